@@ -1,0 +1,46 @@
+//! Building a data frame column by column from plain Rust values.
+
+use polars::prelude::*;
+
+/// Collects named columns of one table, in order.
+#[derive(Default)]
+pub struct TableBuilder {
+    columns: Vec<Column>,
+}
+
+impl TableBuilder {
+    pub fn text(&mut self, name: &str, values: Vec<Option<String>>) -> &mut Self {
+        self.columns.push(Column::new(name.into(), values));
+        self
+    }
+
+    pub fn integer(&mut self, name: &str, values: Vec<Option<i64>>) -> &mut Self {
+        self.columns.push(Column::new(name.into(), values));
+        self
+    }
+
+    /// A list of strings per row (funders, countries…).
+    pub fn text_list(&mut self, name: &str, values: Vec<Vec<String>>) -> &mut Self {
+        let series: Vec<Series> = values
+            .into_iter()
+            .map(|row| Series::new("".into(), row))
+            .collect();
+        let column = Series::new(name.into(), series)
+            .cast(&DataType::List(Box::new(DataType::String)))
+            .map(Column::from);
+        match column {
+            Ok(column) => self.columns.push(column),
+            // An empty table infers a null list type; declare it.
+            Err(_) => self.columns.push(Column::full_null(
+                name.into(),
+                0,
+                &DataType::List(Box::new(DataType::String)),
+            )),
+        }
+        self
+    }
+
+    pub fn build(self) -> PolarsResult<DataFrame> {
+        DataFrame::new_infer_height(self.columns)
+    }
+}

@@ -1,0 +1,689 @@
+//! From units to projects: which unit is a title, a heading, a kicker, a
+//! date, a field or description — the layout rules.
+//!
+//! A title is recognised by what follows it, never by its wording:
+//! 1. a title-like unit directly followed by a date line (the common case:
+//!    `1. Title` / `1 June 2007 - 30 June 2009`, flattened table rows);
+//! 2. when such titles are numbered or bulleted, every numbered (bulleted)
+//!    title-like unit at their indentation, dated or not;
+//! 3. in listings with no date lines at all, a title-like unit followed by a
+//!    known field (`Objective:`, `Donor:`) or by a paragraph of prose.
+//!
+//! The first line of a file is the page's title unless it is itself a
+//! project's; prose before the first project is the page's introduction;
+//! short lines just above a title are group headings (`2009`, `Completed
+//! projects`) or kickers (`Project`, `© ILO 2024`).
+
+use crate::dates::{scan_date, trailing_parenthesised_date};
+use crate::diagnostics::Diagnostic;
+use crate::labels::{self, Column};
+use crate::record::{DateOrigin, DateText, Field, RawProject, Segment, Span, Text};
+use crate::source::{decode, SourceError};
+use crate::units::{units, Unit, UnitKind};
+
+/// Everything read from one listing file.
+#[derive(Debug, Clone)]
+pub struct Listing {
+    pub source: String,
+    pub page_title: Option<String>,
+    pub projects: Vec<RawProject>,
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Role {
+    Body,
+    Title,
+    /// The date line right under a title.
+    TitleDate,
+    Heading,
+    Kicker,
+    PageTitle,
+    TableHeader,
+    /// A `Country:` with no value just above a title.
+    StrayLabel,
+}
+
+/// Parses one listing. `source` is the file name recorded in every project.
+///
+/// ```
+/// let text = "Projects\n\n1. Decent work in Viet Nam\n\n1 June 2007 - 30 June 2009\n\nFunded by Japan.\n";
+/// let listing = devcoop_ingest::parse_listing("p.txt", text.as_bytes()).unwrap();
+/// assert_eq!(listing.page_title.as_deref(), Some("Projects"));
+/// let project = &listing.projects[0];
+/// assert_eq!(project.title_text(), "Decent work in Viet Nam");
+/// assert_eq!(project.date_text().as_deref(), Some("1 June 2007 - 30 June 2009"));
+/// assert_eq!(project.list_number, Some(1));
+/// ```
+pub fn parse_listing(source: &str, bytes: &[u8]) -> Result<Listing, SourceError> {
+    let decoded = decode(source, bytes)?;
+    let units = units(&decoded.lines);
+    let mut builder = Builder {
+        source,
+        units: &units,
+        roles: vec![Role::Body; units.len()],
+        columns: Vec::new(),
+        diagnostics: Vec::new(),
+    };
+    builder.find_table_header();
+    builder.find_titles();
+    builder.find_page_title();
+    builder.find_headings_and_kickers();
+    let cut_off = decoded.ends_without_newline
+        && units
+            .last()
+            .is_some_and(|u| !ends_like_sentence(&u.whole.clean()));
+    let mut projects = builder.projects(cut_off);
+    for (index, project) in projects.iter_mut().enumerate() {
+        project.ordinal = index + 1;
+    }
+    if projects.is_empty() {
+        builder.diagnostics.push(Diagnostic::warning(
+            source,
+            1,
+            1,
+            "no projects found: expected titles followed by a date line, numbered titles, \
+             or titles followed by labelled fields such as `Donor:`",
+        ));
+    }
+    let page_title = builder
+        .roles
+        .iter()
+        .position(|r| *r == Role::PageTitle)
+        .map(|i| units[i].whole.clean());
+    Ok(Listing {
+        source: source.to_string(),
+        page_title,
+        projects,
+        diagnostics: builder.diagnostics,
+    })
+}
+
+fn ends_like_sentence(text: &str) -> bool {
+    text.trim_end()
+        .ends_with(['.', '!', '?', ')', '"', '”', '’', '»', ']', ';'])
+}
+
+struct Builder<'a> {
+    source: &'a str,
+    units: &'a [Unit],
+    roles: Vec<Role>,
+    /// Column headers of a flattened table, if the listing is one.
+    columns: Vec<(Column, String)>,
+    diagnostics: Vec<Diagnostic>,
+}
+
+impl Builder<'_> {
+    fn unit(&self, i: usize) -> Option<&Unit> {
+        self.units.get(i)
+    }
+
+    fn is_table_cell_text(unit: &Unit) -> bool {
+        unit.whole.segments.len() == 1
+            && matches!(unit.kind, UnitKind::Text | UnitKind::Date { .. })
+    }
+
+    /// `Project title` / `Start date` / `End date` / `Donor`, one per line.
+    fn find_table_header(&mut self) {
+        for start in 0..self.units.len() {
+            let run: Vec<(Column, String)> = self.units[start..]
+                .iter()
+                .take_while(|u| Self::is_table_cell_text(u) && u.word_count() <= 4)
+                .map_while(|u| {
+                    let text = u.whole.clean();
+                    labels::column(&text).map(|c| (c, text))
+                })
+                .collect();
+            if run.len() >= 2 && run[0].0 == Column::Title {
+                for role in &mut self.roles[start..start + run.len()] {
+                    *role = Role::TableHeader;
+                }
+                self.columns = run;
+                return;
+            }
+        }
+    }
+
+    /// A lone year is a heading when a group of projects starts under it:
+    /// a first numbered item, or a title with its own date line.
+    fn lone_year_is_heading(&self, i: usize) -> bool {
+        let Some(next) = self.unit(i + 1) else {
+            return false;
+        };
+        if !next.is_title_like() {
+            return false;
+        }
+        matches!(next.kind, UnitKind::Numbered(1))
+            || self
+                .unit(i + 2)
+                .is_some_and(|u| u.is_date() && !u.is_lone_year())
+    }
+
+    fn dated_title_at(&self, i: usize) -> bool {
+        self.roles[i] == Role::Body
+            && self.units[i].is_title_like()
+            && !self.units[i].is_lone_year()
+            && self.unit(i + 1).is_some_and(|d| {
+                d.is_date() && !(d.is_lone_year() && self.lone_year_is_heading(i + 1))
+            })
+    }
+
+    fn find_titles(&mut self) {
+        for i in 0..self.units.len() {
+            if self.dated_title_at(i) {
+                self.roles[i] = Role::Title;
+                self.roles[i + 1] = Role::TitleDate;
+            }
+        }
+        let dated: Vec<usize> = (0..self.units.len())
+            .filter(|&i| self.roles[i] == Role::Title)
+            .collect();
+        // Rule 2: numbered or bulleted titles without a date line.
+        for marker in [true, false] {
+            let is_marked = |u: &Unit| {
+                if marker {
+                    matches!(u.kind, UnitKind::Numbered(_))
+                } else {
+                    u.kind == UnitKind::Bullet
+                }
+            };
+            let indents: Vec<usize> = dated
+                .iter()
+                .map(|&i| &self.units[i])
+                .filter(|u| is_marked(u))
+                .map(|u| u.indent)
+                .collect();
+            let (Some(&low), Some(&high)) = (indents.iter().min(), indents.iter().max()) else {
+                continue;
+            };
+            for i in 0..self.units.len() {
+                let unit = &self.units[i];
+                if self.roles[i] == Role::Body
+                    && is_marked(unit)
+                    && unit.is_title_like()
+                    && unit.indent + 1 >= low
+                    && unit.indent <= high + 1
+                {
+                    self.roles[i] = Role::Title;
+                }
+            }
+        }
+        if !dated.is_empty() {
+            return;
+        }
+        // Rule 3: a listing of titles and fields, without date lines.
+        for i in 1..self.units.len() {
+            let unit = &self.units[i];
+            if self.roles[i] != Role::Body || !unit.is_title_like() || unit.is_date() {
+                continue;
+            }
+            let Some(next) = self.unit(i + 1) else {
+                continue;
+            };
+            let fielded = matches!(next.kind, UnitKind::Field { known: true, .. });
+            let prose = next.kind == UnitKind::Text
+                && !next.is_title_like()
+                && unit.kind == UnitKind::Text
+                && unit.whole.segments.len() == 1;
+            if fielded || prose {
+                self.roles[i] = Role::Title;
+            }
+        }
+    }
+
+    fn find_page_title(&mut self) {
+        if let Some(first) = self.units.first() {
+            if self.roles[0] == Role::Body && first.kind == UnitKind::Text && first.is_title_like()
+            {
+                self.roles[0] = Role::PageTitle;
+            }
+        }
+    }
+
+    /// Short lines just above a title: headings or a kicker.
+    fn find_headings_and_kickers(&mut self) {
+        let titles: Vec<usize> = (0..self.units.len())
+            .filter(|&i| self.roles[i] == Role::Title)
+            .collect();
+        for t in titles {
+            let mut i = t;
+            while i > 0 {
+                i -= 1;
+                if self.roles[i] != Role::Body {
+                    break;
+                }
+                let unit = &self.units[i];
+                if let UnitKind::LoneLabel(_) = unit.kind {
+                    self.roles[i] = Role::StrayLabel;
+                    continue;
+                }
+                if unit.is_lone_year() {
+                    self.roles[i] = Role::Heading;
+                    continue;
+                }
+                let short_line =
+                    unit.kind == UnitKind::Text && unit.is_title_like() && unit.word_count() <= 8;
+                if !short_line {
+                    break;
+                }
+                let directly_above =
+                    i + 1 == t || (i + 2 == t && self.roles[i + 1] == Role::StrayLabel);
+                self.roles[i] = if directly_above && is_kicker(unit, &self.units[t]) {
+                    Role::Kicker
+                } else {
+                    Role::Heading
+                };
+            }
+        }
+    }
+
+    fn projects(&mut self, cut_off: bool) -> Vec<RawProject> {
+        let mut projects = Vec::new();
+        let mut section: Option<String> = None;
+        let mut kicker: Option<Text> = None;
+        let mut i = 0;
+        while i < self.units.len() {
+            match self.roles[i] {
+                Role::Heading => {
+                    section = Some(self.units[i].whole.clean());
+                    kicker = None;
+                }
+                Role::Kicker => kicker = Some(self.units[i].whole.clone()),
+                Role::Title => {
+                    let end = (i + 1..self.units.len())
+                        .find(|&j| !matches!(self.roles[j], Role::Body | Role::TitleDate))
+                        .unwrap_or(self.units.len());
+                    let is_last = end == self.units.len();
+                    if let Some(project) =
+                        self.project(i, end, section.clone(), kicker.take(), cut_off && is_last)
+                    {
+                        projects.push(project);
+                    }
+                    i = end;
+                    continue;
+                }
+                _ => {}
+            }
+            i += 1;
+        }
+        projects
+    }
+
+    fn project(
+        &mut self,
+        title_index: usize,
+        end: usize,
+        section: Option<String>,
+        mut kicker: Option<Text>,
+        cut_off: bool,
+    ) -> Option<RawProject> {
+        let title_unit = &self.units[title_index];
+        let mut title = match title_unit.kind {
+            UnitKind::Field { .. } => title_unit.whole.clone(),
+            _ => title_unit.content.clone(),
+        };
+        if title.segments.len() >= 2 && is_kicker_line(&title.segments[0].text) {
+            kicker = Some(Text::from_segment(title.segments.remove(0)));
+        }
+        let list_number = match title_unit.kind {
+            UnitKind::Numbered(n) => Some(n),
+            _ => None,
+        };
+        let body = &self.units[title_index + 1..end];
+        if cut_off && body.is_empty() {
+            self.diagnostics.push(Diagnostic::warning(
+                self.source,
+                title_unit.first_line(),
+                1,
+                format!(
+                    "ignored `{}`: the listing ends after this title, with no dates or text (a page cut off)",
+                    title.clean()
+                ),
+            ));
+            return None;
+        }
+        let mut project = RawProject {
+            source: self.source.to_string(),
+            ordinal: 0,
+            section,
+            list_number,
+            kicker,
+            title: Text::default(),
+            date: None,
+            fields: Vec::new(),
+            description: Vec::new(),
+            first_line: title_unit.first_line(),
+            last_line: self.units[end - 1].last_line(),
+            span: title_unit.span().cover(self.units[end - 1].span()),
+        };
+        let title_date = strip_title_date(&mut title);
+        project.title = title;
+        let cells = self.table_cells(&mut project, body, cut_off);
+        self.body(&mut project, &body[cells..], cut_off);
+        if project.date.is_none() {
+            if let Some(segment) = title_date {
+                project.date = Some(DateText {
+                    text: Text::from_segment(segment),
+                    origin: DateOrigin::Title,
+                });
+            }
+        }
+        if project.date.is_none() {
+            self.diagnostics.push(Diagnostic::warning(
+                self.source,
+                project.first_line,
+                1,
+                format!(
+                    "no dates for `{}`: expected a date line under the title or a `Duration:` field",
+                    project.title_text()
+                ),
+            ));
+        }
+        Some(project)
+    }
+
+    /// Consumes the cells of a flattened table row after its title cell.
+    fn table_cells(&mut self, project: &mut RawProject, body: &[Unit], cut_off: bool) -> usize {
+        if self.columns.is_empty() {
+            return 0;
+        }
+        let mut date_segments = Vec::new();
+        let mut used = 0;
+        let columns = self.columns.clone();
+        for (k, ((column, header), unit)) in columns.iter().skip(1).zip(body).enumerate() {
+            if !Self::is_table_cell_text(unit) {
+                break;
+            }
+            used += 1;
+            if cut_off && k + 1 == body.len() {
+                self.cut_off_value(header, unit);
+                break;
+            }
+            let cell = unit.whole.clone();
+            match column {
+                Column::StartDate | Column::EndDate | Column::Dates => {
+                    date_segments.extend(cell.segments)
+                }
+                Column::Field | Column::Title => project.fields.push(Field {
+                    label: header.clone(),
+                    value: cell,
+                }),
+            }
+        }
+        if !date_segments.is_empty() {
+            project.date = Some(DateText {
+                text: Text {
+                    segments: date_segments,
+                },
+                origin: DateOrigin::TableCells,
+            });
+        }
+        used
+    }
+
+    fn body(&mut self, project: &mut RawProject, body: &[Unit], cut_off: bool) {
+        let mut previous_was_date = false;
+        let mut pending_label: Option<String> = None;
+        for (k, unit) in body.iter().enumerate() {
+            let is_last = k + 1 == body.len();
+            let unit_cut_off = cut_off && is_last;
+            if let Some(label) = pending_label.take() {
+                if unit.kind == UnitKind::Text && !unit_cut_off {
+                    self.add_field(project, label, unit.whole.clone());
+                    continue;
+                }
+            }
+            let was_date = previous_was_date;
+            previous_was_date = false;
+            match &unit.kind {
+                UnitKind::Date { expr, rest } => {
+                    let date_len = rest
+                        .as_ref()
+                        .map_or(unit.whole.segments[0].text.len(), |_| expr.len);
+                    let mut date_segment = unit.whole.segments[0].clone();
+                    date_segment.text.truncate(date_len);
+                    let trimmed_len = date_segment.text.trim_end().len();
+                    date_segment.text.truncate(trimmed_len);
+                    date_segment.span.end = date_segment.span.start + trimmed_len;
+                    match &mut project.date {
+                        None => {
+                            project.date = Some(DateText {
+                                text: Text::from_segment(date_segment),
+                                origin: DateOrigin::DateLine,
+                            });
+                            previous_was_date = true;
+                        }
+                        // An end date on a line of its own.
+                        Some(date)
+                            if was_date && expr.end.is_none() && date.text.segments.len() == 1 =>
+                        {
+                            date.text.segments.push(date_segment);
+                            date.origin = DateOrigin::TableCells;
+                        }
+                        Some(_) => project.description.push(unit.whole.clone()),
+                    }
+                    if let Some(rest) = rest {
+                        let rest_text = Text::from_segment(rest.clone());
+                        match crate::units::field(&rest.text) {
+                            Some((label, Some(value_at), _)) => {
+                                let mut value = rest.clone();
+                                value.text.drain(..value_at);
+                                value.span.start += value_at;
+                                self.add_field(project, label, Text::from_segment(value));
+                            }
+                            _ => project.fields.push(Field {
+                                label: "Location".into(),
+                                value: rest_text,
+                            }),
+                        }
+                    }
+                }
+                UnitKind::Field { label, known: true } => {
+                    if unit_cut_off {
+                        self.cut_off_value(label, unit);
+                        continue;
+                    }
+                    let (value, remainder) = split_run_in_value(label, &unit.content);
+                    self.add_field(project, label.clone(), value);
+                    if let Some(remainder) = remainder {
+                        project.description.push(remainder);
+                    }
+                }
+                UnitKind::LoneLabel(label) => pending_label = Some(label.clone()),
+                _ => project.description.push(unit.whole.clone()),
+            }
+        }
+        if cut_off {
+            if let Some(last) = body.last() {
+                self.diagnostics.push(Diagnostic::warning(
+                    self.source,
+                    last.last_line(),
+                    1,
+                    format!(
+                        "`{}` looks cut off: the listing ends mid-sentence",
+                        project.title_text()
+                    ),
+                ));
+            }
+        }
+    }
+
+    fn cut_off_value(&mut self, label: &str, unit: &Unit) {
+        self.diagnostics.push(Diagnostic::warning(
+            self.source,
+            unit.first_line(),
+            1,
+            format!(
+                "ignored the `{label}` value `{}`: the listing ends in the middle of it",
+                unit.whole.clean()
+            ),
+        ));
+    }
+
+    fn add_field(&mut self, project: &mut RawProject, label: String, value: Text) {
+        if labels::is_date_label(&label) && project.date.is_none() {
+            let text = value.clean();
+            match scan_date(&text) {
+                Some(_) => {
+                    project.date = Some(DateText {
+                        text: value.clone(),
+                        origin: DateOrigin::Field,
+                    })
+                }
+                None => self.diagnostics.push(Diagnostic::warning(
+                    self.source,
+                    value.first_line().unwrap_or(project.first_line),
+                    1,
+                    format!("cannot read the dates in `{label}: {text}`: expected e.g. `1 June 2007 - 30 June 2009`"),
+                )),
+            }
+        }
+        project.fields.push(Field { label, value });
+    }
+}
+
+/// A kicker is a label line over a headline: a photo credit, or a word or
+/// two such as `Project` — unless it names a group (`Completed projects`) or
+/// a new numbered group starts under it.
+fn is_kicker(unit: &Unit, title: &Unit) -> bool {
+    let text = unit.whole.clean();
+    if text.starts_with('©') {
+        return true;
+    }
+    let lower = text.to_lowercase();
+    let names_group = ["projects", "programmes", "programs", "activities"]
+        .iter()
+        .any(|w| lower.split_whitespace().any(|x| x == *w));
+    !names_group && unit.word_count() <= 4 && !matches!(title.kind, UnitKind::Numbered(1))
+}
+
+/// The first line of a title paragraph that is a label over it, not the
+/// start of a wrapped title.
+fn is_kicker_line(line: &str) -> bool {
+    let words: Vec<&str> = line.split_whitespace().collect();
+    let connector = words.last().is_some_and(|w| {
+        matches!(
+            w.to_lowercase().as_str(),
+            "of" | "for" | "and" | "in" | "the" | "to" | "on" | "a" | "an" | "with" | "by"
+        )
+    });
+    line.starts_with('©') || (words.len() <= 3 && !connector && !line.ends_with(['-', '–', ':']))
+}
+
+/// Removes `(2009–2010)` from the end of a title; returns it as a segment.
+fn strip_title_date(title: &mut Text) -> Option<Segment> {
+    let last = title.segments.last_mut()?;
+    let (at, _) = trailing_parenthesised_date(&last.text)?;
+    let kept = last.text[..at].trim_end().len();
+    if kept == 0 {
+        return None;
+    }
+    let date_text = last.text[at..].trim_end().to_string();
+    let date = Segment {
+        line: last.line,
+        span: Span::new(last.span.start + at, last.span.start + at + date_text.len()),
+        text: date_text,
+    };
+    last.text.truncate(kept);
+    last.span.end = last.span.start + kept;
+    Some(date)
+}
+
+/// Labels whose value is prose; their text is never split.
+const PROSE_LABELS: &[&str] = &[
+    "objective",
+    "objectives",
+    "development objective",
+    "immediate objective",
+    "immediate objectives",
+    "summary",
+    "description",
+    "beneficiaries",
+    "target group",
+    "target groups",
+];
+
+/// Words that start a sentence and never continue an organisation's name.
+const SENTENCE_STARTERS: &[&str] = &[
+    "The",
+    "This",
+    "These",
+    "That",
+    "A",
+    "An",
+    "In",
+    "It",
+    "Its",
+    "Since",
+    "Under",
+    "With",
+    "As",
+    "Following",
+    "Through",
+    "During",
+    "After",
+    "Building",
+    "Our",
+];
+
+/// `Donor – US Department of State The recently initiated…`: a name run
+/// into the description on one line. Splits before the capitalised word that
+/// starts the sentence (the name's words are capitalised or connectors; the
+/// sentence soon has a lower-case word).
+fn split_run_in_value(label: &str, value: &Text) -> (Text, Option<Text>) {
+    let whole = (value.clone(), None);
+    if value.segments.len() != 1
+        || PROSE_LABELS.contains(&crate::record::normalise_label(label).as_str())
+    {
+        return whole;
+    }
+    let segment = &value.segments[0];
+    let words: Vec<(usize, &str)> = segment
+        .text
+        .split_whitespace()
+        .map(|w| (w.as_ptr() as usize - segment.text.as_ptr() as usize, w))
+        .collect();
+    if words.len() <= 12 {
+        return whole;
+    }
+    let connector = |w: &str| {
+        matches!(
+            w,
+            "of" | "for"
+                | "and"
+                | "the"
+                | "de"
+                | "du"
+                | "des"
+                | "la"
+                | "le"
+                | "on"
+                | "&"
+                | "-"
+                | "–"
+        )
+    };
+    let lower = |w: &str| w.chars().next().is_some_and(char::is_lowercase);
+    let Some(first_lower) = words.iter().position(|(_, w)| lower(w) && !connector(w)) else {
+        return whole;
+    };
+    if first_lower < 2 || !SENTENCE_STARTERS.contains(&words[first_lower - 1].1) {
+        return whole;
+    }
+    let split_at = words[first_lower - 1].0;
+    let name = segment.text[..split_at].trim_end();
+    let name_segment = Segment {
+        text: name.to_string(),
+        line: segment.line,
+        span: Span::new(segment.span.start, segment.span.start + name.len()),
+    };
+    let rest_segment = Segment {
+        text: segment.text[split_at..].to_string(),
+        line: segment.line,
+        span: Span::new(segment.span.start + split_at, segment.span.end),
+    };
+    (
+        Text::from_segment(name_segment),
+        Some(Text::from_segment(rest_segment)),
+    )
+}

@@ -1,0 +1,206 @@
+//! The records ingestion produces: raw projects whose every piece of text
+//! knows where it came from.
+
+use serde::Serialize;
+
+/// A half-open byte range `start..end` in the original file.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+pub struct Span {
+    pub start: usize,
+    pub end: usize,
+}
+
+impl Span {
+    pub fn new(start: usize, end: usize) -> Self {
+        Span { start, end }
+    }
+
+    /// The smallest span covering both.
+    pub fn cover(self, other: Span) -> Span {
+        Span::new(self.start.min(other.start), self.end.max(other.end))
+    }
+}
+
+/// A piece of one line of the file, exactly as printed there.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Segment {
+    /// The text exactly as in the file (so `&file[span] == text`).
+    pub text: String,
+    /// 1-based line number.
+    pub line: usize,
+    pub span: Span,
+}
+
+/// Text that may run over several lines, such as a wrapped title.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct Text {
+    pub segments: Vec<Segment>,
+}
+
+impl Text {
+    pub fn from_segment(segment: Segment) -> Self {
+        Text {
+            segments: vec![segment],
+        }
+    }
+
+    /// The text with white space (no-break spaces included) collapsed to
+    /// single spaces: how the text reads, not how it was laid out.
+    pub fn clean(&self) -> String {
+        let mut out = String::new();
+        for word in self
+            .segments
+            .iter()
+            .flat_map(|segment| segment.text.split(char::is_whitespace))
+            .filter(|word| !word.is_empty())
+        {
+            if !out.is_empty() {
+                out.push(' ');
+            }
+            out.push_str(word);
+        }
+        out
+    }
+
+    pub fn first_line(&self) -> Option<usize> {
+        self.segments.first().map(|s| s.line)
+    }
+
+    pub fn last_line(&self) -> Option<usize> {
+        self.segments.last().map(|s| s.line)
+    }
+
+    pub fn span(&self) -> Option<Span> {
+        let first = self.segments.first()?.span;
+        Some(self.segments.iter().fold(first, |acc, s| acc.cover(s.span)))
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.segments.is_empty()
+    }
+}
+
+/// A `Label: value` (or `Label – value`) line, or a table cell under a
+/// column header.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Field {
+    /// The label as printed, without its colon or dash.
+    pub label: String,
+    pub value: Text,
+}
+
+impl Field {
+    /// The label in lower case with single spaces, for comparing.
+    pub fn key(&self) -> String {
+        normalise_label(&self.label)
+    }
+}
+
+/// Lower case, single-spaced form of a label.
+pub fn normalise_label(label: &str) -> String {
+    label
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .to_lowercase()
+}
+
+/// Where a project's date text was found.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum DateOrigin {
+    /// A line of its own under the title.
+    DateLine,
+    /// A `Duration:`, `Dates:` or `Period:` field.
+    Field,
+    /// Start and end date cells of a flattened table.
+    TableCells,
+    /// A trailing parenthesis of the title, such as `(2009–2010)`.
+    Title,
+}
+
+impl DateOrigin {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            DateOrigin::DateLine => "date_line",
+            DateOrigin::Field => "field",
+            DateOrigin::TableCells => "table_cells",
+            DateOrigin::Title => "title",
+        }
+    }
+}
+
+/// The printed dates of a project.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct DateText {
+    pub text: Text,
+    pub origin: DateOrigin,
+}
+
+impl DateText {
+    /// The dates as printed; table cells are joined with ` – `.
+    pub fn clean(&self) -> String {
+        match self.origin {
+            DateOrigin::TableCells => self
+                .text
+                .segments
+                .iter()
+                .map(|s| Text::from_segment(s.clone()).clean())
+                .collect::<Vec<_>>()
+                .join(" – "),
+            _ => self.text.clean(),
+        }
+    }
+}
+
+/// One project as printed in a listing, before any interpretation.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct RawProject {
+    /// The listing's file name (no directories), as the gold files name it.
+    pub source: String,
+    /// 1-based position in the file, in document order.
+    pub ordinal: usize,
+    /// The group heading above the project (`2009`, `Completed projects`).
+    pub section: Option<String>,
+    /// The number printed before the title, if any (it may restart per group).
+    pub list_number: Option<u32>,
+    /// A short label line above the headline (`Project`, `© ILO 2024`).
+    pub kicker: Option<Text>,
+    pub title: Text,
+    pub date: Option<DateText>,
+    pub fields: Vec<Field>,
+    /// The description paragraphs, in order.
+    pub description: Vec<Text>,
+    /// Lines `first..=last` the project occupies.
+    pub first_line: usize,
+    pub last_line: usize,
+    /// Bytes the project occupies.
+    pub span: Span,
+}
+
+impl RawProject {
+    /// The title as it reads: white space collapsed, list number and a
+    /// trailing parenthesised date removed.
+    pub fn title_text(&self) -> String {
+        self.title.clean()
+    }
+
+    pub fn date_text(&self) -> Option<String> {
+        self.date.as_ref().map(DateText::clean)
+    }
+
+    /// The description paragraphs joined by blank lines.
+    pub fn description_text(&self) -> String {
+        self.description
+            .iter()
+            .map(Text::clean)
+            .collect::<Vec<_>>()
+            .join("\n\n")
+    }
+
+    /// The first field with this label (case and spacing ignored).
+    pub fn field(&self, label: &str) -> Option<&Field> {
+        let wanted = normalise_label(label);
+        self.fields.iter().find(|f| f.key() == wanted)
+    }
+}

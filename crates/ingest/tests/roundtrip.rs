@@ -1,0 +1,155 @@
+//! Property tests: listings rendered from generated projects, in any of the
+//! supported layouts, parse back to the same projects; and no input at all
+//! makes the parser panic.
+
+use devcoop_ingest::parse_listing;
+use proptest::prelude::*;
+
+#[derive(Debug, Clone)]
+struct Project {
+    title: String,
+    dates: String,
+    description: String,
+}
+
+#[derive(Debug, Clone, Copy)]
+enum Layout {
+    Numbered,
+    Bulleted,
+    Plain,
+    Fields,
+}
+
+const MONTHS: &[&str] = &[
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+
+fn word() -> impl Strategy<Value = String> {
+    "[a-z]{2,9}".prop_map(|w| w)
+}
+
+fn title() -> impl Strategy<Value = String> {
+    (prop::collection::vec(word(), 1..9), "[A-Z]").prop_map(|(words, capital)| {
+        let mut title = words.join(" ");
+        title.replace_range(0..1, &capital);
+        title
+    })
+}
+
+fn date() -> impl Strategy<Value = String> {
+    (1u32..=28, 0usize..12, 1990i32..2030, 0u8..3).prop_map(|(day, month, year, form)| match form {
+        0 => format!("{day} {} {year}", MONTHS[month]),
+        1 => format!("{} {year}", MONTHS[month]),
+        _ => format!("{year}"),
+    })
+}
+
+fn dates() -> impl Strategy<Value = String> {
+    (
+        date(),
+        date(),
+        prop::sample::select(vec![" - ", " – ", " to ", "—"]),
+        any::<bool>(),
+    )
+        .prop_map(|(start, end, separator, lone)| {
+            if lone && start.contains(' ') {
+                start
+            } else {
+                format!("{start}{separator}{end}")
+            }
+        })
+}
+
+fn sentence() -> impl Strategy<Value = String> {
+    (title(), prop::collection::vec(word(), 12..20))
+        .prop_map(|(start, words)| format!("{start} {}.", words.join(" ")))
+}
+
+fn project() -> impl Strategy<Value = Project> {
+    (title(), dates(), sentence()).prop_map(|(title, dates, description)| Project {
+        title,
+        dates,
+        description,
+    })
+}
+
+fn render(projects: &[Project], layout: Layout, indent: &str, newline: &str) -> String {
+    let mut text = format!("Projects on the world of work{newline}{newline}");
+    for (i, p) in projects.iter().enumerate() {
+        let lines: Vec<String> = match layout {
+            Layout::Numbered => vec![
+                format!("{indent}{}. {}", i + 1, p.title),
+                format!("{indent}{indent}{}", p.dates),
+                format!("{indent}{indent}{}", p.description),
+            ],
+            Layout::Bulleted => vec![
+                format!("{indent}• {}", p.title),
+                format!("{indent}{}", p.dates),
+                format!("{indent}{}", p.description),
+            ],
+            Layout::Plain => vec![
+                format!("{indent}{}", p.title),
+                format!("{indent}{}", p.dates),
+                format!("{indent}{}", p.description),
+            ],
+            Layout::Fields => vec![
+                p.title.clone(),
+                format!("Objective: {}", p.description),
+                format!("Duration: {}", p.dates),
+            ],
+        };
+        for line in lines {
+            text.push_str(&line);
+            text.push_str(newline);
+            text.push_str(newline);
+        }
+    }
+    text
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(300))]
+
+    #[test]
+    fn rendered_listings_parse_back(
+        projects in prop::collection::vec(project(), 1..8),
+        layout in prop::sample::select(vec![Layout::Numbered, Layout::Bulleted, Layout::Plain, Layout::Fields]),
+        indent in prop::sample::select(vec!["", "  ", "\t", "    "]),
+        newline in prop::sample::select(vec!["\n", "\r\n"]),
+    ) {
+        let text = render(&projects, layout, indent, newline);
+        let listing = parse_listing("generated.txt", text.as_bytes()).unwrap();
+        let titles: Vec<String> = listing.projects.iter().map(|p| p.title_text()).collect();
+        let expected: Vec<String> = projects.iter().map(|p| p.title.clone()).collect();
+        prop_assert_eq!(titles, expected, "{}", text);
+        for (found, wanted) in listing.projects.iter().zip(&projects) {
+            prop_assert_eq!(found.date_text(), Some(wanted.dates.clone()));
+            let description = match layout {
+                Layout::Fields => found.field("Objective").map(|f| f.value.clean()),
+                _ => Some(found.description_text()),
+            };
+            prop_assert_eq!(description, Some(wanted.description.clone()));
+        }
+    }
+
+    #[test]
+    fn arbitrary_bytes_never_panic(bytes in prop::collection::vec(any::<u8>(), 0..2000)) {
+        let _ = parse_listing("noise.txt", &bytes);
+    }
+
+    #[test]
+    fn arbitrary_text_never_panics(text in "\\PC{0,600}") {
+        let _ = parse_listing("noise.txt", text.as_bytes());
+    }
+}

@@ -1,0 +1,108 @@
+//! `devcoop run`: read the listings, write every table into the output
+//! directory, replacing it only when everything succeeded.
+//!
+//! Example: `devcoop run --input data/raw --out output`
+
+use crate::config::Config;
+use crate::listings::{self, InputFile};
+use crate::output::StagedOutput;
+use analysis::TableSummary;
+use anyhow::{bail, Context, Result};
+use ingest::{RawProject, Severity};
+use serde::Serialize;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+/// Regenerate the output directory from the listings.
+///
+/// Reads every `.txt` under the inputs (default: `inputs` in devcoop.toml),
+/// writes tables/, diagnostics.csv and manifest.json into a staging
+/// directory and swaps it in for the output directory only when all
+/// succeeded. Any input that is not a listing fails the run and leaves the
+/// previous output as it was.
+#[derive(Debug, Default, clap::Args)]
+#[command(after_help = "Example:\n  devcoop run --input data/raw --out output")]
+pub struct Args {
+    /// Settings file (default: devcoop.toml in the current directory, if any).
+    #[arg(long, value_name = "FILE")]
+    config: Option<PathBuf>,
+    /// Listing files or directories; replaces `inputs` of the config.
+    #[arg(long = "input", value_name = "PATH", num_args = 1..)]
+    inputs: Vec<PathBuf>,
+    /// Output directory; replaces `output` of the config.
+    #[arg(long = "out", value_name = "DIR")]
+    out: Option<PathBuf>,
+}
+
+#[derive(Serialize)]
+struct Manifest<'a> {
+    tool: &'static str,
+    version: &'static str,
+    inputs: &'a [InputFile],
+    tables: &'a [TableSummary],
+}
+
+pub fn run(args: Args) -> Result<ExitCode> {
+    let config = Config::load(args.config.as_deref())?;
+    let files = listings::input_files(&config, &args.inputs)?;
+    let loaded = listings::load(&config, &files)?;
+    for diagnostic in loaded.diagnostics() {
+        eprintln!("{diagnostic}");
+    }
+    let out = args.out.unwrap_or_else(|| config.output.clone());
+    if !loaded.errors.is_empty() {
+        bail!(
+            "{} of {} input files are not listings; {} left as it was",
+            loaded.errors.len(),
+            files.len(),
+            out.display()
+        );
+    }
+    let projects: Vec<RawProject> = loaded
+        .listings
+        .iter()
+        .flat_map(|l| l.projects.iter().cloned())
+        .collect();
+    let diagnostics: Vec<_> = loaded.diagnostics().cloned().collect();
+    let warnings = diagnostics
+        .iter()
+        .filter(|d| d.severity == Severity::Warning)
+        .count();
+
+    let staged = StagedOutput::new(&out)?;
+    let counts = analysis::write_tables(&staged.subdir("tables")?, &projects)?;
+    analysis::write_diagnostics(&staged.dir().join("diagnostics.csv"), &diagnostics)?;
+    write_manifest(staged.dir(), &loaded.files, &counts)?;
+    staged.commit()?;
+    eprintln!(
+        "devcoop: {} {}, {} projects, {} {} → {}",
+        files.len(),
+        plural(files.len(), "file", "files"),
+        projects.len(),
+        warnings,
+        plural(warnings, "warning", "warnings"),
+        out.display()
+    );
+    Ok(ExitCode::SUCCESS)
+}
+
+fn plural<'a>(n: usize, one: &'a str, many: &'a str) -> &'a str {
+    if n == 1 {
+        one
+    } else {
+        many
+    }
+}
+
+fn write_manifest(dir: &Path, inputs: &[InputFile], tables: &[TableSummary]) -> Result<()> {
+    let manifest = Manifest {
+        tool: "devcoop",
+        version: env!("CARGO_PKG_VERSION"),
+        inputs,
+        tables,
+    };
+    let path = dir.join("manifest.json");
+    let mut text = serde_json::to_string_pretty(&manifest)?;
+    text.push('\n');
+    std::fs::write(&path, text).with_context(|| format!("{}: cannot write", path.display()))
+}

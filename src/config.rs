@@ -1,0 +1,119 @@
+//! `devcoop.toml`: the defaults a run uses when the command line is silent.
+
+use anyhow::{Context, Result};
+use serde::Deserialize;
+use std::path::{Path, PathBuf};
+
+pub const DEFAULT_CONFIG: &str = "devcoop.toml";
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ConfigFile {
+    #[serde(default = "default_inputs")]
+    inputs: Vec<PathBuf>,
+    #[serde(default = "default_output")]
+    output: PathBuf,
+}
+
+fn default_inputs() -> Vec<PathBuf> {
+    vec![PathBuf::from("data/raw")]
+}
+
+fn default_output() -> PathBuf {
+    PathBuf::from("output")
+}
+
+/// Settings with every path resolved against the config file's directory.
+#[derive(Debug, Clone)]
+pub struct Config {
+    /// The directory paths are relative to; manifest paths are shown
+    /// relative to it so that they do not depend on where the clone is.
+    pub base: PathBuf,
+    pub inputs: Vec<PathBuf>,
+    pub output: PathBuf,
+}
+
+impl Config {
+    /// Reads `path`, or `devcoop.toml` in the current directory when it
+    /// exists, or falls back to the defaults.
+    pub fn load(path: Option<&Path>) -> Result<Config> {
+        let (file, base) = match path {
+            Some(path) => {
+                let text = std::fs::read_to_string(path)
+                    .with_context(|| format!("{}: cannot read the config file", path.display()))?;
+                let file = parse(&text)
+                    .with_context(|| format!("{}: not a valid devcoop config", path.display()))?;
+                let base = path
+                    .parent()
+                    .filter(|p| !p.as_os_str().is_empty())
+                    .map_or_else(|| PathBuf::from("."), Path::to_path_buf);
+                (file, base)
+            }
+            None if Path::new(DEFAULT_CONFIG).is_file() => {
+                return Config::load(Some(Path::new(DEFAULT_CONFIG)));
+            }
+            None => (parse("")?, PathBuf::from(".")),
+        };
+        Ok(Config {
+            inputs: file.inputs.iter().map(|p| join(&base, p)).collect(),
+            output: join(&base, &file.output),
+            base,
+        })
+    }
+
+    /// `path` as it should appear in outputs: relative to the config's
+    /// directory when it lies below it.
+    pub fn display_path(&self, path: &Path) -> String {
+        let shown = path
+            .strip_prefix(&self.base)
+            .ok()
+            .filter(|_| self.base != Path::new("."))
+            .unwrap_or(path);
+        let shown = shown.strip_prefix(".").unwrap_or(shown);
+        shown.to_string_lossy().replace('\\', "/")
+    }
+}
+
+fn join(base: &Path, path: &Path) -> PathBuf {
+    if path.is_absolute() || base == Path::new(".") {
+        path.to_path_buf()
+    } else {
+        base.join(path)
+    }
+}
+
+fn parse(text: &str) -> Result<ConfigFile> {
+    Ok(toml::from_str(text)?)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn defaults_when_keys_are_missing() {
+        let file = parse("").unwrap();
+        assert_eq!(file.inputs, vec![PathBuf::from("data/raw")]);
+        assert_eq!(file.output, PathBuf::from("output"));
+    }
+
+    #[test]
+    fn unknown_keys_are_refused() {
+        let err = parse("outptu = \"x\"").unwrap_err();
+        assert!(err.to_string().contains("unknown field"), "{err}");
+    }
+
+    #[test]
+    fn paths_resolve_against_the_config_directory() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("devcoop.toml");
+        std::fs::write(&path, "inputs = [\"listings\"]\noutput = \"out\"\n").unwrap();
+        let config = Config::load(Some(&path)).unwrap();
+        assert_eq!(config.inputs, vec![dir.path().join("listings")]);
+        assert_eq!(config.output, dir.path().join("out"));
+        assert_eq!(
+            config.display_path(&dir.path().join("listings/a.txt")),
+            "listings/a.txt"
+        );
+    }
+}

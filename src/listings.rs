@@ -1,0 +1,88 @@
+//! Reading the input files: each becomes a listing, or an error naming it.
+
+use crate::config::Config;
+use anyhow::{Context, Result};
+use ingest::{parse_listing, Diagnostic, Listing};
+use sha2::{Digest, Sha256};
+use std::path::{Path, PathBuf};
+
+/// One input file as the manifest records it.
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct InputFile {
+    pub path: String,
+    pub bytes: u64,
+    pub sha256: String,
+    pub projects: usize,
+}
+
+/// What reading all inputs gave: the listings that could be read, the
+/// errors of those that could not, and a manifest row per file.
+pub struct Loaded {
+    pub listings: Vec<Listing>,
+    pub errors: Vec<Diagnostic>,
+    pub files: Vec<InputFile>,
+}
+
+impl Loaded {
+    pub fn diagnostics(&self) -> impl Iterator<Item = &Diagnostic> {
+        self.errors
+            .iter()
+            .chain(self.listings.iter().flat_map(|l| l.diagnostics.iter()))
+    }
+}
+
+pub fn input_files(config: &Config, override_inputs: &[PathBuf]) -> Result<Vec<PathBuf>> {
+    let inputs = if override_inputs.is_empty() {
+        config.inputs.clone()
+    } else {
+        override_inputs.to_vec()
+    };
+    Ok(ingest::collect_inputs(&inputs)?)
+}
+
+/// Reads and parses every file. A file that is not a listing (empty,
+/// binary, not UTF-8) gives an error diagnostic; an unreadable one is an
+/// error of the whole run.
+pub fn load(config: &Config, files: &[PathBuf]) -> Result<Loaded> {
+    let mut loaded = Loaded {
+        listings: Vec::new(),
+        errors: Vec::new(),
+        files: Vec::new(),
+    };
+    for path in files {
+        let bytes =
+            std::fs::read(path).with_context(|| format!("{}: cannot read", path.display()))?;
+        let name = source_name(path);
+        let projects = match parse_listing(&name, &bytes) {
+            Ok(listing) => {
+                let count = listing.projects.len();
+                loaded.listings.push(listing);
+                count
+            }
+            Err(err) => {
+                let mut diagnostic = err.to_diagnostic();
+                diagnostic.file = config.display_path(path);
+                loaded.errors.push(diagnostic);
+                0
+            }
+        };
+        loaded.files.push(InputFile {
+            path: config.display_path(path),
+            bytes: bytes.len() as u64,
+            sha256: Sha256::digest(&bytes)
+                .iter()
+                .map(|b| format!("{b:02x}"))
+                .collect(),
+            projects,
+        });
+    }
+    Ok(loaded)
+}
+
+/// The name projects record as their source: the file name, as the gold
+/// annotations name it.
+fn source_name(path: &Path) -> String {
+    path.file_name()
+        .map_or_else(|| path.to_string_lossy(), |n| n.to_string_lossy())
+        .into_owned()
+}

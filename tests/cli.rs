@@ -1,0 +1,250 @@
+//! End-to-end: the `devcoop` binary on the shipped listing and on bad input.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+fn devcoop(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_devcoop"))
+        .args(args)
+        .current_dir(root())
+        .output()
+        .expect("devcoop runs")
+}
+
+fn text(bytes: &[u8]) -> String {
+    String::from_utf8_lossy(bytes).into_owned()
+}
+
+fn run_into(out: &Path, inputs: &[&Path]) -> Output {
+    let mut args = vec![
+        "run".to_string(),
+        "--out".into(),
+        out.display().to_string(),
+        "--input".into(),
+    ];
+    args.extend(inputs.iter().map(|p| p.display().to_string()));
+    let args: Vec<&str> = args.iter().map(String::as_str).collect();
+    devcoop(&args)
+}
+
+fn jsonl(path: &Path) -> Vec<serde_json::Value> {
+    std::fs::read_to_string(path)
+        .unwrap()
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect()
+}
+
+const SHIPPED: [(&str, &str); 10] = [
+    ("Community development through employment creation and improved migration management in Tajikistan", "1 June 2007 - 30 June 2009"),
+    ("Asian Programme on the Governance of Labour Migration", "1 January 2006 - 30 April 2009"),
+    ("Capacity building for migration management in China", "1 October 2007 - 1 March 2009"),
+    ("Combating Forced Labour and Trafficking of Indonesian Migrant Workers", "1 September 2006 - 31 August 2008"),
+    ("Employment, vocational training opportunities and migration policy measures to prevent and reduce trafficking in women", "1 October 2003 - 30 June 2008"),
+    ("Capacity building for return, reintegration and temporary migration of afghan workers and their protection", "1 May 2006 - 30 June 2008"),
+    ("ILO/Japan Cross-border Movement of Labour Project", "1 January 2007 - 31 January 2008"),
+    ("Technical assistance to better regulate migratory flows from Senegal, Mauritania and Mali to Spain", "1 November 2006 - 30 June 2007"),
+    ("Promoting equality in diversity: Integration in Europe", "1 February 2004 - 30 June 2006"),
+    ("Project on labour migration as an instrument of development and integration in East Africa, West Africa and North Africa", "1 August 2004 - 30 June 2006"),
+];
+
+#[test]
+fn shipped_listing_gives_all_ten_titles_and_date_texts() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("output");
+    let result = run_into(&out, &[&root().join("data/raw")]);
+    assert!(result.status.success(), "{}", text(&result.stderr));
+    assert!(
+        text(&result.stderr).contains("1 file, 10 projects"),
+        "{}",
+        text(&result.stderr)
+    );
+    let rows = jsonl(&out.join("tables/projects.jsonl"));
+    let found: Vec<(String, String)> = rows
+        .iter()
+        .map(|r| {
+            (
+                r["title"].as_str().unwrap().to_string(),
+                r["date_text"].as_str().unwrap().to_string(),
+            )
+        })
+        .collect();
+    let expected: Vec<(String, String)> = SHIPPED
+        .iter()
+        .map(|(t, d)| (t.to_string(), d.to_string()))
+        .collect();
+    assert_eq!(found, expected);
+    for table in ["projects", "project_fields"] {
+        for ext in ["csv", "parquet", "jsonl"] {
+            assert!(
+                out.join(format!("tables/{table}.{ext}")).is_file(),
+                "{table}.{ext}"
+            );
+        }
+    }
+    let csv = std::fs::read_to_string(out.join("tables/projects.csv")).unwrap();
+    assert_eq!(csv.lines().count(), 11, "header and ten rows");
+    assert!(out.join("diagnostics.csv").is_file());
+}
+
+#[test]
+fn manifest_records_inputs_and_counts_without_timestamps() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("output");
+    assert!(run_into(&out, &[&root().join("data/raw")]).status.success());
+    let manifest: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(out.join("manifest.json")).unwrap()).unwrap();
+    let input = &manifest["inputs"][0];
+    assert!(input["path"]
+        .as_str()
+        .unwrap()
+        .ends_with("labour-migration-projects.txt"));
+    let bytes = std::fs::read(root().join("data/raw/labour-migration-projects.txt")).unwrap();
+    assert_eq!(input["bytes"].as_u64().unwrap(), bytes.len() as u64);
+    assert_eq!(input["sha256"].as_str().unwrap().len(), 64);
+    assert_eq!(input["projects"], 10);
+    assert_eq!(manifest["tables"][0]["name"], "projects");
+    assert_eq!(manifest["tables"][0]["rows"], 10);
+    assert_eq!(manifest["version"], env!("CARGO_PKG_VERSION"));
+}
+
+#[test]
+fn two_runs_give_byte_identical_files() {
+    let dir = tempfile::tempdir().unwrap();
+    let (a, b) = (dir.path().join("a"), dir.path().join("b"));
+    assert!(run_into(&a, &[&root().join("data/raw")]).status.success());
+    assert!(run_into(&b, &[&root().join("data/raw")]).status.success());
+    let mut files = Vec::new();
+    collect(&a, &mut files);
+    assert!(files.len() >= 8);
+    for file in files {
+        let relative = file.strip_prefix(&a).unwrap();
+        assert_eq!(
+            std::fs::read(&file).unwrap(),
+            std::fs::read(b.join(relative)).unwrap(),
+            "{}",
+            relative.display()
+        );
+    }
+}
+
+fn collect(dir: &Path, files: &mut Vec<PathBuf>) {
+    for entry in std::fs::read_dir(dir).unwrap() {
+        let path = entry.unwrap().path();
+        if path.is_dir() {
+            collect(&path, files);
+        } else {
+            files.push(path);
+        }
+    }
+}
+
+#[test]
+fn empty_file_is_an_error_naming_file_and_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("empty.txt");
+    std::fs::write(&file, "").unwrap();
+    let result = devcoop(&["check", file.to_str().unwrap()]);
+    assert_eq!(result.status.code(), Some(1));
+    let stdout = text(&result.stdout);
+    assert!(
+        stdout.contains("empty.txt:1:1: error: the file is empty"),
+        "{stdout}"
+    );
+}
+
+#[test]
+fn binary_file_is_an_error_naming_file_and_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("photo.txt");
+    std::fs::write(&file, b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR").unwrap();
+    let result = devcoop(&["check", file.to_str().unwrap()]);
+    assert_eq!(result.status.code(), Some(1));
+    let stdout = text(&result.stdout);
+    assert!(
+        stdout.contains("photo.txt:2:1: error: binary data"),
+        "{stdout}"
+    );
+}
+
+#[test]
+fn unreadable_date_is_a_warning_naming_file_and_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("odd.txt");
+    std::fs::write(
+        &file,
+        "Projects\n\nAlpha project\n\nObjective: Decent work.\n\nDuration: the whole decade\n",
+    )
+    .unwrap();
+    let result = devcoop(&["check", file.to_str().unwrap()]);
+    assert_eq!(result.status.code(), Some(0));
+    let stdout = text(&result.stdout);
+    assert!(
+        stdout.contains("odd.txt:7:1: warning: cannot read the dates"),
+        "{stdout}"
+    );
+    assert!(stdout.contains("Alpha project"), "{stdout}");
+}
+
+#[test]
+fn failed_run_leaves_the_previous_output_as_it_was() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("output");
+    assert!(run_into(&out, &[&root().join("data/raw")]).status.success());
+    let before = std::fs::read(out.join("tables/projects.csv")).unwrap();
+    let bad = dir.path().join("bad.txt");
+    std::fs::write(&bad, b"\x00\x01binary").unwrap();
+    let result = run_into(&out, &[&root().join("data/raw"), &bad]);
+    assert_eq!(result.status.code(), Some(1));
+    let stderr = text(&result.stderr);
+    assert!(
+        stderr.contains("bad.txt:1:1: error: binary data"),
+        "{stderr}"
+    );
+    assert!(stderr.contains("left as it was"), "{stderr}");
+    assert_eq!(
+        std::fs::read(out.join("tables/projects.csv")).unwrap(),
+        before
+    );
+    // No staging directory is left behind.
+    let names: Vec<String> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    assert_eq!(names.len(), 2, "{names:?}");
+}
+
+#[test]
+fn missing_path_and_directory_without_listings_are_clear_errors() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("out");
+    let result = run_into(&out, &[&dir.path().join("nowhere")]);
+    assert_eq!(result.status.code(), Some(1));
+    assert!(text(&result.stderr).contains("nowhere: no such file or directory"));
+    let empty = dir.path().join("empty-dir");
+    std::fs::create_dir(&empty).unwrap();
+    let result = run_into(&out, &[&empty]);
+    assert_eq!(result.status.code(), Some(1));
+    assert!(text(&result.stderr).contains("no `.txt` listing in this directory"));
+    assert!(!out.exists());
+}
+
+#[test]
+fn help_explains_each_command_with_an_example() {
+    for command in [
+        vec!["--help"],
+        vec!["run", "--help"],
+        vec!["check", "--help"],
+    ] {
+        let result = devcoop(&command);
+        assert!(result.status.success());
+        let help = text(&result.stdout);
+        assert!(help.contains("Example"), "{command:?}: {help}");
+    }
+    let result = devcoop(&["--help"]);
+    assert!(text(&result.stdout).contains("Exit status"));
+}
