@@ -13,6 +13,18 @@ struct ConfigFile {
     inputs: Vec<PathBuf>,
     #[serde(default = "default_output")]
     output: PathBuf,
+    #[serde(default = "default_reference")]
+    reference: PathBuf,
+    #[serde(default = "default_reference_date")]
+    reference_date: String,
+}
+
+fn default_reference() -> PathBuf {
+    PathBuf::from("data/reference")
+}
+
+fn default_reference_date() -> String {
+    "2026-01-01".into()
 }
 
 fn default_inputs() -> Vec<PathBuf> {
@@ -31,6 +43,11 @@ pub struct Config {
     pub base: PathBuf,
     pub inputs: Vec<PathBuf>,
     pub output: PathBuf,
+    /// Directory of the curated reference tables.
+    pub reference: PathBuf,
+    /// The day project status is judged against (not today: outputs must
+    /// not change with the calendar).
+    pub reference_date: chrono::NaiveDate,
 }
 
 impl Config {
@@ -54,9 +71,17 @@ impl Config {
             }
             None => (parse("")?, PathBuf::from(".")),
         };
+        let reference_date = file.reference_date.parse().with_context(|| {
+            format!(
+                "reference_date `{}` is not a date: expected YYYY-MM-DD",
+                file.reference_date
+            )
+        })?;
         Ok(Config {
             inputs: file.inputs.iter().map(|p| join(&base, p)).collect(),
             output: join(&base, &file.output),
+            reference: join(&base, &file.reference),
+            reference_date,
             base,
         })
     }

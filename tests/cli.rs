@@ -78,7 +78,14 @@ fn shipped_listing_gives_all_ten_titles_and_date_texts() {
         .map(|(t, d)| (t.to_string(), d.to_string()))
         .collect();
     assert_eq!(found, expected);
-    for table in ["projects", "project_fields"] {
+    for table in [
+        "projects",
+        "project_fields",
+        "project_organisations",
+        "project_places",
+        "project_regions",
+        "corridors",
+    ] {
         for ext in ["csv", "parquet", "jsonl"] {
             assert!(
                 out.join(format!("tables/{table}.{ext}")).is_file(),
@@ -88,6 +95,7 @@ fn shipped_listing_gives_all_ten_titles_and_date_texts() {
     }
     let csv = std::fs::read_to_string(out.join("tables/projects.csv")).unwrap();
     assert_eq!(csv.lines().count(), 11, "header and ten rows");
+    assert!(csv.starts_with("id,source,ordinal,sources,"));
     assert!(out.join("diagnostics.csv").is_file());
 }
 
@@ -247,4 +255,104 @@ fn help_explains_each_command_with_an_example() {
     }
     let result = devcoop(&["--help"]);
     assert!(text(&result.stdout).contains("Exit status"));
+}
+
+#[test]
+fn shipped_listing_matches_its_gold_annotation_in_every_field() {
+    let gold_path = root().join("../shared/corpus/gold/ilo-labour-migration-p10.jsonl");
+    let Ok(gold_text) = std::fs::read_to_string(&gold_path) else {
+        eprintln!("shared corpus not present: nothing to compare");
+        return;
+    };
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("output");
+    assert!(run_into(&out, &[&root().join("data/raw")]).status.success());
+    let rows = jsonl(&out.join("tables/projects.jsonl"));
+    let gold: Vec<serde_json::Value> = gold_text
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(rows.len(), gold.len());
+    for (row, expected) in rows.iter().zip(&gold) {
+        for field in [
+            "ordinal",
+            "title",
+            "start",
+            "end",
+            "funders",
+            "countries",
+            "regions",
+        ] {
+            assert_eq!(
+                row[field], expected[field],
+                "project {} field {field}",
+                expected["ordinal"]
+            );
+        }
+    }
+}
+
+#[test]
+fn every_funder_and_place_row_carries_its_evidence() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("output");
+    assert!(run_into(&out, &[&root().join("data/raw")]).status.success());
+    let listing = std::fs::read(root().join("data/raw/labour-migration-projects.txt")).unwrap();
+    for table in ["project_organisations", "project_places", "project_regions"] {
+        let rows = jsonl(&out.join(format!("tables/{table}.jsonl")));
+        assert!(!rows.is_empty(), "{table}");
+        for row in rows {
+            let (start, end) = (
+                row["span_start"].as_u64().unwrap() as usize,
+                row["span_end"].as_u64().unwrap() as usize,
+            );
+            let quoted = String::from_utf8_lossy(&listing[start..end]);
+            assert_eq!(quoted, row["evidence"].as_str().unwrap(), "{table}");
+        }
+    }
+}
+
+#[test]
+fn eval_scores_the_shared_corpus() {
+    let corpus = root().join("../shared/corpus");
+    if !corpus.join("gold").is_dir() {
+        eprintln!("shared corpus not present: nothing to score");
+        return;
+    }
+    let result = devcoop(&[
+        "eval",
+        "--input",
+        corpus.join("raw").to_str().unwrap(),
+        "--gold",
+        corpus.join("gold").to_str().unwrap(),
+        "--json",
+    ]);
+    assert!(result.status.success(), "{}", text(&result.stderr));
+    let report: serde_json::Value = serde_json::from_slice(&result.stdout).unwrap();
+    for field in ["funders", "countries", "regions"] {
+        assert!(
+            report["overall"]["sets"][field]["f1"].as_f64().unwrap() >= 0.97,
+            "{field}"
+        );
+    }
+    for field in ["title", "start", "end"] {
+        assert!(
+            report["overall"]["exact"][field]["accuracy"]
+                .as_f64()
+                .unwrap()
+                >= 0.98,
+            "{field}"
+        );
+    }
+    // A gate that cannot be met fails.
+    let result = devcoop(&[
+        "eval",
+        "--input",
+        corpus.join("raw").to_str().unwrap(),
+        "--gold",
+        corpus.join("gold").to_str().unwrap(),
+        "--min-f1",
+        "1.01",
+    ]);
+    assert_eq!(result.status.code(), Some(1));
 }

@@ -1,6 +1,7 @@
 //! The subcommands, one file each.
 
 mod check;
+mod eval;
 mod run;
 
 use clap::{Parser, Subcommand};
@@ -31,6 +32,7 @@ pub struct Cli {
 enum Command {
     Run(run::Args),
     Check(check::Args),
+    Eval(eval::Args),
 }
 
 pub fn dispatch(cli: Cli) -> anyhow::Result<ExitCode> {
@@ -38,5 +40,21 @@ pub fn dispatch(cli: Cli) -> anyhow::Result<ExitCode> {
         None => run::run(run::Args::default()),
         Some(Command::Run(args)) => run::run(args),
         Some(Command::Check(args)) => check::run(args),
+        Some(Command::Eval(args)) => eval::run(args),
     }
+}
+
+/// A project in the gold files' schema: what `projects.jsonl` carries for
+/// comparison and what `eval` scores.
+pub fn gold_row(project: &normalise::Project) -> serde_json::Value {
+    serde_json::json!({
+        "source": project.raw.source,
+        "ordinal": project.raw.ordinal,
+        "title": project.raw.title_text(),
+        "start": project.dates.start.map(|d| d.date.to_string()),
+        "end": project.dates.end.map(|d| d.date.to_string()),
+        "funders": project.funder_codes(),
+        "countries": project.country_codes(),
+        "regions": project.region_names(),
+    })
 }

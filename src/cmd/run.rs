@@ -58,16 +58,21 @@ pub fn run(args: Args) -> Result<ExitCode> {
             out.display()
         );
     }
-    let projects: Vec<RawProject> = loaded
+    let reference = normalise::Reference::load(&config.reference)?;
+    let raw: Vec<RawProject> = loaded
         .listings
         .iter()
         .flat_map(|l| l.projects.iter().cloned())
         .collect();
-    let diagnostics: Vec<_> = loaded.diagnostics().cloned().collect();
+    let mut diagnostics: Vec<_> = loaded.diagnostics().cloned().collect();
+    let projects = normalise::normalise(&reference, &raw, config.reference_date, &mut diagnostics);
     let warnings = diagnostics
         .iter()
         .filter(|d| d.severity == Severity::Warning)
         .count();
+    for diagnostic in &diagnostics[loaded.diagnostics().count()..] {
+        eprintln!("{diagnostic}");
+    }
 
     let staged = StagedOutput::new(&out)?;
     let counts = analysis::write_tables(&staged.subdir("tables")?, &projects)?;

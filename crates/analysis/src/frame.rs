@@ -19,6 +19,23 @@ impl TableBuilder {
         self
     }
 
+    /// Calendar dates, stored as polars `Date`.
+    pub fn date(&mut self, name: &str, values: Vec<Option<chrono::NaiveDate>>) -> &mut Self {
+        use chrono::Datelike;
+        // Days since 1970-01-01, the physical form of a polars Date.
+        const UNIX_EPOCH_DAYS_FROM_CE: i32 = 719_163;
+        let days: Vec<Option<i32>> = values
+            .into_iter()
+            .map(|d| d.map(|d| d.num_days_from_ce() - UNIX_EPOCH_DAYS_FROM_CE))
+            .collect();
+        let column = Series::new(name.into(), days)
+            .cast(&DataType::Date)
+            .map(Column::from)
+            .unwrap_or_else(|_| Column::full_null(name.into(), 0, &DataType::Date));
+        self.columns.push(column);
+        self
+    }
+
     /// A list of strings per row (funders, countries…).
     pub fn text_list(&mut self, name: &str, values: Vec<Vec<String>>) -> &mut Self {
         let series: Vec<Series> = values

@@ -1,8 +1,10 @@
-//! The tables of a run, built from records.
+//! The tables of a run, built from normalised projects.
 
 use crate::frame::TableBuilder;
 use crate::write::{write_csv, write_table, TableError};
-use ingest::{Diagnostic, RawProject};
+use ingest::Diagnostic;
+use normalise::extract::{Evidence, PlaceRole};
+use normalise::Project;
 use polars::prelude::{DataFrame, PolarsResult};
 use serde::Serialize;
 use std::path::Path;
@@ -14,11 +16,19 @@ pub struct TableSummary {
     pub rows: usize,
 }
 
+fn int<T: TryInto<i64>>(value: T) -> Option<i64> {
+    value.try_into().ok()
+}
+
 /// Writes every table of a run into `dir` (CSV, Parquet and JSON Lines each).
-pub fn write_tables(dir: &Path, projects: &[RawProject]) -> Result<Vec<TableSummary>, TableError> {
-    let tables: [(&'static str, PolarsResult<DataFrame>); 2] = [
-        ("projects", raw_projects(projects)),
+pub fn write_tables(dir: &Path, projects: &[Project]) -> Result<Vec<TableSummary>, TableError> {
+    let tables: [(&'static str, PolarsResult<DataFrame>); 6] = [
+        ("projects", projects_table(projects)),
         ("project_fields", project_fields(projects)),
+        ("project_organisations", project_organisations(projects)),
+        ("project_places", project_places(projects)),
+        ("project_regions", project_regions(projects)),
+        ("corridors", corridors(projects)),
     ];
     let mut written = Vec::new();
     for (name, frame) in tables {
@@ -44,149 +54,221 @@ pub fn write_diagnostics(path: &Path, rows: &[Diagnostic]) -> Result<(), TableEr
     write_csv(path, &frame)
 }
 
-fn int(value: usize) -> Option<i64> {
-    i64::try_from(value).ok()
+fn texts<T>(rows: &[T], f: impl Fn(&T) -> Option<String>) -> Vec<Option<String>> {
+    rows.iter().map(f).collect()
 }
 
-/// One row per project as printed: where it is, and its text.
-pub fn raw_projects(projects: &[RawProject]) -> PolarsResult<DataFrame> {
-    let mut table = TableBuilder::default();
-    table
-        .text(
-            "source",
-            projects.iter().map(|p| Some(p.source.clone())).collect(),
+fn ints<T>(rows: &[T], f: impl Fn(&T) -> Option<i64>) -> Vec<Option<i64>> {
+    rows.iter().map(f).collect()
+}
+
+/// One row per project: where it is, its text, dates and the codes of its
+/// funders, countries and regions (the gold files' schema).
+pub fn projects_table(projects: &[Project]) -> PolarsResult<DataFrame> {
+    let mut t = TableBuilder::default();
+    t.text("id", texts(projects, |p| Some(p.id.clone())))
+        .text("source", texts(projects, |p| Some(p.raw.source.clone())))
+        .integer("ordinal", ints(projects, |p| int(p.raw.ordinal)))
+        .text_list(
+            "sources",
+            projects.iter().map(|p| p.sources.clone()).collect(),
         )
-        .integer("ordinal", projects.iter().map(|p| int(p.ordinal)).collect())
         .integer(
             "list_number",
-            projects
-                .iter()
-                .map(|p| p.list_number.map(i64::from))
-                .collect(),
+            ints(projects, |p| p.raw.list_number.map(i64::from)),
         )
-        .text(
-            "section",
-            projects.iter().map(|p| p.section.clone()).collect(),
-        )
-        .text(
-            "kicker",
-            projects
-                .iter()
-                .map(|p| p.kicker.as_ref().map(|k| k.clean()))
-                .collect(),
-        )
-        .text(
-            "title",
-            projects.iter().map(|p| Some(p.title_text())).collect(),
-        )
-        .text(
-            "date_text",
-            projects.iter().map(|p| p.date_text()).collect(),
-        )
+        .text("section", texts(projects, |p| p.raw.section.clone()))
+        .text("title", texts(projects, |p| Some(p.raw.title_text())))
+        .text("date_text", texts(projects, |p| p.raw.date_text()))
         .text(
             "date_origin",
+            texts(projects, |p| {
+                p.raw.date.as_ref().map(|d| d.origin.as_str().into())
+            }),
+        )
+        .date(
+            "start",
             projects
                 .iter()
-                .map(|p| p.date.as_ref().map(|d| d.origin.as_str().to_string()))
+                .map(|p| p.dates.start.map(|d| d.date))
                 .collect(),
+        )
+        .date(
+            "end",
+            projects
+                .iter()
+                .map(|p| p.dates.end.map(|d| d.date))
+                .collect(),
+        )
+        .text(
+            "start_precision",
+            texts(projects, |p| {
+                p.dates.start.map(|d| d.precision.as_str().into())
+            }),
+        )
+        .text(
+            "end_precision",
+            texts(projects, |p| {
+                p.dates.end.map(|d| d.precision.as_str().into())
+            }),
+        )
+        .integer("duration_days", ints(projects, |p| p.duration_days))
+        .integer("duration_months", ints(projects, |p| p.duration_months))
+        .text(
+            "status",
+            texts(projects, |p| Some(p.status.as_str().into())),
+        )
+        .text_list(
+            "funders",
+            projects.iter().map(Project::funder_codes).collect(),
+        )
+        .text_list(
+            "countries",
+            projects.iter().map(Project::country_codes).collect(),
+        )
+        .text_list(
+            "regions",
+            projects.iter().map(Project::region_names).collect(),
         )
         .text(
             "description",
-            projects
-                .iter()
-                .map(|p| Some(p.description_text()))
-                .collect(),
+            texts(projects, |p| Some(p.raw.description_text())),
         )
-        .integer(
-            "first_line",
-            projects.iter().map(|p| int(p.first_line)).collect(),
+        .integer("first_line", ints(projects, |p| int(p.raw.first_line)))
+        .integer("last_line", ints(projects, |p| int(p.raw.last_line)))
+        .integer("span_start", ints(projects, |p| int(p.raw.span.start)))
+        .integer("span_end", ints(projects, |p| int(p.raw.span.end)));
+    t.build()
+}
+
+/// Adds the evidence columns shared by every fact table.
+fn evidence_columns<T>(t: &mut TableBuilder, rows: &[T], evidence: impl Fn(&T) -> &Evidence) {
+    t.integer("line", ints(rows, |r| int(evidence(r).line)))
+        .text(
+            "evidence",
+            texts(rows, |r| Some(evidence(r).sentence.clone())),
         )
-        .integer(
-            "last_line",
-            projects.iter().map(|p| int(p.last_line)).collect(),
-        )
-        .integer(
-            "span_start",
-            projects.iter().map(|p| int(p.span.start)).collect(),
-        )
-        .integer(
-            "span_end",
-            projects.iter().map(|p| int(p.span.end)).collect(),
+        .integer("span_start", ints(rows, |r| int(evidence(r).span.start)))
+        .integer("span_end", ints(rows, |r| int(evidence(r).span.end)))
+        .text(
+            "evidence_origin",
+            texts(rows, |r| Some(evidence(r).origin.to_string())),
         );
-    table.build()
 }
 
 /// One row per labelled field or table cell of a project.
-pub fn project_fields(projects: &[RawProject]) -> PolarsResult<DataFrame> {
+pub fn project_fields(projects: &[Project]) -> PolarsResult<DataFrame> {
     let rows: Vec<_> = projects
         .iter()
-        .flat_map(|p| p.fields.iter().map(move |f| (p, f)))
+        .flat_map(|p| p.raw.fields.iter().map(move |f| (p, f)))
         .collect();
-    let mut table = TableBuilder::default();
-    table
-        .text(
-            "source",
-            rows.iter().map(|(p, _)| Some(p.source.clone())).collect(),
-        )
-        .integer(
-            "ordinal",
-            rows.iter().map(|(p, _)| int(p.ordinal)).collect(),
-        )
-        .text(
-            "label",
-            rows.iter().map(|(_, f)| Some(f.label.clone())).collect(),
-        )
-        .text(
-            "value",
-            rows.iter().map(|(_, f)| Some(f.value.clean())).collect(),
-        )
+    let mut t = TableBuilder::default();
+    t.text("project_id", texts(&rows, |(p, _)| Some(p.id.clone())))
+        .text("label", texts(&rows, |(_, f)| Some(f.label.clone())))
+        .text("value", texts(&rows, |(_, f)| Some(f.value.clean())))
         .integer(
             "line",
-            rows.iter()
-                .map(|(_, f)| f.value.first_line().and_then(int))
-                .collect(),
+            ints(&rows, |(_, f)| f.value.first_line().and_then(int)),
         )
         .integer(
             "span_start",
-            rows.iter()
-                .map(|(_, f)| f.value.span().and_then(|s| int(s.start)))
-                .collect(),
+            ints(&rows, |(_, f)| f.value.span().and_then(|s| int(s.start))),
         )
         .integer(
             "span_end",
-            rows.iter()
-                .map(|(_, f)| f.value.span().and_then(|s| int(s.end)))
-                .collect(),
+            ints(&rows, |(_, f)| f.value.span().and_then(|s| int(s.end))),
         );
-    table.build()
+    t.build()
+}
+
+/// One row per organisation named in a project, with its role.
+pub fn project_organisations(projects: &[Project]) -> PolarsResult<DataFrame> {
+    let rows: Vec<_> = projects
+        .iter()
+        .flat_map(|p| p.facts.organisations.iter().map(move |o| (p, o)))
+        .collect();
+    let mut t = TableBuilder::default();
+    t.text("project_id", texts(&rows, |(p, _)| Some(p.id.clone())))
+        .text("organisation", texts(&rows, |(_, o)| Some(o.name.clone())))
+        .text("donor_code", texts(&rows, |(_, o)| Some(o.code.clone())))
+        .text("type", texts(&rows, |(_, o)| Some(o.kind.clone())))
+        .text("role", texts(&rows, |(_, o)| Some(o.role.as_str().into())))
+        .text("mention", texts(&rows, |(_, o)| Some(o.mention.clone())));
+    evidence_columns(&mut t, &rows, |(_, o)| &o.evidence);
+    t.build()
+}
+
+/// One row per country or territory named in a project.
+pub fn project_places(projects: &[Project]) -> PolarsResult<DataFrame> {
+    let rows: Vec<_> = projects
+        .iter()
+        .flat_map(|p| p.facts.places.iter().map(move |o| (p, o)))
+        .collect();
+    let mut t = TableBuilder::default();
+    t.text("project_id", texts(&rows, |(p, _)| Some(p.id.clone())))
+        .text("iso3", texts(&rows, |(_, o)| Some(o.alpha3.clone())))
+        .text("name", texts(&rows, |(_, o)| Some(o.name.clone())))
+        .text("region", texts(&rows, |(_, o)| o.region.clone()))
+        .text("subregion", texts(&rows, |(_, o)| o.subregion.clone()))
+        .text(
+            "intermediate_region",
+            texts(&rows, |(_, o)| o.intermediate.clone()),
+        )
+        .text("role", texts(&rows, |(_, o)| Some(o.role.as_str().into())))
+        .text("mention", texts(&rows, |(_, o)| Some(o.mention.clone())));
+    evidence_columns(&mut t, &rows, |(_, o)| &o.evidence);
+    t.build()
+}
+
+/// One row per M49 region a project covers, and how it was found.
+pub fn project_regions(projects: &[Project]) -> PolarsResult<DataFrame> {
+    let rows: Vec<_> = projects
+        .iter()
+        .flat_map(|p| p.facts.regions.iter().map(move |o| (p, o)))
+        .collect();
+    let mut t = TableBuilder::default();
+    t.text("project_id", texts(&rows, |(p, _)| Some(p.id.clone())))
+        .text("region", texts(&rows, |(_, o)| Some(o.region.clone())))
+        .text("subregion", texts(&rows, |(_, o)| o.subregion.clone()))
+        .text("via", texts(&rows, |(_, o)| Some(o.via.clone())));
+    evidence_columns(&mut t, &rows, |(_, o)| &o.evidence);
+    t.build()
+}
+
+/// Origin → destination pairs named in the same sentence.
+pub fn corridors(projects: &[Project]) -> PolarsResult<DataFrame> {
+    let mut rows = Vec::new();
+    for project in projects {
+        let places = &project.facts.places;
+        for origin in places.iter().filter(|p| p.role == PlaceRole::Origin) {
+            for destination in places.iter().filter(|p| {
+                p.role == PlaceRole::Destination && p.evidence.span == origin.evidence.span
+            }) {
+                rows.push((project, origin, destination));
+            }
+        }
+    }
+    let mut t = TableBuilder::default();
+    t.text("project_id", texts(&rows, |(p, _, _)| Some(p.id.clone())))
+        .text("origin", texts(&rows, |(_, o, _)| Some(o.alpha3.clone())))
+        .text(
+            "destination",
+            texts(&rows, |(_, _, d)| Some(d.alpha3.clone())),
+        );
+    evidence_columns(&mut t, &rows, |(_, o, _)| &o.evidence);
+    t.build()
 }
 
 /// One row per diagnostic.
 pub fn diagnostics(diagnostics: &[Diagnostic]) -> PolarsResult<DataFrame> {
-    let mut table = TableBuilder::default();
-    table
-        .text(
-            "file",
-            diagnostics.iter().map(|d| Some(d.file.clone())).collect(),
-        )
-        .integer("line", diagnostics.iter().map(|d| int(d.line)).collect())
-        .integer(
-            "column",
-            diagnostics.iter().map(|d| int(d.column)).collect(),
-        )
+    let mut t = TableBuilder::default();
+    t.text("file", texts(diagnostics, |d| Some(d.file.clone())))
+        .integer("line", ints(diagnostics, |d| int(d.line)))
+        .integer("column", ints(diagnostics, |d| int(d.column)))
         .text(
             "severity",
-            diagnostics
-                .iter()
-                .map(|d| Some(d.severity.to_string()))
-                .collect(),
+            texts(diagnostics, |d| Some(d.severity.to_string())),
         )
-        .text(
-            "message",
-            diagnostics
-                .iter()
-                .map(|d| Some(d.message.clone()))
-                .collect(),
-        );
-    table.build()
+        .text("message", texts(diagnostics, |d| Some(d.message.clone())));
+    t.build()
 }

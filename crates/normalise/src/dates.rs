@@ -1,0 +1,299 @@
+//! Printed dates → calendar dates with their precision, durations and status.
+//!
+//! Rules (the gold annotation conventions, which are how a reader takes a
+//! listing): a month-only start is the month's first day and a month-only
+//! end its last day; a year-only start is 1 January and a year-only end
+//! 31 December; a start printed without a year takes the end's year; a lone
+//! date is a start with no end; `(2015-)` has only a start.
+
+use chrono::{Datelike, NaiveDate};
+use ingest::dates::{scan_date, DateExpr, DatePart};
+use serde::Serialize;
+
+/// How much of a date was printed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Precision {
+    Day,
+    Month,
+    Year,
+}
+
+impl Precision {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Precision::Day => "day",
+            Precision::Month => "month",
+            Precision::Year => "year",
+        }
+    }
+}
+
+/// A calendar date and how precisely it was printed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct ProjectDate {
+    pub date: NaiveDate,
+    pub precision: Precision,
+}
+
+/// A project's dates.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
+pub struct DateRange {
+    pub start: Option<ProjectDate>,
+    pub end: Option<ProjectDate>,
+}
+
+/// Why printed dates could not be turned into calendar dates.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum DateError {
+    #[error("`{0}` is not a date or date range")]
+    NotADate(String),
+    #[error("`{text}`: {day}/{month}/{year} is not a calendar date")]
+    NoSuchDay {
+        text: String,
+        day: u32,
+        month: u32,
+        year: i32,
+    },
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Side {
+    Start,
+    End,
+}
+
+fn resolve(part: DatePart, year: i32, side: Side, text: &str) -> Result<ProjectDate, DateError> {
+    let no_such_day = |day: u32, month: u32| DateError::NoSuchDay {
+        text: text.to_string(),
+        day,
+        month,
+        year,
+    };
+    let (date, precision) = match (part.day, part.month) {
+        (Some(day), Some(month)) => (
+            NaiveDate::from_ymd_opt(year, month, day).ok_or_else(|| no_such_day(day, month))?,
+            Precision::Day,
+        ),
+        (None, Some(month)) => {
+            let first =
+                NaiveDate::from_ymd_opt(year, month, 1).ok_or_else(|| no_such_day(1, month))?;
+            let date = match side {
+                Side::Start => first,
+                Side::End => last_day_of_month(first).ok_or_else(|| no_such_day(1, month))?,
+            };
+            (date, Precision::Month)
+        }
+        _ => {
+            let (month, day) = match side {
+                Side::Start => (1, 1),
+                Side::End => (12, 31),
+            };
+            (
+                NaiveDate::from_ymd_opt(year, month, day).ok_or_else(|| no_such_day(day, month))?,
+                Precision::Year,
+            )
+        }
+    };
+    Ok(ProjectDate { date, precision })
+}
+
+fn last_day_of_month(first: NaiveDate) -> Option<NaiveDate> {
+    let (year, month) = if first.month() == 12 {
+        (first.year() + 1, 1)
+    } else {
+        (first.year(), first.month() + 1)
+    };
+    NaiveDate::from_ymd_opt(year, month, 1)?.pred_opt()
+}
+
+/// Calendar dates of a recognised expression.
+pub fn resolve_expr(expr: &DateExpr, text: &str) -> Result<DateRange, DateError> {
+    let end = match expr.end {
+        Some(part) => {
+            let year = part
+                .year
+                .ok_or_else(|| DateError::NotADate(text.to_string()))?;
+            Some(resolve(part, year, Side::End, text)?)
+        }
+        None => None,
+    };
+    let start_year = expr
+        .start
+        .year
+        .or(end.map(|e| e.date.year()))
+        .ok_or_else(|| DateError::NotADate(text.to_string()))?;
+    let start = resolve(expr.start, start_year, Side::Start, text)?;
+    Ok(DateRange {
+        start: Some(start),
+        end,
+    })
+}
+
+/// Parses printed dates: a date line, a `Duration:` value, or table cells
+/// joined by ` – `.
+///
+/// ```
+/// use devcoop_normalise::dates::{parse_dates, Precision};
+/// let range = parse_dates("1 August - 31 December 2010").unwrap();
+/// assert_eq!(range.start.unwrap().date.to_string(), "2010-08-01");
+/// assert_eq!(range.end.unwrap().precision, Precision::Day);
+/// ```
+pub fn parse_dates(text: &str) -> Result<DateRange, DateError> {
+    let expr = scan_date(text).ok_or_else(|| DateError::NotADate(text.to_string()))?;
+    resolve_expr(&expr, text)
+}
+
+/// Inclusive length in days: a project from 1 to 1 June lasts one day.
+pub fn duration_days(range: &DateRange) -> Option<i64> {
+    let (start, end) = (range.start?.date, range.end?.date);
+    Some((end - start).num_days() + 1)
+}
+
+/// Whole calendar months from the start to the day after the end: 1 June
+/// 2007 – 30 June 2009 is 25 months, 1 June – 15 July is 1 month. Whole
+/// months are what the listings' own ranges are made of, so month-precise
+/// ranges come out exact.
+pub fn duration_months(range: &DateRange) -> Option<i64> {
+    let (start, end) = (range.start?.date, range.end?.date);
+    let after_end = end.succ_opt()?;
+    if after_end <= start {
+        return Some(0);
+    }
+    let mut months = i64::from(after_end.year() - start.year()) * 12 + i64::from(after_end.month())
+        - i64::from(start.month());
+    if after_end.day() < start.day() {
+        months -= 1;
+    }
+    Some(months)
+}
+
+/// Where a project stands on a given day.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Status {
+    Planned,
+    Active,
+    Closed,
+    Unknown,
+}
+
+impl Status {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Status::Planned => "planned",
+            Status::Active => "active",
+            Status::Closed => "closed",
+            Status::Unknown => "unknown",
+        }
+    }
+}
+
+/// Status on `reference`: before the start, planned; after the end, closed;
+/// in between (or started with no end given), active.
+pub fn status(range: &DateRange, reference: NaiveDate) -> Status {
+    match (range.start, range.end) {
+        (Some(start), _) if reference < start.date => Status::Planned,
+        (_, Some(end)) if reference > end.date => Status::Closed,
+        (Some(_), _) => Status::Active,
+        (None, _) => Status::Unknown,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn iso(range: &DateRange) -> (Option<String>, Option<String>) {
+        (
+            range.start.map(|d| d.date.to_string()),
+            range.end.map(|d| d.date.to_string()),
+        )
+    }
+
+    fn both(text: &str) -> (Option<String>, Option<String>) {
+        iso(&parse_dates(text).unwrap())
+    }
+
+    fn some(a: &str, b: &str) -> (Option<String>, Option<String>) {
+        (Some(a.into()), Some(b.into()))
+    }
+
+    #[test]
+    fn month_only_start_is_first_day_and_end_is_last_day() {
+        assert_eq!(
+            both("June 2007 – February 2008"),
+            some("2007-06-01", "2008-02-29")
+        );
+        assert_eq!(
+            both("MarchSeptember 2015"),
+            some("2015-03-01", "2015-09-30")
+        );
+    }
+
+    #[test]
+    fn year_only_is_first_of_january_to_last_of_december() {
+        assert_eq!(both("2007 - 2009"), some("2007-01-01", "2009-12-31"));
+        let range = parse_dates("2007 - 2009").unwrap();
+        assert_eq!(range.start.unwrap().precision, Precision::Year);
+    }
+
+    #[test]
+    fn start_without_year_takes_the_end_year() {
+        assert_eq!(
+            both("1 August - 31 December 2010"),
+            some("2010-08-01", "2010-12-31")
+        );
+    }
+
+    #[test]
+    fn lone_date_is_start_without_end() {
+        assert_eq!(both("07 October 2011"), (Some("2011-10-07".into()), None));
+    }
+
+    #[test]
+    fn open_range_has_only_a_start() {
+        assert_eq!(both("(2015-)"), (Some("2015-01-01".into()), None));
+    }
+
+    #[test]
+    fn impossible_day_is_an_error_not_a_panic() {
+        assert!(matches!(
+            parse_dates("31 February 2009"),
+            Err(DateError::NoSuchDay {
+                day: 31,
+                month: 2,
+                year: 2009,
+                ..
+            })
+        ));
+        assert!(parse_dates("1 June 99999").is_err());
+    }
+
+    #[test]
+    fn durations_in_days_and_whole_months() {
+        let range = parse_dates("1 June 2007 - 30 June 2009").unwrap();
+        assert_eq!(duration_days(&range), Some(761));
+        assert_eq!(duration_months(&range), Some(25));
+        let range = parse_dates("1 October 2007 - 1 March 2009").unwrap();
+        assert_eq!(duration_months(&range), Some(17));
+        let range = parse_dates("1 June 2007 - 15 July 2007").unwrap();
+        assert_eq!(duration_months(&range), Some(1));
+        let lone = parse_dates("07 October 2011").unwrap();
+        assert_eq!(duration_days(&lone), None);
+    }
+
+    #[test]
+    fn status_against_a_reference_date() {
+        let range = parse_dates("1 June 2007 - 30 June 2009").unwrap();
+        let day = |s: &str| s.parse::<NaiveDate>().unwrap();
+        assert_eq!(status(&range, day("2007-01-01")), Status::Planned);
+        assert_eq!(status(&range, day("2008-01-01")), Status::Active);
+        assert_eq!(status(&range, day("2009-06-30")), Status::Active);
+        assert_eq!(status(&range, day("2009-07-01")), Status::Closed);
+        assert_eq!(
+            status(&DateRange::default(), day("2009-07-01")),
+            Status::Unknown
+        );
+    }
+}

@@ -1,0 +1,142 @@
+//! A raw project made into facts: dates, organisations, places, an id.
+
+use crate::dates::{duration_days, duration_months, parse_dates, status, DateRange, Status};
+use crate::extract::{extract, Extracted, OrgRole};
+use crate::reference::Reference;
+use chrono::NaiveDate;
+use ingest::{Diagnostic, RawProject};
+use sha2::{Digest, Sha256};
+use std::collections::BTreeMap;
+
+#[derive(Debug, Clone)]
+pub struct Project {
+    /// Stable id from the normalised title and start date.
+    pub id: String,
+    pub raw: RawProject,
+    /// Every `file#ordinal` this project was found at.
+    pub sources: Vec<String>,
+    pub dates: DateRange,
+    pub duration_days: Option<i64>,
+    pub duration_months: Option<i64>,
+    pub status: Status,
+    pub facts: Extracted,
+}
+
+impl Project {
+    /// Sorted, distinct donor codes of the funders.
+    pub fn funder_codes(&self) -> Vec<String> {
+        let mut codes: Vec<String> = self
+            .facts
+            .organisations
+            .iter()
+            .filter(|o| o.role == OrgRole::Funder)
+            .map(|o| o.code.clone())
+            .collect();
+        codes.sort();
+        codes.dedup();
+        codes
+    }
+
+    pub fn country_codes(&self) -> Vec<String> {
+        let mut codes: Vec<String> = self.facts.places.iter().map(|p| p.alpha3.clone()).collect();
+        codes.sort();
+        codes.dedup();
+        codes
+    }
+
+    pub fn region_names(&self) -> Vec<String> {
+        let mut names: Vec<String> = self
+            .facts
+            .regions
+            .iter()
+            .map(|r| r.region.clone())
+            .collect();
+        names.sort();
+        names.dedup();
+        names
+    }
+}
+
+/// `Capacity Building for Migration, in China` and `capacity building for
+/// migration in china` are the same title.
+fn normalised_title(title: &str) -> String {
+    title
+        .to_lowercase()
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+pub fn project_id(title: &str, start: Option<NaiveDate>) -> String {
+    let key = format!(
+        "{}|{}",
+        normalised_title(title),
+        start.map(|d| d.to_string()).unwrap_or_default()
+    );
+    let digest = Sha256::digest(key.as_bytes());
+    digest.iter().take(6).map(|b| format!("{b:02x}")).collect()
+}
+
+/// Normalises every project; the same project in two listings (same id)
+/// becomes one project with both sources.
+pub fn normalise(
+    reference: &Reference,
+    raw_projects: &[RawProject],
+    reference_date: NaiveDate,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Vec<Project> {
+    let mut projects: Vec<Project> = Vec::new();
+    let mut by_id: BTreeMap<String, usize> = BTreeMap::new();
+    for raw in raw_projects {
+        let dates = match &raw.date {
+            Some(date) => match parse_dates(&date.clean()) {
+                Ok(range) => range,
+                Err(err) => {
+                    diagnostics.push(Diagnostic::warning(
+                        &raw.source,
+                        date.text.first_line().unwrap_or(raw.first_line),
+                        1,
+                        format!("{err}: dates left empty"),
+                    ));
+                    DateRange::default()
+                }
+            },
+            None => DateRange::default(),
+        };
+        if let (Some(start), Some(end)) = (dates.start, dates.end) {
+            if end.date < start.date {
+                diagnostics.push(Diagnostic::warning(
+                    &raw.source,
+                    raw.first_line,
+                    1,
+                    format!(
+                        "`{}` ends ({}) before it starts ({}): kept as printed",
+                        raw.title_text(),
+                        end.date,
+                        start.date
+                    ),
+                ));
+            }
+        }
+        let source = format!("{}#{}", raw.source, raw.ordinal);
+        let id = project_id(&raw.title_text(), dates.start.map(|d| d.date));
+        if let Some(&existing) = by_id.get(&id) {
+            projects[existing].sources.push(source);
+            continue;
+        }
+        let facts = extract(reference, raw, diagnostics);
+        by_id.insert(id.clone(), projects.len());
+        projects.push(Project {
+            id,
+            raw: raw.clone(),
+            sources: vec![source],
+            duration_days: duration_days(&dates),
+            duration_months: duration_months(&dates),
+            status: status(&dates, reference_date),
+            dates,
+            facts,
+        });
+    }
+    projects
+}

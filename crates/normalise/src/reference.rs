@@ -1,0 +1,438 @@
+//! Reference data: countries and M49 regions (from keshvar), plus the small
+//! curated tables in `data/reference/` (organisations, country aliases,
+//! demonyms, regional phrases), compiled into one multi-pattern automaton.
+
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use keshvar::{CountryIterator, Region, SubRegion};
+use std::collections::BTreeMap;
+use std::path::Path;
+
+#[derive(Debug, thiserror::Error)]
+pub enum ReferenceError {
+    #[error("{file}: cannot read: {source}")]
+    Io {
+        file: String,
+        source: std::io::Error,
+    },
+    #[error("{file}:{line}: {message}")]
+    Invalid {
+        file: String,
+        line: u64,
+        message: String,
+    },
+}
+
+/// A country or territory.
+#[derive(Debug, Clone)]
+pub struct Country {
+    pub alpha3: String,
+    pub name: String,
+    /// M49 region (`Asia`), sub-region (`Southern Asia`) and intermediate
+    /// region (`Western Africa`) where M49 has one.
+    pub region: Option<String>,
+    pub subregion: Option<String>,
+    pub intermediate: Option<String>,
+}
+
+/// An organisation of `organisations.csv`.
+#[derive(Debug, Clone)]
+pub struct Organisation {
+    pub code: String,
+    pub name: String,
+    pub kind: String,
+}
+
+/// A regional phrase of `regions.csv`.
+#[derive(Debug, Clone)]
+pub struct RegionPhrase {
+    pub phrase: String,
+    pub regions: Vec<String>,
+    pub subregion: Option<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Entry {
+    Country(usize),
+    Demonym(usize),
+    Organisation(usize),
+    Region(usize),
+}
+
+#[derive(Debug, Clone)]
+struct Pattern {
+    entry: Entry,
+    text: String,
+    /// All-capital acronyms match only as printed (`EC`, not `ec`).
+    exact_case: bool,
+}
+
+/// A match of a reference name in a text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct NameMatch {
+    pub entry: Entry,
+    pub start: usize,
+    pub end: usize,
+}
+
+pub struct Reference {
+    pub countries: Vec<Country>,
+    pub organisations: Vec<Organisation>,
+    pub regions: Vec<RegionPhrase>,
+    patterns: Vec<Pattern>,
+    automaton: AhoCorasick,
+    by_alpha3: BTreeMap<String, usize>,
+}
+
+fn region_label(region: Region) -> Option<&'static str> {
+    Some(match region {
+        Region::Africa => "Africa",
+        Region::Americas => "Americas",
+        Region::Asia => "Asia",
+        Region::Europe => "Europe",
+        Region::Oceania => "Oceania",
+        Region::Antarctica => return None,
+    })
+}
+
+/// keshvar gives the M49 intermediate region where there is one; M49 puts
+/// those under a sub-region.
+fn subregion_labels(sub: SubRegion) -> (&'static str, Option<&'static str>) {
+    use SubRegion::*;
+    let label = match sub {
+        AustraliaAndNewZealand => "Australia and New Zealand",
+        Caribbean => "Caribbean",
+        CentralAmerica => "Central America",
+        CentralAsia => "Central Asia",
+        EasternAfrica => "Eastern Africa",
+        EasternAsia => "Eastern Asia",
+        EasternEurope => "Eastern Europe",
+        Melanesia => "Melanesia",
+        Micronesia => "Micronesia",
+        MiddleAfrica => "Middle Africa",
+        NorthernAfrica => "Northern Africa",
+        NorthernAmerica => "Northern America",
+        NorthernEurope => "Northern Europe",
+        Polynesia => "Polynesia",
+        SouthAmerica => "South America",
+        SouthEasternAsia => "South-eastern Asia",
+        SouthernAfrica => "Southern Africa",
+        SouthernAsia => "Southern Asia",
+        SouthernEurope => "Southern Europe",
+        WesternAfrica => "Western Africa",
+        WesternAsia => "Western Asia",
+        WesternEurope => "Western Europe",
+    };
+    match sub {
+        EasternAfrica | MiddleAfrica | SouthernAfrica | WesternAfrica => {
+            ("Sub-Saharan Africa", Some(label))
+        }
+        Caribbean | CentralAmerica | SouthAmerica => {
+            ("Latin America and the Caribbean", Some(label))
+        }
+        _ => (label, None),
+    }
+}
+
+/// The curated tables, as text (so tests can pass their own).
+pub struct ReferenceTables<'a> {
+    pub organisations: &'a str,
+    pub country_aliases: &'a str,
+    pub demonyms: &'a str,
+    pub regions: &'a str,
+}
+
+pub const ORGANISATIONS_FILE: &str = "organisations.csv";
+pub const COUNTRY_ALIASES_FILE: &str = "country_aliases.csv";
+pub const DEMONYMS_FILE: &str = "demonyms.csv";
+pub const REGIONS_FILE: &str = "regions.csv";
+
+fn rows(file: &str, text: &str, columns: usize) -> Result<Vec<(u64, Vec<String>)>, ReferenceError> {
+    let mut reader = csv::ReaderBuilder::new()
+        .comment(Some(b'#'))
+        .flexible(false)
+        .from_reader(text.as_bytes());
+    let mut out = Vec::new();
+    for record in reader.records() {
+        let record = record.map_err(|err| ReferenceError::Invalid {
+            file: file.to_string(),
+            line: err.position().map_or(0, |p| p.line()),
+            message: err.to_string(),
+        })?;
+        let line = record.position().map_or(0, |p| p.line());
+        if record.len() != columns {
+            return Err(ReferenceError::Invalid {
+                file: file.to_string(),
+                line,
+                message: format!("expected {columns} columns, found {}", record.len()),
+            });
+        }
+        out.push((line, record.iter().map(|f| f.trim().to_string()).collect()));
+    }
+    Ok(out)
+}
+
+impl Reference {
+    /// Reads the four curated tables from `dir`.
+    pub fn load(dir: &Path) -> Result<Reference, ReferenceError> {
+        let read = |name: &str| {
+            let path = dir.join(name);
+            std::fs::read_to_string(&path).map_err(|source| ReferenceError::Io {
+                file: path.display().to_string(),
+                source,
+            })
+        };
+        let (organisations, country_aliases, demonyms, regions) = (
+            read(ORGANISATIONS_FILE)?,
+            read(COUNTRY_ALIASES_FILE)?,
+            read(DEMONYMS_FILE)?,
+            read(REGIONS_FILE)?,
+        );
+        Reference::from_tables(&ReferenceTables {
+            organisations: &organisations,
+            country_aliases: &country_aliases,
+            demonyms: &demonyms,
+            regions: &regions,
+        })
+    }
+
+    pub fn from_tables(tables: &ReferenceTables) -> Result<Reference, ReferenceError> {
+        let mut countries = Vec::new();
+        let mut patterns = Vec::new();
+        let mut by_alpha3 = BTreeMap::new();
+        for country in CountryIterator::new() {
+            let alpha3 = country.alpha3().to_string();
+            let (subregion, intermediate) = country
+                .maybe_subregion()
+                .map(subregion_labels)
+                .map_or((None, None), |(s, i)| {
+                    (Some(s.to_string()), i.map(str::to_string))
+                });
+            let index = countries.len();
+            let short = country.iso_short_name();
+            countries.push(Country {
+                alpha3: alpha3.clone(),
+                name: short.to_string(),
+                region: country
+                    .maybe_region()
+                    .and_then(region_label)
+                    .map(str::to_string),
+                subregion,
+                intermediate,
+            });
+            by_alpha3.insert(alpha3, index);
+            patterns.push(name_pattern(Entry::Country(index), short));
+            // `Bolivia (Plurinational State of)` → `Bolivia`;
+            // `The Federal Republic of Germany` → `Federal Republic of Germany`.
+            if let Some((head, _)) = short.split_once(" (") {
+                patterns.push(name_pattern(Entry::Country(index), head));
+            }
+            let long = country.iso_long_name();
+            let long = long.strip_prefix("The ").unwrap_or(long);
+            if long != short {
+                patterns.push(name_pattern(Entry::Country(index), long));
+            }
+        }
+        // Kosovo is missing from ISO 3166 and so from keshvar.
+        for (alpha3, name, sub) in [("XKX", "Kosovo", "Southern Europe")] {
+            if !by_alpha3.contains_key(alpha3) {
+                by_alpha3.insert(alpha3.to_string(), countries.len());
+                countries.push(Country {
+                    alpha3: alpha3.to_string(),
+                    name: name.to_string(),
+                    region: Some("Europe".into()),
+                    subregion: Some(sub.into()),
+                    intermediate: None,
+                });
+            }
+        }
+        let country_index = |file: &str, line: u64, code: &str| {
+            by_alpha3
+                .get(code)
+                .copied()
+                .ok_or_else(|| ReferenceError::Invalid {
+                    file: file.to_string(),
+                    line,
+                    message: format!("`{code}` is not an ISO 3166-1 alpha-3 code devcoop knows"),
+                })
+        };
+        for (line, row) in rows(COUNTRY_ALIASES_FILE, tables.country_aliases, 2)? {
+            let index = country_index(COUNTRY_ALIASES_FILE, line, &row[0])?;
+            patterns.push(name_pattern(Entry::Country(index), &row[1]));
+        }
+        for (line, row) in rows(DEMONYMS_FILE, tables.demonyms, 2)? {
+            let index = country_index(DEMONYMS_FILE, line, &row[0])?;
+            patterns.push(name_pattern(Entry::Demonym(index), &row[1]));
+        }
+        let mut organisations = Vec::new();
+        for (_, row) in rows(ORGANISATIONS_FILE, tables.organisations, 4)? {
+            let index = organisations.len();
+            organisations.push(Organisation {
+                code: row[0].clone(),
+                name: row[1].clone(),
+                kind: row[2].clone(),
+            });
+            for alias in row[3].split('|').map(str::trim).filter(|a| !a.is_empty()) {
+                patterns.push(name_pattern(Entry::Organisation(index), alias));
+            }
+        }
+        let mut regions = Vec::new();
+        for (_, row) in rows(REGIONS_FILE, tables.regions, 3)? {
+            let index = regions.len();
+            patterns.push(name_pattern(Entry::Region(index), &row[0]));
+            regions.push(RegionPhrase {
+                phrase: row[0].clone(),
+                regions: row[1].split('|').map(|r| r.trim().to_string()).collect(),
+                subregion: (!row[2].is_empty()).then(|| row[2].clone()),
+            });
+        }
+        let automaton = AhoCorasickBuilder::new()
+            .ascii_case_insensitive(true)
+            .match_kind(MatchKind::LeftmostLongest)
+            .build(patterns.iter().map(|p| p.text.as_str()))
+            .map_err(|err| ReferenceError::Invalid {
+                file: "reference data".into(),
+                line: 0,
+                message: err.to_string(),
+            })?;
+        Ok(Reference {
+            countries,
+            organisations,
+            regions,
+            patterns,
+            automaton,
+            by_alpha3,
+        })
+    }
+
+    pub fn country(&self, alpha3: &str) -> Option<&Country> {
+        self.by_alpha3.get(alpha3).map(|&i| &self.countries[i])
+    }
+
+    /// Every reference name in `text`, longest first at each position, on
+    /// word boundaries, with the case rules: acronyms exactly, names with a
+    /// capital where the reference has one (a lower-case demonym such as
+    /// `afghan workers` is still a demonym).
+    pub fn find(&self, text: &str) -> Vec<NameMatch> {
+        let mut found = Vec::new();
+        for m in self.automaton.find_iter(text) {
+            let pattern = &self.patterns[m.pattern().as_usize()];
+            let matched = &text[m.start()..m.end()];
+            if !on_word_boundaries(text, m.start(), m.end()) {
+                continue;
+            }
+            let case_ok = if pattern.exact_case {
+                matched == pattern.text
+            } else {
+                let first = |s: &str| s.chars().next().is_some_and(char::is_uppercase);
+                first(matched) == first(&pattern.text) || matches!(pattern.entry, Entry::Demonym(_))
+            };
+            if case_ok {
+                found.push(NameMatch {
+                    entry: pattern.entry,
+                    start: m.start(),
+                    end: m.end(),
+                });
+            }
+        }
+        found
+    }
+}
+
+fn name_pattern(entry: Entry, text: &str) -> Pattern {
+    let letters: Vec<char> = text.chars().filter(|c| c.is_alphabetic()).collect();
+    let exact_case = letters.len() <= 6 && letters.iter().all(|c| c.is_uppercase());
+    Pattern {
+        entry,
+        text: text.to_string(),
+        exact_case,
+    }
+}
+
+fn on_word_boundaries(text: &str, start: usize, end: usize) -> bool {
+    let before = text[..start].chars().next_back();
+    let after = text[end..].chars().next();
+    let word_char = |c: char| c.is_alphanumeric();
+    !before.is_some_and(word_char) && !after.is_some_and(word_char)
+}
+
+#[cfg(test)]
+pub(crate) mod tests {
+    use super::*;
+
+    pub fn reference() -> Reference {
+        let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../data/reference");
+        Reference::load(&dir).expect("reference data loads")
+    }
+
+    #[test]
+    fn countries_have_m49_regions() {
+        let reference = reference();
+        let india = reference.country("IND").unwrap();
+        assert_eq!(india.region.as_deref(), Some("Asia"));
+        assert_eq!(india.subregion.as_deref(), Some("Southern Asia"));
+        let senegal = reference.country("SEN").unwrap();
+        assert_eq!(senegal.subregion.as_deref(), Some("Sub-Saharan Africa"));
+        assert_eq!(senegal.intermediate.as_deref(), Some("Western Africa"));
+        assert_eq!(
+            reference.country("XKX").unwrap().region.as_deref(),
+            Some("Europe")
+        );
+        assert_eq!(
+            reference.country("RUS").unwrap().region.as_deref(),
+            Some("Europe")
+        );
+        assert_eq!(
+            reference.country("TUR").unwrap().region.as_deref(),
+            Some("Asia")
+        );
+    }
+
+    #[test]
+    fn names_aliases_and_demonyms_are_found_on_word_boundaries() {
+        let reference = reference();
+        let text = "Workers from Viet Nam, Hong Kong and Côte d'Ivoire; afghan and Brazilian suppliers in Romania";
+        let found: Vec<&str> = reference
+            .find(text)
+            .iter()
+            .map(|m| &text[m.start..m.end])
+            .collect();
+        assert_eq!(
+            found,
+            [
+                "Viet Nam",
+                "Hong Kong",
+                "Côte d'Ivoire",
+                "afghan",
+                "Brazilian",
+                "Romania"
+            ]
+        );
+    }
+
+    #[test]
+    fn acronyms_match_only_in_capitals() {
+        let reference = reference();
+        let text = "the EC and the ec; US aid and us";
+        let found: Vec<&str> = reference
+            .find(text)
+            .iter()
+            .map(|m| &text[m.start..m.end])
+            .collect();
+        assert_eq!(found, ["EC", "US"]);
+    }
+
+    #[test]
+    fn bad_reference_row_names_file_and_line() {
+        let tables = ReferenceTables {
+            organisations: "code,name,type,aliases\n",
+            country_aliases: "# source\nalpha3,alias\nZZZ,Atlantis\n",
+            demonyms: "alpha3,demonym\n",
+            regions: "phrase,regions,subregion\n",
+        };
+        let err = Reference::from_tables(&tables).err().unwrap();
+        assert_eq!(
+            err.to_string(),
+            "country_aliases.csv:3: `ZZZ` is not an ISO 3166-1 alpha-3 code devcoop knows"
+        );
+    }
+}

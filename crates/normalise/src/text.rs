@@ -1,0 +1,131 @@
+//! Passages of a project's text and their sentences: the evidence unit.
+
+use ingest::{RawProject, Segment, Span};
+
+/// Where a passage sits in the project.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum PassageKind {
+    Title,
+    /// A labelled field; the label in lower case.
+    Field(String),
+    Description,
+}
+
+/// One segment of a project's text, with the sentences it is made of.
+#[derive(Debug, Clone)]
+pub struct Passage<'a> {
+    pub kind: PassageKind,
+    pub segment: &'a Segment,
+}
+
+/// Every passage of a project, in document order of kind: title, fields,
+/// description.
+pub fn passages(project: &RawProject) -> Vec<Passage<'_>> {
+    let mut out = Vec::new();
+    for segment in &project.title.segments {
+        out.push(Passage {
+            kind: PassageKind::Title,
+            segment,
+        });
+    }
+    for field in &project.fields {
+        for segment in &field.value.segments {
+            out.push(Passage {
+                kind: PassageKind::Field(field.key()),
+                segment,
+            });
+        }
+    }
+    for paragraph in &project.description {
+        for segment in &paragraph.segments {
+            out.push(Passage {
+                kind: PassageKind::Description,
+                segment,
+            });
+        }
+    }
+    out
+}
+
+const ABBREVIATIONS: &[&str] = &[
+    "e.g", "i.e", "etc", "No", "no", "St", "Mr", "Ms", "Dr", "Inc", "Ltd", "Co", "vs", "U.S",
+    "U.K", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec",
+    "approx",
+];
+
+/// Byte ranges of the sentences of `text`: a sentence ends at `.`, `!` or
+/// `?` followed by white space and a capital, a digit or a quote — not after
+/// an abbreviation or a single initial.
+pub fn sentences(text: &str) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    for (k, &(at, c)) in chars.iter().enumerate() {
+        if !matches!(c, '.' | '!' | '?') {
+            continue;
+        }
+        let Some(&(_, next)) = chars.get(k + 1) else {
+            continue;
+        };
+        if !next.is_whitespace() {
+            continue;
+        }
+        let following = chars[k + 1..]
+            .iter()
+            .map(|&(_, c)| c)
+            .find(|c| !c.is_whitespace());
+        if !following.is_some_and(|f| f.is_uppercase() || f.is_numeric() || "\"“‘'(".contains(f))
+        {
+            continue;
+        }
+        let word = text[start..at].split_whitespace().next_back().unwrap_or("");
+        let word = word.trim_start_matches(['(', '"', '“']);
+        if c == '.'
+            && (ABBREVIATIONS.contains(&word)
+                || (word.chars().count() == 1 && word.chars().all(char::is_uppercase)))
+        {
+            continue;
+        }
+        let end = at + c.len_utf8();
+        out.push((start, end));
+        start = text[end..]
+            .find(|c: char| !c.is_whitespace())
+            .map_or(text.len(), |o| end + o);
+    }
+    if start < text.len() {
+        out.push((start, text.len()));
+    }
+    out
+}
+
+/// The sentence of `segment` holding bytes `start..end` of its text, and
+/// its span in the file.
+pub fn sentence_around(segment: &Segment, start: usize, end: usize) -> (String, Span) {
+    let (s, e) = sentences(&segment.text)
+        .into_iter()
+        .find(|&(s, e)| s <= start && end <= e)
+        .unwrap_or((0, segment.text.len()));
+    (
+        segment.text[s..e].to_string(),
+        Span::new(segment.span.start + s, segment.span.start + e),
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sentences_split_after_full_stops_but_not_abbreviations() {
+        let text = "The ILO works e.g. with the U.S. Department. It began in 2007. (More) follows";
+        let parts: Vec<&str> = sentences(text).iter().map(|&(s, e)| &text[s..e]).collect();
+        assert_eq!(
+            parts,
+            [
+                "The ILO works e.g. with the U.S. Department.",
+                "It began in 2007.",
+                "(More) follows"
+            ]
+        );
+    }
+}

@@ -1,0 +1,190 @@
+//! The tricky cases of reading funders and places, each on a fixture.
+
+use devcoop_normalise::{normalise, Project, Reference};
+use std::path::Path;
+
+fn project(description: &str) -> (Project, Vec<ingest::Diagnostic>) {
+    project_with("Decent work project", description)
+}
+
+fn project_with(title: &str, description: &str) -> (Project, Vec<ingest::Diagnostic>) {
+    let reference =
+        Reference::load(&Path::new(env!("CARGO_MANIFEST_DIR")).join("../../data/reference"))
+            .expect("reference data");
+    let text = format!("Projects\n\n1. {title}\n\n1 June 2007 - 30 June 2009\n\n{description}\n");
+    let listing = ingest::parse_listing("fixture.txt", text.as_bytes()).unwrap();
+    let mut diagnostics = Vec::new();
+    let mut projects = normalise(
+        &reference,
+        &listing.projects,
+        "2026-01-01".parse().unwrap(),
+        &mut diagnostics,
+    );
+    (projects.remove(0), diagnostics)
+}
+
+#[test]
+fn funders_after_cue_phrases_with_canonical_codes() {
+    let (p, _) = project(
+        "This project is principally financed by the European Commission, with co-funding from the Italian Ministry of Interior and the United Kingdom Border Agency.",
+    );
+    assert_eq!(p.funder_codes(), ["EU", "GBR", "ITA"]);
+    // A demonym or country inside a funder's name is not a place.
+    assert!(p.country_codes().is_empty());
+    let italy = p
+        .facts
+        .organisations
+        .iter()
+        .find(|o| o.code == "ITA")
+        .unwrap();
+    assert_eq!(italy.mention, "Italian Ministry of Interior");
+    assert!(italy
+        .evidence
+        .sentence
+        .starts_with("This project is principally financed"));
+}
+
+#[test]
+fn implementers_and_partners_are_not_funders() {
+    let (p, _) = project(
+        "The project is co-implemented by the International Organization for Migration (IOM) and the ILO in close partnership with the Ministry of Labour. The ILO has been working with the UNHCR since 2004.",
+    );
+    assert!(p.funder_codes().is_empty());
+    let role = |code: &str| {
+        p.facts
+            .organisations
+            .iter()
+            .filter(|o| o.code == code)
+            .map(|o| o.role.as_str())
+            .min()
+            .unwrap()
+    };
+    assert_eq!(role("IOM"), "implementer");
+    assert_eq!(role("ILO"), "implementer");
+    assert_eq!(role("UNHCR"), "partner");
+}
+
+#[test]
+fn introductory_support_phrase_ends_at_its_comma() {
+    let (p, _) =
+        project("With the financial support of the EU, ILO and partners implemented a project.");
+    assert_eq!(p.funder_codes(), ["EU"]);
+}
+
+#[test]
+fn title_slash_country_and_funded_adjective() {
+    let (p, _) = project_with(
+        "ILO/Japan Cross-border Movement of Labour Project",
+        "A US-funded project on wages.",
+    );
+    assert_eq!(p.funder_codes(), ["JPN", "USA"]);
+    assert!(p.country_codes().is_empty());
+}
+
+#[test]
+fn another_projects_funder_is_not_this_ones() {
+    let (p, _) = project(
+        "The Process originated from the EU financed project “Building Migration Partnerships”.",
+    );
+    assert!(p.funder_codes().is_empty());
+}
+
+#[test]
+fn currencies_and_project_codes_are_not_funders_or_places() {
+    let (p, _) =
+        project("Women earn 314 Jordan dinars (US$443) in Jordan. Project code RAF/10/55/USA.");
+    assert!(p.funder_codes().is_empty());
+    assert_eq!(p.country_codes(), ["JOR"]);
+}
+
+#[test]
+fn unknown_funder_is_kept_literally_with_a_warning() {
+    let (p, diagnostics) =
+        project("The project is funded by the Blue Horizon Trust and runs in Peru.");
+    assert_eq!(p.funder_codes(), ["Blue Horizon Trust"]);
+    assert!(diagnostics
+        .iter()
+        .any(|d| d.message.contains("Blue Horizon Trust")));
+    assert_eq!(p.country_codes(), ["PER"]);
+}
+
+#[test]
+fn places_by_name_alias_and_demonym_with_regions() {
+    let (p, _) = project(
+        "It protects Afghan workers and Indonesian migrant workers from Viet Nam, Hong Kong and Côte d'Ivoire, with a seminar in Dakar.",
+    );
+    assert_eq!(p.country_codes(), ["AFG", "CIV", "HKG", "IDN", "VNM"]);
+    assert_eq!(p.region_names(), ["Africa", "Asia"]);
+}
+
+#[test]
+fn regional_phrases_and_eu_as_counterpart() {
+    let (p, _) = project(
+        "It works in the Asian region, the Sahel and EU Member States. It promotes cooperation between the Philippines and the EU.",
+    );
+    assert_eq!(p.region_names(), ["Africa", "Asia", "Europe"]);
+    let via: Vec<&str> = p.facts.regions.iter().map(|r| r.via.as_str()).collect();
+    assert!(via.contains(&"EU Member States"));
+    assert!(!via.contains(&"EU"));
+}
+
+#[test]
+fn origin_destination_roles_make_corridors() {
+    let (p, _) =
+        project("It regulates migratory flows from Senegal, Mauritania and Mali to Spain.");
+    let roles: Vec<(&str, &str)> = p
+        .facts
+        .places
+        .iter()
+        .map(|pl| (pl.alpha3.as_str(), pl.role.as_str()))
+        .collect();
+    assert_eq!(
+        roles,
+        [
+            ("SEN", "origin"),
+            ("MRT", "origin"),
+            ("MLI", "origin"),
+            ("ESP", "destination")
+        ]
+    );
+}
+
+#[test]
+fn donor_field_with_states_and_their_ministries() {
+    let reference =
+        Reference::load(&Path::new(env!("CARGO_MANIFEST_DIR")).join("../../data/reference"))
+            .unwrap();
+    let text = "Projects\n\nRESTART project\n\nObjective: Support returnees.\n\nDonors: Federal Republic of Germany, Ministry of Interior; The Kingdom of the Netherlands, Ministry of Justice; Republic of Poland, Ministry of Interior and Administration\n\nDuration: 1 January 2019 – 30 June 2020\n\nCountry: Azerbaijan\n";
+    let listing = ingest::parse_listing("f.txt", text.as_bytes()).unwrap();
+    let projects = normalise(
+        &reference,
+        &listing.projects,
+        "2026-01-01".parse().unwrap(),
+        &mut Vec::new(),
+    );
+    assert_eq!(projects[0].funder_codes(), ["DEU", "NLD", "POL"]);
+    assert_eq!(projects[0].country_codes(), ["AZE"]);
+}
+
+#[test]
+fn same_project_in_two_listings_is_one_project_with_both_sources() {
+    let reference =
+        Reference::load(&Path::new(env!("CARGO_MANIFEST_DIR")).join("../../data/reference"))
+            .unwrap();
+    let text = "Projects\n\n1. Decent Work in Asia\n\n2007 - 2009\n";
+    let a = ingest::parse_listing("a.txt", text.as_bytes()).unwrap();
+    let b = ingest::parse_listing(
+        "b.txt",
+        text.replace("Decent Work in", "Decent work, in").as_bytes(),
+    )
+    .unwrap();
+    let raw: Vec<_> = a.projects.into_iter().chain(b.projects).collect();
+    let projects = normalise(
+        &reference,
+        &raw,
+        "2026-01-01".parse().unwrap(),
+        &mut Vec::new(),
+    );
+    assert_eq!(projects.len(), 1);
+    assert_eq!(projects[0].sources, ["a.txt#1", "b.txt#1"]);
+}
