@@ -8,7 +8,7 @@
 //! let reference = Reference::load(std::path::Path::new("../../data/reference")).unwrap();
 //! let text = "Projects\n\n1. Decent work in Viet Nam\n\n1 June 2007 - 30 June 2009\n\n\
 //!             This programme is supported by the European Union.\n";
-//! let listing = devcoop_ingest::parse_listing("p.txt", text.as_bytes()).unwrap();
+//! let listing = ingest::parse_listing("p.txt", text.as_bytes()).unwrap();
 //! let reference_date = "2026-01-01".parse().unwrap();
 //! let projects = normalise(&reference, &listing.projects, reference_date, &mut Vec::new());
 //! assert_eq!(projects[0].funder_codes(), ["EU"]);
