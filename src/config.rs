@@ -17,6 +17,12 @@ struct ConfigFile {
     reference: PathBuf,
     #[serde(default = "default_reference_date")]
     reference_date: String,
+    #[serde(default = "default_overrides")]
+    overrides: PathBuf,
+}
+
+fn default_overrides() -> PathBuf {
+    PathBuf::from("data/overrides.csv")
 }
 
 fn default_reference() -> PathBuf {
@@ -48,6 +54,8 @@ pub struct Config {
     /// The day project status is judged against (not today: outputs must
     /// not change with the calendar).
     pub reference_date: chrono::NaiveDate,
+    /// User corrections; a missing file means none.
+    pub overrides: PathBuf,
 }
 
 impl Config {
@@ -81,6 +89,7 @@ impl Config {
             inputs: file.inputs.iter().map(|p| join(&base, p)).collect(),
             output: join(&base, &file.output),
             reference: join(&base, &file.reference),
+            overrides: join(&base, &file.overrides),
             reference_date,
             base,
         })

@@ -86,3 +86,28 @@ fn source_name(path: &Path) -> String {
         .map_or_else(|| path.to_string_lossy(), |n| n.to_string_lossy())
         .into_owned()
 }
+
+/// The normalised projects of the loaded listings. User corrections are
+/// applied when `with_overrides` (not when scoring extraction).
+pub fn normalised_projects(
+    config: &Config,
+    loaded: &Loaded,
+    diagnostics: &mut Vec<Diagnostic>,
+    with_overrides: bool,
+) -> Result<Vec<normalise::Project>> {
+    let reference = normalise::Reference::load(&config.reference)?;
+    let raw: Vec<ingest::RawProject> = loaded
+        .listings
+        .iter()
+        .flat_map(|l| l.projects.iter().cloned())
+        .collect();
+    let mut projects = normalise::normalise(&reference, &raw, config.reference_date, diagnostics);
+    if with_overrides && config.overrides.is_file() {
+        let file = config.display_path(&config.overrides);
+        let text = std::fs::read_to_string(&config.overrides)
+            .with_context(|| format!("{file}: cannot read"))?;
+        let overrides = normalise::parse_overrides(&file, &text)?;
+        normalise::apply_overrides(&file, &overrides, &mut projects, &reference, diagnostics);
+    }
+    Ok(projects)
+}

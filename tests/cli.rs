@@ -356,3 +356,87 @@ fn eval_scores_the_shared_corpus() {
     ]);
     assert_eq!(result.status.code(), Some(1));
 }
+
+#[test]
+fn corrections_by_id_are_applied_last_and_marked_as_overrides() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("output");
+    assert!(run_into(&out, &[&root().join("data/raw")]).status.success());
+    let rows = jsonl(&out.join("tables/projects.jsonl"));
+    let id = rows[0]["id"].as_str().unwrap().to_string();
+    assert!(rows[0]["funders"].as_array().unwrap().is_empty());
+
+    let overrides = dir.path().join("overrides.csv");
+    std::fs::write(
+        &overrides,
+        format!(
+            "project_id,field,action,value,note\n{id},funder,add,JPN,Annual report 2008 names Japan\n{id},country,remove,TJK,\nffffffffffff,funder,add,EU,\n"
+        ),
+    )
+    .unwrap();
+    let config = dir.path().join("devcoop.toml");
+    std::fs::write(
+        &config,
+        format!(
+            "inputs = [\"{}\"]\noutput = \"output\"\nreference = \"{}\"\noverrides = \"overrides.csv\"\n",
+            root().join("data/raw").display(),
+            root().join("data/reference").display()
+        ),
+    )
+    .unwrap();
+    let result = devcoop(&["run", "--config", config.to_str().unwrap()]);
+    assert!(result.status.success(), "{}", text(&result.stderr));
+    assert!(
+        text(&result.stderr)
+            .contains("overrides.csv:4:1: warning: no project has id `ffffffffffff`"),
+        "{}",
+        text(&result.stderr)
+    );
+    let rows = jsonl(&out.join("tables/projects.jsonl"));
+    assert_eq!(
+        rows[0]["id"].as_str().unwrap(),
+        id,
+        "the id survives corrections"
+    );
+    assert_eq!(rows[0]["funders"], serde_json::json!(["JPN"]));
+    assert_eq!(rows[0]["countries"], serde_json::json!([]));
+    assert_eq!(
+        rows[0]["overridden"],
+        serde_json::json!(["funders", "countries"])
+    );
+    let organisations = jsonl(&out.join("tables/project_organisations.jsonl"));
+    let japan = organisations
+        .iter()
+        .find(|o| o["project_id"] == id.as_str() && o["donor_code"] == "JPN")
+        .unwrap();
+    assert_eq!(japan["evidence_origin"], "override");
+    assert_eq!(japan["evidence"], "Annual report 2008 names Japan");
+}
+
+#[test]
+fn malformed_correction_fails_the_run_naming_file_and_line() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("overrides.csv"),
+        "project_id,field,action,value,note\nabc,budget,set,5,\n",
+    )
+    .unwrap();
+    let config = dir.path().join("devcoop.toml");
+    std::fs::write(
+        &config,
+        format!(
+            "inputs = [\"{}\"]\nreference = \"{}\"\noverrides = \"overrides.csv\"\n",
+            root().join("data/raw").display(),
+            root().join("data/reference").display()
+        ),
+    )
+    .unwrap();
+    let result = devcoop(&["run", "--config", config.to_str().unwrap()]);
+    assert_eq!(result.status.code(), Some(1));
+    assert!(
+        text(&result.stderr).contains("overrides.csv:2: field `budget`"),
+        "{}",
+        text(&result.stderr)
+    );
+    assert!(!dir.path().join("output").exists());
+}

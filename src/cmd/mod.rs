@@ -50,7 +50,7 @@ pub fn gold_row(project: &normalise::Project) -> serde_json::Value {
     serde_json::json!({
         "source": project.raw.source,
         "ordinal": project.raw.ordinal,
-        "title": project.raw.title_text(),
+        "title": project.title,
         "start": project.dates.start.map(|d| d.date.to_string()),
         "end": project.dates.end.map(|d| d.date.to_string()),
         "funders": project.funder_codes(),

@@ -8,7 +8,7 @@ use crate::listings::{self, InputFile};
 use crate::output::StagedOutput;
 use analysis::TableSummary;
 use anyhow::{bail, Context, Result};
-use ingest::{RawProject, Severity};
+use ingest::Severity;
 use serde::Serialize;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -58,14 +58,8 @@ pub fn run(args: Args) -> Result<ExitCode> {
             out.display()
         );
     }
-    let reference = normalise::Reference::load(&config.reference)?;
-    let raw: Vec<RawProject> = loaded
-        .listings
-        .iter()
-        .flat_map(|l| l.projects.iter().cloned())
-        .collect();
     let mut diagnostics: Vec<_> = loaded.diagnostics().cloned().collect();
-    let projects = normalise::normalise(&reference, &raw, config.reference_date, &mut diagnostics);
+    let projects = listings::normalised_projects(&config, &loaded, &mut diagnostics, true)?;
     let warnings = diagnostics
         .iter()
         .filter(|d| d.severity == Severity::Warning)

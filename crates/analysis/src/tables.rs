@@ -78,7 +78,7 @@ pub fn projects_table(projects: &[Project]) -> PolarsResult<DataFrame> {
             ints(projects, |p| p.raw.list_number.map(i64::from)),
         )
         .text("section", texts(projects, |p| p.raw.section.clone()))
-        .text("title", texts(projects, |p| Some(p.raw.title_text())))
+        .text("title", texts(projects, |p| Some(p.title.clone())))
         .text("date_text", texts(projects, |p| p.raw.date_text()))
         .text(
             "date_origin",
@@ -129,6 +129,10 @@ pub fn projects_table(projects: &[Project]) -> PolarsResult<DataFrame> {
         .text_list(
             "regions",
             projects.iter().map(Project::region_names).collect(),
+        )
+        .text_list(
+            "overridden",
+            projects.iter().map(|p| p.overridden.clone()).collect(),
         )
         .text(
             "description",

@@ -596,7 +596,13 @@ pub fn extract(
             };
             let printed = text[mention.start..mention.end].to_string();
             let role = mention.role.unwrap_or(OrgRole::Mentioned);
-            match mention.kind {
+            // A state named as a funder ("Donor: United States",
+            // "ILO/Japan") is the state's government, not a place.
+            let kind = match mention.kind {
+                MentionKind::Country(c) if role == OrgRole::Funder => MentionKind::StateBody(c),
+                kind => kind,
+            };
+            match kind {
                 MentionKind::Organisation(o) => {
                     let org = &reference.organisations[o];
                     out.organisations.push(OrganisationFact {
@@ -635,18 +641,6 @@ pub fn extract(
                         role,
                         mention: printed,
                         known: false,
-                        evidence,
-                    });
-                }
-                MentionKind::Country(c) if mention.role == Some(OrgRole::Funder) => {
-                    let country = &reference.countries[c];
-                    out.organisations.push(OrganisationFact {
-                        name: format!("Government of {}", country.name),
-                        code: country.alpha3.clone(),
-                        kind: "government".into(),
-                        role,
-                        mention: printed,
-                        known: true,
                         evidence,
                     });
                 }

@@ -20,9 +20,11 @@
 
 pub mod dates;
 pub mod extract;
+pub mod overrides;
 mod project;
 pub mod reference;
 mod text;
 
+pub use overrides::{apply_overrides, parse_overrides, Override, OverrideError};
 pub use project::{normalise, project_id, Project};
 pub use reference::{Reference, ReferenceError};

@@ -13,6 +13,10 @@ pub struct Project {
     /// Stable id from the normalised title and start date.
     pub id: String,
     pub raw: RawProject,
+    /// The title as it reads (a correction may change it; the id stays).
+    pub title: String,
+    /// Fields a user correction changed (`title`, `funders`, …).
+    pub overridden: Vec<String>,
     /// Every `file#ordinal` this project was found at.
     pub sources: Vec<String>,
     pub dates: DateRange,
@@ -129,6 +133,8 @@ pub fn normalise(
         by_id.insert(id.clone(), projects.len());
         projects.push(Project {
             id,
+            title: raw.title_text(),
+            overridden: Vec::new(),
             raw: raw.clone(),
             sources: vec![source],
             duration_days: duration_days(&dates),

@@ -304,6 +304,22 @@ impl Reference {
         })
     }
 
+    /// Name and type of the organisation with this donor code, if any.
+    pub fn organisation_by_code(&self, code: &str) -> Option<(String, String)> {
+        self.organisations
+            .iter()
+            .find(|o| o.code == code)
+            .map(|o| (o.name.clone(), o.kind.clone()))
+            .or_else(|| {
+                self.country(code).map(|c| {
+                    (
+                        format!("Government of {}", c.name),
+                        "government".to_string(),
+                    )
+                })
+            })
+    }
+
     pub fn country(&self, alpha3: &str) -> Option<&Country> {
         self.by_alpha3.get(alpha3).map(|&i| &self.countries[i])
     }
