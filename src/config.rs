@@ -19,6 +19,12 @@ struct ConfigFile {
     reference_date: String,
     #[serde(default = "default_overrides")]
     overrides: PathBuf,
+    #[serde(default = "default_analyses")]
+    analyses: PathBuf,
+}
+
+fn default_analyses() -> PathBuf {
+    PathBuf::from("analyses")
 }
 
 fn default_overrides() -> PathBuf {
@@ -56,6 +62,8 @@ pub struct Config {
     pub reference_date: chrono::NaiveDate,
     /// User corrections; a missing file means none.
     pub overrides: PathBuf,
+    /// Directory of `*.sql` analyses.
+    pub analyses: PathBuf,
 }
 
 impl Config {
@@ -90,6 +98,7 @@ impl Config {
             output: join(&base, &file.output),
             reference: join(&base, &file.reference),
             overrides: join(&base, &file.overrides),
+            analyses: join(&base, &file.analyses),
             reference_date,
             base,
         })

@@ -2,6 +2,7 @@
 
 mod check;
 mod eval;
+mod query;
 mod run;
 
 use clap::{Parser, Subcommand};
@@ -33,6 +34,7 @@ enum Command {
     Run(run::Args),
     Check(check::Args),
     Eval(eval::Args),
+    Query(query::Args),
 }
 
 pub fn dispatch(cli: Cli) -> anyhow::Result<ExitCode> {
@@ -41,6 +43,7 @@ pub fn dispatch(cli: Cli) -> anyhow::Result<ExitCode> {
         Some(Command::Run(args)) => run::run(args),
         Some(Command::Check(args)) => check::run(args),
         Some(Command::Eval(args)) => eval::run(args),
+        Some(Command::Query(args)) => query::run(args),
     }
 }
 

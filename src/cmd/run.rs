@@ -69,8 +69,43 @@ pub fn run(args: Args) -> Result<ExitCode> {
     }
 
     let staged = StagedOutput::new(&out)?;
-    let counts = analysis::write_tables(&staged.subdir("tables")?, &projects)?;
+    let mut tables = analysis::build_tables(&projects)?;
+    let counts = analysis::write_tables(&staged.subdir("tables")?, &mut tables)?;
+    let analyses = analysis::load_analyses(&config.analyses)?;
+    let named: Vec<(&str, &analysis::DataFrame)> = tables.iter().map(|(n, f)| (*n, f)).collect();
+    let mut results = analysis::run_analyses(&analyses, &named)?;
+    let analysis_dir = staged.subdir("tables/analysis")?;
+    let charts_dir = staged.subdir("charts")?;
+    let caption = caption(&loaded.files, projects.len());
+    let mut charts = Vec::new();
+    for result in &mut results {
+        let name = result.analysis.name.clone();
+        analysis::write_csv(&analysis_dir.join(format!("{name}.csv")), &result.frame)?;
+        analysis::write_parquet(
+            &analysis_dir.join(format!("{name}.parquet")),
+            &mut result.frame,
+        )?;
+        let chart = charts::chart_for(result, &caption)
+            .map_err(|message| anyhow::anyhow!("{}: {message}", result.analysis.path.display()))?;
+        if let Some(chart) = chart {
+            let svg = charts::write_chart(&charts_dir, &name, &chart)?;
+            charts.push((name, svg));
+        }
+    }
     analysis::write_diagnostics(&staged.dir().join("diagnostics.csv"), &diagnostics)?;
+    let report = charts::report::render_report(&charts::report::ReportInput {
+        caption: &caption,
+        projects: &projects,
+        diagnostics: &diagnostics,
+        charts: &charts,
+        analyses: &results,
+    })
+    .map_err(|message| anyhow::anyhow!("cannot write the report: {message}"))?;
+    let report_path = staged.dir().join("report.html");
+    std::fs::write(&report_path, report)
+        .with_context(|| format!("{}: cannot write", report_path.display()))?;
+    let package = analysis::datapackage(&tables, &results);
+    write_json(&staged.dir().join("datapackage.json"), &package)?;
     write_manifest(staged.dir(), &loaded.files, &counts)?;
     staged.commit()?;
     eprintln!(
@@ -83,6 +118,20 @@ pub fn run(args: Args) -> Result<ExitCode> {
         out.display()
     );
     Ok(ExitCode::SUCCESS)
+}
+
+/// Under every chart: which listings, how many projects.
+fn caption(files: &[InputFile], projects: usize) -> String {
+    let names: Vec<&str> = files
+        .iter()
+        .map(|f| f.path.rsplit('/').next().unwrap_or(&f.path))
+        .collect();
+    format!(
+        "Source: {} · {} projects · devcoop {}",
+        names.join(", "),
+        projects,
+        env!("CARGO_PKG_VERSION")
+    )
 }
 
 fn plural<'a>(n: usize, one: &'a str, many: &'a str) -> &'a str {
@@ -100,8 +149,11 @@ fn write_manifest(dir: &Path, inputs: &[InputFile], tables: &[TableSummary]) -> 
         inputs,
         tables,
     };
-    let path = dir.join("manifest.json");
-    let mut text = serde_json::to_string_pretty(&manifest)?;
+    write_json(&dir.join("manifest.json"), &manifest)
+}
+
+fn write_json<T: Serialize>(path: &Path, value: &T) -> Result<()> {
+    let mut text = serde_json::to_string_pretty(value)?;
     text.push('\n');
-    std::fs::write(&path, text).with_context(|| format!("{}: cannot write", path.display()))
+    std::fs::write(path, text).with_context(|| format!("{}: cannot write", path.display()))
 }

@@ -61,3 +61,53 @@ impl TableBuilder {
         DataFrame::new_infer_height(self.columns)
     }
 }
+
+fn column<'a>(frame: &'a DataFrame, name: &str) -> Result<&'a Column, String> {
+    frame
+        .column(name)
+        .map_err(|_| format!("no column `{name}` in the result"))
+}
+
+/// A column as text, whatever its type (nulls become empty strings).
+pub fn column_texts(frame: &DataFrame, name: &str) -> Result<Vec<String>, String> {
+    let cast = column(frame, name)?
+        .cast(&DataType::String)
+        .map_err(|err| format!("column `{name}`: {err}"))?;
+    let strings = cast
+        .str()
+        .map_err(|err| format!("column `{name}`: {err}"))?;
+    Ok(strings
+        .iter()
+        .map(|v| v.unwrap_or("").to_string())
+        .collect())
+}
+
+/// A numeric column as floats.
+pub fn column_numbers(frame: &DataFrame, name: &str) -> Result<Vec<Option<f64>>, String> {
+    let cast = column(frame, name)?
+        .cast(&DataType::Float64)
+        .map_err(|err| format!("column `{name}` is not numeric: {err}"))?;
+    let floats = cast
+        .f64()
+        .map_err(|err| format!("column `{name}`: {err}"))?;
+    Ok(floats.iter().collect())
+}
+
+/// A date column as calendar dates.
+pub fn column_dates(
+    frame: &DataFrame,
+    name: &str,
+) -> Result<Vec<Option<chrono::NaiveDate>>, String> {
+    let cast = column(frame, name)?
+        .cast(&DataType::Date)
+        .and_then(|c| c.cast(&DataType::Int32))
+        .map_err(|err| format!("column `{name}` is not a date: {err}"))?;
+    let days = cast
+        .i32()
+        .map_err(|err| format!("column `{name}`: {err}"))?;
+    let epoch = chrono::NaiveDate::from_ymd_opt(1970, 1, 1).unwrap_or_default();
+    Ok(days
+        .iter()
+        .map(|d| d.and_then(|d| epoch.checked_add_signed(chrono::Duration::days(i64::from(d)))))
+        .collect())
+}

@@ -14,10 +14,18 @@
 //! assert_eq!(csv, "title,ordinal\nDecent work,1\n");
 //! ```
 
+pub mod analyses;
+mod datapackage;
 mod frame;
 pub mod tables;
 mod write;
 
-pub use frame::TableBuilder;
-pub use tables::{write_diagnostics, write_tables, TableSummary};
-pub use write::{write_table, TableError};
+pub use analyses::{
+    load_analyses, run_analyses, run_query, sql_context, Analysis, AnalysisError, AnalysisResult,
+    ChartConfig, ChartKind,
+};
+pub use datapackage::datapackage;
+pub use frame::{column_dates, column_numbers, column_texts, TableBuilder};
+pub use polars::prelude::DataFrame;
+pub use tables::{build_tables, write_diagnostics, write_tables, NamedTable, TableSummary};
+pub use write::{read_tables, write_csv, write_csv_to, write_parquet, write_table, TableError};

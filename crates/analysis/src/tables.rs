@@ -20,23 +20,41 @@ fn int<T: TryInto<i64>>(value: T) -> Option<i64> {
     value.try_into().ok()
 }
 
-/// Writes every table of a run into `dir` (CSV, Parquet and JSON Lines each).
-pub fn write_tables(dir: &Path, projects: &[Project]) -> Result<Vec<TableSummary>, TableError> {
-    let tables: [(&'static str, PolarsResult<DataFrame>); 6] = [
+/// A table of the run: its name and frame.
+pub type NamedTable = (&'static str, DataFrame);
+
+/// Every table of a run, in a fixed order.
+pub fn build_tables(projects: &[Project]) -> Result<Vec<NamedTable>, TableError> {
+    let tables: [(&'static str, PolarsResult<DataFrame>); 7] = [
         ("projects", projects_table(projects)),
         ("project_fields", project_fields(projects)),
         ("project_organisations", project_organisations(projects)),
         ("project_places", project_places(projects)),
         ("project_regions", project_regions(projects)),
+        ("project_years", project_years(projects)),
         ("corridors", corridors(projects)),
     ];
+    tables
+        .into_iter()
+        .map(|(name, frame)| {
+            frame
+                .map(|frame| (name, frame))
+                .map_err(|source| TableError::Build {
+                    table: name.to_string(),
+                    source,
+                })
+        })
+        .collect()
+}
+
+/// Writes tables into `dir` (CSV, Parquet and JSON Lines each).
+pub fn write_tables(
+    dir: &Path,
+    tables: &mut [NamedTable],
+) -> Result<Vec<TableSummary>, TableError> {
     let mut written = Vec::new();
-    for (name, frame) in tables {
-        let mut frame = frame.map_err(|source| TableError::Build {
-            table: name.to_string(),
-            source,
-        })?;
-        write_table(dir, name, &mut frame)?;
+    for (name, frame) in tables.iter_mut() {
+        write_table(dir, name, frame)?;
         written.push(TableSummary {
             name,
             rows: frame.height(),
@@ -239,6 +257,29 @@ pub fn project_regions(projects: &[Project]) -> PolarsResult<DataFrame> {
     t.build()
 }
 
+/// One row per calendar year a project runs in (from its start year to
+/// its end year; a project without an end counts in its start year only).
+pub fn project_years(projects: &[Project]) -> PolarsResult<DataFrame> {
+    use chrono::Datelike;
+    let mut rows: Vec<(&Project, i32)> = Vec::new();
+    for project in projects {
+        let Some(start) = project.dates.start else {
+            continue;
+        };
+        let first = start.date.year();
+        let last = project
+            .dates
+            .end
+            .map_or(first, |e| e.date.year())
+            .max(first);
+        rows.extend((first..=last).map(|year| (project, year)));
+    }
+    let mut t = TableBuilder::default();
+    t.text("project_id", texts(&rows, |(p, _)| Some(p.id.clone())))
+        .integer("year", ints(&rows, |(_, y)| Some(i64::from(*y))));
+    t.build()
+}
+
 /// Origin → destination pairs named in the same sentence.
 pub fn corridors(projects: &[Project]) -> PolarsResult<DataFrame> {
     let mut rows = Vec::new();
@@ -255,6 +296,14 @@ pub fn corridors(projects: &[Project]) -> PolarsResult<DataFrame> {
     let mut t = TableBuilder::default();
     t.text("project_id", texts(&rows, |(p, _, _)| Some(p.id.clone())))
         .text("origin", texts(&rows, |(_, o, _)| Some(o.alpha3.clone())))
+        .text(
+            "origin_name",
+            texts(&rows, |(_, o, _)| Some(o.name.clone())),
+        )
+        .text(
+            "destination_name",
+            texts(&rows, |(_, _, d)| Some(d.name.clone())),
+        )
         .text(
             "destination",
             texts(&rows, |(_, _, d)| Some(d.alpha3.clone())),

@@ -1,7 +1,9 @@
 //! Writing a table as CSV, Parquet and JSON Lines, all through polars.
 
 use polars::prelude::*;
-use polars_io::prelude::{CsvWriter, JsonFormat, JsonWriter, ParquetWriter, SerWriter};
+use polars_io::prelude::{
+    CsvWriter, JsonFormat, JsonWriter, ParquetReader, ParquetWriter, SerReader, SerWriter,
+};
 use std::fs::File;
 use std::io::BufWriter;
 use std::path::{Path, PathBuf};
@@ -37,10 +39,7 @@ pub fn write_table(dir: &Path, name: &str, frame: &mut DataFrame) -> Result<(), 
     };
     write_csv(&dir.join(format!("{name}.csv")), frame)?;
 
-    let parquet_path = dir.join(format!("{name}.parquet"));
-    ParquetWriter::new(create(&parquet_path)?)
-        .finish(frame)
-        .map_err(polars_error(&parquet_path))?;
+    write_parquet(&dir.join(format!("{name}.parquet")), frame)?;
 
     let jsonl_path = dir.join(format!("{name}.jsonl"));
     JsonWriter::new(create(&jsonl_path)?)
@@ -48,6 +47,17 @@ pub fn write_table(dir: &Path, name: &str, frame: &mut DataFrame) -> Result<(), 
         .finish(frame)
         .map_err(polars_error(&jsonl_path))?;
     Ok(())
+}
+
+/// Writes one Parquet file.
+pub fn write_parquet(path: &Path, frame: &mut DataFrame) -> Result<(), TableError> {
+    ParquetWriter::new(create(path)?)
+        .finish(frame)
+        .map(|_| ())
+        .map_err(|source| TableError::Polars {
+            path: path.to_path_buf(),
+            source,
+        })
 }
 
 /// Writes one CSV file; a list cell is its items joined by `; `.
@@ -61,6 +71,12 @@ pub fn write_csv(path: &Path, frame: &DataFrame) -> Result<(), TableError> {
         .include_header(true)
         .finish(&mut flat)
         .map_err(polars_error)
+}
+
+/// Writes CSV to any writer (standard output for `devcoop query --csv`).
+pub fn write_csv_to<W: std::io::Write>(out: &mut W, frame: &mut DataFrame) -> PolarsResult<()> {
+    let mut flat = flatten_lists(frame)?;
+    CsvWriter::new(out).include_header(true).finish(&mut flat)
 }
 
 /// CSV has no lists: join each list cell's strings with `; `.
@@ -85,4 +101,37 @@ fn flatten_lists(frame: &DataFrame) -> PolarsResult<DataFrame> {
         }
     }
     DataFrame::new(frame.height(), columns)
+}
+
+/// Reads every `NAME.parquet` of `dir` back, sorted by name.
+pub fn read_tables(dir: &Path) -> Result<Vec<(String, DataFrame)>, TableError> {
+    let io_error = |source| TableError::Io {
+        path: dir.to_path_buf(),
+        source,
+    };
+    let mut paths: Vec<PathBuf> = std::fs::read_dir(dir)
+        .map_err(io_error)?
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|e| e == "parquet"))
+        .collect();
+    paths.sort();
+    let mut tables = Vec::new();
+    for path in paths {
+        let file = File::open(&path).map_err(|source| TableError::Io {
+            path: path.clone(),
+            source,
+        })?;
+        let frame = ParquetReader::new(file)
+            .finish()
+            .map_err(|source| TableError::Polars {
+                path: path.clone(),
+                source,
+            })?;
+        let name = path
+            .file_stem()
+            .map(|s| s.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        tables.push((name, frame));
+    }
+    Ok(tables)
 }

@@ -255,9 +255,18 @@ impl Reference {
                     message: format!("`{code}` is not an ISO 3166-1 alpha-3 code devcoop knows"),
                 })
         };
+        let mut named_by_alias = vec![false; countries.len()];
         for (line, row) in rows(COUNTRY_ALIASES_FILE, tables.country_aliases, 2)? {
             let index = country_index(COUNTRY_ALIASES_FILE, line, &row[0])?;
             patterns.push(name_pattern(Entry::Country(index), &row[1]));
+            // ISO's long forms (`Iran (Islamic Republic of)`, `United
+            // Kingdom of Great Britain and Northern Ireland`) read badly in
+            // tables and charts: the first alias names them instead.
+            let name = &countries[index].name;
+            if !named_by_alias[index] && (name.contains(['(', ',']) || name.len() > 30) {
+                countries[index].name = row[1].clone();
+                named_by_alias[index] = true;
+            }
         }
         for (line, row) in rows(DEMONYMS_FILE, tables.demonyms, 2)? {
             let index = country_index(DEMONYMS_FILE, line, &row[0])?;
@@ -336,6 +345,11 @@ impl Reference {
             if !on_word_boundaries(text, m.start(), m.end()) {
                 continue;
             }
+            // Cities named after their country are not the country:
+            // "a seminar in Mexico City", "Kuwait City".
+            if matches!(pattern.entry, Entry::Country(_)) && text[m.end()..].starts_with(" City") {
+                continue;
+            }
             let case_ok = if pattern.exact_case {
                 matched == pattern.text
             } else {
@@ -406,7 +420,7 @@ pub(crate) mod tests {
     #[test]
     fn names_aliases_and_demonyms_are_found_on_word_boundaries() {
         let reference = reference();
-        let text = "Workers from Viet Nam, Hong Kong and Côte d'Ivoire; afghan and Brazilian suppliers in Romania";
+        let text = "Workers from Viet Nam, Hong Kong and Côte d'Ivoire; afghan and Brazilian suppliers in Romania, not Mexico City";
         let found: Vec<&str> = reference
             .find(text)
             .iter()

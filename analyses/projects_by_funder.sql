@@ -1,0 +1,14 @@
+-- title = "Projects by funding source"
+-- subtitle = "Donors named in each project's text; “Not stated” when a project names none"
+-- chart = "hbar"
+-- x = "funder"
+-- y = "projects"
+-- x_title = "Funding source"
+-- y_title = "Projects"
+SELECT COALESCE(f.organisation, 'Not stated') AS funder,
+       COUNT(DISTINCT p.id) AS projects
+FROM projects p
+LEFT JOIN (SELECT DISTINCT project_id, organisation FROM project_organisations WHERE role = 'funder') f
+  ON p.id = f.project_id
+GROUP BY COALESCE(f.organisation, 'Not stated')
+ORDER BY projects DESC, funder

@@ -1,0 +1,142 @@
+//! An analysis result (a polars frame and its chart header) → a `Chart`.
+
+use crate::model::{Chart, ChartBody, TimelineRow};
+use analysis::{column_dates, column_numbers, column_texts, AnalysisResult, ChartKind};
+
+fn required<'a>(value: &'a Option<String>, key: &str, kind: &str) -> Result<&'a str, String> {
+    value
+        .as_deref()
+        .ok_or_else(|| format!("a {kind} chart needs `{key}` in the header"))
+}
+
+/// The chart an analysis asks for, or `None` for a table-only analysis.
+/// `caption` says where the data come from.
+pub fn chart_for(result: &AnalysisResult, caption: &str) -> Result<Option<Chart>, String> {
+    let config = &result.analysis.chart;
+    let frame = &result.frame;
+    let title_of = |given: &Option<String>, column: Option<&str>| {
+        given
+            .clone()
+            .or_else(|| column.map(str::to_string))
+            .unwrap_or_default()
+    };
+    let body = match config.chart {
+        ChartKind::None => return Ok(None),
+        ChartKind::Bar | ChartKind::Hbar => {
+            let x = required(&config.x, "x", "bar")?;
+            let y = required(&config.y, "y", "bar")?;
+            ChartBody::Bars {
+                horizontal: config.chart == ChartKind::Hbar,
+                labels: column_texts(frame, x)?,
+                values: column_numbers(frame, y)?
+                    .into_iter()
+                    .map(|v| v.unwrap_or(0.0))
+                    .collect(),
+            }
+        }
+        ChartKind::Stacked => {
+            let x = required(&config.x, "x", "stacked")?;
+            let y = required(&config.y, "y", "stacked")?;
+            let s = required(&config.series, "series", "stacked")?;
+            let xs = column_texts(frame, x)?;
+            let ss = column_texts(frame, s)?;
+            let ys = column_numbers(frame, y)?;
+            let mut labels: Vec<String> = Vec::new();
+            let mut names: Vec<String> = Vec::new();
+            for (xv, sv) in xs.iter().zip(&ss) {
+                if !labels.contains(xv) {
+                    labels.push(xv.clone());
+                }
+                if !names.contains(sv) {
+                    names.push(sv.clone());
+                }
+            }
+            let mut series: Vec<(String, Vec<f64>)> = names
+                .iter()
+                .map(|n| (n.clone(), vec![0.0; labels.len()]))
+                .collect();
+            for ((xv, sv), yv) in xs.iter().zip(&ss).zip(&ys) {
+                let (Some(i), Some(k)) = (
+                    labels.iter().position(|l| l == xv),
+                    names.iter().position(|n| n == sv),
+                ) else {
+                    continue;
+                };
+                series[k].1[i] += yv.unwrap_or(0.0);
+            }
+            ChartBody::Stacked { labels, series }
+        }
+        ChartKind::Histogram => {
+            let x = required(&config.x, "x", "histogram")?;
+            ChartBody::Histogram {
+                values: column_numbers(frame, x)?.into_iter().flatten().collect(),
+                bin: config.bin.unwrap_or(1.0),
+            }
+        }
+        ChartKind::Timeline => {
+            let label = required(&config.label, "label", "timeline")?;
+            let start = required(&config.start, "start", "timeline")?;
+            let end = required(&config.end, "end", "timeline")?;
+            let labels = column_texts(frame, label)?;
+            let starts = column_dates(frame, start)?;
+            let ends = column_dates(frame, end)?;
+            let groups = match &config.colour {
+                Some(colour) => column_texts(frame, colour)?,
+                None => vec![String::new(); labels.len()],
+            };
+            let rows = labels
+                .into_iter()
+                .zip(starts)
+                .zip(ends)
+                .zip(groups)
+                .filter_map(|(((label, start), end), group)| {
+                    let start = start?;
+                    Some(TimelineRow {
+                        label,
+                        start,
+                        end: end.unwrap_or(start),
+                        group,
+                    })
+                })
+                .collect();
+            ChartBody::Timeline { rows }
+        }
+        ChartKind::Matrix => {
+            let x = required(&config.x, "x", "matrix")?;
+            let y = required(&config.y, "y", "matrix")?;
+            let v = required(&config.value, "value", "matrix")?;
+            let xs = column_texts(frame, x)?;
+            let ys = column_texts(frame, y)?;
+            let vs = column_numbers(frame, v)?;
+            let mut columns: Vec<String> = xs.clone();
+            columns.sort();
+            columns.dedup();
+            let mut rows: Vec<String> = ys.clone();
+            rows.sort();
+            rows.dedup();
+            let mut values = vec![vec![0.0; columns.len()]; rows.len()];
+            for ((xv, yv), vv) in xs.iter().zip(&ys).zip(&vs) {
+                let (Some(c), Some(r)) = (
+                    columns.iter().position(|c| c == xv),
+                    rows.iter().position(|r| r == yv),
+                ) else {
+                    continue;
+                };
+                values[r][c] += vv.unwrap_or(0.0);
+            }
+            ChartBody::Matrix {
+                rows,
+                columns,
+                values,
+            }
+        }
+    };
+    Ok(Some(Chart {
+        title: config.title.clone(),
+        subtitle: config.subtitle.clone(),
+        caption: caption.to_string(),
+        x_title: title_of(&config.x_title, config.x.as_deref()),
+        y_title: title_of(&config.y_title, config.y.as_deref()),
+        body,
+    }))
+}

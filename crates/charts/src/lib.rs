@@ -1,0 +1,162 @@
+//! Charts (plotters, SVG and PNG) and the self-contained HTML report.
+//!
+//! Text is drawn with DejaVu Sans embedded in the binary, so charts render
+//! the same on a machine with no fonts installed. Output is deterministic:
+//! the same chart gives the same bytes.
+//!
+//! ```
+//! use devcoop_charts::{render_svg, Chart, ChartBody};
+//! let chart = Chart {
+//!     title: "Projects by region".into(),
+//!     subtitle: None,
+//!     caption: "Source: listing.txt · 3 projects".into(),
+//!     x_title: "Region".into(),
+//!     y_title: "Projects".into(),
+//!     body: ChartBody::Bars { horizontal: false, labels: vec!["Asia".into(), "Africa".into()], values: vec![2.0, 1.0] },
+//! };
+//! let svg = render_svg(&chart).unwrap();
+//! assert!(svg.contains("Projects by region"));
+//! ```
+
+mod convert;
+mod draw;
+mod model;
+pub mod report;
+mod text;
+
+pub use convert::chart_for;
+pub use draw::{active_per_year, histogram_bins, TIMELINE_MAX_ROWS};
+pub use model::{Chart, ChartBody, TimelineRow};
+
+use plotters::prelude::*;
+use std::path::Path;
+use std::sync::Once;
+
+#[derive(Debug, thiserror::Error)]
+pub enum ChartError {
+    #[error("{path}: cannot draw the chart: {message}")]
+    Draw { path: String, message: String },
+}
+
+fn register_fonts() {
+    static FONTS: Once = Once::new();
+    FONTS.call_once(|| {
+        // DejaVu's bytes are valid fonts; should registration ever fail,
+        // drawing reports an error naming the chart instead of panicking.
+        let _ = plotters::style::register_font(
+            "sans-serif",
+            FontStyle::Normal,
+            dejavu::sans::regular(),
+        );
+        let _ = plotters::style::register_font("sans-serif", FontStyle::Bold, dejavu::sans::bold());
+    });
+}
+
+/// The chart as an SVG document.
+pub fn render_svg(chart: &Chart) -> Result<String, String> {
+    register_fonts();
+    let mut svg = String::new();
+    {
+        let root = SVGBackend::with_string(&mut svg, (draw::WIDTH, draw::height(chart)))
+            .into_drawing_area();
+        draw::draw(&root, chart)?;
+        root.present().map_err(|e| e.to_string())?;
+    }
+    Ok(svg)
+}
+
+/// Writes the chart as `path` (PNG).
+pub fn render_png(chart: &Chart, path: &Path) -> Result<(), String> {
+    register_fonts();
+    let root = BitMapBackend::new(path, (draw::WIDTH, draw::height(chart))).into_drawing_area();
+    draw::draw(&root, chart)?;
+    root.present().map_err(|e| e.to_string())
+}
+
+/// Writes `NAME.svg` and `NAME.png` into `dir`; returns the SVG text.
+pub fn write_chart(dir: &Path, name: &str, chart: &Chart) -> Result<String, ChartError> {
+    let svg_path = dir.join(format!("{name}.svg"));
+    let failed = |message: String| ChartError::Draw {
+        path: svg_path.display().to_string(),
+        message,
+    };
+    let svg = render_svg(chart).map_err(failed)?;
+    std::fs::write(&svg_path, &svg).map_err(|e| failed(e.to_string()))?;
+    render_png(chart, &dir.join(format!("{name}.png"))).map_err(failed)?;
+    Ok(svg)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use chrono::NaiveDate;
+
+    fn day(y: i32, m: u32, d: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, d).unwrap()
+    }
+
+    fn bars(title: &str) -> Chart {
+        Chart {
+            title: title.into(),
+            subtitle: Some("A subtitle".into()),
+            caption: "Source: test.txt · 2 projects".into(),
+            x_title: "Region".into(),
+            y_title: "Projects".into(),
+            body: ChartBody::Bars {
+                horizontal: true,
+                labels: vec!["Asia".into(), "Not stated".into()],
+                values: vec![2.0, 1.0],
+            },
+        }
+    }
+
+    #[test]
+    fn rendering_is_deterministic() {
+        let dir = tempfile::tempdir().unwrap();
+        let a = write_chart(dir.path(), "a", &bars("Same")).unwrap();
+        let b = write_chart(dir.path(), "b", &bars("Same")).unwrap();
+        assert_eq!(a, b);
+        assert_eq!(
+            std::fs::read(dir.path().join("a.png")).unwrap(),
+            std::fs::read(dir.path().join("b.png")).unwrap()
+        );
+    }
+
+    #[test]
+    fn svg_text_is_escaped() {
+        let svg = render_svg(&bars("<script>alert('x')</script> & co")).unwrap();
+        assert!(!svg.contains("<script>"));
+        assert!(svg.contains("&lt;script&gt;"));
+    }
+
+    #[test]
+    fn histogram_bins_cover_every_value() {
+        let (labels, counts) = histogram_bins(&[8.0, 13.0, 17.0, 24.0, 25.0], 6.0);
+        assert_eq!(labels, ["6–11", "12–17", "18–23", "24–29"]);
+        assert_eq!(counts, [1.0, 2.0, 0.0, 2.0]);
+        assert!(histogram_bins(&[], 6.0).0.is_empty());
+    }
+
+    #[test]
+    fn timeline_with_too_many_projects_shows_active_per_year() {
+        let rows: Vec<TimelineRow> = (0..TIMELINE_MAX_ROWS + 1)
+            .map(|i| TimelineRow {
+                label: format!("Project {i}"),
+                start: day(2000 + (i % 5) as i32, 1, 1),
+                end: day(2003 + (i % 5) as i32, 6, 30),
+                group: "Asia".into(),
+            })
+            .collect();
+        let (years, counts) = active_per_year(&rows);
+        assert_eq!(years.first().map(String::as_str), Some("2000"));
+        assert_eq!(years.last().map(String::as_str), Some("2007"));
+        assert_eq!(counts.iter().sum::<f64>(), 61.0 * 4.0);
+        let chart = Chart {
+            body: ChartBody::Timeline { rows },
+            ..bars("Timeline")
+        };
+        let svg = render_svg(&chart).unwrap();
+        assert!(svg.contains("Active projects"));
+        assert!(!svg.contains("Project 60"), "too many to label");
+    }
+}

@@ -1,0 +1,277 @@
+//! `report.html`: one self-contained page with the headline figures, every
+//! chart (SVG inline), the projects, the evidence behind each fact and the
+//! diagnostics. Every text from the input is HTML-escaped by the template
+//! engine; only the SVGs, which plotters has escaped, are inserted as is.
+
+use analysis::{column_texts, AnalysisResult, ChartKind};
+use ingest::Diagnostic;
+use minijinja::{context, Environment, Value};
+use normalise::extract::OrgRole;
+use normalise::Project;
+use serde::Serialize;
+
+const TEMPLATE: &str = include_str!("../templates/report.html");
+
+#[derive(Serialize)]
+struct Figure {
+    label: String,
+    value: String,
+}
+
+#[derive(Serialize)]
+struct ChartView {
+    name: String,
+    title: String,
+    svg: Value,
+}
+
+#[derive(Serialize)]
+struct TableView {
+    title: String,
+    columns: Vec<String>,
+    rows: Vec<Vec<String>>,
+}
+
+#[derive(Serialize)]
+struct EvidenceView {
+    fact: String,
+    role: String,
+    mention: String,
+    sentence: String,
+    line: usize,
+}
+
+#[derive(Serialize)]
+struct ProjectView {
+    id: String,
+    title: String,
+    source: String,
+    date_text: String,
+    start: String,
+    end: String,
+    status: String,
+    funders: String,
+    countries: String,
+    regions: String,
+    evidence: Vec<EvidenceView>,
+}
+
+#[derive(Serialize)]
+struct DiagnosticView {
+    file: String,
+    line: usize,
+    severity: String,
+    message: String,
+}
+
+/// What the report shows.
+pub struct ReportInput<'a> {
+    pub caption: &'a str,
+    pub projects: &'a [Project],
+    pub diagnostics: &'a [Diagnostic],
+    /// `(analysis name, SVG)` of every chart, in order.
+    pub charts: &'a [(String, String)],
+    pub analyses: &'a [AnalysisResult],
+}
+
+fn headline(projects: &[Project]) -> Vec<Figure> {
+    let mut funders: Vec<String> = projects.iter().flat_map(Project::funder_codes).collect();
+    funders.sort();
+    funders.dedup();
+    let mut countries: Vec<String> = projects.iter().flat_map(Project::country_codes).collect();
+    countries.sort();
+    countries.dedup();
+    let with_funder = projects
+        .iter()
+        .filter(|p| !p.funder_codes().is_empty())
+        .count();
+    let mut months: Vec<i64> = projects.iter().filter_map(|p| p.duration_months).collect();
+    months.sort();
+    let median = match months.len() {
+        0 => "–".to_string(),
+        n if n % 2 == 1 => months[n / 2].to_string(),
+        n => format!("{:.1}", (months[n / 2 - 1] + months[n / 2]) as f64 / 2.0),
+    };
+    let first = projects
+        .iter()
+        .filter_map(|p| p.dates.start)
+        .map(|d| d.date)
+        .min();
+    let last = projects
+        .iter()
+        .filter_map(|p| p.dates.end.or(p.dates.start))
+        .map(|d| d.date)
+        .max();
+    let span = match (first, last) {
+        (Some(a), Some(b)) => format!("{}–{}", a.format("%Y"), b.format("%Y")),
+        _ => "–".into(),
+    };
+    vec![
+        Figure {
+            label: "projects".into(),
+            value: projects.len().to_string(),
+        },
+        Figure {
+            label: "name a funder".into(),
+            value: with_funder.to_string(),
+        },
+        Figure {
+            label: "funders".into(),
+            value: funders.len().to_string(),
+        },
+        Figure {
+            label: "countries and territories".into(),
+            value: countries.len().to_string(),
+        },
+        Figure {
+            label: "median duration (months)".into(),
+            value: median,
+        },
+        Figure {
+            label: "years covered".into(),
+            value: span,
+        },
+    ]
+}
+
+fn project_view(project: &Project) -> ProjectView {
+    let mut evidence: Vec<EvidenceView> = project
+        .facts
+        .organisations
+        .iter()
+        .map(|o| EvidenceView {
+            fact: format!("{} ({})", o.name, o.code),
+            role: o.role.as_str().into(),
+            mention: o.mention.clone(),
+            sentence: o.evidence.sentence.clone(),
+            line: o.evidence.line,
+        })
+        .collect();
+    // Funders first: they are what the charts count.
+    evidence.sort_by_key(|e| e.role != OrgRole::Funder.as_str());
+    evidence.extend(project.facts.places.iter().map(|p| EvidenceView {
+        fact: format!("{} ({})", p.name, p.alpha3),
+        role: p.role.as_str().into(),
+        mention: p.mention.clone(),
+        sentence: p.evidence.sentence.clone(),
+        line: p.evidence.line,
+    }));
+    evidence.extend(
+        project
+            .facts
+            .regions
+            .iter()
+            .filter(|r| r.via.chars().any(char::is_lowercase))
+            .map(|r| EvidenceView {
+                fact: r.region.clone(),
+                role: "region".into(),
+                mention: r.via.clone(),
+                sentence: r.evidence.sentence.clone(),
+                line: r.evidence.line,
+            }),
+    );
+    ProjectView {
+        id: project.id.clone(),
+        title: project.title.clone(),
+        source: project.sources.join(", "),
+        date_text: project
+            .raw
+            .date_text()
+            .unwrap_or_else(|| "not stated".into()),
+        start: project
+            .dates
+            .start
+            .map(|d| d.date.to_string())
+            .unwrap_or_default(),
+        end: project
+            .dates
+            .end
+            .map(|d| d.date.to_string())
+            .unwrap_or_default(),
+        status: project.status.as_str().into(),
+        funders: project.funder_codes().join(", "),
+        countries: project.country_codes().join(", "),
+        regions: project.region_names().join(", "),
+        evidence,
+    }
+}
+
+fn table_view(result: &AnalysisResult) -> TableView {
+    let frame = &result.frame;
+    let columns: Vec<String> = frame
+        .get_column_names()
+        .iter()
+        .map(|c| c.to_string())
+        .collect();
+    let values: Vec<Vec<String>> = columns
+        .iter()
+        .map(|c| column_texts(frame, c).unwrap_or_default())
+        .collect();
+    let rows = (0..frame.height())
+        .map(|r| {
+            values
+                .iter()
+                .map(|col| col.get(r).cloned().unwrap_or_default())
+                .collect()
+        })
+        .collect();
+    TableView {
+        title: result.analysis.chart.title.clone(),
+        columns,
+        rows,
+    }
+}
+
+/// The report as HTML text.
+pub fn render_report(input: &ReportInput) -> Result<String, String> {
+    let mut env = Environment::new();
+    env.add_template("report.html", TEMPLATE)
+        .map_err(|e| e.to_string())?;
+    let template = env.get_template("report.html").map_err(|e| e.to_string())?;
+    let titles: Vec<(String, String)> = input
+        .analyses
+        .iter()
+        .map(|a| (a.analysis.name.clone(), a.analysis.chart.title.clone()))
+        .collect();
+    let charts: Vec<ChartView> = input
+        .charts
+        .iter()
+        .map(|(name, svg)| ChartView {
+            name: name.clone(),
+            title: titles
+                .iter()
+                .find(|(n, _)| n == name)
+                .map(|(_, t)| t.clone())
+                .unwrap_or_default(),
+            svg: Value::from_safe_string(svg.clone()),
+        })
+        .collect();
+    let tables: Vec<TableView> = input
+        .analyses
+        .iter()
+        .filter(|a| a.analysis.chart.chart == ChartKind::None)
+        .map(table_view)
+        .collect();
+    let diagnostics: Vec<DiagnosticView> = input
+        .diagnostics
+        .iter()
+        .map(|d| DiagnosticView {
+            file: d.file.clone(),
+            line: d.line,
+            severity: d.severity.to_string(),
+            message: d.message.clone(),
+        })
+        .collect();
+    template
+        .render(context! {
+            title => "Development cooperation projects",
+            caption => input.caption,
+            version => env!("CARGO_PKG_VERSION"),
+            figures => headline(input.projects),
+            charts => charts,
+            tables => tables,
+            projects => input.projects.iter().map(project_view).collect::<Vec<_>>(),
+            diagnostics => diagnostics,
+        })
+        .map_err(|e| e.to_string())
+}

@@ -1,0 +1,51 @@
+//! `devcoop query`: ad-hoc SQL over the tables of the last run.
+//!
+//! Example: `devcoop query "SELECT region, COUNT(*) FROM project_regions GROUP BY region"`
+
+use crate::config::Config;
+use anyhow::{bail, Context, Result};
+use std::io::Write;
+use std::process::ExitCode;
+
+/// Run a SELECT query over the tables in output/tables and print the result.
+///
+/// Every table of the last run is available under its name (projects,
+/// project_organisations, project_places, project_regions, project_years,
+/// corridors, project_fields). Queries can only read.
+#[derive(Debug, clap::Args)]
+#[command(
+    after_help = "Example:\n  devcoop query \"SELECT organisation, COUNT(*) AS n FROM project_organisations WHERE role = 'funder' GROUP BY organisation ORDER BY n DESC\" --csv"
+)]
+pub struct Args {
+    /// The SQL query (SELECT or WITH … SELECT).
+    sql: String,
+    /// Print CSV instead of a table.
+    #[arg(long)]
+    csv: bool,
+    /// Settings file (default: devcoop.toml in the current directory, if any).
+    #[arg(long, value_name = "FILE")]
+    config: Option<std::path::PathBuf>,
+}
+
+pub fn run(args: Args) -> Result<ExitCode> {
+    let config = Config::load(args.config.as_deref())?;
+    let dir = config.output.join("tables");
+    if !dir.is_dir() {
+        bail!("{}: no tables yet; run `devcoop run` first", dir.display());
+    }
+    let tables = analysis::read_tables(&dir)?;
+    let named: Vec<(&str, &analysis::DataFrame)> =
+        tables.iter().map(|(n, f)| (n.as_str(), f)).collect();
+    let mut context = analysis::sql_context(&named);
+    let mut frame = match analysis::run_query(&mut context, &args.sql) {
+        Ok(frame) => frame,
+        Err(message) => bail!("{message}"),
+    };
+    let mut stdout = std::io::stdout().lock();
+    if args.csv {
+        analysis::write_csv_to(&mut stdout, &mut frame).context("cannot print the result")?;
+    } else {
+        writeln!(stdout, "{frame}")?;
+    }
+    Ok(ExitCode::SUCCESS)
+}

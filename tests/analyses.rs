@@ -1,0 +1,199 @@
+//! End-to-end: analyses are files, charts and the report are written, and
+//! input text never runs as code in them.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+fn devcoop(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_devcoop"))
+        .args(args)
+        .current_dir(root())
+        .output()
+        .expect("devcoop runs")
+}
+
+fn text(bytes: &[u8]) -> String {
+    String::from_utf8_lossy(bytes).into_owned()
+}
+
+/// A config in `dir` reading `inputs`, with a copy of the shipped analyses.
+fn setup(dir: &Path, inputs: &Path) -> PathBuf {
+    let analyses = dir.join("analyses");
+    std::fs::create_dir_all(&analyses).unwrap();
+    for entry in std::fs::read_dir(root().join("analyses")).unwrap() {
+        let path = entry.unwrap().path();
+        std::fs::copy(&path, analyses.join(path.file_name().unwrap())).unwrap();
+    }
+    let config = dir.join("devcoop.toml");
+    std::fs::write(
+        &config,
+        format!(
+            "inputs = [\"{}\"]\noutput = \"output\"\nreference = \"{}\"\nanalyses = \"analyses\"\n",
+            inputs.display(),
+            root().join("data/reference").display()
+        ),
+    )
+    .unwrap();
+    config
+}
+
+#[test]
+fn every_shipped_chart_is_written_as_svg_and_png_with_the_report() {
+    let dir = tempfile::tempdir().unwrap();
+    let config = setup(dir.path(), &root().join("data/raw"));
+    let result = devcoop(&["run", "--config", config.to_str().unwrap()]);
+    assert!(result.status.success(), "{}", text(&result.stderr));
+    let out = dir.path().join("output");
+    for name in [
+        "projects_by_funder",
+        "projects_by_funder_type",
+        "projects_by_region",
+        "projects_by_subregion",
+        "projects_by_country",
+        "duration_histogram",
+        "projects_active_per_year",
+        "project_timeline",
+        "migration_corridors",
+        "funders_by_region",
+    ] {
+        let svg = std::fs::read_to_string(out.join(format!("charts/{name}.svg"))).unwrap();
+        assert!(svg.starts_with("<svg"), "{name}");
+        let png = std::fs::read(out.join(format!("charts/{name}.png"))).unwrap();
+        assert_eq!(&png[1..4], b"PNG", "{name}");
+        assert!(
+            out.join(format!("tables/analysis/{name}.csv")).is_file(),
+            "{name}"
+        );
+        assert!(
+            out.join(format!("tables/analysis/{name}.parquet"))
+                .is_file(),
+            "{name}"
+        );
+    }
+    // A table-only analysis has a table and no chart.
+    let summary =
+        std::fs::read_to_string(out.join("tables/analysis/duration_summary.csv")).unwrap();
+    assert_eq!(
+        summary,
+        "projects,min_months,median_months,mean_months,max_months\n10,8,24.5,26.2,57\n"
+    );
+    assert!(!out.join("charts/duration_summary.svg").exists());
+    let funders =
+        std::fs::read_to_string(out.join("tables/analysis/projects_by_funder.csv")).unwrap();
+    assert!(
+        funders.starts_with("funder,projects\nNot stated,6\nEuropean Union,3\n"),
+        "{funders}"
+    );
+    let report = std::fs::read_to_string(out.join("report.html")).unwrap();
+    assert_eq!(report.matches("<svg").count(), 10);
+    // Self-contained: no script, nothing loaded from elsewhere.
+    assert!(!report.contains("<script"));
+    assert!(!report.contains("src=\"http") && !report.contains("href=\"http"));
+    assert!(report.contains("This programme, which is supported by the European Union"));
+    let package: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(out.join("datapackage.json")).unwrap())
+            .unwrap();
+    let resources = package["resources"].as_array().unwrap();
+    let projects = resources.iter().find(|r| r["name"] == "projects").unwrap();
+    assert_eq!(projects["schema"]["primaryKey"], serde_json::json!(["id"]));
+    let places = resources
+        .iter()
+        .find(|r| r["name"] == "project_places")
+        .unwrap();
+    assert_eq!(
+        places["schema"]["foreignKeys"][0]["reference"]["resource"],
+        "projects"
+    );
+}
+
+#[test]
+fn an_added_analysis_file_gives_its_table_and_chart() {
+    let dir = tempfile::tempdir().unwrap();
+    let config = setup(dir.path(), &root().join("data/raw"));
+    std::fs::write(
+        dir.path().join("analyses/projects_by_status.sql"),
+        "-- title = \"Projects by status\"\n-- chart = \"bar\"\n-- x = \"status\"\n-- y = \"projects\"\nSELECT status, COUNT(*) AS projects FROM projects GROUP BY status ORDER BY status\n",
+    )
+    .unwrap();
+    let result = devcoop(&["run", "--config", config.to_str().unwrap()]);
+    assert!(result.status.success(), "{}", text(&result.stderr));
+    let out = dir.path().join("output");
+    let table =
+        std::fs::read_to_string(out.join("tables/analysis/projects_by_status.csv")).unwrap();
+    assert_eq!(table, "status,projects\nclosed,10\n");
+    let svg = std::fs::read_to_string(out.join("charts/projects_by_status.svg")).unwrap();
+    assert!(svg.contains("Projects by status"));
+    assert!(out.join("charts/projects_by_status.png").is_file());
+}
+
+#[test]
+fn a_bad_query_names_the_file_and_leaves_output_alone() {
+    let dir = tempfile::tempdir().unwrap();
+    let config = setup(dir.path(), &root().join("data/raw"));
+    std::fs::write(
+        dir.path().join("analyses/broken.sql"),
+        "-- title = \"Broken\"\n-- chart = \"bar\"\n-- x = \"a\"\n-- y = \"b\"\nSELECT a, b FROM no_such_table\n",
+    )
+    .unwrap();
+    let result = devcoop(&["run", "--config", config.to_str().unwrap()]);
+    assert_eq!(result.status.code(), Some(1));
+    let stderr = text(&result.stderr);
+    assert!(stderr.contains("broken.sql: SQL error"), "{stderr}");
+    assert!(!dir.path().join("output").exists());
+}
+
+#[test]
+fn input_text_is_escaped_in_the_report_and_the_svg() {
+    let dir = tempfile::tempdir().unwrap();
+    let inputs = dir.path().join("listings");
+    std::fs::create_dir(&inputs).unwrap();
+    std::fs::write(
+        inputs.join("hostile.txt"),
+        "Projects\n\n1. Decent work <script>alert(\"x\")</script> & 'more' </script>\n\n1 June 2007 - 30 June 2009\n\nThis project is supported by the European Union in <b>Kenya</b>.\n",
+    )
+    .unwrap();
+    let config = setup(dir.path(), &inputs);
+    let result = devcoop(&["run", "--config", config.to_str().unwrap()]);
+    assert!(result.status.success(), "{}", text(&result.stderr));
+    let out = dir.path().join("output");
+    let report = std::fs::read_to_string(out.join("report.html")).unwrap();
+    assert!(!report.contains("<script"), "a title became a script");
+    assert!(!report.contains("<b>Kenya"));
+    assert!(report.contains("&lt;script&gt;"));
+    let svg = std::fs::read_to_string(out.join("charts/project_timeline.svg")).unwrap();
+    assert!(!svg.contains("<script"));
+    assert!(svg.contains("&lt;script&gt;"));
+}
+
+#[test]
+fn query_reads_the_last_run_and_refuses_writes() {
+    let dir = tempfile::tempdir().unwrap();
+    let config = setup(dir.path(), &root().join("data/raw"));
+    assert!(devcoop(&["run", "--config", config.to_str().unwrap()])
+        .status
+        .success());
+    let result = devcoop(&[
+        "query",
+        "--config",
+        config.to_str().unwrap(),
+        "--csv",
+        "SELECT region, COUNT(DISTINCT project_id) AS projects FROM project_regions GROUP BY region ORDER BY region",
+    ]);
+    assert!(result.status.success(), "{}", text(&result.stderr));
+    assert_eq!(
+        text(&result.stdout),
+        "region,projects\nAfrica,2\nAsia,5\nEurope,2\n"
+    );
+    let result = devcoop(&[
+        "query",
+        "--config",
+        config.to_str().unwrap(),
+        "DROP TABLE projects",
+    ]);
+    assert_eq!(result.status.code(), Some(1));
+    assert!(text(&result.stderr).contains("only SELECT"));
+}
