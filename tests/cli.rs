@@ -378,9 +378,10 @@ fn corrections_by_id_are_applied_last_and_marked_as_overrides() {
     std::fs::write(
         &config,
         format!(
-            "inputs = [\"{}\"]\noutput = \"output\"\nreference = \"{}\"\noverrides = \"overrides.csv\"\n",
+            "inputs = [\"{}\"]\noutput = \"output\"\nreference = \"{}\"\nanalyses = \"{}\"\noverrides = \"overrides.csv\"\n",
             root().join("data/raw").display(),
-            root().join("data/reference").display()
+            root().join("data/reference").display(),
+            root().join("analyses").display()
         ),
     )
     .unwrap();
