@@ -441,3 +441,173 @@ fn malformed_correction_fails_the_run_naming_file_and_line() {
     );
     assert!(!dir.path().join("output").exists());
 }
+
+fn check_file(name: &str, bytes: &[u8]) -> (Option<i32>, String, String) {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join(name);
+    std::fs::write(&file, bytes).unwrap();
+    let result = devcoop(&["check", file.to_str().unwrap()]);
+    (
+        result.status.code(),
+        text(&result.stdout),
+        text(&result.stderr),
+    )
+}
+
+#[test]
+fn windows_1252_file_is_refused_with_line_and_column() {
+    let (code, stdout, _) = check_file("old.txt", b"Projects\r\n\r\n1. Caf\xe9 workers\r\n");
+    assert_eq!(code, Some(1));
+    assert!(
+        stdout.contains("old.txt:3:7: error: not valid UTF-8"),
+        "{stdout}"
+    );
+}
+
+#[test]
+fn impossible_dates_are_warnings_not_panics() {
+    let dir = tempfile::tempdir().unwrap();
+    let inputs = dir.path().join("in");
+    std::fs::create_dir(&inputs).unwrap();
+    std::fs::write(
+        inputs.join("odd.txt"),
+        "Projects\n\n1. Alpha project\n\n31 February 2009 - 30 June 2010\n\nText.\n\n2. Beta project\n\n1 June 99999 - 2 June 99999\n\nText.\n",
+    )
+    .unwrap();
+    let out = dir.path().join("out");
+    let result = run_into(&out, &[&inputs]);
+    assert!(result.status.success(), "{}", text(&result.stderr));
+    let stderr = text(&result.stderr);
+    assert!(stderr.contains("odd.txt:5:1: warning: `31 February 2009 - 30 June 2010`: 31/2/2009 is not a calendar date"), "{stderr}");
+    assert!(
+        stderr.contains("odd.txt:9:1: warning: no dates for `Beta project`"),
+        "{stderr}"
+    );
+    let rows = jsonl(&out.join("tables/projects.jsonl"));
+    assert_eq!(rows.len(), 2);
+    assert!(rows[0]["start"].is_null());
+}
+
+#[test]
+fn a_100_mb_line_and_a_10000_character_title_are_handled() {
+    let mut listing = String::from("Projects\n\n1. ");
+    listing.push_str(&"Decent work ".repeat(834));
+    listing.push_str("\n\n1 June 2007 - 30 June 2009\n\n");
+    listing.push_str(
+        &"The project works in Nepal with migrant workers and partners. ".repeat(1_650_000),
+    );
+    listing.push('\n');
+    assert!(listing.len() > 100_000_000);
+    let (code, stdout, stderr) = check_file("huge.txt", listing.as_bytes());
+    assert_eq!(code, Some(0), "{stderr}");
+    // The title is far beyond any headline: said so, with its line.
+    assert!(
+        stdout.contains(
+            "huge.txt:3:1: warning: the text above the date line is 10007 characters long"
+        ),
+        "{}",
+        &stdout[..stdout.len().min(500)]
+    );
+}
+
+#[test]
+fn odd_white_space_is_white_space() {
+    let listing = "\u{feff}\u{2003}Projects\u{a0}\u{a0}\r\n\u{3000}\r\n\t \u{a0}1.\u{2002}Alpha\u{a0}project\u{2009}\r\n\u{a0}\r\n\u{2003}\u{2003}1 June 2007\u{a0}-\u{a0}30 June 2009\t\r\n\r\n\u{200a}Text here.\u{a0}\r\n";
+    let (code, stdout, stderr) = check_file("spaces.txt", listing.as_bytes());
+    assert_eq!(code, Some(0), "{stderr}");
+    assert!(stdout.contains("Alpha project"), "{stdout}");
+    assert!(
+        stdout.contains("dates  1 June 2007 - 30 June 2009"),
+        "{stdout}"
+    );
+}
+
+#[test]
+fn an_unreadable_input_is_a_clear_error() {
+    let dir = tempfile::tempdir().unwrap();
+    let inputs = dir.path().join("in");
+    std::fs::create_dir(&inputs).unwrap();
+    std::fs::copy(
+        root().join("data/raw/labour-migration-projects.txt"),
+        inputs.join("good.txt"),
+    )
+    .unwrap();
+    // Root reads any file whatever its permissions, so a link to nowhere
+    // stands for a file that cannot be read.
+    std::os::unix::fs::symlink(dir.path().join("gone.txt"), inputs.join("broken.txt")).unwrap();
+    let out = dir.path().join("out");
+    let result = run_into(&out, &[&inputs]);
+    assert_eq!(result.status.code(), Some(1));
+    assert!(
+        text(&result.stderr).contains("broken.txt: cannot read"),
+        "{}",
+        text(&result.stderr)
+    );
+    assert!(!out.exists());
+}
+
+#[test]
+fn a_run_killed_midway_leaves_the_previous_output_complete() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("output");
+    assert!(run_into(&out, &[&root().join("data/raw")]).status.success());
+    let before = std::fs::read(out.join("tables/projects.parquet")).unwrap();
+    let inputs = dir.path().join("big");
+    std::fs::create_dir(&inputs).unwrap();
+    let big = inputs.join("big.txt");
+    let made = devcoop(&[
+        "synth",
+        "--projects",
+        "30000",
+        "--out",
+        big.to_str().unwrap(),
+    ]);
+    assert!(made.status.success());
+    for delay_ms in [50, 400, 1200] {
+        let mut child = Command::new(env!("CARGO_BIN_EXE_devcoop"))
+            .args([
+                "run",
+                "--out",
+                out.to_str().unwrap(),
+                "--input",
+                inputs.to_str().unwrap(),
+            ])
+            .current_dir(root())
+            .stderr(std::process::Stdio::null())
+            .spawn()
+            .unwrap();
+        std::thread::sleep(std::time::Duration::from_millis(delay_ms));
+        let _ = child.kill(); // SIGKILL
+        let _ = child.wait();
+        // Either the old output, untouched, or the complete new one.
+        let manifest: serde_json::Value =
+            serde_json::from_str(&std::fs::read_to_string(out.join("manifest.json")).unwrap())
+                .unwrap();
+        let projects = manifest["tables"][0]["rows"].as_u64().unwrap();
+        if projects == 10 {
+            assert_eq!(
+                std::fs::read(out.join("tables/projects.parquet")).unwrap(),
+                before
+            );
+        } else {
+            assert_eq!(projects, 30000);
+            assert!(out.join("report.html").is_file());
+        }
+    }
+}
+
+#[test]
+fn a_write_error_is_clear_and_keeps_the_previous_output() {
+    let dir = tempfile::tempdir().unwrap();
+    // The output's parent is a file: nothing can be created there.
+    let blocker = dir.path().join("not-a-dir");
+    std::fs::write(&blocker, "x").unwrap();
+    let result = run_into(&blocker.join("output"), &[&root().join("data/raw")]);
+    assert_eq!(result.status.code(), Some(1));
+    assert!(
+        text(&result.stderr).contains("not-a-dir: cannot create the directory"),
+        "{}",
+        text(&result.stderr)
+    );
+    assert_eq!(std::fs::read_to_string(&blocker).unwrap(), "x");
+}

@@ -4,6 +4,7 @@ mod check;
 mod eval;
 mod query;
 mod run;
+mod synth;
 
 use clap::{Parser, Subcommand};
 use std::process::ExitCode;
@@ -35,6 +36,7 @@ enum Command {
     Check(check::Args),
     Eval(eval::Args),
     Query(query::Args),
+    Synth(synth::Args),
 }
 
 pub fn dispatch(cli: Cli) -> anyhow::Result<ExitCode> {
@@ -44,6 +46,7 @@ pub fn dispatch(cli: Cli) -> anyhow::Result<ExitCode> {
         Some(Command::Check(args)) => check::run(args),
         Some(Command::Eval(args)) => eval::run(args),
         Some(Command::Query(args)) => query::run(args),
+        Some(Command::Synth(args)) => synth::run(args),
     }
 }
 

@@ -33,6 +33,7 @@ mod labels;
 mod listing;
 pub mod record;
 pub mod source;
+pub mod synth;
 mod units;
 
 pub use diagnostics::{Diagnostic, Severity};

@@ -19,7 +19,7 @@ use crate::diagnostics::Diagnostic;
 use crate::labels::{self, Column};
 use crate::record::{DateOrigin, DateText, Field, RawProject, Segment, Span, Text};
 use crate::source::{decode, SourceError};
-use crate::units::{units, Unit, UnitKind};
+use crate::units::{units, Unit, UnitKind, MAX_TITLE_CHARS};
 
 /// Everything read from one listing file.
 #[derive(Debug, Clone)]
@@ -67,6 +67,7 @@ pub fn parse_listing(source: &str, bytes: &[u8]) -> Result<Listing, SourceError>
     };
     builder.find_table_header();
     builder.find_titles();
+    builder.report_overlong_titles();
     builder.find_page_title();
     builder.find_headings_and_kickers();
     let cut_off = decoded.ends_without_newline
@@ -227,6 +228,28 @@ impl Builder<'_> {
                 && unit.whole.segments.len() == 1;
             if fielded || prose {
                 self.roles[i] = Role::Title;
+            }
+        }
+    }
+
+    /// A headline is short; text far longer above a date line is said to
+    /// be ignored rather than silently dropped.
+    fn report_overlong_titles(&mut self) {
+        for i in 0..self.units.len() {
+            let unit = &self.units[i];
+            let dated = self
+                .unit(i + 1)
+                .is_some_and(|d| d.is_date() && !d.is_lone_year());
+            let length = unit.content.clean().chars().count();
+            if self.roles[i] == Role::Body && dated && length > MAX_TITLE_CHARS {
+                self.diagnostics.push(Diagnostic::warning(
+                    self.source,
+                    unit.first_line(),
+                    1,
+                    format!(
+                        "the text above the date line is {length} characters long, too long for a title (at most {MAX_TITLE_CHARS}): not read as a project"
+                    ),
+                ));
             }
         }
     }

@@ -29,6 +29,9 @@ pub enum UnitKind {
     Text,
 }
 
+/// The longest text read as a title.
+pub const MAX_TITLE_CHARS: usize = 300;
+
 #[derive(Debug, Clone)]
 pub struct Unit {
     pub kind: UnitKind,
@@ -92,7 +95,10 @@ impl Unit {
             .find(|c| c.is_alphanumeric() || *c == '©')
             .is_some_and(|c| c.is_uppercase() || c.is_numeric() || c == '©');
         let ends_well = !text.ends_with(['.', ':', ';', ',']) || text.ends_with("...");
-        (1..=40).contains(&words) && text.len() <= 300 && starts_well && ends_well
+        (1..=40).contains(&words)
+            && text.chars().count() <= MAX_TITLE_CHARS
+            && starts_well
+            && ends_well
     }
 }
 

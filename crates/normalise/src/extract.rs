@@ -2,7 +2,7 @@
 //! plays, read from the sentence that names it.
 
 use crate::reference::{Entry, NameMatch, Reference};
-use crate::text::{passages, sentence_around, PassageKind};
+use crate::text::{passages, sentence_around, sentences, PassageKind};
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 use ingest::{Diagnostic, RawProject, Segment, Span};
 use serde::Serialize;
@@ -409,7 +409,12 @@ fn is_list_gap(gap: &str) -> bool {
         })
 }
 
-fn assign_cue_roles(text: &str, mentions: &mut Vec<Mention>, is_title: bool) {
+fn assign_cue_roles(
+    text: &str,
+    bounds: &[(usize, usize)],
+    mentions: &mut Vec<Mention>,
+    is_title: bool,
+) {
     for cue in cue_automaton().find_iter(text) {
         let inside_a_word = text[..cue.start()].ends_with(char::is_alphanumeric)
             || text[cue.end()..].starts_with(char::is_alphanumeric);
@@ -417,10 +422,10 @@ fn assign_cue_roles(text: &str, mentions: &mut Vec<Mention>, is_title: bool) {
             continue;
         }
         let role = CUES[cue.pattern().as_usize()].1;
-        let sentence_start = crate::text::sentences(text)
-            .into_iter()
-            .find(|&(s, e)| s <= cue.start() && cue.start() < e)
-            .map_or(0, |(s, _)| s);
+        let sentence_start = bounds
+            .iter()
+            .find(|&&(s, e)| s <= cue.start() && cue.start() < e)
+            .map_or(0, |&(s, _)| s);
         let introductory = text[sentence_start..cue.start()].trim().is_empty();
         let mut previous_end = cue.end();
         let mut first = true;
@@ -542,6 +547,7 @@ pub fn extract(
         let segment: &Segment = passage.segment;
         let text = segment.text.as_str();
         let mut found = mentions(reference, text);
+        let bounds = sentences(text);
         let is_title = passage.kind == PassageKind::Title;
         let field_role = match &passage.kind {
             PassageKind::Field(label) if FUNDER_LABELS.contains(&label.as_str()) => {
@@ -583,11 +589,11 @@ pub fn extract(
                 found.sort_by_key(|m| m.start);
             }
         } else {
-            assign_cue_roles(text, &mut found, is_title);
+            assign_cue_roles(text, &bounds, &mut found, is_title);
             assign_suffix_and_slash_roles(text, &mut found, is_title);
         }
         for (i, mention) in found.iter().enumerate() {
-            let (sentence, span) = sentence_around(segment, mention.start, mention.end);
+            let (sentence, span) = sentence_around(segment, &bounds, mention.start, mention.end);
             let evidence = Evidence {
                 line: segment.line,
                 sentence,

@@ -59,21 +59,16 @@ const ABBREVIATIONS: &[&str] = &[
 pub fn sentences(text: &str) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
     let mut start = 0;
-    let chars: Vec<(usize, char)> = text.char_indices().collect();
-    for (k, &(at, c)) in chars.iter().enumerate() {
+    for (at, c) in text.char_indices() {
         if !matches!(c, '.' | '!' | '?') {
             continue;
         }
-        let Some(&(_, next)) = chars.get(k + 1) else {
-            continue;
-        };
-        if !next.is_whitespace() {
+        let end = at + c.len_utf8();
+        let rest = &text[end..];
+        if !rest.starts_with(char::is_whitespace) {
             continue;
         }
-        let following = chars[k + 1..]
-            .iter()
-            .map(|&(_, c)| c)
-            .find(|c| !c.is_whitespace());
+        let following = rest.trim_start().chars().next();
         if !following.is_some_and(|f| f.is_uppercase() || f.is_numeric() || "\"“‘'(".contains(f))
         {
             continue;
@@ -86,11 +81,8 @@ pub fn sentences(text: &str) -> Vec<(usize, usize)> {
         {
             continue;
         }
-        let end = at + c.len_utf8();
         out.push((start, end));
-        start = text[end..]
-            .find(|c: char| !c.is_whitespace())
-            .map_or(text.len(), |o| end + o);
+        start = end + (rest.len() - rest.trim_start().len());
     }
     if start < text.len() {
         out.push((start, text.len()));
@@ -98,12 +90,19 @@ pub fn sentences(text: &str) -> Vec<(usize, usize)> {
     out
 }
 
-/// The sentence of `segment` holding bytes `start..end` of its text, and
-/// its span in the file.
-pub fn sentence_around(segment: &Segment, start: usize, end: usize) -> (String, Span) {
-    let (s, e) = sentences(&segment.text)
-        .into_iter()
-        .find(|&(s, e)| s <= start && end <= e)
+/// The sentence (of `bounds`, from `sentences(&segment.text)`) holding
+/// bytes `start..end` of the segment's text, and its span in the file.
+pub fn sentence_around(
+    segment: &Segment,
+    bounds: &[(usize, usize)],
+    start: usize,
+    end: usize,
+) -> (String, Span) {
+    let index = bounds.partition_point(|&(_, e)| e < end);
+    let (s, e) = bounds
+        .get(index)
+        .copied()
+        .filter(|&(s, e)| s <= start && end <= e)
         .unwrap_or((0, segment.text.len()));
     (
         segment.text[s..e].to_string(),
