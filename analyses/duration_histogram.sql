@@ -1,6 +1,7 @@
 -- title = "Project durations"
 -- subtitle = "Whole calendar months from start to end, in bins of six months"
 -- chart = "histogram"
+-- order = 60
 -- x = "duration_months"
 -- bin = 6
 -- x_title = "Duration (months)"

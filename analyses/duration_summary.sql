@@ -1,5 +1,6 @@
 -- title = "Project durations in months: summary"
 -- chart = "none"
+-- order = 65
 SELECT COUNT(duration_months) AS projects,
        MIN(duration_months) AS min_months,
        MEDIAN(duration_months) AS median_months,

@@ -1,6 +1,7 @@
 -- title = "Funding sources by region"
 -- subtitle = "Projects per M49 region, split by the type of funder they name"
 -- chart = "stacked"
+-- order = 55
 -- x = "region"
 -- y = "projects"
 -- series = "funder_type"

@@ -1,6 +1,7 @@
 -- title = "Migration corridors"
 -- subtitle = "Origin → destination pairs named in one sentence (“from Senegal … to Spain”)"
 -- chart = "matrix"
+-- order = 90
 -- x = "destination"
 -- y = "origin"
 -- value = "projects"

@@ -1,6 +1,7 @@
 -- title = "Project timeline"
 -- subtitle = "One bar per project from start to end, coloured by region"
 -- chart = "timeline"
+-- order = 80
 -- label = "title"
 -- start = "start"
 -- end = "end"

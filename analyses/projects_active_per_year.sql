@@ -1,6 +1,7 @@
 -- title = "Projects active per year"
 -- subtitle = "A project counts in every calendar year from its start to its end"
 -- chart = "bar"
+-- order = 70
 -- x = "year"
 -- y = "projects"
 -- x_title = "Year"

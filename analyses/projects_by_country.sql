@@ -1,6 +1,7 @@
 -- title = "Projects by country (top 20)"
 -- subtitle = "Countries and territories named as where a project works, or whose migrants it concerns"
 -- chart = "hbar"
+-- order = 50
 -- x = "country"
 -- y = "projects"
 -- x_title = "Country or territory"

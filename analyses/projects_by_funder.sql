@@ -1,6 +1,7 @@
 -- title = "Projects by funding source"
 -- subtitle = "Donors named in each project's text; “Not stated” when a project names none"
 -- chart = "hbar"
+-- order = 10
 -- x = "funder"
 -- y = "projects"
 -- x_title = "Funding source"

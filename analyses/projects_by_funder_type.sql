@@ -1,6 +1,7 @@
 -- title = "Projects by type of funder"
 -- subtitle = "Government, EU institution, UN agency, development bank, foundation…"
 -- chart = "hbar"
+-- order = 20
 -- x = "funder_type"
 -- y = "projects"
 -- x_title = "Type of funder"

@@ -1,6 +1,7 @@
 -- title = "Projects by region"
 -- subtitle = "UN M49 regions a project works in, from the countries and regions its text names"
 -- chart = "bar"
+-- order = 30
 -- x = "region"
 -- y = "projects"
 -- x_title = "M49 region"

@@ -1,6 +1,7 @@
 -- title = "Projects by sub-region"
 -- subtitle = "UN M49 sub-regions of the countries and regional phrases named"
 -- chart = "hbar"
+-- order = 40
 -- x = "subregion"
 -- y = "projects"
 -- x_title = "M49 sub-region"

@@ -64,11 +64,18 @@ pub struct ChartConfig {
     pub colour: Option<String>,
     #[serde(default)]
     pub bin: Option<f64>,
+    /// Where the chart comes in the report: lower first, then by name.
+    #[serde(default = "default_order")]
+    pub order: i64,
     /// Axis titles; default to the column names.
     #[serde(default)]
     pub x_title: Option<String>,
     #[serde(default)]
     pub y_title: Option<String>,
+}
+
+fn default_order() -> i64 {
+    100
 }
 
 /// One analysis file.
@@ -152,7 +159,7 @@ pub fn parse_analysis(path: &Path, text: &str) -> Result<Analysis, AnalysisError
     })
 }
 
-/// Every `*.sql` file of `dir`, sorted by name.
+/// Every `*.sql` file of `dir`, by `order` then name.
 pub fn load_analyses(dir: &Path) -> Result<Vec<Analysis>, AnalysisError> {
     let entries =
         std::fs::read_dir(dir).map_err(|err| error(dir, format!("cannot read: {err}")))?;
@@ -161,14 +168,16 @@ pub fn load_analyses(dir: &Path) -> Result<Vec<Analysis>, AnalysisError> {
         .filter(|p| p.extension().is_some_and(|e| e == "sql"))
         .collect();
     paths.sort();
-    paths
+    let mut analyses = paths
         .iter()
         .map(|path| {
             let text = std::fs::read_to_string(path)
                 .map_err(|err| error(path, format!("cannot read: {err}")))?;
             parse_analysis(path, &text)
         })
-        .collect()
+        .collect::<Result<Vec<_>, _>>()?;
+    analyses.sort_by(|a, b| (a.chart.order, &a.name).cmp(&(b.chart.order, &b.name)));
+    Ok(analyses)
 }
 
 /// A SQL context holding `tables`; queries read them only.
