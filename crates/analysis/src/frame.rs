@@ -38,22 +38,12 @@ impl TableBuilder {
 
     /// A list of strings per row (funders, countries…).
     pub fn text_list(&mut self, name: &str, values: Vec<Vec<String>>) -> &mut Self {
-        let series: Vec<Series> = values
-            .into_iter()
-            .map(|row| Series::new("".into(), row))
-            .collect();
-        let column = Series::new(name.into(), series)
-            .cast(&DataType::List(Box::new(DataType::String)))
-            .map(Column::from);
-        match column {
-            Ok(column) => self.columns.push(column),
-            // An empty table infers a null list type; declare it.
-            Err(_) => self.columns.push(Column::full_null(
-                name.into(),
-                0,
-                &DataType::List(Box::new(DataType::String)),
-            )),
+        let items: usize = values.iter().map(Vec::len).sum();
+        let mut builder = ListStringChunkedBuilder::new(name.into(), values.len(), items);
+        for row in &values {
+            builder.append_values_iter(row.iter().map(String::as_str));
         }
+        self.columns.push(builder.finish().into_column());
         self
     }
 

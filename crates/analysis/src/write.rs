@@ -85,16 +85,17 @@ fn flatten_lists(frame: &DataFrame) -> PolarsResult<DataFrame> {
     for column in frame.columns() {
         if let DataType::List(_) = column.dtype() {
             let lists = column.list()?;
-            let joined: Vec<Option<String>> = (0..lists.len())
-                .map(|row| -> PolarsResult<Option<String>> {
-                    let Some(series) = lists.get_as_series(row) else {
-                        return Ok(None);
-                    };
-                    let strings = series.cast(&DataType::String)?;
-                    let items: Vec<&str> = strings.str()?.iter().flatten().collect();
-                    Ok(Some(items.join("; ")))
-                })
-                .collect::<PolarsResult<_>>()?;
+            let mut joined: Vec<Option<String>> = Vec::with_capacity(lists.len());
+            for cell in lists.amortized_iter() {
+                joined.push(match cell {
+                    Some(series) => {
+                        let strings = series.as_ref().cast(&DataType::String)?;
+                        let items: Vec<&str> = strings.str()?.iter().flatten().collect();
+                        Some(items.join("; "))
+                    }
+                    None => None,
+                });
+            }
             columns.push(Column::new(column.name().clone(), joined));
         } else {
             columns.push(column.clone());

@@ -12,6 +12,10 @@ use serde::Serialize;
 
 const TEMPLATE: &str = include_str!("../templates/report.html");
 
+/// Projects listed one by one in the report; beyond this the page would
+/// be too large to open, and the tables hold them all.
+pub const REPORT_MAX_PROJECTS: usize = 1000;
+
 #[derive(Serialize)]
 struct Figure {
     label: String,
@@ -255,6 +259,7 @@ pub fn render_report(input: &ReportInput) -> Result<String, String> {
     let diagnostics: Vec<DiagnosticView> = input
         .diagnostics
         .iter()
+        .take(REPORT_MAX_PROJECTS)
         .map(|d| DiagnosticView {
             file: d.file.clone(),
             line: d.line,
@@ -270,8 +275,10 @@ pub fn render_report(input: &ReportInput) -> Result<String, String> {
             figures => headline(input.projects),
             charts => charts,
             tables => tables,
-            projects => input.projects.iter().map(project_view).collect::<Vec<_>>(),
+            projects => input.projects.iter().take(REPORT_MAX_PROJECTS).map(project_view).collect::<Vec<_>>(),
+            projects_left_out => input.projects.len().saturating_sub(REPORT_MAX_PROJECTS),
             diagnostics => diagnostics,
+            diagnostics_left_out => input.diagnostics.len().saturating_sub(REPORT_MAX_PROJECTS),
         })
         .map_err(|e| e.to_string())
 }
