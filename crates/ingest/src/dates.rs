@@ -97,6 +97,8 @@ enum Kind {
     /// `de` in `1 de junio de 2007`, an ordinal suffix, a dot after `Sept`.
     Filler,
     Comma,
+    /// `From` opening a date line: `From 1 June 2007 to 30 June 2009`.
+    From,
     Open,
     Close,
     Other,
@@ -221,6 +223,13 @@ fn push_word(tokens: &mut Vec<Token>, word: &str, pos: usize, after_digit: bool)
     if RANGE_WORDS.contains(&lower.as_str()) {
         tokens.push(Token {
             kind: Kind::RangeWord,
+            end: pos + word.len(),
+        });
+        return;
+    }
+    if pos == 0 && (lower == "from" || lower == "du" || lower == "desde") {
+        tokens.push(Token {
+            kind: Kind::From,
             end: pos + word.len(),
         });
         return;
@@ -382,7 +391,28 @@ impl Parser<'_> {
         if parenthesised {
             i += 1;
         }
-        let (start, after_start) = self.part(i)?;
+        if self.kind(i) == Some(Kind::From) {
+            i += 1;
+        }
+        let (start, after_start) = match self.part(i) {
+            Some(found) => found,
+            // `1-3 June 2010`: a day that takes the end's month and year.
+            None => {
+                let day = self.day(i)?;
+                if !matches!(self.kind(i + 1), Some(Kind::Dash | Kind::RangeWord)) {
+                    return None;
+                }
+                let (end, _) = self.part(i + 2)?;
+                end.month?;
+                (
+                    DatePart {
+                        day: Some(day),
+                        ..DatePart::default()
+                    },
+                    i + 1,
+                )
+            }
+        };
         let mut end = None;
         let mut open_end = false;
         let mut next = after_start;
@@ -629,6 +659,26 @@ mod tests {
         assert_eq!(expr.start, part(None, None, Some(2015)));
         assert!(expr.open_end);
         assert_eq!(expr.len, 7);
+    }
+
+    #[test]
+    fn from_to_and_day_ranges() {
+        assert_eq!(
+            range("From 1 June 2007 to 30 June 2009"),
+            (
+                part(Some(1), Some(6), Some(2007)),
+                Some(part(Some(30), Some(6), Some(2009)))
+            )
+        );
+        assert_eq!(
+            range("1-3 June 2010"),
+            (
+                part(Some(1), None, None),
+                Some(part(Some(3), Some(6), Some(2010)))
+            )
+        );
+        assert_eq!(scan_date("Fromage 2009"), None);
+        assert_eq!(scan_date("12 - 15 workers"), None);
     }
 
     #[test]

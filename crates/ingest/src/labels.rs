@@ -9,6 +9,18 @@
 /// any other words (`Myanmar - Promoting Rights at Work`) is part of a title.
 pub const KNOWN_LABELS: &[&str] = &[
     "beneficiaries",
+    "development partner",
+    "development partners",
+    "donor partner",
+    "financing",
+    "funding partner",
+    "funding partners",
+    "funding source",
+    "implemented by",
+    "lead agency",
+    "implementing organisations",
+    "implementing organizations",
+    "source of funds",
     "budget",
     "countries",
     "country",
@@ -65,6 +77,10 @@ pub const DATE_LABELS: &[&str] = &[
     "timeframe",
 ];
 
+/// Fields holding only the start, or only the end, of the dates.
+pub const START_DATE_LABELS: &[&str] = &["start date", "starting date", "start", "starts"];
+pub const END_DATE_LABELS: &[&str] = &["end date", "ending date", "completion date", "end", "ends"];
+
 /// Column headers of a flattened table, by what the column holds.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Column {
@@ -92,6 +108,14 @@ pub fn column(header: &str) -> Option<Column> {
 
 pub fn is_known_label(label: &str) -> bool {
     KNOWN_LABELS.contains(&crate::record::normalise_label(label).as_str())
+}
+
+pub fn is_start_date_label(label: &str) -> bool {
+    START_DATE_LABELS.contains(&crate::record::normalise_label(label).as_str())
+}
+
+pub fn is_end_date_label(label: &str) -> bool {
+    END_DATE_LABELS.contains(&crate::record::normalise_label(label).as_str())
 }
 
 pub fn is_date_label(label: &str) -> bool {

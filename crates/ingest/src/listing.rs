@@ -199,9 +199,13 @@ impl Builder<'_> {
             };
             for i in 0..self.units.len() {
                 let unit = &self.units[i];
+                // A run of marked lines is a list inside a description
+                // (objectives, activities); a project has text under it.
+                let followed_by_list = self.unit(i + 1).is_some_and(&is_marked);
                 if self.roles[i] == Role::Body
                     && is_marked(unit)
                     && unit.is_title_like()
+                    && !followed_by_list
                     && unit.indent + 1 >= low
                     && unit.indent <= high + 1
                 {
@@ -545,11 +549,10 @@ impl Builder<'_> {
 
     fn add_field(&mut self, project: &mut RawProject, label: String, value: Text) {
         if labels::is_date_label(&label) && project.date.is_none() {
-            let text = value.clean();
-            match scan_date(&text) {
-                Some(_) => {
+            match date_within(&value) {
+                Some(dates) => {
                     project.date = Some(DateText {
-                        text: value.clone(),
+                        text: dates,
                         origin: DateOrigin::Field,
                     })
                 }
@@ -557,12 +560,70 @@ impl Builder<'_> {
                     self.source,
                     value.first_line().unwrap_or(project.first_line),
                     1,
-                    format!("cannot read the dates in `{label}: {text}`: expected e.g. `1 June 2007 - 30 June 2009`"),
+                    format!(
+                        "cannot read the dates in `{label}: {}`: expected e.g. `1 June 2007 - 30 June 2009`",
+                        value.clean()
+                    ),
                 )),
+            }
+        }
+        // `Start date: 1 June 2007` and `End date: 30 June 2009`: two
+        // fields that make one range, shown like table cells.
+        let starts = labels::is_start_date_label(&label);
+        let ends = labels::is_end_date_label(&label);
+        if (starts || ends) && value.segments.len() == 1 && scan_date(&value.clean()).is_some() {
+            let segment = value.segments[0].clone();
+            match &mut project.date {
+                None if starts => {
+                    project.date = Some(DateText {
+                        text: Text::from_segment(segment),
+                        origin: DateOrigin::TableCells,
+                    })
+                }
+                Some(date)
+                    if ends
+                        && date.origin == DateOrigin::TableCells
+                        && date.text.segments.len() == 1 =>
+                {
+                    date.text.segments.push(segment)
+                }
+                _ => {}
             }
         }
         project.fields.push(Field { label, value });
     }
+}
+
+/// The dates in a `Duration:` value: at its start, or after some words
+/// (`24 months (2019–2021)`, `Ongoing since January 2020`).
+fn date_within(value: &Text) -> Option<Text> {
+    let [segment] = value.segments.as_slice() else {
+        return scan_date(&value.clean()).map(|_| value.clone());
+    };
+    let text = segment.text.as_str();
+    let starts = std::iter::once(0).chain(
+        text.char_indices()
+            .filter(|&(i, c)| {
+                i > 0
+                    && !c.is_whitespace()
+                    && text[..i].ends_with(|p: char| p.is_whitespace() || p == '(')
+            })
+            .map(|(i, _)| i),
+    );
+    for at in starts {
+        if let Some(expr) = scan_date(&text[at..]) {
+            let found = text[at..at + expr.len].trim_end();
+            return Some(Text::from_segment(Segment {
+                text: found.to_string(),
+                line: segment.line,
+                span: Span::new(
+                    segment.span.start + at,
+                    segment.span.start + at + found.len(),
+                ),
+            }));
+        }
+    }
+    None
 }
 
 /// A kicker is a label line over a headline: a photo credit, or a word or

@@ -361,3 +361,49 @@ fn text_without_projects_is_a_warning() {
         .message
         .starts_with("no projects found"));
 }
+
+#[test]
+fn start_and_end_date_fields_make_one_range() {
+    let listing = parse(
+        "Projects\n\nAlpha project\n\nObjective: Decent work.\n\nStart date: 1 June 2007\n\nEnd date: 30 June 2009\n",
+    );
+    let date = listing.projects[0].date.as_ref().unwrap();
+    assert_eq!(date.origin, DateOrigin::TableCells);
+    assert_eq!(date.clean(), "1 June 2007 – 30 June 2009");
+}
+
+#[test]
+fn dates_after_words_in_a_duration_field() {
+    let listing = parse(
+        "Projects\n\nAlpha project\n\nObjective: Decent work.\n\nDuration: 24 months (2019–2021)\n",
+    );
+    assert_eq!(
+        listing.projects[0].date_text().as_deref(),
+        Some("(2019–2021)")
+    );
+    assert!(listing.diagnostics.is_empty(), "{:?}", listing.diagnostics);
+}
+
+#[test]
+fn a_bulleted_list_in_a_description_is_not_projects() {
+    let listing = parse(
+        "Projects\n\n• Decent work for domestic workers\n\n2010 - 2012\n\nThe project has three aims:\n\n• Stronger labour inspection\n\n• Better recruitment rules\n\n• Fair wages\n\n• Fair recruitment in Nepal\n\n2012 - 2014\n\nIt works on recruitment.\n",
+    );
+    assert_eq!(
+        titles(&listing),
+        [
+            "Decent work for domestic workers",
+            "Fair recruitment in Nepal"
+        ]
+    );
+}
+
+#[test]
+fn from_to_date_line() {
+    let listing =
+        parse("Projects\n\n1. Alpha project\n\nFrom 1 June 2007 to 30 June 2009\n\nText.\n");
+    assert_eq!(
+        dates(&listing),
+        [Some("From 1 June 2007 to 30 June 2009".to_string())]
+    );
+}

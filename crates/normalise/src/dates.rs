@@ -123,7 +123,15 @@ pub fn resolve_expr(expr: &DateExpr, text: &str) -> Result<DateRange, DateError>
         .year
         .or(end.map(|e| e.date.year()))
         .ok_or_else(|| DateError::NotADate(text.to_string()))?;
-    let start = resolve(expr.start, start_year, Side::Start, text)?;
+    // `1-3 June 2010`: a start printed as a day alone takes the end's month.
+    let start_part = match (expr.start.day, expr.start.month, expr.end) {
+        (Some(_), None, Some(end)) => DatePart {
+            month: end.month,
+            ..expr.start
+        },
+        _ => expr.start,
+    };
+    let start = resolve(start_part, start_year, Side::Start, text)?;
     Ok(DateRange {
         start: Some(start),
         end,
@@ -243,6 +251,15 @@ mod tests {
         assert_eq!(
             both("1 August - 31 December 2010"),
             some("2010-08-01", "2010-12-31")
+        );
+    }
+
+    #[test]
+    fn day_range_within_a_month() {
+        assert_eq!(both("1-3 June 2010"), some("2010-06-01", "2010-06-03"));
+        assert_eq!(
+            both("From 1 June 2007 to 30 June 2009"),
+            some("2007-06-01", "2009-06-30")
         );
     }
 

@@ -98,16 +98,29 @@ pub struct Extracted {
     pub regions: Vec<RegionFact>,
 }
 
+/// ILO pages call their donors "development partners".
 const FUNDER_LABELS: &[&str] = &[
     "donor",
     "donors",
+    "donor partner",
     "funder",
     "funders",
     "funding",
     "funded by",
     "financed by",
+    "financing",
+    "funding partner",
+    "funding partners",
+    "funding source",
+    "source of funds",
+    "development partner",
+    "development partners",
 ];
 const IMPLEMENTER_LABELS: &[&str] = &[
+    "implemented by",
+    "lead agency",
+    "implementing organisations",
+    "implementing organizations",
     "implementing agency",
     "implementing organisation",
     "implementing organization",
@@ -144,6 +157,15 @@ const CUES: &[(&str, OrgRole)] = &[
     ("financial support from", OrgRole::Funder),
     ("financial contribution from", OrgRole::Funder),
     ("grant from", OrgRole::Funder),
+    ("funding provided by", OrgRole::Funder),
+    ("financial support provided by", OrgRole::Funder),
+    ("with financing from", OrgRole::Funder),
+    ("financing from", OrgRole::Funder),
+    ("funds from", OrgRole::Funder),
+    ("thanks to funding from", OrgRole::Funder),
+    ("thanks to the financial support of", OrgRole::Funder),
+    ("with the financial assistance of", OrgRole::Funder),
+    ("financial assistance from", OrgRole::Funder),
     ("implemented by", OrgRole::Implementer),
     ("co-implemented by", OrgRole::Implementer),
     ("executed by", OrgRole::Implementer),
@@ -536,6 +558,33 @@ fn place_role(text: &str, mentions: &[Mention], i: usize) -> PlaceRole {
     }
 }
 
+fn push_place(
+    out: &mut Extracted,
+    country: &crate::reference::Country,
+    role: PlaceRole,
+    mention: String,
+    evidence: Evidence,
+) {
+    if let Some(region) = &country.region {
+        out.regions.push(RegionFact {
+            region: region.clone(),
+            subregion: country.subregion.clone(),
+            via: country.alpha3.clone(),
+            evidence: evidence.clone(),
+        });
+    }
+    out.places.push(PlaceFact {
+        alpha3: country.alpha3.clone(),
+        name: country.name.clone(),
+        region: country.region.clone(),
+        subregion: country.subregion.clone(),
+        intermediate: country.intermediate.clone(),
+        role,
+        mention,
+        evidence,
+    });
+}
+
 /// Reads every organisation, place and region a project names.
 pub fn extract(
     reference: &Reference,
@@ -623,6 +672,19 @@ pub fn extract(
                 }
                 MentionKind::StateBody(c) => {
                     let country = &reference.countries[c];
+                    // A country named inside a partner's or implementer's
+                    // name ("State Migration Service of Azerbaijan") is
+                    // still a country the project works with; inside a
+                    // funder's name it is only who pays.
+                    if role != OrgRole::Funder {
+                        push_place(
+                            &mut out,
+                            country,
+                            PlaceRole::Focus,
+                            printed.clone(),
+                            evidence.clone(),
+                        );
+                    }
                     out.organisations.push(OrganisationFact {
                         name: format!("Government of {}", country.name),
                         code: country.alpha3.clone(),
@@ -651,25 +713,8 @@ pub fn extract(
                     });
                 }
                 MentionKind::Country(c) => {
-                    let country = &reference.countries[c];
-                    out.places.push(PlaceFact {
-                        alpha3: country.alpha3.clone(),
-                        name: country.name.clone(),
-                        region: country.region.clone(),
-                        subregion: country.subregion.clone(),
-                        intermediate: country.intermediate.clone(),
-                        role: place_role(text, &found, i),
-                        mention: printed,
-                        evidence: evidence.clone(),
-                    });
-                    if let Some(region) = &country.region {
-                        out.regions.push(RegionFact {
-                            region: region.clone(),
-                            subregion: country.subregion.clone(),
-                            via: country.alpha3.clone(),
-                            evidence,
-                        });
-                    }
+                    let role = place_role(text, &found, i);
+                    push_place(&mut out, &reference.countries[c], role, printed, evidence);
                 }
                 MentionKind::Region(r) => {
                     let phrase = &reference.regions[r];

@@ -188,3 +188,29 @@ fn same_project_in_two_listings_is_one_project_with_both_sources() {
     assert_eq!(projects.len(), 1);
     assert_eq!(projects[0].sources, ["a.txt#1", "b.txt#1"]);
 }
+
+#[test]
+fn a_country_in_a_partners_name_counts_but_not_in_a_funders() {
+    let (p, _) = project(
+        "It works in close collaboration with the Ministry of Labour of Jordan and is funded by the Government of Norway.",
+    );
+    assert_eq!(p.country_codes(), ["JOR"]);
+    assert_eq!(p.funder_codes(), ["NOR"]);
+}
+
+#[test]
+fn development_partner_field_names_the_funder() {
+    let reference =
+        Reference::load(&Path::new(env!("CARGO_MANIFEST_DIR")).join("../../data/reference"))
+            .unwrap();
+    let text = "Projects\n\nAlpha project\n\nObjective: Decent work.\n\nDevelopment Partner: Sweden (Sida)\n\nImplementing partners: IOM\n\nDuration: 2019 - 2021\n";
+    let listing = ingest::parse_listing("f.txt", text.as_bytes()).unwrap();
+    let projects = normalise(
+        &reference,
+        &listing.projects,
+        "2026-01-01".parse().unwrap(),
+        &mut Vec::new(),
+    );
+    assert_eq!(projects[0].funder_codes(), ["SWE"]);
+    assert!(projects[0].country_codes().is_empty());
+}
