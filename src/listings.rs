@@ -87,21 +87,23 @@ fn source_name(path: &Path) -> String {
         .into_owned()
 }
 
-/// The normalised projects of the loaded listings. User corrections are
-/// applied when `with_overrides` (not when scoring extraction).
+/// The normalised projects of the loaded listings (taken out of them).
+/// User corrections are applied when `with_overrides` (not when scoring
+/// extraction).
 pub fn normalised_projects(
     config: &Config,
-    loaded: &Loaded,
+    loaded: &mut Loaded,
     diagnostics: &mut Vec<Diagnostic>,
     with_overrides: bool,
 ) -> Result<Vec<normalise::Project>> {
     let reference = normalise::Reference::load(&config.reference)?;
+    // The projects move on to normalisation: no second copy of the text.
     let raw: Vec<ingest::RawProject> = loaded
         .listings
-        .iter()
-        .flat_map(|l| l.projects.iter().cloned())
+        .iter_mut()
+        .flat_map(|l| std::mem::take(&mut l.projects))
         .collect();
-    let mut projects = normalise::normalise(&reference, &raw, config.reference_date, diagnostics);
+    let mut projects = normalise::normalise(&reference, raw, config.reference_date, diagnostics);
     if with_overrides && config.overrides.is_file() {
         let file = config.display_path(&config.overrides);
         let text = std::fs::read_to_string(&config.overrides)

@@ -210,14 +210,9 @@ fn score(gold: &[Value], found: &[Value], mistakes: &mut Vec<Mistake>) -> Scores
 pub fn run(args: Args) -> Result<ExitCode> {
     let config = Config::load(None)?;
     let files = listings::input_files(&config, &args.inputs)?;
-    let loaded = listings::load(&config, &files)?;
-    let reference = normalise::Reference::load(&config.reference)?;
-    let raw: Vec<_> = loaded
-        .listings
-        .iter()
-        .flat_map(|l| l.projects.iter().cloned())
-        .collect();
-    let projects = normalise::normalise(&reference, &raw, config.reference_date, &mut Vec::new());
+    let mut loaded = listings::load(&config, &files)?;
+    // Scores what devcoop reads, so user corrections are not applied.
+    let projects = listings::normalised_projects(&config, &mut loaded, &mut Vec::new(), false)?;
     let found: Vec<Value> = projects.iter().map(crate::cmd::gold_row).collect();
     let gold = read_gold(&args.gold)?;
     // Only listings that have gold annotations are scored.

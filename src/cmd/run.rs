@@ -45,7 +45,7 @@ struct Manifest<'a> {
 pub fn run(args: Args) -> Result<ExitCode> {
     let config = Config::load(args.config.as_deref())?;
     let files = listings::input_files(&config, &args.inputs)?;
-    let loaded = listings::load(&config, &files)?;
+    let mut loaded = listings::load(&config, &files)?;
     for diagnostic in loaded.diagnostics() {
         eprintln!("{diagnostic}");
     }
@@ -59,7 +59,7 @@ pub fn run(args: Args) -> Result<ExitCode> {
         );
     }
     let mut diagnostics: Vec<_> = loaded.diagnostics().cloned().collect();
-    let projects = listings::normalised_projects(&config, &loaded, &mut diagnostics, true)?;
+    let projects = listings::normalised_projects(&config, &mut loaded, &mut diagnostics, true)?;
     let warnings = diagnostics
         .iter()
         .filter(|d| d.severity == Severity::Warning)

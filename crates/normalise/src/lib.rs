@@ -10,7 +10,7 @@
 //!             This programme is supported by the European Union.\n";
 //! let listing = ingest::parse_listing("p.txt", text.as_bytes()).unwrap();
 //! let reference_date = "2026-01-01".parse().unwrap();
-//! let projects = normalise(&reference, &listing.projects, reference_date, &mut Vec::new());
+//! let projects = normalise(&reference, listing.projects, reference_date, &mut Vec::new());
 //! assert_eq!(projects[0].funder_codes(), ["EU"]);
 //! assert_eq!(projects[0].country_codes(), ["VNM"]);
 //! assert_eq!(projects[0].region_names(), ["Asia"]);

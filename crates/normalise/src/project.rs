@@ -5,8 +5,9 @@ use crate::extract::{extract, Extracted, OrgRole};
 use crate::reference::Reference;
 use chrono::NaiveDate;
 use ingest::{Diagnostic, RawProject};
+use rayon::prelude::*;
 use sha2::{Digest, Sha256};
-use std::collections::BTreeMap;
+use std::collections::HashMap;
 
 #[derive(Debug, Clone)]
 pub struct Project {
@@ -82,66 +83,92 @@ pub fn project_id(title: &str, start: Option<NaiveDate>) -> String {
     digest.iter().take(6).map(|b| format!("{b:02x}")).collect()
 }
 
-/// Normalises every project; the same project in two listings (same id)
-/// becomes one project with both sources.
+/// What reading one project gives, before projects are merged.
+struct Reading {
+    raw: RawProject,
+    id: String,
+    dates: DateRange,
+    facts: Extracted,
+    diagnostics: Vec<Diagnostic>,
+}
+
+fn read_project(reference: &Reference, raw: RawProject) -> Reading {
+    let mut diagnostics = Vec::new();
+    let dates = match &raw.date {
+        Some(date) => match parse_dates(&date.clean()) {
+            Ok(range) => range,
+            Err(err) => {
+                diagnostics.push(Diagnostic::warning(
+                    &raw.source,
+                    date.text.first_line().unwrap_or(raw.first_line),
+                    1,
+                    format!("{err}: dates left empty"),
+                ));
+                DateRange::default()
+            }
+        },
+        None => DateRange::default(),
+    };
+    if let (Some(start), Some(end)) = (dates.start, dates.end) {
+        if end.date < start.date {
+            diagnostics.push(Diagnostic::warning(
+                &raw.source,
+                raw.first_line,
+                1,
+                format!(
+                    "`{}` ends ({}) before it starts ({}): kept as printed",
+                    raw.title_text(),
+                    end.date,
+                    start.date
+                ),
+            ));
+        }
+    }
+    let id = project_id(&raw.title_text(), dates.start.map(|d| d.date));
+    let facts = extract(reference, &raw, &mut diagnostics);
+    Reading {
+        raw,
+        id,
+        dates,
+        facts,
+        diagnostics,
+    }
+}
+
+/// Normalises every project, on all cores, keeping the input order; the
+/// same project in two listings (same id) becomes one project with both
+/// sources.
 pub fn normalise(
     reference: &Reference,
-    raw_projects: &[RawProject],
+    raw_projects: Vec<RawProject>,
     reference_date: NaiveDate,
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Vec<Project> {
-    let mut projects: Vec<Project> = Vec::new();
-    let mut by_id: BTreeMap<String, usize> = BTreeMap::new();
-    for raw in raw_projects {
-        let dates = match &raw.date {
-            Some(date) => match parse_dates(&date.clean()) {
-                Ok(range) => range,
-                Err(err) => {
-                    diagnostics.push(Diagnostic::warning(
-                        &raw.source,
-                        date.text.first_line().unwrap_or(raw.first_line),
-                        1,
-                        format!("{err}: dates left empty"),
-                    ));
-                    DateRange::default()
-                }
-            },
-            None => DateRange::default(),
-        };
-        if let (Some(start), Some(end)) = (dates.start, dates.end) {
-            if end.date < start.date {
-                diagnostics.push(Diagnostic::warning(
-                    &raw.source,
-                    raw.first_line,
-                    1,
-                    format!(
-                        "`{}` ends ({}) before it starts ({}): kept as printed",
-                        raw.title_text(),
-                        end.date,
-                        start.date
-                    ),
-                ));
-            }
-        }
-        let source = format!("{}#{}", raw.source, raw.ordinal);
-        let id = project_id(&raw.title_text(), dates.start.map(|d| d.date));
-        if let Some(&existing) = by_id.get(&id) {
+    let readings: Vec<Reading> = raw_projects
+        .into_par_iter()
+        .map(|raw| read_project(reference, raw))
+        .collect();
+    let mut projects: Vec<Project> = Vec::with_capacity(readings.len());
+    let mut by_id: HashMap<String, usize> = HashMap::with_capacity(readings.len());
+    for reading in readings {
+        let source = format!("{}#{}", reading.raw.source, reading.raw.ordinal);
+        if let Some(&existing) = by_id.get(&reading.id) {
             projects[existing].sources.push(source);
             continue;
         }
-        let facts = extract(reference, raw, diagnostics);
-        by_id.insert(id.clone(), projects.len());
+        diagnostics.extend(reading.diagnostics);
+        by_id.insert(reading.id.clone(), projects.len());
         projects.push(Project {
-            id,
-            title: raw.title_text(),
+            id: reading.id,
+            title: reading.raw.title_text(),
             overridden: Vec::new(),
-            raw: raw.clone(),
+            raw: reading.raw,
             sources: vec![source],
-            duration_days: duration_days(&dates),
-            duration_months: duration_months(&dates),
-            status: status(&dates, reference_date),
-            dates,
-            facts,
+            duration_days: duration_days(&reading.dates),
+            duration_months: duration_months(&reading.dates),
+            status: status(&reading.dates, reference_date),
+            dates: reading.dates,
+            facts: reading.facts,
         });
     }
     projects

@@ -16,7 +16,7 @@ fn project_with(title: &str, description: &str) -> (Project, Vec<ingest::Diagnos
     let mut diagnostics = Vec::new();
     let mut projects = normalise(
         &reference,
-        &listing.projects,
+        listing.projects,
         "2026-01-01".parse().unwrap(),
         &mut diagnostics,
     );
@@ -158,7 +158,7 @@ fn donor_field_with_states_and_their_ministries() {
     let listing = ingest::parse_listing("f.txt", text.as_bytes()).unwrap();
     let projects = normalise(
         &reference,
-        &listing.projects,
+        listing.projects,
         "2026-01-01".parse().unwrap(),
         &mut Vec::new(),
     );
@@ -207,7 +207,7 @@ fn development_partner_field_names_the_funder() {
     let listing = ingest::parse_listing("f.txt", text.as_bytes()).unwrap();
     let projects = normalise(
         &reference,
-        &listing.projects,
+        listing.projects,
         "2026-01-01".parse().unwrap(),
         &mut Vec::new(),
     );
