@@ -181,7 +181,7 @@ fn same_project_in_two_listings_is_one_project_with_both_sources() {
     let raw: Vec<_> = a.projects.into_iter().chain(b.projects).collect();
     let projects = normalise(
         &reference,
-        &raw,
+        raw,
         "2026-01-01".parse().unwrap(),
         &mut Vec::new(),
     );
