@@ -1,24 +1,10 @@
 //! End-to-end: analyses are files, charts and the report are written, and
 //! input text never runs as code in them.
 
+mod common;
+
+use common::{devcoop, root, text};
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
-
-fn root() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-}
-
-fn devcoop(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_devcoop"))
-        .args(args)
-        .current_dir(root())
-        .output()
-        .expect("devcoop runs")
-}
-
-fn text(bytes: &[u8]) -> String {
-    String::from_utf8_lossy(bytes).into_owned()
-}
 
 /// A config in `dir` reading `inputs`, with a copy of the shipped analyses.
 fn setup(dir: &Path, inputs: &Path) -> PathBuf {

@@ -1,43 +1,10 @@
 //! End-to-end: the `devcoop` binary on the shipped listing and on bad input.
 
+mod common;
+
+use common::{devcoop, jsonl, root, run_into, text};
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
-
-fn root() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-}
-
-fn devcoop(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_devcoop"))
-        .args(args)
-        .current_dir(root())
-        .output()
-        .expect("devcoop runs")
-}
-
-fn text(bytes: &[u8]) -> String {
-    String::from_utf8_lossy(bytes).into_owned()
-}
-
-fn run_into(out: &Path, inputs: &[&Path]) -> Output {
-    let mut args = vec![
-        "run".to_string(),
-        "--out".into(),
-        out.display().to_string(),
-        "--input".into(),
-    ];
-    args.extend(inputs.iter().map(|p| p.display().to_string()));
-    let args: Vec<&str> = args.iter().map(String::as_str).collect();
-    devcoop(&args)
-}
-
-fn jsonl(path: &Path) -> Vec<serde_json::Value> {
-    std::fs::read_to_string(path)
-        .unwrap()
-        .lines()
-        .map(|l| serde_json::from_str(l).unwrap())
-        .collect()
-}
+use std::process::Command;
 
 const SHIPPED: [(&str, &str); 10] = [
     ("Community development through employment creation and improved migration management in Tajikistan", "1 June 2007 - 30 June 2009"),

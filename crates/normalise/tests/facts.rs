@@ -7,19 +7,26 @@ fn project(description: &str) -> (Project, Vec<ingest::Diagnostic>) {
     project_with("Decent work project", description)
 }
 
-fn project_with(title: &str, description: &str) -> (Project, Vec<ingest::Diagnostic>) {
-    let reference =
-        Reference::load(&Path::new(env!("CARGO_MANIFEST_DIR")).join("../../data/reference"))
-            .expect("reference data");
-    let text = format!("Projects\n\n1. {title}\n\n1 June 2007 - 30 June 2009\n\n{description}\n");
+fn reference() -> Reference {
+    Reference::load(&Path::new(env!("CARGO_MANIFEST_DIR")).join("../../data/reference"))
+        .expect("reference data")
+}
+
+fn normalise_text(text: &str) -> (Vec<Project>, Vec<ingest::Diagnostic>) {
     let listing = ingest::parse_listing("fixture.txt", text.as_bytes()).unwrap();
     let mut diagnostics = Vec::new();
-    let mut projects = normalise(
-        &reference,
+    let projects = normalise(
+        &reference(),
         listing.projects,
         "2026-01-01".parse().unwrap(),
         &mut diagnostics,
     );
+    (projects, diagnostics)
+}
+
+fn project_with(title: &str, description: &str) -> (Project, Vec<ingest::Diagnostic>) {
+    let text = format!("Projects\n\n1. {title}\n\n1 June 2007 - 30 June 2009\n\n{description}\n");
+    let (mut projects, diagnostics) = normalise_text(&text);
     (projects.remove(0), diagnostics)
 }
 
@@ -151,26 +158,14 @@ fn origin_destination_roles_make_corridors() {
 
 #[test]
 fn donor_field_with_states_and_their_ministries() {
-    let reference =
-        Reference::load(&Path::new(env!("CARGO_MANIFEST_DIR")).join("../../data/reference"))
-            .unwrap();
     let text = "Projects\n\nRESTART project\n\nObjective: Support returnees.\n\nDonors: Federal Republic of Germany, Ministry of Interior; The Kingdom of the Netherlands, Ministry of Justice; Republic of Poland, Ministry of Interior and Administration\n\nDuration: 1 January 2019 – 30 June 2020\n\nCountry: Azerbaijan\n";
-    let listing = ingest::parse_listing("f.txt", text.as_bytes()).unwrap();
-    let projects = normalise(
-        &reference,
-        listing.projects,
-        "2026-01-01".parse().unwrap(),
-        &mut Vec::new(),
-    );
+    let (projects, _) = normalise_text(text);
     assert_eq!(projects[0].funder_codes(), ["DEU", "NLD", "POL"]);
     assert_eq!(projects[0].country_codes(), ["AZE"]);
 }
 
 #[test]
 fn same_project_in_two_listings_is_one_project_with_both_sources() {
-    let reference =
-        Reference::load(&Path::new(env!("CARGO_MANIFEST_DIR")).join("../../data/reference"))
-            .unwrap();
     let text = "Projects\n\n1. Decent Work in Asia\n\n2007 - 2009\n";
     let a = ingest::parse_listing("a.txt", text.as_bytes()).unwrap();
     let b = ingest::parse_listing(
@@ -180,7 +175,7 @@ fn same_project_in_two_listings_is_one_project_with_both_sources() {
     .unwrap();
     let raw: Vec<_> = a.projects.into_iter().chain(b.projects).collect();
     let projects = normalise(
-        &reference,
+        &reference(),
         raw,
         "2026-01-01".parse().unwrap(),
         &mut Vec::new(),
@@ -200,17 +195,8 @@ fn a_country_in_a_partners_name_counts_but_not_in_a_funders() {
 
 #[test]
 fn development_partner_field_names_the_funder() {
-    let reference =
-        Reference::load(&Path::new(env!("CARGO_MANIFEST_DIR")).join("../../data/reference"))
-            .unwrap();
     let text = "Projects\n\nAlpha project\n\nObjective: Decent work.\n\nDevelopment Partner: Sweden (Sida)\n\nImplementing partners: IOM\n\nDuration: 2019 - 2021\n";
-    let listing = ingest::parse_listing("f.txt", text.as_bytes()).unwrap();
-    let projects = normalise(
-        &reference,
-        listing.projects,
-        "2026-01-01".parse().unwrap(),
-        &mut Vec::new(),
-    );
+    let (projects, _) = normalise_text(text);
     assert_eq!(projects[0].funder_codes(), ["SWE"]);
     assert!(projects[0].country_codes().is_empty());
 }

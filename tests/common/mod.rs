@@ -1,0 +1,41 @@
+//! Helpers shared by the end-to-end tests.
+#![allow(dead_code)]
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+pub fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+pub fn devcoop(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_devcoop"))
+        .args(args)
+        .current_dir(root())
+        .output()
+        .expect("devcoop runs")
+}
+
+pub fn text(bytes: &[u8]) -> String {
+    String::from_utf8_lossy(bytes).into_owned()
+}
+
+pub fn run_into(out: &Path, inputs: &[&Path]) -> Output {
+    let mut args = vec![
+        "run".to_string(),
+        "--out".into(),
+        out.display().to_string(),
+        "--input".into(),
+    ];
+    args.extend(inputs.iter().map(|p| p.display().to_string()));
+    let args: Vec<&str> = args.iter().map(String::as_str).collect();
+    devcoop(&args)
+}
+
+pub fn jsonl(path: &Path) -> Vec<serde_json::Value> {
+    std::fs::read_to_string(path)
+        .unwrap()
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect()
+}
