@@ -10,14 +10,14 @@ use std::path::{Path, PathBuf};
 
 #[derive(Debug, thiserror::Error)]
 pub enum TableError {
-    #[error("cannot build the {table} table: {source}")]
+    #[error("cannot build the {table} table")]
     Build { table: String, source: PolarsError },
-    #[error("{path}: cannot write: {source}")]
+    #[error("{path}: cannot write", path = path.display())]
     Io {
         path: PathBuf,
         source: std::io::Error,
     },
-    #[error("{path}: cannot write table: {source}")]
+    #[error("{path}: cannot write the table", path = path.display())]
     Polars { path: PathBuf, source: PolarsError },
 }
 

@@ -9,7 +9,7 @@ use std::path::Path;
 
 #[derive(Debug, thiserror::Error)]
 pub enum ReferenceError {
-    #[error("{file}: cannot read: {source}")]
+    #[error("{file}: cannot read")]
     Io {
         file: String,
         source: std::io::Error,
