@@ -5,6 +5,25 @@
 use anyhow::{Context, Result};
 use std::path::{Path, PathBuf};
 
+/// Refuses an output directory that holds (or is) anything the run reads:
+/// replacing it would delete the inputs, the reference data or the
+/// analyses (`--out data`, `--out .`).
+pub fn check_output_is_separate(output: &Path, read: &[&Path]) -> Result<()> {
+    let absolute = |p: &Path| std::path::absolute(p).unwrap_or_else(|_| p.to_path_buf());
+    let output = absolute(output);
+    for path in read {
+        let path = absolute(path);
+        if path.starts_with(&output) {
+            anyhow::bail!(
+                "the output directory {} contains {}, which the run reads: choose another output directory",
+                output.display(),
+                path.display()
+            );
+        }
+    }
+    Ok(())
+}
+
 /// A directory being filled, to be swapped in for `target` by `commit`.
 /// Dropped without `commit` (an error, a panic), it is removed and
 /// `target` is untouched.
@@ -57,12 +76,15 @@ impl StagedOutput {
         let backup = staged.with_extension("previous");
         let had_previous = target.exists();
         if had_previous {
-            std::fs::rename(target, &backup).with_context(|| {
-                format!(
-                    "{}: cannot move the previous output aside",
-                    target.display()
-                )
-            })?;
+            if let Err(err) = std::fs::rename(target, &backup) {
+                let _ = std::fs::remove_dir_all(&staged);
+                return Err(err).with_context(|| {
+                    format!(
+                        "{}: cannot move the previous output aside",
+                        target.display()
+                    )
+                });
+            }
         }
         if let Err(err) = std::fs::rename(&staged, target) {
             if had_previous {
@@ -103,6 +125,16 @@ mod tests {
         // Nothing is left beside it.
         let leftovers: Vec<_> = std::fs::read_dir(dir.path()).unwrap().collect();
         assert_eq!(leftovers.len(), 1);
+    }
+
+    #[test]
+    fn output_holding_an_input_is_refused() {
+        let dir = tempfile::tempdir().unwrap();
+        let input = dir.path().join("data/raw/a.txt");
+        let err = check_output_is_separate(&dir.path().join("data"), &[&input]).unwrap_err();
+        assert!(err.to_string().contains("which the run reads"), "{err}");
+        assert!(check_output_is_separate(&dir.path().join("output"), &[&input]).is_ok());
+        assert!(check_output_is_separate(dir.path(), &[&input]).is_err());
     }
 
     #[test]

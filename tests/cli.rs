@@ -578,3 +578,23 @@ fn a_write_error_is_clear_and_keeps_the_previous_output() {
     );
     assert_eq!(std::fs::read_to_string(&blocker).unwrap(), "x");
 }
+
+#[test]
+fn an_output_directory_holding_the_inputs_is_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("data");
+    std::fs::create_dir(&data).unwrap();
+    std::fs::copy(
+        root().join("data/raw/labour-migration-projects.txt"),
+        data.join("listing.txt"),
+    )
+    .unwrap();
+    let result = run_into(&data, &[&data]);
+    assert_eq!(result.status.code(), Some(1));
+    assert!(
+        text(&result.stderr).contains("which the run reads"),
+        "{}",
+        text(&result.stderr)
+    );
+    assert!(data.join("listing.txt").is_file(), "the input survives");
+}

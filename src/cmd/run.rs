@@ -50,6 +50,16 @@ pub fn run(args: Args) -> Result<ExitCode> {
         eprintln!("{diagnostic}");
     }
     let out = args.out.unwrap_or_else(|| config.output.clone());
+    let mut read: Vec<&Path> = files.iter().map(PathBuf::as_path).collect();
+    read.extend([
+        config.reference.as_path(),
+        config.analyses.as_path(),
+        config.overrides.as_path(),
+    ]);
+    if let Some(config_file) = args.config.as_deref() {
+        read.push(config_file);
+    }
+    crate::output::check_output_is_separate(&out, &read)?;
     if !loaded.errors.is_empty() {
         bail!(
             "{} of {} input files are not listings; {} left as it was",
