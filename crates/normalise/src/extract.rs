@@ -270,10 +270,9 @@ fn masked_spans(text: &str) -> Vec<(usize, usize)> {
     spans
 }
 
-/// Words of a capitalised name starting at `from` (after optional `, `):
-/// where it ends, and whether it holds a body noun.
-fn name_run(text: &str, from: usize) -> (usize, bool) {
-    let mut body = false;
+/// Where the capitalised name starting at `from` ends (connectors such as
+/// `of` and `and` may join its words; it ends on a capitalised word).
+fn name_run(text: &str, from: usize) -> usize {
     let mut last_good = from;
     let rest = &text[from..];
     let mut offset = 0;
@@ -284,9 +283,6 @@ fn name_run(text: &str, from: usize) -> (usize, bool) {
         if bare.is_empty() || !(capital || (k > 0 && CONNECTORS.contains(&bare))) {
             break;
         }
-        if BODY_NOUNS.contains(&bare) {
-            body = true;
-        }
         let token_start = from + offset + (word.len() - word.trim_start().len());
         if capital {
             last_good = token_start + bare.len();
@@ -296,7 +292,7 @@ fn name_run(text: &str, from: usize) -> (usize, bool) {
             break;
         }
     }
-    (last_good, body)
+    last_good
 }
 
 fn mentions(reference: &Reference, text: &str) -> Vec<Mention> {
@@ -323,7 +319,7 @@ fn mentions(reference: &Reference, text: &str) -> Vec<Mention> {
                     0
                 };
                 if gap > 0 {
-                    let (mut run_end, _) = name_run(text, m.end + gap);
+                    let mut run_end = name_run(text, m.end + gap);
                     // A list goes on after the body: "the Italian Ministry of
                     // Interior and the United Kingdom Border Agency" is two.
                     if let Some(&next) = starts.iter().find(|&&s| s > m.end && s < run_end) {
@@ -368,23 +364,13 @@ fn mentions(reference: &Reference, text: &str) -> Vec<Mention> {
             role: None,
         });
     }
-    // A state body may swallow names matched after it (`… of the
-    // People's Republic of China` is one body, not a body and a country).
+    // A state body spans names matched inside it: "Ministry of Public
+    // Security of the People's Republic of China" is one body, and "United
+    // Kingdom Border Agency" is not also a mention of the United Kingdom.
     let mut merged: Vec<Mention> = Vec::new();
     for mention in out {
-        if let Some(last) = merged.last() {
-            if mention.start < last.end {
-                continue;
-            }
-            if let (
-                MentionKind::Organisation(_) | MentionKind::StateBody(_),
-                MentionKind::StateBody(_),
-            ) = (last.kind, mention.kind)
-            {
-                if mention.start < last.end {
-                    continue;
-                }
-            }
+        if merged.last().is_some_and(|last| mention.start < last.end) {
+            continue;
         }
         if matches!(mention.kind, MentionKind::StateBody(_)) {
             merged.retain(|m| m.end <= mention.start || m.start >= mention.end);
@@ -466,7 +452,7 @@ fn assign_cue_roles(
             let name_start = cue.end() + skip;
             let known_here = index.is_some_and(|i| mentions[i].start == name_start);
             if !known_here && !is_title {
-                let (name_end, _) = name_run(text, name_start);
+                let name_end = name_run(text, name_start);
                 let name = &text[name_start..name_end];
                 if name.split_whitespace().count() >= 2 {
                     mentions.push(Mention {
