@@ -9,8 +9,9 @@ pub struct TableBuilder {
 }
 
 impl TableBuilder {
-    pub fn text(&mut self, name: &str, values: Vec<Option<String>>) -> &mut Self {
-        self.columns.push(Column::new(name.into(), values));
+    pub fn text<S: AsRef<str>>(&mut self, name: &str, values: Vec<Option<S>>) -> &mut Self {
+        let column = StringChunked::from_iter_options(name.into(), values.into_iter());
+        self.columns.push(column.into_column());
         self
     }
 

@@ -7,6 +7,7 @@ use normalise::extract::{Evidence, PlaceRole};
 use normalise::Project;
 use polars::prelude::{DataFrame, PolarsResult};
 use serde::Serialize;
+use std::borrow::Cow;
 use std::path::Path;
 
 /// A table that was written, and its number of rows.
@@ -72,7 +73,12 @@ pub fn write_diagnostics(path: &Path, rows: &[Diagnostic]) -> Result<(), TableEr
     write_csv(path, &frame)
 }
 
-fn texts<T>(rows: &[T], f: impl Fn(&T) -> Option<String>) -> Vec<Option<String>> {
+/// A text column from rows; cells borrow from the rows where they can, so
+/// building a table does not copy every string first.
+fn texts<'a, T>(
+    rows: &'a [T],
+    f: impl Fn(&'a T) -> Option<Cow<'a, str>>,
+) -> Vec<Option<Cow<'a, str>>> {
     rows.iter().map(f).collect()
 }
 
@@ -84,82 +90,97 @@ fn ints<T>(rows: &[T], f: impl Fn(&T) -> Option<i64>) -> Vec<Option<i64>> {
 /// funders, countries and regions (the gold files' schema).
 pub fn projects_table(projects: &[Project]) -> PolarsResult<DataFrame> {
     let mut t = TableBuilder::default();
-    t.text("id", texts(projects, |p| Some(p.id.clone())))
-        .text("source", texts(projects, |p| Some(p.raw.source.clone())))
-        .integer("ordinal", ints(projects, |p| int(p.raw.ordinal)))
-        .text_list(
-            "sources",
-            projects.iter().map(|p| p.sources.clone()).collect(),
-        )
-        .integer(
-            "list_number",
-            ints(projects, |p| p.raw.list_number.map(i64::from)),
-        )
-        .text("section", texts(projects, |p| p.raw.section.clone()))
-        .text("title", texts(projects, |p| Some(p.title.clone())))
-        .text("date_text", texts(projects, |p| p.raw.date_text()))
-        .text(
-            "date_origin",
-            texts(projects, |p| {
-                p.raw.date.as_ref().map(|d| d.origin.as_str().into())
-            }),
-        )
-        .date(
-            "start",
-            projects
-                .iter()
-                .map(|p| p.dates.start.map(|d| d.date))
-                .collect(),
-        )
-        .date(
-            "end",
-            projects
-                .iter()
-                .map(|p| p.dates.end.map(|d| d.date))
-                .collect(),
-        )
-        .text(
-            "start_precision",
-            texts(projects, |p| {
-                p.dates.start.map(|d| d.precision.as_str().into())
-            }),
-        )
-        .text(
-            "end_precision",
-            texts(projects, |p| {
-                p.dates.end.map(|d| d.precision.as_str().into())
-            }),
-        )
-        .integer("duration_days", ints(projects, |p| p.duration_days))
-        .integer("duration_months", ints(projects, |p| p.duration_months))
-        .text(
-            "status",
-            texts(projects, |p| Some(p.status.as_str().into())),
-        )
-        .text_list(
-            "funders",
-            projects.iter().map(Project::funder_codes).collect(),
-        )
-        .text_list(
-            "countries",
-            projects.iter().map(Project::country_codes).collect(),
-        )
-        .text_list(
-            "regions",
-            projects.iter().map(Project::region_names).collect(),
-        )
-        .text_list(
-            "overridden",
-            projects.iter().map(|p| p.overridden.clone()).collect(),
-        )
-        .text(
-            "description",
-            texts(projects, |p| Some(p.raw.description_text())),
-        )
-        .integer("first_line", ints(projects, |p| int(p.raw.first_line)))
-        .integer("last_line", ints(projects, |p| int(p.raw.last_line)))
-        .integer("span_start", ints(projects, |p| int(p.raw.span.start)))
-        .integer("span_end", ints(projects, |p| int(p.raw.span.end)));
+    t.text(
+        "id",
+        texts(projects, |p| Some(Cow::Borrowed(p.id.as_str()))),
+    )
+    .text(
+        "source",
+        texts(projects, |p| Some(Cow::Borrowed(p.raw.source.as_str()))),
+    )
+    .integer("ordinal", ints(projects, |p| int(p.raw.ordinal)))
+    .text_list(
+        "sources",
+        projects.iter().map(|p| p.sources.clone()).collect(),
+    )
+    .integer(
+        "list_number",
+        ints(projects, |p| p.raw.list_number.map(i64::from)),
+    )
+    .text(
+        "section",
+        texts(projects, |p| p.raw.section.as_deref().map(Cow::Borrowed)),
+    )
+    .text(
+        "title",
+        texts(projects, |p| Some(Cow::Borrowed(p.title.as_str()))),
+    )
+    .text(
+        "date_text",
+        texts(projects, |p| p.raw.date_text().map(Cow::Owned)),
+    )
+    .text(
+        "date_origin",
+        texts(projects, |p| {
+            p.raw.date.as_ref().map(|d| d.origin.as_str().into())
+        }),
+    )
+    .date(
+        "start",
+        projects
+            .iter()
+            .map(|p| p.dates.start.map(|d| d.date))
+            .collect(),
+    )
+    .date(
+        "end",
+        projects
+            .iter()
+            .map(|p| p.dates.end.map(|d| d.date))
+            .collect(),
+    )
+    .text(
+        "start_precision",
+        texts(projects, |p| {
+            p.dates.start.map(|d| d.precision.as_str().into())
+        }),
+    )
+    .text(
+        "end_precision",
+        texts(projects, |p| {
+            p.dates.end.map(|d| d.precision.as_str().into())
+        }),
+    )
+    .integer("duration_days", ints(projects, |p| p.duration_days))
+    .integer("duration_months", ints(projects, |p| p.duration_months))
+    .text(
+        "status",
+        texts(projects, |p| Some(Cow::Borrowed(p.status.as_str()))),
+    )
+    .text_list(
+        "funders",
+        projects.iter().map(Project::funder_codes).collect(),
+    )
+    .text_list(
+        "countries",
+        projects.iter().map(Project::country_codes).collect(),
+    )
+    .text_list(
+        "regions",
+        projects.iter().map(Project::region_names).collect(),
+    )
+    .text_list(
+        "overridden",
+        projects.iter().map(|p| p.overridden.clone()).collect(),
+    )
+    .text(
+        "description",
+        texts(projects, |p| Some(Cow::Owned(p.raw.description_text()))),
+    )
+    .integer("first_line", ints(projects, |p| int(p.raw.first_line)))
+    .integer("last_line", ints(projects, |p| int(p.raw.last_line)))
+    .integer("span_start", ints(projects, |p| int(p.raw.span.start)))
+    .integer("span_end", ints(projects, |p| int(p.raw.span.end)));
     t.build()
 }
 
@@ -168,13 +189,13 @@ fn evidence_columns<T>(t: &mut TableBuilder, rows: &[T], evidence: impl Fn(&T) -
     t.integer("line", ints(rows, |r| int(evidence(r).line)))
         .text(
             "evidence",
-            texts(rows, |r| Some(evidence(r).sentence.clone())),
+            texts(rows, |r| Some(Cow::Borrowed(evidence(r).sentence.as_str()))),
         )
         .integer("span_start", ints(rows, |r| int(evidence(r).span.start)))
         .integer("span_end", ints(rows, |r| int(evidence(r).span.end)))
         .text(
             "evidence_origin",
-            texts(rows, |r| Some(evidence(r).origin.to_string())),
+            texts(rows, |r| Some(Cow::Borrowed(evidence(r).origin))),
         );
 }
 
@@ -185,21 +206,30 @@ pub fn project_fields(projects: &[Project]) -> PolarsResult<DataFrame> {
         .flat_map(|p| p.raw.fields.iter().map(move |f| (p, f)))
         .collect();
     let mut t = TableBuilder::default();
-    t.text("project_id", texts(&rows, |(p, _)| Some(p.id.clone())))
-        .text("label", texts(&rows, |(_, f)| Some(f.label.clone())))
-        .text("value", texts(&rows, |(_, f)| Some(f.value.clean())))
-        .integer(
-            "line",
-            ints(&rows, |(_, f)| f.value.first_line().and_then(int)),
-        )
-        .integer(
-            "span_start",
-            ints(&rows, |(_, f)| f.value.span().and_then(|s| int(s.start))),
-        )
-        .integer(
-            "span_end",
-            ints(&rows, |(_, f)| f.value.span().and_then(|s| int(s.end))),
-        );
+    t.text(
+        "project_id",
+        texts(&rows, |(p, _)| Some(Cow::Borrowed(p.id.as_str()))),
+    )
+    .text(
+        "label",
+        texts(&rows, |(_, f)| Some(Cow::Borrowed(f.label.as_str()))),
+    )
+    .text(
+        "value",
+        texts(&rows, |(_, f)| Some(Cow::Owned(f.value.clean()))),
+    )
+    .integer(
+        "line",
+        ints(&rows, |(_, f)| f.value.first_line().and_then(int)),
+    )
+    .integer(
+        "span_start",
+        ints(&rows, |(_, f)| f.value.span().and_then(|s| int(s.start))),
+    )
+    .integer(
+        "span_end",
+        ints(&rows, |(_, f)| f.value.span().and_then(|s| int(s.end))),
+    );
     t.build()
 }
 
@@ -210,12 +240,30 @@ pub fn project_organisations(projects: &[Project]) -> PolarsResult<DataFrame> {
         .flat_map(|p| p.facts.organisations.iter().map(move |o| (p, o)))
         .collect();
     let mut t = TableBuilder::default();
-    t.text("project_id", texts(&rows, |(p, _)| Some(p.id.clone())))
-        .text("organisation", texts(&rows, |(_, o)| Some(o.name.clone())))
-        .text("donor_code", texts(&rows, |(_, o)| Some(o.code.clone())))
-        .text("type", texts(&rows, |(_, o)| Some(o.kind.clone())))
-        .text("role", texts(&rows, |(_, o)| Some(o.role.as_str().into())))
-        .text("mention", texts(&rows, |(_, o)| Some(o.mention.clone())));
+    t.text(
+        "project_id",
+        texts(&rows, |(p, _)| Some(Cow::Borrowed(p.id.as_str()))),
+    )
+    .text(
+        "organisation",
+        texts(&rows, |(_, o)| Some(Cow::Borrowed(o.name.as_str()))),
+    )
+    .text(
+        "donor_code",
+        texts(&rows, |(_, o)| Some(Cow::Borrowed(o.code.as_str()))),
+    )
+    .text(
+        "type",
+        texts(&rows, |(_, o)| Some(Cow::Borrowed(o.kind.as_str()))),
+    )
+    .text(
+        "role",
+        texts(&rows, |(_, o)| Some(Cow::Borrowed(o.role.as_str()))),
+    )
+    .text(
+        "mention",
+        texts(&rows, |(_, o)| Some(Cow::Borrowed(o.mention.as_str()))),
+    );
     evidence_columns(&mut t, &rows, |(_, o)| &o.evidence);
     t.build()
 }
@@ -227,17 +275,38 @@ pub fn project_places(projects: &[Project]) -> PolarsResult<DataFrame> {
         .flat_map(|p| p.facts.places.iter().map(move |o| (p, o)))
         .collect();
     let mut t = TableBuilder::default();
-    t.text("project_id", texts(&rows, |(p, _)| Some(p.id.clone())))
-        .text("iso3", texts(&rows, |(_, o)| Some(o.alpha3.clone())))
-        .text("name", texts(&rows, |(_, o)| Some(o.name.clone())))
-        .text("region", texts(&rows, |(_, o)| o.region.clone()))
-        .text("subregion", texts(&rows, |(_, o)| o.subregion.clone()))
-        .text(
-            "intermediate_region",
-            texts(&rows, |(_, o)| o.intermediate.clone()),
-        )
-        .text("role", texts(&rows, |(_, o)| Some(o.role.as_str().into())))
-        .text("mention", texts(&rows, |(_, o)| Some(o.mention.clone())));
+    t.text(
+        "project_id",
+        texts(&rows, |(p, _)| Some(Cow::Borrowed(p.id.as_str()))),
+    )
+    .text(
+        "iso3",
+        texts(&rows, |(_, o)| Some(Cow::Borrowed(o.alpha3.as_str()))),
+    )
+    .text(
+        "name",
+        texts(&rows, |(_, o)| Some(Cow::Borrowed(o.name.as_str()))),
+    )
+    .text(
+        "region",
+        texts(&rows, |(_, o)| o.region.as_deref().map(Cow::Borrowed)),
+    )
+    .text(
+        "subregion",
+        texts(&rows, |(_, o)| o.subregion.as_deref().map(Cow::Borrowed)),
+    )
+    .text(
+        "intermediate_region",
+        texts(&rows, |(_, o)| o.intermediate.as_deref().map(Cow::Borrowed)),
+    )
+    .text(
+        "role",
+        texts(&rows, |(_, o)| Some(Cow::Borrowed(o.role.as_str()))),
+    )
+    .text(
+        "mention",
+        texts(&rows, |(_, o)| Some(Cow::Borrowed(o.mention.as_str()))),
+    );
     evidence_columns(&mut t, &rows, |(_, o)| &o.evidence);
     t.build()
 }
@@ -249,10 +318,22 @@ pub fn project_regions(projects: &[Project]) -> PolarsResult<DataFrame> {
         .flat_map(|p| p.facts.regions.iter().map(move |o| (p, o)))
         .collect();
     let mut t = TableBuilder::default();
-    t.text("project_id", texts(&rows, |(p, _)| Some(p.id.clone())))
-        .text("region", texts(&rows, |(_, o)| Some(o.region.clone())))
-        .text("subregion", texts(&rows, |(_, o)| o.subregion.clone()))
-        .text("via", texts(&rows, |(_, o)| Some(o.via.clone())));
+    t.text(
+        "project_id",
+        texts(&rows, |(p, _)| Some(Cow::Borrowed(p.id.as_str()))),
+    )
+    .text(
+        "region",
+        texts(&rows, |(_, o)| Some(Cow::Borrowed(o.region.as_str()))),
+    )
+    .text(
+        "subregion",
+        texts(&rows, |(_, o)| o.subregion.as_deref().map(Cow::Borrowed)),
+    )
+    .text(
+        "via",
+        texts(&rows, |(_, o)| Some(Cow::Borrowed(o.via.as_str()))),
+    );
     evidence_columns(&mut t, &rows, |(_, o)| &o.evidence);
     t.build()
 }
@@ -275,8 +356,11 @@ pub fn project_years(projects: &[Project]) -> PolarsResult<DataFrame> {
         rows.extend((first..=last).map(|year| (project, year)));
     }
     let mut t = TableBuilder::default();
-    t.text("project_id", texts(&rows, |(p, _)| Some(p.id.clone())))
-        .integer("year", ints(&rows, |(_, y)| Some(i64::from(*y))));
+    t.text(
+        "project_id",
+        texts(&rows, |(p, _)| Some(Cow::Borrowed(p.id.as_str()))),
+    )
+    .integer("year", ints(&rows, |(_, y)| Some(i64::from(*y))));
     t.build()
 }
 
@@ -294,20 +378,26 @@ pub fn corridors(projects: &[Project]) -> PolarsResult<DataFrame> {
         }
     }
     let mut t = TableBuilder::default();
-    t.text("project_id", texts(&rows, |(p, _, _)| Some(p.id.clone())))
-        .text("origin", texts(&rows, |(_, o, _)| Some(o.alpha3.clone())))
-        .text(
-            "origin_name",
-            texts(&rows, |(_, o, _)| Some(o.name.clone())),
-        )
-        .text(
-            "destination_name",
-            texts(&rows, |(_, _, d)| Some(d.name.clone())),
-        )
-        .text(
-            "destination",
-            texts(&rows, |(_, _, d)| Some(d.alpha3.clone())),
-        );
+    t.text(
+        "project_id",
+        texts(&rows, |(p, _, _)| Some(Cow::Borrowed(p.id.as_str()))),
+    )
+    .text(
+        "origin",
+        texts(&rows, |(_, o, _)| Some(Cow::Borrowed(o.alpha3.as_str()))),
+    )
+    .text(
+        "origin_name",
+        texts(&rows, |(_, o, _)| Some(Cow::Borrowed(o.name.as_str()))),
+    )
+    .text(
+        "destination_name",
+        texts(&rows, |(_, _, d)| Some(Cow::Borrowed(d.name.as_str()))),
+    )
+    .text(
+        "destination",
+        texts(&rows, |(_, _, d)| Some(Cow::Borrowed(d.alpha3.as_str()))),
+    );
     evidence_columns(&mut t, &rows, |(_, o, _)| &o.evidence);
     t.build()
 }
@@ -315,13 +405,19 @@ pub fn corridors(projects: &[Project]) -> PolarsResult<DataFrame> {
 /// One row per diagnostic.
 pub fn diagnostics(diagnostics: &[Diagnostic]) -> PolarsResult<DataFrame> {
     let mut t = TableBuilder::default();
-    t.text("file", texts(diagnostics, |d| Some(d.file.clone())))
-        .integer("line", ints(diagnostics, |d| int(d.line)))
-        .integer("column", ints(diagnostics, |d| int(d.column)))
-        .text(
-            "severity",
-            texts(diagnostics, |d| Some(d.severity.to_string())),
-        )
-        .text("message", texts(diagnostics, |d| Some(d.message.clone())));
+    t.text(
+        "file",
+        texts(diagnostics, |d| Some(Cow::Borrowed(d.file.as_str()))),
+    )
+    .integer("line", ints(diagnostics, |d| int(d.line)))
+    .integer("column", ints(diagnostics, |d| int(d.column)))
+    .text(
+        "severity",
+        texts(diagnostics, |d| Some(Cow::Owned(d.severity.to_string()))),
+    )
+    .text(
+        "message",
+        texts(diagnostics, |d| Some(Cow::Borrowed(d.message.as_str()))),
+    );
     t.build()
 }
