@@ -1,0 +1,43 @@
+#!/usr/bin/env bash
+# End-to-end benchmark: `devcoop run` (ingest, normalise, tables, analyses,
+# charts, report) on synthetic listings made by `devcoop synth`; prints
+# input size, wall time, MB/s and peak RSS as a Markdown table.
+#
+#   bench/e2e.sh                    # 10 (shipped), 10,000 and 100,000 projects
+#   bench/e2e.sh 10000 1000000      # chosen sizes
+#
+# Needs GNU time (`apt-get install time`) for the peak RSS.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+if [ ! -x /usr/bin/time ]; then
+    echo "bench/e2e.sh needs GNU time: apt-get install time" >&2
+    exit 1
+fi
+sizes=("$@")
+[ ${#sizes[@]} -gt 0 ] || sizes=(10000 100000)
+cargo build --release --quiet
+bin=$PWD/target/release/devcoop
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+
+measure() { # label input-dir
+    local label=$1 input=$2
+    local bytes
+    bytes=$(find "$input" -name '*.txt' -printf '%s\n' | awk '{s+=$1} END {print s}')
+    /usr/bin/time -v "$bin" run --input "$input" --out "$work/out" 2> "$work/time.txt" >/dev/null
+    local wall rss
+    wall=$(awk -F': ' '/Elapsed \(wall clock\)/ {n=split($2,t,":"); s=0; for(i=1;i<=n;i++) s=s*60+t[i]; print s}' "$work/time.txt")
+    rss=$(awk -F': ' '/Maximum resident set size/ {print $2}' "$work/time.txt")
+    awk -v l="$label" -v b="$bytes" -v w="$wall" -v r="$rss" 'BEGIN {
+        printf "| %s | %.1f | %.2f | %.1f | %.0f |\n", l, b/1e6, w, (w > 0 ? b/1e6/w : 0), r/1024 }'
+}
+
+echo "| projects | input MB | wall s | MB/s | peak RSS MiB |"
+echo "|---|---:|---:|---:|---:|"
+measure "10 (shipped)" data/raw
+for n in "${sizes[@]}"; do
+    mkdir -p "$work/in-$n"
+    "$bin" synth --projects "$n" --seed 1 --out "$work/in-$n/synthetic.txt"
+    measure "$n" "$work/in-$n"
+    rm -rf "$work/in-$n"
+done
