@@ -6,6 +6,7 @@ use ingest::Diagnostic;
 use normalise::extract::{Evidence, PlaceRole};
 use normalise::Project;
 use polars::prelude::{DataFrame, PolarsResult};
+use rayon::prelude::*;
 use serde::Serialize;
 use std::borrow::Cow;
 use std::path::Path;
@@ -53,15 +54,17 @@ pub fn write_tables(
     dir: &Path,
     tables: &mut [NamedTable],
 ) -> Result<Vec<TableSummary>, TableError> {
-    let mut written = Vec::new();
-    for (name, frame) in tables.iter_mut() {
-        write_table(dir, name, frame)?;
-        written.push(TableSummary {
-            name,
-            rows: frame.height(),
-        });
-    }
-    Ok(written)
+    // Tables are independent: write them on all cores, report in order.
+    tables
+        .par_iter_mut()
+        .map(|(name, frame)| {
+            write_table(dir, name, frame)?;
+            Ok(TableSummary {
+                name,
+                rows: frame.height(),
+            })
+        })
+        .collect()
 }
 
 /// Writes the diagnostics of a run as one CSV file.

@@ -110,11 +110,20 @@ struct Token {
     end: usize,
 }
 
+/// The most tokens a date expression uses
+/// (`( 1 de junio de 2007 - 30 de junio de 2009 )`).
+const MAX_DATE_TOKENS: usize = 16;
+
 fn lex(text: &str) -> Vec<Token> {
     let bytes = text.as_bytes();
-    let mut tokens = Vec::new();
+    let mut tokens: Vec<Token> = Vec::new();
     let mut pos = 0;
-    while pos < text.len() {
+    while pos < text.len() && tokens.len() < MAX_DATE_TOKENS {
+        // Most lines do not start with a date: stop at the first word that
+        // cannot begin one.
+        if tokens.len() == 1 && tokens[0].kind == Kind::Other {
+            break;
+        }
         let rest = &text[pos..];
         let Some(c) = rest.chars().next() else { break };
         if c.is_whitespace() {

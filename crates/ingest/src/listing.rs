@@ -244,8 +244,11 @@ impl Builder<'_> {
             let dated = self
                 .unit(i + 1)
                 .is_some_and(|d| d.is_date() && !d.is_lone_year());
+            if self.roles[i] != Role::Body || !dated {
+                continue;
+            }
             let length = unit.content.clean().chars().count();
-            if self.roles[i] == Role::Body && dated && length > MAX_TITLE_CHARS {
+            if length > MAX_TITLE_CHARS {
                 self.diagnostics.push(Diagnostic::warning(
                     self.source,
                     unit.first_line(),

@@ -40,6 +40,9 @@ pub struct Unit {
     /// The whole unit as printed (number and label included), line by line.
     pub whole: Text,
     pub indent: usize,
+    /// `is_title_like`, worked out once the unit is complete: the layout
+    /// rules ask it many times.
+    title_like: bool,
 }
 
 impl Unit {
@@ -77,6 +80,10 @@ impl Unit {
     /// Could this unit be a headline? Short, starting with a capital (or a
     /// digit, quote or ©), not ending like a sentence or a lead-in.
     pub fn is_title_like(&self) -> bool {
+        self.title_like
+    }
+
+    fn compute_title_like(&self) -> bool {
         let text_kind = match &self.kind {
             UnitKind::Numbered(_) | UnitKind::Bullet | UnitKind::Text => true,
             UnitKind::Field { known, .. } => !known,
@@ -287,9 +294,13 @@ pub fn units(lines: &[Line]) -> Vec<Unit> {
                 content,
                 whole: Text::from_segment(whole),
                 indent: line.indent(),
+                title_like: false,
             });
         }
         open = true;
+    }
+    for unit in &mut units {
+        unit.title_like = unit.compute_title_like();
     }
     units
 }
