@@ -24,12 +24,53 @@ pub fn check_output_is_separate(output: &Path, read: &[&Path]) -> Result<()> {
     Ok(())
 }
 
+/// Tidies what a killed run left beside the output: staging directories
+/// are removed; a previous output that was moved aside for the swap (the
+/// run died between the two renames) is put back if the output is missing.
+fn recover_interrupted_run(parent: &Path, name: &str, target: &Path) -> Result<()> {
+    let prefix = format!(".{name}.staging-");
+    let Ok(entries) = std::fs::read_dir(parent) else {
+        return Ok(());
+    };
+    let mut leftovers: Vec<PathBuf> = entries
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| {
+            p.file_name()
+                .is_some_and(|n| n.to_string_lossy().starts_with(&prefix))
+        })
+        .collect();
+    leftovers.sort();
+    for path in leftovers {
+        let moved_aside = path.extension().is_some_and(|e| e == "previous");
+        if moved_aside && !target.exists() {
+            std::fs::rename(&path, target).with_context(|| {
+                format!("{}: cannot restore the previous output", path.display())
+            })?;
+            eprintln!(
+                "devcoop: restored {} from an interrupted run",
+                target.display()
+            );
+        } else {
+            std::fs::remove_dir_all(&path).with_context(|| {
+                format!(
+                    "{}: cannot remove what an interrupted run left",
+                    path.display()
+                )
+            })?;
+        }
+    }
+    Ok(())
+}
+
 /// A directory being filled, to be swapped in for `target` by `commit`.
 /// Dropped without `commit` (an error, a panic), it is removed and
 /// `target` is untouched.
 pub struct StagedOutput {
     target: PathBuf,
     staging: tempfile::TempDir,
+    /// Held while the run writes: a second run into the same output waits
+    /// for none and stops instead (and so never tidies away our staging).
+    _lock: std::fs::File,
 }
 
 impl StagedOutput {
@@ -43,6 +84,20 @@ impl StagedOutput {
         let name = target
             .file_name()
             .map_or_else(|| "output".into(), |n| n.to_string_lossy().into_owned());
+        let lock_path = parent.join(format!(".{name}.devcoop-lock"));
+        let lock = std::fs::OpenOptions::new()
+            .create(true)
+            .truncate(false)
+            .write(true)
+            .open(&lock_path)
+            .with_context(|| format!("{}: cannot create the lock file", lock_path.display()))?;
+        if lock.try_lock().is_err() {
+            anyhow::bail!(
+                "another devcoop run is writing {}; wait for it to finish",
+                target.display()
+            );
+        }
+        recover_interrupted_run(&parent, &name, target)?;
         let staging = tempfile::Builder::new()
             .prefix(&format!(".{name}.staging-"))
             .tempdir_in(&parent)
@@ -50,6 +105,7 @@ impl StagedOutput {
         Ok(StagedOutput {
             target: target.to_path_buf(),
             staging,
+            _lock: lock,
         })
     }
 
@@ -122,9 +178,7 @@ mod tests {
             std::fs::read_to_string(target.join("new.csv")).unwrap(),
             "new"
         );
-        // Nothing is left beside it.
-        let leftovers: Vec<_> = std::fs::read_dir(dir.path()).unwrap().collect();
-        assert_eq!(leftovers.len(), 1);
+        assert_eq!(staging_dirs(dir.path()), Vec::<String>::new());
     }
 
     #[test]
@@ -135,6 +189,36 @@ mod tests {
         assert!(err.to_string().contains("which the run reads"), "{err}");
         assert!(check_output_is_separate(&dir.path().join("output"), &[&input]).is_ok());
         assert!(check_output_is_separate(dir.path(), &[&input]).is_err());
+    }
+
+    #[test]
+    fn a_run_killed_between_the_renames_is_recovered_by_the_next() {
+        let dir = tempfile::tempdir().unwrap();
+        let target = dir.path().join("output");
+        // What a kill between the two renames of `commit` leaves behind.
+        let aside = dir.path().join(".output.staging-abc.previous");
+        std::fs::create_dir(&aside).unwrap();
+        std::fs::write(aside.join("old.csv"), "old").unwrap();
+        let half_written = dir.path().join(".output.staging-abc");
+        std::fs::create_dir(&half_written).unwrap();
+        let staged = StagedOutput::new(&target).unwrap();
+        assert_eq!(
+            std::fs::read_to_string(target.join("old.csv")).unwrap(),
+            "old"
+        );
+        assert!(!aside.exists() && !half_written.exists());
+        drop(staged);
+        assert_eq!(staging_dirs(dir.path()), Vec::<String>::new());
+    }
+
+    #[test]
+    fn a_second_run_into_the_same_output_stops() {
+        let dir = tempfile::tempdir().unwrap();
+        let target = dir.path().join("output");
+        let first = StagedOutput::new(&target).unwrap();
+        let err = StagedOutput::new(&target).err().unwrap();
+        assert!(err.to_string().contains("another devcoop run"), "{err}");
+        assert!(first.dir().is_dir(), "the first run's staging survives");
     }
 
     #[test]
@@ -151,6 +235,15 @@ mod tests {
             std::fs::read_to_string(target.join("old.csv")).unwrap(),
             "old"
         );
-        assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1);
+        assert_eq!(staging_dirs(dir.path()), Vec::<String>::new());
+    }
+
+    /// Staging directories left in `dir`.
+    fn staging_dirs(dir: &Path) -> Vec<String> {
+        std::fs::read_dir(dir)
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .filter(|n| n.contains(".staging-"))
+            .collect()
     }
 }

@@ -189,8 +189,9 @@ fn failed_run_leaves_the_previous_output_as_it_was() {
     let names: Vec<String> = std::fs::read_dir(dir.path())
         .unwrap()
         .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| n.contains(".staging-"))
         .collect();
-    assert_eq!(names.len(), 2, "{names:?}");
+    assert!(names.is_empty(), "{names:?}");
 }
 
 #[test]
