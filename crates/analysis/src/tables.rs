@@ -76,6 +76,15 @@ pub fn write_diagnostics(path: &Path, rows: &[Diagnostic]) -> Result<(), TableEr
     write_csv(path, &frame)
 }
 
+/// A cell borrowing its text.
+fn cell(text: &str) -> Option<Cow<'_, str>> {
+    Some(Cow::Borrowed(text))
+}
+
+fn optional_cell(text: &Option<String>) -> Option<Cow<'_, str>> {
+    text.as_deref().map(Cow::Borrowed)
+}
+
 /// A text column from rows; cells borrow from the rows where they can, so
 /// building a table does not copy every string first.
 fn texts<'a, T>(
@@ -93,113 +102,95 @@ fn ints<T>(rows: &[T], f: impl Fn(&T) -> Option<i64>) -> Vec<Option<i64>> {
 /// funders, countries and regions (the gold files' schema).
 pub fn projects_table(projects: &[Project]) -> PolarsResult<DataFrame> {
     let mut t = TableBuilder::default();
-    t.text(
-        "id",
-        texts(projects, |p| Some(Cow::Borrowed(p.id.as_str()))),
-    )
-    .text(
-        "source",
-        texts(projects, |p| Some(Cow::Borrowed(p.raw.source.as_str()))),
-    )
-    .integer("ordinal", ints(projects, |p| int(p.raw.ordinal)))
-    .text_list(
-        "sources",
-        projects.iter().map(|p| p.sources.clone()).collect(),
-    )
-    .integer(
-        "list_number",
-        ints(projects, |p| p.raw.list_number.map(i64::from)),
-    )
-    .text(
-        "section",
-        texts(projects, |p| p.raw.section.as_deref().map(Cow::Borrowed)),
-    )
-    .text(
-        "title",
-        texts(projects, |p| Some(Cow::Borrowed(p.title.as_str()))),
-    )
-    .text(
-        "date_text",
-        texts(projects, |p| p.raw.date_text().map(Cow::Owned)),
-    )
-    .text(
-        "date_origin",
-        texts(projects, |p| {
-            p.raw.date.as_ref().map(|d| d.origin.as_str().into())
-        }),
-    )
-    .date(
-        "start",
-        projects
-            .iter()
-            .map(|p| p.dates.start.map(|d| d.date))
-            .collect(),
-    )
-    .date(
-        "end",
-        projects
-            .iter()
-            .map(|p| p.dates.end.map(|d| d.date))
-            .collect(),
-    )
-    .text(
-        "start_precision",
-        texts(projects, |p| {
-            p.dates.start.map(|d| d.precision.as_str().into())
-        }),
-    )
-    .text(
-        "end_precision",
-        texts(projects, |p| {
-            p.dates.end.map(|d| d.precision.as_str().into())
-        }),
-    )
-    .integer("duration_days", ints(projects, |p| p.duration_days))
-    .integer("duration_months", ints(projects, |p| p.duration_months))
-    .text(
-        "status",
-        texts(projects, |p| Some(Cow::Borrowed(p.status.as_str()))),
-    )
-    .text_list(
-        "funders",
-        projects.iter().map(Project::funder_codes).collect(),
-    )
-    .text_list(
-        "countries",
-        projects.iter().map(Project::country_codes).collect(),
-    )
-    .text_list(
-        "regions",
-        projects.iter().map(Project::region_names).collect(),
-    )
-    .text_list(
-        "overridden",
-        projects.iter().map(|p| p.overridden.clone()).collect(),
-    )
-    .text(
-        "description",
-        texts(projects, |p| Some(Cow::Owned(p.raw.description_text()))),
-    )
-    .integer("first_line", ints(projects, |p| int(p.raw.first_line)))
-    .integer("last_line", ints(projects, |p| int(p.raw.last_line)))
-    .integer("span_start", ints(projects, |p| int(p.raw.span.start)))
-    .integer("span_end", ints(projects, |p| int(p.raw.span.end)));
+    t.text("id", texts(projects, |p| cell(&p.id)))
+        .text("source", texts(projects, |p| cell(&p.raw.source)))
+        .integer("ordinal", ints(projects, |p| int(p.raw.ordinal)))
+        .text_list(
+            "sources",
+            projects.iter().map(|p| p.sources.clone()).collect(),
+        )
+        .integer(
+            "list_number",
+            ints(projects, |p| p.raw.list_number.map(i64::from)),
+        )
+        .text(
+            "section",
+            texts(projects, |p| optional_cell(&p.raw.section)),
+        )
+        .text("title", texts(projects, |p| cell(&p.title)))
+        .text(
+            "date_text",
+            texts(projects, |p| p.raw.date_text().map(Cow::Owned)),
+        )
+        .text(
+            "date_origin",
+            texts(projects, |p| {
+                p.raw.date.as_ref().map(|d| d.origin.as_str().into())
+            }),
+        )
+        .date(
+            "start",
+            projects
+                .iter()
+                .map(|p| p.dates.start.map(|d| d.date))
+                .collect(),
+        )
+        .date(
+            "end",
+            projects
+                .iter()
+                .map(|p| p.dates.end.map(|d| d.date))
+                .collect(),
+        )
+        .text(
+            "start_precision",
+            texts(projects, |p| {
+                p.dates.start.map(|d| d.precision.as_str().into())
+            }),
+        )
+        .text(
+            "end_precision",
+            texts(projects, |p| {
+                p.dates.end.map(|d| d.precision.as_str().into())
+            }),
+        )
+        .integer("duration_days", ints(projects, |p| p.duration_days))
+        .integer("duration_months", ints(projects, |p| p.duration_months))
+        .text("status", texts(projects, |p| cell(p.status.as_str())))
+        .text_list(
+            "funders",
+            projects.iter().map(Project::funder_codes).collect(),
+        )
+        .text_list(
+            "countries",
+            projects.iter().map(Project::country_codes).collect(),
+        )
+        .text_list(
+            "regions",
+            projects.iter().map(Project::region_names).collect(),
+        )
+        .text_list(
+            "overridden",
+            projects.iter().map(|p| p.overridden.clone()).collect(),
+        )
+        .text(
+            "description",
+            texts(projects, |p| Some(Cow::Owned(p.raw.description_text()))),
+        )
+        .integer("first_line", ints(projects, |p| int(p.raw.first_line)))
+        .integer("last_line", ints(projects, |p| int(p.raw.last_line)))
+        .integer("span_start", ints(projects, |p| int(p.raw.span.start)))
+        .integer("span_end", ints(projects, |p| int(p.raw.span.end)));
     t.build()
 }
 
 /// Adds the evidence columns shared by every fact table.
 fn evidence_columns<T>(t: &mut TableBuilder, rows: &[T], evidence: impl Fn(&T) -> &Evidence) {
     t.integer("line", ints(rows, |r| int(evidence(r).line)))
-        .text(
-            "evidence",
-            texts(rows, |r| Some(Cow::Borrowed(evidence(r).sentence.as_str()))),
-        )
+        .text("evidence", texts(rows, |r| cell(&evidence(r).sentence)))
         .integer("span_start", ints(rows, |r| int(evidence(r).span.start)))
         .integer("span_end", ints(rows, |r| int(evidence(r).span.end)))
-        .text(
-            "evidence_origin",
-            texts(rows, |r| Some(Cow::Borrowed(evidence(r).origin))),
-        );
+        .text("evidence_origin", texts(rows, |r| cell(evidence(r).origin)));
 }
 
 /// One row per labelled field or table cell of a project.
@@ -209,30 +200,24 @@ pub fn project_fields(projects: &[Project]) -> PolarsResult<DataFrame> {
         .flat_map(|p| p.raw.fields.iter().map(move |f| (p, f)))
         .collect();
     let mut t = TableBuilder::default();
-    t.text(
-        "project_id",
-        texts(&rows, |(p, _)| Some(Cow::Borrowed(p.id.as_str()))),
-    )
-    .text(
-        "label",
-        texts(&rows, |(_, f)| Some(Cow::Borrowed(f.label.as_str()))),
-    )
-    .text(
-        "value",
-        texts(&rows, |(_, f)| Some(Cow::Owned(f.value.clean()))),
-    )
-    .integer(
-        "line",
-        ints(&rows, |(_, f)| f.value.first_line().and_then(int)),
-    )
-    .integer(
-        "span_start",
-        ints(&rows, |(_, f)| f.value.span().and_then(|s| int(s.start))),
-    )
-    .integer(
-        "span_end",
-        ints(&rows, |(_, f)| f.value.span().and_then(|s| int(s.end))),
-    );
+    t.text("project_id", texts(&rows, |(p, _)| cell(&p.id)))
+        .text("label", texts(&rows, |(_, f)| cell(&f.label)))
+        .text(
+            "value",
+            texts(&rows, |(_, f)| Some(Cow::Owned(f.value.clean()))),
+        )
+        .integer(
+            "line",
+            ints(&rows, |(_, f)| f.value.first_line().and_then(int)),
+        )
+        .integer(
+            "span_start",
+            ints(&rows, |(_, f)| f.value.span().and_then(|s| int(s.start))),
+        )
+        .integer(
+            "span_end",
+            ints(&rows, |(_, f)| f.value.span().and_then(|s| int(s.end))),
+        );
     t.build()
 }
 
@@ -243,30 +228,12 @@ pub fn project_organisations(projects: &[Project]) -> PolarsResult<DataFrame> {
         .flat_map(|p| p.facts.organisations.iter().map(move |o| (p, o)))
         .collect();
     let mut t = TableBuilder::default();
-    t.text(
-        "project_id",
-        texts(&rows, |(p, _)| Some(Cow::Borrowed(p.id.as_str()))),
-    )
-    .text(
-        "organisation",
-        texts(&rows, |(_, o)| Some(Cow::Borrowed(o.name.as_str()))),
-    )
-    .text(
-        "donor_code",
-        texts(&rows, |(_, o)| Some(Cow::Borrowed(o.code.as_str()))),
-    )
-    .text(
-        "type",
-        texts(&rows, |(_, o)| Some(Cow::Borrowed(o.kind.as_str()))),
-    )
-    .text(
-        "role",
-        texts(&rows, |(_, o)| Some(Cow::Borrowed(o.role.as_str()))),
-    )
-    .text(
-        "mention",
-        texts(&rows, |(_, o)| Some(Cow::Borrowed(o.mention.as_str()))),
-    );
+    t.text("project_id", texts(&rows, |(p, _)| cell(&p.id)))
+        .text("organisation", texts(&rows, |(_, o)| cell(&o.name)))
+        .text("donor_code", texts(&rows, |(_, o)| cell(&o.code)))
+        .text("type", texts(&rows, |(_, o)| cell(&o.kind)))
+        .text("role", texts(&rows, |(_, o)| cell(o.role.as_str())))
+        .text("mention", texts(&rows, |(_, o)| cell(&o.mention)));
     evidence_columns(&mut t, &rows, |(_, o)| &o.evidence);
     t.build()
 }
@@ -278,38 +245,20 @@ pub fn project_places(projects: &[Project]) -> PolarsResult<DataFrame> {
         .flat_map(|p| p.facts.places.iter().map(move |o| (p, o)))
         .collect();
     let mut t = TableBuilder::default();
-    t.text(
-        "project_id",
-        texts(&rows, |(p, _)| Some(Cow::Borrowed(p.id.as_str()))),
-    )
-    .text(
-        "iso3",
-        texts(&rows, |(_, o)| Some(Cow::Borrowed(o.alpha3.as_str()))),
-    )
-    .text(
-        "name",
-        texts(&rows, |(_, o)| Some(Cow::Borrowed(o.name.as_str()))),
-    )
-    .text(
-        "region",
-        texts(&rows, |(_, o)| o.region.as_deref().map(Cow::Borrowed)),
-    )
-    .text(
-        "subregion",
-        texts(&rows, |(_, o)| o.subregion.as_deref().map(Cow::Borrowed)),
-    )
-    .text(
-        "intermediate_region",
-        texts(&rows, |(_, o)| o.intermediate.as_deref().map(Cow::Borrowed)),
-    )
-    .text(
-        "role",
-        texts(&rows, |(_, o)| Some(Cow::Borrowed(o.role.as_str()))),
-    )
-    .text(
-        "mention",
-        texts(&rows, |(_, o)| Some(Cow::Borrowed(o.mention.as_str()))),
-    );
+    t.text("project_id", texts(&rows, |(p, _)| cell(&p.id)))
+        .text("iso3", texts(&rows, |(_, o)| cell(&o.alpha3)))
+        .text("name", texts(&rows, |(_, o)| cell(&o.name)))
+        .text("region", texts(&rows, |(_, o)| optional_cell(&o.region)))
+        .text(
+            "subregion",
+            texts(&rows, |(_, o)| optional_cell(&o.subregion)),
+        )
+        .text(
+            "intermediate_region",
+            texts(&rows, |(_, o)| optional_cell(&o.intermediate)),
+        )
+        .text("role", texts(&rows, |(_, o)| cell(o.role.as_str())))
+        .text("mention", texts(&rows, |(_, o)| cell(&o.mention)));
     evidence_columns(&mut t, &rows, |(_, o)| &o.evidence);
     t.build()
 }
@@ -321,22 +270,13 @@ pub fn project_regions(projects: &[Project]) -> PolarsResult<DataFrame> {
         .flat_map(|p| p.facts.regions.iter().map(move |o| (p, o)))
         .collect();
     let mut t = TableBuilder::default();
-    t.text(
-        "project_id",
-        texts(&rows, |(p, _)| Some(Cow::Borrowed(p.id.as_str()))),
-    )
-    .text(
-        "region",
-        texts(&rows, |(_, o)| Some(Cow::Borrowed(o.region.as_str()))),
-    )
-    .text(
-        "subregion",
-        texts(&rows, |(_, o)| o.subregion.as_deref().map(Cow::Borrowed)),
-    )
-    .text(
-        "via",
-        texts(&rows, |(_, o)| Some(Cow::Borrowed(o.via.as_str()))),
-    );
+    t.text("project_id", texts(&rows, |(p, _)| cell(&p.id)))
+        .text("region", texts(&rows, |(_, o)| cell(&o.region)))
+        .text(
+            "subregion",
+            texts(&rows, |(_, o)| optional_cell(&o.subregion)),
+        )
+        .text("via", texts(&rows, |(_, o)| cell(&o.via)));
     evidence_columns(&mut t, &rows, |(_, o)| &o.evidence);
     t.build()
 }
@@ -359,11 +299,8 @@ pub fn project_years(projects: &[Project]) -> PolarsResult<DataFrame> {
         rows.extend((first..=last).map(|year| (project, year)));
     }
     let mut t = TableBuilder::default();
-    t.text(
-        "project_id",
-        texts(&rows, |(p, _)| Some(Cow::Borrowed(p.id.as_str()))),
-    )
-    .integer("year", ints(&rows, |(_, y)| Some(i64::from(*y))));
+    t.text("project_id", texts(&rows, |(p, _)| cell(&p.id)))
+        .integer("year", ints(&rows, |(_, y)| Some(i64::from(*y))));
     t.build()
 }
 
@@ -381,26 +318,11 @@ pub fn corridors(projects: &[Project]) -> PolarsResult<DataFrame> {
         }
     }
     let mut t = TableBuilder::default();
-    t.text(
-        "project_id",
-        texts(&rows, |(p, _, _)| Some(Cow::Borrowed(p.id.as_str()))),
-    )
-    .text(
-        "origin",
-        texts(&rows, |(_, o, _)| Some(Cow::Borrowed(o.alpha3.as_str()))),
-    )
-    .text(
-        "origin_name",
-        texts(&rows, |(_, o, _)| Some(Cow::Borrowed(o.name.as_str()))),
-    )
-    .text(
-        "destination_name",
-        texts(&rows, |(_, _, d)| Some(Cow::Borrowed(d.name.as_str()))),
-    )
-    .text(
-        "destination",
-        texts(&rows, |(_, _, d)| Some(Cow::Borrowed(d.alpha3.as_str()))),
-    );
+    t.text("project_id", texts(&rows, |(p, _, _)| cell(&p.id)))
+        .text("origin", texts(&rows, |(_, o, _)| cell(&o.alpha3)))
+        .text("origin_name", texts(&rows, |(_, o, _)| cell(&o.name)))
+        .text("destination_name", texts(&rows, |(_, _, d)| cell(&d.name)))
+        .text("destination", texts(&rows, |(_, _, d)| cell(&d.alpha3)));
     evidence_columns(&mut t, &rows, |(_, o, _)| &o.evidence);
     t.build()
 }
@@ -408,19 +330,13 @@ pub fn corridors(projects: &[Project]) -> PolarsResult<DataFrame> {
 /// One row per diagnostic.
 pub fn diagnostics(diagnostics: &[Diagnostic]) -> PolarsResult<DataFrame> {
     let mut t = TableBuilder::default();
-    t.text(
-        "file",
-        texts(diagnostics, |d| Some(Cow::Borrowed(d.file.as_str()))),
-    )
-    .integer("line", ints(diagnostics, |d| int(d.line)))
-    .integer("column", ints(diagnostics, |d| int(d.column)))
-    .text(
-        "severity",
-        texts(diagnostics, |d| Some(Cow::Owned(d.severity.to_string()))),
-    )
-    .text(
-        "message",
-        texts(diagnostics, |d| Some(Cow::Borrowed(d.message.as_str()))),
-    );
+    t.text("file", texts(diagnostics, |d| cell(&d.file)))
+        .integer("line", ints(diagnostics, |d| int(d.line)))
+        .integer("column", ints(diagnostics, |d| int(d.column)))
+        .text(
+            "severity",
+            texts(diagnostics, |d| Some(Cow::Owned(d.severity.to_string()))),
+        )
+        .text("message", texts(diagnostics, |d| cell(&d.message)));
     t.build()
 }
