@@ -60,8 +60,34 @@ pub fn height(chart: &Chart) -> u32 {
     HEADER + body + FOOTER
 }
 
+/// A timeline of more projects than can be labelled becomes projects
+/// active per year; every other chart is drawn as it is.
+fn as_drawn(chart: &Chart) -> std::borrow::Cow<'_, Chart> {
+    match &chart.body {
+        ChartBody::Timeline { rows } if rows.len() > TIMELINE_MAX_ROWS => {
+            let (labels, values) = active_per_year(rows);
+            std::borrow::Cow::Owned(Chart {
+                subtitle: Some(format!(
+                    "{} projects are too many to draw one by one: projects active in each year",
+                    rows.len()
+                )),
+                x_title: "Year".into(),
+                y_title: "Active projects".into(),
+                body: ChartBody::Bars {
+                    horizontal: false,
+                    labels,
+                    values,
+                },
+                ..chart.clone()
+            })
+        }
+        _ => std::borrow::Cow::Borrowed(chart),
+    }
+}
+
 /// Draws `chart` on `root`.
 pub fn draw<DB: DrawingBackend>(root: &Area<DB>, chart: &Chart) -> Result<(), String> {
+    let chart = &*as_drawn(chart);
     root.fill(&WHITE).map_err(err)?;
     let (w, h) = root.dim_in_pixel();
     root.draw(&Text::new(
@@ -116,15 +142,6 @@ pub fn draw<DB: DrawingBackend>(root: &Area<DB>, chart: &Chart) -> Result<(), St
         ChartBody::Histogram { values, bin } => {
             let (labels, counts) = histogram_bins(values, *bin);
             vertical_bars(root, &body, chart, &labels, &[(String::new(), counts)])
-        }
-        ChartBody::Timeline { rows } if rows.len() > TIMELINE_MAX_ROWS => {
-            let (labels, counts) = active_per_year(rows);
-            let per_year = Chart {
-                x_title: "Year".into(),
-                y_title: "Active projects".into(),
-                ..chart.clone()
-            };
-            vertical_bars(root, &body, &per_year, &labels, &[(String::new(), counts)])
         }
         ChartBody::Timeline { rows } => timeline(root, &body, chart, rows),
         ChartBody::Matrix {
@@ -262,7 +279,15 @@ fn vertical_bars<DB: DrawingBackend>(
     }
     let plot_width = WIDTH.saturating_sub(140);
     let slot = (plot_width / n as u32).max(1);
-    let label_chars = chars_that_fit(slot.saturating_sub(6), 15).max(3);
+    // With many narrow bars (years, say) label every k-th bar, so that no
+    // two labels touch: k bars give a label the room it needs.
+    let shortest_label = labels
+        .iter()
+        .map(|l| width(&shorten(l, 10), 15) + 8)
+        .max()
+        .unwrap_or(0);
+    let every = shortest_label.div_ceil(slot).max(1) as usize;
+    let label_chars = chars_that_fit((slot * every as u32).saturating_sub(6), 15).max(3);
     let label_lines = labels
         .iter()
         .map(|l| wrap(l, label_chars, 3).len())
@@ -303,22 +328,30 @@ fn vertical_bars<DB: DrawingBackend>(
         }))
         .map_err(err)?;
     }
+    // Values on every bar or on none: a value wider than its bar would run
+    // into the next one.
+    let show_values = totals
+        .iter()
+        .all(|t| width(&integer_or_decimal(*t), 15) + 2 <= slot);
     for (i, label) in labels.iter().enumerate() {
         let (x, y) = cc.backend_coord(&(i as f64 + 0.5, 0.0));
-        for (k, line) in wrap(label, label_chars, 3).iter().enumerate() {
-            root.draw(&Text::new(
-                line.clone(),
-                (x, y + 8 + 19 * k as i32),
-                text_style(15, INK).pos(Pos::new(HPos::Center, VPos::Top)),
-            ))
-            .map_err(err)?;
+        if i % every == 0 {
+            for (k, line) in wrap(label, label_chars, 3).iter().enumerate() {
+                root.draw(&Text::new(
+                    line.clone(),
+                    (x, y + 8 + 19 * k as i32),
+                    text_style(15, INK).pos(Pos::new(HPos::Center, VPos::Top)),
+                ))
+                .map_err(err)?;
+            }
         }
-        if totals[i] == 0.0 {
+        let value = integer_or_decimal(totals[i]);
+        if !show_values || totals[i] == 0.0 {
             continue;
         }
         let (x, top) = cc.backend_coord(&(i as f64 + 0.5, totals[i]));
         root.draw(&Text::new(
-            integer_or_decimal(totals[i]),
+            value,
             (x, top - 4),
             bold(15).pos(Pos::new(HPos::Center, VPos::Bottom)),
         ))

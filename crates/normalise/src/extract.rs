@@ -672,7 +672,7 @@ pub fn extract(
                         );
                     }
                     out.organisations.push(OrganisationFact {
-                        name: format!("Government of {}", country.name),
+                        name: country.government_name(),
                         code: country.alpha3.clone(),
                         kind: "government".into(),
                         role,

@@ -34,6 +34,37 @@ pub struct Country {
     pub intermediate: Option<String>,
 }
 
+impl Country {
+    /// The name of the state as a funder or partner: every body of a state
+    /// counts as the state, so there is one name for all of them.
+    pub fn government_name(&self) -> String {
+        // English puts "the" before these names ("the United Kingdom").
+        const WITH_ARTICLE: &[&str] = &[
+            "United ",
+            "Netherlands",
+            "Philippines",
+            "Russian",
+            "Czech",
+            "Central African",
+            "Dominican",
+            "Democratic",
+            "Gambia",
+            "Bahamas",
+            "Maldives",
+            "Marshall",
+            "Solomon",
+            "Comoros",
+            "Republic",
+        ];
+        let article = if WITH_ARTICLE.iter().any(|p| self.name.starts_with(p)) {
+            "the "
+        } else {
+            ""
+        };
+        format!("Government of {article}{}", self.name)
+    }
+}
+
 /// An organisation of `organisations.csv`.
 #[derive(Debug, Clone)]
 pub struct Organisation {
@@ -282,6 +313,14 @@ impl Reference {
             });
             for alias in row[3].split('|').map(str::trim).filter(|a| !a.is_empty()) {
                 patterns.push(name_pattern(Entry::Organisation(index), alias));
+            }
+        }
+        // A government body of organisations.csv (USAID, SDC) is its state.
+        for organisation in &mut organisations {
+            if organisation.kind == "government" {
+                if let Some(&index) = by_alpha3.get(&organisation.code) {
+                    organisation.name = countries[index].government_name();
+                }
             }
         }
         let mut regions = Vec::new();

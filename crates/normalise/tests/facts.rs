@@ -200,3 +200,24 @@ fn development_partner_field_names_the_funder() {
     assert_eq!(projects[0].funder_codes(), ["SWE"]);
     assert!(projects[0].country_codes().is_empty());
 }
+
+#[test]
+fn a_state_has_one_name_whichever_body_is_named() {
+    let (p, _) = project(
+        "It is funded by the Swiss Agency for Development and Cooperation and the Swiss Federal Office for Migration, with the Government of the United Kingdom.",
+    );
+    assert_eq!(p.funder_codes(), ["CHE", "GBR"]);
+    let names: std::collections::BTreeSet<&str> = p
+        .facts
+        .organisations
+        .iter()
+        .map(|o| o.name.as_str())
+        .collect();
+    assert_eq!(
+        names.into_iter().collect::<Vec<_>>(),
+        [
+            "Government of Switzerland",
+            "Government of the United Kingdom"
+        ]
+    );
+}
