@@ -7,6 +7,7 @@ mod cmd;
 mod config;
 mod listings;
 mod output;
+mod progress;
 
 use clap::Parser;
 use std::process::ExitCode;

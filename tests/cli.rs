@@ -599,3 +599,39 @@ fn an_output_directory_holding_the_inputs_is_refused() {
     );
     assert!(data.join("listing.txt").is_file(), "the input survives");
 }
+
+#[test]
+fn quiet_keeps_warnings_in_the_file_and_off_the_terminal() {
+    let dir = tempfile::tempdir().unwrap();
+    let inputs = dir.path().join("in");
+    std::fs::create_dir(&inputs).unwrap();
+    std::fs::write(
+        inputs.join("odd.txt"),
+        "Projects\n\nAlpha project\n\nObjective: Decent work.\n\nDuration: the whole decade\n",
+    )
+    .unwrap();
+    let out = dir.path().join("out");
+    let args = [
+        "run",
+        "--quiet",
+        "--out",
+        out.to_str().unwrap(),
+        "--input",
+        inputs.to_str().unwrap(),
+    ];
+    let result = devcoop(&args);
+    assert!(result.status.success());
+    let stderr = text(&result.stderr);
+    assert!(!stderr.contains("warning:"), "{stderr}");
+    assert!(stderr.contains("2 warnings"), "{stderr}");
+    // Not a terminal: no progress bar, no control characters.
+    assert!(
+        !stderr.contains('\r') && !stderr.contains('\u{1b}'),
+        "{stderr:?}"
+    );
+    let diagnostics = std::fs::read_to_string(out.join("diagnostics.csv")).unwrap();
+    assert!(
+        diagnostics.contains("cannot read the dates"),
+        "{diagnostics}"
+    );
+}

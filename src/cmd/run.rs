@@ -6,6 +6,7 @@
 use crate::config::Config;
 use crate::listings::{self, InputFile};
 use crate::output::StagedOutput;
+use crate::progress::Progress;
 use analysis::TableSummary;
 use anyhow::{bail, Context, Result};
 use ingest::Severity;
@@ -32,6 +33,10 @@ pub struct Args {
     /// Output directory; replaces `output` of the config.
     #[arg(long = "out", value_name = "DIR")]
     out: Option<PathBuf>,
+    /// No progress bar and no warnings on stderr (they stay in
+    /// diagnostics.csv); errors and the summary line are still printed.
+    #[arg(long, short)]
+    quiet: bool,
 }
 
 #[derive(Serialize)]
@@ -45,11 +50,7 @@ struct Manifest<'a> {
 pub fn run(args: Args) -> Result<ExitCode> {
     let config = Config::load(args.config.as_deref())?;
     let files = listings::input_files(&config, &args.inputs)?;
-    let mut loaded = listings::load(&config, &files)?;
-    for diagnostic in loaded.diagnostics() {
-        eprintln!("{diagnostic}");
-    }
-    let out = args.out.unwrap_or_else(|| config.output.clone());
+    let out = args.out.clone().unwrap_or_else(|| config.output.clone());
     let mut read: Vec<&Path> = files.iter().map(PathBuf::as_path).collect();
     read.extend([
         config.reference.as_path(),
@@ -60,7 +61,20 @@ pub fn run(args: Args) -> Result<ExitCode> {
         read.push(config_file);
     }
     crate::output::check_output_is_separate(&out, &read)?;
+
+    let input_bytes = files
+        .iter()
+        .filter_map(|f| std::fs::metadata(f).ok())
+        .map(|m| m.len())
+        .sum();
+    let progress = Progress::new(6, input_bytes, args.quiet);
+    progress.stage("reading listings");
+    let mut loaded = listings::load(&config, &files)?;
     if !loaded.errors.is_empty() {
+        progress.finish();
+        for error in &loaded.errors {
+            eprintln!("{error}");
+        }
         bail!(
             "{} of {} input files are not listings; {} left as it was",
             loaded.errors.len(),
@@ -68,56 +82,28 @@ pub fn run(args: Args) -> Result<ExitCode> {
             out.display()
         );
     }
+    progress.stage("finding funders, places and dates");
     let mut diagnostics: Vec<_> = loaded.diagnostics().cloned().collect();
     let projects = listings::normalised_projects(&config, &mut loaded, &mut diagnostics, true)?;
+    let written = write_output(
+        &out,
+        &config,
+        &loaded.files,
+        &projects,
+        &diagnostics,
+        &progress,
+    );
+    progress.finish();
+    written?;
     let warnings = diagnostics
         .iter()
         .filter(|d| d.severity == Severity::Warning)
         .count();
-    for diagnostic in &diagnostics[loaded.diagnostics().count()..] {
-        eprintln!("{diagnostic}");
-    }
-
-    let staged = StagedOutput::new(&out)?;
-    let mut tables = analysis::build_tables(&projects)?;
-    let counts = analysis::write_tables(&staged.subdir("tables")?, &mut tables)?;
-    let analyses = analysis::load_analyses(&config.analyses)?;
-    let named: Vec<(&str, &analysis::DataFrame)> = tables.iter().map(|(n, f)| (*n, f)).collect();
-    let mut results = analysis::run_analyses(&analyses, &named)?;
-    let analysis_dir = staged.subdir("tables/analysis")?;
-    let charts_dir = staged.subdir("charts")?;
-    let caption = caption(&loaded.files, projects.len());
-    let mut charts = Vec::new();
-    for result in &mut results {
-        let name = result.analysis.name.clone();
-        analysis::write_csv(&analysis_dir.join(format!("{name}.csv")), &result.frame)?;
-        analysis::write_parquet(
-            &analysis_dir.join(format!("{name}.parquet")),
-            &mut result.frame,
-        )?;
-        let chart = charts::chart_for(result, &caption)
-            .map_err(|message| anyhow::anyhow!("{}: {message}", result.analysis.path.display()))?;
-        if let Some(chart) = chart {
-            let svg = charts::write_chart(&charts_dir, &name, &chart)?;
-            charts.push((name, svg));
+    if !args.quiet {
+        for diagnostic in &diagnostics {
+            eprintln!("{diagnostic}");
         }
     }
-    analysis::write_diagnostics(&staged.dir().join("diagnostics.csv"), &diagnostics)?;
-    let report = charts::report::render_report(&charts::report::ReportInput {
-        caption: &caption,
-        projects: &projects,
-        diagnostics: &diagnostics,
-        charts: &charts,
-        analyses: &results,
-    })
-    .map_err(|message| anyhow::anyhow!("cannot write the report: {message}"))?;
-    let report_path = staged.dir().join("report.html");
-    std::fs::write(&report_path, report)
-        .with_context(|| format!("{}: cannot write", report_path.display()))?;
-    let package = analysis::datapackage(&tables, &results);
-    write_json(&staged.dir().join("datapackage.json"), &package)?;
-    write_manifest(staged.dir(), &loaded.files, &counts)?;
-    staged.commit()?;
     eprintln!(
         "devcoop: {} {}, {} projects, {} {} → {}",
         files.len(),
@@ -128,6 +114,78 @@ pub fn run(args: Args) -> Result<ExitCode> {
         out.display()
     );
     Ok(ExitCode::SUCCESS)
+}
+
+/// Every file of a run, staged and swapped in for `out` at the end.
+fn write_output(
+    out: &Path,
+    config: &Config,
+    files: &[InputFile],
+    projects: &[normalise::Project],
+    diagnostics: &[ingest::Diagnostic],
+    progress: &Progress,
+) -> Result<()> {
+    let staged = StagedOutput::new(out)?;
+    progress.stage("writing tables");
+    let mut tables = analysis::build_tables(projects)?;
+    let counts = analysis::write_tables(&staged.subdir("tables")?, &mut tables)?;
+    progress.stage("running analyses and drawing charts");
+    let caption = caption(files, projects.len());
+    let AnalysisOutput { results, charts } = write_analyses(&staged, config, &tables, &caption)?;
+    progress.stage("writing the report");
+    analysis::write_diagnostics(&staged.dir().join("diagnostics.csv"), diagnostics)?;
+    let report = charts::report::render_report(&charts::report::ReportInput {
+        caption: &caption,
+        projects,
+        diagnostics,
+        charts: &charts,
+        analyses: &results,
+    })
+    .map_err(|message| anyhow::anyhow!("cannot write the report: {message}"))?;
+    let report_path = staged.dir().join("report.html");
+    std::fs::write(&report_path, report)
+        .with_context(|| format!("{}: cannot write", report_path.display()))?;
+    let package = analysis::datapackage(&tables, &results);
+    write_json(&staged.dir().join("datapackage.json"), &package)?;
+    write_manifest(staged.dir(), files, &counts)?;
+    progress.stage("putting the new output in place");
+    staged.commit()
+}
+
+/// Runs every analysis: its table, and its chart as SVG and PNG.
+fn write_analyses(
+    staged: &StagedOutput,
+    config: &Config,
+    tables: &[analysis::NamedTable],
+    caption: &str,
+) -> Result<AnalysisOutput> {
+    let analyses = analysis::load_analyses(&config.analyses)?;
+    let named: Vec<(&str, &analysis::DataFrame)> = tables.iter().map(|(n, f)| (*n, f)).collect();
+    let mut results = analysis::run_analyses(&analyses, &named)?;
+    let analysis_dir = staged.subdir("tables/analysis")?;
+    let charts_dir = staged.subdir("charts")?;
+    let mut charts = Vec::new();
+    for result in &mut results {
+        let name = result.analysis.name.clone();
+        analysis::write_csv(&analysis_dir.join(format!("{name}.csv")), &result.frame)?;
+        analysis::write_parquet(
+            &analysis_dir.join(format!("{name}.parquet")),
+            &mut result.frame,
+        )?;
+        let chart = charts::chart_for(result, caption)
+            .map_err(|message| anyhow::anyhow!("{}: {message}", result.analysis.path.display()))?;
+        if let Some(chart) = chart {
+            let svg = charts::write_chart(&charts_dir, &name, &chart)?;
+            charts.push((name, svg));
+        }
+    }
+    Ok(AnalysisOutput { results, charts })
+}
+
+/// The analyses that ran, and the SVG of each chart by analysis name.
+struct AnalysisOutput {
+    results: Vec<analysis::AnalysisResult>,
+    charts: Vec<(String, String)>,
 }
 
 /// Under every chart: which listings, how many projects.
