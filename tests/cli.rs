@@ -635,3 +635,42 @@ fn quiet_keeps_warnings_in_the_file_and_off_the_terminal() {
         "{diagnostics}"
     );
 }
+
+#[test]
+fn partitioned_parquet_has_one_folder_per_source_listing() {
+    let dir = tempfile::tempdir().unwrap();
+    let inputs = dir.path().join("in");
+    std::fs::create_dir(&inputs).unwrap();
+    std::fs::copy(
+        root().join("data/raw/labour-migration-projects.txt"),
+        inputs.join("a.txt"),
+    )
+    .unwrap();
+    std::fs::write(
+        inputs.join("b c.txt"),
+        "Projects\n\n1. Decent work in Nepal\n\n2010 - 2012\n\nFunded by Japan.\n",
+    )
+    .unwrap();
+    let out = dir.path().join("out");
+    let args = [
+        "run",
+        "--partition-by",
+        "source",
+        "--out",
+        out.to_str().unwrap(),
+        "--input",
+        inputs.to_str().unwrap(),
+    ];
+    let result = devcoop(&args);
+    assert!(result.status.success(), "{}", text(&result.stderr));
+    let partitions = out.join("tables/partitioned/projects");
+    let mut names: Vec<String> = std::fs::read_dir(&partitions)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    assert_eq!(names, ["source=a.txt", "source=b%20c.txt"]);
+    assert!(out
+        .join("tables/partitioned/project_organisations/source=b%20c.txt/part-0.parquet")
+        .is_file());
+}

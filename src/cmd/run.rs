@@ -33,10 +33,21 @@ pub struct Args {
     /// Output directory; replaces `output` of the config.
     #[arg(long = "out", value_name = "DIR")]
     out: Option<PathBuf>,
+    /// Also write every table as Parquet partitioned by source listing
+    /// (tables/partitioned/NAME/source=FILE/part-0.parquet), the layout
+    /// distributed SQL engines read.
+    #[arg(long, value_name = "COLUMN", value_enum)]
+    partition_by: Option<PartitionBy>,
     /// No progress bar and no warnings on stderr (they stay in
     /// diagnostics.csv); errors and the summary line are still printed.
     #[arg(long, short)]
     quiet: bool,
+}
+
+#[derive(Debug, Clone, Copy, clap::ValueEnum)]
+enum PartitionBy {
+    /// The listing file a project was read from.
+    Source,
 }
 
 #[derive(Serialize)]
@@ -91,6 +102,7 @@ pub fn run(args: Args) -> Result<ExitCode> {
         &loaded.files,
         &projects,
         &diagnostics,
+        args.partition_by,
         &progress,
     );
     progress.finish();
@@ -123,12 +135,16 @@ fn write_output(
     files: &[InputFile],
     projects: &[normalise::Project],
     diagnostics: &[ingest::Diagnostic],
+    partition_by: Option<PartitionBy>,
     progress: &Progress,
 ) -> Result<()> {
     let staged = StagedOutput::new(out)?;
     progress.stage("writing tables");
     let mut tables = analysis::build_tables(projects)?;
     let counts = analysis::write_tables(&staged.subdir("tables")?, &mut tables)?;
+    if let Some(PartitionBy::Source) = partition_by {
+        analysis::write_partitioned_by_source(&staged.subdir("tables/partitioned")?, &tables)?;
+    }
     progress.stage("running analyses and drawing charts");
     let caption = caption(files, projects.len());
     let AnalysisOutput { results, charts } = write_analyses(&staged, config, &tables, &caption)?;

@@ -17,6 +17,7 @@
 pub mod analyses;
 mod datapackage;
 mod frame;
+mod partition;
 pub mod tables;
 mod write;
 
@@ -26,6 +27,7 @@ pub use analyses::{
 };
 pub use datapackage::datapackage;
 pub use frame::{column_dates, column_numbers, column_texts, TableBuilder};
+pub use partition::{partition_value, write_partitioned_by_source};
 pub use polars::prelude::DataFrame;
 pub use tables::{build_tables, write_diagnostics, write_tables, NamedTable, TableSummary};
 pub use write::{read_tables, write_csv, write_csv_to, write_parquet, write_table, TableError};
