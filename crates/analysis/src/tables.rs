@@ -321,8 +321,8 @@ pub fn corridors(projects: &[Project]) -> PolarsResult<DataFrame> {
     t.text("project_id", texts(&rows, |(p, _, _)| cell(&p.id)))
         .text("origin", texts(&rows, |(_, o, _)| cell(&o.alpha3)))
         .text("origin_name", texts(&rows, |(_, o, _)| cell(&o.name)))
-        .text("destination_name", texts(&rows, |(_, _, d)| cell(&d.name)))
-        .text("destination", texts(&rows, |(_, _, d)| cell(&d.alpha3)));
+        .text("destination", texts(&rows, |(_, _, d)| cell(&d.alpha3)))
+        .text("destination_name", texts(&rows, |(_, _, d)| cell(&d.name)));
     evidence_columns(&mut t, &rows, |(_, o, _)| &o.evidence);
     t.build()
 }
