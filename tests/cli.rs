@@ -323,6 +323,17 @@ fn eval_scores_the_shared_corpus() {
         "1.01",
     ]);
     assert_eq!(result.status.code(), Some(1));
+    let result = devcoop(&[
+        "eval",
+        "--input",
+        corpus.join("raw").to_str().unwrap(),
+        "--gold",
+        corpus.join("gold").to_str().unwrap(),
+        "--min-exact",
+        "1.01",
+    ]);
+    assert_eq!(result.status.code(), Some(1));
+    assert!(text(&result.stderr).contains("title exact accuracy below 1.01"));
 }
 
 #[test]

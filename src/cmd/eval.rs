@@ -16,10 +16,11 @@ use std::process::ExitCode;
 /// Projects are matched by source file and ordinal. Prints micro-averaged
 /// precision, recall and F1 for funders, countries and regions, exact-match
 /// accuracy for title, start and end, a per-file breakdown and every
-/// mistake. Exits with 1 when an F1 is below --min-f1.
+/// mistake. Exits with 1 when an F1 is below --min-f1 or an accuracy below
+/// --min-exact.
 #[derive(Debug, clap::Args)]
 #[command(
-    after_help = "Example:\n  devcoop eval --input ../shared/corpus/raw --gold ../shared/corpus/gold --min-f1 0.97"
+    after_help = "Example:\n  devcoop eval --input ../shared/corpus/raw --gold ../shared/corpus/gold --min-f1 0.97 --min-exact 0.98"
 )]
 pub struct Args {
     /// Listing files or directories.
@@ -34,6 +35,10 @@ pub struct Args {
     /// Fail (exit 1) if the F1 of funders, countries or regions is below this.
     #[arg(long, value_name = "X")]
     min_f1: Option<f64>,
+    /// Fail (exit 1) if the exact-match accuracy of titles, starts or ends
+    /// is below this.
+    #[arg(long, value_name = "X")]
+    min_exact: Option<f64>,
 }
 
 const SET_FIELDS: [&str; 3] = ["funders", "countries", "regions"];
@@ -248,21 +253,30 @@ pub fn run(args: Args) -> Result<ExitCode> {
     } else {
         print_report(&report);
     }
-    let below: Vec<&str> = match args.min_f1 {
-        Some(min) => SET_FIELDS
-            .into_iter()
-            .filter(|f| report.overall.sets.get(f).is_some_and(|s| s.f1 < min))
-            .collect(),
-        None => Vec::new(),
-    };
+    let mut below: Vec<String> = Vec::new();
+    if let Some(min) = args.min_f1 {
+        for field in SET_FIELDS {
+            if report.overall.sets.get(field).is_some_and(|s| s.f1 < min) {
+                below.push(format!("{field} F1 below {min}"));
+            }
+        }
+    }
+    if let Some(min) = args.min_exact {
+        for field in EXACT_FIELDS {
+            if report
+                .overall
+                .exact
+                .get(field)
+                .is_some_and(|s| s.accuracy < min)
+            {
+                below.push(format!("{field} exact accuracy below {min}"));
+            }
+        }
+    }
     if below.is_empty() {
         Ok(ExitCode::SUCCESS)
     } else {
-        eprintln!(
-            "error: F1 below {} for {}",
-            args.min_f1.unwrap_or_default(),
-            below.join(", ")
-        );
+        eprintln!("error: {}", below.join(", "));
         Ok(ExitCode::from(crate::cmd::EXIT_FAILURE))
     }
 }
