@@ -252,10 +252,18 @@ impl Reference {
             });
             by_alpha3.insert(alpha3, index);
             patterns.push(name_pattern(Entry::Country(index), short));
-            // `Bolivia (Plurinational State of)` → `Bolivia`;
-            // `The Federal Republic of Germany` → `Federal Republic of Germany`.
+            // `Bolivia (Plurinational State of)` → `Bolivia`, unless two
+            // countries share the head (`Congo (…)` and `Congo`, `Korea (…)`
+            // twice, `Virgin Islands (…)` twice): then it names neither.
             if let Some((head, _)) = short.split_once(" (") {
-                patterns.push(name_pattern(Entry::Country(index), head));
+                let shared = CountryIterator::new().any(|other| {
+                    let name = other.iso_short_name();
+                    name != short
+                        && (name == head || name.split_once(" (").is_some_and(|(h, _)| h == head))
+                });
+                if !shared {
+                    patterns.push(name_pattern(Entry::Country(index), head));
+                }
             }
             let long = country.iso_long_name();
             let long = long.strip_prefix("The ").unwrap_or(long);
@@ -476,6 +484,27 @@ pub(crate) mod tests {
                 "Romania"
             ]
         );
+    }
+
+    #[test]
+    fn a_name_two_countries_share_names_neither() {
+        let reference = reference();
+        let codes = |text: &str| -> Vec<String> {
+            reference
+                .find(text)
+                .iter()
+                .filter_map(|m| match m.entry {
+                    Entry::Country(i) => Some(reference.countries[i].alpha3.clone()),
+                    _ => None,
+                })
+                .collect()
+        };
+        assert_eq!(
+            codes("Bolivia and Democratic Republic of the Congo"),
+            ["BOL", "COD"]
+        );
+        assert!(codes("Korea").is_empty());
+        assert_eq!(codes("South Korea and Congo"), ["KOR", "COG"]);
     }
 
     #[test]
