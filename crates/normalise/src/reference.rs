@@ -392,9 +392,15 @@ impl Reference {
             if !on_word_boundaries(text, m.start(), m.end()) {
                 continue;
             }
-            // Cities named after their country are not the country:
-            // "a seminar in Mexico City", "Kuwait City".
-            if matches!(pattern.entry, Entry::Country(_)) && text[m.end()..].starts_with(" City") {
+            // Cities and seas named after a country are not the country:
+            // "a seminar in Mexico City", "the Indian Ocean", "the South
+            // China Sea".
+            let rest = &text[m.end()..];
+            if matches!(pattern.entry, Entry::Country(_) | Entry::Demonym(_))
+                && [" City", " Ocean", " Sea"].iter().any(|s| {
+                    rest.starts_with(s) && !rest[s.len()..].starts_with(char::is_alphanumeric)
+                })
+            {
                 continue;
             }
             let case_ok = if pattern.exact_case {
@@ -467,7 +473,7 @@ pub(crate) mod tests {
     #[test]
     fn names_aliases_and_demonyms_are_found_on_word_boundaries() {
         let reference = reference();
-        let text = "Workers from Viet Nam, Hong Kong and Côte d'Ivoire; afghan and Brazilian suppliers in Romania, not Mexico City";
+        let text = "Workers from Viet Nam, Hong Kong and Côte d'Ivoire; afghan and Brazilian suppliers in Romania, not Mexico City, the Indian Ocean or the South China Sea";
         let found: Vec<&str> = reference
             .find(text)
             .iter()
