@@ -3,7 +3,7 @@
 
 mod common;
 
-use common::{devcoop, root, text};
+use common::{devcoop, listings_in, root, text};
 use std::path::{Path, PathBuf};
 
 /// A config in `dir` reading `inputs`, with a copy of the shipped analyses.
@@ -135,13 +135,14 @@ fn a_bad_query_names_the_file_and_leaves_output_alone() {
 #[test]
 fn input_text_is_escaped_in_the_report_and_the_svg() {
     let dir = tempfile::tempdir().unwrap();
-    let inputs = dir.path().join("listings");
-    std::fs::create_dir(&inputs).unwrap();
-    std::fs::write(
-        inputs.join("hostile.txt"),
-        "Projects\n\n1. Decent work <script>alert(\"x\")</script> & 'more' </script>\n\n1 June 2007 - 30 June 2009\n\nThis project is supported by the European Union in <b>Kenya</b>.\n",
-    )
-    .unwrap();
+    let inputs = listings_in(
+        dir.path(),
+        "listings",
+        &[(
+            "hostile.txt",
+            "Projects\n\n1. Decent work <script>alert(\"x\")</script> & 'more' </script>\n\n1 June 2007 - 30 June 2009\n\nThis project is supported by the European Union in <b>Kenya</b>.\n",
+        )],
+    );
     let config = setup(dir.path(), &inputs);
     let result = devcoop(&["run", "--config", config.to_str().unwrap()]);
     assert!(result.status.success(), "{}", text(&result.stderr));

@@ -2,7 +2,7 @@
 
 mod common;
 
-use common::{devcoop, jsonl, root, run_into, text};
+use common::{devcoop, jsonl, listings_in, root, run_into, shipped_listing, text};
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
@@ -446,13 +446,14 @@ fn windows_1252_file_is_refused_with_line_and_column() {
 #[test]
 fn impossible_dates_are_warnings_not_panics() {
     let dir = tempfile::tempdir().unwrap();
-    let inputs = dir.path().join("in");
-    std::fs::create_dir(&inputs).unwrap();
-    std::fs::write(
-        inputs.join("odd.txt"),
-        "Projects\n\n1. Alpha project\n\n31 February 2009 - 30 June 2010\n\nText.\n\n2. Beta project\n\n1 June 99999 - 2 June 99999\n\nText.\n",
-    )
-    .unwrap();
+    let inputs = listings_in(
+        dir.path(),
+        "in",
+        &[(
+            "odd.txt",
+            "Projects\n\n1. Alpha project\n\n31 February 2009 - 30 June 2010\n\nText.\n\n2. Beta project\n\n1 June 99999 - 2 June 99999\n\nText.\n",
+        )],
+    );
     let out = dir.path().join("out");
     let result = run_into(&out, &[&inputs]);
     assert!(result.status.success(), "{}", text(&result.stderr));
@@ -504,13 +505,7 @@ fn odd_white_space_is_white_space() {
 #[test]
 fn an_unreadable_input_is_a_clear_error() {
     let dir = tempfile::tempdir().unwrap();
-    let inputs = dir.path().join("in");
-    std::fs::create_dir(&inputs).unwrap();
-    std::fs::copy(
-        root().join("data/raw/labour-migration-projects.txt"),
-        inputs.join("good.txt"),
-    )
-    .unwrap();
+    let inputs = listings_in(dir.path(), "in", &[("good.txt", &shipped_listing())]);
     // Root reads any file whatever its permissions, so a link to nowhere
     // stands for a file that cannot be read.
     std::os::unix::fs::symlink(dir.path().join("gone.txt"), inputs.join("broken.txt")).unwrap();
@@ -594,13 +589,7 @@ fn a_write_error_is_clear_and_keeps_the_previous_output() {
 #[test]
 fn an_output_directory_holding_the_inputs_is_refused() {
     let dir = tempfile::tempdir().unwrap();
-    let data = dir.path().join("data");
-    std::fs::create_dir(&data).unwrap();
-    std::fs::copy(
-        root().join("data/raw/labour-migration-projects.txt"),
-        data.join("listing.txt"),
-    )
-    .unwrap();
+    let data = listings_in(dir.path(), "data", &[("listing.txt", &shipped_listing())]);
     let result = run_into(&data, &[&data]);
     assert_eq!(result.status.code(), Some(1));
     assert!(
@@ -614,13 +603,14 @@ fn an_output_directory_holding_the_inputs_is_refused() {
 #[test]
 fn quiet_keeps_warnings_in_the_file_and_off_the_terminal() {
     let dir = tempfile::tempdir().unwrap();
-    let inputs = dir.path().join("in");
-    std::fs::create_dir(&inputs).unwrap();
-    std::fs::write(
-        inputs.join("odd.txt"),
-        "Projects\n\nAlpha project\n\nObjective: Decent work.\n\nDuration: the whole decade\n",
-    )
-    .unwrap();
+    let inputs = listings_in(
+        dir.path(),
+        "in",
+        &[(
+            "odd.txt",
+            "Projects\n\nAlpha project\n\nObjective: Decent work.\n\nDuration: the whole decade\n",
+        )],
+    );
     let out = dir.path().join("out");
     let args = [
         "run",
@@ -650,18 +640,17 @@ fn quiet_keeps_warnings_in_the_file_and_off_the_terminal() {
 #[test]
 fn partitioned_parquet_has_one_folder_per_source_listing() {
     let dir = tempfile::tempdir().unwrap();
-    let inputs = dir.path().join("in");
-    std::fs::create_dir(&inputs).unwrap();
-    std::fs::copy(
-        root().join("data/raw/labour-migration-projects.txt"),
-        inputs.join("a.txt"),
-    )
-    .unwrap();
-    std::fs::write(
-        inputs.join("b c.txt"),
-        "Projects\n\n1. Decent work in Nepal\n\n2010 - 2012\n\nFunded by Japan.\n",
-    )
-    .unwrap();
+    let inputs = listings_in(
+        dir.path(),
+        "in",
+        &[
+            ("a.txt", &shipped_listing()),
+            (
+                "b c.txt",
+                "Projects\n\n1. Decent work in Nepal\n\n2010 - 2012\n\nFunded by Japan.\n",
+            ),
+        ],
+    );
     let out = dir.path().join("out");
     let args = [
         "run",

@@ -39,3 +39,18 @@ pub fn jsonl(path: &Path) -> Vec<serde_json::Value> {
         .map(|l| serde_json::from_str(l).unwrap())
         .collect()
 }
+
+/// The shipped listing's text.
+pub fn shipped_listing() -> String {
+    std::fs::read_to_string(root().join("data/raw/labour-migration-projects.txt")).unwrap()
+}
+
+/// A folder `dir/name` holding one listing per `(file name, text)`.
+pub fn listings_in(dir: &Path, name: &str, files: &[(&str, &str)]) -> PathBuf {
+    let folder = dir.join(name);
+    std::fs::create_dir_all(&folder).unwrap();
+    for (file, text) in files {
+        std::fs::write(folder.join(file), text).unwrap();
+    }
+    folder
+}

@@ -38,7 +38,6 @@ mod units;
 
 pub use diagnostics::{Diagnostic, Severity};
 pub use inputs::{collect_inputs, InputError};
-pub use labels::is_date_label;
 pub use listing::{parse_listing, Listing};
 pub use record::{DateOrigin, DateText, Field, RawProject, Segment, Span, Text};
 pub use source::{SourceError, SourceProblem};
