@@ -1,0 +1,143 @@
+//! The scale work must not change what a run writes: every output file of a
+//! fixed run is compared with a fingerprint recorded before the fast path
+//! (`tests/snapshots/fast_path.txt`).
+//!
+//! CSV, JSON Lines, SVG, PNG, HTML and JSON files are compared byte for
+//! byte. A Parquet file is compared by its content (decoded and printed as
+//! CSV), because how rows are grouped inside the file is the writer's
+//! business, not the table's.
+//!
+//! After an intended change of the outputs, record the new fingerprints
+//! with `DEVCOOP_BLESS=1 cargo test --release --test fast_path` and say
+//! why in the commit.
+
+mod common;
+
+use common::{root, shipped_listing};
+use sha2::{Digest, Sha256};
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+const SNAPSHOT: &str = "tests/snapshots/fast_path.txt";
+
+/// A project folder with its own settings, reference data, analyses and
+/// corrections, so that every path in the outputs is relative to it.
+fn project_folder(dir: &Path) {
+    let copy = |from: &str| {
+        let target = dir.join(from);
+        std::fs::create_dir_all(target.parent().unwrap()).unwrap();
+        let source = root().join(from);
+        if source.is_dir() {
+            std::fs::create_dir_all(&target).unwrap();
+            for entry in std::fs::read_dir(&source).unwrap() {
+                let path = entry.unwrap().path();
+                std::fs::copy(&path, target.join(path.file_name().unwrap())).unwrap();
+            }
+        } else {
+            std::fs::copy(&source, &target).unwrap();
+        }
+    };
+    for path in [
+        "devcoop.toml",
+        "data/reference",
+        "data/overrides.csv",
+        "analyses",
+    ] {
+        copy(path);
+    }
+    let raw = dir.join("data/raw");
+    std::fs::create_dir_all(raw.join("again")).unwrap();
+    std::fs::write(raw.join("labour-migration-projects.txt"), shipped_listing()).unwrap();
+    // The same listing twice: its projects are merged, with both sources.
+    std::fs::write(raw.join("again/copy.txt"), shipped_listing()).unwrap();
+    for (file, projects, seed) in [
+        ("synthetic-a.txt", "2500", "7"),
+        ("synthetic-b.txt", "400", "8"),
+    ] {
+        let status = Command::new(env!("CARGO_BIN_EXE_devcoop"))
+            .args(["synth", "--projects", projects, "--seed", seed, "--out"])
+            .arg(raw.join(file))
+            .status()
+            .unwrap();
+        assert!(status.success());
+    }
+}
+
+fn files_under(dir: &Path, files: &mut Vec<PathBuf>) {
+    for entry in std::fs::read_dir(dir).unwrap() {
+        let path = entry.unwrap().path();
+        if path.is_dir() {
+            files_under(&path, files);
+        } else {
+            files.push(path);
+        }
+    }
+}
+
+/// What a file holds: its bytes, or for Parquet its rows printed as CSV.
+fn content(path: &Path) -> Vec<u8> {
+    if path.extension().is_some_and(|e| e == "parquet") {
+        let stem = path.file_stem().unwrap().to_string_lossy().into_owned();
+        let tables = analysis::read_tables(path.parent().unwrap()).unwrap();
+        let (_, mut frame) = tables.into_iter().find(|(name, _)| *name == stem).unwrap();
+        let mut csv = Vec::new();
+        analysis::write_csv_to(&mut csv, &mut frame).unwrap();
+        csv
+    } else {
+        std::fs::read(path).unwrap()
+    }
+}
+
+fn fingerprints(out: &Path) -> String {
+    let mut files = Vec::new();
+    files_under(out, &mut files);
+    files.sort();
+    let mut lines = String::new();
+    for file in files {
+        let digest = Sha256::digest(content(&file));
+        let hex: String = digest.iter().map(|b| format!("{b:02x}")).collect();
+        let relative = file.strip_prefix(out).unwrap().to_string_lossy();
+        lines.push_str(&format!("{hex}  {}\n", relative.replace('\\', "/")));
+    }
+    lines
+}
+
+#[test]
+fn every_output_is_what_it_was_before_the_fast_path() {
+    let dir = tempfile::tempdir().unwrap();
+    project_folder(dir.path());
+    let run = Command::new(env!("CARGO_BIN_EXE_devcoop"))
+        .args(["run", "--quiet", "--partition-by", "source"])
+        .current_dir(dir.path())
+        .output()
+        .unwrap();
+    assert!(
+        run.status.success(),
+        "{}",
+        String::from_utf8_lossy(&run.stderr)
+    );
+    let actual = fingerprints(&dir.path().join("output"));
+    let snapshot = root().join(SNAPSHOT);
+    if std::env::var_os("DEVCOOP_BLESS").is_some() {
+        std::fs::create_dir_all(snapshot.parent().unwrap()).unwrap();
+        std::fs::write(&snapshot, &actual).unwrap();
+    }
+    let expected = std::fs::read_to_string(&snapshot)
+        .expect("tests/snapshots/fast_path.txt: record it with DEVCOOP_BLESS=1");
+    // Line by line, so that a failure names the files that changed.
+    let changed: Vec<&str> = actual
+        .lines()
+        .filter(|line| !expected.lines().any(|e| e == *line))
+        .chain(
+            expected
+                .lines()
+                .filter(|line| !actual.lines().any(|a| a == *line)),
+        )
+        .collect();
+    assert!(
+        changed.is_empty(),
+        "outputs differ from the recorded ones:\n{}",
+        changed.join("\n")
+    );
+    assert!(actual.lines().count() > 40, "{actual}");
+}
