@@ -40,10 +40,10 @@ pub fn input_files(config: &Config, override_inputs: &[PathBuf]) -> Result<Vec<P
     Ok(ingest::collect_inputs(&inputs)?)
 }
 
-/// Reads and parses every file. A file that is not a listing (empty,
-/// binary, not UTF-8) gives an error diagnostic; an unreadable one is an
-/// error of the whole run.
-pub fn load(config: &Config, files: &[PathBuf]) -> Result<Loaded> {
+/// Reads and parses every file, telling `read` the size of each. A file
+/// that is not a listing (empty, binary, not UTF-8) gives an error
+/// diagnostic; an unreadable one is an error of the whole run.
+pub fn load(config: &Config, files: &[PathBuf], mut read: impl FnMut(u64)) -> Result<Loaded> {
     let mut loaded = Loaded {
         listings: Vec::new(),
         errors: Vec::new(),
@@ -66,6 +66,7 @@ pub fn load(config: &Config, files: &[PathBuf]) -> Result<Loaded> {
                 0
             }
         };
+        read(bytes.len() as u64);
         loaded.files.push(InputFile {
             path: config.display_path(path),
             bytes: bytes.len() as u64,
@@ -87,29 +88,42 @@ fn source_name(path: &Path) -> String {
         .into_owned()
 }
 
-/// The normalised projects of the loaded listings (taken out of them).
-/// User corrections are applied when `with_overrides` (not when scoring
-/// extraction).
+/// The raw projects of the loaded listings, taken out of them: they move on
+/// to normalisation, no second copy of the text.
+pub fn take_raw_projects(loaded: &mut Loaded) -> Vec<ingest::RawProject> {
+    loaded
+        .listings
+        .iter_mut()
+        .flat_map(|l| std::mem::take(&mut l.projects))
+        .collect()
+}
+
+/// The user's corrections (`overrides` of the config); none when the file
+/// does not exist.
+pub fn corrections(config: &Config) -> Result<normalise::Corrections> {
+    let file = config.display_path(&config.overrides);
+    if !config.overrides.is_file() {
+        return Ok(normalise::Corrections::new(file, Vec::new()));
+    }
+    let text = std::fs::read_to_string(&config.overrides)
+        .with_context(|| format!("{file}: cannot read"))?;
+    let overrides = normalise::parse_overrides(&file, &text)?;
+    Ok(normalise::Corrections::new(file, overrides))
+}
+
+/// The normalised projects of the loaded listings, all at once (for
+/// scoring extraction: no user corrections).
 pub fn normalised_projects(
     config: &Config,
     loaded: &mut Loaded,
     diagnostics: &mut Vec<Diagnostic>,
-    with_overrides: bool,
 ) -> Result<Vec<normalise::Project>> {
     let reference = normalise::Reference::load(&config.reference)?;
-    // The projects move on to normalisation: no second copy of the text.
-    let raw: Vec<ingest::RawProject> = loaded
-        .listings
-        .iter_mut()
-        .flat_map(|l| std::mem::take(&mut l.projects))
-        .collect();
-    let mut projects = normalise::normalise(&reference, raw, config.reference_date, diagnostics);
-    if with_overrides && config.overrides.is_file() {
-        let file = config.display_path(&config.overrides);
-        let text = std::fs::read_to_string(&config.overrides)
-            .with_context(|| format!("{file}: cannot read"))?;
-        let overrides = normalise::parse_overrides(&file, &text)?;
-        normalise::apply_overrides(&file, &overrides, &mut projects, &reference, diagnostics);
-    }
-    Ok(projects)
+    let raw = take_raw_projects(loaded);
+    Ok(normalise::normalise(
+        &reference,
+        raw,
+        config.reference_date,
+        diagnostics,
+    ))
 }

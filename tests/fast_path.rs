@@ -107,7 +107,16 @@ fn every_output_is_what_it_was_before_the_fast_path() {
     let dir = tempfile::tempdir().unwrap();
     project_folder(dir.path());
     let run = Command::new(env!("CARGO_BIN_EXE_devcoop"))
-        .args(["run", "--quiet", "--partition-by", "source"])
+        // Small batches: rows, row groups and partitions cross batch
+        // boundaries, inside a listing and between listings.
+        .args([
+            "run",
+            "--quiet",
+            "--partition-by",
+            "source",
+            "--batch-projects",
+            "700",
+        ])
         .current_dir(dir.path())
         .output()
         .unwrap();

@@ -24,7 +24,7 @@ pub struct Args {
 pub fn run(args: Args) -> Result<ExitCode> {
     let config = Config::load(None)?;
     let files = listings::input_files(&config, &args.paths)?;
-    let loaded = listings::load(&config, &files)?;
+    let loaded = listings::load(&config, &files, |_| ())?;
     for listing in &loaded.listings {
         println!("{}: {} projects", listing.source, listing.projects.len());
         for project in &listing.projects {

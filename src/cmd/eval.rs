@@ -215,9 +215,9 @@ fn score(gold: &[Value], found: &[Value], mistakes: &mut Vec<Mistake>) -> Scores
 pub fn run(args: Args) -> Result<ExitCode> {
     let config = Config::load(None)?;
     let files = listings::input_files(&config, &args.inputs)?;
-    let mut loaded = listings::load(&config, &files)?;
+    let mut loaded = listings::load(&config, &files, |_| ())?;
     // Scores what devcoop reads, so user corrections are not applied.
-    let projects = listings::normalised_projects(&config, &mut loaded, &mut Vec::new(), false)?;
+    let projects = listings::normalised_projects(&config, &mut loaded, &mut Vec::new())?;
     let found: Vec<Value> = projects.iter().map(crate::cmd::gold_row).collect();
     let gold = read_gold(&args.gold)?;
     // Only listings that have gold annotations are scored.

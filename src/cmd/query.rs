@@ -33,7 +33,8 @@ pub fn run(args: Args) -> Result<ExitCode> {
     if !dir.is_dir() {
         bail!("{}: no tables yet; run `devcoop run` first", dir.display());
     }
-    let tables = analysis::read_tables(&dir)?;
+    // Only the tables and columns the query names are read.
+    let tables = analysis::tables_for_query(&dir, &args.sql)?;
     let named: Vec<(&str, &analysis::DataFrame)> =
         tables.iter().map(|(n, f)| (n.as_str(), f)).collect();
     let mut context = analysis::sql_context(&named);

@@ -21,7 +21,7 @@ use std::process::ExitCode;
 /// directory and swaps it in for the output directory only when all
 /// succeeded. Any input that is not a listing fails the run and leaves the
 /// previous output as it was.
-#[derive(Debug, Default, clap::Args)]
+#[derive(Debug, clap::Args)]
 #[command(after_help = "Example:\n  devcoop run --input data/raw --out output")]
 pub struct Args {
     /// Settings file (default: devcoop.toml in the current directory, if any).
@@ -42,6 +42,24 @@ pub struct Args {
     /// diagnostics.csv); errors and the summary line are still printed.
     #[arg(long, short)]
     quiet: bool,
+    /// Projects normalised and written at a time (tests use small batches
+    /// to cross batch boundaries; the default suits every input size).
+    #[arg(long, hide = true, default_value_t = DEFAULT_BATCH_PROJECTS, value_parser = clap::value_parser!(u32).range(1..))]
+    batch_projects: u32,
+}
+
+impl Default for Args {
+    /// What `devcoop` with no command runs: `devcoop run` with no options.
+    fn default() -> Self {
+        Args {
+            config: None,
+            inputs: Vec::new(),
+            out: None,
+            partition_by: None,
+            quiet: false,
+            batch_projects: DEFAULT_BATCH_PROJECTS,
+        }
+    }
 }
 
 #[derive(Debug, Clone, Copy, clap::ValueEnum)]
@@ -78,9 +96,9 @@ pub fn run(args: Args) -> Result<ExitCode> {
         .filter_map(|f| std::fs::metadata(f).ok())
         .map(|m| m.len())
         .sum();
-    let progress = Progress::new(6, input_bytes, args.quiet);
-    progress.stage("reading listings");
-    let mut loaded = listings::load(&config, &files)?;
+    let progress = Progress::new(input_bytes, args.quiet);
+    progress.reading("reading listings");
+    let mut loaded = listings::load(&config, &files, |bytes| progress.advance(bytes))?;
     if !loaded.errors.is_empty() {
         progress.finish();
         for error in &loaded.errors {
@@ -93,20 +111,18 @@ pub fn run(args: Args) -> Result<ExitCode> {
             out.display()
         );
     }
-    progress.stage("finding funders, places and dates");
     let mut diagnostics: Vec<_> = loaded.diagnostics().cloned().collect();
-    let projects = listings::normalised_projects(&config, &mut loaded, &mut diagnostics, true)?;
     let written = write_output(
         &out,
         &config,
-        &loaded.files,
-        &projects,
-        &diagnostics,
+        &mut loaded,
+        &mut diagnostics,
         args.partition_by,
+        args.batch_projects as usize,
         &progress,
     );
     progress.finish();
-    written?;
+    let projects = written?;
     let warnings = diagnostics
         .iter()
         .filter(|d| d.severity == Severity::Warning)
@@ -120,7 +136,7 @@ pub fn run(args: Args) -> Result<ExitCode> {
         "devcoop: {} {}, {} projects, {} {} → {}",
         files.len(),
         plural(files.len(), "file", "files"),
-        projects.len(),
+        projects,
         warnings,
         plural(warnings, "warning", "warnings"),
         out.display()
@@ -128,31 +144,65 @@ pub fn run(args: Args) -> Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
-/// Every file of a run, staged and swapped in for `out` at the end.
+/// Projects are normalised and written this many at a time: enough to keep
+/// both cores busy and row groups large, few enough that memory holds a
+/// batch and not the listing.
+const DEFAULT_BATCH_PROJECTS: u32 = 16_384;
+
+/// Every file of a run, staged and swapped in for `out` at the end; the
+/// number of projects written.
 fn write_output(
     out: &Path,
     config: &Config,
-    files: &[InputFile],
-    projects: &[normalise::Project],
-    diagnostics: &[ingest::Diagnostic],
+    loaded: &mut listings::Loaded,
+    diagnostics: &mut Vec<ingest::Diagnostic>,
     partition_by: Option<PartitionBy>,
+    batch_projects: usize,
     progress: &Progress,
-) -> Result<()> {
+) -> Result<usize> {
+    let reference = normalise::Reference::load(&config.reference)?;
+    let mut corrections = listings::corrections(config)?;
     let staged = StagedOutput::new(out)?;
-    progress.stage("writing tables");
-    let mut tables = analysis::build_tables(projects)?;
-    let counts = analysis::write_tables(&staged.subdir("tables")?, &mut tables)?;
-    if let Some(PartitionBy::Source) = partition_by {
-        analysis::write_partitioned_by_source(&staged.subdir("tables/partitioned")?, &tables)?;
+    let tables_dir = staged.subdir("tables")?;
+    let partitioned = match partition_by {
+        Some(PartitionBy::Source) => Some(staged.subdir("tables/partitioned")?),
+        None => None,
+    };
+    let mut sink = analysis::TableSink::create(&tables_dir, partitioned.as_deref())?;
+    let mut headline = charts::report::Headline::default();
+    let mut listed: Vec<normalise::Project> = Vec::new();
+    progress.stage("merging projects found twice");
+    let identified = normalise::identify(listings::take_raw_projects(loaded));
+    progress.projects(
+        "finding funders, places and dates; writing tables",
+        identified.len() as u64,
+    );
+    let mut identified = identified.into_iter();
+    loop {
+        let batch: Vec<normalise::Identified> = identified.by_ref().take(batch_projects).collect();
+        if batch.is_empty() {
+            break;
+        }
+        let mut projects =
+            normalise::extract_facts(&reference, batch, config.reference_date, diagnostics);
+        corrections.apply(&mut projects, &reference, diagnostics);
+        sink.write_batch(&projects)?;
+        headline.add(&projects);
+        progress.advance(projects.len() as u64);
+        let room = charts::report::REPORT_MAX_PROJECTS.saturating_sub(listed.len());
+        listed.extend(projects.into_iter().take(room));
     }
+    corrections.finish(diagnostics);
+    let counts = sink.finish()?;
     progress.stage("running analyses and drawing charts");
-    let caption = caption(files, projects.len());
-    let AnalysisOutput { results, charts } = write_analyses(&staged, config, &tables, &caption)?;
+    let caption = caption(&loaded.files, headline.projects());
+    let AnalysisOutput { results, charts } = write_analyses(&staged, config, &caption)?;
     progress.stage("writing the report");
     analysis::write_diagnostics(&staged.dir().join("diagnostics.csv"), diagnostics)?;
     let report = charts::report::render_report(&charts::report::ReportInput {
         caption: &caption,
-        projects,
+        headline: &headline,
+        projects: &listed,
         diagnostics,
         charts: &charts,
         analyses: &results,
@@ -161,23 +211,19 @@ fn write_output(
     let report_path = staged.dir().join("report.html");
     std::fs::write(&report_path, report)
         .with_context(|| format!("{}: cannot write", report_path.display()))?;
-    let package = analysis::datapackage(&tables, &results);
+    let package = analysis::datapackage(&analysis::build_tables(&[])?, &results);
     write_json(&staged.dir().join("datapackage.json"), &package)?;
-    write_manifest(staged.dir(), files, &counts)?;
+    write_manifest(staged.dir(), &loaded.files, &counts)?;
     progress.stage("putting the new output in place");
-    staged.commit()
+    staged.commit()?;
+    Ok(headline.projects())
 }
 
-/// Runs every analysis: its table, and its chart as SVG and PNG.
-fn write_analyses(
-    staged: &StagedOutput,
-    config: &Config,
-    tables: &[analysis::NamedTable],
-    caption: &str,
-) -> Result<AnalysisOutput> {
+/// Runs every analysis over the written tables: its table, and its chart
+/// as SVG and PNG.
+fn write_analyses(staged: &StagedOutput, config: &Config, caption: &str) -> Result<AnalysisOutput> {
     let analyses = analysis::load_analyses(&config.analyses)?;
-    let named: Vec<(&str, &analysis::DataFrame)> = tables.iter().map(|(n, f)| (*n, f)).collect();
-    let mut results = analysis::run_analyses(&analyses, &named)?;
+    let mut results = analysis::run_analyses_on_parquet(&staged.dir().join("tables"), &analyses)?;
     let analysis_dir = staged.subdir("tables/analysis")?;
     let charts_dir = staged.subdir("charts")?;
     let mut charts = Vec::new();

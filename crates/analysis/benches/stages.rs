@@ -1,7 +1,7 @@
 //! Table speed: building the frames and writing CSV, Parquet and JSONL
 //! (`cargo bench -p devcoop-analysis`).
 
-use devcoop_analysis::{build_tables, write_tables};
+use devcoop_analysis::{build_tables, TableSink};
 use ingest::{parse_listing, synth::synthetic_listing};
 use normalise::{normalise, Reference};
 use std::path::Path;
@@ -32,12 +32,16 @@ fn build(bencher: divan::Bencher, n: usize) {
         .bench(|| build_tables(&projects).expect("tables"));
 }
 
+/// Building and writing every table, as a run does it: one batch.
 #[divan::bench(args = [1_000, 10_000])]
 fn write(bencher: divan::Bencher, n: usize) {
     let projects = projects(n);
     let dir = tempfile::tempdir().expect("a directory");
     bencher
         .counter(divan::counter::ItemsCount::new(n))
-        .with_inputs(|| build_tables(&projects).expect("tables"))
-        .bench_values(|mut tables| write_tables(dir.path(), &mut tables).expect("written"));
+        .bench(|| {
+            let mut sink = TableSink::create(dir.path(), None).expect("files");
+            sink.write_batch(&projects).expect("written");
+            sink.finish().expect("finished")
+        });
 }

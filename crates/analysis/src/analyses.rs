@@ -12,9 +12,13 @@
 //!
 //! Adding a file adds its table and chart on the next run.
 
+use crate::write::TableError;
 use polars::prelude::*;
 use polars::sql::SQLContext;
+use polars_io::prelude::{ParquetReader, SerReader};
 use serde::Deserialize;
+use std::collections::HashSet;
+use std::fs::File;
 use std::path::{Path, PathBuf};
 
 /// How an analysis is drawn.
@@ -209,23 +213,125 @@ pub fn run_query(context: &mut SQLContext, sql: &str) -> Result<DataFrame, Strin
         .map_err(|err| format!("SQL error: {err}"))
 }
 
-/// Runs every analysis over the tables.
+/// Runs one analysis over the tables.
+pub fn run_analysis(
+    analysis: &Analysis,
+    tables: &[(&str, &DataFrame)],
+) -> Result<AnalysisResult, AnalysisError> {
+    let mut context = sql_context(tables);
+    let frame =
+        run_query(&mut context, &analysis.sql).map_err(|message| error(&analysis.path, message))?;
+    Ok(AnalysisResult {
+        analysis: analysis.clone(),
+        frame,
+    })
+}
+
+/// Runs every analysis over tables in memory.
 pub fn run_analyses(
     analyses: &[Analysis],
     tables: &[(&str, &DataFrame)],
 ) -> Result<Vec<AnalysisResult>, AnalysisError> {
-    let mut context = sql_context(tables);
+    analyses
+        .iter()
+        .map(|analysis| run_analysis(analysis, tables))
+        .collect()
+}
+
+/// Runs every analysis over the Parquet tables in `dir`, each reading only
+/// what its query names (see [`tables_for_query`]), one at a time.
+pub fn run_analyses_on_parquet(
+    dir: &Path,
+    analyses: &[Analysis],
+) -> Result<Vec<AnalysisResult>, AnalysisError> {
     analyses
         .iter()
         .map(|analysis| {
-            let frame = run_query(&mut context, &analysis.sql)
-                .map_err(|message| error(&analysis.path, message))?;
-            Ok(AnalysisResult {
-                analysis: analysis.clone(),
-                frame,
-            })
+            let tables = tables_for_query(dir, &analysis.sql)
+                .map_err(|err| error(&analysis.path, err.to_string()))?;
+            let named: Vec<(&str, &DataFrame)> =
+                tables.iter().map(|(n, f)| (n.as_str(), f)).collect();
+            run_analysis(analysis, &named)
         })
         .collect()
+}
+
+/// The words of a query that could name a table or a column: identifiers,
+/// and the text of double-quoted identifiers.
+fn query_words(sql: &str) -> HashSet<&str> {
+    let mut words: HashSet<&str> = sql
+        .split(|c: char| !(c.is_alphanumeric() || c == '_'))
+        .filter(|w| !w.is_empty())
+        .collect();
+    words.extend(sql.split('"').skip(1).step_by(2));
+    words
+}
+
+/// Whether a query selects every column somewhere (`*` other than
+/// `COUNT(*)`).
+fn selects_all_columns(sql: &str) -> bool {
+    sql.match_indices('*')
+        .any(|(at, _)| !sql[..at].trim_end().ends_with('('))
+}
+
+/// The tables a query reads, from the `NAME.parquet` files of `dir`: only
+/// tables whose names it mentions, and of those only the columns it
+/// mentions (all of them when it selects `*`). A column name that also
+/// occurs as another word only means a column too many is read. This is
+/// how an analysis of a million projects reads a few columns instead of
+/// every evidence sentence.
+pub fn tables_for_query(dir: &Path, sql: &str) -> Result<Vec<(String, DataFrame)>, TableError> {
+    let words = query_words(sql);
+    let all_columns = selects_all_columns(sql);
+    let io_error = |path: &Path| {
+        let path = path.to_path_buf();
+        move |source| TableError::Io { path, source }
+    };
+    let polars_error = |path: &Path| {
+        let path = path.to_path_buf();
+        move |source| TableError::Polars { path, source }
+    };
+    let mut paths: Vec<PathBuf> = std::fs::read_dir(dir)
+        .map_err(io_error(dir))?
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.is_file() && p.extension().is_some_and(|e| e == "parquet"))
+        .collect();
+    paths.sort();
+    let mut tables = Vec::new();
+    for path in paths {
+        let name = path
+            .file_stem()
+            .map(|s| s.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        if !words.contains(name.as_str()) {
+            continue;
+        }
+        let open = || File::open(&path).map_err(io_error(&path));
+        let columns = if all_columns {
+            None
+        } else {
+            let schema = ParquetReader::new(open()?)
+                .schema()
+                .map_err(polars_error(&path))?;
+            let names: Vec<String> = schema.iter_names().map(|n| n.to_string()).collect();
+            let mut wanted: Vec<String> = names
+                .iter()
+                .filter(|n| words.contains(n.as_str()))
+                .cloned()
+                .collect();
+            // `COUNT(*)` needs the rows, not their values: one column.
+            if wanted.is_empty() {
+                wanted.extend(names.into_iter().take(1));
+            }
+            Some(wanted)
+        };
+        let frame = ParquetReader::new(open()?)
+            .with_columns(columns)
+            .finish()
+            .map_err(polars_error(&path))?;
+        tables.push((name, frame));
+    }
+    Ok(tables)
 }
 
 #[cfg(test)]
@@ -289,5 +395,55 @@ mod tests {
             run_query(&mut context, "SELECT * FROM t").unwrap().height(),
             3
         );
+    }
+
+    #[test]
+    fn a_query_reads_only_the_tables_and_columns_it_names() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut regions = df!(
+            "project_id" => ["a", "b", "c"],
+            "region" => ["Asia", "Asia", "Africa"],
+            "evidence" => ["long text", "long text", "long text"]
+        )
+        .unwrap();
+        crate::write_parquet(&dir.path().join("project_regions.parquet"), &mut regions).unwrap();
+        let mut projects = df!("id" => ["a", "b", "c"], "title" => ["x", "y", "z"]).unwrap();
+        crate::write_parquet(&dir.path().join("projects.parquet"), &mut projects).unwrap();
+        let columns = |sql: &str| -> Vec<(String, Vec<String>)> {
+            tables_for_query(dir.path(), sql)
+                .unwrap()
+                .into_iter()
+                .map(|(name, frame)| {
+                    let names = frame
+                        .get_column_names()
+                        .iter()
+                        .map(|n| n.to_string())
+                        .collect();
+                    (name, names)
+                })
+                .collect()
+        };
+        let by_region =
+            "SELECT region, COUNT(DISTINCT project_id) AS n FROM project_regions GROUP BY region";
+        assert_eq!(
+            columns(by_region),
+            [(
+                "project_regions".to_string(),
+                vec!["project_id".to_string(), "region".to_string()]
+            )]
+        );
+        // COUNT(*) needs the rows: one column, every row.
+        let counted = tables_for_query(dir.path(), "SELECT COUNT(*) AS n FROM projects").unwrap();
+        assert_eq!(counted[0].1.width(), 1);
+        assert_eq!(counted[0].1.height(), 3);
+        // `*` reads every column.
+        assert_eq!(columns("SELECT * FROM project_regions")[0].1.len(), 3);
+        let analysis = parse_analysis(
+            Path::new("by_region.sql"),
+            &format!("-- title = \"t\"\n-- chart = \"none\"\n{by_region} ORDER BY region"),
+        )
+        .unwrap();
+        let results = run_analyses_on_parquet(dir.path(), &[analysis]).unwrap();
+        assert_eq!(results[0].frame.height(), 2);
     }
 }

@@ -1,13 +1,6 @@
-//! Hive-style partitioned Parquet (`NAME/source=FILE/part-0.parquet`), the
-//! layout distributed SQL engines (DataFusion, Spark, Trino) read as one
-//! table and prune by source.
-
-use crate::frame::column_texts;
-use crate::tables::NamedTable;
-use crate::write::{write_parquet, TableError};
-use polars::prelude::{DataFrame, IdxCa, IdxSize, PolarsError};
-use std::collections::{BTreeMap, HashMap};
-use std::path::Path;
+//! Names of Hive-style partitions (`NAME/source=FILE/part-0.parquet`, the
+//! layout distributed SQL engines such as DataFusion, Spark and Trino read
+//! as one table and prune by source; written by [`crate::TableSink`]).
 
 /// A value as a directory name: letters, digits, `.`, `_` and `-` as they
 /// are, every other byte as `%XX`, so no value can leave its directory.
@@ -27,65 +20,6 @@ pub fn partition_value(value: &str) -> String {
         out.push_str("%00");
     }
     out
-}
-
-fn build_error(table: &str) -> impl Fn(PolarsError) -> TableError + '_ {
-    move |source| TableError::Build {
-        table: table.to_string(),
-        source,
-    }
-}
-
-/// Rows of `frame` grouped by the source file of their project, in the
-/// order sources first appear.
-fn rows_by_source(
-    name: &str,
-    frame: &DataFrame,
-    source_of: &HashMap<String, String>,
-) -> Result<BTreeMap<String, Vec<IdxSize>>, TableError> {
-    let key = |message: String| TableError::Build {
-        table: name.to_string(),
-        source: PolarsError::ColumnNotFound(message.into()),
-    };
-    let sources: Vec<String> = if name == "projects" {
-        column_texts(frame, "source").map_err(key)?
-    } else {
-        column_texts(frame, "project_id")
-            .map_err(key)?
-            .into_iter()
-            .map(|id| source_of.get(&id).cloned().unwrap_or_default())
-            .collect()
-    };
-    let mut groups: BTreeMap<String, Vec<IdxSize>> = BTreeMap::new();
-    for (row, source) in sources.into_iter().enumerate() {
-        groups.entry(source).or_default().push(row as IdxSize);
-    }
-    Ok(groups)
-}
-
-/// Writes every table under `dir/NAME/source=FILE/part-0.parquet`.
-pub fn write_partitioned_by_source(dir: &Path, tables: &[NamedTable]) -> Result<(), TableError> {
-    let Some((_, projects)) = tables.iter().find(|(name, _)| *name == "projects") else {
-        return Ok(());
-    };
-    let ids = column_texts(projects, "id").unwrap_or_default();
-    let sources = column_texts(projects, "source").unwrap_or_default();
-    let source_of: HashMap<String, String> = ids.into_iter().zip(sources).collect();
-    for (name, frame) in tables {
-        for (source, rows) in rows_by_source(name, frame, &source_of)? {
-            let indices = IdxCa::from_vec("".into(), rows);
-            let mut part = frame.take(&indices).map_err(build_error(name))?;
-            let folder = dir
-                .join(name)
-                .join(format!("source={}", partition_value(&source)));
-            std::fs::create_dir_all(&folder).map_err(|source| TableError::Io {
-                path: folder.clone(),
-                source,
-            })?;
-            write_parquet(&folder.join("part-0.parquet"), &mut part)?;
-        }
-    }
-    Ok(())
 }
 
 #[cfg(test)]

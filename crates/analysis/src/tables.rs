@@ -1,12 +1,11 @@
 //! The tables of a run, built from normalised projects.
 
 use crate::frame::TableBuilder;
-use crate::write::{write_csv, write_table, TableError};
+use crate::write::{write_csv, TableError};
 use ingest::Diagnostic;
 use normalise::extract::{Evidence, PlaceRole};
 use normalise::Project;
 use polars::prelude::{DataFrame, PolarsResult};
-use rayon::prelude::*;
 use serde::Serialize;
 use std::borrow::Cow;
 use std::path::Path;
@@ -25,45 +24,37 @@ fn int<T: TryInto<i64>>(value: T) -> Option<i64> {
 /// A table of the run: its name and frame.
 pub type NamedTable = (&'static str, DataFrame);
 
-/// Every table of a run, in a fixed order.
-pub fn build_tables(projects: &[Project]) -> Result<Vec<NamedTable>, TableError> {
-    let tables: [(&'static str, PolarsResult<DataFrame>); 7] = [
-        ("projects", projects_table(projects)),
-        ("project_fields", project_fields(projects)),
-        ("project_organisations", project_organisations(projects)),
-        ("project_places", project_places(projects)),
-        ("project_regions", project_regions(projects)),
-        ("project_years", project_years(projects)),
-        ("corridors", corridors(projects)),
-    ];
-    tables
-        .into_iter()
-        .map(|(name, frame)| {
-            frame
-                .map(|frame| (name, frame))
-                .map_err(|source| TableError::Build {
-                    table: name.to_string(),
-                    source,
-                })
-        })
-        .collect()
+/// Builds one table's rows for a batch of projects.
+pub type BuildTable = fn(&[Project]) -> PolarsResult<DataFrame>;
+
+/// Every table of a run, in a fixed order, with how its rows are built.
+pub const TABLES: [(&str, BuildTable); 7] = [
+    ("projects", projects_table),
+    ("project_fields", project_fields),
+    ("project_organisations", project_organisations),
+    ("project_places", project_places),
+    ("project_regions", project_regions),
+    ("project_years", project_years),
+    ("corridors", corridors),
+];
+
+/// Builds one table for a batch of projects, naming it in an error.
+pub fn build_table(
+    name: &'static str,
+    build: BuildTable,
+    projects: &[Project],
+) -> Result<DataFrame, TableError> {
+    build(projects).map_err(|source| TableError::Build {
+        table: name.to_string(),
+        source,
+    })
 }
 
-/// Writes tables into `dir` (CSV, Parquet and JSON Lines each).
-pub fn write_tables(
-    dir: &Path,
-    tables: &mut [NamedTable],
-) -> Result<Vec<TableSummary>, TableError> {
-    // Tables are independent: write them on all cores, report in order.
-    tables
-        .par_iter_mut()
-        .map(|(name, frame)| {
-            write_table(dir, name, frame)?;
-            Ok(TableSummary {
-                name,
-                rows: frame.height(),
-            })
-        })
+/// Every table of `projects` as a frame, in the order of [`TABLES`].
+pub fn build_tables(projects: &[Project]) -> Result<Vec<NamedTable>, TableError> {
+    TABLES
+        .iter()
+        .map(|&(name, build)| Ok((name, build_table(name, build, projects)?)))
         .collect()
 }
 

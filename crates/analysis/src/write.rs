@@ -1,9 +1,9 @@
-//! Writing a table as CSV, Parquet and JSON Lines, all through polars.
+//! Writing and reading whole tables through polars (results of analyses,
+//! diagnostics, `devcoop query`); the run's own tables go through
+//! [`crate::TableSink`] batch by batch.
 
 use polars::prelude::*;
-use polars_io::prelude::{
-    CsvWriter, JsonFormat, JsonWriter, ParquetReader, ParquetWriter, SerReader, SerWriter,
-};
+use polars_io::prelude::{CsvWriter, ParquetReader, ParquetWriter, SerReader, SerWriter};
 use std::fs::File;
 use std::io::BufWriter;
 use std::path::{Path, PathBuf};
@@ -28,25 +28,6 @@ fn create(path: &Path) -> Result<BufWriter<File>, TableError> {
             path: path.to_path_buf(),
             source,
         })
-}
-
-/// Writes `NAME.csv`, `NAME.parquet` and `NAME.jsonl` into `dir`. In the CSV
-/// a list cell is its items joined by `; `.
-pub fn write_table(dir: &Path, name: &str, frame: &mut DataFrame) -> Result<(), TableError> {
-    let polars_error = |path: &Path| {
-        let path = path.to_path_buf();
-        move |source| TableError::Polars { path, source }
-    };
-    write_csv(&dir.join(format!("{name}.csv")), frame)?;
-
-    write_parquet(&dir.join(format!("{name}.parquet")), frame)?;
-
-    let jsonl_path = dir.join(format!("{name}.jsonl"));
-    JsonWriter::new(create(&jsonl_path)?)
-        .with_json_format(JsonFormat::JsonLines)
-        .finish(frame)
-        .map_err(polars_error(&jsonl_path))?;
-    Ok(())
 }
 
 /// Writes one Parquet file.
@@ -80,7 +61,7 @@ pub fn write_csv_to<W: std::io::Write>(out: &mut W, frame: &mut DataFrame) -> Po
 }
 
 /// CSV has no lists: join each list cell's strings with `; `.
-fn flatten_lists(frame: &DataFrame) -> PolarsResult<DataFrame> {
+pub(crate) fn flatten_lists(frame: &DataFrame) -> PolarsResult<DataFrame> {
     let mut columns = Vec::with_capacity(frame.width());
     for column in frame.columns() {
         if let DataType::List(_) = column.dtype() {

@@ -4,11 +4,13 @@
 //! engine; only the SVGs, which plotters has escaped, are inserted as is.
 
 use analysis::{column_texts, AnalysisResult, ChartKind};
+use chrono::NaiveDate;
 use ingest::Diagnostic;
 use minijinja::{context, Environment, Value};
 use normalise::extract::OrgRole;
 use normalise::Project;
 use serde::Serialize;
+use std::collections::BTreeSet;
 
 const TEMPLATE: &str = include_str!("../templates/report.html");
 
@@ -71,6 +73,10 @@ struct DiagnosticView {
 /// What the report shows.
 pub struct ReportInput<'a> {
     pub caption: &'a str,
+    /// The figures at the top, over every project of the run.
+    pub headline: &'a Headline,
+    /// The first projects of the run, listed with their evidence (at most
+    /// [`REPORT_MAX_PROJECTS`] are shown).
     pub projects: &'a [Project],
     pub diagnostics: &'a [Diagnostic],
     /// `(analysis name, SVG)` of every chart, in order.
@@ -78,64 +84,86 @@ pub struct ReportInput<'a> {
     pub analyses: &'a [AnalysisResult],
 }
 
-fn headline(projects: &[Project]) -> Vec<Figure> {
-    let mut funders: Vec<String> = projects.iter().flat_map(Project::funder_codes).collect();
-    funders.sort();
-    funders.dedup();
-    let mut countries: Vec<String> = projects.iter().flat_map(Project::country_codes).collect();
-    countries.sort();
-    countries.dedup();
-    let with_funder = projects
-        .iter()
-        .filter(|p| !p.funder_codes().is_empty())
-        .count();
-    let mut months: Vec<i64> = projects.iter().filter_map(|p| p.duration_months).collect();
-    months.sort();
-    let median = match months.len() {
-        0 => "–".to_string(),
-        n if n % 2 == 1 => months[n / 2].to_string(),
-        n => format!("{:.1}", (months[n / 2 - 1] + months[n / 2]) as f64 / 2.0),
-    };
-    let first = projects
-        .iter()
-        .filter_map(|p| p.dates.start)
-        .map(|d| d.date)
-        .min();
-    let last = projects
-        .iter()
-        .filter_map(|p| p.dates.end.or(p.dates.start))
-        .map(|d| d.date)
-        .max();
-    let span = match (first, last) {
-        (Some(a), Some(b)) => format!("{}–{}", a.format("%Y"), b.format("%Y")),
-        _ => "–".into(),
-    };
-    vec![
-        Figure {
-            label: "projects".into(),
-            value: projects.len().to_string(),
-        },
-        Figure {
-            label: "name a funder".into(),
-            value: with_funder.to_string(),
-        },
-        Figure {
-            label: "funders".into(),
-            value: funders.len().to_string(),
-        },
-        Figure {
-            label: "countries and territories".into(),
-            value: countries.len().to_string(),
-        },
-        Figure {
-            label: "median duration (months)".into(),
-            value: median,
-        },
-        Figure {
-            label: "years covered".into(),
-            value: span,
-        },
-    ]
+/// The headline figures of a run, tallied batch by batch.
+#[derive(Debug, Default)]
+pub struct Headline {
+    projects: usize,
+    with_funder: usize,
+    funders: BTreeSet<String>,
+    countries: BTreeSet<String>,
+    months: Vec<i64>,
+    first: Option<NaiveDate>,
+    last: Option<NaiveDate>,
+}
+
+impl Headline {
+    pub fn add(&mut self, projects: &[Project]) {
+        for project in projects {
+            self.projects += 1;
+            let funders = project.funder_codes();
+            if !funders.is_empty() {
+                self.with_funder += 1;
+            }
+            self.funders.extend(funders);
+            self.countries.extend(project.country_codes());
+            self.months.extend(project.duration_months);
+            let start = project.dates.start.map(|d| d.date);
+            let end = project.dates.end.or(project.dates.start).map(|d| d.date);
+            self.first = self.first.into_iter().chain(start).min();
+            self.last = self.last.into_iter().chain(end).max();
+        }
+    }
+
+    /// The number of projects tallied.
+    pub fn projects(&self) -> usize {
+        self.projects
+    }
+
+    fn figures(&self) -> Vec<Figure> {
+        let mut months = self.months.clone();
+        months.sort_unstable();
+        let median = match months.len() {
+            0 => "–".to_string(),
+            n if n % 2 == 1 => months[n / 2].to_string(),
+            n => format!("{:.1}", (months[n / 2 - 1] + months[n / 2]) as f64 / 2.0),
+        };
+        let span = match (self.first, self.last) {
+            (Some(a), Some(b)) => format!("{}–{}", a.format("%Y"), b.format("%Y")),
+            _ => "–".into(),
+        };
+        let (projects, with_funder, funders, countries) = (
+            self.projects,
+            self.with_funder,
+            self.funders.len(),
+            self.countries.len(),
+        );
+        vec![
+            Figure {
+                label: "projects".into(),
+                value: projects.to_string(),
+            },
+            Figure {
+                label: "name a funder".into(),
+                value: with_funder.to_string(),
+            },
+            Figure {
+                label: "funders".into(),
+                value: funders.to_string(),
+            },
+            Figure {
+                label: "countries and territories".into(),
+                value: countries.to_string(),
+            },
+            Figure {
+                label: "median duration (months)".into(),
+                value: median,
+            },
+            Figure {
+                label: "years covered".into(),
+                value: span,
+            },
+        ]
+    }
 }
 
 fn project_view(project: &Project) -> ProjectView {
@@ -272,13 +300,54 @@ pub fn render_report(input: &ReportInput) -> Result<String, String> {
             title => "Development cooperation projects",
             caption => input.caption,
             version => env!("CARGO_PKG_VERSION"),
-            figures => headline(input.projects),
+            figures => input.headline.figures(),
             charts => charts,
             tables => tables,
             projects => input.projects.iter().take(REPORT_MAX_PROJECTS).map(project_view).collect::<Vec<_>>(),
-            projects_left_out => input.projects.len().saturating_sub(REPORT_MAX_PROJECTS),
+            projects_left_out => input.headline.projects().saturating_sub(REPORT_MAX_PROJECTS.min(input.projects.len())),
             diagnostics => diagnostics,
             diagnostics_left_out => input.diagnostics.len().saturating_sub(REPORT_MAX_PROJECTS),
         })
         .map_err(|e| e.to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn projects() -> Vec<Project> {
+        let reference = normalise::Reference::load(
+            &std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../data/reference"),
+        )
+        .unwrap();
+        let text = "Projects\n\n1. Decent work in Nepal\n\n1 June 2007 - 31 May 2009\n\nFunded by Japan.\n\n\
+                    2. Skills in Kenya\n\n2012 - 2015\n\nSupported by the European Union.\n\n\
+                    3. Migrant rights\n\n2010\n\nNo funder named.\n";
+        let listing = ingest::parse_listing("p.txt", text.as_bytes()).unwrap();
+        normalise::normalise(
+            &reference,
+            listing.projects,
+            "2026-01-01".parse().unwrap(),
+            &mut Vec::new(),
+        )
+    }
+
+    fn values(headline: &Headline) -> Vec<String> {
+        headline.figures().into_iter().map(|f| f.value).collect()
+    }
+
+    #[test]
+    fn headline_tallied_in_batches_is_the_headline_of_all() {
+        let projects = projects();
+        let mut whole = Headline::default();
+        whole.add(&projects);
+        let mut batched = Headline::default();
+        for batch in projects.chunks(1) {
+            batched.add(batch);
+        }
+        assert_eq!(values(&whole), values(&batched));
+        // 3 projects, 2 name a funder, 2 funders, 2 countries, median of
+        // 24 and 48 months, 2007 to 2015.
+        assert_eq!(values(&whole), ["3", "2", "2", "2", "36.0", "2007–2015"]);
+    }
 }

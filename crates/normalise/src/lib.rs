@@ -25,6 +25,6 @@ mod project;
 pub mod reference;
 mod text;
 
-pub use overrides::{apply_overrides, parse_overrides, Override, OverrideError};
-pub use project::{normalise, project_id, Project};
+pub use overrides::{parse_overrides, Corrections, Override, OverrideError};
+pub use project::{extract_facts, identify, normalise, project_id, Identified, Project};
 pub use reference::{Reference, ReferenceError};

@@ -7,6 +7,7 @@ use crate::project::Project;
 use crate::reference::Reference;
 use chrono::NaiveDate;
 use ingest::{Diagnostic, Span};
+use std::collections::HashMap;
 
 pub const OVERRIDES_FILE: &str = "overrides.csv";
 
@@ -126,28 +127,85 @@ pub fn parse_overrides(file: &str, text: &str) -> Result<Vec<Override>, Override
     Ok(out)
 }
 
-/// Applies corrections in file order; an id that matches no project is a
-/// warning (the project may have left the listings).
-pub fn apply_overrides(
+/// The corrections of one file, applied to projects as they come (a run
+/// sees its projects batch by batch); [`Corrections::finish`] warns of
+/// those that matched no project (it may have left the listings).
+pub struct Corrections {
+    file: String,
+    overrides: Vec<Override>,
+    applied: Vec<bool>,
+}
+
+impl Corrections {
+    pub fn new(file: impl Into<String>, overrides: Vec<Override>) -> Self {
+        let applied = vec![false; overrides.len()];
+        Corrections {
+            file: file.into(),
+            overrides,
+            applied,
+        }
+    }
+
+    /// Applies, in file order, every correction whose project is among
+    /// `projects`.
+    pub fn apply(
+        &mut self,
+        projects: &mut [Project],
+        reference: &Reference,
+        diagnostics: &mut Vec<Diagnostic>,
+    ) {
+        if self.overrides.is_empty() {
+            return;
+        }
+        let by_id: HashMap<&str, usize> = projects
+            .iter()
+            .enumerate()
+            .map(|(index, p)| (p.id.as_str(), index))
+            .collect();
+        let wanted: Vec<(usize, usize)> = self
+            .overrides
+            .iter()
+            .enumerate()
+            .filter_map(|(o, c)| by_id.get(c.project_id.as_str()).map(|&p| (o, p)))
+            .collect();
+        for (o, p) in wanted {
+            self.applied[o] = true;
+            apply_one(
+                &self.file,
+                &self.overrides[o],
+                &mut projects[p],
+                reference,
+                diagnostics,
+            );
+        }
+    }
+
+    /// Warns of every correction no project took.
+    pub fn finish(self, diagnostics: &mut Vec<Diagnostic>) {
+        for (o, applied) in self.overrides.iter().zip(self.applied) {
+            if !applied {
+                diagnostics.push(Diagnostic::warning(
+                    &self.file,
+                    o.line,
+                    1,
+                    format!(
+                        "no project has id `{}`: correction not applied",
+                        o.project_id
+                    ),
+                ));
+            }
+        }
+    }
+}
+
+fn apply_one(
     file: &str,
-    overrides: &[Override],
-    projects: &mut [Project],
+    o: &Override,
+    project: &mut Project,
     reference: &Reference,
     diagnostics: &mut Vec<Diagnostic>,
 ) {
-    for o in overrides {
-        let Some(project) = projects.iter_mut().find(|p| p.id == o.project_id) else {
-            diagnostics.push(Diagnostic::warning(
-                file,
-                o.line,
-                1,
-                format!(
-                    "no project has id `{}`: correction not applied",
-                    o.project_id
-                ),
-            ));
-            continue;
-        };
+    {
         let evidence = Evidence {
             line: o.line,
             sentence: if o.note.is_empty() {

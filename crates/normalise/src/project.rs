@@ -83,16 +83,20 @@ pub fn project_id(title: &str, start: Option<NaiveDate>) -> String {
     digest.iter().take(6).map(|b| format!("{b:02x}")).collect()
 }
 
-/// What reading one project gives, before projects are merged.
-struct Reading {
-    raw: RawProject,
-    id: String,
-    dates: DateRange,
-    facts: Extracted,
-    diagnostics: Vec<Diagnostic>,
+/// A project whose dates and id are known, before its facts are extracted:
+/// what merging duplicates needs, and no more.
+#[derive(Debug, Clone)]
+pub struct Identified {
+    pub raw: RawProject,
+    pub id: String,
+    pub dates: DateRange,
+    /// Every `file#ordinal` this project was found at, the first first.
+    pub sources: Vec<String>,
+    /// Warnings about its dates.
+    pub diagnostics: Vec<Diagnostic>,
 }
 
-fn read_project(reference: &Reference, raw: RawProject) -> Reading {
+fn identify_one(raw: RawProject) -> Identified {
     let mut diagnostics = Vec::new();
     let dates = match &raw.date {
         Some(date) => match parse_dates(&date.clean()) {
@@ -125,51 +129,86 @@ fn read_project(reference: &Reference, raw: RawProject) -> Reading {
         }
     }
     let id = project_id(&raw.title_text(), dates.start.map(|d| d.date));
-    let facts = extract(reference, &raw, &mut diagnostics);
-    Reading {
+    let sources = vec![format!("{}#{}", raw.source, raw.ordinal)];
+    Identified {
         raw,
         id,
         dates,
-        facts,
+        sources,
         diagnostics,
     }
 }
 
-/// Normalises every project, on all cores, keeping the input order; the
-/// same project in two listings (same id) becomes one project with both
-/// sources.
+/// Dates and ids of every project, on all cores, in input order; the same
+/// project found again (same id) is merged into its first reading, which
+/// gains the later source. Cheap next to extraction, and it must see every
+/// project before any is written: a project's row lists all its sources.
+pub fn identify(raw_projects: Vec<RawProject>) -> Vec<Identified> {
+    let readings: Vec<Identified> = raw_projects.into_par_iter().map(identify_one).collect();
+    let mut unique: Vec<Identified> = Vec::with_capacity(readings.len());
+    let mut by_id: HashMap<String, usize> = HashMap::with_capacity(readings.len());
+    for reading in readings {
+        match by_id.get(&reading.id) {
+            Some(&first) => unique[first].sources.extend(reading.sources),
+            None => {
+                by_id.insert(reading.id.clone(), unique.len());
+                unique.push(reading);
+            }
+        }
+    }
+    unique
+}
+
+/// Extracts the facts of identified projects on all cores, keeping their
+/// order. A run calls this batch by batch, so memory holds one batch.
+pub fn extract_facts(
+    reference: &Reference,
+    identified: Vec<Identified>,
+    reference_date: NaiveDate,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Vec<Project> {
+    let extracted: Vec<(Identified, Extracted, Vec<Diagnostic>)> = identified
+        .into_par_iter()
+        .map(|project| {
+            let mut found = Vec::new();
+            let facts = extract(reference, &project.raw, &mut found);
+            (project, facts, found)
+        })
+        .collect();
+    extracted
+        .into_iter()
+        .map(|(project, facts, found)| {
+            diagnostics.extend(project.diagnostics);
+            diagnostics.extend(found);
+            Project {
+                id: project.id,
+                title: project.raw.title_text(),
+                overridden: Vec::new(),
+                raw: project.raw,
+                sources: project.sources,
+                duration_days: duration_days(&project.dates),
+                duration_months: duration_months(&project.dates),
+                status: status(&project.dates, reference_date),
+                dates: project.dates,
+                facts,
+            }
+        })
+        .collect()
+}
+
+/// Normalises every project: [`identify`], then [`extract_facts`] in one
+/// batch. The same project in two listings (same id) becomes one project
+/// with both sources.
 pub fn normalise(
     reference: &Reference,
     raw_projects: Vec<RawProject>,
     reference_date: NaiveDate,
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Vec<Project> {
-    let readings: Vec<Reading> = raw_projects
-        .into_par_iter()
-        .map(|raw| read_project(reference, raw))
-        .collect();
-    let mut projects: Vec<Project> = Vec::with_capacity(readings.len());
-    let mut by_id: HashMap<String, usize> = HashMap::with_capacity(readings.len());
-    for reading in readings {
-        let source = format!("{}#{}", reading.raw.source, reading.raw.ordinal);
-        if let Some(&existing) = by_id.get(&reading.id) {
-            projects[existing].sources.push(source);
-            continue;
-        }
-        diagnostics.extend(reading.diagnostics);
-        by_id.insert(reading.id.clone(), projects.len());
-        projects.push(Project {
-            id: reading.id,
-            title: reading.raw.title_text(),
-            overridden: Vec::new(),
-            raw: reading.raw,
-            sources: vec![source],
-            duration_days: duration_days(&reading.dates),
-            duration_months: duration_months(&reading.dates),
-            status: status(&reading.dates, reference_date),
-            dates: reading.dates,
-            facts: reading.facts,
-        });
-    }
-    projects
+    extract_facts(
+        reference,
+        identify(raw_projects),
+        reference_date,
+        diagnostics,
+    )
 }

@@ -221,3 +221,35 @@ fn a_state_has_one_name_whichever_body_is_named() {
         ]
     );
 }
+
+#[test]
+fn corrections_reach_projects_in_any_batch_and_warn_once_for_unknown_ids() {
+    use devcoop_normalise::{extract_facts, identify, parse_overrides, Corrections};
+    let text = "Projects\n\n1. Decent Work in Asia\n\n2007 - 2009\n\nFunded by Japan.\n\n\
+                2. Skills for migrants in Nepal\n\n2010 - 2012\n\nFunded by Japan.\n";
+    let listing = ingest::parse_listing("a.txt", text.as_bytes()).unwrap();
+    let mut identified = identify(listing.projects);
+    let second_id = identified[1].id.clone();
+    let csv = format!(
+        "project_id,field,action,value,note\n{second_id},funder,add,CHE,report\nffffffffffff,title,set,Gone,\n"
+    );
+    let mut corrections = Corrections::new("o.csv", parse_overrides("o.csv", &csv).unwrap());
+    let reference = reference();
+    let date = "2026-01-01".parse().unwrap();
+    let mut diagnostics = Vec::new();
+    // Two batches of one project: the correction is for the second.
+    let later = identified.split_off(1);
+    let mut first = extract_facts(&reference, identified, date, &mut diagnostics);
+    corrections.apply(&mut first, &reference, &mut diagnostics);
+    let mut second = extract_facts(&reference, later, date, &mut diagnostics);
+    corrections.apply(&mut second, &reference, &mut diagnostics);
+    assert!(diagnostics.is_empty(), "{diagnostics:?}");
+    corrections.finish(&mut diagnostics);
+    assert_eq!(first[0].funder_codes(), ["JPN"]);
+    assert!(first[0].overridden.is_empty());
+    assert_eq!(second[0].funder_codes(), ["CHE", "JPN"]);
+    assert_eq!(second[0].overridden, ["funders"]);
+    assert_eq!(diagnostics.len(), 1);
+    assert!(diagnostics[0].message.contains("`ffffffffffff`"));
+    assert_eq!(diagnostics[0].line, 3);
+}
