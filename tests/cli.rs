@@ -586,6 +586,135 @@ fn a_write_error_is_clear_and_keeps_the_previous_output() {
     assert_eq!(std::fs::read_to_string(&blocker).unwrap(), "x");
 }
 
+/// Runs `devcoop run` in a project folder, through `sh` so that limits
+/// and the user can be set for the child alone.
+fn run_in_folder(dir: &Path, shell_prefix: &str, as_nobody: bool) -> std::process::Output {
+    use std::os::unix::process::CommandExt;
+    let mut command = Command::new("sh");
+    command
+        .arg("-c")
+        .arg(format!("{shell_prefix} exec \"$0\" run --quiet"))
+        .arg(env!("CARGO_BIN_EXE_devcoop"))
+        .current_dir(dir);
+    if as_nobody {
+        command.uid(65534).gid(65534);
+    }
+    command.output().unwrap()
+}
+
+fn leftovers_beside(out: &Path) -> Vec<String> {
+    std::fs::read_dir(out.parent().unwrap())
+        .unwrap()
+        .filter_map(|e| e.ok())
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .filter(|name| name.contains("staging"))
+        .collect()
+}
+
+#[test]
+fn a_full_disk_while_writing_is_clear_and_keeps_the_previous_output() {
+    let dir = tempfile::tempdir().unwrap();
+    common::project_folder(dir.path());
+    let first = run_in_folder(dir.path(), "", false);
+    assert!(first.status.success(), "{}", text(&first.stderr));
+    let out = dir.path().join("output");
+    let before = std::fs::read(out.join("tables/projects.csv")).unwrap();
+    // Files may grow to 256 KiB and no further: a write past that fails
+    // with EFBIG, as a full disk fails with ENOSPC, in the middle of the
+    // tables. SIGXFSZ is ignored so the write returns the error instead of
+    // killing the process; that is what a full disk does too.
+    let result = run_in_folder(dir.path(), "trap '' XFSZ; ulimit -f 512;", false);
+    let stderr = text(&result.stderr);
+    assert_eq!(result.status.code(), Some(1), "{stderr}");
+    assert!(stderr.contains("cannot write"), "{stderr}");
+    assert!(stderr.contains("File too large"), "{stderr}");
+    assert!(!stderr.contains("panicked"), "{stderr}");
+    assert_eq!(
+        std::fs::read(out.join("tables/projects.csv")).unwrap(),
+        before
+    );
+    assert!(out.join("report.html").is_file());
+    assert_eq!(leftovers_beside(&out), Vec::<String>::new());
+}
+
+#[test]
+fn a_read_only_directory_is_clear_and_keeps_the_previous_output() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().unwrap();
+    common::project_folder(dir.path());
+    let first = run_in_folder(dir.path(), "", false);
+    assert!(first.status.success(), "{}", text(&first.stderr));
+    let out = dir.path().join("output");
+    let before = std::fs::read(out.join("manifest.json")).unwrap();
+    // Root writes into read-only directories: the second run is then made
+    // as `nobody`, for whom the folder reads but cannot be written.
+    let as_root = std::fs::metadata("/proc/self")
+        .map(|m| std::os::unix::fs::MetadataExt::uid(&m) == 0)
+        .unwrap_or(false);
+    let mode = |path: &Path, mode: u32| {
+        std::fs::set_permissions(path, std::fs::Permissions::from_mode(mode)).unwrap()
+    };
+    if as_root {
+        // `nobody` must reach the folder and read every input.
+        let mut parent = dir.path().to_path_buf();
+        while parent.pop() {
+            if std::fs::metadata(&parent).unwrap().permissions().mode() & 0o005 != 0o005 {
+                mode(&parent, 0o755);
+            }
+        }
+    }
+    mode(dir.path(), 0o555);
+    let result = run_in_folder(dir.path(), "", as_root);
+    mode(dir.path(), 0o755);
+    let stderr = text(&result.stderr);
+    assert_eq!(result.status.code(), Some(1), "{stderr}");
+    assert!(stderr.contains("Permission denied"), "{stderr}");
+    assert!(!stderr.contains("panicked"), "{stderr}");
+    assert_eq!(std::fs::read(out.join("manifest.json")).unwrap(), before);
+    assert_eq!(leftovers_beside(&out), Vec::<String>::new());
+}
+
+#[test]
+fn a_listing_of_a_million_projects_in_one_file_runs_through() {
+    use std::fmt::Write;
+    let dir = tempfile::tempdir().unwrap();
+    // Titles without numbers: list numbers have at most three digits
+    // (`2009. …` is a year), so the title is the line above each date.
+    let mut listing = String::from("Projects on labour migration\n\n");
+    for k in 1..=1_000_000 {
+        let _ = write!(
+            listing,
+            "Project {k} on labour migration\n\n1 June 2007 - 30 June 2009\n\nA project of the programme.\n\n"
+        );
+    }
+    let inputs = listings_in(dir.path(), "in", &[("million.txt", &listing)]);
+    drop(listing);
+    let out = dir.path().join("out");
+    let result = devcoop(&[
+        "run",
+        "--quiet",
+        "--input",
+        inputs.to_str().unwrap(),
+        "--out",
+        out.to_str().unwrap(),
+    ]);
+    let stderr = text(&result.stderr);
+    assert_eq!(result.status.code(), Some(0), "{stderr}");
+    assert!(stderr.contains("1000000 projects, 0 warnings"), "{stderr}");
+    let manifest: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(out.join("manifest.json")).unwrap()).unwrap();
+    assert_eq!(manifest["tables"][0]["rows"], 1_000_000);
+    assert_eq!(manifest["tables"][5]["name"], "project_years");
+    assert_eq!(manifest["tables"][5]["rows"], 3_000_000);
+    let csv = std::fs::read_to_string(out.join("tables/projects.csv")).unwrap();
+    let last = csv.lines().last().unwrap();
+    assert!(
+        last.contains(",Project 1000000 on labour migration,"),
+        "{last}"
+    );
+    assert!(last.contains(",million.txt,1000000,"), "{last}");
+}
+
 #[test]
 fn an_output_directory_holding_the_inputs_is_refused() {
     let dir = tempfile::tempdir().unwrap();

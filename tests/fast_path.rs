@@ -13,55 +13,12 @@
 
 mod common;
 
-use common::{root, shipped_listing};
+use common::{project_folder, root};
 use sha2::{Digest, Sha256};
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
 const SNAPSHOT: &str = "tests/snapshots/fast_path.txt";
-
-/// A project folder with its own settings, reference data, analyses and
-/// corrections, so that every path in the outputs is relative to it.
-fn project_folder(dir: &Path) {
-    let copy = |from: &str| {
-        let target = dir.join(from);
-        std::fs::create_dir_all(target.parent().unwrap()).unwrap();
-        let source = root().join(from);
-        if source.is_dir() {
-            std::fs::create_dir_all(&target).unwrap();
-            for entry in std::fs::read_dir(&source).unwrap() {
-                let path = entry.unwrap().path();
-                std::fs::copy(&path, target.join(path.file_name().unwrap())).unwrap();
-            }
-        } else {
-            std::fs::copy(&source, &target).unwrap();
-        }
-    };
-    for path in [
-        "devcoop.toml",
-        "data/reference",
-        "data/overrides.csv",
-        "analyses",
-    ] {
-        copy(path);
-    }
-    let raw = dir.join("data/raw");
-    std::fs::create_dir_all(raw.join("again")).unwrap();
-    std::fs::write(raw.join("labour-migration-projects.txt"), shipped_listing()).unwrap();
-    // The same listing twice: its projects are merged, with both sources.
-    std::fs::write(raw.join("again/copy.txt"), shipped_listing()).unwrap();
-    for (file, projects, seed) in [
-        ("synthetic-a.txt", "2500", "7"),
-        ("synthetic-b.txt", "400", "8"),
-    ] {
-        let status = Command::new(env!("CARGO_BIN_EXE_devcoop"))
-            .args(["synth", "--projects", projects, "--seed", seed, "--out"])
-            .arg(raw.join(file))
-            .status()
-            .unwrap();
-        assert!(status.success());
-    }
-}
 
 fn files_under(dir: &Path, files: &mut Vec<PathBuf>) {
     for entry in std::fs::read_dir(dir).unwrap() {

@@ -289,7 +289,7 @@ pub fn tables_for_query(dir: &Path, sql: &str) -> Result<Vec<(String, DataFrame)
     };
     let polars_error = |path: &Path| {
         let path = path.to_path_buf();
-        move |source| TableError::Polars { path, source }
+        move |cause| TableError::Polars { path, cause }
     };
     let mut paths: Vec<PathBuf> = std::fs::read_dir(dir)
         .map_err(io_error(dir))?

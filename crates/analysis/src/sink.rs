@@ -38,9 +38,9 @@ fn create(path: &Path) -> Result<File, TableError> {
 }
 
 fn polars_error(path: &Path) -> impl Fn(PolarsError) -> TableError + '_ {
-    move |source| TableError::Polars {
+    move |cause| TableError::Polars {
         path: path.to_path_buf(),
-        source,
+        cause,
     }
 }
 

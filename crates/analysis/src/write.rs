@@ -17,8 +17,10 @@ pub enum TableError {
         path: PathBuf,
         source: std::io::Error,
     },
-    #[error("{path}: cannot write the table", path = path.display())]
-    Polars { path: PathBuf, source: PolarsError },
+    // The polars error is in the message, not the chain: its own source
+    // would repeat it ("File too large: File too large").
+    #[error("{path}: cannot write the table: {cause}", path = path.display())]
+    Polars { path: PathBuf, cause: PolarsError },
 }
 
 fn create(path: &Path) -> Result<BufWriter<File>, TableError> {
@@ -35,17 +37,17 @@ pub fn write_parquet(path: &Path, frame: &mut DataFrame) -> Result<(), TableErro
     ParquetWriter::new(create(path)?)
         .finish(frame)
         .map(|_| ())
-        .map_err(|source| TableError::Polars {
+        .map_err(|cause| TableError::Polars {
             path: path.to_path_buf(),
-            source,
+            cause,
         })
 }
 
 /// Writes one CSV file; a list cell is its items joined by `; `.
 pub fn write_csv(path: &Path, frame: &DataFrame) -> Result<(), TableError> {
-    let polars_error = |source| TableError::Polars {
+    let polars_error = |cause| TableError::Polars {
         path: path.to_path_buf(),
-        source,
+        cause,
     };
     let mut flat = flatten_lists(frame).map_err(polars_error)?;
     CsvWriter::new(create(path)?)
@@ -105,9 +107,9 @@ pub fn read_tables(dir: &Path) -> Result<Vec<(String, DataFrame)>, TableError> {
         })?;
         let frame = ParquetReader::new(file)
             .finish()
-            .map_err(|source| TableError::Polars {
+            .map_err(|cause| TableError::Polars {
                 path: path.clone(),
-                source,
+                cause,
             })?;
         let name = path
             .file_stem()
