@@ -80,6 +80,85 @@ pub fn load(config: &Config, files: &[PathBuf], mut read: impl FnMut(u64)) -> Re
     Ok(loaded)
 }
 
+/// The inputs of a run, checked before anything is written: each file's
+/// manifest row (its project count filled in as it is read), and the
+/// errors of files that are not listings.
+pub struct Checked {
+    pub files: Vec<InputFile>,
+    pub errors: Vec<Diagnostic>,
+}
+
+/// Checks that every file is a UTF-8 text listing, hashing it on the way,
+/// telling `read` how many bytes went by. Reads each file once, in blocks.
+pub fn check_inputs(
+    config: &Config,
+    files: &[PathBuf],
+    mut read: impl FnMut(u64),
+) -> Result<Checked> {
+    let mut checked = Checked {
+        files: Vec::new(),
+        errors: Vec::new(),
+    };
+    for path in files {
+        let mut file = std::fs::File::open(path)
+            .with_context(|| format!("{}: cannot read", path.display()))?;
+        let mut hasher = Sha256::new();
+        let verdict = ingest::validate_listing::<_, std::convert::Infallible>(
+            &source_name(path),
+            &mut file,
+            |block| {
+                hasher.update(block);
+                read(block.len() as u64);
+            },
+        );
+        let bytes = match verdict {
+            Ok(bytes) => bytes,
+            Err(ingest::ReadError::Source(err)) => {
+                let mut diagnostic = err.to_diagnostic();
+                diagnostic.file = config.display_path(path);
+                checked.errors.push(diagnostic);
+                std::fs::metadata(path).map(|m| m.len()).unwrap_or_default()
+            }
+            Err(err) => {
+                return Err(anyhow::anyhow!("{}: {err}", path.display()));
+            }
+        };
+        checked.files.push(InputFile {
+            path: config.display_path(path),
+            bytes,
+            sha256: hasher
+                .finalize()
+                .iter()
+                .map(|b| format!("{b:02x}"))
+                .collect(),
+            projects: 0,
+        });
+    }
+    Ok(checked)
+}
+
+/// Reads one checked listing in pieces, giving its projects to
+/// `on_projects` a few thousand at a time; its warnings and project count.
+pub fn stream_listing(
+    path: &Path,
+    piece_bytes: usize,
+    on_projects: impl FnMut(Vec<ingest::RawProject>) -> Result<()>,
+) -> Result<ingest::ListingEnd> {
+    let file =
+        std::fs::File::open(path).with_context(|| format!("{}: cannot read", path.display()))?;
+    ingest::read_listing(&source_name(path), file, piece_bytes, on_projects).map_err(
+        |err| match err {
+            ingest::ReadError::Sink(err) => err,
+            // Checked before, yet not a listing now: it changed during the run.
+            ingest::ReadError::Source(err) => anyhow::anyhow!(
+                "{}: {err} (the file changed during the run)",
+                path.display()
+            ),
+            ingest::ReadError::Io(err) => anyhow::anyhow!("{}: cannot read: {err}", path.display()),
+        },
+    )
+}
+
 /// The name projects record as their source: the file name, as the gold
 /// annotations name it.
 fn source_name(path: &Path) -> String {

@@ -49,12 +49,13 @@ impl Progress {
         );
     }
 
-    /// Counts projects done out of `total`, with their rate.
-    pub fn projects(&self, message: &str, total: u64) {
+    /// Counts projects done, with their rate (how many there are is
+    /// known only at the end of the listings).
+    pub fn projects(&self, message: &str) {
         self.switch(
-            "{spinner} [{elapsed}] {bar:30} {human_pos}/{human_len} projects ({rate}) {msg}",
+            "{spinner} [{elapsed}] {human_pos} projects ({rate}) {msg}",
             message,
-            Some(total),
+            Some(0),
         );
     }
 

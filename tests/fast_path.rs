@@ -64,15 +64,20 @@ fn every_output_is_what_it_was_before_the_fast_path() {
     let dir = tempfile::tempdir().unwrap();
     project_folder(dir.path());
     let run = Command::new(env!("CARGO_BIN_EXE_devcoop"))
-        // Small batches: rows, row groups and partitions cross batch
-        // boundaries, inside a listing and between listings.
+        // Small pieces and batches: units, rows, row groups and partitions
+        // cross their boundaries, inside a listing and between listings,
+        // and the shipped listing's second copy meets projects of the first
+        // both in its own batch and already written (their sources are
+        // added afterwards).
         .args([
             "run",
             "--quiet",
             "--partition-by",
             "source",
             "--batch-projects",
-            "700",
+            "7",
+            "--piece-bytes",
+            "3000",
         ])
         .current_dir(dir.path())
         .output()

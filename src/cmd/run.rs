@@ -46,6 +46,9 @@ pub struct Args {
     /// to cross batch boundaries; the default suits every input size).
     #[arg(long, hide = true, default_value_t = DEFAULT_BATCH_PROJECTS, value_parser = clap::value_parser!(u32).range(1..))]
     batch_projects: u32,
+    /// Bytes of a listing read at a time (tests use small pieces).
+    #[arg(long, hide = true, default_value_t = ingest::DEFAULT_PIECE_BYTES as u64, value_parser = clap::value_parser!(u64).range(1..))]
+    piece_bytes: u64,
 }
 
 impl Default for Args {
@@ -58,6 +61,7 @@ impl Default for Args {
             partition_by: None,
             quiet: false,
             batch_projects: DEFAULT_BATCH_PROJECTS,
+            piece_bytes: ingest::DEFAULT_PIECE_BYTES as u64,
         }
     }
 }
@@ -97,28 +101,28 @@ pub fn run(args: Args) -> Result<ExitCode> {
         .map(|m| m.len())
         .sum();
     let progress = Progress::new(input_bytes, args.quiet);
-    progress.reading("reading listings");
-    let mut loaded = listings::load(&config, &files, |bytes| progress.advance(bytes))?;
-    if !loaded.errors.is_empty() {
+    progress.reading("checking listings");
+    let checked = listings::check_inputs(&config, &files, |bytes| progress.advance(bytes))?;
+    if !checked.errors.is_empty() {
         progress.finish();
-        for error in &loaded.errors {
+        for error in &checked.errors {
             eprintln!("{error}");
         }
         bail!(
             "{} of {} input files are not listings; {} left as it was",
-            loaded.errors.len(),
+            checked.errors.len(),
             files.len(),
             out.display()
         );
     }
-    let mut diagnostics: Vec<_> = loaded.diagnostics().cloned().collect();
+    let mut diagnostics = Vec::new();
     let written = write_output(
         &out,
         &config,
-        &mut loaded,
+        &files,
+        checked.files,
         &mut diagnostics,
-        args.partition_by,
-        args.batch_projects as usize,
+        &args,
         &progress,
     );
     progress.finish();
@@ -149,53 +153,110 @@ pub fn run(args: Args) -> Result<ExitCode> {
 /// batch and not the listing.
 const DEFAULT_BATCH_PROJECTS: u32 = 16_384;
 
+/// What a run keeps while batches of projects go through: the tables
+/// being written and the tallies for the report.
+struct Batches<'a> {
+    config: &'a Config,
+    reference: normalise::Reference,
+    corrections: normalise::Corrections,
+    identities: normalise::Identities,
+    sink: analysis::TableSink,
+    headline: charts::report::Headline,
+    /// The first projects, listed in the report.
+    listed: Vec<normalise::Project>,
+    /// Warnings of normalisation and corrections (after those of reading).
+    diagnostics: Vec<ingest::Diagnostic>,
+    progress: &'a Progress,
+}
+
+impl Batches<'_> {
+    fn process(&mut self, raw: Vec<ingest::RawProject>) -> Result<()> {
+        let batch = self.identities.identify_batch(raw);
+        let mut projects = normalise::extract_facts(
+            &self.reference,
+            batch,
+            self.config.reference_date,
+            &mut self.diagnostics,
+        );
+        self.corrections
+            .apply(&mut projects, &self.reference, &mut self.diagnostics);
+        self.sink.write_batch(&projects)?;
+        self.headline.add(&projects);
+        self.progress.advance(projects.len() as u64);
+        let room = charts::report::REPORT_MAX_PROJECTS.saturating_sub(self.listed.len());
+        self.listed.extend(projects.into_iter().take(room));
+        Ok(())
+    }
+}
+
 /// Every file of a run, staged and swapped in for `out` at the end; the
-/// number of projects written.
+/// number of projects written. Listings are read in pieces and their
+/// projects normalised and written in batches, so memory holds a batch,
+/// not the listings.
 fn write_output(
     out: &Path,
     config: &Config,
-    loaded: &mut listings::Loaded,
+    paths: &[PathBuf],
+    mut files: Vec<InputFile>,
     diagnostics: &mut Vec<ingest::Diagnostic>,
-    partition_by: Option<PartitionBy>,
-    batch_projects: usize,
+    args: &Args,
     progress: &Progress,
 ) -> Result<usize> {
-    let reference = normalise::Reference::load(&config.reference)?;
-    let mut corrections = listings::corrections(config)?;
     let staged = StagedOutput::new(out)?;
     let tables_dir = staged.subdir("tables")?;
-    let partitioned = match partition_by {
+    let partitioned = match args.partition_by {
         Some(PartitionBy::Source) => Some(staged.subdir("tables/partitioned")?),
         None => None,
     };
-    let mut sink = analysis::TableSink::create(&tables_dir, partitioned.as_deref())?;
-    let mut headline = charts::report::Headline::default();
-    let mut listed: Vec<normalise::Project> = Vec::new();
-    progress.stage("merging projects found twice");
-    let identified = normalise::identify(listings::take_raw_projects(loaded));
-    progress.projects(
-        "finding funders, places and dates; writing tables",
-        identified.len() as u64,
-    );
-    let mut identified = identified.into_iter();
-    loop {
-        let batch: Vec<normalise::Identified> = identified.by_ref().take(batch_projects).collect();
-        if batch.is_empty() {
-            break;
-        }
-        let mut projects =
-            normalise::extract_facts(&reference, batch, config.reference_date, diagnostics);
-        corrections.apply(&mut projects, &reference, diagnostics);
-        sink.write_batch(&projects)?;
-        headline.add(&projects);
-        progress.advance(projects.len() as u64);
-        let room = charts::report::REPORT_MAX_PROJECTS.saturating_sub(listed.len());
-        listed.extend(projects.into_iter().take(room));
+    let mut batches = Batches {
+        config,
+        reference: normalise::Reference::load(&config.reference)?,
+        corrections: listings::corrections(config)?,
+        identities: normalise::Identities::default(),
+        sink: analysis::TableSink::create(&tables_dir, partitioned.as_deref())?,
+        headline: charts::report::Headline::default(),
+        listed: Vec::new(),
+        diagnostics: Vec::new(),
+        progress,
+    };
+    progress.projects("reading projects, finding funders, places and dates, writing tables");
+    let batch_projects = args.batch_projects as usize;
+    let mut pending: Vec<ingest::RawProject> = Vec::new();
+    for (path, file) in paths.iter().zip(&mut files) {
+        let end = listings::stream_listing(path, args.piece_bytes as usize, |projects| {
+            pending.extend(projects);
+            while pending.len() >= batch_projects {
+                let rest = pending.split_off(batch_projects);
+                batches.process(std::mem::replace(&mut pending, rest))?;
+            }
+            Ok(())
+        })?;
+        file.projects = end.projects;
+        diagnostics.extend(end.diagnostics);
     }
+    if !pending.is_empty() {
+        batches.process(pending)?;
+    }
+    let Batches {
+        corrections,
+        identities,
+        sink,
+        headline,
+        mut listed,
+        diagnostics: found,
+        ..
+    } = batches;
+    let late_sources = identities.late_sources();
+    for project in &mut listed {
+        if let Some(more) = late_sources.get(&project.id) {
+            project.sources.extend(more.iter().cloned());
+        }
+    }
+    diagnostics.extend(found);
     corrections.finish(diagnostics);
-    let counts = sink.finish()?;
+    let counts = sink.finish(late_sources)?;
     progress.stage("running analyses and drawing charts");
-    let caption = caption(&loaded.files, headline.projects());
+    let caption = caption(&files, headline.projects());
     let AnalysisOutput { results, charts } = write_analyses(&staged, config, &caption)?;
     progress.stage("writing the report");
     analysis::write_diagnostics(&staged.dir().join("diagnostics.csv"), diagnostics)?;
@@ -213,7 +274,7 @@ fn write_output(
         .with_context(|| format!("{}: cannot write", report_path.display()))?;
     let package = analysis::datapackage(&analysis::build_tables(&[])?, &results);
     write_json(&staged.dir().join("datapackage.json"), &package)?;
-    write_manifest(staged.dir(), &loaded.files, &counts)?;
+    write_manifest(staged.dir(), &files, &counts)?;
     progress.stage("putting the new output in place");
     staged.commit()?;
     Ok(headline.projects())

@@ -42,6 +42,6 @@ fn write(bencher: divan::Bencher, n: usize) {
         .bench(|| {
             let mut sink = TableSink::create(dir.path(), None).expect("files");
             sink.write_batch(&projects).expect("written");
-            sink.finish().expect("finished")
+            sink.finish(&Default::default()).expect("finished")
         });
 }

@@ -10,7 +10,8 @@
 //! for batch in &batches {
 //!     sink.write_batch(batch)?;
 //! }
-//! let summaries = sink.finish()?; // rows per table, for the manifest
+//! // No project was found again after its batch: no sources to add.
+//! let summaries = sink.finish(&Default::default())?; // rows per table
 //! # Ok(()) }
 //! ```
 
@@ -22,7 +23,9 @@ use polars::prelude::*;
 use polars_io::csv::write::{BatchedWriter as CsvBatch, CsvWriter};
 use polars_io::json::BatchedWriter as JsonLinesBatch;
 use polars_io::parquet::write::{BatchedWriter as ParquetBatch, ParquetWriter};
+use polars_io::prelude::{ParquetReader, SerReader};
 use rayon::prelude::*;
+use std::collections::HashMap;
 use std::fs::File;
 use std::path::{Path, PathBuf};
 
@@ -212,6 +215,7 @@ impl Partitions {
 
 /// Every table of a run, written batch by batch.
 pub struct TableSink {
+    dir: PathBuf,
     tables: Vec<TableFiles>,
     partitions: Option<Partitions>,
 }
@@ -232,7 +236,11 @@ impl TableSink {
             source: None,
             files: TABLES.iter().map(|_| None).collect(),
         });
-        Ok(TableSink { tables, partitions })
+        Ok(TableSink {
+            dir: dir.to_path_buf(),
+            tables,
+            partitions,
+        })
     }
 
     /// Appends the rows of a batch of projects to every table.
@@ -251,10 +259,161 @@ impl TableSink {
     }
 
     /// Completes every file; the rows of each table, in table order.
-    pub fn finish(self) -> Result<Vec<TableSummary>, TableError> {
+    /// `late_sources` are sources of projects found again after their row
+    /// was written (by project id): they are added to the `sources` of
+    /// those rows, which rewrites the projects files.
+    pub fn finish(
+        self,
+        late_sources: &HashMap<String, Vec<String>>,
+    ) -> Result<Vec<TableSummary>, TableError> {
+        let partitioned = self.partitions.as_ref().map(|p| p.dir.clone());
         if let Some(mut partitions) = self.partitions {
             partitions.finish_source()?;
         }
-        self.tables.into_iter().map(TableFiles::finish).collect()
+        let summaries = self
+            .tables
+            .into_iter()
+            .map(TableFiles::finish)
+            .collect::<Result<Vec<_>, _>>()?;
+        if !late_sources.is_empty() {
+            add_late_sources(&self.dir, partitioned.as_deref(), late_sources)?;
+        }
+        Ok(summaries)
     }
+}
+
+/// Rows of the projects table read back at a time when sources are added.
+const REWRITE_ROWS: usize = 65_536;
+
+/// The `sources` list of `frame` with the late sources of each id added.
+fn with_late_sources(
+    frame: &DataFrame,
+    late: &HashMap<String, Vec<String>>,
+) -> PolarsResult<DataFrame> {
+    let ids = frame.column("id")?.str()?.clone();
+    let lists = frame.column("sources")?.list()?.clone();
+    let mut builder =
+        ListStringChunkedBuilder::new("sources".into(), frame.height(), frame.height());
+    for (id, list) in ids.iter().zip(lists.amortized_iter()) {
+        let mut sources: Vec<String> = match list {
+            Some(series) => series
+                .as_ref()
+                .str()?
+                .iter()
+                .flatten()
+                .map(str::to_string)
+                .collect(),
+            None => Vec::new(),
+        };
+        if let Some(more) = id.and_then(|id| late.get(id)) {
+            sources.extend(more.iter().cloned());
+        }
+        builder.append_values_iter(sources.iter().map(String::as_str));
+    }
+    let mut frame = frame.clone();
+    frame.replace("sources", builder.finish().into_column())?;
+    // The writers need every column cut into the same chunks.
+    frame.rechunk_mut_par();
+    Ok(frame)
+}
+
+/// Rewrites `path` (Parquet), and with `table_dir` the projects CSV and
+/// JSONL beside it, with late sources added, slice by slice.
+fn rewrite_with_late_sources(
+    path: &Path,
+    table_dir: Option<&Path>,
+    late: &HashMap<String, Vec<String>>,
+) -> Result<(), TableError> {
+    let open = || {
+        File::open(path).map_err(|source| TableError::Io {
+            path: path.to_path_buf(),
+            source,
+        })
+    };
+    let rows = ParquetReader::new(open()?)
+        .num_rows()
+        .map_err(polars_error(path))?;
+    let folder = path.parent().unwrap_or(Path::new("."));
+    let scratch = folder.join(".late-sources");
+    std::fs::create_dir_all(&scratch).map_err(|source| TableError::Io {
+        path: scratch.clone(),
+        source,
+    })?;
+    let empty = crate::tables::projects_table(&[]).map_err(|source| TableError::Build {
+        table: "projects".into(),
+        source,
+    })?;
+    /// What is rewritten: the table's three files, or one partition.
+    enum Rewritten {
+        Table(TableFiles),
+        Part(ParquetFile),
+    }
+    let mut rewritten = if table_dir.is_some() {
+        Rewritten::Table(TableFiles::create(&scratch, "projects", empty.schema())?)
+    } else {
+        Rewritten::Part(ParquetFile::create(
+            scratch.join("part-0.parquet"),
+            empty.schema(),
+        )?)
+    };
+    for offset in (0..rows).step_by(REWRITE_ROWS) {
+        let slice = ParquetReader::new(open()?)
+            .with_slice(Some((offset, REWRITE_ROWS)))
+            .finish()
+            .map_err(polars_error(path))?;
+        let frame = with_late_sources(&slice, late).map_err(polars_error(path))?;
+        match &mut rewritten {
+            Rewritten::Table(files) => files.append(&frame)?,
+            Rewritten::Part(file) => file.write(&frame)?,
+        }
+    }
+    let moves: Vec<(PathBuf, PathBuf)> = match rewritten {
+        Rewritten::Table(files) => {
+            files.finish()?;
+            let dir = table_dir.unwrap_or(folder);
+            ["csv", "jsonl", "parquet"]
+                .iter()
+                .map(|ext| {
+                    let name = format!("projects.{ext}");
+                    (scratch.join(&name), dir.join(name))
+                })
+                .collect()
+        }
+        Rewritten::Part(file) => {
+            file.finish()?;
+            vec![(scratch.join("part-0.parquet"), path.to_path_buf())]
+        }
+    };
+    for (from, to) in moves {
+        std::fs::rename(&from, &to).map_err(|source| TableError::Io { path: to, source })?;
+    }
+    std::fs::remove_dir(&scratch).map_err(|source| TableError::Io {
+        path: scratch,
+        source,
+    })
+}
+
+/// Adds late sources to the projects table and its partitions.
+fn add_late_sources(
+    dir: &Path,
+    partitioned: Option<&Path>,
+    late: &HashMap<String, Vec<String>>,
+) -> Result<(), TableError> {
+    rewrite_with_late_sources(&dir.join("projects.parquet"), Some(dir), late)?;
+    let Some(partitioned) = partitioned else {
+        return Ok(());
+    };
+    let folder = partitioned.join("projects");
+    let Ok(entries) = std::fs::read_dir(&folder) else {
+        return Ok(());
+    };
+    let mut parts: Vec<PathBuf> = entries
+        .filter_map(|e| e.ok().map(|e| e.path().join("part-0.parquet")))
+        .filter(|p| p.is_file())
+        .collect();
+    parts.sort();
+    for part in parts {
+        rewrite_with_late_sources(&part, None, late)?;
+    }
+    Ok(())
 }

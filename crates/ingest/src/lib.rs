@@ -38,6 +38,9 @@ mod units;
 
 pub use diagnostics::{Diagnostic, Severity};
 pub use inputs::{collect_inputs, InputError};
-pub use listing::{parse_listing, Listing};
+pub use listing::{
+    parse_listing, parse_listing_in_pieces, read_listing, validate_listing, Listing, ListingEnd,
+    ReadError, DEFAULT_PIECE_BYTES,
+};
 pub use record::{DateOrigin, DateText, Field, RawProject, Segment, Span, Text};
 pub use source::{SourceError, SourceProblem};

@@ -18,8 +18,10 @@ use crate::dates::{scan_date, trailing_parenthesised_date};
 use crate::diagnostics::Diagnostic;
 use crate::labels::{self, Column};
 use crate::record::{DateOrigin, DateText, Field, RawProject, Segment, Span, Text};
-use crate::source::{decode, SourceError};
+use crate::source::{Chunks, SourceError, Validator};
 use crate::units::{units, Unit, UnitKind, MAX_TITLE_CHARS};
+use rayon::prelude::*;
+use std::io::{Read, Seek, SeekFrom};
 
 /// Everything read from one listing file.
 #[derive(Debug, Clone)]
@@ -44,7 +46,8 @@ enum Role {
     StrayLabel,
 }
 
-/// Parses one listing. `source` is the file name recorded in every project.
+/// Parses one listing held in memory. `source` is the file name recorded in
+/// every project. The same as [`read_listing`], all projects at once.
 ///
 /// ```
 /// let text = "Projects\n\n1. Decent work in Viet Nam\n\n1 June 2007 - 30 June 2009\n\nFunded by Japan.\n";
@@ -56,48 +59,359 @@ enum Role {
 /// assert_eq!(project.list_number, Some(1));
 /// ```
 pub fn parse_listing(source: &str, bytes: &[u8]) -> Result<Listing, SourceError> {
-    let decoded = decode(source, bytes)?;
-    let units = units(&decoded.lines);
-    let mut builder = Builder {
-        source,
-        units: &units,
-        roles: vec![Role::Body; units.len()],
-        columns: Vec::new(),
-        diagnostics: Vec::new(),
-    };
-    builder.find_table_header();
-    builder.find_titles();
-    builder.report_overlong_titles();
-    builder.find_page_title();
-    builder.find_headings_and_kickers();
-    let cut_off = decoded.ends_without_newline
-        && units
-            .last()
-            .is_some_and(|u| !ends_like_sentence(&u.whole.clean()));
-    let mut projects = builder.projects(cut_off);
-    for (index, project) in projects.iter_mut().enumerate() {
-        project.ordinal = index + 1;
-    }
-    if projects.is_empty() {
-        builder.diagnostics.push(Diagnostic::warning(
-            source,
-            1,
-            1,
-            "no projects found: expected titles followed by a date line, numbered titles, \
-             or titles followed by labelled fields such as `Donor:`",
-        ));
-    }
-    let page_title = builder
-        .roles
-        .iter()
-        .position(|r| *r == Role::PageTitle)
-        .map(|i| units[i].whole.clean());
+    parse_listing_in_pieces(source, bytes, DEFAULT_PIECE_BYTES)
+}
+
+/// [`parse_listing`] reading the text `piece_bytes` at a time: the result
+/// never depends on the size of the pieces (tests cut listings into tiny
+/// ones to prove it).
+pub fn parse_listing_in_pieces(
+    source: &str,
+    bytes: &[u8],
+    piece_bytes: usize,
+) -> Result<Listing, SourceError> {
+    let mut projects = Vec::new();
+    let end = read_listing(source, std::io::Cursor::new(bytes), piece_bytes, |batch| {
+        projects.extend(batch);
+        Ok::<(), std::convert::Infallible>(())
+    })
+    .map_err(|err| match err {
+        ReadError::Source(err) => err,
+        // Reading from memory cannot fail, and the sink above never does.
+        ReadError::Io(err) => SourceError {
+            file: source.to_string(),
+            line: 1,
+            column: 1,
+            problem: crate::source::SourceProblem::Unreadable(err.to_string()),
+        },
+        ReadError::Sink(never) => match never {},
+    })?;
     Ok(Listing {
         source: source.to_string(),
-        page_title,
+        page_title: end.page_title,
         projects,
-        diagnostics: builder.diagnostics,
+        diagnostics: end.diagnostics,
     })
+}
+
+/// Pieces of this size keep memory small and still give both cores work.
+pub const DEFAULT_PIECE_BYTES: usize = 4 << 20;
+
+/// What reading a listing gives besides its projects.
+#[derive(Debug, Clone)]
+pub struct ListingEnd {
+    pub page_title: Option<String>,
+    pub diagnostics: Vec<Diagnostic>,
+    pub projects: usize,
+}
+
+/// Why a listing could not be read to its end.
+#[derive(Debug, thiserror::Error)]
+pub enum ReadError<E> {
+    /// Not a listing (empty, binary, not UTF-8).
+    #[error(transparent)]
+    Source(SourceError),
+    #[error("cannot read: {0}")]
+    Io(std::io::Error),
+    /// What the receiver of the projects reported.
+    #[error("{0}")]
+    Sink(E),
+}
+
+/// Reads a listing in pieces and gives its projects to `on_projects` a few
+/// thousand at a time, in order, so that memory holds a piece and not the
+/// file. The file is read three times: to check it is a UTF-8 text file
+/// (nothing is given before that is known), to learn the layout rules that
+/// depend on the whole listing (a table header, the indentation of dated
+/// numbered titles, whether any title has a date line), and to find the
+/// projects. The projects are the same as if the file were read whole.
+pub fn read_listing<R: Read + Seek, E>(
+    source: &str,
+    mut reader: R,
+    piece_bytes: usize,
+    mut on_projects: impl FnMut(Vec<RawProject>) -> Result<(), E>,
+) -> Result<ListingEnd, ReadError<E>> {
+    validate_listing(source, &mut reader, |_| ())?;
+    reader.seek(SeekFrom::Start(0)).map_err(ReadError::Io)?;
+    let layout = discover_layout(&mut reader, piece_bytes).map_err(ReadError::Io)?;
+    reader.seek(SeekFrom::Start(0)).map_err(ReadError::Io)?;
+    let mut reading = Reading::new(source, layout);
+    let mut pieces = UnitPieces::new(&mut reader, piece_bytes);
+    while let Some(units) = pieces.next().map_err(ReadError::Io)? {
+        let projects = reading.window(units, false);
+        if !projects.is_empty() {
+            on_projects(projects).map_err(ReadError::Sink)?;
+        }
+    }
+    reading.ends_without_newline = pieces.ends_without_newline;
+    let projects = reading.window(Vec::new(), true);
+    if !projects.is_empty() {
+        on_projects(projects).map_err(ReadError::Sink)?;
+    }
+    Ok(reading.finish())
+}
+
+/// Checks that a file is a UTF-8 text listing, reading it in blocks and
+/// showing each block to `on_bytes` (to hash it on the way).
+pub fn validate_listing<R: Read, E>(
+    source: &str,
+    reader: &mut R,
+    mut on_bytes: impl FnMut(&[u8]),
+) -> Result<u64, ReadError<E>> {
+    let mut validator = Validator::new(source);
+    let mut block = vec![0; 1 << 20];
+    let mut total = 0u64;
+    loop {
+        let n = match reader.read(&mut block) {
+            Ok(0) => break,
+            Ok(n) => n,
+            Err(err) if err.kind() == std::io::ErrorKind::Interrupted => continue,
+            Err(err) => return Err(ReadError::Io(err)),
+        };
+        on_bytes(&block[..n]);
+        validator.feed(&block[..n]);
+        total += n as u64;
+    }
+    validator.finish().map_err(ReadError::Source)?;
+    Ok(total)
+}
+
+/// The units of a file, a few pieces at a time: pieces are cut after blank
+/// lines, so units never straddle two, and each piece's units are found on
+/// its own core.
+struct UnitPieces<R> {
+    chunks: Chunks<R>,
+    ends_without_newline: bool,
+}
+
+impl<R: Read> UnitPieces<R> {
+    fn new(reader: R, piece_bytes: usize) -> Self {
+        UnitPieces {
+            chunks: Chunks::new(reader, piece_bytes),
+            ends_without_newline: false,
+        }
+    }
+
+    fn next(&mut self) -> std::io::Result<Option<Vec<Unit>>> {
+        let group = rayon::current_num_threads().max(1);
+        let mut pieces = Vec::with_capacity(group);
+        while pieces.len() < group {
+            match self.chunks.next_chunk()? {
+                Some(chunk) => {
+                    self.ends_without_newline = !chunk.text.ends_with('\n');
+                    pieces.push(chunk);
+                }
+                None => break,
+            }
+        }
+        if pieces.is_empty() {
+            return Ok(None);
+        }
+        let units: Vec<Vec<Unit>> = pieces.par_iter().map(|c| units(&c.lines())).collect();
+        Ok(Some(units.into_iter().flatten().collect()))
+    }
+}
+
+/// The layout facts that depend on the whole listing.
+#[derive(Debug, Clone, Default)]
+struct Layout {
+    /// The flattened table's header: the first line of each header unit,
+    /// and its columns.
+    header_lines: Vec<usize>,
+    columns: Vec<(Column, String)>,
+    /// Lowest and highest indentation of numbered, then bulleted, titles
+    /// that have a date line.
+    marked_indents: [Option<(usize, usize)>; 2],
+    dated_titles: bool,
+}
+
+impl Layout {
+    fn note_dated_title(&mut self, unit: &Unit) {
+        self.dated_titles = true;
+        let slot = match unit.kind {
+            UnitKind::Numbered(_) => 0,
+            UnitKind::Bullet => 1,
+            _ => return,
+        };
+        let (low, high) = self.marked_indents[slot].unwrap_or((unit.indent, unit.indent));
+        self.marked_indents[slot] = Some((low.min(unit.indent), high.max(unit.indent)));
+    }
+}
+
+/// Rule 1 looks three units ahead (a date line, and whether a lone year
+/// under it heads a group): a unit nearer the end of a window is decided in
+/// the next one.
+const LOOKAHEAD_UNITS: usize = 3;
+
+/// The first pass: the table header and the dated titles, window by window.
+fn discover_layout<R: Read>(reader: R, piece_bytes: usize) -> std::io::Result<Layout> {
+    let mut layout = Layout::default();
+    let mut pieces = UnitPieces::new(reader, piece_bytes);
+    let mut carry: Vec<Unit> = Vec::new();
+    let mut more = true;
+    while more {
+        let units = pieces.next()?;
+        more = units.is_some();
+        carry.extend(units.into_iter().flatten());
+        let window = std::mem::take(&mut carry);
+        let mut builder = Builder::new("", &window, &layout);
+        let decided = if more {
+            // A run of header-like lines reaching the end may go on.
+            let header_like = window
+                .iter()
+                .rev()
+                .take_while(|u| Builder::could_be_header_cell(u))
+                .count();
+            (window.len().saturating_sub(LOOKAHEAD_UNITS)).min(window.len() - header_like)
+        } else {
+            window.len()
+        };
+        if layout.columns.is_empty() {
+            if let Some((start, columns)) = builder.table_header(decided) {
+                layout.header_lines = window[start..start + columns.len()]
+                    .iter()
+                    .map(Unit::first_line)
+                    .collect();
+                layout.columns = columns;
+                builder = Builder::new("", &window, &layout);
+            }
+        }
+        builder.mark_table_header();
+        let mut keep = decided;
+        let mut dated = Vec::new();
+        for i in 0..decided {
+            if builder.dated_title_at(i) {
+                builder.roles[i] = Role::Title;
+                builder.roles[i + 1] = Role::TitleDate;
+                dated.push(i);
+                if i + 1 >= decided {
+                    // Its date line is decided with it, in the next window.
+                    keep = i;
+                }
+            }
+        }
+        drop(builder);
+        for i in dated {
+            layout.note_dated_title(&window[i]);
+        }
+        carry = window;
+        carry.drain(..keep);
+    }
+    Ok(layout)
+}
+
+/// The second pass: projects, window by window. A window is the units not
+/// yet given out plus those of the next pieces; every project whose extent
+/// is settled is given out, the rest carried to the next window, starting
+/// at the title of the first project kept.
+struct Reading<'a> {
+    source: &'a str,
+    layout: Layout,
+    carry: Vec<Unit>,
+    /// The carried units start the file.
+    starts_file: bool,
+    ends_without_newline: bool,
+    /// The group heading and kicker in force at the start of the carry.
+    section: Option<String>,
+    kicker: Option<Text>,
+    ordinal: usize,
+    page_title: Option<String>,
+    overlong: Vec<Diagnostic>,
+    diagnostics: Vec<Diagnostic>,
+}
+
+impl<'a> Reading<'a> {
+    fn new(source: &'a str, layout: Layout) -> Self {
+        Reading {
+            source,
+            layout,
+            carry: Vec::new(),
+            starts_file: true,
+            ends_without_newline: false,
+            section: None,
+            kicker: None,
+            ordinal: 0,
+            page_title: None,
+            overlong: Vec::new(),
+            diagnostics: Vec::new(),
+        }
+    }
+
+    /// Adds `units` to the carry and gives out the settled projects (all
+    /// of them when `last`).
+    fn window(&mut self, units: Vec<Unit>, last: bool) -> Vec<RawProject> {
+        let mut window = std::mem::take(&mut self.carry);
+        window.extend(units);
+        let mut builder = Builder::new(self.source, &window, &self.layout);
+        builder.mark_table_header();
+        builder.find_titles(self.starts_file);
+        let overlong = builder.overlong_titles();
+        if self.starts_file {
+            builder.find_page_title();
+        }
+        builder.find_headings_and_kickers();
+        // Up to `given`, every role is settled: the last title before the
+        // units whose rules need more lookahead, or all at the end.
+        let given = if last {
+            window.len()
+        } else {
+            let settled = window.len().saturating_sub(LOOKAHEAD_UNITS + 1);
+            (0..settled)
+                .rev()
+                .find(|&i| builder.roles[i] == Role::Title)
+                .unwrap_or(0)
+        };
+        let cut_off = last
+            && self.ends_without_newline
+            && window
+                .last()
+                .is_some_and(|u| !ends_like_sentence(&u.whole.clean()));
+        let mut projects = builder.projects(given, cut_off, &mut self.section, &mut self.kicker);
+        for project in &mut projects {
+            self.ordinal += 1;
+            project.ordinal = self.ordinal;
+        }
+        if given > 0 && self.starts_file {
+            self.page_title = builder
+                .roles
+                .first()
+                .filter(|r| **r == Role::PageTitle)
+                .map(|_| window[0].whole.clean());
+        }
+        self.overlong.extend(
+            overlong
+                .into_iter()
+                .filter(|(i, _)| *i < given)
+                .map(|(_, d)| d),
+        );
+        self.diagnostics.append(&mut builder.diagnostics);
+        drop(builder);
+        if given > 0 {
+            self.starts_file = false;
+        }
+        window.drain(..given);
+        self.carry = window;
+        projects
+    }
+
+    fn finish(mut self) -> ListingEnd {
+        if self.ordinal == 0 {
+            self.diagnostics.push(Diagnostic::warning(
+                self.source,
+                1,
+                1,
+                "no projects found: expected titles followed by a date line, numbered titles, \
+                 or titles followed by labelled fields such as `Donor:`",
+            ));
+        }
+        let mut diagnostics = self.overlong;
+        diagnostics.append(&mut self.diagnostics);
+        ListingEnd {
+            page_title: self.page_title,
+            diagnostics,
+            projects: self.ordinal,
+        }
+    }
 }
 
 fn ends_like_sentence(text: &str) -> bool {
@@ -111,10 +425,26 @@ struct Builder<'a> {
     roles: Vec<Role>,
     /// Column headers of a flattened table, if the listing is one.
     columns: Vec<(Column, String)>,
+    header_lines: &'a [usize],
+    marked_indents: [Option<(usize, usize)>; 2],
+    dated_titles: bool,
     diagnostics: Vec<Diagnostic>,
 }
 
-impl Builder<'_> {
+impl<'a> Builder<'a> {
+    fn new(source: &'a str, units: &'a [Unit], layout: &'a Layout) -> Self {
+        Builder {
+            source,
+            units,
+            roles: vec![Role::Body; units.len()],
+            columns: layout.columns.clone(),
+            header_lines: &layout.header_lines,
+            marked_indents: layout.marked_indents,
+            dated_titles: layout.dated_titles,
+            diagnostics: Vec::new(),
+        }
+    }
+
     fn unit(&self, i: usize) -> Option<&Unit> {
         self.units.get(i)
     }
@@ -124,9 +454,16 @@ impl Builder<'_> {
             && matches!(unit.kind, UnitKind::Text | UnitKind::Date { .. })
     }
 
-    /// `Project title` / `Start date` / `End date` / `Donor`, one per line.
-    fn find_table_header(&mut self) {
-        for start in 0..self.units.len() {
+    fn could_be_header_cell(unit: &Unit) -> bool {
+        Self::is_table_cell_text(unit)
+            && unit.word_count() <= 4
+            && labels::column(&unit.whole.clean()).is_some()
+    }
+
+    /// `Project title` / `Start date` / `End date` / `Donor`, one per line:
+    /// the first such run starting before `before`, and its columns.
+    fn table_header(&self, before: usize) -> Option<(usize, Vec<(Column, String)>)> {
+        for start in 0..before {
             let run: Vec<(Column, String)> = self.units[start..]
                 .iter()
                 .take_while(|u| Self::is_table_cell_text(u) && u.word_count() <= 4)
@@ -136,15 +473,23 @@ impl Builder<'_> {
                 })
                 .collect();
             if run.len() >= 2 && run[0].0 == Column::Title {
-                for role in &mut self.roles[start..start + run.len()] {
-                    *role = Role::TableHeader;
-                }
-                self.columns = run;
-                return;
+                return Some((start, run));
+            }
+        }
+        None
+    }
+
+    /// The header found by the first pass, wherever it is in this window.
+    fn mark_table_header(&mut self) {
+        if self.header_lines.is_empty() {
+            return;
+        }
+        for (role, unit) in self.roles.iter_mut().zip(self.units) {
+            if self.header_lines.contains(&unit.first_line()) {
+                *role = Role::TableHeader;
             }
         }
     }
-
     /// A lone year is a heading when a group of projects starts under it:
     /// a first numbered item, or a title with its own date line.
     fn lone_year_is_heading(&self, i: usize) -> bool {
@@ -169,18 +514,18 @@ impl Builder<'_> {
             })
     }
 
-    fn find_titles(&mut self) {
+    /// The three title rules; `starts_file` says the window holds the
+    /// file's first unit (never a title by rule 3).
+    fn find_titles(&mut self, starts_file: bool) {
         for i in 0..self.units.len() {
             if self.dated_title_at(i) {
                 self.roles[i] = Role::Title;
                 self.roles[i + 1] = Role::TitleDate;
             }
         }
-        let dated: Vec<usize> = (0..self.units.len())
-            .filter(|&i| self.roles[i] == Role::Title)
-            .collect();
-        // Rule 2: numbered or bulleted titles without a date line.
-        for marker in [true, false] {
+        // Rule 2: numbered or bulleted titles without a date line, at the
+        // indentation of those with one (anywhere in the listing).
+        for (marker, indents) in [true, false].into_iter().zip(self.marked_indents) {
             let is_marked = |u: &Unit| {
                 if marker {
                     matches!(u.kind, UnitKind::Numbered(_))
@@ -188,13 +533,7 @@ impl Builder<'_> {
                     u.kind == UnitKind::Bullet
                 }
             };
-            let indents: Vec<usize> = dated
-                .iter()
-                .map(|&i| &self.units[i])
-                .filter(|u| is_marked(u))
-                .map(|u| u.indent)
-                .collect();
-            let (Some(&low), Some(&high)) = (indents.iter().min(), indents.iter().max()) else {
+            let Some((low, high)) = indents else {
                 continue;
             };
             for i in 0..self.units.len() {
@@ -213,11 +552,11 @@ impl Builder<'_> {
                 }
             }
         }
-        if !dated.is_empty() {
+        if self.dated_titles {
             return;
         }
         // Rule 3: a listing of titles and fields, without date lines.
-        for i in 1..self.units.len() {
+        for i in usize::from(starts_file)..self.units.len() {
             let unit = &self.units[i];
             if self.roles[i] != Role::Body || !unit.is_title_like() || unit.is_date() {
                 continue;
@@ -237,8 +576,10 @@ impl Builder<'_> {
     }
 
     /// A headline is short; text far longer above a date line is said to
-    /// be ignored rather than silently dropped.
-    fn report_overlong_titles(&mut self) {
+    /// be ignored rather than silently dropped. Each warning with the
+    /// index of its unit.
+    fn overlong_titles(&self) -> Vec<(usize, Diagnostic)> {
+        let mut found = Vec::new();
         for i in 0..self.units.len() {
             let unit = &self.units[i];
             let dated = self
@@ -249,16 +590,17 @@ impl Builder<'_> {
             }
             let length = unit.content.clean().chars().count();
             if length > MAX_TITLE_CHARS {
-                self.diagnostics.push(Diagnostic::warning(
+                found.push((i, Diagnostic::warning(
                     self.source,
                     unit.first_line(),
                     1,
                     format!(
                         "the text above the date line is {length} characters long, too long for a title (at most {MAX_TITLE_CHARS}): not read as a project"
                     ),
-                ));
+                )));
             }
         }
+        found
     }
 
     fn find_page_title(&mut self) {
@@ -307,18 +649,24 @@ impl Builder<'_> {
         }
     }
 
-    fn projects(&mut self, cut_off: bool) -> Vec<RawProject> {
+    /// The projects of the units before `given`, with the group heading and
+    /// kicker in force carried in and out.
+    fn projects(
+        &mut self,
+        given: usize,
+        cut_off: bool,
+        section: &mut Option<String>,
+        kicker: &mut Option<Text>,
+    ) -> Vec<RawProject> {
         let mut projects = Vec::new();
-        let mut section: Option<String> = None;
-        let mut kicker: Option<Text> = None;
         let mut i = 0;
-        while i < self.units.len() {
+        while i < given {
             match self.roles[i] {
                 Role::Heading => {
-                    section = Some(self.units[i].whole.clean());
-                    kicker = None;
+                    *section = Some(self.units[i].whole.clean());
+                    *kicker = None;
                 }
-                Role::Kicker => kicker = Some(self.units[i].whole.clone()),
+                Role::Kicker => *kicker = Some(self.units[i].whole.clone()),
                 Role::Title => {
                     let end = (i + 1..self.units.len())
                         .find(|&j| !matches!(self.roles[j], Role::Body | Role::TitleDate))
@@ -773,4 +1121,58 @@ fn split_run_in_value(label: &str, value: &Text) -> (Text, Option<Text>) {
         Text::from_segment(name_segment),
         Some(Text::from_segment(rest_segment)),
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn small_pieces_give_projects_in_several_batches_in_order() {
+        let text: String = (1..=40)
+            .map(|k| {
+                format!(
+                    "{k}. Project {k}\n\n{} - 2010\n\nText {k}.\n\n",
+                    2000 + k % 9
+                )
+            })
+            .collect();
+        let mut batches = Vec::new();
+        let end = read_listing(
+            "p.txt",
+            std::io::Cursor::new(text.as_bytes()),
+            64,
+            |batch| {
+                batches.push(batch);
+                Ok::<(), std::convert::Infallible>(())
+            },
+        )
+        .unwrap();
+        assert!(batches.len() > 5, "{} batches", batches.len());
+        let ordinals: Vec<usize> = batches.iter().flatten().map(|p| p.ordinal).collect();
+        assert_eq!(ordinals, (1..=40).collect::<Vec<_>>());
+        assert_eq!(end.projects, 40);
+        let whole = parse_listing("p.txt", text.as_bytes()).unwrap();
+        assert_eq!(whole.projects, batches.concat());
+    }
+
+    #[test]
+    fn a_file_that_is_not_text_is_refused_before_any_project_is_given() {
+        let mut text = "Projects\n\n1. Alpha\n\n2007 - 2008\n\n"
+            .repeat(50)
+            .into_bytes();
+        text.extend_from_slice(b"\x00binary tail\n");
+        let mut given = 0;
+        let err = read_listing("p.txt", std::io::Cursor::new(&text), 16, |batch| {
+            given += batch.len();
+            Ok::<(), std::convert::Infallible>(())
+        })
+        .unwrap_err();
+        assert_eq!(given, 0);
+        let ReadError::Source(err) = err else {
+            panic!("{err}")
+        };
+        assert_eq!(err.problem, crate::source::SourceProblem::Binary(0));
+        assert_eq!(err.line, 301);
+    }
 }

@@ -24,6 +24,8 @@ pub enum SourceProblem {
     Binary(u8),
     #[error("not valid UTF-8 (byte 0x{0:02x}); save the listing as UTF-8 and run again")]
     NotUtf8(u8),
+    #[error("cannot read: {0}")]
+    Unreadable(String),
 }
 
 impl SourceError {
@@ -116,26 +118,283 @@ pub fn decode<'a>(file: &str, bytes: &'a [u8]) -> Result<SourceText<'a>, SourceE
         }
     })?;
     let body_start = if text.starts_with('\u{feff}') { 3 } else { 0 };
+    Ok(SourceText {
+        lines: lines_in(&text[body_start..], body_start, 1),
+        ends_without_newline: !text.ends_with('\n'),
+    })
+}
+
+/// The lines of `text`, which starts at byte `offset` of its file on line
+/// `first_line`. A final line ending does not start another line.
+pub fn lines_in(text: &str, offset: usize, first_line: usize) -> Vec<Line<'_>> {
     let mut lines = Vec::new();
-    let mut offset = body_start;
-    for (index, raw) in text[body_start..].split('\n').enumerate() {
+    let mut offset = offset;
+    for (index, raw) in text.split('\n').enumerate() {
         let without_cr = raw.strip_suffix('\r').unwrap_or(raw);
         lines.push(Line {
-            number: index + 1,
+            number: first_line + index,
             text: without_cr,
             offset,
         });
         offset += raw.len() + 1;
     }
     // `split` yields an empty last piece after a final newline: not a line.
-    let ends_without_newline = !text.ends_with('\n');
-    if !ends_without_newline {
+    if text.ends_with('\n') || text.is_empty() {
         lines.pop();
     }
-    Ok(SourceText {
-        lines,
-        ends_without_newline,
-    })
+    lines
+}
+
+/// Checks a file given piece by piece, as [`decode`] checks a whole one,
+/// and finds the same error at the same place: empty, else the first
+/// binary byte, else the first byte that is not UTF-8.
+pub struct Validator {
+    file: String,
+    /// Lines ended so far.
+    newlines: usize,
+    /// The bytes of the line under way (for the column of an error).
+    line: Vec<u8>,
+    /// The start of a character cut by the end of the last piece.
+    pending: Vec<u8>,
+    all_white_space: bool,
+    binary: Option<SourceError>,
+    not_utf8: Option<SourceError>,
+}
+
+impl Validator {
+    pub fn new(file: &str) -> Self {
+        Validator {
+            file: file.to_string(),
+            newlines: 0,
+            line: Vec::new(),
+            pending: Vec::new(),
+            all_white_space: true,
+            binary: None,
+            not_utf8: None,
+        }
+    }
+
+    fn error_at(&self, piece: &[u8], at: usize, problem: SourceProblem) -> SourceError {
+        let before = &piece[..at];
+        let newlines = before.iter().filter(|&&b| b == b'\n').count();
+        let column = match before.iter().rposition(|&b| b == b'\n') {
+            Some(p) => String::from_utf8_lossy(&before[p + 1..]).chars().count(),
+            None => {
+                let mut line = self.line.clone();
+                line.extend_from_slice(before);
+                String::from_utf8_lossy(&line).chars().count()
+            }
+        };
+        SourceError {
+            file: self.file.clone(),
+            line: self.newlines + newlines + 1,
+            column: column + 1,
+            problem,
+        }
+    }
+
+    /// Takes the next piece of the file.
+    pub fn feed(&mut self, piece: &[u8]) {
+        if self.binary.is_some() {
+            return;
+        }
+        if self.all_white_space {
+            self.all_white_space = piece.iter().all(u8::is_ascii_whitespace);
+        }
+        if let Some(at) = piece.iter().position(|&b| is_binary_byte(b)) {
+            self.binary = Some(self.error_at(piece, at, SourceProblem::Binary(piece[at])));
+            return;
+        }
+        if self.not_utf8.is_none() {
+            let carried = self.pending.len();
+            let mut bytes = std::mem::take(&mut self.pending);
+            bytes.extend_from_slice(piece);
+            if let Err(err) = std::str::from_utf8(&bytes) {
+                match err.error_len() {
+                    // A character cut by the end of the piece: wait for more.
+                    None => self.pending = bytes[err.valid_up_to()..].to_vec(),
+                    Some(_) => {
+                        let at = err.valid_up_to();
+                        // The error may lie in the carried bytes, which
+                        // belong to the line under way.
+                        let error = if at < carried {
+                            let mut line = self.line.clone();
+                            line.truncate(line.len() - (carried - at));
+                            SourceError {
+                                file: self.file.clone(),
+                                line: self.newlines + 1,
+                                column: String::from_utf8_lossy(&line).chars().count() + 1,
+                                problem: SourceProblem::NotUtf8(bytes[at]),
+                            }
+                        } else {
+                            self.error_at(piece, at - carried, SourceProblem::NotUtf8(bytes[at]))
+                        };
+                        self.not_utf8 = Some(error);
+                    }
+                }
+            }
+        }
+        match piece.iter().rposition(|&b| b == b'\n') {
+            Some(p) => {
+                self.newlines += piece.iter().filter(|&&b| b == b'\n').count();
+                self.line.clear();
+                self.line.extend_from_slice(&piece[p + 1..]);
+            }
+            None => self.line.extend_from_slice(piece),
+        }
+    }
+
+    /// The verdict once the whole file was fed.
+    pub fn finish(self) -> Result<(), SourceError> {
+        if self.all_white_space {
+            return Err(SourceError {
+                file: self.file,
+                line: 1,
+                column: 1,
+                problem: SourceProblem::Empty,
+            });
+        }
+        if let Some(error) = self.binary.or(self.not_utf8) {
+            return Err(error);
+        }
+        if let Some(&byte) = self.pending.first() {
+            // The file ends inside a character.
+            let column =
+                String::from_utf8_lossy(&self.line[..self.line.len() - self.pending.len()])
+                    .chars()
+                    .count();
+            return Err(SourceError {
+                file: self.file,
+                line: self.newlines + 1,
+                column: column + 1,
+                problem: SourceProblem::NotUtf8(byte),
+            });
+        }
+        Ok(())
+    }
+}
+
+/// The text of a file in pieces that end after a blank line, so that no
+/// unit (paragraph, item, field) is ever split between two pieces.
+pub struct Chunks<R> {
+    reader: R,
+    /// Bytes read and not yet given out.
+    buffer: Vec<u8>,
+    at_end: bool,
+    /// A piece ends at the first blank line after this many bytes.
+    target: usize,
+    /// Where the buffer starts in the file, and on which line.
+    offset: usize,
+    line: usize,
+}
+
+/// A piece of a file's text, where it starts, and on which line.
+pub struct Chunk {
+    pub text: String,
+    pub offset: usize,
+    pub first_line: usize,
+}
+
+impl Chunk {
+    pub fn lines(&self) -> Vec<Line<'_>> {
+        // A byte-order mark opens the file, not its first line.
+        let bom = if self.offset == 0 && self.text.starts_with('\u{feff}') {
+            3
+        } else {
+            0
+        };
+        lines_in(&self.text[bom..], self.offset + bom, self.first_line)
+    }
+}
+
+impl<R: std::io::Read> Chunks<R> {
+    /// Pieces of about `target` bytes (at least one line each).
+    pub fn new(reader: R, target: usize) -> Self {
+        Chunks {
+            reader,
+            buffer: Vec::new(),
+            at_end: false,
+            target: target.max(1),
+            offset: 0,
+            line: 1,
+        }
+    }
+
+    fn fill(&mut self, wanted: usize) -> std::io::Result<()> {
+        const READ_BYTES: usize = 1 << 20;
+        while !self.at_end && self.buffer.len() < wanted {
+            let start = self.buffer.len();
+            self.buffer
+                .resize(start + READ_BYTES.max(wanted - start), 0);
+            let read = loop {
+                match self.reader.read(&mut self.buffer[start..]) {
+                    Err(err) if err.kind() == std::io::ErrorKind::Interrupted => continue,
+                    other => break other,
+                }
+            };
+            match read {
+                Ok(n) => {
+                    self.buffer.truncate(start + n);
+                    self.at_end = n == 0;
+                }
+                Err(err) => {
+                    self.buffer.truncate(start);
+                    return Err(err);
+                }
+            }
+        }
+        Ok(())
+    }
+
+    /// The end of the first blank line ending at or after `from`: a line of
+    /// ASCII white space only, which ends any unit.
+    fn cut_after(&self, from: usize) -> Option<usize> {
+        let bytes = &self.buffer;
+        let mut line_start = bytes[..from.min(bytes.len())]
+            .iter()
+            .rposition(|&b| b == b'\n')
+            .map_or(0, |p| p + 1);
+        let mut search = line_start;
+        while let Some(p) = bytes[search..].iter().position(|&b| b == b'\n') {
+            let end = search + p;
+            if end + 1 >= from && bytes[line_start..end].iter().all(u8::is_ascii_whitespace) {
+                return Some(end + 1);
+            }
+            line_start = end + 1;
+            search = end + 1;
+        }
+        None
+    }
+
+    /// The next piece, or `None` at the end of the file.
+    pub fn next_chunk(&mut self) -> std::io::Result<Option<Chunk>> {
+        let mut wanted = self.target;
+        let cut = loop {
+            self.fill(wanted)?;
+            if let Some(cut) = self.cut_after(self.target) {
+                break cut;
+            }
+            if self.at_end {
+                break self.buffer.len();
+            }
+            wanted = self.buffer.len() * 2;
+        };
+        if cut == 0 {
+            return Ok(None);
+        }
+        let rest = self.buffer.split_off(cut);
+        let bytes = std::mem::replace(&mut self.buffer, rest);
+        let text = String::from_utf8(bytes)
+            .map_err(|err| std::io::Error::new(std::io::ErrorKind::InvalidData, err.to_string()))?;
+        let chunk = Chunk {
+            offset: self.offset,
+            first_line: self.line,
+            text,
+        };
+        self.offset += chunk.text.len();
+        self.line += chunk.text.bytes().filter(|&b| b == b'\n').count();
+        Ok(Some(chunk))
+    }
 }
 
 /// NUL and the C0 controls that never occur in text (tab, LF, CR, FF are fine).

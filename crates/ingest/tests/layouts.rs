@@ -1,10 +1,13 @@
 //! One test per layout variation a listing may use, each on a small
 //! fixture written for it.
 
-use devcoop_ingest::{parse_listing, DateOrigin, Listing, Severity};
+mod pieces;
 
+use devcoop_ingest::{DateOrigin, Listing, Severity};
+
+/// Every fixture is also read in pieces of many sizes (see `pieces`).
 fn parse(text: &str) -> Listing {
-    parse_listing("fixture.txt", text.as_bytes()).expect("a listing")
+    pieces::parse_checked("fixture.txt", text.as_bytes()).expect("a listing")
 }
 
 fn titles(listing: &Listing) -> Vec<String> {

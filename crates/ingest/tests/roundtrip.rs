@@ -2,7 +2,8 @@
 //! supported layouts, parse back to the same projects; and no input at all
 //! makes the parser panic.
 
-use devcoop_ingest::parse_listing;
+mod pieces;
+
 use proptest::prelude::*;
 
 #[derive(Debug, Clone)]
@@ -129,7 +130,7 @@ proptest! {
         newline in prop::sample::select(vec!["\n", "\r\n"]),
     ) {
         let text = render(&projects, layout, indent, newline);
-        let listing = parse_listing("generated.txt", text.as_bytes()).unwrap();
+        let listing = pieces::parse_checked("generated.txt", text.as_bytes()).unwrap();
         let titles: Vec<String> = listing.projects.iter().map(|p| p.title_text()).collect();
         let expected: Vec<String> = projects.iter().map(|p| p.title.clone()).collect();
         prop_assert_eq!(titles, expected, "{}", text);
@@ -145,11 +146,11 @@ proptest! {
 
     #[test]
     fn arbitrary_bytes_never_panic(bytes in prop::collection::vec(any::<u8>(), 0..2000)) {
-        let _ = parse_listing("noise.txt", &bytes);
+        let _ = pieces::parse_checked("noise.txt", &bytes);
     }
 
     #[test]
     fn arbitrary_text_never_panics(text in "\\PC{0,600}") {
-        let _ = parse_listing("noise.txt", text.as_bytes());
+        let _ = pieces::parse_checked("noise.txt", text.as_bytes());
     }
 }

@@ -26,5 +26,7 @@ pub mod reference;
 mod text;
 
 pub use overrides::{parse_overrides, Corrections, Override, OverrideError};
-pub use project::{extract_facts, identify, normalise, project_id, Identified, Project};
+pub use project::{
+    extract_facts, identify, normalise, project_id, Identified, Identities, Project,
+};
 pub use reference::{Reference, ReferenceError};

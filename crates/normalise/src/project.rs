@@ -139,24 +139,68 @@ fn identify_one(raw: RawProject) -> Identified {
     }
 }
 
-/// Dates and ids of every project, on all cores, in input order; the same
-/// project found again (same id) is merged into its first reading, which
-/// gains the later source. Cheap next to extraction, and it must see every
-/// project before any is written: a project's row lists all its sources.
-pub fn identify(raw_projects: Vec<RawProject>) -> Vec<Identified> {
-    let readings: Vec<Identified> = raw_projects.into_par_iter().map(identify_one).collect();
-    let mut unique: Vec<Identified> = Vec::with_capacity(readings.len());
-    let mut by_id: HashMap<String, usize> = HashMap::with_capacity(readings.len());
-    for reading in readings {
-        match by_id.get(&reading.id) {
-            Some(&first) => unique[first].sources.extend(reading.sources),
-            None => {
-                by_id.insert(reading.id.clone(), unique.len());
-                unique.push(reading);
+/// Merges the same project found again (same id) into its first reading,
+/// batch after batch: within a batch the first reading gains the later
+/// source; when the first reading was in an earlier batch (already
+/// written), the source is kept in [`Identities::late_sources`] for the
+/// writer to add.
+#[derive(Debug, Default)]
+pub struct Identities {
+    /// The batch each id was first seen in. The id is 12 hex digits: kept
+    /// as a number, a million ids take 16 MB, not 60.
+    first_batch: HashMap<u64, usize>,
+    batches: usize,
+    late: HashMap<String, Vec<String>>,
+}
+
+fn id_key(id: &str) -> u64 {
+    u64::from_str_radix(id, 16).unwrap_or_default()
+}
+
+impl Identities {
+    /// Dates and ids of a batch of projects, on all cores, in input order,
+    /// without the projects already seen.
+    pub fn identify_batch(&mut self, raw_projects: Vec<RawProject>) -> Vec<Identified> {
+        let batch = self.batches;
+        self.batches += 1;
+        let readings: Vec<Identified> = raw_projects.into_par_iter().map(identify_one).collect();
+        let mut unique: Vec<Identified> = Vec::with_capacity(readings.len());
+        let mut in_batch: HashMap<u64, usize> = HashMap::new();
+        for reading in readings {
+            let key = id_key(&reading.id);
+            match self.first_batch.get(&key) {
+                None => {
+                    self.first_batch.insert(key, batch);
+                    in_batch.insert(key, unique.len());
+                    unique.push(reading);
+                }
+                Some(&first) if first == batch => {
+                    if let Some(&index) = in_batch.get(&key) {
+                        unique[index].sources.extend(reading.sources);
+                    }
+                }
+                Some(_) => self
+                    .late
+                    .entry(reading.id)
+                    .or_default()
+                    .extend(reading.sources),
             }
         }
+        unique
     }
-    unique
+
+    /// Sources of projects found again after their batch was given out,
+    /// by project id, in reading order.
+    pub fn late_sources(&self) -> &HashMap<String, Vec<String>> {
+        &self.late
+    }
+}
+
+/// Dates and ids of every project, on all cores, in input order; the same
+/// project found again (same id) is merged into its first reading, which
+/// gains the later source.
+pub fn identify(raw_projects: Vec<RawProject>) -> Vec<Identified> {
+    Identities::default().identify_batch(raw_projects)
 }
 
 /// Extracts the facts of identified projects on all cores, keeping their
