@@ -284,23 +284,30 @@ fn write_output(
 /// as SVG and PNG.
 fn write_analyses(staged: &StagedOutput, config: &Config, caption: &str) -> Result<AnalysisOutput> {
     let analyses = analysis::load_analyses(&config.analyses)?;
-    let mut results = analysis::run_analyses_on_parquet(&staged.dir().join("tables"), &analyses)?;
+    let tables_dir = staged.dir().join("tables");
     let analysis_dir = staged.subdir("tables/analysis")?;
     let charts_dir = staged.subdir("charts")?;
     let mut charts = Vec::new();
-    for result in &mut results {
+    let mut results = Vec::with_capacity(analyses.len());
+    // One analysis at a time: its tables are read, its result written and
+    // drawn, and only its first rows kept.
+    for analysis in &analyses {
+        let mut result = analysis::run_analysis_on_parquet(&tables_dir, analysis)?;
         let name = result.analysis.name.clone();
         analysis::write_csv(&analysis_dir.join(format!("{name}.csv")), &result.frame)?;
         analysis::write_parquet(
             &analysis_dir.join(format!("{name}.parquet")),
             &mut result.frame,
         )?;
-        let chart = charts::chart_for(result, caption)
+        let chart = charts::chart_for(&result, caption)
             .map_err(|message| anyhow::anyhow!("{}: {message}", result.analysis.path.display()))?;
         if let Some(chart) = chart {
             let svg = charts::write_chart(&charts_dir, &name, &chart)?;
             charts.push((name, svg));
         }
+        // Written and drawn: the report shows at most this many rows.
+        result.keep_first(charts::report::REPORT_MAX_PROJECTS);
+        results.push(result);
     }
     Ok(AnalysisOutput { results, charts })
 }

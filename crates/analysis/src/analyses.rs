@@ -96,7 +96,20 @@ pub struct Analysis {
 #[derive(Debug, Clone)]
 pub struct AnalysisResult {
     pub analysis: Analysis,
+    /// The result, or once written only its first rows (see
+    /// [`AnalysisResult::keep_first`]).
     pub frame: DataFrame,
+    /// Rows of the whole result.
+    pub rows: usize,
+}
+
+impl AnalysisResult {
+    /// Keeps the first `rows` rows and the schema: once the result is
+    /// written and drawn, that is all the report and data package use, and
+    /// a result of a million rows need not stay in memory.
+    pub fn keep_first(&mut self, rows: usize) {
+        self.frame = self.frame.head(Some(rows));
+    }
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -223,6 +236,7 @@ pub fn run_analysis(
         run_query(&mut context, &analysis.sql).map_err(|message| error(&analysis.path, message))?;
     Ok(AnalysisResult {
         analysis: analysis.clone(),
+        rows: frame.height(),
         frame,
     })
 }
@@ -238,22 +252,16 @@ pub fn run_analyses(
         .collect()
 }
 
-/// Runs every analysis over the Parquet tables in `dir`, each reading only
-/// what its query names (see [`tables_for_query`]), one at a time.
-pub fn run_analyses_on_parquet(
+/// Runs an analysis over the Parquet tables in `dir`, reading only what its
+/// query names (see [`tables_for_query`]).
+pub fn run_analysis_on_parquet(
     dir: &Path,
-    analyses: &[Analysis],
-) -> Result<Vec<AnalysisResult>, AnalysisError> {
-    analyses
-        .iter()
-        .map(|analysis| {
-            let tables = tables_for_query(dir, &analysis.sql)
-                .map_err(|err| error(&analysis.path, err.to_string()))?;
-            let named: Vec<(&str, &DataFrame)> =
-                tables.iter().map(|(n, f)| (n.as_str(), f)).collect();
-            run_analysis(analysis, &named)
-        })
-        .collect()
+    analysis: &Analysis,
+) -> Result<AnalysisResult, AnalysisError> {
+    let tables = tables_for_query(dir, &analysis.sql)
+        .map_err(|err| error(&analysis.path, err.to_string()))?;
+    let named: Vec<(&str, &DataFrame)> = tables.iter().map(|(n, f)| (n.as_str(), f)).collect();
+    run_analysis(analysis, &named)
 }
 
 /// The words of a query that could name a table or a column: identifiers,
@@ -443,7 +451,8 @@ mod tests {
             &format!("-- title = \"t\"\n-- chart = \"none\"\n{by_region} ORDER BY region"),
         )
         .unwrap();
-        let results = run_analyses_on_parquet(dir.path(), &[analysis]).unwrap();
-        assert_eq!(results[0].frame.height(), 2);
+        let result = run_analysis_on_parquet(dir.path(), &analysis).unwrap();
+        assert_eq!(result.frame.height(), 2);
+        assert_eq!(result.rows, 2);
     }
 }

@@ -24,7 +24,7 @@ pub mod tables;
 mod write;
 
 pub use analyses::{
-    load_analyses, run_analyses, run_analyses_on_parquet, run_analysis, run_query, sql_context,
+    load_analyses, run_analyses, run_analysis, run_analysis_on_parquet, run_query, sql_context,
     tables_for_query, Analysis, AnalysisError, AnalysisResult, ChartConfig, ChartKind,
 };
 pub use datapackage::datapackage;

@@ -33,9 +33,11 @@ struct ChartView {
 
 #[derive(Serialize)]
 struct TableView {
+    name: String,
     title: String,
     columns: Vec<String>,
     rows: Vec<Vec<String>>,
+    rows_left_out: usize,
 }
 
 #[derive(Serialize)]
@@ -239,7 +241,8 @@ fn table_view(result: &AnalysisResult) -> TableView {
         .iter()
         .map(|c| column_texts(frame, c).unwrap_or_default())
         .collect();
-    let rows = (0..frame.height())
+    let shown = frame.height().min(REPORT_MAX_PROJECTS);
+    let rows = (0..shown)
         .map(|r| {
             values
                 .iter()
@@ -248,9 +251,11 @@ fn table_view(result: &AnalysisResult) -> TableView {
         })
         .collect();
     TableView {
+        name: result.analysis.name.clone(),
         title: result.analysis.chart.title.clone(),
         columns,
         rows,
+        rows_left_out: result.rows.saturating_sub(shown),
     }
 }
 
