@@ -117,6 +117,48 @@ fn an_added_analysis_file_gives_its_table_and_chart() {
 }
 
 #[test]
+fn a_long_table_without_a_chart_is_cut_in_the_report_and_whole_in_its_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let listings = dir.path().join("listings");
+    std::fs::create_dir_all(&listings).unwrap();
+    let synth = devcoop(&[
+        "synth",
+        "--projects",
+        "700",
+        "--out",
+        listings.join("synthetic.txt").to_str().unwrap(),
+    ]);
+    assert!(synth.status.success());
+    let config = setup(dir.path(), &listings);
+    std::fs::write(
+        dir.path().join("analyses/all_years.sql"),
+        "-- title = \"Every project year\"\n-- chart = \"none\"\nSELECT project_id, year FROM project_years ORDER BY project_id, year\n",
+    )
+    .unwrap();
+    let result = devcoop(&["run", "--config", config.to_str().unwrap()]);
+    assert!(result.status.success(), "{}", text(&result.stderr));
+    let out = dir.path().join("output");
+    let rows = std::fs::read_to_string(out.join("tables/analysis/all_years.csv"))
+        .unwrap()
+        .lines()
+        .count()
+        - 1;
+    let years = std::fs::read_to_string(out.join("tables/project_years.csv"))
+        .unwrap()
+        .lines()
+        .count()
+        - 1;
+    assert_eq!(rows, years);
+    assert!(rows > 1000, "{rows}");
+    let report = std::fs::read_to_string(out.join("report.html")).unwrap();
+    let note = format!(
+        "{} more rows are in <code>tables/analysis/all_years.csv</code>",
+        rows - 1000
+    );
+    assert!(report.contains(&note), "{note}");
+}
+
+#[test]
 fn a_bad_query_names_the_file_and_leaves_output_alone() {
     let dir = tempfile::tempdir().unwrap();
     let config = setup(dir.path(), &root().join("data/raw"));
