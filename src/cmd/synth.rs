@@ -7,7 +7,7 @@ use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-/// Write a synthetic listing of N projects (about 430 bytes each) in the
+/// Write a synthetic listing of N projects (about 320 bytes each) in the
 /// shipped layout, with realistic funders, partners, places and traps.
 /// The same seed gives the same text.
 #[derive(Debug, clap::Args)]

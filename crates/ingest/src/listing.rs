@@ -129,24 +129,45 @@ pub fn read_listing<R: Read + Seek, E>(
     source: &str,
     mut reader: R,
     piece_bytes: usize,
-    mut on_projects: impl FnMut(Vec<RawProject>) -> Result<(), E>,
+    on_projects: impl FnMut(Vec<RawProject>) -> Result<(), E>,
 ) -> Result<ListingEnd, ReadError<E>> {
     validate_listing(source, &mut reader, |_| ())?;
     reader.seek(SeekFrom::Start(0)).map_err(ReadError::Io)?;
-    let layout = discover_layout(&mut reader, piece_bytes).map_err(ReadError::Io)?;
-    reader.seek(SeekFrom::Start(0)).map_err(ReadError::Io)?;
-    let mut reading = Reading::new(source, layout);
-    let mut pieces = UnitPieces::new(&mut reader, piece_bytes);
-    while let Some(units) = pieces.next().map_err(ReadError::Io)? {
-        let projects = reading.window(units, false);
-        if !projects.is_empty() {
-            on_projects(projects).map_err(ReadError::Sink)?;
+    read_checked_listing(source, reader, piece_bytes, on_projects)
+}
+
+/// [`read_listing`] for a file already checked with [`validate_listing`]
+/// (a run checks every input before it writes anything). A file that is
+/// not valid UTF-8 after all gives an `Io` error.
+pub fn read_checked_listing<R: Read + Seek, E>(
+    source: &str,
+    mut reader: R,
+    piece_bytes: usize,
+    mut on_projects: impl FnMut(Vec<RawProject>) -> Result<(), E>,
+) -> Result<ListingEnd, ReadError<E>> {
+    let discovered = discover_layout(&mut reader, piece_bytes).map_err(ReadError::Io)?;
+    let mut reading = Reading::new(source, discovered.layout);
+    let mut give = |projects: Vec<RawProject>| {
+        if projects.is_empty() {
+            Ok(())
+        } else {
+            on_projects(projects).map_err(ReadError::Sink)
         }
-    }
-    reading.ends_without_newline = pieces.ends_without_newline;
-    let projects = reading.window(Vec::new(), true);
-    if !projects.is_empty() {
-        on_projects(projects).map_err(ReadError::Sink)?;
+    };
+    match discovered.whole {
+        Some((units, ends_without_newline)) => {
+            reading.ends_without_newline = ends_without_newline;
+            give(reading.window(units, true))?;
+        }
+        None => {
+            reader.seek(SeekFrom::Start(0)).map_err(ReadError::Io)?;
+            let mut pieces = UnitPieces::new(&mut reader, piece_bytes);
+            while let Some(units) = pieces.next().map_err(ReadError::Io)? {
+                give(reading.window(units, false))?;
+            }
+            reading.ends_without_newline = pieces.ends_without_newline;
+            give(reading.window(Vec::new(), true))?;
+        }
     }
     Ok(reading.finish())
 }
@@ -244,60 +265,97 @@ impl Layout {
 const LOOKAHEAD_UNITS: usize = 3;
 
 /// The first pass: the table header and the dated titles, window by window.
-fn discover_layout<R: Read>(reader: R, piece_bytes: usize) -> std::io::Result<Layout> {
+fn discover_layout<R: Read>(reader: R, piece_bytes: usize) -> std::io::Result<Discovered> {
     let mut layout = Layout::default();
     let mut pieces = UnitPieces::new(reader, piece_bytes);
-    let mut carry: Vec<Unit> = Vec::new();
-    let mut more = true;
-    while more {
-        let units = pieces.next()?;
-        more = units.is_some();
-        carry.extend(units.into_iter().flatten());
-        let window = std::mem::take(&mut carry);
-        let mut builder = Builder::new("", &window, &layout);
-        let decided = if more {
-            // A run of header-like lines reaching the end may go on.
-            let header_like = window
-                .iter()
-                .rev()
-                .take_while(|u| Builder::could_be_header_cell(u))
-                .count();
-            (window.len().saturating_sub(LOOKAHEAD_UNITS)).min(window.len() - header_like)
-        } else {
-            window.len()
-        };
-        if layout.columns.is_empty() {
-            if let Some((start, columns)) = builder.table_header(decided) {
-                layout.header_lines = window[start..start + columns.len()]
-                    .iter()
-                    .map(Unit::first_line)
-                    .collect();
-                layout.columns = columns;
-                builder = Builder::new("", &window, &layout);
-            }
-        }
-        builder.mark_table_header();
-        let mut keep = decided;
-        let mut dated = Vec::new();
-        for i in 0..decided {
-            if builder.dated_title_at(i) {
-                builder.roles[i] = Role::Title;
-                builder.roles[i + 1] = Role::TitleDate;
-                dated.push(i);
-                if i + 1 >= decided {
-                    // Its date line is decided with it, in the next window.
-                    keep = i;
-                }
-            }
-        }
-        drop(builder);
-        for i in dated {
-            layout.note_dated_title(&window[i]);
-        }
-        carry = window;
+    let first = pieces.next()?;
+    let second = match first {
+        Some(_) => pieces.next()?,
+        None => None,
+    };
+    let Some(second) = second else {
+        // The whole file came in one go: learn from it, and keep its units
+        // for the second pass instead of reading them again.
+        let units = first.unwrap_or_default();
+        learn_layout(&mut layout, &units, false);
+        return Ok(Discovered {
+            layout,
+            whole: Some((units, pieces.ends_without_newline)),
+        });
+    };
+    let mut carry: Vec<Unit> = first.unwrap_or_default();
+    let mut next = Some(second);
+    loop {
+        let more = next.is_some();
+        carry.extend(next.into_iter().flatten());
+        let keep = learn_layout(&mut layout, &carry, more);
         carry.drain(..keep);
+        if !more {
+            break;
+        }
+        next = pieces.next()?;
     }
-    Ok(layout)
+    Ok(Discovered {
+        layout,
+        whole: None,
+    })
+}
+
+/// What the first pass found: the layout, and the units of a file that
+/// came whole in one group of pieces.
+struct Discovered {
+    layout: Layout,
+    whole: Option<(Vec<Unit>, bool)>,
+}
+
+/// Learns the table header and dated titles of `window` (the last one when
+/// `!more`); returns how many of its units are decided, the rest to be
+/// seen again with the next units.
+fn learn_layout(layout: &mut Layout, window: &[Unit], more: bool) -> usize {
+    let builder = Builder::new("", window, layout);
+    let decided = if more {
+        // A run of header-like lines reaching the end may go on.
+        let header_like = window
+            .iter()
+            .rev()
+            .take_while(|u| Builder::could_be_header_cell(u))
+            .count();
+        (window.len().saturating_sub(LOOKAHEAD_UNITS)).min(window.len() - header_like)
+    } else {
+        window.len()
+    };
+    let mut header = None;
+    if layout.columns.is_empty() {
+        header = builder.table_header(decided);
+    }
+    drop(builder);
+    if let Some((start, columns)) = header {
+        layout.header_lines = window[start..start + columns.len()]
+            .iter()
+            .map(Unit::first_line)
+            .collect();
+        layout.columns = columns;
+    }
+    let mut builder = Builder::new("", window, layout);
+    builder.mark_table_header();
+    let mut keep = decided;
+    let mut dated = Vec::new();
+    for i in 0..decided {
+        if builder.dated_title_at(i) {
+            builder.roles[i] = Role::Title;
+            builder.roles[i + 1] = Role::TitleDate;
+            dated.push(i);
+            if i + 1 >= decided {
+                // Its date line is decided with it, in the next window.
+                keep = i;
+            }
+        }
+    }
+    drop(builder);
+    for i in dated {
+        layout.note_dated_title(&window[i]);
+    }
+    keep
 }
 
 /// The second pass: projects, window by window. A window is the units not

@@ -98,7 +98,7 @@ const MONTHS: &[&str] = &[
 ];
 
 /// A listing of `projects` projects in the numbered layout of the shipped
-/// listing (about 430 bytes a project), the same text for the same seed.
+/// listing (about 320 bytes a project), the same text for the same seed.
 pub fn synthetic_listing(projects: usize, seed: u64) -> String {
     let mut rng = SplitMix64(seed);
     let mut out = String::with_capacity(projects * 440 + 64);
