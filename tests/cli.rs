@@ -3,7 +3,7 @@
 mod common;
 
 use common::{devcoop, jsonl, listings_in, root, run_into, shipped_listing, text};
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::Command;
 
 const SHIPPED: [(&str, &str); 10] = [
@@ -93,8 +93,7 @@ fn two_runs_give_byte_identical_files() {
     let (a, b) = (dir.path().join("a"), dir.path().join("b"));
     assert!(run_into(&a, &[&root().join("data/raw")]).status.success());
     assert!(run_into(&b, &[&root().join("data/raw")]).status.success());
-    let mut files = Vec::new();
-    collect(&a, &mut files);
+    let files = common::files_under(&a);
     assert!(files.len() >= 8);
     for file in files {
         let relative = file.strip_prefix(&a).unwrap();
@@ -104,17 +103,6 @@ fn two_runs_give_byte_identical_files() {
             "{}",
             relative.display()
         );
-    }
-}
-
-fn collect(dir: &Path, files: &mut Vec<PathBuf>) {
-    for entry in std::fs::read_dir(dir).unwrap() {
-        let path = entry.unwrap().path();
-        if path.is_dir() {
-            collect(&path, files);
-        } else {
-            files.push(path);
-        }
     }
 }
 

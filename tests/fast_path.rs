@@ -15,21 +15,10 @@ mod common;
 
 use common::{project_folder, root};
 use sha2::{Digest, Sha256};
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::Command;
 
 const SNAPSHOT: &str = "tests/snapshots/fast_path.txt";
-
-fn files_under(dir: &Path, files: &mut Vec<PathBuf>) {
-    for entry in std::fs::read_dir(dir).unwrap() {
-        let path = entry.unwrap().path();
-        if path.is_dir() {
-            files_under(&path, files);
-        } else {
-            files.push(path);
-        }
-    }
-}
 
 /// What a file holds: its bytes, or for Parquet its rows printed as CSV.
 fn content(path: &Path) -> Vec<u8> {
@@ -46,8 +35,7 @@ fn content(path: &Path) -> Vec<u8> {
 }
 
 fn fingerprints(out: &Path) -> String {
-    let mut files = Vec::new();
-    files_under(out, &mut files);
+    let mut files = common::files_under(out);
     files.sort();
     let mut lines = String::new();
     for file in files {
