@@ -119,8 +119,49 @@ fn render(projects: &[Project], layout: Layout, indent: &str, newline: &str) -> 
     text
 }
 
+/// Lines of every kind the layout rules weigh, in any order: titles,
+/// numbered and bulleted items, dates and lone years, headings, kickers,
+/// fields, table headers and prose.
+fn any_line() -> impl Strategy<Value = String> {
+    prop::sample::select(vec![
+        "1. Decent work for migrants",
+        "2) Skills in Nepal",
+        "  3. Fair recruitment",
+        "• Labour mobility in Asia",
+        "- Reintegration of returnees",
+        "1 June 2007 - 30 June 2009",
+        "2010 - 2012",
+        "2009",
+        "March 2015",
+        "Completed projects",
+        "Project",
+        "© ILO 2024",
+        "Donor: Government of Japan",
+        "Duration: 24 months (2019-2021)",
+        "Country:",
+        "Project title",
+        "Start date",
+        "End date",
+        "Donor",
+        "Protection of migrant workers in the Gulf",
+        "The project, funded by the European Union, supports workers moving from Nepal to Qatar.",
+        "It ends mid-sentence and",
+        "",
+        "",
+        "",
+    ])
+    .prop_map(str::to_string)
+}
+
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(300))]
+
+    #[test]
+    fn any_mix_of_lines_reads_the_same_in_pieces(lines in prop::collection::vec(any_line(), 1..60)) {
+        let text = lines.join("\n");
+        // parse_checked compares the whole parse with parses in pieces.
+        let _ = pieces::parse_checked("mixed.txt", text.as_bytes());
+    }
 
     #[test]
     fn rendered_listings_parse_back(
