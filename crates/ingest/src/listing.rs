@@ -180,7 +180,7 @@ pub fn validate_listing<R: Read, E>(
     mut on_bytes: impl FnMut(&[u8]),
 ) -> Result<u64, ReadError<E>> {
     let mut validator = Validator::new(source);
-    let mut block = vec![0; 1 << 20];
+    let mut block = vec![0; 64 << 10];
     let mut total = 0u64;
     loop {
         let n = match reader.read(&mut block) {

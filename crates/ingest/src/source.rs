@@ -323,25 +323,14 @@ impl<R: std::io::Read> Chunks<R> {
     fn fill(&mut self, wanted: usize) -> std::io::Result<()> {
         const READ_BYTES: usize = 1 << 20;
         while !self.at_end && self.buffer.len() < wanted {
-            let start = self.buffer.len();
-            self.buffer
-                .resize(start + READ_BYTES.max(wanted - start), 0);
-            let read = loop {
-                match self.reader.read(&mut self.buffer[start..]) {
-                    Err(err) if err.kind() == std::io::ErrorKind::Interrupted => continue,
-                    other => break other,
-                }
-            };
-            match read {
-                Ok(n) => {
-                    self.buffer.truncate(start + n);
-                    self.at_end = n == 0;
-                }
-                Err(err) => {
-                    self.buffer.truncate(start);
-                    return Err(err);
-                }
-            }
+            let want = READ_BYTES.max(wanted - self.buffer.len()) as u64;
+            // `read_to_end` grows the buffer as bytes come: a small file
+            // costs a small buffer.
+            let read = std::io::Read::read_to_end(
+                &mut std::io::Read::take(&mut self.reader, want),
+                &mut self.buffer,
+            )?;
+            self.at_end = (read as u64) < want;
         }
         Ok(())
     }
