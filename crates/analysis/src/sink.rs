@@ -417,3 +417,72 @@ fn add_late_sources(
     }
     Ok(())
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn projects() -> Vec<Project> {
+        let reference = normalise::Reference::load(
+            &Path::new(env!("CARGO_MANIFEST_DIR")).join("../../data/reference"),
+        )
+        .unwrap();
+        let text = "Projects\n\n1. Decent work in Nepal\n\n2007 - 2009\n\nFunded by Japan.\n\n\
+                    2. Skills in Kenya\n\n2012 - 2015\n\nSupported by the European Union.\n";
+        let listing = ingest::parse_listing("a.txt", text.as_bytes()).unwrap();
+        normalise::normalise(
+            &reference,
+            listing.projects,
+            "2026-01-01".parse().unwrap(),
+            &mut Vec::new(),
+        )
+    }
+
+    #[test]
+    fn sources_found_late_reach_every_copy_of_the_projects_table() {
+        let dir = tempfile::tempdir().unwrap();
+        let tables = dir.path().join("tables");
+        let partitioned = dir.path().join("partitioned");
+        std::fs::create_dir_all(&tables).unwrap();
+        let projects = projects();
+        let mut sink = TableSink::create(&tables, Some(&partitioned)).unwrap();
+        // Two batches, as a run with batches of one project writes them.
+        for batch in projects.chunks(1) {
+            sink.write_batch(batch).unwrap();
+        }
+        let late = HashMap::from([(projects[0].id.clone(), vec!["b.txt#4".to_string()])]);
+        let summaries = sink.finish(&late).unwrap();
+        assert_eq!(summaries[0].rows, 2);
+
+        let csv = std::fs::read_to_string(tables.join("projects.csv")).unwrap();
+        let rows: Vec<&str> = csv.lines().collect();
+        assert!(rows[1].contains(",a.txt#1; b.txt#4,"), "{}", rows[1]);
+        assert!(rows[2].contains(",a.txt#2,"), "{}", rows[2]);
+        let jsonl = std::fs::read_to_string(tables.join("projects.jsonl")).unwrap();
+        assert!(jsonl
+            .lines()
+            .next()
+            .unwrap()
+            .contains(r#""sources":["a.txt#1","b.txt#4"]"#));
+        for parquet in [
+            tables.join("projects.parquet"),
+            partitioned.join("projects/source=a.txt/part-0.parquet"),
+        ] {
+            let frame = ParquetReader::new(File::open(&parquet).unwrap())
+                .finish()
+                .unwrap();
+            assert_eq!(frame.height(), 2);
+            let first = frame
+                .column("sources")
+                .unwrap()
+                .list()
+                .unwrap()
+                .get_as_series(0)
+                .unwrap();
+            let first: Vec<&str> = first.str().unwrap().iter().flatten().collect();
+            assert_eq!(first, ["a.txt#1", "b.txt#4"], "{}", parquet.display());
+        }
+        // No scratch folder is left behind.
+        assert!(!tables.join(".late-sources").exists());
+    }
+}

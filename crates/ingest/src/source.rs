@@ -492,4 +492,74 @@ mod tests {
         };
         assert_eq!(line.indent(), 5);
     }
+
+    /// `Validator` fed the bytes cut at `cut`.
+    fn validate_in_two(name: &str, bytes: &[u8], cut: usize) -> Result<(), SourceError> {
+        let mut validator = Validator::new(name);
+        validator.feed(&bytes[..cut]);
+        validator.feed(&bytes[cut..]);
+        validator.finish()
+    }
+
+    #[test]
+    fn validating_in_pieces_finds_what_decoding_whole_finds() {
+        let samples: [&[u8]; 7] = [
+            b"Title\ncaf\xe9 2009\n",
+            b"first\nab\x00cd",
+            b"  \r\n\t\n",
+            "Caf\u{e9} \u{2013} na\u{ef}ve\nok\n".as_bytes(),
+            b"ok\n\xe2\x80",
+            b"x\xc3\n\x00",
+            "\u{feff}One\r\nTwo\r\n".as_bytes(),
+        ];
+        for bytes in samples {
+            let whole = decode("a.txt", bytes).map(|_| ());
+            for cut in 0..=bytes.len() {
+                assert_eq!(
+                    validate_in_two("a.txt", bytes, cut),
+                    whole,
+                    "{bytes:?} cut at {cut}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn pieces_end_after_blank_lines_and_keep_offsets_and_lines() {
+        let text = "Title\n\n1. One\nwrapped\n\n2007\n \t\nText\n\n\nLast";
+        for target in 1..=text.len() + 1 {
+            let mut chunks = Chunks::new(text.as_bytes(), target);
+            let mut joined = String::new();
+            let mut lines = Vec::new();
+            while let Some(chunk) = chunks.next_chunk().unwrap() {
+                assert_eq!(chunk.offset, joined.len());
+                // The last line of the piece (before its final newline).
+                let ends_blank = chunk.text.strip_suffix('\n').is_some_and(|body| {
+                    body.rsplit('\n')
+                        .next()
+                        .is_some_and(|l| l.trim().is_empty())
+                });
+                assert!(
+                    ends_blank || joined.len() + chunk.text.len() == text.len(),
+                    "piece {:?} of target {target}",
+                    chunk.text
+                );
+                lines.extend(
+                    chunk
+                        .lines()
+                        .iter()
+                        .map(|l| (l.number, l.offset, l.text.to_string())),
+                );
+                joined.push_str(&chunk.text);
+            }
+            assert_eq!(joined, text);
+            let whole: Vec<_> = decode("a.txt", text.as_bytes())
+                .unwrap()
+                .lines
+                .iter()
+                .map(|l| (l.number, l.offset, l.text.to_string()))
+                .collect();
+            assert_eq!(lines, whole, "target {target}");
+        }
+    }
 }

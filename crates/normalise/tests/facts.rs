@@ -253,3 +253,26 @@ fn corrections_reach_projects_in_any_batch_and_warn_once_for_unknown_ids() {
     assert!(diagnostics[0].message.contains("`ffffffffffff`"));
     assert_eq!(diagnostics[0].line, 3);
 }
+
+#[test]
+fn a_project_found_again_in_a_later_batch_is_a_late_source_not_a_second_project() {
+    use devcoop_normalise::Identities;
+    let text =
+        "Projects\n\n1. Decent Work in Asia\n\n2007 - 2009\n\n2. Skills in Kenya\n\n2012 - 2015\n";
+    let a = ingest::parse_listing("a.txt", text.as_bytes()).unwrap();
+    let b = ingest::parse_listing("b.txt", text.as_bytes()).unwrap();
+    let mut identities = Identities::default();
+    // Batch 1: a.txt and b.txt's first project; batch 2: b.txt's second.
+    let mut first: Vec<_> = a.projects;
+    let mut rest = b.projects;
+    first.push(rest.remove(0));
+    let batch_one = identities.identify_batch(first);
+    let batch_two = identities.identify_batch(rest);
+    assert_eq!(batch_one.len(), 2);
+    assert_eq!(batch_one[0].sources, ["a.txt#1", "b.txt#1"]);
+    assert_eq!(batch_one[1].sources, ["a.txt#2"]);
+    assert!(batch_two.is_empty());
+    let late = identities.late_sources();
+    assert_eq!(late.len(), 1);
+    assert_eq!(late[&batch_one[1].id], ["b.txt#2"]);
+}
