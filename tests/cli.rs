@@ -581,13 +581,18 @@ fn run_in_folder(dir: &Path, shell_prefix: &str, as_nobody: bool) -> std::proces
     let mut command = Command::new("sh");
     command
         .arg("-c")
-        .arg(format!("{shell_prefix} exec \"$0\" run --quiet"))
-        .arg(env!("CARGO_BIN_EXE_devcoop"))
-        .current_dir(dir);
+        .arg(format!("{shell_prefix} exec \"$0\" run --quiet"));
     if as_nobody {
-        command.uid(65534).gid(65534);
+        // `nobody` may not reach the build folder: run a copy from the
+        // project folder, which the test made readable to all (root
+        // writes the copy even into a read-only folder).
+        let binary = dir.join("devcoop");
+        std::fs::copy(env!("CARGO_BIN_EXE_devcoop"), &binary).unwrap();
+        command.arg(binary).uid(65534).gid(65534);
+    } else {
+        command.arg(env!("CARGO_BIN_EXE_devcoop"));
     }
-    command.output().unwrap()
+    command.current_dir(dir).output().unwrap()
 }
 
 fn leftovers_beside(out: &Path) -> Vec<String> {
@@ -628,29 +633,27 @@ fn a_full_disk_while_writing_is_clear_and_keeps_the_previous_output() {
 #[test]
 fn a_read_only_directory_is_clear_and_keeps_the_previous_output() {
     use std::os::unix::fs::PermissionsExt;
-    let dir = tempfile::tempdir().unwrap();
+    // Root writes into read-only directories: the second run is then made
+    // as `nobody`, for whom the folder reads but cannot be written. Its
+    // folder is in /tmp, which everyone may enter.
+    let as_root = std::fs::metadata("/proc/self")
+        .map(|m| std::os::unix::fs::MetadataExt::uid(&m) == 0)
+        .unwrap_or(false);
+    let dir = if as_root {
+        tempfile::tempdir_in("/tmp")
+    } else {
+        tempfile::tempdir()
+    }
+    .unwrap();
+    let mode = |path: &Path, mode: u32| {
+        std::fs::set_permissions(path, std::fs::Permissions::from_mode(mode)).unwrap()
+    };
+    mode(dir.path(), 0o755);
     common::project_folder(dir.path());
     let first = run_in_folder(dir.path(), "", false);
     assert!(first.status.success(), "{}", text(&first.stderr));
     let out = dir.path().join("output");
     let before = std::fs::read(out.join("manifest.json")).unwrap();
-    // Root writes into read-only directories: the second run is then made
-    // as `nobody`, for whom the folder reads but cannot be written.
-    let as_root = std::fs::metadata("/proc/self")
-        .map(|m| std::os::unix::fs::MetadataExt::uid(&m) == 0)
-        .unwrap_or(false);
-    let mode = |path: &Path, mode: u32| {
-        std::fs::set_permissions(path, std::fs::Permissions::from_mode(mode)).unwrap()
-    };
-    if as_root {
-        // `nobody` must reach the folder and read every input.
-        let mut parent = dir.path().to_path_buf();
-        while parent.pop() {
-            if std::fs::metadata(&parent).unwrap().permissions().mode() & 0o005 != 0o005 {
-                mode(&parent, 0o755);
-            }
-        }
-    }
     mode(dir.path(), 0o555);
     let result = run_in_folder(dir.path(), "", as_root);
     mode(dir.path(), 0o755);
