@@ -169,7 +169,7 @@ fn source_name(path: &Path) -> String {
 
 /// The raw projects of the loaded listings, taken out of them: they move on
 /// to normalisation, no second copy of the text.
-pub fn take_raw_projects(loaded: &mut Loaded) -> Vec<ingest::RawProject> {
+fn take_raw_projects(loaded: &mut Loaded) -> Vec<ingest::RawProject> {
     loaded
         .listings
         .iter_mut()

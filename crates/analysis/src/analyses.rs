@@ -241,17 +241,6 @@ pub fn run_analysis(
     })
 }
 
-/// Runs every analysis over tables in memory.
-pub fn run_analyses(
-    analyses: &[Analysis],
-    tables: &[(&str, &DataFrame)],
-) -> Result<Vec<AnalysisResult>, AnalysisError> {
-    analyses
-        .iter()
-        .map(|analysis| run_analysis(analysis, tables))
-        .collect()
-}
-
 /// Runs an analysis over the Parquet tables in `dir`, reading only what its
 /// query names (see [`tables_for_query`]).
 pub fn run_analysis_on_parquet(
@@ -361,8 +350,8 @@ mod tests {
         assert_eq!(analysis.name, "by_region");
         assert_eq!(analysis.chart.chart, ChartKind::Bar);
         let frame = frame();
-        let results = run_analyses(&[analysis], &[("t", &frame)]).unwrap();
-        let out = &results[0].frame;
+        let result = run_analysis(&analysis, &[("t", &frame)]).unwrap();
+        let out = &result.frame;
         assert_eq!(out.height(), 2);
         assert_eq!(
             out.column("region").unwrap().str().unwrap().get(0),
@@ -375,7 +364,7 @@ mod tests {
         let text = "-- title = \"x\"\n-- chart = \"none\"\nSELECT nope FROM missing_table\n";
         let analysis = parse_analysis(Path::new("analyses/broken.sql"), text).unwrap();
         let frame = frame();
-        let err = run_analyses(&[analysis], &[("t", &frame)]).unwrap_err();
+        let err = run_analysis(&analysis, &[("t", &frame)]).unwrap_err();
         assert!(
             err.to_string()
                 .starts_with("analyses/broken.sql: SQL error"),

@@ -24,8 +24,8 @@ pub mod tables;
 mod write;
 
 pub use analyses::{
-    load_analyses, run_analyses, run_analysis, run_analysis_on_parquet, run_query, sql_context,
-    tables_for_query, Analysis, AnalysisError, AnalysisResult, ChartConfig, ChartKind,
+    load_analyses, run_analysis, run_analysis_on_parquet, run_query, sql_context, tables_for_query,
+    Analysis, AnalysisError, AnalysisResult, ChartConfig, ChartKind,
 };
 pub use datapackage::datapackage;
 pub use frame::{column_dates, column_numbers, column_texts, TableBuilder};

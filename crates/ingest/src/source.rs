@@ -80,6 +80,10 @@ impl<'a> Line<'a> {
 }
 
 /// A decoded listing: its text and lines.
+///
+/// Whole-buffer decoding is the reference the piecewise [`Validator`] and
+/// [`Chunks`] are tested against; runs use those.
+#[cfg(test)]
 #[derive(Debug)]
 pub struct SourceText<'a> {
     pub lines: Vec<Line<'a>>,
@@ -89,6 +93,7 @@ pub struct SourceText<'a> {
 }
 
 /// Checks that `bytes` are a plain-text UTF-8 listing and splits it into lines.
+#[cfg(test)]
 pub fn decode<'a>(file: &str, bytes: &'a [u8]) -> Result<SourceText<'a>, SourceError> {
     if bytes.iter().all(|b| b.is_ascii_whitespace()) {
         return Err(SourceError {
@@ -392,6 +397,7 @@ fn is_binary_byte(byte: u8) -> bool {
 }
 
 /// 1-based line and column (in characters) of byte `pos`.
+#[cfg(test)]
 fn line_and_column(bytes: &[u8], pos: usize) -> (usize, usize) {
     let before = &bytes[..pos];
     let line = before.iter().filter(|&&b| b == b'\n').count() + 1;
