@@ -21,6 +21,8 @@ struct ConfigFile {
     overrides: PathBuf,
     #[serde(default = "default_analyses")]
     analyses: PathBuf,
+    #[serde(default)]
+    table_formats: analysis::TableFormats,
 }
 
 fn default_analyses() -> PathBuf {
@@ -64,6 +66,8 @@ pub struct Config {
     pub overrides: PathBuf,
     /// Directory of `*.sql` analyses.
     pub analyses: PathBuf,
+    /// The files each table is written as.
+    pub table_formats: analysis::TableFormats,
 }
 
 impl Config {
@@ -100,6 +104,7 @@ impl Config {
             overrides: join(&base, &file.overrides),
             analyses: join(&base, &file.analyses),
             reference_date,
+            table_formats: file.table_formats,
             base,
         })
     }
@@ -138,6 +143,24 @@ mod tests {
         let file = parse("").unwrap();
         assert_eq!(file.inputs, vec![PathBuf::from("data/raw")]);
         assert_eq!(file.output, PathBuf::from("output"));
+    }
+
+    #[test]
+    fn table_formats_are_read_and_checked() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("devcoop.toml");
+        std::fs::write(&path, "table_formats = [\"parquet\"]\n").unwrap();
+        let formats = Config::load(Some(&path)).unwrap().table_formats;
+        assert!(!formats.csv && !formats.jsonl);
+        std::fs::write(&path, "table_formats = [\"csv\"]\n").unwrap();
+        let err = format!("{:#}", Config::load(Some(&path)).unwrap_err());
+        assert!(err.contains("must include parquet"), "{err}");
+        std::fs::write(&path, "table_formats = [\"xlsx\", \"parquet\"]\n").unwrap();
+        let err = format!("{:#}", Config::load(Some(&path)).unwrap_err());
+        assert!(
+            err.contains("devcoop.toml") && err.contains("`xlsx`"),
+            "{err}"
+        );
     }
 
     #[test]

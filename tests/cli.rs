@@ -794,3 +794,28 @@ fn partitioned_parquet_has_one_folder_per_source_listing() {
         .join("tables/partitioned/project_organisations/source=b%20c.txt/part-0.parquet")
         .is_file());
 }
+
+#[test]
+fn table_formats_without_parquet_or_unknown_are_refused_before_any_work() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("out");
+    for (formats, expected) in [
+        (
+            "csv,jsonl",
+            "--formats: the table formats must include parquet",
+        ),
+        (
+            "parquet,xlsx",
+            "`xlsx` is not a table format: expected csv, jsonl or parquet",
+        ),
+    ] {
+        let result = devcoop(&["run", "--formats", formats, "--out", out.to_str().unwrap()]);
+        assert_eq!(
+            result.status.code(),
+            Some(if formats == "csv,jsonl" { 1 } else { 2 })
+        );
+        let stderr = text(&result.stderr);
+        assert!(stderr.contains(expected), "{formats}: {stderr}");
+        assert!(!out.exists(), "{formats}: an output was written");
+    }
+}

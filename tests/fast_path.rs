@@ -47,8 +47,9 @@ fn fingerprints(out: &Path) -> String {
     lines
 }
 
-#[test]
-fn every_output_is_what_it_was_before_the_fast_path() {
+/// Runs the fixed project folder with `more_args`; the folder and the
+/// fingerprints of its output.
+fn fixed_run(more_args: &[&str]) -> (tempfile::TempDir, String) {
     let dir = tempfile::tempdir().unwrap();
     project_folder(dir.path());
     let run = Command::new(env!("CARGO_BIN_EXE_devcoop"))
@@ -67,6 +68,7 @@ fn every_output_is_what_it_was_before_the_fast_path() {
             "--piece-bytes",
             "3000",
         ])
+        .args(more_args)
         .current_dir(dir.path())
         .output()
         .unwrap();
@@ -75,14 +77,24 @@ fn every_output_is_what_it_was_before_the_fast_path() {
         "{}",
         String::from_utf8_lossy(&run.stderr)
     );
-    let actual = fingerprints(&dir.path().join("output"));
+    let fingerprints = fingerprints(&dir.path().join("output"));
+    (dir, fingerprints)
+}
+
+fn recorded() -> String {
+    std::fs::read_to_string(root().join(SNAPSHOT))
+        .expect("tests/snapshots/fast_path.txt: record it with DEVCOOP_BLESS=1")
+}
+
+#[test]
+fn every_output_is_what_it_was_before_the_fast_path() {
+    let (_dir, actual) = fixed_run(&[]);
     let snapshot = root().join(SNAPSHOT);
     if std::env::var_os("DEVCOOP_BLESS").is_some() {
         std::fs::create_dir_all(snapshot.parent().unwrap()).unwrap();
         std::fs::write(&snapshot, &actual).unwrap();
     }
-    let expected = std::fs::read_to_string(&snapshot)
-        .expect("tests/snapshots/fast_path.txt: record it with DEVCOOP_BLESS=1");
+    let expected = recorded();
     // Line by line, so that a failure names the files that changed.
     let changed: Vec<&str> = actual
         .lines()
@@ -99,4 +111,56 @@ fn every_output_is_what_it_was_before_the_fast_path() {
         changed.join("\n")
     );
     assert!(actual.lines().count() > 40, "{actual}");
+}
+
+#[test]
+fn parquet_only_writes_the_same_parquet_and_no_csv_or_jsonl_tables() {
+    let (dir, actual) = fixed_run(&["--formats", "parquet"]);
+    let out = dir.path().join("output");
+    let expected = recorded();
+    let is_table_text = |path: &str| {
+        path.starts_with("tables/")
+            && !path.starts_with("tables/analysis/")
+            && (path.ends_with(".csv") || path.ends_with(".jsonl"))
+    };
+    // Only the package and the report name the files they point to.
+    let points_to_files = |path: &str| path == "datapackage.json" || path == "report.html";
+    let mut compared = 0;
+    for line in expected.lines() {
+        let path = line.split_once("  ").unwrap().1;
+        if is_table_text(path) {
+            assert!(!out.join(path).exists(), "{path} is written");
+        } else if !points_to_files(path) {
+            assert!(actual.lines().any(|a| a == line), "{path} differs");
+            compared += 1;
+        }
+    }
+    assert!(compared > 30, "{compared} files compared");
+    assert_eq!(
+        actual.lines().count(),
+        expected
+            .lines()
+            .filter(|l| !is_table_text(l.split_once("  ").unwrap().1))
+            .count()
+    );
+
+    let package: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(out.join("datapackage.json")).unwrap())
+            .unwrap();
+    let projects = &package["resources"][0];
+    assert_eq!(projects["name"], "projects");
+    assert_eq!(projects["path"], "tables/projects.parquet");
+    assert_eq!(projects["format"], "parquet");
+    assert!(projects.get("encoding").is_none());
+    for resource in package["resources"].as_array().unwrap() {
+        let path = resource["path"].as_str().unwrap();
+        assert!(out.join(path).is_file(), "{path} is not written");
+    }
+    // More projects than the report lists: it says which file holds them.
+    let report = std::fs::read_to_string(out.join("report.html")).unwrap();
+    assert!(
+        report.contains("more projects are in <code>tables/projects.parquet</code>"),
+        "the report points to files that are not written"
+    );
+    assert!(!report.contains("tables/projects.csv"));
 }

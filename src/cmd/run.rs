@@ -8,7 +8,7 @@ use crate::listings::{self, InputFile};
 use crate::output::StagedOutput;
 use crate::progress::Progress;
 use analysis::TableSummary;
-use anyhow::{bail, Context, Result};
+use anyhow::{anyhow, bail, Context, Result};
 use ingest::Severity;
 use serde::Serialize;
 use std::path::{Path, PathBuf};
@@ -38,6 +38,12 @@ pub struct Args {
     /// distributed SQL engines read.
     #[arg(long, value_name = "COLUMN", value_enum)]
     partition_by: Option<PartitionBy>,
+    /// Formats of the tables, comma-separated; replaces `table_formats` of
+    /// the config: csv, jsonl, parquet. Parquet is required (the analyses
+    /// read it); without CSV and JSON Lines a large run writes a
+    /// twentieth of the bytes.
+    #[arg(long, value_name = "FORMAT", value_delimiter = ',', num_args = 1..)]
+    formats: Vec<analysis::TableFormat>,
     /// No progress bar and no warnings on stderr (they stay in
     /// diagnostics.csv); errors and the summary line are still printed.
     #[arg(long, short)]
@@ -59,6 +65,7 @@ impl Default for Args {
             inputs: Vec::new(),
             out: None,
             partition_by: None,
+            formats: Vec::new(),
             quiet: false,
             batch_projects: DEFAULT_BATCH_PROJECTS,
             piece_bytes: ingest::DEFAULT_PIECE_BYTES as u64,
@@ -81,7 +88,11 @@ struct Manifest<'a> {
 }
 
 pub fn run(args: Args) -> Result<ExitCode> {
-    let config = Config::load(args.config.as_deref())?;
+    let mut config = Config::load(args.config.as_deref())?;
+    if !args.formats.is_empty() {
+        config.table_formats = analysis::TableFormats::new(&args.formats)
+            .map_err(|message| anyhow!("--formats: {message}"))?;
+    }
     let files = listings::input_files(&config, &args.inputs)?;
     let out = args.out.clone().unwrap_or_else(|| config.output.clone());
     let mut read: Vec<&Path> = files.iter().map(PathBuf::as_path).collect();
@@ -213,7 +224,11 @@ fn write_output(
         reference: normalise::Reference::load(&config.reference)?,
         corrections: listings::corrections(config)?,
         identities: normalise::Identities::default(),
-        sink: analysis::TableSink::create(&tables_dir, partitioned.as_deref())?,
+        sink: analysis::TableSink::create(
+            &tables_dir,
+            partitioned.as_deref(),
+            config.table_formats,
+        )?,
         headline: charts::report::Headline::default(),
         listed: Vec::new(),
         diagnostics: Vec::new(),
@@ -267,12 +282,17 @@ fn write_output(
         diagnostics,
         charts: &charts,
         analyses: &results,
+        table_formats: config.table_formats,
     })
     .map_err(|message| anyhow::anyhow!("cannot write the report: {message}"))?;
     let report_path = staged.dir().join("report.html");
     std::fs::write(&report_path, report)
         .with_context(|| format!("{}: cannot write", report_path.display()))?;
-    let package = analysis::datapackage(&analysis::build_tables(&[])?, &results);
+    let package = analysis::datapackage(
+        &analysis::build_tables(&[])?,
+        config.table_formats,
+        &results,
+    );
     write_json(&staged.dir().join("datapackage.json"), &package)?;
     write_manifest(staged.dir(), &files, &counts)?;
     progress.stage("putting the new output in place");

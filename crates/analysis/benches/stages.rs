@@ -1,7 +1,7 @@
 //! Table speed: building the frames and writing CSV, Parquet and JSONL
 //! (`cargo bench -p devcoop-analysis`).
 
-use devcoop_analysis::{build_tables, TableSink};
+use devcoop_analysis::{build_tables, TableFormats, TableSink};
 use ingest::{parse_listing, synth::synthetic_listing};
 use normalise::{normalise, Reference};
 use std::path::Path;
@@ -40,7 +40,8 @@ fn write(bencher: divan::Bencher, n: usize) {
     bencher
         .counter(divan::counter::ItemsCount::new(n))
         .bench(|| {
-            let mut sink = TableSink::create(dir.path(), None).expect("files");
+            let mut sink =
+                TableSink::create(dir.path(), None, TableFormats::default()).expect("files");
             sink.write_batch(&projects).expect("written");
             sink.finish(&Default::default()).expect("finished")
         });

@@ -1,7 +1,9 @@
 //! `datapackage.json`: a Frictionless Data Package describing every table
 //! (field types, primary keys, foreign keys), so that other tools can load
-//! the CSV files with the right types.
+//! the tables with the right types: the CSV files, or the Parquet files of
+//! a run that wrote no CSV.
 
+use crate::formats::TableFormats;
 use crate::tables::NamedTable;
 use crate::AnalysisResult;
 use polars::prelude::{DataFrame, DataType};
@@ -35,8 +37,39 @@ fn schema(frame: &DataFrame) -> Value {
     json!({ "fields": fields })
 }
 
-/// The package for the tables of a run and its analyses.
-pub fn datapackage(tables: &[NamedTable], analyses: &[AnalysisResult]) -> Value {
+/// The file of a table in a package: CSV when the run wrote it, else
+/// Parquet.
+fn table_file(path_stem: &str, formats: TableFormats) -> Value {
+    if formats.csv {
+        json!({
+            "path": format!("{path_stem}.csv"),
+            "format": "csv",
+            "mediatype": "text/csv",
+            "encoding": "utf-8",
+        })
+    } else {
+        json!({
+            "path": format!("{path_stem}.parquet"),
+            "format": "parquet",
+            "mediatype": "application/vnd.apache.parquet",
+        })
+    }
+}
+
+/// Adds the keys of `more` to the object `into`, after its own.
+fn merge(into: &mut Value, more: Value) {
+    if let (Value::Object(into), Value::Object(more)) = (into, more) {
+        into.extend(more);
+    }
+}
+
+/// The package for the tables of a run, written in `formats`, and its
+/// analyses (always CSV).
+pub fn datapackage(
+    tables: &[NamedTable],
+    formats: TableFormats,
+    analyses: &[AnalysisResult],
+) -> Value {
     let mut resources = Vec::new();
     for (name, frame) in tables {
         let mut schema = schema(frame);
@@ -48,26 +81,26 @@ pub fn datapackage(tables: &[NamedTable], analyses: &[AnalysisResult]) -> Value 
                 "reference": {"resource": "projects", "fields": ["id"]}
             }]);
         }
-        resources.push(json!({
-            "name": name,
-            "path": format!("tables/{name}.csv"),
-            "format": "csv",
-            "mediatype": "text/csv",
-            "encoding": "utf-8",
-            "schema": schema,
-        }));
+        let mut resource = json!({ "name": name });
+        merge(
+            &mut resource,
+            table_file(&format!("tables/{name}"), formats),
+        );
+        resource["schema"] = schema;
+        resources.push(resource);
     }
     for result in analyses {
         let name = &result.analysis.name;
-        resources.push(json!({
+        let mut resource = json!({
             "name": format!("analysis-{}", name.replace('_', "-")),
             "title": result.analysis.chart.title,
-            "path": format!("tables/analysis/{name}.csv"),
-            "format": "csv",
-            "mediatype": "text/csv",
-            "encoding": "utf-8",
-            "schema": schema(&result.frame),
-        }));
+        });
+        merge(
+            &mut resource,
+            table_file(&format!("tables/analysis/{name}"), TableFormats::default()),
+        );
+        resource["schema"] = schema(&result.frame);
+        resources.push(resource);
     }
     json!({
         "profile": "tabular-data-package",

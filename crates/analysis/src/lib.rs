@@ -17,6 +17,7 @@
 
 pub mod analyses;
 mod datapackage;
+mod formats;
 mod frame;
 mod partition;
 mod sink;
@@ -28,6 +29,7 @@ pub use analyses::{
     Analysis, AnalysisError, AnalysisResult, ChartConfig, ChartKind,
 };
 pub use datapackage::datapackage;
+pub use formats::{TableFormat, TableFormats};
 pub use frame::{column_dates, column_numbers, column_texts, TableBuilder};
 pub use partition::partition_value;
 pub use polars::prelude::DataFrame;

@@ -6,7 +6,8 @@
 //! ```no_run
 //! # fn demo(batches: Vec<Vec<normalise::Project>>) -> Result<(), devcoop_analysis::TableError> {
 //! let dir = std::path::Path::new("output/tables");
-//! let mut sink = devcoop_analysis::TableSink::create(dir, None)?;
+//! let formats = devcoop_analysis::TableFormats::default(); // CSV, JSONL, Parquet
+//! let mut sink = devcoop_analysis::TableSink::create(dir, None, formats)?;
 //! for batch in &batches {
 //!     sink.write_batch(batch)?;
 //! }
@@ -15,6 +16,7 @@
 //! # Ok(()) }
 //! ```
 
+use crate::formats::TableFormats;
 use crate::partition::partition_value;
 use crate::tables::{build_table, TableSummary, TABLES};
 use crate::write::{flatten_lists, TableError};
@@ -75,35 +77,57 @@ impl ParquetFile {
     }
 }
 
-/// The three files of one table.
+/// A CSV file being written, batch by batch.
+struct CsvFile {
+    path: PathBuf,
+    writer: CsvBatch<File>,
+}
+
+/// A JSON Lines file being written, batch by batch.
+struct JsonLinesFile {
+    path: PathBuf,
+    writer: JsonLinesBatch<File>,
+}
+
+/// The files of one table: Parquet, and CSV and JSON Lines when chosen.
 struct TableFiles {
     name: &'static str,
     rows: usize,
-    csv_path: PathBuf,
-    csv: CsvBatch<File>,
-    jsonl_path: PathBuf,
-    jsonl: JsonLinesBatch<File>,
+    csv: Option<CsvFile>,
+    jsonl: Option<JsonLinesFile>,
     parquet: ParquetFile,
 }
 
 impl TableFiles {
-    fn create(dir: &Path, name: &'static str, schema: &Schema) -> Result<Self, TableError> {
-        let csv_path = dir.join(format!("{name}.csv"));
-        // The CSV has no list columns: its schema is the flattened one.
-        let flat_schema = flat_schema(schema);
-        let csv = CsvWriter::new(create(&csv_path)?)
-            .include_header(true)
-            .batched(&flat_schema)
-            .map_err(polars_error(&csv_path))?;
-        let jsonl_path = dir.join(format!("{name}.jsonl"));
-        let jsonl = JsonLinesBatch::new(create(&jsonl_path)?);
+    fn create(
+        dir: &Path,
+        name: &'static str,
+        schema: &Schema,
+        formats: TableFormats,
+    ) -> Result<Self, TableError> {
+        let csv = if formats.csv {
+            let path = dir.join(format!("{name}.csv"));
+            // The CSV has no list columns: its schema is the flattened one.
+            let writer = CsvWriter::new(create(&path)?)
+                .include_header(true)
+                .batched(&flat_schema(schema))
+                .map_err(polars_error(&path))?;
+            Some(CsvFile { path, writer })
+        } else {
+            None
+        };
+        let jsonl = if formats.jsonl {
+            let path = dir.join(format!("{name}.jsonl"));
+            let writer = JsonLinesBatch::new(create(&path)?);
+            Some(JsonLinesFile { path, writer })
+        } else {
+            None
+        };
         let parquet = ParquetFile::create(dir.join(format!("{name}.parquet")), schema)?;
         Ok(TableFiles {
             name,
             rows: 0,
-            csv_path,
             csv,
-            jsonl_path,
             jsonl,
             parquet,
         })
@@ -113,20 +137,25 @@ impl TableFiles {
         if frame.height() == 0 {
             return Ok(());
         }
-        // The three files are independent: write them on all cores.
+        // The files are independent: write them on all cores.
         let (csv, (jsonl, parquet)) = rayon::join(
-            || {
-                let flat = flatten_lists(frame).map_err(polars_error(&self.csv_path))?;
-                self.csv
-                    .write_batch(&flat)
-                    .map_err(polars_error(&self.csv_path))
+            || match &mut self.csv {
+                Some(csv) => {
+                    let flat = flatten_lists(frame).map_err(polars_error(&csv.path))?;
+                    csv.writer
+                        .write_batch(&flat)
+                        .map_err(polars_error(&csv.path))
+                }
+                None => Ok(()),
             },
             || {
                 rayon::join(
-                    || {
-                        self.jsonl
+                    || match &mut self.jsonl {
+                        Some(jsonl) => jsonl
+                            .writer
                             .write_batch(frame)
-                            .map_err(polars_error(&self.jsonl_path))
+                            .map_err(polars_error(&jsonl.path)),
+                        None => Ok(()),
                     },
                     || self.parquet.write(frame),
                 )
@@ -137,9 +166,11 @@ impl TableFiles {
         Ok(())
     }
 
-    fn finish(mut self) -> Result<TableSummary, TableError> {
+    fn finish(self) -> Result<TableSummary, TableError> {
         // A table with no rows still gets its CSV header.
-        self.csv.finish().map_err(polars_error(&self.csv_path))?;
+        if let Some(mut csv) = self.csv {
+            csv.writer.finish().map_err(polars_error(&csv.path))?;
+        }
         self.parquet.finish()?;
         Ok(TableSummary {
             name: self.name,
@@ -216,6 +247,7 @@ impl Partitions {
 /// Every table of a run, written batch by batch.
 pub struct TableSink {
     dir: PathBuf,
+    formats: TableFormats,
     tables: Vec<TableFiles>,
     partitions: Option<Partitions>,
 }
@@ -223,12 +255,16 @@ pub struct TableSink {
 impl TableSink {
     /// Creates the files of every table in `dir`, and when `partitioned` is
     /// given, Parquet partitioned by source listing under it.
-    pub fn create(dir: &Path, partitioned: Option<&Path>) -> Result<Self, TableError> {
+    pub fn create(
+        dir: &Path,
+        partitioned: Option<&Path>,
+        formats: TableFormats,
+    ) -> Result<Self, TableError> {
         let tables = TABLES
             .iter()
             .map(|&(name, build)| {
                 let empty = build_table(name, build, &[])?;
-                TableFiles::create(dir, name, empty.schema())
+                TableFiles::create(dir, name, empty.schema(), formats)
             })
             .collect::<Result<Vec<_>, _>>()?;
         let partitions = partitioned.map(|dir| Partitions {
@@ -238,6 +274,7 @@ impl TableSink {
         });
         Ok(TableSink {
             dir: dir.to_path_buf(),
+            formats,
             tables,
             partitions,
         })
@@ -276,7 +313,12 @@ impl TableSink {
             .map(TableFiles::finish)
             .collect::<Result<Vec<_>, _>>()?;
         if !late_sources.is_empty() {
-            add_late_sources(&self.dir, partitioned.as_deref(), late_sources)?;
+            add_late_sources(
+                &self.dir,
+                self.formats,
+                partitioned.as_deref(),
+                late_sources,
+            )?;
         }
         Ok(summaries)
     }
@@ -317,11 +359,12 @@ fn with_late_sources(
     Ok(frame)
 }
 
-/// Rewrites `path` (Parquet), and with `table_dir` the projects CSV and
-/// JSONL beside it, with late sources added, slice by slice.
+/// Rewrites `path` (Parquet) with late sources added, slice by slice; with
+/// `table_formats`, `path` is the projects table and its files in those
+/// formats beside it are rewritten too, else it is one partition.
 fn rewrite_with_late_sources(
     path: &Path,
-    table_dir: Option<&Path>,
+    table_formats: Option<TableFormats>,
     late: &HashMap<String, Vec<String>>,
 ) -> Result<(), TableError> {
     let open = || {
@@ -343,13 +386,17 @@ fn rewrite_with_late_sources(
         table: "projects".into(),
         source,
     })?;
-    /// What is rewritten: the table's three files, or one partition.
+    /// What is rewritten: the files of the table in its formats, or one
+    /// partition.
     enum Rewritten {
-        Table(TableFiles),
+        Table(TableFiles, TableFormats),
         Part(ParquetFile),
     }
-    let mut rewritten = if table_dir.is_some() {
-        Rewritten::Table(TableFiles::create(&scratch, "projects", empty.schema())?)
+    let mut rewritten = if let Some(formats) = table_formats {
+        Rewritten::Table(
+            TableFiles::create(&scratch, "projects", empty.schema(), formats)?,
+            formats,
+        )
     } else {
         Rewritten::Part(ParquetFile::create(
             scratch.join("part-0.parquet"),
@@ -363,19 +410,18 @@ fn rewrite_with_late_sources(
             .map_err(polars_error(path))?;
         let frame = with_late_sources(&slice, late).map_err(polars_error(path))?;
         match &mut rewritten {
-            Rewritten::Table(files) => files.append(&frame)?,
+            Rewritten::Table(files, _) => files.append(&frame)?,
             Rewritten::Part(file) => file.write(&frame)?,
         }
     }
     let moves: Vec<(PathBuf, PathBuf)> = match rewritten {
-        Rewritten::Table(files) => {
+        Rewritten::Table(files, formats) => {
             files.finish()?;
-            let dir = table_dir.unwrap_or(folder);
-            ["csv", "jsonl", "parquet"]
-                .iter()
-                .map(|ext| {
-                    let name = format!("projects.{ext}");
-                    (scratch.join(&name), dir.join(name))
+            formats
+                .written()
+                .map(|format| {
+                    let name = format!("projects.{}", format.extension());
+                    (scratch.join(&name), folder.join(name))
                 })
                 .collect()
         }
@@ -396,10 +442,11 @@ fn rewrite_with_late_sources(
 /// Adds late sources to the projects table and its partitions.
 fn add_late_sources(
     dir: &Path,
+    formats: TableFormats,
     partitioned: Option<&Path>,
     late: &HashMap<String, Vec<String>>,
 ) -> Result<(), TableError> {
-    rewrite_with_late_sources(&dir.join("projects.parquet"), Some(dir), late)?;
+    rewrite_with_late_sources(&dir.join("projects.parquet"), Some(formats), late)?;
     let Some(partitioned) = partitioned else {
         return Ok(());
     };
@@ -445,7 +492,8 @@ mod tests {
         let partitioned = dir.path().join("partitioned");
         std::fs::create_dir_all(&tables).unwrap();
         let projects = projects();
-        let mut sink = TableSink::create(&tables, Some(&partitioned)).unwrap();
+        let mut sink =
+            TableSink::create(&tables, Some(&partitioned), TableFormats::default()).unwrap();
         // Two batches, as a run with batches of one project writes them.
         for batch in projects.chunks(1) {
             sink.write_batch(batch).unwrap();

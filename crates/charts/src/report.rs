@@ -84,6 +84,9 @@ pub struct ReportInput<'a> {
     /// `(analysis name, SVG)` of every chart, in order.
     pub charts: &'a [(String, String)],
     pub analyses: &'a [AnalysisResult],
+    /// The formats the tables were written in: the report points to their
+    /// files.
+    pub table_formats: analysis::TableFormats,
 }
 
 /// The headline figures of a run, tallied batch by batch.
@@ -309,6 +312,7 @@ pub fn render_report(input: &ReportInput) -> Result<String, String> {
             charts => charts,
             tables => tables,
             projects => input.projects.iter().take(REPORT_MAX_PROJECTS).map(project_view).collect::<Vec<_>>(),
+            table_extension => input.table_formats.primary_extension(),
             projects_left_out => input.headline.projects().saturating_sub(REPORT_MAX_PROJECTS.min(input.projects.len())),
             diagnostics => diagnostics,
             diagnostics_left_out => input.diagnostics.len().saturating_sub(REPORT_MAX_PROJECTS),
