@@ -38,11 +38,11 @@ impl TableBuilder {
     }
 
     /// A list of strings per row (funders, countries…).
-    pub fn text_list(&mut self, name: &str, values: Vec<Vec<String>>) -> &mut Self {
+    pub fn text_list<S: AsRef<str>>(&mut self, name: &str, values: Vec<Vec<S>>) -> &mut Self {
         let items: usize = values.iter().map(Vec::len).sum();
         let mut builder = ListStringChunkedBuilder::new(name.into(), values.len(), items);
         for row in &values {
-            builder.append_values_iter(row.iter().map(String::as_str));
+            builder.append_values_iter(row.iter().map(AsRef::as_ref));
         }
         self.columns.push(builder.finish().into_column());
         self

@@ -85,6 +85,10 @@ fn texts<'a, T>(
     rows.iter().map(f).collect()
 }
 
+fn borrowed(texts: &[String]) -> Vec<&str> {
+    texts.iter().map(String::as_str).collect()
+}
+
 fn ints<T>(rows: &[T], f: impl Fn(&T) -> Option<i64>) -> Vec<Option<i64>> {
     rows.iter().map(f).collect()
 }
@@ -98,7 +102,7 @@ pub fn projects_table(projects: &[Project]) -> PolarsResult<DataFrame> {
         .integer("ordinal", ints(projects, |p| int(p.raw.ordinal)))
         .text_list(
             "sources",
-            projects.iter().map(|p| p.sources.clone()).collect(),
+            projects.iter().map(|p| borrowed(&p.sources)).collect(),
         )
         .integer(
             "list_number",
@@ -162,7 +166,7 @@ pub fn projects_table(projects: &[Project]) -> PolarsResult<DataFrame> {
         )
         .text_list(
             "overridden",
-            projects.iter().map(|p| p.overridden.clone()).collect(),
+            projects.iter().map(|p| borrowed(&p.overridden)).collect(),
         )
         .text(
             "description",

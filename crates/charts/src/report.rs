@@ -109,8 +109,17 @@ impl Headline {
             if !funders.is_empty() {
                 self.with_funder += 1;
             }
-            self.funders.extend(funders);
-            self.countries.extend(project.country_codes());
+            // Most codes are already known: copy only the new ones.
+            for (known, codes) in [
+                (&mut self.funders, funders),
+                (&mut self.countries, project.country_codes()),
+            ] {
+                for code in codes {
+                    if !known.contains(code) {
+                        known.insert(code.to_owned());
+                    }
+                }
+            }
             self.months.extend(project.duration_months);
             let start = project.dates.start.map(|d| d.date);
             let end = project.dates.end.or(project.dates.start).map(|d| d.date);

@@ -37,6 +37,27 @@ pub struct Text {
     pub segments: Vec<Segment>,
 }
 
+/// Appends the words of `text` to `out`, one space between words and
+/// after any word already in `out` past byte `from`. Most
+/// text is ASCII: its white space is then found byte by byte; other text
+/// is decoded, since `char::is_whitespace` also knows no-break and wide
+/// spaces (and the vertical tab, which `split_ascii_whitespace` does not).
+fn push_words(out: &mut String, from: usize, text: &str) {
+    let mut push = |word: &str| {
+        if !word.is_empty() {
+            if out.len() > from {
+                out.push(' ');
+            }
+            out.push_str(word);
+        }
+    };
+    if text.is_ascii() && !text.contains('\u{b}') {
+        text.split_ascii_whitespace().for_each(&mut push);
+    } else {
+        text.split(char::is_whitespace).for_each(&mut push);
+    }
+}
+
 impl Text {
     pub fn from_segment(segment: Segment) -> Self {
         Text {
@@ -47,17 +68,9 @@ impl Text {
     /// The text with white space (no-break spaces included) collapsed to
     /// single spaces: how the text reads, not how it was laid out.
     pub fn clean(&self) -> String {
-        let mut out = String::new();
-        for word in self
-            .segments
-            .iter()
-            .flat_map(|segment| segment.text.split(char::is_whitespace))
-            .filter(|word| !word.is_empty())
-        {
-            if !out.is_empty() {
-                out.push(' ');
-            }
-            out.push_str(word);
+        let mut out = String::with_capacity(self.segments.iter().map(|s| s.text.len()).sum());
+        for segment in &self.segments {
+            push_words(&mut out, 0, &segment.text);
         }
         out
     }
@@ -191,16 +204,56 @@ impl RawProject {
 
     /// The description paragraphs joined by blank lines.
     pub fn description_text(&self) -> String {
-        self.description
-            .iter()
-            .map(Text::clean)
-            .collect::<Vec<_>>()
-            .join("\n\n")
+        let mut out = String::new();
+        for (i, paragraph) in self.description.iter().enumerate() {
+            if i > 0 {
+                out.push_str("\n\n");
+            }
+            let from = out.len();
+            for segment in &paragraph.segments {
+                push_words(&mut out, from, &segment.text);
+            }
+        }
+        out
     }
 
     /// The first field with this label (case and spacing ignored).
     pub fn field(&self, label: &str) -> Option<&Field> {
         let wanted = normalise_label(label);
         self.fields.iter().find(|f| f.key() == wanted)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use proptest::prelude::*;
+
+    fn check(text: &str) -> Result<(), TestCaseError> {
+        let expected = text
+            .split(char::is_whitespace)
+            .filter(|w| !w.is_empty())
+            .collect::<Vec<_>>()
+            .join(" ");
+        let mut out = String::new();
+        super::push_words(&mut out, 0, text);
+        prop_assert_eq!(out, expected);
+        Ok(())
+    }
+
+    proptest! {
+        /// The ASCII fast path collapses white space exactly as
+        /// `char::is_whitespace` does, the vertical tab included.
+        #[test]
+        fn ascii_words_are_split_like_char_is_whitespace(text in "[ a-z.\t\n\r\u{b}\u{c}]{0,40}") {
+            check(&text)?;
+        }
+
+        /// So does the general path, with no-break and wide spaces.
+        #[test]
+        fn other_words_are_split_like_char_is_whitespace(
+            text in "[ a-z.\t\n\u{b}\u{a0}\u{3000}é]{0,40}"
+        ) {
+            check(&text)?;
+        }
     }
 }

@@ -252,14 +252,16 @@ struct Mention {
 /// Currency amounts and ILO project codes are not organisations or places:
 /// "US$ 500,000", "RAF/10/55/USA".
 fn masked_spans(text: &str) -> Vec<(usize, usize)> {
-    let mut spans = Vec::new();
-    for currency in ["US$", "USD", "EUR", "CHF", "GBP", "A$", "C$"] {
-        let mut from = 0;
-        while let Some(at) = text[from..].find(currency) {
-            spans.push((from + at, from + at + currency.len()));
-            from += at + currency.len();
-        }
-    }
+    static CURRENCIES: OnceLock<AhoCorasick> = OnceLock::new();
+    let currencies = CURRENCIES.get_or_init(|| {
+        AhoCorasick::new(["US$", "USD", "EUR", "CHF", "GBP", "A$", "C$"])
+            .expect("currency codes compile")
+    });
+    // Overlapping: every occurrence of every code, as one search each.
+    let mut spans: Vec<(usize, usize)> = currencies
+        .find_overlapping_iter(text)
+        .map(|m| (m.start(), m.end()))
+        .collect();
     for word in text.split_whitespace() {
         let slashes = word.matches('/').count();
         if slashes >= 2 && word.chars().any(|c| c.is_ascii_digit()) {

@@ -29,32 +29,37 @@ pub struct Project {
 
 impl Project {
     /// Sorted, distinct donor codes of the funders.
-    pub fn funder_codes(&self) -> Vec<String> {
-        let mut codes: Vec<String> = self
+    pub fn funder_codes(&self) -> Vec<&str> {
+        let mut codes: Vec<&str> = self
             .facts
             .organisations
             .iter()
             .filter(|o| o.role == OrgRole::Funder)
-            .map(|o| o.code.clone())
+            .map(|o| o.code.as_str())
             .collect();
         codes.sort();
         codes.dedup();
         codes
     }
 
-    pub fn country_codes(&self) -> Vec<String> {
-        let mut codes: Vec<String> = self.facts.places.iter().map(|p| p.alpha3.clone()).collect();
+    pub fn country_codes(&self) -> Vec<&str> {
+        let mut codes: Vec<&str> = self
+            .facts
+            .places
+            .iter()
+            .map(|p| p.alpha3.as_str())
+            .collect();
         codes.sort();
         codes.dedup();
         codes
     }
 
-    pub fn region_names(&self) -> Vec<String> {
-        let mut names: Vec<String> = self
+    pub fn region_names(&self) -> Vec<&str> {
+        let mut names: Vec<&str> = self
             .facts
             .regions
             .iter()
-            .map(|r| r.region.clone())
+            .map(|r| r.region.as_str())
             .collect();
         names.sort();
         names.dedup();
