@@ -5,6 +5,7 @@
 #
 #   bench/e2e.sh                    # 10 (shipped), 10,000 and 100,000 projects
 #   bench/e2e.sh 10000 1000000      # chosen sizes
+#   bench/e2e.sh --formats parquet 1000000   # tables in Parquet only
 #
 # Needs GNU time (`apt-get install time`) for the peak RSS.
 set -euo pipefail
@@ -12,6 +13,11 @@ cd "$(dirname "$0")/.."
 if [ ! -x /usr/bin/time ]; then
     echo "bench/e2e.sh needs GNU time: apt-get install time" >&2
     exit 1
+fi
+run_options=()
+if [ "${1:-}" = "--formats" ]; then
+    run_options=(--formats "$2")
+    shift 2
 fi
 sizes=("$@")
 [ ${#sizes[@]} -gt 0 ] || sizes=(10000 100000)
@@ -24,7 +30,7 @@ measure() { # label input-dir
     local label=$1 input=$2
     local bytes
     bytes=$(find "$input" -name '*.txt' -printf '%s\n' | awk '{s+=$1} END {print s}')
-    /usr/bin/time -v "$bin" run --input "$input" --out "$work/out" 2> "$work/time.txt" >/dev/null
+    /usr/bin/time -v "$bin" run "${run_options[@]}" --input "$input" --out "$work/out" 2> "$work/time.txt" >/dev/null
     local wall rss
     wall=$(awk -F': ' '/Elapsed \(wall clock\)/ {n=split($2,t,":"); s=0; for(i=1;i<=n;i++) s=s*60+t[i]; print s}' "$work/time.txt")
     rss=$(awk -F': ' '/Maximum resident set size/ {print $2}' "$work/time.txt")
@@ -32,6 +38,8 @@ measure() { # label input-dir
         printf "| %s | %.1f | %.2f | %.1f | %.0f |\n", l, b/1e6, w, (w > 0 ? b/1e6/w : 0), r/1024 }'
 }
 
+echo "tables: ${run_options[*]:-every format}"
+echo
 echo "| projects | input MB | wall s | MB/s | peak RSS MiB |"
 echo "|---|---:|---:|---:|---:|"
 measure "10 (shipped)" data/raw
