@@ -19,6 +19,7 @@ use polars_io::prelude::{ParquetReader, SerReader};
 use serde::Deserialize;
 use std::collections::HashSet;
 use std::fs::File;
+use std::ops::ControlFlow;
 use std::path::{Path, PathBuf};
 
 /// How an analysis is drawn.
@@ -264,6 +265,23 @@ fn query_words(sql: &str) -> HashSet<&str> {
     words
 }
 
+/// The tables a query reads (every relation in its `FROM` and `JOIN`
+/// clauses, common table expressions included), as polars' SQL parser
+/// reads it; `None` when it does not parse (polars then says why).
+fn query_tables(sql: &str) -> Option<HashSet<String>> {
+    use sqlparser::ast::visit_relations;
+    let statements =
+        sqlparser::parser::Parser::parse_sql(&sqlparser::dialect::GenericDialect {}, sql).ok()?;
+    let mut tables = HashSet::new();
+    let _ = visit_relations(&statements, |relation| {
+        if let Some(name) = relation.0.last().and_then(|part| part.as_ident()) {
+            tables.insert(name.value.clone());
+        }
+        ControlFlow::<()>::Continue(())
+    });
+    Some(tables)
+}
+
 /// Whether a query selects every column somewhere (`*` other than
 /// `COUNT(*)`).
 fn selects_all_columns(sql: &str) -> bool {
@@ -272,13 +290,15 @@ fn selects_all_columns(sql: &str) -> bool {
 }
 
 /// The tables a query reads, from the `NAME.parquet` files of `dir`: only
-/// tables whose names it mentions, and of those only the columns it
-/// mentions (all of them when it selects `*`). A column name that also
+/// the tables it reads from (a `projects` that is only a column alias is
+/// not read), and of those only the columns it mentions (all of them when
+/// it selects `*`). A column name that also
 /// occurs as another word only means a column too many is read. This is
 /// how an analysis of a million projects reads a few columns instead of
 /// every evidence sentence.
 pub fn tables_for_query(dir: &Path, sql: &str) -> Result<Vec<(String, DataFrame)>, TableError> {
     let words = query_words(sql);
+    let tables_read = query_tables(sql);
     let all_columns = selects_all_columns(sql);
     let io_error = |path: &Path| {
         let path = path.to_path_buf();
@@ -300,7 +320,11 @@ pub fn tables_for_query(dir: &Path, sql: &str) -> Result<Vec<(String, DataFrame)
             .file_stem()
             .map(|s| s.to_string_lossy().into_owned())
             .unwrap_or_default();
-        if !words.contains(name.as_str()) {
+        let read = match &tables_read {
+            Some(tables) => tables.contains(&name),
+            None => words.contains(name.as_str()),
+        };
+        if !read {
             continue;
         }
         let open = || File::open(&path).map_err(io_error(&path));
@@ -433,6 +457,19 @@ mod tests {
                 vec!["project_id".to_string(), "region".to_string()]
             )]
         );
+        // `projects` as an alias of a count is not the projects table.
+        let aliased = "SELECT region, COUNT(*) AS projects FROM project_regions GROUP BY region";
+        let read: Vec<String> = columns(aliased).into_iter().map(|(name, _)| name).collect();
+        assert_eq!(read, ["project_regions"]);
+        // Tables in joins, subqueries and common table expressions are read.
+        let nested = "WITH r AS (SELECT project_id FROM project_regions) \
+                      SELECT p.title FROM projects p JOIN (SELECT * FROM r) x ON p.id = x.project_id";
+        let read: Vec<String> = columns(nested).into_iter().map(|(name, _)| name).collect();
+        assert_eq!(read, ["project_regions", "projects"]);
+        // A query that does not parse falls back to every table it names,
+        // and polars says what is wrong.
+        let broken = "SELECT region FROM project_regions WHERE";
+        assert_eq!(columns(broken).len(), 1);
         // COUNT(*) needs the rows: one column, every row.
         let counted = tables_for_query(dir.path(), "SELECT COUNT(*) AS n FROM projects").unwrap();
         assert_eq!(counted[0].1.width(), 1);
