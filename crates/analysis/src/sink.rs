@@ -166,6 +166,14 @@ impl TableFiles {
         Ok(())
     }
 
+    /// The formats this table is written in.
+    fn formats(&self) -> TableFormats {
+        TableFormats {
+            csv: self.csv.is_some(),
+            jsonl: self.jsonl.is_some(),
+        }
+    }
+
     fn finish(self) -> Result<TableSummary, TableError> {
         // A table with no rows still gets its CSV header.
         if let Some(mut csv) = self.csv {
@@ -389,14 +397,16 @@ fn rewrite_with_late_sources(
     /// What is rewritten: the files of the table in its formats, or one
     /// partition.
     enum Rewritten {
-        Table(TableFiles, TableFormats),
+        Table(TableFiles),
         Part(ParquetFile),
     }
     let mut rewritten = if let Some(formats) = table_formats {
-        Rewritten::Table(
-            TableFiles::create(&scratch, "projects", empty.schema(), formats)?,
+        Rewritten::Table(TableFiles::create(
+            &scratch,
+            "projects",
+            empty.schema(),
             formats,
-        )
+        )?)
     } else {
         Rewritten::Part(ParquetFile::create(
             scratch.join("part-0.parquet"),
@@ -410,12 +420,13 @@ fn rewrite_with_late_sources(
             .map_err(polars_error(path))?;
         let frame = with_late_sources(&slice, late).map_err(polars_error(path))?;
         match &mut rewritten {
-            Rewritten::Table(files, _) => files.append(&frame)?,
+            Rewritten::Table(files) => files.append(&frame)?,
             Rewritten::Part(file) => file.write(&frame)?,
         }
     }
     let moves: Vec<(PathBuf, PathBuf)> = match rewritten {
-        Rewritten::Table(files, formats) => {
+        Rewritten::Table(files) => {
+            let formats = files.formats();
             files.finish()?;
             formats
                 .written()

@@ -37,11 +37,11 @@ pub struct Text {
     pub segments: Vec<Segment>,
 }
 
-/// Appends the words of `text` to `out`, one space between words and
-/// after any word already in `out` past byte `from`. Most
-/// text is ASCII: its white space is then found byte by byte; other text
-/// is decoded, since `char::is_whitespace` also knows no-break and wide
-/// spaces (and the vertical tab, which `split_ascii_whitespace` does not).
+/// Appends the words of `text` to `out`, one space between words and after
+/// any word already in `out` past byte `from`. Most text is ASCII: its white
+/// space is then found byte by byte; other text is decoded, since
+/// `char::is_whitespace` also knows no-break and wide spaces (and the
+/// vertical tab, which `split_ascii_whitespace` does not).
 fn push_words(out: &mut String, from: usize, text: &str) {
     let mut push = |word: &str| {
         if !word.is_empty() {

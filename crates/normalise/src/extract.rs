@@ -257,7 +257,7 @@ fn masked_spans(text: &str) -> Vec<(usize, usize)> {
         AhoCorasick::new(["US$", "USD", "EUR", "CHF", "GBP", "A$", "C$"])
             .expect("currency codes compile")
     });
-    // Overlapping: every occurrence of every code, as one search each.
+    // Overlapping matches: every occurrence of every code, in one pass.
     let mut spans: Vec<(usize, usize)> = currencies
         .find_overlapping_iter(text)
         .map(|m| (m.start(), m.end()))
