@@ -2,7 +2,7 @@
 
 mod common;
 
-use common::{devcoop, jsonl, listings_in, root, run_into, shipped_listing, text};
+use common::{devcoop, jsonl, listings_in, root, run_into, run_with, shipped_listing, text};
 use std::path::Path;
 use std::process::Command;
 
@@ -681,14 +681,7 @@ fn a_listing_of_a_million_projects_in_one_file_runs_through() {
     let inputs = listings_in(dir.path(), "in", &[("million.txt", &listing)]);
     drop(listing);
     let out = dir.path().join("out");
-    let result = devcoop(&[
-        "run",
-        "--quiet",
-        "--input",
-        inputs.to_str().unwrap(),
-        "--out",
-        out.to_str().unwrap(),
-    ]);
+    let result = run_with(&["--quiet"], &out, &[&inputs]);
     let stderr = text(&result.stderr);
     assert_eq!(result.status.code(), Some(0), "{stderr}");
     assert!(stderr.contains("1000000 projects, 0 warnings"), "{stderr}");
@@ -732,15 +725,7 @@ fn quiet_keeps_warnings_in_the_file_and_off_the_terminal() {
         )],
     );
     let out = dir.path().join("out");
-    let args = [
-        "run",
-        "--quiet",
-        "--out",
-        out.to_str().unwrap(),
-        "--input",
-        inputs.to_str().unwrap(),
-    ];
-    let result = devcoop(&args);
+    let result = run_with(&["--quiet"], &out, &[&inputs]);
     assert!(result.status.success());
     let stderr = text(&result.stderr);
     assert!(!stderr.contains("warning:"), "{stderr}");
@@ -772,16 +757,7 @@ fn partitioned_parquet_has_one_folder_per_source_listing() {
         ],
     );
     let out = dir.path().join("out");
-    let args = [
-        "run",
-        "--partition-by",
-        "source",
-        "--out",
-        out.to_str().unwrap(),
-        "--input",
-        inputs.to_str().unwrap(),
-    ];
-    let result = devcoop(&args);
+    let result = run_with(&["--partition-by", "source"], &out, &[&inputs]);
     assert!(result.status.success(), "{}", text(&result.stderr));
     let partitions = out.join("tables/partitioned/projects");
     let mut names: Vec<String> = std::fs::read_dir(&partitions)

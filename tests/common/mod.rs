@@ -21,12 +21,14 @@ pub fn text(bytes: &[u8]) -> String {
 }
 
 pub fn run_into(out: &Path, inputs: &[&Path]) -> Output {
-    let mut args = vec![
-        "run".to_string(),
-        "--out".into(),
-        out.display().to_string(),
-        "--input".into(),
-    ];
+    run_with(&[], out, inputs)
+}
+
+/// `devcoop run` with `options` (such as `--quiet`), into `out`.
+pub fn run_with(options: &[&str], out: &Path, inputs: &[&Path]) -> Output {
+    let mut args = vec!["run".to_string()];
+    args.extend(options.iter().map(|o| o.to_string()));
+    args.extend(["--out".into(), out.display().to_string(), "--input".into()]);
     args.extend(inputs.iter().map(|p| p.display().to_string()));
     let args: Vec<&str> = args.iter().map(String::as_str).collect();
     devcoop(&args)
