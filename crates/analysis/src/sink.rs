@@ -19,12 +19,12 @@
 use crate::formats::TableFormats;
 use crate::partition::partition_value;
 use crate::tables::{build_table, TableSummary, TABLES};
-use crate::write::{flatten_lists, TableError};
+use crate::write::{flatten_lists, parquet_writer, TableError};
 use normalise::Project;
 use polars::prelude::*;
 use polars_io::csv::write::{BatchedWriter as CsvBatch, CsvWriter};
 use polars_io::json::BatchedWriter as JsonLinesBatch;
-use polars_io::parquet::write::{BatchedWriter as ParquetBatch, ParquetWriter};
+use polars_io::parquet::write::BatchedWriter as ParquetBatch;
 use polars_io::prelude::{ParquetReader, SerReader};
 use rayon::prelude::*;
 use std::collections::HashMap;
@@ -57,7 +57,7 @@ struct ParquetFile {
 
 impl ParquetFile {
     fn create(path: PathBuf, schema: &Schema) -> Result<Self, TableError> {
-        let writer = ParquetWriter::new(create(&path)?)
+        let writer = parquet_writer(create(&path)?)
             .batched(schema)
             .map_err(polars_error(&path))?;
         Ok(ParquetFile { path, writer })
