@@ -328,32 +328,38 @@ pub fn tables_for_query(dir: &Path, sql: &str) -> Result<Vec<(String, DataFrame)
             continue;
         }
         let open = || File::open(&path).map_err(io_error(&path));
-        let columns = if all_columns {
-            None
+        let schema = ParquetReader::new(open()?)
+            .schema()
+            .map_err(polars_error(&path))?;
+        let names: Vec<String> = schema.iter_names().map(|n| n.to_string()).collect();
+        let mut wanted: Vec<String> = if all_columns {
+            names.clone()
         } else {
-            let schema = ParquetReader::new(open()?)
-                .schema()
-                .map_err(polars_error(&path))?;
-            let names: Vec<String> = schema.iter_names().map(|n| n.to_string()).collect();
-            let mut wanted: Vec<String> = names
+            names
                 .iter()
                 .filter(|n| words.contains(n.as_str()))
                 .cloned()
-                .collect();
-            // `COUNT(*)` needs the rows, not their values: one column.
-            if wanted.is_empty() {
-                wanted.extend(names.into_iter().take(1));
-            }
-            Some(wanted)
+                .collect()
         };
-        let mut frame = ParquetReader::new(open()?)
-            .with_columns(columns)
-            .finish()
-            .map_err(polars_error(&path))?;
-        // A row group per batch makes many chunks per column; one chunk
-        // each lowered the peak of a million-project run from 1.43 to
-        // 1.30 GB (BENCHMARKS.md).
-        frame.rechunk_mut_par();
+        // `COUNT(*)` needs the rows, not their values: one column.
+        if wanted.is_empty() {
+            wanted.extend(names.into_iter().take(1));
+        }
+        // One column at a time, each made one chunk before the next is
+        // read. A row group per batch makes many chunks, which polars
+        // would otherwise join again in every operation; joining them
+        // takes twice the column's size for a moment, and twice one column
+        // is less than twice the table (BENCHMARKS.md).
+        let mut columns = Vec::with_capacity(wanted.len());
+        for column in wanted {
+            let mut frame = ParquetReader::new(open()?)
+                .with_columns(Some(vec![column]))
+                .finish()
+                .map_err(polars_error(&path))?;
+            frame.rechunk_mut_par();
+            columns.extend(frame.into_columns());
+        }
+        let frame = DataFrame::new_infer_height(columns).map_err(polars_error(&path))?;
         tables.push((name, frame));
     }
     Ok(tables)
@@ -474,8 +480,10 @@ mod tests {
         let counted = tables_for_query(dir.path(), "SELECT COUNT(*) AS n FROM projects").unwrap();
         assert_eq!(counted[0].1.width(), 1);
         assert_eq!(counted[0].1.height(), 3);
-        // `*` reads every column.
-        assert_eq!(columns("SELECT * FROM project_regions")[0].1.len(), 3);
+        // `*` reads every column, in the file's order, with its values
+        // (the columns are read one by one).
+        let all = tables_for_query(dir.path(), "SELECT * FROM project_regions").unwrap();
+        assert!(all[0].1.equals(&regions), "{:?}", all[0].1);
         let analysis = parse_analysis(
             Path::new("by_region.sql"),
             &format!("-- title = \"t\"\n-- chart = \"none\"\n{by_region} ORDER BY region"),
