@@ -1,5 +1,6 @@
 //! An analysis result (a polars frame and its chart header) → a `Chart`.
 
+use crate::draw::TIMELINE_MAX_ROWS;
 use crate::model::{Chart, ChartBody, TimelineRow};
 use analysis::{column_dates, column_numbers, column_texts, AnalysisResult, ChartKind};
 
@@ -77,13 +78,18 @@ pub fn chart_for(result: &AnalysisResult, caption: &str) -> Result<Option<Chart>
             let label = required(&config.label, "label", "timeline")?;
             let start = required(&config.start, "start", "timeline")?;
             let end = required(&config.end, "end", "timeline")?;
-            let labels = column_texts(frame, label)?;
             let starts = column_dates(frame, start)?;
             let ends = column_dates(frame, end)?;
-            let groups = match &config.colour {
-                Some(colour) => column_texts(frame, colour)?,
-                None => vec![String::new(); labels.len()],
+            // Above TIMELINE_MAX_ROWS only the years are drawn (projects
+            // active per year): labels and colours are not read, which kept
+            // a million titles (about 150 MB) out of memory.
+            let one_by_one = starts.iter().flatten().count() <= TIMELINE_MAX_ROWS;
+            let texts = |column: Option<&str>| match column {
+                Some(column) if one_by_one => column_texts(frame, column),
+                _ => Ok(vec![String::new(); starts.len()]),
             };
+            let labels = texts(Some(label))?;
+            let groups = texts(config.colour.as_deref())?;
             let rows = labels
                 .into_iter()
                 .zip(starts)
