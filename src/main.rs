@@ -6,17 +6,12 @@
 mod cmd;
 mod config;
 mod listings;
+mod memory;
 mod output;
 mod progress;
 
 use clap::Parser;
 use std::process::ExitCode;
-
-// A run allocates and frees millions of small strings on two threads; the
-// system allocator spent about a fifth of the time doing so (perf,
-// BENCHMARKS.md), mimalloc much less.
-#[global_allocator]
-static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 fn main() -> ExitCode {
     let cli = cmd::Cli::parse();

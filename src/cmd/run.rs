@@ -5,6 +5,7 @@
 
 use crate::config::Config;
 use crate::listings::{self, InputFile};
+use crate::memory;
 use crate::output::StagedOutput;
 use crate::progress::Progress;
 use analysis::TableSummary;
@@ -312,6 +313,9 @@ fn write_analyses(staged: &StagedOutput, config: &Config, caption: &str) -> Resu
     // One analysis at a time: its tables are read, its result written and
     // drawn, and only its first rows kept.
     for analysis in &analyses {
+        // What the tables or the last analysis freed is not kept for this
+        // one: the peak of a run is one analysis, not one plus the last.
+        memory::release_free_memory();
         let mut result = analysis::run_analysis_on_parquet(&tables_dir, analysis)?;
         let name = result.analysis.name.clone();
         analysis::write_csv(&analysis_dir.join(format!("{name}.csv")), &result.frame)?;
