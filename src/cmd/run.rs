@@ -256,6 +256,7 @@ fn write_output(
         batches.process(pending)?;
     }
     let Batches {
+        reference,
         corrections,
         identities,
         sink,
@@ -264,7 +265,9 @@ fn write_output(
         diagnostics: found,
         ..
     } = batches;
-    let late_sources = identities.late_sources();
+    // Only the batches needed these; the analyses get their memory.
+    drop(reference);
+    let late_sources = identities.into_late_sources();
     for project in &mut listed {
         if let Some(more) = late_sources.get(&project.id) {
             project.sources.extend(more.iter().cloned());
@@ -272,7 +275,7 @@ fn write_output(
     }
     diagnostics.extend(found);
     corrections.finish(diagnostics);
-    let counts = sink.finish(late_sources)?;
+    let counts = sink.finish(&late_sources)?;
     progress.stage("running analyses and drawing charts");
     let caption = caption(&files, headline.projects());
     let AnalysisOutput { results, charts } = write_analyses(&staged, config, &caption)?;

@@ -147,7 +147,7 @@ fn identify_one(raw: RawProject) -> Identified {
 /// Merges the same project found again (same id) into its first reading,
 /// batch after batch: within a batch the first reading gains the later
 /// source; when the first reading was in an earlier batch (already
-/// written), the source is kept in [`Identities::late_sources`] for the
+/// written), the source is kept in [`Identities::into_late_sources`] for the
 /// writer to add.
 #[derive(Debug, Default)]
 pub struct Identities {
@@ -195,9 +195,9 @@ impl Identities {
     }
 
     /// Sources of projects found again after their batch was given out,
-    /// by project id, in reading order.
-    pub fn late_sources(&self) -> &HashMap<String, Vec<String>> {
-        &self.late
+    /// by project id, in reading order; the map of ids seen is freed.
+    pub fn into_late_sources(self) -> HashMap<String, Vec<String>> {
+        self.late
     }
 }
 
