@@ -59,6 +59,12 @@ fn column<'a>(frame: &'a DataFrame, name: &str) -> Result<&'a Column, String> {
         .map_err(|_| format!("no column `{name}` in the result"))
 }
 
+/// Checks that a result has the column `name`, for a chart that names it
+/// without reading it.
+pub fn require_column(frame: &DataFrame, name: &str) -> Result<(), String> {
+    column(frame, name).map(|_| ())
+}
+
 /// A column as text, whatever its type (nulls become empty strings).
 pub fn column_texts(frame: &DataFrame, name: &str) -> Result<Vec<String>, String> {
     let cast = column(frame, name)?

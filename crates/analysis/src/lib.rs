@@ -30,7 +30,7 @@ pub use analyses::{
 };
 pub use datapackage::datapackage;
 pub use formats::{TableFormat, TableFormats};
-pub use frame::{column_dates, column_numbers, column_texts, TableBuilder};
+pub use frame::{column_dates, column_numbers, column_texts, require_column, TableBuilder};
 pub use partition::partition_value;
 pub use polars::prelude::DataFrame;
 pub use sink::TableSink;

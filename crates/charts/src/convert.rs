@@ -2,7 +2,9 @@
 
 use crate::draw::TIMELINE_MAX_ROWS;
 use crate::model::{Chart, ChartBody, TimelineRow};
-use analysis::{column_dates, column_numbers, column_texts, AnalysisResult, ChartKind};
+use analysis::{
+    column_dates, column_numbers, column_texts, require_column, AnalysisResult, ChartKind,
+};
 
 fn required<'a>(value: &'a Option<String>, key: &str, kind: &str) -> Result<&'a str, String> {
     value
@@ -86,7 +88,11 @@ pub fn chart_for(result: &AnalysisResult, caption: &str) -> Result<Option<Chart>
             let one_by_one = starts.iter().flatten().count() <= TIMELINE_MAX_ROWS;
             let texts = |column: Option<&str>| match column {
                 Some(column) if one_by_one => column_texts(frame, column),
-                _ => Ok(vec![String::new(); starts.len()]),
+                // Still a mistake in the header, however many rows.
+                Some(column) => {
+                    require_column(frame, column).map(|()| vec![String::new(); starts.len()])
+                }
+                None => Ok(vec![String::new(); starts.len()]),
             };
             let labels = texts(Some(label))?;
             let groups = texts(config.colour.as_deref())?;
@@ -145,4 +151,67 @@ pub fn chart_for(result: &AnalysisResult, caption: &str) -> Result<Option<Chart>
         y_title: title_of(&config.y_title, config.y.as_deref()),
         body,
     }))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use analysis::analyses::parse_analysis;
+    use analysis::TableBuilder;
+    use std::path::Path;
+
+    /// A timeline analysis over `rows` projects; `with_labels` says whether
+    /// the result has the `title` column its header names.
+    fn timeline(rows: usize, with_labels: bool) -> AnalysisResult {
+        let header = "-- title = \"Timeline\"\n-- chart = \"timeline\"\n\
+                      -- label = \"title\"\n-- start = \"start\"\n-- end = \"end\"\n";
+        let analysis = parse_analysis(
+            Path::new("timeline.sql"),
+            &format!("{header}SELECT title, start, \"end\" FROM projects"),
+        )
+        .unwrap();
+        let day = |year| chrono::NaiveDate::from_ymd_opt(year, 1, 1);
+        let mut table = TableBuilder::default();
+        if with_labels {
+            table.text("title", (0..rows).map(|i| Some(format!("P{i}"))).collect());
+        }
+        table
+            .date("start", (0..rows).map(|_| day(2001)).collect())
+            .date("end", (0..rows).map(|_| day(2003)).collect());
+        let frame = table.build().unwrap();
+        AnalysisResult {
+            analysis,
+            rows,
+            frame,
+        }
+    }
+
+    fn rows_of(chart: Chart) -> Vec<TimelineRow> {
+        match chart.body {
+            ChartBody::Timeline { rows } => rows,
+            other => panic!("not a timeline: {other:?}"),
+        }
+    }
+
+    #[test]
+    fn a_timeline_reads_labels_only_when_it_draws_them() {
+        let few = chart_for(&timeline(TIMELINE_MAX_ROWS, true), "").unwrap();
+        let few = rows_of(few.unwrap());
+        assert_eq!(few.len(), TIMELINE_MAX_ROWS);
+        assert_eq!(few[0].label, "P0");
+        let many = chart_for(&timeline(TIMELINE_MAX_ROWS + 1, true), "").unwrap();
+        let many = rows_of(many.unwrap());
+        assert_eq!(many.len(), TIMELINE_MAX_ROWS + 1);
+        assert!(many.iter().all(|row| row.label.is_empty()));
+        // The years are all a long timeline draws, and they are there.
+        assert_eq!(crate::active_per_year(&many).0, ["2001", "2002", "2003"]);
+    }
+
+    #[test]
+    fn a_missing_label_column_is_an_error_however_many_rows() {
+        for rows in [3, TIMELINE_MAX_ROWS + 1] {
+            let err = chart_for(&timeline(rows, false), "").unwrap_err();
+            assert!(err.contains("no column `title`"), "{rows} rows: {err}");
+        }
+    }
 }
