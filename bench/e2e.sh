@@ -6,6 +6,9 @@
 #   bench/e2e.sh                    # 10 (shipped), 10,000 and 100,000 projects
 #   bench/e2e.sh 10000 1000000      # chosen sizes
 #   bench/e2e.sh --formats parquet 1000000   # tables in Parquet only
+#   bench/e2e.sh --layout mixed 1000000      # a third in each synth layout,
+#                                            # one file a layout (default:
+#                                            # numbered, as the history)
 #
 # Needs GNU time (`apt-get install time`) for the peak RSS.
 set -euo pipefail
@@ -15,10 +18,14 @@ if [ ! -x /usr/bin/time ]; then
     exit 1
 fi
 run_options=()
-if [ "${1:-}" = "--formats" ]; then
-    run_options=(--formats "$2")
-    shift 2
-fi
+layout=numbered
+while [ $# -gt 0 ]; do
+    case "$1" in
+        --formats) run_options=(--formats "$2"); shift 2 ;;
+        --layout) layout=$2; shift 2 ;;
+        *) break ;;
+    esac
+done
 sizes=("$@")
 [ ${#sizes[@]} -gt 0 ] || sizes=(10000 100000)
 cargo build --release --quiet
@@ -38,14 +45,23 @@ measure() { # label input-dir
         printf "| %s | %.1f | %.2f | %.1f | %.0f |\n", l, b/1e6, w, (w > 0 ? b/1e6/w : 0), r/1024 }'
 }
 
-echo "tables: ${run_options[*]:-every format}"
+echo "tables: ${run_options[*]:-every format}; layout: $layout"
 echo
 echo "| projects | input MB | wall s | MB/s | peak RSS MiB |"
 echo "|---|---:|---:|---:|---:|"
 measure "10 (shipped)" data/raw
 for n in "${sizes[@]}"; do
     mkdir -p "$work/in-$n"
-    "$bin" synth --projects "$n" --seed 1 --out "$work/in-$n/synthetic.txt"
+    if [ "$layout" = mixed ]; then
+        # A third in each layout, each its own file (the rest in the first).
+        for each in numbered fields table; do
+            count=$((n / 3))
+            [ "$each" = numbered ] && count=$((n - 2 * (n / 3)))
+            "$bin" synth --projects "$count" --seed 1 --layout "$each" --out "$work/in-$n/$each.txt"
+        done
+    else
+        "$bin" synth --projects "$n" --seed 1 --layout "$layout" --out "$work/in-$n/synthetic.txt"
+    fi
     measure "$n" "$work/in-$n"
     rm -rf "$work/in-$n"
 done

@@ -795,3 +795,54 @@ fn table_formats_without_parquet_or_unknown_are_refused_before_any_work() {
         assert!(!out.exists(), "{formats}: an output was written");
     }
 }
+
+#[test]
+fn every_synth_layout_gives_projects_with_dates_funders_and_countries() {
+    let dir = tempfile::tempdir().unwrap();
+    let inputs = dir.path().join("in");
+    std::fs::create_dir(&inputs).unwrap();
+    for layout in ["numbered", "fields", "table"] {
+        let file = inputs.join(format!("{layout}.txt"));
+        let made = devcoop(&[
+            "synth",
+            "--projects",
+            "40",
+            "--layout",
+            layout,
+            "--out",
+            file.to_str().unwrap(),
+        ]);
+        assert!(made.status.success(), "{}", text(&made.stderr));
+    }
+    let out = dir.path().join("output");
+    let run = run_with(&["--quiet"], &out, &[&inputs]);
+    assert!(run.status.success(), "{}", text(&run.stderr));
+    let rows = std::fs::read_to_string(out.join("tables/projects.jsonl")).unwrap();
+    let mut per_source = std::collections::BTreeMap::new();
+    for line in rows.lines() {
+        let project: serde_json::Value = serde_json::from_str(line).unwrap();
+        let source = project["source"].as_str().unwrap().to_string();
+        *per_source.entry(source).or_insert(0) += 1;
+        let listed = |key: &str| project[key].as_array().is_some_and(|a| !a.is_empty());
+        assert!(project["start"].is_string(), "no start: {project}");
+        assert!(listed("funders"), "no funder: {project}");
+        assert!(listed("countries"), "no country: {project}");
+    }
+    let expected: std::collections::BTreeMap<String, i32> =
+        ["fields.txt", "numbered.txt", "table.txt"]
+            .into_iter()
+            .map(|source| (source.to_string(), 40))
+            .collect();
+    assert_eq!(per_source, expected);
+}
+
+#[test]
+fn an_unknown_synth_layout_is_refused_with_the_known_ones() {
+    let result = devcoop(&["synth", "--projects", "3", "--layout", "tabular"]);
+    assert_eq!(result.status.code(), Some(2));
+    let stderr = text(&result.stderr);
+    assert!(
+        stderr.contains("unknown layout `tabular` (expected one of: numbered, fields, table)"),
+        "{stderr}"
+    );
+}

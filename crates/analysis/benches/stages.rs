@@ -2,7 +2,10 @@
 //! (`cargo bench -p devcoop-analysis`).
 
 use devcoop_analysis::{build_tables, TableFormat, TableFormats, TableSink, TABLES};
-use ingest::{parse_listing, synth::synthetic_listing};
+use ingest::{
+    parse_listing,
+    synth::{synthetic_listing, SynthLayout},
+};
 use normalise::{normalise, Reference};
 use std::path::Path;
 
@@ -14,7 +17,7 @@ fn projects(n: usize) -> Vec<normalise::Project> {
     let reference =
         Reference::load(&Path::new(env!("CARGO_MANIFEST_DIR")).join("../../data/reference"))
             .expect("reference data");
-    let text = synthetic_listing(n, 1);
+    let text = synthetic_listing(SynthLayout::Numbered, n, 1);
     let listing = parse_listing("synthetic.txt", text.as_bytes()).expect("a listing");
     normalise(
         &reference,

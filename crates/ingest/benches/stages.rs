@@ -1,6 +1,10 @@
 //! Ingest speed: parsing synthetic listings (`cargo bench -p devcoop-ingest`).
 
-use devcoop_ingest::{dates::scan_date, parse_listing, synth::synthetic_listing};
+use devcoop_ingest::{
+    dates::scan_date,
+    parse_listing,
+    synth::{synthetic_listing, SynthLayout},
+};
 
 fn main() {
     divan::main();
@@ -8,7 +12,7 @@ fn main() {
 
 #[divan::bench(args = [1_000, 10_000])]
 fn parse(bencher: divan::Bencher, projects: usize) {
-    let text = synthetic_listing(projects, 1);
+    let text = synthetic_listing(SynthLayout::Numbered, projects, 1);
     bencher
         .counter(divan::counter::BytesCount::new(text.len()))
         .bench(|| parse_listing("synthetic.txt", divan::black_box(text.as_bytes())));

@@ -1,7 +1,18 @@
-//! Synthetic listings for tests and benchmarks: realistic projects in the
-//! layouts ingestion supports, with the entity mentions and traps of real
-//! text (funders after cue phrases, implementers that are not funders,
-//! demonyms, currencies, cities), deterministic for a seed.
+//! Synthetic listings for tests and benchmarks: realistic projects in three
+//! of the layouts ingestion supports, with the entity mentions and traps of
+//! real text (funders after cue phrases or in a `Donors:` field or a table
+//! column, implementers that are not funders, demonyms, currencies,
+//! cities), deterministic for a seed.
+//!
+//! ```
+//! use devcoop_ingest::synth::{synthetic_listing, SynthLayout};
+//!
+//! let text = synthetic_listing(SynthLayout::Table, 3, 1);
+//! let listing = devcoop_ingest::parse_listing("synthetic.txt", text.as_bytes()).unwrap();
+//! assert_eq!(listing.projects.len(), 3);
+//! ```
+
+use std::str::FromStr;
 
 /// SplitMix64: a few lines, and the same sequence on every platform and
 /// every version, which a general-purpose RNG crate does not promise.
@@ -70,6 +81,18 @@ const FUNDERS: &[&str] = &[
     "Global Affairs Canada",
     "the Austrian Development Agency",
 ];
+/// Funders as a `Donors:` field or a table cell names them: no article,
+/// states by their name, `;` between two.
+const DONORS: &[&str] = &[
+    "European Union",
+    "Swiss Agency for Development and Cooperation",
+    "Japan",
+    "United States",
+    "Federal Republic of Germany, Ministry of Interior",
+    "Netherlands",
+    "Global Affairs Canada",
+    "Austrian Development Agency",
+];
 const CUES: &[&str] = &[
     "supported by",
     "funded by",
@@ -97,10 +120,82 @@ const MONTHS: &[&str] = &[
     "December",
 ];
 
-/// A listing of `projects` projects in the numbered layout of the shipped
-/// listing (about 320 bytes a project), the same text for the same seed.
-pub fn synthetic_listing(projects: usize, seed: u64) -> String {
+/// The layouts `devcoop synth` writes: one layout a file, as in real
+/// listings (the layout rules learn a file's header and title style from
+/// the whole file).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum SynthLayout {
+    /// Numbered titles, a date line, a paragraph (the shipped listing;
+    /// about 320 bytes a project).
+    #[default]
+    Numbered,
+    /// Unnumbered titles followed by labelled fields (`Objective:`,
+    /// `Implementing Agency:`, `Donors:`, `Duration:`, `Country:`; about
+    /// 500 bytes a project).
+    Fields,
+    /// A flattened table: a header of column names, then one cell a line
+    /// (title, start date, end date, donor) and an objective (about 400
+    /// bytes a project).
+    Table,
+}
+
+impl SynthLayout {
+    pub const ALL: [SynthLayout; 3] = [Self::Numbered, Self::Fields, Self::Table];
+
+    pub fn name(self) -> &'static str {
+        match self {
+            Self::Numbered => "numbered",
+            Self::Fields => "fields",
+            Self::Table => "table",
+        }
+    }
+}
+
+impl FromStr for SynthLayout {
+    type Err = String;
+
+    fn from_str(name: &str) -> Result<Self, String> {
+        Self::ALL
+            .into_iter()
+            .find(|layout| layout.name() == name)
+            .ok_or_else(|| {
+                let names: Vec<&str> = Self::ALL.iter().map(|l| l.name()).collect();
+                format!(
+                    "unknown layout `{name}` (expected one of: {})",
+                    names.join(", ")
+                )
+            })
+    }
+}
+
+/// A listing of `projects` projects in `layout`, the same text for the same
+/// layout and seed.
+pub fn synthetic_listing(layout: SynthLayout, projects: usize, seed: u64) -> String {
     let mut rng = SplitMix64(seed);
+    match layout {
+        SynthLayout::Numbered => numbered(&mut rng, projects),
+        SynthLayout::Fields => fields(&mut rng, projects),
+        SynthLayout::Table => table(&mut rng, projects),
+    }
+}
+
+/// A start (`1 March 2004`) and an end (`31 July 2007`), as printed.
+fn date_range(rng: &mut SplitMix64) -> (String, String) {
+    let start_year = 1995 + rng.below(30) as i32;
+    let start_month = rng.below(12);
+    let end_year = start_year + 1 + rng.below(4) as i32;
+    let end_month = rng.below(12);
+    (
+        format!("1 {} {start_year}", MONTHS[start_month]),
+        format!(
+            "{} {} {end_year}",
+            [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][end_month],
+            MONTHS[end_month]
+        ),
+    )
+}
+
+fn numbered(rng: &mut SplitMix64, projects: usize) -> String {
     let mut out = String::with_capacity(projects * 440 + 64);
     out.push_str("Projects on labour migration\n\n");
     for i in 0..projects {
@@ -110,18 +205,9 @@ pub fn synthetic_listing(projects: usize, seed: u64) -> String {
         let number = i % 50 + 1;
         let country = rng.pick(COUNTRIES);
         let destination = rng.pick(COUNTRIES);
-        let start_year = 1995 + rng.below(30) as i32;
-        let start_month = rng.below(12);
-        let end_year = start_year + 1 + rng.below(4) as i32;
-        let end_month = rng.below(12);
-        let dates = format!(
-            "1 {} {start_year} - {} {} {end_year}",
-            MONTHS[start_month],
-            [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][end_month],
-            MONTHS[end_month]
-        );
+        let (start, end) = date_range(rng);
         out.push_str(&format!(
-            "  {number}. {} in {country}, P-{}\n\n    {dates}\n\n    The project, {} {}, helps {} workers moving from {country} to {destination} and is co-implemented by {}. Its budget is US$ {},000; a seminar was held in Geneva.\n\n\n",
+            "  {number}. {} in {country}, P-{}\n\n    {start} - {end}\n\n    The project, {} {}, helps {} workers moving from {country} to {destination} and is co-implemented by {}. Its budget is US$ {},000; a seminar was held in Geneva.\n\n\n",
             rng.pick(TOPICS),
             i + 1,
             rng.pick(CUES),
@@ -134,18 +220,98 @@ pub fn synthetic_listing(projects: usize, seed: u64) -> String {
     out
 }
 
+/// One or two donors, `;` between them, as a `Donors:` field lists them.
+fn donors(rng: &mut SplitMix64) -> String {
+    let first = rng.pick(DONORS);
+    match rng.below(3) {
+        0 => {
+            let second = rng.pick(DONORS);
+            if second == first {
+                first.to_string()
+            } else {
+                format!("{first}; {second}")
+            }
+        }
+        _ => first.to_string(),
+    }
+}
+
+fn fields(rng: &mut SplitMix64, projects: usize) -> String {
+    let mut out = String::with_capacity(projects * 560 + 64);
+    out.push_str("Ongoing Projects\n\n");
+    for i in 0..projects {
+        let country = rng.pick(COUNTRIES);
+        let destination = rng.pick(COUNTRIES);
+        let (start, end) = date_range(rng);
+        let topic = rng.pick(TOPICS);
+        let demonym = rng.pick(DEMONYMS);
+        let partner = rng.pick(PARTNERS);
+        let donors = donors(rng);
+        out.push_str(&format!(
+            "{topic} in {country} (MIG-{})\n\n\
+             Objective: The overall objective is to support {demonym} workers on their way from {country} to {destination}, working with the Ministry of Labour in the capital and with employers in Dubai. A study costing EUR {},000 will be published.\n\n\
+             Implementing Agency: ICMPD (lead), {partner} (partner)\n\n\
+             Donors: {donors}\n\n\
+             Duration: {start} – {end}\n\n\
+             Country: {}\n\n\n",
+            i + 1,
+            20 + rng.below(400),
+            country.trim_start_matches("the "),
+        ));
+    }
+    out
+}
+
+fn table(rng: &mut SplitMix64, projects: usize) -> String {
+    let mut out = String::with_capacity(projects * 460 + 64);
+    out.push_str("Projects\n\nProject title\n\nStart date\n\nEnd date\n\nDonor\n\n");
+    for i in 0..projects {
+        let country = rng.pick(COUNTRIES);
+        let destination = rng.pick(COUNTRIES);
+        let (start, end) = date_range(rng);
+        out.push_str(&format!(
+            "{} in {country} ({})\n\n{start}\n\n{end}\n\n{}\n\n\
+             Objective: The project aims to reduce the risks faced by {} workers who leave {country} for {destination}. It works with {} and with trade unions in Beirut.\n\n \n\n",
+            rng.pick(TOPICS),
+            i + 1,
+            rng.pick(DONORS),
+            rng.pick(DEMONYMS),
+            rng.pick(PARTNERS),
+        ));
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
 
     #[test]
     fn same_seed_same_listing_and_every_project_parses() {
-        let a = synthetic_listing(120, 7);
-        assert_eq!(a, synthetic_listing(120, 7));
-        assert_ne!(a, synthetic_listing(120, 8));
-        let listing = crate::parse_listing("synthetic.txt", a.as_bytes()).unwrap();
-        assert_eq!(listing.projects.len(), 120);
-        assert!(listing.projects.iter().all(|p| p.date.is_some()));
-        assert!(listing.diagnostics.is_empty(), "{:?}", listing.diagnostics);
+        for layout in SynthLayout::ALL {
+            let a = synthetic_listing(layout, 120, 7);
+            assert_eq!(a, synthetic_listing(layout, 120, 7));
+            assert_ne!(a, synthetic_listing(layout, 120, 8));
+            let listing = crate::parse_listing("synthetic.txt", a.as_bytes()).unwrap();
+            assert_eq!(listing.projects.len(), 120, "{layout:?}");
+            assert!(
+                listing.projects.iter().all(|p| p.date.is_some()),
+                "{layout:?}"
+            );
+            assert!(
+                listing.diagnostics.is_empty(),
+                "{layout:?}: {:?}",
+                listing.diagnostics
+            );
+        }
+    }
+
+    #[test]
+    fn layouts_are_named() {
+        for layout in SynthLayout::ALL {
+            assert_eq!(layout.name().parse::<SynthLayout>(), Ok(layout));
+        }
+        let err = "tabular".parse::<SynthLayout>().unwrap_err();
+        assert!(err.contains("numbered, fields, table"), "{err}");
     }
 }

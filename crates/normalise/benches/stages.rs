@@ -2,7 +2,10 @@
 //! (`cargo bench -p devcoop-normalise`).
 
 use devcoop_normalise::{dates::parse_dates, normalise, Reference};
-use ingest::{parse_listing, synth::synthetic_listing};
+use ingest::{
+    parse_listing,
+    synth::{synthetic_listing, SynthLayout},
+};
 use std::path::Path;
 
 fn main() {
@@ -17,7 +20,7 @@ fn reference() -> Reference {
 #[divan::bench(args = [1_000, 10_000])]
 fn normalise_projects(bencher: divan::Bencher, projects: usize) {
     let reference = reference();
-    let text = synthetic_listing(projects, 1);
+    let text = synthetic_listing(SynthLayout::Numbered, projects, 1);
     let listing = parse_listing("synthetic.txt", text.as_bytes()).expect("a listing");
     let date = "2026-01-01".parse().expect("a date");
     bencher
