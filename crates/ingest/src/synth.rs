@@ -270,7 +270,7 @@ fn table(rng: &mut SplitMix64, projects: usize) -> String {
         let destination = rng.pick(COUNTRIES);
         let (start, end) = date_range(rng);
         out.push_str(&format!(
-            "{} in {country} ({})\n\n{start}\n\n{end}\n\n{}\n\n\
+            "{} in {country}, T-{}\n\n{start}\n\n{end}\n\n{}\n\n\
              Objective: The project aims to reduce the risks faced by {} workers who leave {country} for {destination}. It works with {} and with trade unions in Beirut.\n\n \n\n",
             rng.pick(TOPICS),
             i + 1,
@@ -303,6 +303,19 @@ mod tests {
                 "{layout:?}: {:?}",
                 listing.diagnostics
             );
+        }
+    }
+
+    #[test]
+    fn titles_stay_distinct_past_numbers_that_read_as_years() {
+        // A title ending `(1011)` lost its number as a printed year, and
+        // projects of the same topic, country and start were merged.
+        for layout in SynthLayout::ALL {
+            let text = synthetic_listing(layout, 2_100, 1);
+            let listing = crate::parse_listing("synthetic.txt", text.as_bytes()).unwrap();
+            let titles: std::collections::HashSet<String> =
+                listing.projects.iter().map(|p| p.title.clean()).collect();
+            assert_eq!(titles.len(), 2_100, "{layout:?}");
         }
     }
 
