@@ -195,12 +195,17 @@ fn iso_date(text: &str) -> Option<Kind> {
     Some(Kind::Iso(year as i32, month, day))
 }
 
+/// Years a project can plausibly run in: where a bare number could be a
+/// year or something else, only these are read as years.
+const PROJECT_YEARS: std::ops::RangeInclusive<i32> = 1900..=2100;
+
 /// Digits, splitting `201415` (a year run into a day) into `2014` and `15`.
 fn push_digits(tokens: &mut Vec<Token>, digits: &str, pos: usize) {
     let value = |s: &str| s.parse::<u32>().unwrap_or(u32::MAX);
     if (5..=6).contains(&digits.len()) {
         let (year, day) = digits.split_at(4);
-        if (1900..=2100).contains(&value(year)) && (1..=31).contains(&value(day)) {
+        let is_year = i32::try_from(value(year)).is_ok_and(|y| PROJECT_YEARS.contains(&y));
+        if is_year && (1..=31).contains(&value(day)) {
             tokens.push(Token {
                 kind: Kind::Number(value(year), 4),
                 end: pos + 4,
@@ -494,7 +499,9 @@ pub fn scan_date(text: &str) -> Option<DateExpr> {
 }
 
 /// A trailing `(2009–2010)` or `(2015-)` at the end of a title: the byte
-/// offset where the parenthesis starts, and the expression inside it.
+/// offset where the parenthesis starts, and the expression inside it. A
+/// number that cannot be a project's year, such as the code in
+/// `Fair recruitment (1011)`, stays in the title.
 pub fn trailing_parenthesised_date(title: &str) -> Option<(usize, DateExpr)> {
     let trimmed = title.trim_end();
     if !trimmed.ends_with(')') {
@@ -502,7 +509,9 @@ pub fn trailing_parenthesised_date(title: &str) -> Option<(usize, DateExpr)> {
     }
     let open = trimmed.rfind('(')?;
     let expr = scan_date(&trimmed[open..])?;
-    (open + expr.len == trimmed.len()).then_some((open, expr))
+    let plausible = |part: &DatePart| part.year.is_none_or(|y| PROJECT_YEARS.contains(&y));
+    let is_date = plausible(&expr.start) && expr.end.as_ref().is_none_or(plausible);
+    (open + expr.len == trimmed.len() && is_date).then_some((open, expr))
 }
 
 #[cfg(test)]
@@ -713,5 +722,9 @@ mod tests {
         assert_eq!(expr.end.unwrap().year, Some(2010));
         assert!(trailing_parenthesised_date("Promoting decent work (PRODOC)").is_none());
         assert!(trailing_parenthesised_date("Phase II (Bridge II)").is_none());
+        // A code is not a year; a year of the last century is.
+        assert!(trailing_parenthesised_date("Fair recruitment in Nepal (1011)").is_none());
+        assert!(trailing_parenthesised_date("Fair recruitment (2009-3011)").is_none());
+        assert!(trailing_parenthesised_date("Child labour survey (1998)").is_some());
     }
 }
