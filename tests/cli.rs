@@ -842,7 +842,7 @@ fn an_unknown_synth_layout_is_refused_with_the_known_ones() {
     assert_eq!(result.status.code(), Some(2));
     let stderr = text(&result.stderr);
     assert!(
-        stderr.contains("unknown layout `tabular` (expected one of: numbered, fields, table)"),
+        stderr.contains("`tabular` is not a synth layout: expected numbered, fields or table"),
         "{stderr}"
     );
 }
