@@ -9,8 +9,8 @@ use std::process::ExitCode;
 
 /// Write a synthetic listing of N projects in one of three layouts
 /// (numbered titles with date lines as in the shipped listing, about 320
-/// bytes a project; titles with labelled fields, about 500; a flattened
-/// table, about 400), with realistic funders, partners, places and traps.
+/// bytes a project; titles with labelled fields, about 460; a flattened
+/// table, about 290), with realistic funders, partners, places and traps.
 /// The same layout and seed give the same text.
 #[derive(Debug, clap::Args)]
 #[command(

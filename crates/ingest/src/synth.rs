@@ -131,10 +131,10 @@ pub enum SynthLayout {
     Numbered,
     /// Unnumbered titles followed by labelled fields (`Objective:`,
     /// `Implementing Agency:`, `Donors:`, `Duration:`, `Country:`; about
-    /// 500 bytes a project).
+    /// 460 bytes a project).
     Fields,
     /// A flattened table: a header of column names, then one cell a line
-    /// (title, start date, end date, donor) and an objective (about 400
+    /// (title, start date, end date, donor) and an objective (about 290
     /// bytes a project).
     Table,
 }
