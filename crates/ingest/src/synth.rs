@@ -233,7 +233,7 @@ fn donors(rng: &mut SplitMix64) -> String {
 }
 
 fn fields(rng: &mut SplitMix64, projects: usize) -> String {
-    let mut out = String::with_capacity(projects * 560 + 64);
+    let mut out = String::with_capacity(projects * 470 + 64);
     out.push_str("Ongoing Projects\n\n");
     for i in 0..projects {
         let country = rng.pick(COUNTRIES);
@@ -259,7 +259,7 @@ fn fields(rng: &mut SplitMix64, projects: usize) -> String {
 }
 
 fn table(rng: &mut SplitMix64, projects: usize) -> String {
-    let mut out = String::with_capacity(projects * 460 + 64);
+    let mut out = String::with_capacity(projects * 300 + 64);
     out.push_str("Projects\n\nProject title\n\nStart date\n\nEnd date\n\nDonor\n\n");
     for i in 0..projects {
         let country = rng.pick(COUNTRIES);
