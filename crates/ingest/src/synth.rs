@@ -175,20 +175,22 @@ pub fn synthetic_listing(layout: SynthLayout, projects: usize, seed: u64) -> Str
     }
 }
 
-/// A start (`1 March 2004`) and an end (`31 July 2007`), as printed.
-fn date_range(rng: &mut SplitMix64) -> (String, String) {
+/// Where workers leave from and go to, and a start (`1 March 2004`) and an
+/// end (`31 July 2007`) as printed, drawn in this order in every layout.
+fn route_and_dates(rng: &mut SplitMix64) -> (&'static str, &'static str, String, String) {
+    let country = rng.pick(COUNTRIES);
+    let destination = rng.pick(COUNTRIES);
     let start_year = 1995 + rng.below(30) as i32;
     let start_month = rng.below(12);
     let end_year = start_year + 1 + rng.below(4) as i32;
     let end_month = rng.below(12);
-    (
-        format!("1 {} {start_year}", MONTHS[start_month]),
-        format!(
-            "{} {} {end_year}",
-            [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][end_month],
-            MONTHS[end_month]
-        ),
-    )
+    let start = format!("1 {} {start_year}", MONTHS[start_month]);
+    let end = format!(
+        "{} {} {end_year}",
+        [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][end_month],
+        MONTHS[end_month]
+    );
+    (country, destination, start, end)
 }
 
 fn numbered(rng: &mut SplitMix64, projects: usize) -> String {
@@ -199,9 +201,7 @@ fn numbered(rng: &mut SplitMix64, projects: usize) -> String {
             out.push_str(&format!("\n{}\n\n", 2000 + (i / 50) % 25));
         }
         let number = i % 50 + 1;
-        let country = rng.pick(COUNTRIES);
-        let destination = rng.pick(COUNTRIES);
-        let (start, end) = date_range(rng);
+        let (country, destination, start, end) = route_and_dates(rng);
         out.push_str(&format!(
             "  {number}. {} in {country}, P-{}\n\n    {start} - {end}\n\n    The project, {} {}, helps {} workers moving from {country} to {destination} and is co-implemented by {}. Its budget is US$ {},000; a seminar was held in Geneva.\n\n\n",
             rng.pick(TOPICS),
@@ -236,9 +236,7 @@ fn fields(rng: &mut SplitMix64, projects: usize) -> String {
     let mut out = String::with_capacity(projects * 470 + 64);
     out.push_str("Ongoing Projects\n\n");
     for i in 0..projects {
-        let country = rng.pick(COUNTRIES);
-        let destination = rng.pick(COUNTRIES);
-        let (start, end) = date_range(rng);
+        let (country, destination, start, end) = route_and_dates(rng);
         let topic = rng.pick(TOPICS);
         let demonym = rng.pick(DEMONYMS);
         let partner = rng.pick(PARTNERS);
@@ -262,9 +260,7 @@ fn table(rng: &mut SplitMix64, projects: usize) -> String {
     let mut out = String::with_capacity(projects * 300 + 64);
     out.push_str("Projects\n\nProject title\n\nStart date\n\nEnd date\n\nDonor\n\n");
     for i in 0..projects {
-        let country = rng.pick(COUNTRIES);
-        let destination = rng.pick(COUNTRIES);
-        let (start, end) = date_range(rng);
+        let (country, destination, start, end) = route_and_dates(rng);
         out.push_str(&format!(
             "{} in {country}, T-{}\n\n{start}\n\n{end}\n\n{}\n\n\
              Objective: The project aims to reduce the risks faced by {} workers who leave {country} for {destination}. It works with {} and with trade unions in Beirut.\n\n \n\n",

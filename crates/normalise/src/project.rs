@@ -30,41 +30,32 @@ pub struct Project {
 impl Project {
     /// Sorted, distinct donor codes of the funders.
     pub fn funder_codes(&self) -> Vec<&str> {
-        let mut codes: Vec<&str> = self
-            .facts
-            .organisations
-            .iter()
-            .filter(|o| o.role == OrgRole::Funder)
-            .map(|o| o.code.as_str())
-            .collect();
-        codes.sort();
-        codes.dedup();
-        codes
+        sorted_distinct(
+            self.facts
+                .organisations
+                .iter()
+                .filter(|o| o.role == OrgRole::Funder)
+                .map(|o| o.code.as_str()),
+        )
     }
 
+    /// Sorted, distinct alpha-3 codes of the places named.
     pub fn country_codes(&self) -> Vec<&str> {
-        let mut codes: Vec<&str> = self
-            .facts
-            .places
-            .iter()
-            .map(|p| p.alpha3.as_str())
-            .collect();
-        codes.sort();
-        codes.dedup();
-        codes
+        sorted_distinct(self.facts.places.iter().map(|p| p.alpha3.as_str()))
     }
 
+    /// Sorted, distinct M49 regions covered: the analyses by region rely
+    /// on each region appearing once (`projects.regions`).
     pub fn region_names(&self) -> Vec<&str> {
-        let mut names: Vec<&str> = self
-            .facts
-            .regions
-            .iter()
-            .map(|r| r.region.as_str())
-            .collect();
-        names.sort();
-        names.dedup();
-        names
+        sorted_distinct(self.facts.regions.iter().map(|r| r.region.as_str()))
     }
+}
+
+fn sorted_distinct<'a>(items: impl Iterator<Item = &'a str>) -> Vec<&'a str> {
+    let mut items: Vec<&str> = items.collect();
+    items.sort_unstable();
+    items.dedup();
+    items
 }
 
 /// `Capacity Building for Migration, in China` and `capacity building for
