@@ -139,24 +139,42 @@ pub fn check_inputs(
 
 /// Reads one checked listing in pieces, giving its projects to
 /// `on_projects` a few thousand at a time; its warnings and project count.
+/// With [`ingest::LayoutLearning::WhileReading`], a listing whose layout
+/// changes after its first pieces fails with [`LayoutChanged`]: the
+/// projects given so far are to be thrown away.
 pub fn stream_listing(
     path: &Path,
     piece_bytes: usize,
+    learning: ingest::LayoutLearning,
     on_projects: impl FnMut(Vec<ingest::RawProject>) -> Result<()>,
 ) -> Result<ingest::ListingEnd> {
     let file =
         std::fs::File::open(path).with_context(|| format!("{}: cannot read", path.display()))?;
-    ingest::read_listing(&source_name(path), file, piece_bytes, on_projects).map_err(
-        |err| match err {
+    // Checked by `check_inputs` already: not checked twice.
+    ingest::read_checked_listing(&source_name(path), file, piece_bytes, learning, on_projects)
+        .map_err(|err| match err {
             ingest::ReadError::Sink(err) => err,
+            ingest::ReadError::LayoutChanged => anyhow::Error::new(LayoutChanged {
+                path: path.to_path_buf(),
+            }),
             // Checked before, yet not a listing now: it changed during the run.
             ingest::ReadError::Source(err) => anyhow::anyhow!(
                 "{}: {err} (the file changed during the run)",
                 path.display()
             ),
-            ingest::ReadError::Io(err) => anyhow::anyhow!("{}: cannot read: {err}", path.display()),
-        },
-    )
+            ingest::ReadError::Io(err) => anyhow::anyhow!(
+                "{}: cannot read: {err} (did the file change during the run?)",
+                path.display()
+            ),
+        })
+}
+
+/// A listing's layout changed after its first pieces, while it was learnt
+/// as it was read: the run starts again with the layout learnt first.
+#[derive(Debug, thiserror::Error)]
+#[error("{}: the layout learnt from its first pieces changed further on", path.display())]
+pub struct LayoutChanged {
+    pub path: PathBuf,
 }
 
 /// The name projects record as their source: the file name, as the gold

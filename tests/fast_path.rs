@@ -164,3 +164,32 @@ fn parquet_only_writes_the_same_parquet_and_no_csv_or_jsonl_tables() {
     );
     assert!(!report.contains("tables/projects.csv"));
 }
+
+/// A run learns each listing's layout from its first pieces while it
+/// reads. A listing whose first pieces mislead (labelled titles with no
+/// date line for 20 kB, then one dated numbered title) makes the run start
+/// again with the layout learnt first: every output is the one a single
+/// piece gives.
+#[test]
+fn a_layout_that_shows_late_gives_the_output_of_one_piece() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut text = String::from("Projects on labour migration\n\n");
+    for i in 1..=200 {
+        text.push_str(&format!(
+            "Labour migration statistics {i}\n\nDonor: Japan\n\nCountry: Nepal\n\n\
+             Objective: better data on migrant workers.\n\n"
+        ));
+    }
+    text.push_str("201. Fair recruitment\n\n1 June 2007 - 30 June 2009\n\nFunded by the EU.\n");
+    let input = common::listings_in(dir.path(), "in", &[("late.txt", &text)]);
+    let run = |out: &str, piece_bytes: &str| {
+        let out = dir.path().join(out);
+        let run = common::run_with(&["--quiet", "--piece-bytes", piece_bytes], &out, &[&input]);
+        assert!(run.status.success(), "{}", common::text(&run.stderr));
+        fingerprints(&out)
+    };
+    let one_piece = run("one", "1000000");
+    let small_pieces = run("small", "64");
+    assert_eq!(small_pieces, one_piece);
+    assert!(one_piece.lines().count() > 30, "{one_piece}");
+}

@@ -10,7 +10,7 @@ use crate::output::StagedOutput;
 use crate::progress::Progress;
 use analysis::TableSummary;
 use anyhow::{anyhow, bail, Context, Result};
-use ingest::Severity;
+use ingest::{LayoutLearning, Severity};
 use serde::Serialize;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -128,15 +128,30 @@ pub fn run(args: Args) -> Result<ExitCode> {
         );
     }
     let mut diagnostics = Vec::new();
-    let written = write_output(
-        &out,
-        &config,
-        &files,
-        checked.files,
-        &mut diagnostics,
-        &args,
-        &progress,
-    );
+    // Each listing is read once, its layout learnt as it goes; in the rare
+    // listing whose first pieces do not show its layout, the run starts
+    // again with every layout learnt in a pass of its own.
+    let mut write = |learning| {
+        diagnostics.clear();
+        write_output(
+            &Settings {
+                out: &out,
+                config: &config,
+                args: &args,
+            },
+            &files,
+            checked.files.clone(),
+            &mut diagnostics,
+            learning,
+            &progress,
+        )
+    };
+    let written = match write(LayoutLearning::WhileReading) {
+        Err(err) if err.downcast_ref::<listings::LayoutChanged>().is_some() => {
+            write(LayoutLearning::Ahead)
+        }
+        written => written,
+    };
     progress.finish();
     let projects = written?;
     let warnings = diagnostics
@@ -203,19 +218,26 @@ impl Batches<'_> {
     }
 }
 
+/// Where a run writes, and how.
+struct Settings<'a> {
+    out: &'a Path,
+    config: &'a Config,
+    args: &'a Args,
+}
+
 /// Every file of a run, staged and swapped in for `out` at the end; the
 /// number of projects written. Listings are read in pieces and their
 /// projects normalised and written in batches, so memory holds a batch,
 /// not the listings.
 fn write_output(
-    out: &Path,
-    config: &Config,
+    settings: &Settings,
     paths: &[PathBuf],
     mut files: Vec<InputFile>,
     diagnostics: &mut Vec<ingest::Diagnostic>,
-    args: &Args,
+    learning: LayoutLearning,
     progress: &Progress,
 ) -> Result<usize> {
+    let Settings { out, config, args } = *settings;
     let staged = StagedOutput::new(out)?;
     let tables_dir = staged.subdir("tables")?;
     let partitioned = match args.partition_by {
@@ -241,14 +263,15 @@ fn write_output(
     let batch_projects = args.batch_projects as usize;
     let mut pending: Vec<ingest::RawProject> = Vec::new();
     for (path, file) in paths.iter().zip(&mut files) {
-        let end = listings::stream_listing(path, args.piece_bytes as usize, |projects| {
-            pending.extend(projects);
-            while pending.len() >= batch_projects {
-                let rest = pending.split_off(batch_projects);
-                batches.process(std::mem::replace(&mut pending, rest))?;
-            }
-            Ok(())
-        })?;
+        let end =
+            listings::stream_listing(path, args.piece_bytes as usize, learning, |projects| {
+                pending.extend(projects);
+                while pending.len() >= batch_projects {
+                    let rest = pending.split_off(batch_projects);
+                    batches.process(std::mem::replace(&mut pending, rest))?;
+                }
+                Ok(())
+            })?;
         file.projects = end.projects;
         diagnostics.extend(end.diagnostics);
     }

@@ -40,7 +40,7 @@ pub use diagnostics::{Diagnostic, Severity};
 pub use inputs::{collect_inputs, InputError};
 pub use listing::{
     parse_listing, parse_listing_in_pieces, read_checked_listing, read_listing, validate_listing,
-    Listing, ListingEnd, ReadError, DEFAULT_PIECE_BYTES,
+    LayoutLearning, Listing, ListingEnd, ReadError, DEFAULT_PIECE_BYTES,
 };
 pub use record::{DateOrigin, DateText, Field, RawProject, Segment, Span, Text};
 pub use source::{SourceError, SourceProblem};

@@ -70,28 +70,55 @@ pub fn parse_listing_in_pieces(
     bytes: &[u8],
     piece_bytes: usize,
 ) -> Result<Listing, SourceError> {
+    let mut reader = std::io::Cursor::new(bytes);
+    validate_listing::<_, std::convert::Infallible>(source, &mut reader, |_| ())
+        .map_err(|err| into_source_error(source, err))?;
+    // Learning the layout while reading is the fast way a run takes; when
+    // the layout changes after the first pieces, the projects are read
+    // again with it learnt first, as a run does.
     let mut projects = Vec::new();
-    let end = read_listing(source, std::io::Cursor::new(bytes), piece_bytes, |batch| {
-        projects.extend(batch);
-        Ok::<(), std::convert::Infallible>(())
-    })
-    .map_err(|err| match err {
-        ReadError::Source(err) => err,
-        // Reading from memory cannot fail, and the sink above never does.
-        ReadError::Io(err) => SourceError {
-            file: source.to_string(),
-            line: 1,
-            column: 1,
-            problem: crate::source::SourceProblem::Unreadable(err.to_string()),
-        },
-        ReadError::Sink(never) => match never {},
-    })?;
+    let mut read = |learning| {
+        projects.clear();
+        reader.set_position(0);
+        read_checked_listing(source, &mut reader, piece_bytes, learning, |batch| {
+            projects.extend(batch);
+            Ok::<(), std::convert::Infallible>(())
+        })
+    };
+    let end = match read(LayoutLearning::WhileReading) {
+        Err(ReadError::LayoutChanged) => read(LayoutLearning::Ahead),
+        other => other,
+    }
+    .map_err(|err| into_source_error(source, err))?;
     Ok(Listing {
         source: source.to_string(),
         page_title: end.page_title,
         projects,
         diagnostics: end.diagnostics,
     })
+}
+
+/// A listing held in memory is a listing or not: reading it cannot fail
+/// otherwise.
+fn into_source_error(source: &str, err: ReadError<std::convert::Infallible>) -> SourceError {
+    match err {
+        ReadError::Source(err) => err,
+        ReadError::Io(err) => SourceError {
+            file: source.to_string(),
+            line: 1,
+            column: 1,
+            problem: crate::source::SourceProblem::Unreadable(err.to_string()),
+        },
+        ReadError::LayoutChanged => SourceError {
+            file: source.to_string(),
+            line: 1,
+            column: 1,
+            problem: crate::source::SourceProblem::Unreadable(
+                "its layout changed although it was learnt first".to_string(),
+            ),
+        },
+        ReadError::Sink(never) => match never {},
+    }
 }
 
 /// Pieces of this size keep memory small and still give both cores work.
@@ -116,6 +143,29 @@ pub enum ReadError<E> {
     /// What the receiver of the projects reported.
     #[error("{0}")]
     Sink(E),
+    /// Only when the layout is learnt while reading
+    /// ([`LayoutLearning::WhileReading`]): a piece after the first ones
+    /// changed it, so the projects given out so far were read with rules
+    /// the whole listing does not have. Read it again with
+    /// [`LayoutLearning::Ahead`].
+    #[error("the layout learnt from the first pieces changed further on")]
+    LayoutChanged,
+}
+
+/// When a read learns the layout facts that depend on the whole listing
+/// (a table header, the indentation of dated numbered titles, whether any
+/// title has a date line).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LayoutLearning {
+    /// In a pass of its own, before any project is given out: a file
+    /// larger than one group of pieces is read twice.
+    Ahead,
+    /// From the first group of pieces, then checked against every later
+    /// piece while the projects are read: the file is read once. The
+    /// first pieces of a long listing nearly always show its layout; when
+    /// they do not, the read fails with [`ReadError::LayoutChanged`] and
+    /// the caller reads again with `Ahead`.
+    WhileReading,
 }
 
 /// Reads a listing in pieces and gives its projects to `on_projects` a few
@@ -124,7 +174,9 @@ pub enum ReadError<E> {
 /// (nothing is given before that is known), to learn the layout rules that
 /// depend on the whole listing (a table header, the indentation of dated
 /// numbered titles, whether any title has a date line), and to find the
-/// projects. The projects are the same as if the file were read whole.
+/// projects. The projects are the same as if the file were read whole. A
+/// run, which has checked its files, reads each once with
+/// [`read_checked_listing`] and [`LayoutLearning::WhileReading`].
 pub fn read_listing<R: Read + Seek, E>(
     source: &str,
     mut reader: R,
@@ -133,7 +185,13 @@ pub fn read_listing<R: Read + Seek, E>(
 ) -> Result<ListingEnd, ReadError<E>> {
     validate_listing(source, &mut reader, |_| ())?;
     reader.seek(SeekFrom::Start(0)).map_err(ReadError::Io)?;
-    read_checked_listing(source, reader, piece_bytes, on_projects)
+    read_checked_listing(
+        source,
+        reader,
+        piece_bytes,
+        LayoutLearning::Ahead,
+        on_projects,
+    )
 }
 
 /// [`read_listing`] for a file already checked with [`validate_listing`]
@@ -143,10 +201,9 @@ pub fn read_checked_listing<R: Read + Seek, E>(
     source: &str,
     mut reader: R,
     piece_bytes: usize,
+    learning: LayoutLearning,
     mut on_projects: impl FnMut(Vec<RawProject>) -> Result<(), E>,
 ) -> Result<ListingEnd, ReadError<E>> {
-    let discovered = discover_layout(&mut reader, piece_bytes).map_err(ReadError::Io)?;
-    let mut reading = Reading::new(source, discovered.layout);
     let mut give = |projects: Vec<RawProject>| {
         if projects.is_empty() {
             Ok(())
@@ -154,22 +211,64 @@ pub fn read_checked_listing<R: Read + Seek, E>(
             on_projects(projects).map_err(ReadError::Sink)
         }
     };
-    match discovered.whole {
-        Some((units, ends_without_newline)) => {
-            reading.ends_without_newline = ends_without_newline;
-            give(reading.window(units, true))?;
-        }
-        None => {
+    let mut pieces = UnitPieces::new(&mut reader, piece_bytes);
+    let first = pieces.next().map_err(ReadError::Io)?;
+    let second = match first {
+        Some(_) => pieces.next().map_err(ReadError::Io)?,
+        None => None,
+    };
+    let Some(second) = second else {
+        // The whole file came in one go: learn from it, then read it.
+        let mut learner = LayoutLearner::default();
+        let units = learner.learn(first.unwrap_or_default(), false);
+        let mut reading = Reading::new(source, learner.layout);
+        reading.ends_without_newline = pieces.ends_without_newline;
+        give(reading.window(units, true))?;
+        return Ok(reading.finish());
+    };
+    let mut learner = LayoutLearner::default();
+    let mut units = first.unwrap_or_default();
+    units.extend(second);
+    let units = learner.learn(units, true);
+    match learning {
+        LayoutLearning::Ahead => {
+            while let Some(units) = pieces.next().map_err(ReadError::Io)? {
+                learner.learn(units, true);
+            }
+            learner.learn(Vec::new(), false);
+            drop(pieces);
+            drop(units);
             reader.seek(SeekFrom::Start(0)).map_err(ReadError::Io)?;
+            let mut reading = Reading::new(source, learner.layout);
             let mut pieces = UnitPieces::new(&mut reader, piece_bytes);
             while let Some(units) = pieces.next().map_err(ReadError::Io)? {
                 give(reading.window(units, false))?;
             }
             reading.ends_without_newline = pieces.ends_without_newline;
             give(reading.window(Vec::new(), true))?;
+            Ok(reading.finish())
+        }
+        LayoutLearning::WhileReading => {
+            let mut reading = Reading::new(source, learner.layout.clone());
+            give(reading.window(units, false))?;
+            while let Some(units) = pieces.next().map_err(ReadError::Io)? {
+                let units = learner.learn(units, true);
+                // Checked before this piece's projects go out: a change
+                // found early wastes less.
+                if learner.layout != reading.layout {
+                    return Err(ReadError::LayoutChanged);
+                }
+                give(reading.window(units, false))?;
+            }
+            learner.learn(Vec::new(), false);
+            if learner.layout != reading.layout {
+                return Err(ReadError::LayoutChanged);
+            }
+            reading.ends_without_newline = pieces.ends_without_newline;
+            give(reading.window(Vec::new(), true))?;
+            Ok(reading.finish())
         }
     }
-    Ok(reading.finish())
 }
 
 /// Checks that a file is a UTF-8 text listing, reading it in blocks and
@@ -234,7 +333,7 @@ impl<R: Read> UnitPieces<R> {
 }
 
 /// The layout facts that depend on the whole listing.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 struct Layout {
     /// The flattened table's header: the first line of each header unit,
     /// and its columns.
@@ -264,48 +363,29 @@ impl Layout {
 /// the next one.
 const LOOKAHEAD_UNITS: usize = 3;
 
-/// The first pass: the table header and the dated titles, window by window.
-fn discover_layout<R: Read>(reader: R, piece_bytes: usize) -> std::io::Result<Discovered> {
-    let mut layout = Layout::default();
-    let mut pieces = UnitPieces::new(reader, piece_bytes);
-    let first = pieces.next()?;
-    let second = match first {
-        Some(_) => pieces.next()?,
-        None => None,
-    };
-    let Some(second) = second else {
-        // The whole file came in one go: learn from it, and keep its units
-        // for the second pass instead of reading them again.
-        let units = first.unwrap_or_default();
-        learn_layout(&mut layout, &units, false);
-        return Ok(Discovered {
-            layout,
-            whole: Some((units, pieces.ends_without_newline)),
-        });
-    };
-    let mut carry: Vec<Unit> = first.unwrap_or_default();
-    let mut next = Some(second);
-    loop {
-        let more = next.is_some();
-        carry.extend(next.into_iter().flatten());
-        let keep = learn_layout(&mut layout, &carry, more);
-        carry.drain(..keep);
-        if !more {
-            break;
-        }
-        next = pieces.next()?;
-    }
-    Ok(Discovered {
-        layout,
-        whole: None,
-    })
+/// Learns the layout window by window, as pieces come: a unit near the end
+/// of a window may need the next units to be decided, so those are seen
+/// again with them.
+#[derive(Default)]
+struct LayoutLearner {
+    layout: Layout,
+    /// Units seen, not yet decided.
+    carry: Vec<Unit>,
 }
 
-/// What the first pass found: the layout, and the units of a file that
-/// came whole in one group of pieces.
-struct Discovered {
-    layout: Layout,
-    whole: Option<(Vec<Unit>, bool)>,
+impl LayoutLearner {
+    /// Learns from the next `units` (the last ones when `!more`) and gives
+    /// them back, for reading.
+    fn learn(&mut self, units: Vec<Unit>, more: bool) -> Vec<Unit> {
+        let carried = self.carry.len();
+        let mut window = std::mem::take(&mut self.carry);
+        window.extend(units);
+        let keep = learn_layout(&mut self.layout, &window, more);
+        // A few units (lookahead, or a header-like run): cheap to copy.
+        self.carry = window[keep..].to_vec();
+        window.drain(..carried);
+        window
+    }
 }
 
 /// Learns the table header and dated titles of `window` (the last one when
@@ -1212,6 +1292,77 @@ mod tests {
         assert_eq!(end.projects, 40);
         let whole = parse_listing("p.txt", text.as_bytes()).unwrap();
         assert_eq!(whole.projects, batches.concat());
+    }
+
+    /// Titles with labelled fields and no date line for about 20 kB, then
+    /// one numbered title with a date line: what the first pieces show of
+    /// the layout (no title has a date line) is wrong for the whole.
+    fn listing_whose_layout_shows_late() -> String {
+        let mut text = String::from("Projects\n\n");
+        for i in 1..=200 {
+            text.push_str(&format!(
+                "Labour migration statistics {i}\n\nDonor: Japan\n\nObjective: better data on migrant workers.\n\n"
+            ));
+        }
+        text.push_str("201. Fair recruitment\n\n1 June 2007 - 30 June 2009\n\nFunded by the EU.\n");
+        text
+    }
+
+    fn read_with(
+        text: &str,
+        piece_bytes: usize,
+        learning: LayoutLearning,
+    ) -> Result<Vec<RawProject>, ReadError<std::convert::Infallible>> {
+        let mut projects = Vec::new();
+        read_checked_listing(
+            "p.txt",
+            std::io::Cursor::new(text.as_bytes()),
+            piece_bytes,
+            learning,
+            |batch| {
+                projects.extend(batch);
+                Ok(())
+            },
+        )?;
+        Ok(projects)
+    }
+
+    #[test]
+    fn a_layout_that_shows_late_stops_a_read_that_learns_it_while_reading() {
+        let text = listing_whose_layout_shows_late();
+        let whole = parse_listing_in_pieces("p.txt", text.as_bytes(), text.len() + 1).unwrap();
+        // The late date line matters: with it, the labelled titles are not
+        // all projects, as they are in the first pieces on their own.
+        let first_part = &text[..text.find("201.").unwrap()];
+        let first_only = parse_listing("p.txt", first_part.as_bytes()).unwrap();
+        assert_eq!(first_only.projects.len(), 200);
+        assert_ne!(whole.projects.len(), 201);
+        let err = read_with(&text, 64, LayoutLearning::WhileReading).unwrap_err();
+        assert!(matches!(err, ReadError::LayoutChanged), "{err}");
+        // Learnt ahead, and as `parse_listing_in_pieces` reads it (learnt
+        // while reading, then again ahead), it is what one piece gives.
+        assert_eq!(
+            read_with(&text, 64, LayoutLearning::Ahead).unwrap(),
+            whole.projects
+        );
+        let pieces = parse_listing_in_pieces("p.txt", text.as_bytes(), 64).unwrap();
+        assert_eq!(pieces.projects, whole.projects);
+        assert_eq!(pieces.diagnostics, whole.diagnostics);
+    }
+
+    #[test]
+    fn a_steady_layout_is_read_once_with_the_same_projects() {
+        let text = "Projects\n\n1. Alpha\n\n2007 - 2008\n\nFunded by Japan.\n\n".repeat(300);
+        let whole = parse_listing("p.txt", text.as_bytes()).unwrap();
+        assert_eq!(whole.projects.len(), 300);
+        for piece_bytes in [16, 64, 1000] {
+            let learnt_while_reading =
+                read_with(&text, piece_bytes, LayoutLearning::WhileReading).unwrap();
+            assert_eq!(
+                learnt_while_reading, whole.projects,
+                "pieces of {piece_bytes}"
+            );
+        }
     }
 
     #[test]
