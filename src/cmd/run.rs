@@ -146,13 +146,19 @@ pub fn run(args: Args) -> Result<ExitCode> {
             &progress,
         )
     };
+    let mut read_again = None;
     let written = match write(LayoutLearning::WhileReading) {
         Err(err) if err.downcast_ref::<listings::LayoutChanged>().is_some() => {
+            read_again = Some(err);
             write(LayoutLearning::Ahead)
         }
         written => written,
     };
     progress.finish();
+    if let (Some(reason), false) = (read_again, args.quiet) {
+        // Not a problem of the input: only why this run took longer.
+        eprintln!("devcoop: {reason}: every listing was read again with its layout learnt first");
+    }
     let projects = written?;
     let warnings = diagnostics
         .iter()
@@ -164,10 +170,11 @@ pub fn run(args: Args) -> Result<ExitCode> {
         }
     }
     eprintln!(
-        "devcoop: {} {}, {} projects, {} {} → {}",
+        "devcoop: {} {}, {} {}, {} {} → {}",
         files.len(),
         plural(files.len(), "file", "files"),
         projects,
+        plural(projects, "project", "projects"),
         warnings,
         plural(warnings, "warning", "warnings"),
         out.display()
