@@ -162,10 +162,14 @@ pub fn stream_listing(
                 "{}: {err} (the file changed during the run)",
                 path.display()
             ),
-            ingest::ReadError::Io(err) => anyhow::anyhow!(
-                "{}: cannot read: {err} (did the file change during the run?)",
-                path.display()
-            ),
+            // Not UTF-8 now, though it was when checked.
+            ingest::ReadError::Io(err) if err.kind() == std::io::ErrorKind::InvalidData => {
+                anyhow::anyhow!(
+                    "{}: {err} (the file changed during the run)",
+                    path.display()
+                )
+            }
+            ingest::ReadError::Io(err) => anyhow::anyhow!("{}: cannot read: {err}", path.display()),
         })
 }
 

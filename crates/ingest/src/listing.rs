@@ -101,22 +101,18 @@ pub fn parse_listing_in_pieces(
 /// A listing held in memory is a listing or not: reading it cannot fail
 /// otherwise.
 fn into_source_error(source: &str, err: ReadError<std::convert::Infallible>) -> SourceError {
+    let unreadable = |problem: String| SourceError {
+        file: source.to_string(),
+        line: 1,
+        column: 1,
+        problem: crate::source::SourceProblem::Unreadable(problem),
+    };
     match err {
         ReadError::Source(err) => err,
-        ReadError::Io(err) => SourceError {
-            file: source.to_string(),
-            line: 1,
-            column: 1,
-            problem: crate::source::SourceProblem::Unreadable(err.to_string()),
-        },
-        ReadError::LayoutChanged => SourceError {
-            file: source.to_string(),
-            line: 1,
-            column: 1,
-            problem: crate::source::SourceProblem::Unreadable(
-                "its layout changed although it was learnt first".to_string(),
-            ),
-        },
+        ReadError::Io(err) => unreadable(err.to_string()),
+        ReadError::LayoutChanged => {
+            unreadable("its layout changed although it was learnt first".to_string())
+        }
         ReadError::Sink(never) => match never {},
     }
 }
@@ -222,46 +218,46 @@ pub fn read_checked_listing<R: Read + Seek, E>(
         give(reading.window(units, true))?;
         return Ok(reading.finish());
     }
-    let units = learner.learn(first, true);
-    match learning {
+    let first_units = learner.learn(first, true);
+    let mut reading = match learning {
         LayoutLearning::Ahead => {
-            drop(units);
+            drop(first_units);
             while let Some(units) = pieces.next().map_err(ReadError::Io)? {
                 learner.learn(units, true);
             }
             learner.learn(Vec::new(), false);
             drop(pieces);
             reader.seek(SeekFrom::Start(0)).map_err(ReadError::Io)?;
-            let mut reading = Reading::new(source, learner.layout);
-            let mut pieces = UnitPieces::new(&mut reader, piece_bytes);
-            while let Some(units) = pieces.next().map_err(ReadError::Io)? {
-                give(reading.window(units, false))?;
-            }
-            reading.ends_without_newline = pieces.ends_without_newline;
-            give(reading.window(Vec::new(), true))?;
-            Ok(reading.finish())
+            pieces = UnitPieces::new(&mut reader, piece_bytes);
+            Reading::new(source, learner.layout.clone())
         }
         LayoutLearning::WhileReading => {
             let mut reading = Reading::new(source, learner.layout.clone());
-            give(reading.window(units, false))?;
-            while let Some(units) = pieces.next().map_err(ReadError::Io)? {
-                let units = learner.learn(units, true);
-                // Checked before this piece's projects go out: a change
-                // found early wastes less.
-                if learner.layout != reading.layout {
-                    return Err(ReadError::LayoutChanged);
-                }
-                give(reading.window(units, false))?;
-            }
-            learner.learn(Vec::new(), false);
+            give(reading.window(first_units, false))?;
+            reading
+        }
+    };
+    let learn_while_reading = learning == LayoutLearning::WhileReading;
+    while let Some(mut units) = pieces.next().map_err(ReadError::Io)? {
+        if learn_while_reading {
+            units = learner.learn(units, true);
+            // Checked before this piece's projects go out: a change found
+            // early wastes less.
             if learner.layout != reading.layout {
                 return Err(ReadError::LayoutChanged);
             }
-            reading.ends_without_newline = pieces.ends_without_newline;
-            give(reading.window(Vec::new(), true))?;
-            Ok(reading.finish())
+        }
+        give(reading.window(units, false))?;
+    }
+    if learn_while_reading {
+        learner.learn(Vec::new(), false);
+        if learner.layout != reading.layout {
+            return Err(ReadError::LayoutChanged);
         }
     }
+    reading.ends_without_newline = pieces.ends_without_newline;
+    give(reading.window(Vec::new(), true))?;
+    Ok(reading.finish())
 }
 
 /// Checks that a file is a UTF-8 text listing, reading it in blocks and
