@@ -33,6 +33,9 @@ pub fn run(args: Args) -> Result<ExitCode> {
     if !dir.is_dir() {
         bail!("{}: no tables yet; run `devcoop run` first", dir.display());
     }
+    // A query is one analysis: what each of its steps frees goes back to
+    // the system at once, as in a run's analyses.
+    crate::memory::return_freed_memory_at_once();
     // Only the tables and columns the query names are read.
     let tables = analysis::tables_for_query(&dir, &args.sql)?;
     let named: Vec<(&str, &analysis::DataFrame)> =

@@ -306,6 +306,7 @@ fn write_output(
     diagnostics.extend(found);
     corrections.finish(diagnostics);
     let counts = sink.finish(&late_sources)?;
+    memory::return_freed_memory_at_once();
     progress.stage("running analyses and drawing charts");
     let caption = caption(&files, headline.projects());
     let AnalysisOutput { results, charts } = write_analyses(&staged, config, &caption)?;
