@@ -10,7 +10,7 @@ use minijinja::{context, Environment, Value};
 use normalise::extract::OrgRole;
 use normalise::Project;
 use serde::Serialize;
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 
 const TEMPLATE: &str = include_str!("../templates/report.html");
 
@@ -89,6 +89,31 @@ pub struct ReportInput<'a> {
     pub table_formats: analysis::TableFormats,
 }
 
+/// The middle of an even or odd number of values.
+#[derive(Debug, PartialEq)]
+enum Median {
+    Value(i64),
+    Between(i64, i64),
+}
+
+/// The median of values given as how many times each occurs.
+fn median(counts: &BTreeMap<i64, usize>) -> Option<Median> {
+    let n: usize = counts.values().sum();
+    // The value at 0-based position `k` in sorted order.
+    let at = |k: usize| {
+        let mut seen = 0;
+        counts.iter().find_map(|(&value, &count)| {
+            seen += count;
+            (seen > k).then_some(value)
+        })
+    };
+    match n {
+        0 => None,
+        n if n % 2 == 1 => at(n / 2).map(Median::Value),
+        n => Some(Median::Between(at(n / 2 - 1)?, at(n / 2)?)),
+    }
+}
+
 /// The headline figures of a run, tallied batch by batch.
 #[derive(Debug, Default)]
 pub struct Headline {
@@ -96,7 +121,10 @@ pub struct Headline {
     with_funder: usize,
     funders: BTreeSet<String>,
     countries: BTreeSet<String>,
-    months: Vec<i64>,
+    /// How many projects last each number of whole months: the median
+    /// needs only these, and they do not grow with the listing as a
+    /// month per project would (8 MB a million).
+    months: BTreeMap<i64, usize>,
     first: Option<NaiveDate>,
     last: Option<NaiveDate>,
 }
@@ -120,7 +148,9 @@ impl Headline {
                     }
                 }
             }
-            self.months.extend(project.duration_months);
+            if let Some(months) = project.duration_months {
+                *self.months.entry(months).or_default() += 1;
+            }
             let start = project.dates.start.map(|d| d.date);
             let end = project.dates.end.or(project.dates.start).map(|d| d.date);
             self.first = self.first.into_iter().chain(start).min();
@@ -134,12 +164,10 @@ impl Headline {
     }
 
     fn figures(&self) -> Vec<Figure> {
-        let mut months = self.months.clone();
-        months.sort_unstable();
-        let median = match months.len() {
-            0 => "–".to_string(),
-            n if n % 2 == 1 => months[n / 2].to_string(),
-            n => format!("{:.1}", (months[n / 2 - 1] + months[n / 2]) as f64 / 2.0),
+        let median = match median(&self.months) {
+            None => "–".to_string(),
+            Some(Median::Value(months)) => months.to_string(),
+            Some(Median::Between(low, high)) => format!("{:.1}", (low + high) as f64 / 2.0),
         };
         let span = match (self.first, self.last) {
             (Some(a), Some(b)) => format!("{}–{}", a.format("%Y"), b.format("%Y")),
@@ -332,6 +360,33 @@ pub fn render_report(input: &ReportInput) -> Result<String, String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_median_of_counts_is_the_median_of_the_sorted_values() {
+        let cases: [&[i64]; 7] = [
+            &[],
+            &[7],
+            &[24, 48],
+            &[24, 24],
+            &[48, 1, 24, 24, 30],
+            &[-3, 0, 0, 5, 5, 5, 9, 12],
+            &[6, 6, 6, 6, 6, 18, 18, 60, 60, 60],
+        ];
+        for values in cases {
+            let mut sorted = values.to_vec();
+            sorted.sort_unstable();
+            let expected = match sorted.len() {
+                0 => None,
+                n if n % 2 == 1 => Some(Median::Value(sorted[n / 2])),
+                n => Some(Median::Between(sorted[n / 2 - 1], sorted[n / 2])),
+            };
+            let mut counts = BTreeMap::new();
+            for &value in values {
+                *counts.entry(value).or_default() += 1;
+            }
+            assert_eq!(median(&counts), expected, "{values:?}");
+        }
+    }
 
     fn projects() -> Vec<Project> {
         let reference = normalise::Reference::load(

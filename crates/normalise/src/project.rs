@@ -7,7 +7,7 @@ use chrono::NaiveDate;
 use ingest::{Diagnostic, RawProject};
 use rayon::prelude::*;
 use sha2::{Digest, Sha256};
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 #[derive(Debug, Clone)]
 pub struct Project {
@@ -142,10 +142,11 @@ fn identify_one(raw: RawProject) -> Identified {
 /// writer to add.
 #[derive(Debug, Default)]
 pub struct Identities {
-    /// The batch each id was first seen in. The id is 12 hex digits: kept
-    /// as a number, a million ids take 16 MB, not 60.
-    first_batch: HashMap<u64, usize>,
-    batches: usize,
+    /// The ids given out in earlier batches. An id is 12 hex digits: kept
+    /// as a number, a million ids take 8 bytes each (17 MB with the hash
+    /// table's room), not 60 MB of text; which batch an id came in is not
+    /// kept, since the current batch's ids are in a map of their own.
+    given_out: HashSet<u64>,
     late: HashMap<String, Vec<String>>,
 }
 
@@ -157,31 +158,24 @@ impl Identities {
     /// Dates and ids of a batch of projects, on all cores, in input order,
     /// without the projects already seen.
     pub fn identify_batch(&mut self, raw_projects: Vec<RawProject>) -> Vec<Identified> {
-        let batch = self.batches;
-        self.batches += 1;
         let readings: Vec<Identified> = raw_projects.into_par_iter().map(identify_one).collect();
         let mut unique: Vec<Identified> = Vec::with_capacity(readings.len());
         let mut in_batch: HashMap<u64, usize> = HashMap::new();
         for reading in readings {
             let key = id_key(&reading.id);
-            match self.first_batch.get(&key) {
-                None => {
-                    self.first_batch.insert(key, batch);
-                    in_batch.insert(key, unique.len());
-                    unique.push(reading);
-                }
-                Some(&first) if first == batch => {
-                    if let Some(&index) = in_batch.get(&key) {
-                        unique[index].sources.extend(reading.sources);
-                    }
-                }
-                Some(_) => self
-                    .late
+            if let Some(&index) = in_batch.get(&key) {
+                unique[index].sources.extend(reading.sources);
+            } else if self.given_out.contains(&key) {
+                self.late
                     .entry(reading.id)
                     .or_default()
-                    .extend(reading.sources),
+                    .extend(reading.sources);
+            } else {
+                in_batch.insert(key, unique.len());
+                unique.push(reading);
             }
         }
+        self.given_out.extend(in_batch.into_keys());
         unique
     }
 
