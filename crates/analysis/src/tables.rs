@@ -93,8 +93,9 @@ fn ints<T>(rows: &[T], f: impl Fn(&T) -> Option<i64>) -> Vec<Option<i64>> {
     rows.iter().map(f).collect()
 }
 
-/// One row per project: where it is, its text, dates and the codes of its
-/// funders, countries and regions (the gold files' schema).
+/// One row per project: where it is, its text, dates, the codes of its
+/// funders, countries and regions (the gold files' schema), and its funder
+/// types and sub-regions (each once, for the analyses).
 pub fn projects_table(projects: &[Project]) -> PolarsResult<DataFrame> {
     let mut t = TableBuilder::default();
     t.text("id", texts(projects, |p| cell(&p.id)))
@@ -157,12 +158,20 @@ pub fn projects_table(projects: &[Project]) -> PolarsResult<DataFrame> {
             projects.iter().map(Project::funder_codes).collect(),
         )
         .text_list(
+            "funder_types",
+            projects.iter().map(Project::funder_types).collect(),
+        )
+        .text_list(
             "countries",
             projects.iter().map(Project::country_codes).collect(),
         )
         .text_list(
             "regions",
             projects.iter().map(Project::region_names).collect(),
+        )
+        .text_list(
+            "subregions",
+            projects.iter().map(Project::subregion_names).collect(),
         )
         .text_list(
             "overridden",

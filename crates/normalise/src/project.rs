@@ -39,6 +39,19 @@ impl Project {
         )
     }
 
+    /// Sorted, distinct types of the funders named (`government`, `EU
+    /// institution`…): the analyses by funder type count a project once per
+    /// type (`projects.funder_types`).
+    pub fn funder_types(&self) -> Vec<&str> {
+        sorted_distinct(
+            self.facts
+                .organisations
+                .iter()
+                .filter(|o| o.role == OrgRole::Funder)
+                .map(|o| o.kind.as_str()),
+        )
+    }
+
     /// Sorted, distinct alpha-3 codes of the places named.
     pub fn country_codes(&self) -> Vec<&str> {
         sorted_distinct(self.facts.places.iter().map(|p| p.alpha3.as_str()))
@@ -48,6 +61,17 @@ impl Project {
     /// on each region appearing once (`projects.regions`).
     pub fn region_names(&self) -> Vec<&str> {
         sorted_distinct(self.facts.regions.iter().map(|r| r.region.as_str()))
+    }
+
+    /// Sorted, distinct M49 sub-regions covered, as
+    /// [`Project::region_names`] (`projects.subregions`).
+    pub fn subregion_names(&self) -> Vec<&str> {
+        sorted_distinct(
+            self.facts
+                .regions
+                .iter()
+                .filter_map(|r| r.subregion.as_deref()),
+        )
     }
 }
 

@@ -125,6 +125,23 @@ fn places_by_name_alias_and_demonym_with_regions() {
 }
 
 #[test]
+fn funder_types_and_subregions_are_listed_once_each() {
+    let (p, _) = project(
+        "It is funded by Japan, Germany and the European Union and implemented by the IOM. It works in Kenya, Uganda and Nepal.",
+    );
+    assert_eq!(p.funder_codes(), ["DEU", "EU", "JPN"]);
+    // Two governments are one type; the implementer's type is not a
+    // funder's.
+    assert_eq!(p.funder_types(), ["EU institution", "government"]);
+    assert_eq!(p.region_names(), ["Africa", "Asia"]);
+    // Kenya and Uganda share a sub-region: it is listed once.
+    assert_eq!(p.subregion_names(), ["Southern Asia", "Sub-Saharan Africa"]);
+    let (none, _) = project("A study of recruitment fees.");
+    assert!(none.funder_types().is_empty());
+    assert!(none.subregion_names().is_empty());
+}
+
+#[test]
 fn regional_phrases_and_eu_as_counterpart() {
     let (p, _) = project(
         "It works in the Asian region, the Sahel and EU Member States. It promotes cooperation between the Philippines and the EU.",
