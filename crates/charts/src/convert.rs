@@ -1,6 +1,6 @@
 //! An analysis result (a polars frame and its chart header) → a `Chart`.
 
-use crate::draw::TIMELINE_MAX_ROWS;
+use crate::draw::{years_instead, TIMELINE_MAX_ROWS};
 use crate::model::{Chart, ChartBody, TimelineRow};
 use analysis::{
     column_dates, column_numbers, column_texts, require_column, AnalysisResult, ChartKind,
@@ -22,6 +22,14 @@ pub fn chart_for(result: &AnalysisResult, caption: &str) -> Result<Option<Chart>
             .clone()
             .or_else(|| column.map(str::to_string))
             .unwrap_or_default()
+    };
+    let chart_with = |body| Chart {
+        title: config.title.clone(),
+        subtitle: config.subtitle.clone(),
+        caption: caption.to_string(),
+        x_title: title_of(&config.x_title, config.x.as_deref()),
+        y_title: title_of(&config.y_title, config.y.as_deref()),
+        body,
     };
     let body = match config.chart {
         ChartKind::None => return Ok(None),
@@ -82,20 +90,29 @@ pub fn chart_for(result: &AnalysisResult, caption: &str) -> Result<Option<Chart>
             let end = required(&config.end, "end", "timeline")?;
             let starts = column_dates(frame, start)?;
             let ends = column_dates(frame, end)?;
-            // Above TIMELINE_MAX_ROWS only the years are drawn (projects
-            // active per year): labels and colours are not read, which kept
-            // a million titles (about 150 MB) out of memory.
-            let one_by_one = starts.iter().flatten().count() <= TIMELINE_MAX_ROWS;
-            let texts = |column: Option<&str>| match column {
-                Some(column) if one_by_one => column_texts(frame, column),
-                // Still a mistake in the header, however many rows.
-                Some(column) => {
-                    require_column(frame, column).map(|()| vec![String::new(); starts.len()])
+            let dated = starts.iter().flatten().count();
+            if dated > TIMELINE_MAX_ROWS {
+                // Only the years are drawn (projects active per year):
+                // labels and colours are not read, and no row is made for
+                // each project, which kept a million titles (about 150 MB)
+                // and a million rows (about 120 MB) out of memory. A label
+                // or colour column that is not there is still a mistake.
+                require_column(frame, label)?;
+                if let Some(colour) = &config.colour {
+                    require_column(frame, colour)?;
                 }
-                None => Ok(vec![String::new(); starts.len()]),
+                let spans = starts
+                    .iter()
+                    .zip(&ends)
+                    .filter_map(|(start, end)| start.map(|start| (start, end.unwrap_or(start))));
+                let timeline = chart_with(ChartBody::Timeline { rows: Vec::new() });
+                return Ok(Some(years_instead(&timeline, dated, spans)));
+            }
+            let labels = column_texts(frame, label)?;
+            let groups = match config.colour.as_deref() {
+                Some(colour) => column_texts(frame, colour)?,
+                None => vec![String::new(); starts.len()],
             };
-            let labels = texts(Some(label))?;
-            let groups = texts(config.colour.as_deref())?;
             let rows = labels
                 .into_iter()
                 .zip(starts)
@@ -143,14 +160,7 @@ pub fn chart_for(result: &AnalysisResult, caption: &str) -> Result<Option<Chart>
             }
         }
     };
-    Ok(Some(Chart {
-        title: config.title.clone(),
-        subtitle: config.subtitle.clone(),
-        caption: caption.to_string(),
-        x_title: title_of(&config.x_title, config.x.as_deref()),
-        y_title: title_of(&config.y_title, config.y.as_deref()),
-        body,
-    }))
+    Ok(Some(chart_with(body)))
 }
 
 #[cfg(test)]
@@ -199,12 +209,25 @@ mod tests {
         let few = rows_of(few.unwrap());
         assert_eq!(few.len(), TIMELINE_MAX_ROWS);
         assert_eq!(few[0].label, "P0");
-        let many = chart_for(&timeline(TIMELINE_MAX_ROWS + 1, true), "").unwrap();
-        let many = rows_of(many.unwrap());
-        assert_eq!(many.len(), TIMELINE_MAX_ROWS + 1);
-        assert!(many.iter().all(|row| row.label.is_empty()));
-        // The years are all a long timeline draws, and they are there.
-        assert_eq!(crate::active_per_year(&many).0, ["2001", "2002", "2003"]);
+        // A long timeline is made projects active per year at once, with
+        // no row (nor label) for each project.
+        let many = chart_for(&timeline(TIMELINE_MAX_ROWS + 1, true), "")
+            .unwrap()
+            .unwrap();
+        let projects = (TIMELINE_MAX_ROWS + 1) as f64;
+        assert_eq!(
+            many.body,
+            ChartBody::Bars {
+                horizontal: false,
+                labels: vec!["2001".into(), "2002".into(), "2003".into()],
+                values: vec![projects; 3],
+            }
+        );
+        assert_eq!(many.title, "Timeline");
+        assert!(many
+            .subtitle
+            .unwrap()
+            .starts_with(&format!("{} projects are too many", TIMELINE_MAX_ROWS + 1)));
     }
 
     #[test]

@@ -2,7 +2,7 @@
 
 use crate::model::{Chart, ChartBody, TimelineRow};
 use crate::text::{chars_that_fit, shorten, width, wrap};
-use chrono::Datelike;
+use chrono::{Datelike, NaiveDate};
 use plotters::coord::Shift;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
@@ -64,24 +64,34 @@ pub fn height(chart: &Chart) -> u32 {
 /// active per year; every other chart is drawn as it is.
 fn as_drawn(chart: &Chart) -> std::borrow::Cow<'_, Chart> {
     match &chart.body {
-        ChartBody::Timeline { rows } if rows.len() > TIMELINE_MAX_ROWS => {
-            let (labels, values) = active_per_year(rows);
-            std::borrow::Cow::Owned(Chart {
-                subtitle: Some(format!(
-                    "{} projects are too many to draw one by one: projects active in each year",
-                    rows.len()
-                )),
-                x_title: "Year".into(),
-                y_title: "Active projects".into(),
-                body: ChartBody::Bars {
-                    horizontal: false,
-                    labels,
-                    values,
-                },
-                ..chart.clone()
-            })
-        }
+        ChartBody::Timeline { rows } if rows.len() > TIMELINE_MAX_ROWS => std::borrow::Cow::Owned(
+            years_instead(chart, rows.len(), rows.iter().map(|r| (r.start, r.end))),
+        ),
         _ => std::borrow::Cow::Borrowed(chart),
+    }
+}
+
+/// The timeline `chart` of `projects` projects, running `spans` (start,
+/// end), as projects active in each year: its titles, not its rows.
+pub fn years_instead(
+    chart: &Chart,
+    projects: usize,
+    spans: impl Iterator<Item = (NaiveDate, NaiveDate)> + Clone,
+) -> Chart {
+    let (labels, values) = active_per_year(spans);
+    Chart {
+        title: chart.title.clone(),
+        subtitle: Some(format!(
+            "{projects} projects are too many to draw one by one: projects active in each year"
+        )),
+        caption: chart.caption.clone(),
+        x_title: "Year".into(),
+        y_title: "Active projects".into(),
+        body: ChartBody::Bars {
+            horizontal: false,
+            labels,
+            values,
+        },
     }
 }
 
@@ -183,17 +193,21 @@ pub fn histogram_bins(values: &[f64], bin: f64) -> (Vec<String>, Vec<f64>) {
     (labels, counts)
 }
 
-/// Projects active in each calendar year, from the rows of a timeline.
-pub fn active_per_year(rows: &[TimelineRow]) -> (Vec<String>, Vec<f64>) {
+/// Projects active in each calendar year, from the (start, end) of each
+/// project of a timeline.
+pub fn active_per_year(
+    spans: impl Iterator<Item = (NaiveDate, NaiveDate)> + Clone,
+) -> (Vec<String>, Vec<f64>) {
+    let years = spans.map(|(start, end)| (start.year(), end.year().max(start.year())));
     let (Some(first), Some(last)) = (
-        rows.iter().map(|r| r.start.year()).min(),
-        rows.iter().map(|r| r.end.year().max(r.start.year())).max(),
+        years.clone().map(|(start, _)| start).min(),
+        years.clone().map(|(_, end)| end).max(),
     ) else {
         return (Vec::new(), Vec::new());
     };
     let mut counts = vec![0.0; (last - first + 1) as usize];
-    for row in rows {
-        for year in row.start.year()..=row.end.year().max(row.start.year()) {
+    for (start, end) in years {
+        for year in start..=end {
             counts[(year - first) as usize] += 1.0;
         }
     }

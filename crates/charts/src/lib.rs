@@ -147,7 +147,7 @@ mod tests {
                 group: "Asia".into(),
             })
             .collect();
-        let (years, counts) = active_per_year(&rows);
+        let (years, counts) = active_per_year(rows.iter().map(|r| (r.start, r.end)));
         assert_eq!(years.first().map(String::as_str), Some("2000"));
         assert_eq!(years.last().map(String::as_str), Some("2007"));
         assert_eq!(counts.iter().sum::<f64>(), 61.0 * 4.0);
