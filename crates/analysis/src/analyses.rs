@@ -109,8 +109,26 @@ impl AnalysisResult {
     /// written and drawn, that is all the report and data package use, and
     /// a result of a million rows need not stay in memory.
     pub fn keep_first(&mut self, rows: usize) {
-        self.frame = self.frame.head(Some(rows));
+        let first = self.frame.head(Some(rows));
+        // A slice shares its columns' buffers with the whole result, which
+        // would all stay in memory: the kept values are copied.
+        self.frame = copy_values(&first).unwrap_or(first);
     }
+}
+
+/// A frame with the same values in buffers of its own.
+fn copy_values(frame: &DataFrame) -> PolarsResult<DataFrame> {
+    let columns = frame
+        .columns()
+        .iter()
+        .map(|column| {
+            let series = column.as_materialized_series();
+            let values: Vec<AnyValue> = series.iter().collect();
+            Series::from_any_values_and_dtype(series.name().clone(), &values, series.dtype(), true)
+                .map(Column::from)
+        })
+        .collect::<PolarsResult<Vec<_>>>()?;
+    DataFrame::new(frame.height(), columns)
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -387,6 +405,42 @@ mod tests {
             out.column("region").unwrap().str().unwrap().get(0),
             Some("Africa")
         );
+    }
+
+    #[test]
+    fn the_first_rows_kept_are_copied_with_their_types() {
+        let day = |d| chrono::NaiveDate::from_ymd_opt(2020, 1, d);
+        let mut table = crate::TableBuilder::default();
+        table
+            .text(
+                "title",
+                vec![Some("a"), None, Some("a title longer than twelve bytes")],
+            )
+            .integer("months", vec![Some(1), Some(2), None])
+            .date("start", vec![day(1), None, day(3)])
+            .text_list(
+                "regions",
+                vec![vec!["Asia", "Africa"], vec![], vec!["Europe"]],
+            );
+        let frame = table.build().unwrap();
+        let analysis = parse_analysis(
+            Path::new("a.sql"),
+            "-- title = \"t\"\n-- chart = \"none\"\nSELECT * FROM t",
+        )
+        .unwrap();
+        // Every type of the tables copies (else the slice would be kept).
+        let copied = copy_values(&frame).unwrap();
+        assert!(copied.equals_missing(&frame));
+        let mut result = run_analysis(&analysis, &[("t", &frame)]).unwrap();
+        result.keep_first(2);
+        assert!(
+            result.frame.equals_missing(&frame.head(Some(2))),
+            "{:?}",
+            result.frame
+        );
+        assert_eq!(result.frame.schema(), frame.schema());
+        // The rows counted are the whole result's.
+        assert_eq!(result.rows, 3);
     }
 
     #[test]
