@@ -23,14 +23,6 @@ pub fn chart_for(result: &AnalysisResult, caption: &str) -> Result<Option<Chart>
             .or_else(|| column.map(str::to_string))
             .unwrap_or_default()
     };
-    let chart_with = |body| Chart {
-        title: config.title.clone(),
-        subtitle: config.subtitle.clone(),
-        caption: caption.to_string(),
-        x_title: title_of(&config.x_title, config.x.as_deref()),
-        y_title: title_of(&config.y_title, config.y.as_deref()),
-        body,
-    };
     let body = match config.chart {
         ChartKind::None => return Ok(None),
         ChartKind::Bar | ChartKind::Hbar => {
@@ -105,8 +97,7 @@ pub fn chart_for(result: &AnalysisResult, caption: &str) -> Result<Option<Chart>
                     .iter()
                     .zip(&ends)
                     .filter_map(|(start, end)| start.map(|start| (start, end.unwrap_or(start))));
-                let timeline = chart_with(ChartBody::Timeline { rows: Vec::new() });
-                return Ok(Some(years_instead(&timeline, dated, spans)));
+                return Ok(Some(years_instead(&config.title, caption, dated, spans)));
             }
             let labels = column_texts(frame, label)?;
             let groups = match config.colour.as_deref() {
@@ -160,7 +151,14 @@ pub fn chart_for(result: &AnalysisResult, caption: &str) -> Result<Option<Chart>
             }
         }
     };
-    Ok(Some(chart_with(body)))
+    Ok(Some(Chart {
+        title: config.title.clone(),
+        subtitle: config.subtitle.clone(),
+        caption: caption.to_string(),
+        x_title: title_of(&config.x_title, config.x.as_deref()),
+        y_title: title_of(&config.y_title, config.y.as_deref()),
+        body,
+    }))
 }
 
 #[cfg(test)]

@@ -64,27 +64,33 @@ pub fn height(chart: &Chart) -> u32 {
 /// active per year; every other chart is drawn as it is.
 fn as_drawn(chart: &Chart) -> std::borrow::Cow<'_, Chart> {
     match &chart.body {
-        ChartBody::Timeline { rows } if rows.len() > TIMELINE_MAX_ROWS => std::borrow::Cow::Owned(
-            years_instead(chart, rows.len(), rows.iter().map(|r| (r.start, r.end))),
-        ),
+        ChartBody::Timeline { rows } if rows.len() > TIMELINE_MAX_ROWS => {
+            std::borrow::Cow::Owned(years_instead(
+                &chart.title,
+                &chart.caption,
+                rows.len(),
+                rows.iter().map(|r| (r.start, r.end)),
+            ))
+        }
         _ => std::borrow::Cow::Borrowed(chart),
     }
 }
 
-/// The timeline `chart` of `projects` projects, running `spans` (start,
-/// end), as projects active in each year: its titles, not its rows.
+/// The timeline titled `title` of `projects` projects, running `spans`
+/// (start, end), as projects active in each year.
 pub fn years_instead(
-    chart: &Chart,
+    title: &str,
+    caption: &str,
     projects: usize,
     spans: impl Iterator<Item = (NaiveDate, NaiveDate)> + Clone,
 ) -> Chart {
     let (labels, values) = active_per_year(spans);
     Chart {
-        title: chart.title.clone(),
+        title: title.to_string(),
         subtitle: Some(format!(
             "{projects} projects are too many to draw one by one: projects active in each year"
         )),
-        caption: chart.caption.clone(),
+        caption: caption.to_string(),
         x_title: "Year".into(),
         y_title: "Active projects".into(),
         body: ChartBody::Bars {

@@ -1,7 +1,7 @@
 //! A raw project made into facts: dates, organisations, places, an id.
 
 use crate::dates::{duration_days, duration_months, parse_dates, status, DateRange, Status};
-use crate::extract::{extract, Extracted, OrgRole};
+use crate::extract::{extract, Extracted, OrgRole, OrganisationFact};
 use crate::reference::Reference;
 use chrono::NaiveDate;
 use ingest::{Diagnostic, RawProject};
@@ -30,26 +30,21 @@ pub struct Project {
 impl Project {
     /// Sorted, distinct donor codes of the funders.
     pub fn funder_codes(&self) -> Vec<&str> {
-        sorted_distinct(
-            self.facts
-                .organisations
-                .iter()
-                .filter(|o| o.role == OrgRole::Funder)
-                .map(|o| o.code.as_str()),
-        )
+        sorted_distinct(self.funders().map(|o| o.code.as_str()))
     }
 
     /// Sorted, distinct types of the funders named (`government`, `EU
     /// institution`…): the analyses by funder type count a project once per
     /// type (`projects.funder_types`).
     pub fn funder_types(&self) -> Vec<&str> {
-        sorted_distinct(
-            self.facts
-                .organisations
-                .iter()
-                .filter(|o| o.role == OrgRole::Funder)
-                .map(|o| o.kind.as_str()),
-        )
+        sorted_distinct(self.funders().map(|o| o.kind.as_str()))
+    }
+
+    fn funders(&self) -> impl Iterator<Item = &OrganisationFact> {
+        self.facts
+            .organisations
+            .iter()
+            .filter(|o| o.role == OrgRole::Funder)
     }
 
     /// Sorted, distinct alpha-3 codes of the places named.
