@@ -38,10 +38,7 @@ pub fn run(args: Args) -> Result<ExitCode> {
     crate::memory::return_freed_memory_at_once();
     // Only the tables and columns the query names are read.
     let tables = analysis::tables_for_query(&dir, &args.sql)?;
-    let named: Vec<(&str, &analysis::DataFrame)> =
-        tables.iter().map(|(n, f)| (n.as_str(), f)).collect();
-    let mut context = analysis::sql_context(&named);
-    let mut frame = match analysis::run_query(&mut context, &args.sql) {
+    let mut frame = match analysis::run_query(analysis::sql_context(tables), &args.sql) {
         Ok(frame) => frame,
         Err(message) => bail!("{message}"),
     };

@@ -216,18 +216,26 @@ pub fn load_analyses(dir: &Path) -> Result<Vec<Analysis>, AnalysisError> {
     Ok(analyses)
 }
 
-/// A SQL context holding `tables`; queries read them only.
-pub fn sql_context(tables: &[(&str, &DataFrame)]) -> SQLContext {
+/// A SQL context that owns `tables`; queries read them only.
+///
+/// The context takes the frames rather than sharing them: once
+/// [`run_query`] has planned its query and dropped the context, the plan
+/// holds the only reference to each table, and polars frees an input
+/// column as soon as no later step needs it (a timeline's million region
+/// lists once its one region a project is computed) instead of keeping
+/// every input under the whole query.
+pub fn sql_context(tables: Vec<(String, DataFrame)>) -> SQLContext {
     let context = SQLContext::new();
     for (name, frame) in tables {
-        context.register(name, (*frame).clone().lazy());
+        context.register(&name, frame.lazy());
     }
     context
 }
 
 /// Runs a query that may only read: the statement must be a `SELECT` or
-/// `WITH`; anything else (`CREATE`, `DROP`, `COPY`…) is refused.
-pub fn run_query(context: &mut SQLContext, sql: &str) -> Result<DataFrame, String> {
+/// `WITH`; anything else (`CREATE`, `DROP`, `COPY`…) is refused. The
+/// context is consumed (see [`sql_context`]).
+pub fn run_query(mut context: SQLContext, sql: &str) -> Result<DataFrame, String> {
     let first = sql
         .trim_start()
         .split(|c: char| !c.is_ascii_alphabetic())
@@ -239,20 +247,21 @@ pub fn run_query(context: &mut SQLContext, sql: &str) -> Result<DataFrame, Strin
             "only SELECT queries are allowed (found `{first}`): queries read the tables, never change them"
         ));
     }
-    context
+    let plan = context
         .execute(sql)
-        .and_then(|lazy| lazy.collect())
-        .map_err(|err| format!("SQL error: {err}"))
+        .map_err(|err| format!("SQL error: {err}"))?;
+    drop(context);
+    plan.collect().map_err(|err| format!("SQL error: {err}"))
 }
 
-/// Runs one analysis over the tables.
+/// Runs one analysis over the tables, which it consumes (see
+/// [`sql_context`]).
 pub fn run_analysis(
     analysis: &Analysis,
-    tables: &[(&str, &DataFrame)],
+    tables: Vec<(String, DataFrame)>,
 ) -> Result<AnalysisResult, AnalysisError> {
-    let mut context = sql_context(tables);
-    let frame =
-        run_query(&mut context, &analysis.sql).map_err(|message| error(&analysis.path, message))?;
+    let frame = run_query(sql_context(tables), &analysis.sql)
+        .map_err(|message| error(&analysis.path, message))?;
     Ok(AnalysisResult {
         analysis: analysis.clone(),
         rows: frame.height(),
@@ -268,8 +277,7 @@ pub fn run_analysis_on_parquet(
 ) -> Result<AnalysisResult, AnalysisError> {
     let tables = tables_for_query(dir, &analysis.sql)
         .map_err(|err| error(&analysis.path, err.to_string()))?;
-    let named: Vec<(&str, &DataFrame)> = tables.iter().map(|(n, f)| (n.as_str(), f)).collect();
-    run_analysis(analysis, &named)
+    run_analysis(analysis, tables)
 }
 
 /// The words of a query that could name a table or a column: identifiers,
@@ -398,7 +406,7 @@ mod tests {
         assert_eq!(analysis.name, "by_region");
         assert_eq!(analysis.chart.chart, ChartKind::Bar);
         let frame = frame();
-        let result = run_analysis(&analysis, &[("t", &frame)]).unwrap();
+        let result = run_analysis(&analysis, vec![("t".into(), frame.clone())]).unwrap();
         let out = &result.frame;
         assert_eq!(out.height(), 2);
         assert_eq!(
@@ -431,7 +439,7 @@ mod tests {
         // Every type of the tables copies (else the slice would be kept).
         let copied = copy_values(&frame).unwrap();
         assert!(copied.equals_missing(&frame));
-        let mut result = run_analysis(&analysis, &[("t", &frame)]).unwrap();
+        let mut result = run_analysis(&analysis, vec![("t".into(), frame.clone())]).unwrap();
         result.keep_first(2);
         assert!(
             result.frame.equals_missing(&frame.head(Some(2))),
@@ -448,7 +456,7 @@ mod tests {
         let text = "-- title = \"x\"\n-- chart = \"none\"\nSELECT nope FROM missing_table\n";
         let analysis = parse_analysis(Path::new("analyses/broken.sql"), text).unwrap();
         let frame = frame();
-        let err = run_analysis(&analysis, &[("t", &frame)]).unwrap_err();
+        let err = run_analysis(&analysis, vec![("t".into(), frame.clone())]).unwrap_err();
         assert!(
             err.to_string()
                 .starts_with("analyses/broken.sql: SQL error"),
@@ -471,15 +479,12 @@ mod tests {
     #[test]
     fn only_select_queries_run() {
         let frame = frame();
-        let mut context = sql_context(&[("t", &frame)]);
-        assert!(run_query(&mut context, "DROP TABLE t")
+        let context = || sql_context(vec![("t".into(), frame.clone())]);
+        assert!(run_query(context(), "DROP TABLE t")
             .unwrap_err()
             .contains("only SELECT"));
-        assert!(run_query(&mut context, "CREATE TABLE x AS SELECT * FROM t").is_err());
-        assert_eq!(
-            run_query(&mut context, "SELECT * FROM t").unwrap().height(),
-            3
-        );
+        assert!(run_query(context(), "CREATE TABLE x AS SELECT * FROM t").is_err());
+        assert_eq!(run_query(context(), "SELECT * FROM t").unwrap().height(), 3);
     }
 
     #[test]
