@@ -12,8 +12,8 @@
 -- # which took 1.5 times the memory and 2.5 times as long.
 -- # A title is never null: NULLS FIRST changes no row, but polars sorts
 -- # by start and compares titles only on ties. With every key NULLS
--- # LAST (the SQL default) it encodes each row in full to sort them: a
--- # million titles took 110 MB more and 40% longer.
+-- # LAST (the SQL default) it encodes each row in full to sort them. A
+-- # million projects, alone: 339 -> 265 MiB and 1.22 -> 0.95 s.
 SELECT title, start, COALESCE("end", start) AS "end",
        CASE WHEN ARRAY_LENGTH(regions) > 1 THEN 'Several regions'
             ELSE COALESCE(ARRAY_GET(regions, 1), 'Not stated') END AS region

@@ -38,7 +38,7 @@ pub fn run(args: Args) -> Result<ExitCode> {
     crate::memory::return_freed_memory_at_once();
     // Only the tables and columns the query names are read.
     let tables = analysis::tables_for_query(&dir, &args.sql)?;
-    let mut frame = match analysis::run_query(analysis::sql_context(tables), &args.sql) {
+    let mut frame = match analysis::run_query(tables, &args.sql) {
         Ok(frame) => frame,
         Err(message) => bail!("{message}"),
     };

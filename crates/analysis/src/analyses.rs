@@ -216,26 +216,16 @@ pub fn load_analyses(dir: &Path) -> Result<Vec<Analysis>, AnalysisError> {
     Ok(analyses)
 }
 
-/// A SQL context that owns `tables`; queries read them only.
+/// Runs a query over `tables`, which it may only read: the statement must
+/// be a `SELECT` or `WITH`; anything else (`CREATE`, `DROP`, `COPY`…) is
+/// refused.
 ///
-/// The context takes the frames rather than sharing them: once
-/// [`run_query`] has planned its query and dropped the context, the plan
-/// holds the only reference to each table, and polars frees an input
-/// column as soon as no later step needs it (a timeline's million region
-/// lists once its one region a project is computed) instead of keeping
-/// every input under the whole query.
-pub fn sql_context(tables: Vec<(String, DataFrame)>) -> SQLContext {
-    let context = SQLContext::new();
-    for (name, frame) in tables {
-        context.register(&name, frame.lazy());
-    }
-    context
-}
-
-/// Runs a query that may only read: the statement must be a `SELECT` or
-/// `WITH`; anything else (`CREATE`, `DROP`, `COPY`…) is refused. The
-/// context is consumed (see [`sql_context`]).
-pub fn run_query(mut context: SQLContext, sql: &str) -> Result<DataFrame, String> {
+/// The tables are taken, not shared: once the query is planned the SQL
+/// context is dropped, the plan holds the only reference to each table,
+/// and polars frees an input column as soon as no later step needs it (a
+/// timeline's million region lists once its one region a project is
+/// computed) instead of keeping every input under the whole query.
+pub fn run_query(tables: Vec<(String, DataFrame)>, sql: &str) -> Result<DataFrame, String> {
     let first = sql
         .trim_start()
         .split(|c: char| !c.is_ascii_alphabetic())
@@ -247,6 +237,10 @@ pub fn run_query(mut context: SQLContext, sql: &str) -> Result<DataFrame, String
             "only SELECT queries are allowed (found `{first}`): queries read the tables, never change them"
         ));
     }
+    let mut context = SQLContext::new();
+    for (name, frame) in tables {
+        context.register(&name, frame.lazy());
+    }
     let plan = context
         .execute(sql)
         .map_err(|err| format!("SQL error: {err}"))?;
@@ -255,13 +249,13 @@ pub fn run_query(mut context: SQLContext, sql: &str) -> Result<DataFrame, String
 }
 
 /// Runs one analysis over the tables, which it consumes (see
-/// [`sql_context`]).
+/// [`run_query`]).
 pub fn run_analysis(
     analysis: &Analysis,
     tables: Vec<(String, DataFrame)>,
 ) -> Result<AnalysisResult, AnalysisError> {
-    let frame = run_query(sql_context(tables), &analysis.sql)
-        .map_err(|message| error(&analysis.path, message))?;
+    let frame =
+        run_query(tables, &analysis.sql).map_err(|message| error(&analysis.path, message))?;
     Ok(AnalysisResult {
         analysis: analysis.clone(),
         rows: frame.height(),
@@ -479,12 +473,12 @@ mod tests {
     #[test]
     fn only_select_queries_run() {
         let frame = frame();
-        let context = || sql_context(vec![("t".into(), frame.clone())]);
-        assert!(run_query(context(), "DROP TABLE t")
+        let tables = || vec![("t".into(), frame.clone())];
+        assert!(run_query(tables(), "DROP TABLE t")
             .unwrap_err()
             .contains("only SELECT"));
-        assert!(run_query(context(), "CREATE TABLE x AS SELECT * FROM t").is_err());
-        assert_eq!(run_query(context(), "SELECT * FROM t").unwrap().height(), 3);
+        assert!(run_query(tables(), "CREATE TABLE x AS SELECT * FROM t").is_err());
+        assert_eq!(run_query(tables(), "SELECT * FROM t").unwrap().height(), 3);
     }
 
     #[test]
