@@ -95,7 +95,7 @@ fn ints<T>(rows: &[T], f: impl Fn(&T) -> Option<i64>) -> Vec<Option<i64>> {
 
 /// One row per project: where it is, its text, dates, the codes of its
 /// funders, countries and regions (the gold files' schema), and its funder
-/// types and sub-regions (each once, for the analyses).
+/// types, country names and sub-regions (each once, for the analyses).
 pub fn projects_table(projects: &[Project]) -> PolarsResult<DataFrame> {
     let mut t = TableBuilder::default();
     t.text("id", texts(projects, |p| cell(&p.id)))
@@ -164,6 +164,10 @@ pub fn projects_table(projects: &[Project]) -> PolarsResult<DataFrame> {
         .text_list(
             "countries",
             projects.iter().map(Project::country_codes).collect(),
+        )
+        .text_list(
+            "country_names",
+            projects.iter().map(Project::country_names).collect(),
         )
         .text_list(
             "regions",

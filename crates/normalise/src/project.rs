@@ -52,6 +52,14 @@ impl Project {
         sorted_distinct(self.facts.places.iter().map(|p| p.alpha3.as_str()))
     }
 
+    /// Sorted, distinct names of the places named, as
+    /// [`Project::region_names`] (`projects.country_names`): counting
+    /// projects by country is then a count of rows, not a
+    /// `COUNT(DISTINCT)` over every place row.
+    pub fn country_names(&self) -> Vec<&str> {
+        sorted_distinct(self.facts.places.iter().map(|p| p.name.as_str()))
+    }
+
     /// Sorted, distinct M49 regions covered: the analyses by region rely
     /// on each region appearing once (`projects.regions`).
     pub fn region_names(&self) -> Vec<&str> {

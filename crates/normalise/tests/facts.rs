@@ -121,6 +121,17 @@ fn places_by_name_alias_and_demonym_with_regions() {
         "It protects Afghan workers and Indonesian migrant workers from Viet Nam, Hong Kong and Côte d'Ivoire, with a seminar in Dakar.",
     );
     assert_eq!(p.country_codes(), ["AFG", "CIV", "HKG", "IDN", "VNM"]);
+    // Sorted by name, not in the order of the codes.
+    assert_eq!(
+        p.country_names(),
+        [
+            "Afghanistan",
+            "Côte d'Ivoire",
+            "Hong Kong",
+            "Indonesia",
+            "Viet Nam"
+        ]
+    );
     assert_eq!(p.region_names(), ["Africa", "Asia"]);
 }
 
