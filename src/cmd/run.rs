@@ -231,8 +231,8 @@ impl Batches<'_> {
         // Freeing a batch is work: its strings were allocated on rayon's
         // threads, and freeing them on this one, which reads the next
         // pieces meanwhile, took 7% of a run's CPU while the other cores
-        // waited. On the pool it overlaps with the reading: a million
-        // projects 31.2 -> 28.5 s on average (BENCHMARKS.md).
+        // waited. On the pool it overlaps with the reading: 200,000
+        // projects 6.26 -> 5.81 s on average (BENCHMARKS.md).
         scope.spawn(move |_| drop(rest));
         Ok(())
     }
