@@ -14,6 +14,7 @@ use ingest::{LayoutLearning, Severity};
 use serde::Serialize;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
+use std::sync::{Mutex, MutexGuard, PoisonError};
 
 /// Regenerate the output directory from the listings.
 ///
@@ -197,7 +198,8 @@ struct Batches<'a> {
     corrections: normalise::Corrections,
     identities: normalise::Identities,
     sink: analysis::TableSink,
-    headline: charts::report::Headline,
+    /// Tallied on the pool, by the task that frees each batch.
+    headline: &'a Mutex<charts::report::Headline>,
     /// The first projects, listed in the report.
     listed: Vec<normalise::Project>,
     /// Warnings of normalisation and corrections (after those of reading).
@@ -205,14 +207,23 @@ struct Batches<'a> {
     progress: &'a Progress,
 }
 
-impl Batches<'_> {
-    /// Normalises, corrects, writes and tallies a batch; what is left of
-    /// it is freed by a task spawned in `scope`.
+/// A panic in a task reaches the scope that spawned it and ends the run:
+/// a poisoned tally is never read.
+fn lock<T>(mutex: &Mutex<T>) -> MutexGuard<'_, T> {
+    mutex.lock().unwrap_or_else(PoisonError::into_inner)
+}
+
+impl<'a> Batches<'a> {
+    /// Normalises, corrects and writes a batch; a task spawned in `scope`
+    /// tallies it and frees what is left of it.
     fn process<'scope>(
         &mut self,
         scope: &rayon::Scope<'scope>,
         raw: Vec<ingest::RawProject>,
-    ) -> Result<()> {
+    ) -> Result<()>
+    where
+        'a: 'scope,
+    {
         let batch = self.identities.identify_batch(raw);
         let mut projects = normalise::extract_facts(
             &self.reference,
@@ -223,17 +234,25 @@ impl Batches<'_> {
         self.corrections
             .apply(&mut projects, &self.reference, &mut self.diagnostics);
         self.sink.write_batch(&projects)?;
-        self.headline.add(&projects);
         self.progress.advance(projects.len() as u64);
         let room = charts::report::REPORT_MAX_PROJECTS.saturating_sub(self.listed.len());
         let rest = projects.split_off(room.min(projects.len()));
+        if !projects.is_empty() {
+            lock(self.headline).add(&projects);
+        }
         self.listed.extend(projects);
-        // Freeing a batch is work: its strings were allocated on rayon's
-        // threads, and freeing them on this one, which reads the next
-        // pieces meanwhile, took 7% of a run's CPU while the other cores
-        // waited. On the pool it overlaps with the reading: 200,000
-        // projects 6.26 -> 5.81 s on average (BENCHMARKS.md).
-        scope.spawn(move |_| drop(rest));
+        // Tallying and freeing a batch are work that this thread, which
+        // reads the next pieces, would do while the other cores wait
+        // (freeing strings allocated on rayon's threads took 7% of a
+        // run's CPU, the tallies 1%). On the pool they overlap with the
+        // reading: 200,000 projects 6.26 -> 5.81 s on average for the
+        // freeing (BENCHMARKS.md). The tallies are counts, sets and
+        // extremes: the order the tasks run in does not change them.
+        let headline = self.headline;
+        scope.spawn(move |_| {
+            lock(headline).add(&rest);
+            drop(rest);
+        });
         Ok(())
     }
 }
@@ -264,6 +283,7 @@ fn write_output(
         Some(PartitionBy::Source) => Some(staged.subdir("tables/partitioned")?),
         None => None,
     };
+    let headline = Mutex::new(charts::report::Headline::default());
     let mut batches = Batches {
         config,
         reference: normalise::Reference::load(&config.reference)?,
@@ -274,7 +294,7 @@ fn write_output(
             partitioned.as_deref(),
             config.table_formats,
         )?,
-        headline: charts::report::Headline::default(),
+        headline: &headline,
         listed: Vec::new(),
         diagnostics: Vec::new(),
         progress,
@@ -282,8 +302,9 @@ fn write_output(
     progress.projects("reading projects, finding funders, places and dates, writing tables");
     let batch_projects = args.batch_projects as usize;
     let mut pending: Vec<ingest::RawProject> = Vec::new();
-    // Every batch freed on the pool is freed when the scope ends: the
-    // tables are finished and the analyses run with no batch left behind.
+    // Every batch is tallied and freed on the pool before the scope ends:
+    // the tables are finished and the analyses run with no batch left
+    // behind.
     rayon::in_place_scope(|scope| -> Result<()> {
         for (path, file) in paths.iter().zip(&mut files) {
             let end =
@@ -308,7 +329,6 @@ fn write_output(
         corrections,
         identities,
         sink,
-        headline,
         mut listed,
         diagnostics: found,
         ..
@@ -324,6 +344,9 @@ fn write_output(
     diagnostics.extend(found);
     corrections.finish(diagnostics);
     let counts = sink.finish(&late_sources)?;
+    let headline = headline
+        .into_inner()
+        .unwrap_or_else(PoisonError::into_inner);
     memory::return_freed_memory_at_once();
     progress.stage("running analyses and drawing charts");
     let caption = caption(&files, headline.projects());

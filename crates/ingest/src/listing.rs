@@ -201,18 +201,38 @@ pub fn read_listing<R: Read + Seek, E>(
 /// not valid UTF-8 after all gives an `Io` error.
 pub fn read_checked_listing<R: Read + Seek, E>(
     source: &str,
-    mut reader: R,
+    reader: R,
     piece_bytes: usize,
     learning: LayoutLearning,
     mut on_projects: impl FnMut(Vec<RawProject>) -> Result<(), E>,
 ) -> Result<ListingEnd, ReadError<E>> {
-    let mut give = |projects: Vec<RawProject>| {
-        if projects.is_empty() {
-            Ok(())
-        } else {
-            on_projects(projects).map_err(ReadError::Sink)
-        }
-    };
+    // Tasks of this scope free the units each window is done with; it ends
+    // once they all have.
+    rayon::in_place_scope(|scope| {
+        let mut give = |(projects, spent): (Vec<RawProject>, Vec<Unit>)| {
+            // Freeing units is work (their strings were allocated on the
+            // pool's threads, which mimalloc frees slowly from another):
+            // on the pool it overlaps with this thread reading on.
+            scope.spawn(move |_| drop(spent));
+            if projects.is_empty() {
+                Ok(())
+            } else {
+                on_projects(projects).map_err(ReadError::Sink)
+            }
+        };
+        read_windows(source, reader, piece_bytes, learning, &mut give)
+    })
+}
+
+/// The body of [`read_checked_listing`]: every window of the listing,
+/// given to `give` with the units it is done with.
+fn read_windows<R: Read + Seek, E>(
+    source: &str,
+    mut reader: R,
+    piece_bytes: usize,
+    learning: LayoutLearning,
+    give: &mut impl FnMut((Vec<RawProject>, Vec<Unit>)) -> Result<(), ReadError<E>>,
+) -> Result<ListingEnd, ReadError<E>> {
     let mut pieces = UnitPieces::new(&mut reader, piece_bytes);
     let first = pieces.next().map_err(ReadError::Io)?.unwrap_or_default();
     let mut learner = LayoutLearner::default();
@@ -476,8 +496,9 @@ impl<'a> Reading<'a> {
     }
 
     /// Adds `units` to the carry and gives out the settled projects (all
-    /// of them when `last`).
-    fn window(&mut self, units: Vec<Unit>, last: bool) -> Vec<RawProject> {
+    /// of them when `last`), and the units it is done with, for the caller
+    /// to free.
+    fn window(&mut self, units: Vec<Unit>, last: bool) -> (Vec<RawProject>, Vec<Unit>) {
         let mut window = std::mem::take(&mut self.carry);
         window.extend(units);
         let mut builder = Builder::new(self.source, &window, &self.layout);
@@ -527,9 +548,9 @@ impl<'a> Reading<'a> {
         if given > 0 {
             self.starts_file = false;
         }
-        window.drain(..given);
-        self.carry = window;
-        projects
+        // The carry (a few units of lookahead) is moved; the rest stays.
+        self.carry = window.split_off(given);
+        (projects, window)
     }
 
     fn finish(mut self) -> ListingEnd {
@@ -771,8 +792,9 @@ impl<'a> Builder<'a> {
                     self.roles[i] = Role::Heading;
                     continue;
                 }
-                let short_line =
-                    unit.kind == UnitKind::Text && unit.is_title_like() && unit.word_count() <= 8;
+                let short_line = unit.kind == UnitKind::Text
+                    && unit.is_title_like()
+                    && unit.word_count() <= 8;
                 if !short_line {
                     break;
                 }

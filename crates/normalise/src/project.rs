@@ -112,6 +112,8 @@ pub fn project_id(title: &str, start: Option<NaiveDate>) -> String {
 pub struct Identified {
     pub raw: RawProject,
     pub id: String,
+    /// The title as printed, on one line (what the id is made from).
+    pub title: String,
     pub dates: DateRange,
     /// Every `file#ordinal` this project was found at, the first first.
     pub sources: Vec<String>,
@@ -121,6 +123,7 @@ pub struct Identified {
 
 fn identify_one(raw: RawProject) -> Identified {
     let mut diagnostics = Vec::new();
+    let title = raw.title_text();
     let dates = match &raw.date {
         Some(date) => match parse_dates(&date.clean()) {
             Ok(range) => range,
@@ -144,18 +147,17 @@ fn identify_one(raw: RawProject) -> Identified {
                 1,
                 format!(
                     "`{}` ends ({}) before it starts ({}): kept as printed",
-                    raw.title_text(),
-                    end.date,
-                    start.date
+                    title, end.date, start.date
                 ),
             ));
         }
     }
-    let id = project_id(&raw.title_text(), dates.start.map(|d| d.date));
+    let id = project_id(&title, dates.start.map(|d| d.date));
     let sources = vec![format!("{}#{}", raw.source, raw.ordinal)];
     Identified {
         raw,
         id,
+        title,
         dates,
         sources,
         diagnostics,
@@ -228,22 +230,16 @@ pub fn extract_facts(
     reference_date: NaiveDate,
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Vec<Project> {
-    let extracted: Vec<(Identified, Extracted, Vec<Diagnostic>)> = identified
+    // Each project is finished on the pool: the calling thread, in a run
+    // the one that reads, only gathers the diagnostics in input order.
+    let (projects, found): (Vec<Project>, Vec<Vec<Diagnostic>>) = identified
         .into_par_iter()
         .map(|project| {
-            let mut found = Vec::new();
+            let mut found = project.diagnostics;
             let facts = extract(reference, &project.raw, &mut found);
-            (project, facts, found)
-        })
-        .collect();
-    extracted
-        .into_iter()
-        .map(|(project, facts, found)| {
-            diagnostics.extend(project.diagnostics);
-            diagnostics.extend(found);
-            Project {
+            let finished = Project {
                 id: project.id,
-                title: project.raw.title_text(),
+                title: project.title,
                 overridden: Vec::new(),
                 raw: project.raw,
                 sources: project.sources,
@@ -252,9 +248,12 @@ pub fn extract_facts(
                 status: status(&project.dates, reference_date),
                 dates: project.dates,
                 facts,
-            }
+            };
+            (finished, found)
         })
-        .collect()
+        .unzip();
+    diagnostics.extend(found.into_iter().flatten());
+    projects
 }
 
 /// Normalises every project: [`identify`], then [`extract_facts`] in one
