@@ -333,9 +333,11 @@ impl TableSink {
         if let Some(mut partitions) = self.partitions {
             partitions.finish_source()?;
         }
+        // Each Parquet footer holds the statistics of every row group:
+        // finishing the seven files one after the other kept a core idle.
         let summaries = self
             .tables
-            .into_iter()
+            .into_par_iter()
             .map(TableFiles::finish)
             .collect::<Result<Vec<_>, _>>()?;
         if !late_sources.is_empty() {

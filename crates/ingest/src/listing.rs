@@ -615,7 +615,7 @@ impl<'a> Builder<'a> {
 
     fn could_be_header_cell(unit: &Unit) -> bool {
         Self::is_table_cell_text(unit)
-            && unit.word_count() <= 4
+            && unit.has_at_most_words(4)
             && labels::column(&unit.whole.clean()).is_some()
     }
 
@@ -625,7 +625,7 @@ impl<'a> Builder<'a> {
         for start in 0..before {
             let run: Vec<(Column, String)> = self.units[start..]
                 .iter()
-                .take_while(|u| Self::is_table_cell_text(u) && u.word_count() <= 4)
+                .take_while(|u| Self::is_table_cell_text(u) && u.has_at_most_words(4))
                 .map_while(|u| {
                     let text = u.whole.clean();
                     labels::column(&text).map(|c| (c, text))
@@ -794,7 +794,7 @@ impl<'a> Builder<'a> {
                 }
                 let short_line = unit.kind == UnitKind::Text
                     && unit.is_title_like()
-                    && unit.word_count() <= 8;
+                    && unit.has_at_most_words(8);
                 if !short_line {
                     break;
                 }
@@ -1149,7 +1149,7 @@ fn is_kicker(unit: &Unit, title: &Unit) -> bool {
     let names_group = ["projects", "programmes", "programs", "activities"]
         .iter()
         .any(|w| lower.split_whitespace().any(|x| x == *w));
-    !names_group && unit.word_count() <= 4 && !matches!(title.kind, UnitKind::Numbered(1))
+    !names_group && unit.has_at_most_words(4) && !matches!(title.kind, UnitKind::Numbered(1))
 }
 
 /// The first line of a title paragraph that is a label over it, not the

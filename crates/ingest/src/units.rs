@@ -58,12 +58,16 @@ impl Unit {
         self.whole.span().unwrap_or(Span::new(0, 0))
     }
 
-    pub fn word_count(&self) -> usize {
+    /// Whether the unit has at most `max` words. The layout rules ask this
+    /// of every unit, and a unit can be a paragraph: counting stops at
+    /// `max + 1`.
+    pub fn has_at_most_words(&self, max: usize) -> bool {
         self.content
             .segments
             .iter()
-            .map(|s| s.text.split_whitespace().count())
-            .sum()
+            .flat_map(|s| s.text.split_whitespace())
+            .nth(max)
+            .is_none()
     }
 
     /// A year alone on its line: a group heading such as `2009`, or the
@@ -321,6 +325,16 @@ mod tests {
         assert_eq!(u[0].kind, UnitKind::Numbered(12));
         assert_eq!(u[0].content.clean(), "Asia: Decent work");
         assert_eq!(u[0].indent, 2);
+    }
+
+    #[test]
+    fn words_are_counted_across_lines_without_the_number() {
+        let u = units_of("7. Skills for\n   migrant workers\n");
+        // Four words over two lines; the `7.` is not one of them.
+        assert!(u[0].has_at_most_words(4));
+        assert!(!u[0].has_at_most_words(3));
+        let date = units_of("2009 - 2010\n");
+        assert!(date[0].has_at_most_words(3) && !date[0].has_at_most_words(2));
     }
 
     #[test]
