@@ -185,11 +185,13 @@ pub fn run(args: Args) -> Result<ExitCode> {
 }
 
 /// Projects are normalised and written this many at a time: enough to keep
-/// both cores busy and row groups large, few enough that memory holds a
-/// batch and not the listing. Against 16,384, a batch of 8,192 lowered the
-/// peak of 100,000 projects from 0.41 to 0.33 GB in the same time; 4,096
-/// took 15% more CPU (BENCHMARKS.md).
-const DEFAULT_BATCH_PROJECTS: u32 = 8_192;
+/// both cores busy and row groups large, few enough that memory holds two
+/// batches (the one being written and the one read ahead) and not the
+/// listing. Read ahead, batches of 8,192 took a million projects in every
+/// format to 304-324 MiB, above their 308 MiB of input; 4,096 keep them at
+/// 282-293 MiB, and in Parquet only they still took 27.4 s against 29.4 s
+/// for 8,192 read in turn (BENCHMARKS.md).
+const DEFAULT_BATCH_PROJECTS: u32 = 4_096;
 
 /// What a run keeps while batches of projects go through: the tables
 /// being written and the tallies for the report.
@@ -343,8 +345,8 @@ fn write_output(
     // projects, learning the layout) is work no other core can share, and
     // in turn the other cores waited for it. A million projects without
     // the analyses: 26.3 -> 24.5 s over four alternating pairs, the same
-    // CPU; the batch waiting to be taken costs 24 MiB more at the peak of
-    // this part, still below the analyses' (BENCHMARKS.md).
+    // CPU; the batch waiting to be taken is why batches are smaller
+    // (`DEFAULT_BATCH_PROJECTS`).
     let (hand_on, batches_read) = std::sync::mpsc::sync_channel(0);
     std::thread::scope(|threads| -> Result<()> {
         let files = &mut files;
