@@ -244,13 +244,13 @@ impl<'a> Batches<'a> {
             lock(self.headline).add(&projects);
         }
         self.listed.extend(projects);
-        // Tallying and freeing a batch are work that this thread, which
-        // reads the next pieces, would do while the other cores wait
-        // (freeing strings allocated on rayon's threads took 7% of a
-        // run's CPU, the tallies 1%). On the pool they overlap with the
-        // reading: 200,000 projects 6.26 -> 5.81 s on average for the
-        // freeing (BENCHMARKS.md). The tallies are counts, sets and
-        // extremes: the order the tasks run in does not change them.
+        // Tallying and freeing a batch are work this thread would do while
+        // the other cores wait for the next batch (freeing strings
+        // allocated on rayon's threads took 7% of a run's CPU, the tallies
+        // 1%); on the pool they overlap with the next batch: 200,000
+        // projects 6.26 -> 5.81 s on average for the freeing
+        // (BENCHMARKS.md). The tallies are counts, sets and extremes: the
+        // order the tasks run in does not change them.
         let headline = self.headline;
         scope.spawn(move |_| {
             lock(headline).add(&rest);
