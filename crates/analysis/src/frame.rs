@@ -56,11 +56,11 @@ impl TableBuilder {
 
 /// A string column in which a value equal to the last one stored before it
 /// shares its bytes (values of up to 12 bytes are never stored: they live
-/// in their views). The fact tables repeat a project's sentence on each row found
-/// in it (two or three rows a sentence in a typical listing), and copying
-/// each cell was half the copying of a run (BENCHMARKS.md). polars'
-/// builders copy every value, so the column's views are made here: Arrow
-/// string views may point many times at the same bytes.
+/// in their views). The fact tables repeat a project's sentence on each
+/// row found in it (two or three rows a sentence in a typical listing),
+/// and copying each cell was half the copying of a run (BENCHMARKS.md).
+/// polars' builders copy every value, so the column's views are made
+/// here: Arrow string views may point many times at the same bytes.
 fn text_column<S: AsRef<str>>(name: &str, values: &[Option<S>]) -> StringChunked {
     let total: usize = values.iter().flatten().map(|v| v.as_ref().len()).sum();
     // A view's offset is 32 bits: a column this large (never a batch of
