@@ -230,8 +230,8 @@ pub fn extract_facts(
     reference_date: NaiveDate,
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Vec<Project> {
-    // Each project is finished on the pool: the calling thread, in a run
-    // the one that reads, only gathers the diagnostics in input order.
+    // Each project is finished on the pool: the calling thread, which the
+    // other cores wait for, only gathers the diagnostics in input order.
     let (projects, found): (Vec<Project>, Vec<Vec<Diagnostic>>) = identified
         .into_par_iter()
         .map(|project| {
