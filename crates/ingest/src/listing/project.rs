@@ -1,0 +1,438 @@
+//! One project from its units: title, dates, fields and description.
+
+use super::roles::Builder;
+use crate::dates::{scan_date, trailing_parenthesised_date};
+use crate::diagnostics::Diagnostic;
+use crate::labels::{self, Column};
+use crate::record::{DateOrigin, DateText, Field, RawProject, Segment, Span, Text};
+use crate::units::{Unit, UnitKind};
+
+impl Builder<'_> {
+    pub(super) fn project(
+        &mut self,
+        title_index: usize,
+        end: usize,
+        section: Option<String>,
+        mut kicker: Option<Text>,
+        cut_off: bool,
+    ) -> Option<RawProject> {
+        let title_unit = &self.units[title_index];
+        let mut title = match title_unit.kind {
+            UnitKind::Field { .. } => title_unit.whole.clone(),
+            _ => title_unit.content.clone(),
+        };
+        if title.segments.len() >= 2 && is_kicker_line(&title.segments[0].text) {
+            kicker = Some(Text::from_segment(title.segments.remove(0)));
+        }
+        let list_number = match title_unit.kind {
+            UnitKind::Numbered(n) => Some(n),
+            _ => None,
+        };
+        let body = &self.units[title_index + 1..end];
+        if cut_off && body.is_empty() {
+            self.diagnostics.push(Diagnostic::warning(
+                self.source,
+                title_unit.first_line(),
+                1,
+                format!(
+                    "ignored `{}`: the listing ends after this title, with no dates or text (a page cut off)",
+                    title.clean()
+                ),
+            ));
+            return None;
+        }
+        let mut project = RawProject {
+            source: self.source.to_string(),
+            ordinal: 0,
+            section,
+            list_number,
+            kicker,
+            title: Text::default(),
+            date: None,
+            fields: Vec::new(),
+            description: Vec::new(),
+            first_line: title_unit.first_line(),
+            last_line: self.units[end - 1].last_line(),
+            span: title_unit.span().cover(self.units[end - 1].span()),
+        };
+        let title_date = strip_title_date(&mut title);
+        project.title = title;
+        let cells = self.table_cells(&mut project, body, cut_off);
+        self.body(&mut project, &body[cells..], cut_off);
+        if project.date.is_none() {
+            if let Some(segment) = title_date {
+                project.date = Some(DateText {
+                    text: Text::from_segment(segment),
+                    origin: DateOrigin::Title,
+                });
+            }
+        }
+        if project.date.is_none() {
+            self.diagnostics.push(Diagnostic::warning(
+                self.source,
+                project.first_line,
+                1,
+                format!(
+                    "no dates for `{}`: expected a date line under the title or a `Duration:` field",
+                    project.title_text()
+                ),
+            ));
+        }
+        Some(project)
+    }
+
+    /// Consumes the cells of a flattened table row after its title cell.
+    pub(super) fn table_cells(
+        &mut self,
+        project: &mut RawProject,
+        body: &[Unit],
+        cut_off: bool,
+    ) -> usize {
+        if self.columns.is_empty() {
+            return 0;
+        }
+        let mut date_segments = Vec::new();
+        let mut used = 0;
+        let columns = self.columns.clone();
+        for (k, ((column, header), unit)) in columns.iter().skip(1).zip(body).enumerate() {
+            if !Self::is_table_cell_text(unit) {
+                break;
+            }
+            used += 1;
+            if cut_off && k + 1 == body.len() {
+                self.cut_off_value(header, unit);
+                break;
+            }
+            let cell = unit.whole.clone();
+            match column {
+                Column::StartDate | Column::EndDate | Column::Dates => {
+                    date_segments.extend(cell.segments)
+                }
+                Column::Field | Column::Title => project.fields.push(Field {
+                    label: header.clone(),
+                    value: cell,
+                }),
+            }
+        }
+        if !date_segments.is_empty() {
+            project.date = Some(DateText {
+                text: Text {
+                    segments: date_segments,
+                },
+                origin: DateOrigin::TableCells,
+            });
+        }
+        used
+    }
+
+    pub(super) fn body(&mut self, project: &mut RawProject, body: &[Unit], cut_off: bool) {
+        let mut previous_was_date = false;
+        let mut pending_label: Option<String> = None;
+        for (k, unit) in body.iter().enumerate() {
+            let is_last = k + 1 == body.len();
+            let unit_cut_off = cut_off && is_last;
+            if let Some(label) = pending_label.take() {
+                if unit.kind == UnitKind::Text && !unit_cut_off {
+                    self.add_field(project, label, unit.whole.clone());
+                    continue;
+                }
+            }
+            let was_date = previous_was_date;
+            previous_was_date = false;
+            match &unit.kind {
+                UnitKind::Date { expr, rest } => {
+                    let date_len = rest
+                        .as_ref()
+                        .map_or(unit.whole.segments[0].text.len(), |_| expr.len);
+                    let mut date_segment = unit.whole.segments[0].clone();
+                    date_segment.text.truncate(date_len);
+                    let trimmed_len = date_segment.text.trim_end().len();
+                    date_segment.text.truncate(trimmed_len);
+                    date_segment.span.end = date_segment.span.start + trimmed_len;
+                    match &mut project.date {
+                        None => {
+                            project.date = Some(DateText {
+                                text: Text::from_segment(date_segment),
+                                origin: DateOrigin::DateLine,
+                            });
+                            previous_was_date = true;
+                        }
+                        // An end date on a line of its own.
+                        Some(date)
+                            if was_date && expr.end.is_none() && date.text.segments.len() == 1 =>
+                        {
+                            date.text.segments.push(date_segment);
+                            date.origin = DateOrigin::TableCells;
+                        }
+                        Some(_) => project.description.push(unit.whole.clone()),
+                    }
+                    if let Some(rest) = rest {
+                        let rest_text = Text::from_segment(rest.clone());
+                        match crate::units::field(&rest.text) {
+                            Some((label, Some(value_at), _)) => {
+                                let mut value = rest.clone();
+                                value.text.drain(..value_at);
+                                value.span.start += value_at;
+                                self.add_field(project, label, Text::from_segment(value));
+                            }
+                            _ => project.fields.push(Field {
+                                label: "Location".into(),
+                                value: rest_text,
+                            }),
+                        }
+                    }
+                }
+                UnitKind::Field { label, known: true } => {
+                    if unit_cut_off {
+                        self.cut_off_value(label, unit);
+                        continue;
+                    }
+                    let (value, remainder) = split_run_in_value(label, &unit.content);
+                    self.add_field(project, label.clone(), value);
+                    if let Some(remainder) = remainder {
+                        project.description.push(remainder);
+                    }
+                }
+                UnitKind::LoneLabel(label) => pending_label = Some(label.clone()),
+                _ => project.description.push(unit.whole.clone()),
+            }
+        }
+        if cut_off {
+            if let Some(last) = body.last() {
+                self.diagnostics.push(Diagnostic::warning(
+                    self.source,
+                    last.last_line(),
+                    1,
+                    format!(
+                        "`{}` looks cut off: the listing ends mid-sentence",
+                        project.title_text()
+                    ),
+                ));
+            }
+        }
+    }
+
+    pub(super) fn cut_off_value(&mut self, label: &str, unit: &Unit) {
+        self.diagnostics.push(Diagnostic::warning(
+            self.source,
+            unit.first_line(),
+            1,
+            format!(
+                "ignored the `{label}` value `{}`: the listing ends in the middle of it",
+                unit.whole.clean()
+            ),
+        ));
+    }
+
+    pub(super) fn add_field(&mut self, project: &mut RawProject, label: String, value: Text) {
+        if labels::is_date_label(&label) && project.date.is_none() {
+            match date_within(&value) {
+                Some(dates) => {
+                    project.date = Some(DateText {
+                        text: dates,
+                        origin: DateOrigin::Field,
+                    })
+                }
+                None => self.diagnostics.push(Diagnostic::warning(
+                    self.source,
+                    value.first_line().unwrap_or(project.first_line),
+                    1,
+                    format!(
+                        "cannot read the dates in `{label}: {}`: expected e.g. `1 June 2007 - 30 June 2009`",
+                        value.clean()
+                    ),
+                )),
+            }
+        }
+        // `Start date: 1 June 2007` and `End date: 30 June 2009`: two
+        // fields that make one range, shown like table cells.
+        let starts = labels::is_start_date_label(&label);
+        let ends = labels::is_end_date_label(&label);
+        if (starts || ends) && value.segments.len() == 1 && scan_date(&value.clean()).is_some() {
+            let segment = value.segments[0].clone();
+            match &mut project.date {
+                None if starts => {
+                    project.date = Some(DateText {
+                        text: Text::from_segment(segment),
+                        origin: DateOrigin::TableCells,
+                    })
+                }
+                Some(date)
+                    if ends
+                        && date.origin == DateOrigin::TableCells
+                        && date.text.segments.len() == 1 =>
+                {
+                    date.text.segments.push(segment)
+                }
+                _ => {}
+            }
+        }
+        project.fields.push(Field { label, value });
+    }
+}
+
+/// The dates in a `Duration:` value: at its start, or after some words
+/// (`24 months (2019–2021)`, `Ongoing since January 2020`).
+pub(super) fn date_within(value: &Text) -> Option<Text> {
+    let [segment] = value.segments.as_slice() else {
+        return scan_date(&value.clean()).map(|_| value.clone());
+    };
+    let text = segment.text.as_str();
+    let starts = std::iter::once(0).chain(
+        text.char_indices()
+            .filter(|&(i, c)| {
+                i > 0
+                    && !c.is_whitespace()
+                    && text[..i].ends_with(|p: char| p.is_whitespace() || p == '(')
+            })
+            .map(|(i, _)| i),
+    );
+    for at in starts {
+        if let Some(expr) = scan_date(&text[at..]) {
+            let found = text[at..at + expr.len].trim_end();
+            return Some(Text::from_segment(Segment {
+                text: found.to_string(),
+                line: segment.line,
+                span: Span::new(
+                    segment.span.start + at,
+                    segment.span.start + at + found.len(),
+                ),
+            }));
+        }
+    }
+    None
+}
+
+/// A kicker is a label line over a headline: a photo credit, or a word or
+/// two such as `Project` — unless it names a group (`Completed projects`) or
+/// a new numbered group starts under it.
+/// The first line of a title paragraph that is a label over it, not the
+/// start of a wrapped title.
+pub(super) fn is_kicker_line(line: &str) -> bool {
+    let words: Vec<&str> = line.split_whitespace().collect();
+    let connector = words.last().is_some_and(|w| {
+        matches!(
+            w.to_lowercase().as_str(),
+            "of" | "for" | "and" | "in" | "the" | "to" | "on" | "a" | "an" | "with" | "by"
+        )
+    });
+    line.starts_with('©') || (words.len() <= 3 && !connector && !line.ends_with(['-', '–', ':']))
+}
+
+/// Removes `(2009–2010)` from the end of a title; returns it as a segment.
+pub(super) fn strip_title_date(title: &mut Text) -> Option<Segment> {
+    let last = title.segments.last_mut()?;
+    let (at, _) = trailing_parenthesised_date(&last.text)?;
+    let kept = last.text[..at].trim_end().len();
+    if kept == 0 {
+        return None;
+    }
+    let date_text = last.text[at..].trim_end().to_string();
+    let date = Segment {
+        line: last.line,
+        span: Span::new(last.span.start + at, last.span.start + at + date_text.len()),
+        text: date_text,
+    };
+    last.text.truncate(kept);
+    last.span.end = last.span.start + kept;
+    Some(date)
+}
+
+/// Labels whose value is prose; their text is never split.
+pub(super) const PROSE_LABELS: &[&str] = &[
+    "objective",
+    "objectives",
+    "development objective",
+    "immediate objective",
+    "immediate objectives",
+    "summary",
+    "description",
+    "beneficiaries",
+    "target group",
+    "target groups",
+];
+
+/// Words that start a sentence and never continue an organisation's name.
+pub(super) const SENTENCE_STARTERS: &[&str] = &[
+    "The",
+    "This",
+    "These",
+    "That",
+    "A",
+    "An",
+    "In",
+    "It",
+    "Its",
+    "Since",
+    "Under",
+    "With",
+    "As",
+    "Following",
+    "Through",
+    "During",
+    "After",
+    "Building",
+    "Our",
+];
+
+/// `Donor – US Department of State The recently initiated…`: a name run
+/// into the description on one line. Splits before the capitalised word that
+/// starts the sentence (the name's words are capitalised or connectors; the
+/// sentence soon has a lower-case word).
+pub(super) fn split_run_in_value(label: &str, value: &Text) -> (Text, Option<Text>) {
+    let whole = (value.clone(), None);
+    if value.segments.len() != 1
+        || PROSE_LABELS.contains(&crate::record::normalise_label(label).as_str())
+    {
+        return whole;
+    }
+    let segment = &value.segments[0];
+    let words: Vec<(usize, &str)> = segment
+        .text
+        .split_whitespace()
+        .map(|w| (w.as_ptr() as usize - segment.text.as_ptr() as usize, w))
+        .collect();
+    if words.len() <= 12 {
+        return whole;
+    }
+    let connector = |w: &str| {
+        matches!(
+            w,
+            "of" | "for"
+                | "and"
+                | "the"
+                | "de"
+                | "du"
+                | "des"
+                | "la"
+                | "le"
+                | "on"
+                | "&"
+                | "-"
+                | "–"
+        )
+    };
+    let lower = |w: &str| w.chars().next().is_some_and(char::is_lowercase);
+    let Some(first_lower) = words.iter().position(|(_, w)| lower(w) && !connector(w)) else {
+        return whole;
+    };
+    if first_lower < 2 || !SENTENCE_STARTERS.contains(&words[first_lower - 1].1) {
+        return whole;
+    }
+    let split_at = words[first_lower - 1].0;
+    let name = segment.text[..split_at].trim_end();
+    let name_segment = Segment {
+        text: name.to_string(),
+        line: segment.line,
+        span: Span::new(segment.span.start, segment.span.start + name.len()),
+    };
+    let rest_segment = Segment {
+        text: segment.text[split_at..].to_string(),
+        line: segment.line,
+        span: Span::new(segment.span.start + split_at, segment.span.end),
+    };
+    (
+        Text::from_segment(name_segment),
+        Some(Text::from_segment(rest_segment)),
+    )
+}

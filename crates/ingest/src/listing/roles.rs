@@ -1,0 +1,304 @@
+//! Which unit is a title, a heading, a kicker, a table header or body
+//! text: the layout rules.
+
+use super::layout::Layout;
+use crate::diagnostics::Diagnostic;
+use crate::labels::{self, Column};
+use crate::record::{RawProject, Text};
+use crate::units::{Unit, UnitKind, MAX_TITLE_CHARS};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Role {
+    Body,
+    Title,
+    /// The date line right under a title.
+    TitleDate,
+    Heading,
+    Kicker,
+    PageTitle,
+    TableHeader,
+    /// A `Country:` with no value just above a title.
+    StrayLabel,
+}
+
+pub(super) struct Builder<'a> {
+    pub(super) source: &'a str,
+    pub(super) units: &'a [Unit],
+    pub(super) roles: Vec<Role>,
+    /// Column headers of a flattened table, if the listing is one.
+    pub(super) columns: Vec<(Column, String)>,
+    pub(super) header_lines: &'a [usize],
+    pub(super) marked_indents: [Option<(usize, usize)>; 2],
+    pub(super) dated_titles: bool,
+    pub(super) diagnostics: Vec<Diagnostic>,
+}
+
+impl<'a> Builder<'a> {
+    pub(super) fn new(source: &'a str, units: &'a [Unit], layout: &'a Layout) -> Self {
+        Builder {
+            source,
+            units,
+            roles: vec![Role::Body; units.len()],
+            columns: layout.columns.clone(),
+            header_lines: &layout.header_lines,
+            marked_indents: layout.marked_indents,
+            dated_titles: layout.dated_titles,
+            diagnostics: Vec::new(),
+        }
+    }
+
+    pub(super) fn unit(&self, i: usize) -> Option<&Unit> {
+        self.units.get(i)
+    }
+
+    pub(super) fn is_table_cell_text(unit: &Unit) -> bool {
+        unit.whole.segments.len() == 1
+            && matches!(unit.kind, UnitKind::Text | UnitKind::Date { .. })
+    }
+
+    pub(super) fn could_be_header_cell(unit: &Unit) -> bool {
+        Self::is_table_cell_text(unit)
+            && unit.has_at_most_words(4)
+            && labels::column(&unit.whole.clean()).is_some()
+    }
+
+    /// `Project title` / `Start date` / `End date` / `Donor`, one per line:
+    /// the first such run starting before `before`, and its columns.
+    pub(super) fn table_header(&self, before: usize) -> Option<(usize, Vec<(Column, String)>)> {
+        for start in 0..before {
+            let run: Vec<(Column, String)> = self.units[start..]
+                .iter()
+                .take_while(|u| Self::is_table_cell_text(u) && u.has_at_most_words(4))
+                .map_while(|u| {
+                    let text = u.whole.clean();
+                    labels::column(&text).map(|c| (c, text))
+                })
+                .collect();
+            if run.len() >= 2 && run[0].0 == Column::Title {
+                return Some((start, run));
+            }
+        }
+        None
+    }
+
+    /// The header found by the first pass, wherever it is in this window.
+    pub(super) fn mark_table_header(&mut self) {
+        if self.header_lines.is_empty() {
+            return;
+        }
+        for (role, unit) in self.roles.iter_mut().zip(self.units) {
+            if self.header_lines.contains(&unit.first_line()) {
+                *role = Role::TableHeader;
+            }
+        }
+    }
+    /// A lone year is a heading when a group of projects starts under it:
+    /// a first numbered item, or a title with its own date line.
+    pub(super) fn lone_year_is_heading(&self, i: usize) -> bool {
+        let Some(next) = self.unit(i + 1) else {
+            return false;
+        };
+        if !next.is_title_like() {
+            return false;
+        }
+        matches!(next.kind, UnitKind::Numbered(1))
+            || self
+                .unit(i + 2)
+                .is_some_and(|u| u.is_date() && !u.is_lone_year())
+    }
+
+    pub(super) fn dated_title_at(&self, i: usize) -> bool {
+        self.roles[i] == Role::Body
+            && self.units[i].is_title_like()
+            && !self.units[i].is_lone_year()
+            && self.unit(i + 1).is_some_and(|d| {
+                d.is_date() && !(d.is_lone_year() && self.lone_year_is_heading(i + 1))
+            })
+    }
+
+    /// The three title rules; `starts_file` says the window holds the
+    /// file's first unit (never a title by rule 3).
+    pub(super) fn find_titles(&mut self, starts_file: bool) {
+        for i in 0..self.units.len() {
+            if self.dated_title_at(i) {
+                self.roles[i] = Role::Title;
+                self.roles[i + 1] = Role::TitleDate;
+            }
+        }
+        // Rule 2: numbered or bulleted titles without a date line, at the
+        // indentation of those with one (anywhere in the listing).
+        for (marker, indents) in [true, false].into_iter().zip(self.marked_indents) {
+            let is_marked = |u: &Unit| {
+                if marker {
+                    matches!(u.kind, UnitKind::Numbered(_))
+                } else {
+                    u.kind == UnitKind::Bullet
+                }
+            };
+            let Some((low, high)) = indents else {
+                continue;
+            };
+            for i in 0..self.units.len() {
+                let unit = &self.units[i];
+                // A run of marked lines is a list inside a description
+                // (objectives, activities); a project has text under it.
+                let followed_by_list = self.unit(i + 1).is_some_and(&is_marked);
+                if self.roles[i] == Role::Body
+                    && is_marked(unit)
+                    && unit.is_title_like()
+                    && !followed_by_list
+                    && unit.indent + 1 >= low
+                    && unit.indent <= high + 1
+                {
+                    self.roles[i] = Role::Title;
+                }
+            }
+        }
+        if self.dated_titles {
+            return;
+        }
+        // Rule 3: a listing of titles and fields, without date lines.
+        for i in usize::from(starts_file)..self.units.len() {
+            let unit = &self.units[i];
+            if self.roles[i] != Role::Body || !unit.is_title_like() || unit.is_date() {
+                continue;
+            }
+            let Some(next) = self.unit(i + 1) else {
+                continue;
+            };
+            let fielded = matches!(next.kind, UnitKind::Field { known: true, .. });
+            let prose = next.kind == UnitKind::Text
+                && !next.is_title_like()
+                && unit.kind == UnitKind::Text
+                && unit.whole.segments.len() == 1;
+            if fielded || prose {
+                self.roles[i] = Role::Title;
+            }
+        }
+    }
+
+    /// A headline is short; text far longer above a date line is said to
+    /// be ignored rather than silently dropped. Each warning with the
+    /// index of its unit.
+    pub(super) fn overlong_titles(&self) -> Vec<(usize, Diagnostic)> {
+        let mut found = Vec::new();
+        for i in 0..self.units.len() {
+            let unit = &self.units[i];
+            let dated = self
+                .unit(i + 1)
+                .is_some_and(|d| d.is_date() && !d.is_lone_year());
+            if self.roles[i] != Role::Body || !dated {
+                continue;
+            }
+            let length = unit.content.clean().chars().count();
+            if length > MAX_TITLE_CHARS {
+                found.push((i, Diagnostic::warning(
+                    self.source,
+                    unit.first_line(),
+                    1,
+                    format!(
+                        "the text above the date line is {length} characters long, too long for a title (at most {MAX_TITLE_CHARS}): not read as a project"
+                    ),
+                )));
+            }
+        }
+        found
+    }
+
+    pub(super) fn find_page_title(&mut self) {
+        if let Some(first) = self.units.first() {
+            if self.roles[0] == Role::Body && first.kind == UnitKind::Text && first.is_title_like()
+            {
+                self.roles[0] = Role::PageTitle;
+            }
+        }
+    }
+
+    /// Short lines just above a title: headings or a kicker.
+    pub(super) fn find_headings_and_kickers(&mut self) {
+        let titles: Vec<usize> = (0..self.units.len())
+            .filter(|&i| self.roles[i] == Role::Title)
+            .collect();
+        for t in titles {
+            let mut i = t;
+            while i > 0 {
+                i -= 1;
+                if self.roles[i] != Role::Body {
+                    break;
+                }
+                let unit = &self.units[i];
+                if let UnitKind::LoneLabel(_) = unit.kind {
+                    self.roles[i] = Role::StrayLabel;
+                    continue;
+                }
+                if unit.is_lone_year() {
+                    self.roles[i] = Role::Heading;
+                    continue;
+                }
+                let short_line = unit.kind == UnitKind::Text
+                    && unit.is_title_like()
+                    && unit.has_at_most_words(8);
+                if !short_line {
+                    break;
+                }
+                let directly_above =
+                    i + 1 == t || (i + 2 == t && self.roles[i + 1] == Role::StrayLabel);
+                self.roles[i] = if directly_above && is_kicker(unit, &self.units[t]) {
+                    Role::Kicker
+                } else {
+                    Role::Heading
+                };
+            }
+        }
+    }
+
+    /// The projects of the units before `given`, with the group heading and
+    /// kicker in force carried in and out.
+    pub(super) fn projects(
+        &mut self,
+        given: usize,
+        cut_off: bool,
+        section: &mut Option<String>,
+        kicker: &mut Option<Text>,
+    ) -> Vec<RawProject> {
+        let mut projects = Vec::new();
+        let mut i = 0;
+        while i < given {
+            match self.roles[i] {
+                Role::Heading => {
+                    *section = Some(self.units[i].whole.clean());
+                    *kicker = None;
+                }
+                Role::Kicker => *kicker = Some(self.units[i].whole.clone()),
+                Role::Title => {
+                    let end = (i + 1..self.units.len())
+                        .find(|&j| !matches!(self.roles[j], Role::Body | Role::TitleDate))
+                        .unwrap_or(self.units.len());
+                    let is_last = end == self.units.len();
+                    if let Some(project) =
+                        self.project(i, end, section.clone(), kicker.take(), cut_off && is_last)
+                    {
+                        projects.push(project);
+                    }
+                    i = end;
+                    continue;
+                }
+                _ => {}
+            }
+            i += 1;
+        }
+        projects
+    }
+}
+
+pub(super) fn is_kicker(unit: &Unit, title: &Unit) -> bool {
+    let text = unit.whole.clean();
+    if text.starts_with('©') {
+        return true;
+    }
+    let lower = text.to_lowercase();
+    let names_group = ["projects", "programmes", "programs", "activities"]
+        .iter()
+        .any(|w| lower.split_whitespace().any(|x| x == *w));
+    !names_group && unit.has_at_most_words(4) && !matches!(title.kind, UnitKind::Numbered(1))
+}
