@@ -1,85 +1,287 @@
-//! The vocabulary of field labels and table column headers.
+//! The one vocabulary of field labels and table column headers, and what
+//! each means.
 //!
 //! This is the grammar of the listing format, not facts about the world, so
-//! it lives beside the parser. Any `Label: value` line is a field; these
-//! lists say which labels may also be written `Label – value`, which carry
-//! dates, and which words make a row of table headers.
+//! it lives beside the parser; every step reads it from here (the layout
+//! rules, the date fields, the normaliser's funders and places). Any
+//! `Label: value` line is a field whatever its label; a label found here
+//! may also be written `Label – value`, never makes a title by itself, and
+//! says what its value holds.
+//!
+//! ```
+//! use devcoop_ingest::labels::{meaning, Meaning};
+//! assert_eq!(meaning("Donor(s)"), Some(Meaning::Funder));
+//! assert_eq!(meaning("Project  Title"), Some(Meaning::Title));
+//! assert_eq!(meaning("Starting date"), Some(Meaning::Start));
+//! assert_eq!(meaning("Favourite colour"), None);
+//! ```
 
-/// Labels recognised before a dash as well as before a colon. A dash after
-/// any other words (`Myanmar - Promoting Rights at Work`) is part of a title.
-pub const KNOWN_LABELS: &[&str] = &[
-    "beneficiaries",
-    "development partner",
-    "development partners",
-    "donor partner",
-    "financing",
-    "funding partner",
-    "funding partners",
-    "funding source",
-    "implemented by",
-    "lead agency",
-    "implementing organisations",
-    "implementing organizations",
-    "source of funds",
-    "budget",
-    "countries",
-    "country",
-    "date",
-    "dates",
-    "description",
-    "development objective",
-    "donor",
-    "donors",
-    "duration",
-    "end date",
-    "executing agency",
-    "financed by",
-    "funded by",
-    "funder",
-    "funders",
-    "funding",
-    "immediate objective",
-    "immediate objectives",
-    "implementing agency",
-    "implementing organisation",
-    "implementing organization",
-    "implementing partner",
-    "implementing partners",
-    "location",
-    "objective",
-    "objectives",
-    "partner",
-    "partners",
-    "period",
-    "project code",
-    "project duration",
-    "region",
-    "regions",
-    "sector",
-    "start date",
-    "status",
-    "summary",
-    "target group",
-    "target groups",
-    "time frame",
-    "timeframe",
-    "total budget",
+use crate::record::normalise_label;
+use serde::Serialize;
+
+/// What a field's value holds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Meaning {
+    /// The project's name: `Project title: …`.
+    Title,
+    /// The project's dates, both ends or one: `Duration: 2019 – 2021`.
+    Dates,
+    /// Only the start: `Starting date: 1 March 2019`.
+    Start,
+    /// Only the end: `Completion date: 31 May 2021`.
+    End,
+    /// Who pays: `Donor: …`, `Funded by: …`.
+    Funder,
+    /// Who carries the project out: `Implementing agency: …`.
+    Implementer,
+    /// Who takes part otherwise: `Partners: …`.
+    Partner,
+    /// Where the project works: `Country: …`, `Location: …`.
+    Places,
+    /// Money: `Budget: US$ 750,000`.
+    Budget,
+    /// Sentences never split into names: `Objective: …`, `Summary: …`.
+    Prose,
+    /// A label of the format with nothing to interpret: `Sector:`,
+    /// `Status:`, `Project code:`.
+    Other,
+}
+
+/// Every known label (lower case, single-spaced) and its meaning, in
+/// English, French and Spanish as listings print them.
+pub const VOCABULARY: &[(&str, Meaning)] = &[
+    // Title
+    ("project", Meaning::Title),
+    ("project title", Meaning::Title),
+    ("project name", Meaning::Title),
+    ("name of project", Meaning::Title),
+    ("name of the project", Meaning::Title),
+    ("title", Meaning::Title),
+    ("title of project", Meaning::Title),
+    ("title of the project", Meaning::Title),
+    ("programme title", Meaning::Title),
+    ("program title", Meaning::Title),
+    ("programme name", Meaning::Title),
+    ("program name", Meaning::Title),
+    ("projet", Meaning::Title),
+    ("titre", Meaning::Title),
+    ("titre du projet", Meaning::Title),
+    ("intitulé", Meaning::Title),
+    ("intitulé du projet", Meaning::Title),
+    ("nom du projet", Meaning::Title),
+    ("proyecto", Meaning::Title),
+    ("título", Meaning::Title),
+    ("título del proyecto", Meaning::Title),
+    ("nombre del proyecto", Meaning::Title),
+    // Dates
+    ("date", Meaning::Dates),
+    ("dates", Meaning::Dates),
+    ("duration", Meaning::Dates),
+    ("project duration", Meaning::Dates),
+    ("period", Meaning::Dates),
+    ("project period", Meaning::Dates),
+    ("implementation period", Meaning::Dates),
+    ("period of implementation", Meaning::Dates),
+    ("project dates", Meaning::Dates),
+    ("time frame", Meaning::Dates),
+    ("timeframe", Meaning::Dates),
+    ("timeline", Meaning::Dates),
+    ("year", Meaning::Dates),
+    ("years", Meaning::Dates),
+    ("durée", Meaning::Dates),
+    ("période", Meaning::Dates),
+    ("période de mise en œuvre", Meaning::Dates),
+    ("dates du projet", Meaning::Dates),
+    ("duración", Meaning::Dates),
+    ("período", Meaning::Dates),
+    ("periodo", Meaning::Dates),
+    ("fechas", Meaning::Dates),
+    ("start date", Meaning::Start),
+    ("starting date", Meaning::Start),
+    ("start", Meaning::Start),
+    ("starts", Meaning::Start),
+    ("beginning", Meaning::Start),
+    ("commencement date", Meaning::Start),
+    ("project start", Meaning::Start),
+    ("date de début", Meaning::Start),
+    ("début", Meaning::Start),
+    ("fecha de inicio", Meaning::Start),
+    ("inicio", Meaning::Start),
+    ("end date", Meaning::End),
+    ("ending date", Meaning::End),
+    ("end", Meaning::End),
+    ("ends", Meaning::End),
+    ("completion date", Meaning::End),
+    ("closing date", Meaning::End),
+    ("project end", Meaning::End),
+    ("date de fin", Meaning::End),
+    ("fin", Meaning::End),
+    ("fecha de finalización", Meaning::End),
+    ("fecha de término", Meaning::End),
+    ("fecha de fin", Meaning::End),
+    // Funder: ILO pages call their donors "development partners".
+    ("donor", Meaning::Funder),
+    ("donors", Meaning::Funder),
+    ("donor(s)", Meaning::Funder),
+    ("donor partner", Meaning::Funder),
+    ("donor partners", Meaning::Funder),
+    ("donor agency", Meaning::Funder),
+    ("main donor", Meaning::Funder),
+    ("funder", Meaning::Funder),
+    ("funders", Meaning::Funder),
+    ("funder(s)", Meaning::Funder),
+    ("funding", Meaning::Funder),
+    ("funded by", Meaning::Funder),
+    ("co-funded by", Meaning::Funder),
+    ("financed by", Meaning::Funder),
+    ("co-financed by", Meaning::Funder),
+    ("financing", Meaning::Funder),
+    ("financing partner", Meaning::Funder),
+    ("financing partners", Meaning::Funder),
+    ("funding partner", Meaning::Funder),
+    ("funding partners", Meaning::Funder),
+    ("funding source", Meaning::Funder),
+    ("funding sources", Meaning::Funder),
+    ("source of funds", Meaning::Funder),
+    ("source of funding", Meaning::Funder),
+    ("funding agency", Meaning::Funder),
+    ("funding organisation", Meaning::Funder),
+    ("funding organization", Meaning::Funder),
+    ("development partner", Meaning::Funder),
+    ("development partners", Meaning::Funder),
+    ("sponsor", Meaning::Funder),
+    ("sponsors", Meaning::Funder),
+    ("sponsored by", Meaning::Funder),
+    ("supported by", Meaning::Funder),
+    ("bailleur", Meaning::Funder),
+    ("bailleurs", Meaning::Funder),
+    ("bailleur de fonds", Meaning::Funder),
+    ("bailleurs de fonds", Meaning::Funder),
+    ("financement", Meaning::Funder),
+    ("financé par", Meaning::Funder),
+    ("donante", Meaning::Funder),
+    ("donantes", Meaning::Funder),
+    ("financiador", Meaning::Funder),
+    ("financiadores", Meaning::Funder),
+    ("financiado por", Meaning::Funder),
+    ("cofinanciador", Meaning::Funder),
+    // Implementer
+    ("implemented by", Meaning::Implementer),
+    ("implementer", Meaning::Implementer),
+    ("implementing agency", Meaning::Implementer),
+    ("implementing agencies", Meaning::Implementer),
+    ("implementing organisation", Meaning::Implementer),
+    ("implementing organisations", Meaning::Implementer),
+    ("implementing organization", Meaning::Implementer),
+    ("implementing organizations", Meaning::Implementer),
+    ("implementing partner", Meaning::Implementer),
+    ("implementing partners", Meaning::Implementer),
+    ("executing agency", Meaning::Implementer),
+    ("lead agency", Meaning::Implementer),
+    ("lead organisation", Meaning::Implementer),
+    ("lead organization", Meaning::Implementer),
+    ("grantee", Meaning::Implementer),
+    ("recipient", Meaning::Implementer),
+    ("proponent", Meaning::Implementer),
+    ("mis en œuvre par", Meaning::Implementer),
+    ("agence d'exécution", Meaning::Implementer),
+    ("ejecutado por", Meaning::Implementer),
+    ("organismo ejecutor", Meaning::Implementer),
+    // Partner
+    ("partner", Meaning::Partner),
+    ("partners", Meaning::Partner),
+    ("partner organisations", Meaning::Partner),
+    ("partner organizations", Meaning::Partner),
+    ("partner institutions", Meaning::Partner),
+    ("partenaires", Meaning::Partner),
+    ("socios", Meaning::Partner),
+    // Places
+    ("country", Meaning::Places),
+    ("countries", Meaning::Places),
+    ("country/region", Meaning::Places),
+    ("target country", Meaning::Places),
+    ("target countries", Meaning::Places),
+    ("location", Meaning::Places),
+    ("locations", Meaning::Places),
+    ("region", Meaning::Places),
+    ("regions", Meaning::Places),
+    ("geographic coverage", Meaning::Places),
+    ("geographical coverage", Meaning::Places),
+    ("geographic scope", Meaning::Places),
+    ("pays", Meaning::Places),
+    ("país", Meaning::Places),
+    ("países", Meaning::Places),
+    // Budget
+    ("budget", Meaning::Budget),
+    ("total budget", Meaning::Budget),
+    ("project budget", Meaning::Budget),
+    ("amount", Meaning::Budget),
+    ("amount of grant", Meaning::Budget),
+    ("grant amount", Meaning::Budget),
+    ("total cost", Meaning::Budget),
+    ("contribution", Meaning::Budget),
+    ("presupuesto", Meaning::Budget),
+    ("montant", Meaning::Budget),
+    // Prose
+    ("description", Meaning::Prose),
+    ("project description", Meaning::Prose),
+    ("summary", Meaning::Prose),
+    ("abstract", Meaning::Prose),
+    ("overview", Meaning::Prose),
+    ("background", Meaning::Prose),
+    ("objective", Meaning::Prose),
+    ("objectives", Meaning::Prose),
+    ("project objective", Meaning::Prose),
+    ("project objectives", Meaning::Prose),
+    ("development objective", Meaning::Prose),
+    ("immediate objective", Meaning::Prose),
+    ("immediate objectives", Meaning::Prose),
+    ("goal", Meaning::Prose),
+    ("goals", Meaning::Prose),
+    ("aim", Meaning::Prose),
+    ("aims", Meaning::Prose),
+    ("activities", Meaning::Prose),
+    ("expected results", Meaning::Prose),
+    ("results", Meaning::Prose),
+    ("beneficiaries", Meaning::Prose),
+    ("target group", Meaning::Prose),
+    ("target groups", Meaning::Prose),
+    ("objectif", Meaning::Prose),
+    ("objectifs", Meaning::Prose),
+    ("résumé", Meaning::Prose),
+    ("descripción", Meaning::Prose),
+    ("objetivo", Meaning::Prose),
+    ("objetivos", Meaning::Prose),
+    // Other labels of the format
+    ("project code", Meaning::Other),
+    ("project number", Meaning::Other),
+    ("project id", Meaning::Other),
+    ("reference", Meaning::Other),
+    ("sector", Meaning::Other),
+    ("sectors", Meaning::Other),
+    ("theme", Meaning::Other),
+    ("themes", Meaning::Other),
+    ("topic", Meaning::Other),
+    ("status", Meaning::Other),
 ];
 
-/// Fields whose value is the project's date range.
-pub const DATE_LABELS: &[&str] = &[
-    "date",
-    "dates",
-    "duration",
-    "period",
-    "project duration",
-    "time frame",
-    "timeframe",
-];
+/// What a label means, if it is in the vocabulary. Case, spacing and a
+/// trailing `(s)` are ignored.
+pub fn meaning(label: &str) -> Option<Meaning> {
+    let key = normalise_label(label);
+    let lookup = |key: &str| {
+        VOCABULARY
+            .iter()
+            .find(|(label, _)| *label == key)
+            .map(|&(_, meaning)| meaning)
+    };
+    lookup(&key).or_else(|| lookup(key.strip_suffix("(s)")?.trim_end()))
+}
 
-/// Fields holding only the start, or only the end, of the dates.
-pub const START_DATE_LABELS: &[&str] = &["start date", "starting date", "start", "starts"];
-pub const END_DATE_LABELS: &[&str] = &["end date", "ending date", "completion date", "end", "ends"];
+pub fn is_known_label(label: &str) -> bool {
+    meaning(label).is_some()
+}
 
 /// Column headers of a flattened table, by what the column holds.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -93,31 +295,44 @@ pub enum Column {
     Field,
 }
 
-/// What a table header cell names, if it is a header word at all.
+/// What a table header cell names, if it is a header word at all. A table
+/// header names its columns more tersely than a field label does.
 pub fn column(header: &str) -> Option<Column> {
-    let key = crate::record::normalise_label(header);
+    let key = normalise_label(header);
     Some(match key.as_str() {
-        "project title" | "title" | "project" | "project name" | "name" => Column::Title,
-        "start date" | "start" | "starting date" | "from" => Column::StartDate,
-        "end date" | "end" | "ending date" | "to" | "completion date" => Column::EndDate,
-        "dates" | "duration" | "period" => Column::Dates,
-        _ if KNOWN_LABELS.contains(&key.as_str()) => Column::Field,
-        _ => return None,
+        "name" => Column::Title,
+        "from" => Column::StartDate,
+        "to" => Column::EndDate,
+        _ => match meaning(&key)? {
+            Meaning::Title => Column::Title,
+            Meaning::Start => Column::StartDate,
+            Meaning::End => Column::EndDate,
+            Meaning::Dates => Column::Dates,
+            _ => Column::Field,
+        },
     })
 }
 
-pub fn is_known_label(label: &str) -> bool {
-    KNOWN_LABELS.contains(&crate::record::normalise_label(label).as_str())
-}
+#[cfg(test)]
+mod tests {
+    use super::*;
 
-pub fn is_start_date_label(label: &str) -> bool {
-    START_DATE_LABELS.contains(&crate::record::normalise_label(label).as_str())
-}
+    #[test]
+    fn every_label_is_lower_case_single_spaced_and_listed_once() {
+        let mut seen = std::collections::BTreeSet::new();
+        for (label, _) in VOCABULARY {
+            assert_eq!(normalise_label(label), *label);
+            assert!(seen.insert(*label), "{label} twice");
+        }
+    }
 
-pub fn is_end_date_label(label: &str) -> bool {
-    END_DATE_LABELS.contains(&crate::record::normalise_label(label).as_str())
-}
-
-pub fn is_date_label(label: &str) -> bool {
-    DATE_LABELS.contains(&crate::record::normalise_label(label).as_str())
+    #[test]
+    fn table_headers_take_their_meaning_from_the_vocabulary() {
+        assert_eq!(column("Project Title"), Some(Column::Title));
+        assert_eq!(column("Starting date"), Some(Column::StartDate));
+        assert_eq!(column("To"), Some(Column::EndDate));
+        assert_eq!(column("Period"), Some(Column::Dates));
+        assert_eq!(column("Donor"), Some(Column::Field));
+        assert_eq!(column("Kenya"), None);
+    }
 }

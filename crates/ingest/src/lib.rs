@@ -29,7 +29,7 @@
 pub mod dates;
 pub mod diagnostics;
 pub mod inputs;
-mod labels;
+pub mod labels;
 mod listing;
 pub mod record;
 pub mod source;

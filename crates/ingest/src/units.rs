@@ -163,9 +163,9 @@ pub fn field(text: &str) -> Option<(String, Option<usize>, bool)> {
     let plausible = (1..=4).contains(&words.len())
         && label.len() <= 40
         && label.chars().next().is_some_and(char::is_uppercase)
-        && label
-            .chars()
-            .all(|c| c.is_alphabetic() || c == ' ' || c == '/' || c == '&' || c == '(' || c == ')');
+        && label.chars().all(|c| {
+            c.is_alphabetic() || matches!(c, ' ' | '/' | '&' | '(' | ')' | '-' | '\'' | '’')
+        });
     if !plausible {
         return None;
     }

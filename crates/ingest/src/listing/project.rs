@@ -3,7 +3,7 @@
 use super::roles::Builder;
 use crate::dates::{scan_date, trailing_parenthesised_date};
 use crate::diagnostics::Diagnostic;
-use crate::labels::{self, Column};
+use crate::labels::{self, Column, Meaning};
 use crate::record::{DateOrigin, DateText, Field, RawProject, Segment, Span, Text};
 use crate::units::{Unit, UnitKind};
 
@@ -225,7 +225,7 @@ impl Builder<'_> {
     }
 
     pub(super) fn add_field(&mut self, project: &mut RawProject, label: String, value: Text) {
-        if labels::is_date_label(&label) && project.date.is_none() {
+        if labels::meaning(&label) == Some(Meaning::Dates) && project.date.is_none() {
             match date_within(&value) {
                 Some(dates) => {
                     project.date = Some(DateText {
@@ -246,8 +246,8 @@ impl Builder<'_> {
         }
         // `Start date: 1 June 2007` and `End date: 30 June 2009`: two
         // fields that make one range, shown like table cells.
-        let starts = labels::is_start_date_label(&label);
-        let ends = labels::is_end_date_label(&label);
+        let starts = labels::meaning(&label) == Some(Meaning::Start);
+        let ends = labels::meaning(&label) == Some(Meaning::End);
         if (starts || ends) && value.segments.len() == 1 && scan_date(&value.clean()).is_some() {
             let segment = value.segments[0].clone();
             match &mut project.date {
@@ -338,20 +338,6 @@ pub(super) fn strip_title_date(title: &mut Text) -> Option<Segment> {
     Some(date)
 }
 
-/// Labels whose value is prose; their text is never split.
-pub(super) const PROSE_LABELS: &[&str] = &[
-    "objective",
-    "objectives",
-    "development objective",
-    "immediate objective",
-    "immediate objectives",
-    "summary",
-    "description",
-    "beneficiaries",
-    "target group",
-    "target groups",
-];
-
 /// Words that start a sentence and never continue an organisation's name.
 pub(super) const SENTENCE_STARTERS: &[&str] = &[
     "The",
@@ -381,9 +367,7 @@ pub(super) const SENTENCE_STARTERS: &[&str] = &[
 /// sentence soon has a lower-case word).
 pub(super) fn split_run_in_value(label: &str, value: &Text) -> (Text, Option<Text>) {
     let whole = (value.clone(), None);
-    if value.segments.len() != 1
-        || PROSE_LABELS.contains(&crate::record::normalise_label(label).as_str())
-    {
+    if value.segments.len() != 1 || labels::meaning(label) == Some(Meaning::Prose) {
         return whole;
     }
     let segment = &value.segments[0];
