@@ -2,7 +2,7 @@
 //! date line, a labelled field. A unit is what the layout rules reason about.
 
 use crate::dates::{scan_date, DateExpr};
-use crate::labels::is_known_label;
+use crate::labels::{self, is_known_label, Meaning};
 use crate::record::{Segment, Span, Text};
 use crate::source::Line;
 
@@ -43,6 +43,21 @@ pub struct Unit {
     /// `is_title_like`, worked out once the unit is complete: the layout
     /// rules ask it many times.
     title_like: bool,
+    /// A one-line headline that carries its own dates, found once the unit
+    /// is complete.
+    own_dates: Option<OwnDates>,
+}
+
+/// Where a one-line unit holds a headline and its dates (`Title, 1.5.2017 -
+/// 30.4.2018, 10 000 €`, `Title. 01/01/2021 - 31/12/2024`, `Title
+/// (2023-ongoing)`): byte offsets into the headline's text ([`Unit::headline`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct OwnDates {
+    /// The headline ends here (its separator and any parenthesis that holds
+    /// the dates left out).
+    pub title_end: usize,
+    pub date_start: usize,
+    pub date_end: usize,
 }
 
 impl Unit {
@@ -77,6 +92,31 @@ impl Unit {
             if expr.end.is_none() && !expr.open_end && expr.start.month.is_none())
     }
 
+    /// What the unit's label means, if it is a labelled field the
+    /// vocabulary knows.
+    pub fn meaning(&self) -> Option<Meaning> {
+        match &self.kind {
+            UnitKind::Field { label, known: true } => labels::meaning(label),
+            _ => None,
+        }
+    }
+
+    /// A labelled field that names the project: `Project title: …`.
+    pub fn is_title_field(&self) -> bool {
+        self.meaning() == Some(Meaning::Title)
+    }
+
+    /// A labelled field whose value starts with the project's dates or its
+    /// start: `Date: 1 May 2019 – 30 April 2021`, `Start date: 2019`.
+    pub fn is_date_field(&self) -> bool {
+        matches!(self.meaning(), Some(Meaning::Dates | Meaning::Start))
+            && self
+                .content
+                .segments
+                .first()
+                .is_some_and(|s| scan_date(&s.text).is_some())
+    }
+
     pub fn is_date(&self) -> bool {
         matches!(self.kind, UnitKind::Date { .. })
     }
@@ -85,6 +125,34 @@ impl Unit {
     /// digit, quote or ©), not ending like a sentence or a lead-in.
     pub fn is_title_like(&self) -> bool {
         self.title_like
+    }
+
+    /// The text a headline would be read from: an unknown label is part of
+    /// it (`Asia: Decent work`), a number, bullet or known label is not.
+    pub fn headline(&self) -> &Text {
+        match self.kind {
+            UnitKind::Field { known: false, .. } => &self.whole,
+            _ => &self.content,
+        }
+    }
+
+    /// The headline and dates of a one-line unit that carries both.
+    pub fn own_dates(&self) -> Option<OwnDates> {
+        self.own_dates
+    }
+
+    fn compute_own_dates(&self) -> Option<OwnDates> {
+        let text_kind = matches!(
+            self.kind,
+            UnitKind::Numbered(_)
+                | UnitKind::Bullet
+                | UnitKind::Text
+                | UnitKind::Field { known: false, .. }
+        );
+        match self.headline().segments.as_slice() {
+            [segment] if text_kind => own_dates(&segment.text),
+            _ => None,
+        }
     }
 
     fn compute_title_like(&self) -> bool {
@@ -96,9 +164,17 @@ impl Unit {
         if !text_kind || self.whole.segments.len() > 4 {
             return false;
         }
-        let text = match self.kind {
-            UnitKind::Field { .. } => self.whole.clean(),
-            _ => self.content.clean(),
+        let text = match (self.own_dates, self.headline().segments.first()) {
+            (Some(own), Some(segment)) => Text::from_segment(Segment {
+                text: segment
+                    .text
+                    .get(..own.title_end)
+                    .unwrap_or_default()
+                    .to_string(),
+                ..segment.clone()
+            })
+            .clean(),
+            _ => self.headline().clean(),
         };
         let words = text.split_whitespace().count();
         let starts_well = text
@@ -110,7 +186,26 @@ impl Unit {
             && text.chars().count() <= MAX_TITLE_CHARS
             && starts_well
             && ends_well
+            && !has_sentence_break(&text)
     }
+}
+
+/// Two sentences in one unit (`… on our website. Also see …`): a headline
+/// has none. A full stop after a short or capitalised word is an
+/// abbreviation (`Mr. Saadé`, `U.S. Department`, `Nos. 87`), not a break.
+fn has_sentence_break(text: &str) -> bool {
+    let words: Vec<&str> = text.split_whitespace().collect();
+    words.windows(2).any(|pair| {
+        let [before, after] = pair else { return false };
+        let Some(word) = before.strip_suffix(['.', '?', '!']) else {
+            return false;
+        };
+        let letters = word.chars().filter(|c| c.is_alphabetic()).count();
+        let abbreviation = letters <= 3
+            || word.contains('.')
+            || word.chars().filter(|c| c.is_uppercase()).count() > 1;
+        !abbreviation && after.starts_with(char::is_uppercase)
+    })
 }
 
 /// Splits `line` into number and rest: `  1. Title` → (1, "Title").
@@ -197,6 +292,74 @@ fn dash_label(text: &str) -> Option<(String, usize)> {
     None
 }
 
+/// Signs that may end a headline before the dates printed after it.
+const BEFORE_OWN_DATES: &[char] = &[',', '.', ';', '|', '–', '—', '-', '(', '/', ':'];
+
+/// A headline followed by its dates on the same line; the dates end the
+/// line or come before a short rest (an amount, a place). What may stand
+/// between is a separator (`, ` `. ` ` – ` ` (`, a tab or a closing quote):
+/// a year after a mere space is part of the title (`Census 2011`,
+/// `Local Governance 2014/2015`). A lone year needs a comma, a quote or a
+/// parenthesis before it (`…, 2021`, `“Title” 1995`, `(2016)`).
+pub fn own_dates(text: &str) -> Option<OwnDates> {
+    if text.len() > MAX_TITLE_CHARS + 80 {
+        return None;
+    }
+    let starts = text.char_indices().filter(|&(i, c)| {
+        i > 0
+            && (c.is_ascii_digit() || c.is_uppercase())
+            && text[..i].ends_with(char::is_whitespace)
+            || c == '('
+    });
+    for (at, _) in starts {
+        let head = text[..at].trim_end();
+        let Some(sign) = head.chars().next_back() else {
+            continue;
+        };
+        let tabbed = text[head.len()..at].contains('\t');
+        let quoted = matches!(sign, '”' | '"' | '’' | '»' | ')');
+        let parenthesis = text[at..].starts_with('(');
+        if !(tabbed || quoted || parenthesis || BEFORE_OWN_DATES.contains(&sign)) {
+            continue;
+        }
+        let Some(expr) = scan_date(&text[at..]) else {
+            continue;
+        };
+        let lone_year = expr.end.is_none() && !expr.open_end && expr.start.month.is_none();
+        if lone_year && !(quoted || parenthesis || matches!(sign, ',' | '(') || tabbed) {
+            continue;
+        }
+        let date_end = at + expr.len;
+        let rest = text[date_end..].trim();
+        let rest_ok = rest.is_empty()
+            || (rest.starts_with([',', ')', ';', '|', '('])
+                && rest.split_whitespace().count() <= 8);
+        if !rest_ok {
+            continue;
+        }
+        // The headline ends before its separator, or before a parenthesis
+        // left open that holds the dates (`Support ($20 million, 2016-2017)`).
+        let mut title = head.trim_end_matches(|c: char| {
+            BEFORE_OWN_DATES.contains(&c) && c != '(' || c.is_whitespace()
+        });
+        if title.matches('(').count() > title.matches(')').count() {
+            if let Some(open) = title.rfind('(') {
+                title = title[..open].trim_end();
+            }
+        }
+        let title = title.trim_end_matches([',', ' ']);
+        if title.split_whitespace().count() < 2 {
+            continue;
+        }
+        return Some(OwnDates {
+            title_end: title.len(),
+            date_start: at,
+            date_end,
+        });
+    }
+    None
+}
+
 /// Text after the dates on a date line that still leaves it a date line:
 /// nothing, a short place after a comma, or a labelled field.
 fn acceptable_rest(rest: &str) -> bool {
@@ -254,16 +417,114 @@ fn classify(line: &Line) -> (UnitKind, usize) {
             None => (UnitKind::LoneLabel(label), text.len()),
         };
     }
+    // A known label alone on its line labels what follows (`Abstract`,
+    // `Partner Institutions`), as `Abstract:` would; `Project` alone is a
+    // kicker over a headline, not a label.
+    if labels::meaning(text).is_some_and(|m| m != Meaning::Title) {
+        return (UnitKind::LoneLabel(text.to_string()), text.len());
+    }
     (UnitKind::Text, 0)
 }
 
+/// A line of labelled fields run together, as pages print a project's
+/// card (`Donor: European Commission Duration: 1 January, 2020 – 31
+/// December, 2021 Budget: 200,000 EUR`), cut before each known label:
+/// every part is read as a line of its own, its spans still in the file.
+/// Only a line that starts with a field is cut, so prose that happens to
+/// hold `Budget:` stays whole.
+fn inline_fields<'a>(line: &Line<'a>) -> Vec<Line<'a>> {
+    let whole = vec![Line { ..*line }];
+    let (text, span) = line.trimmed();
+    if field(text).is_none_or(|(_, value, _)| value.is_none()) {
+        return whole;
+    }
+    let mut cuts = Vec::new();
+    for (colon, _) in text.match_indices(':').skip(1) {
+        let head = &text[..colon];
+        // The known label ending at this colon: its last one to four words.
+        let words: Vec<usize> = head
+            .char_indices()
+            .filter(|&(i, c)| {
+                !c.is_whitespace() && (i == 0 || head[..i].ends_with(char::is_whitespace))
+            })
+            .map(|(i, _)| i)
+            .collect();
+        let label_start = words.iter().rev().take(4).copied().find(|&start| {
+            start > 0
+                && head[start..].starts_with(char::is_uppercase)
+                && is_known_label(&head[start..])
+        });
+        let followed_by_space = text[colon + 1..].starts_with(char::is_whitespace);
+        if let Some(start) = label_start.filter(|_| followed_by_space) {
+            cuts.push(start);
+        }
+    }
+    if cuts.is_empty() {
+        return whole;
+    }
+    let base = span.start - line.offset;
+    let mut parts = Vec::with_capacity(cuts.len() + 1);
+    let mut from = 0;
+    for cut in cuts.into_iter().chain(std::iter::once(text.len())) {
+        if cut > from {
+            parts.push(Line {
+                number: line.number,
+                text: &line.text[base + from..base + cut],
+                offset: line.offset + base + from,
+            });
+        }
+        from = cut;
+    }
+    parts
+}
+
+/// Whether `line`, right under `unit` with no blank line between, is the
+/// rest of it (a wrapped title, value or paragraph) rather than a unit of
+/// its own. Pages copied from a browser put each heading, field and
+/// paragraph on a line of its own, often without blank lines between
+/// (`Title` / `Date: …` / `Donors: …` / `The project …`); text wrapped by
+/// hand or by a PDF reader breaks mid-phrase. So a line continues the unit
+/// above only where the break is plainly inside a phrase: the line starts
+/// in lower case, or the line above ends on a word or sign that cannot end
+/// a phrase (`for`, `and`, `,`, `-`), or the line is indented deeper than
+/// a numbered or bulleted line above it (a hanging indent).
+fn wraps_onto(unit: &Unit, line: &Line) -> bool {
+    let (text, _) = line.trimmed();
+    let Some(above) = unit.whole.segments.last() else {
+        return false;
+    };
+    let starts_lower = text
+        .chars()
+        .next()
+        .is_some_and(|c| c.is_lowercase() || matches!(c, '(' | '&'));
+    let above_text = above.text.trim_end();
+    let ends_open = above_text.ends_with([',', '-', '–', '—', '/', '&', '(', '+'])
+        || above_text
+            .rsplit(char::is_whitespace)
+            .next()
+            .is_some_and(|w| CONTINUING_WORDS.contains(&w.to_lowercase().as_str()));
+    let hanging = matches!(unit.kind, UnitKind::Numbered(_) | UnitKind::Bullet)
+        && unit.whole.segments.len() == 1
+        && line.indent() > unit.indent;
+    starts_lower || ends_open || hanging
+}
+
+/// Words a phrase does not end on, in the languages listings are in.
+const CONTINUING_WORDS: &[&str] = &[
+    "of", "for", "and", "the", "to", "in", "on", "with", "by", "a", "an", "or", "from", "at",
+    "into", "through", "its", "their", "de", "des", "du", "la", "le", "les", "et", "en", "pour",
+    "y", "del", "los", "las", "el", "para", "e", "und", "der", "die", "das", "für",
+];
+
 /// Groups lines into units. A blank line ends a unit; a numbered, bulleted,
 /// date or field line starts one; a plain line under a text, numbered,
-/// bulleted or field line continues it (a wrapped title or value).
+/// bulleted or field line continues it when it is plainly the rest of it
+/// ([`wraps_onto`]), else starts a unit of its own.
 pub fn units(lines: &[Line]) -> Vec<Unit> {
     let mut units: Vec<Unit> = Vec::new();
     let mut open = false;
-    for line in lines {
+    for line in lines.iter().flat_map(inline_fields) {
+        let line = &line;
         if line.is_blank() {
             open = false;
             continue;
@@ -278,7 +539,7 @@ pub fn units(lines: &[Line]) -> Vec<Unit> {
                         | UnitKind::Numbered(_)
                         | UnitKind::Bullet
                         | UnitKind::Field { .. }
-                )
+                ) && wraps_onto(u, line)
             });
         let whole = segment(line, 0);
         let content = segment(line, content_start);
@@ -299,11 +560,13 @@ pub fn units(lines: &[Line]) -> Vec<Unit> {
                 whole: Text::from_segment(whole),
                 indent: line.indent(),
                 title_like: false,
+                own_dates: None,
             });
         }
         open = true;
     }
     for unit in &mut units {
+        unit.own_dates = unit.compute_own_dates();
         unit.title_like = unit.compute_title_like();
     }
     units

@@ -16,6 +16,21 @@ pub(super) struct Layout {
     /// that have a date line.
     pub(super) marked_indents: [Option<(usize, usize)>; 2],
     pub(super) dated_titles: bool,
+    /// Titles are labelled (`Project title: …`): then the labelled field
+    /// is the title and no other rule finds one.
+    pub(super) title_fields: bool,
+    /// How many units make a record's head where titles have neither a
+    /// date line nor a label (rule 3): the most common length of the runs
+    /// of headline-like units above the records' bodies, the longer on a
+    /// tie (a headline with a label line under it).
+    pub(super) head_lines: usize,
+    /// Records are one line each, the headline carrying its dates (rule
+    /// S): two such lines at least.
+    pub(super) dated_lines: bool,
+    /// The first line of the sentence that introduces the listing (`The
+    /// following projects were selected:`), if any: text above it is the
+    /// page's, not the records'.
+    pub(super) lead_in_line: Option<usize>,
 }
 
 impl Layout {
@@ -44,7 +59,20 @@ pub(super) struct LayoutLearner {
     pub(super) layout: Layout,
     /// Units seen, not yet decided.
     pub(super) carry: Vec<Unit>,
+    /// Whether a window has been learnt from (the next does not start the
+    /// file).
+    started: bool,
+    /// How many record heads of each length rule 3 found so far.
+    head_lengths: std::collections::BTreeMap<usize, usize>,
+    /// How many one-line headlines with their own dates were seen.
+    dated_lines: usize,
+    /// How many units were decided.
+    seen: usize,
 }
+
+/// How near the top of a page the sentence introducing its listing is
+/// looked for, in units.
+const LEAD_IN_WITHIN_UNITS: usize = 40;
 
 impl LayoutLearner {
     /// Learns from the next `units` (the last ones when `!more`) and gives
@@ -53,12 +81,85 @@ impl LayoutLearner {
         let carried = self.carry.len();
         let mut window = std::mem::take(&mut self.carry);
         window.extend(units);
-        let keep = learn_layout(&mut self.layout, &window, more);
+        let mut keep = learn_layout(&mut self.layout, &window, more);
+        // A run of headline-like units reaching `keep` may be a record's
+        // head whose body comes next: it is seen again, whole.
+        while keep > 0 && more && is_head_candidate(&window[keep - 1]) {
+            keep -= 1;
+        }
+        let decided = &window[..keep];
+        // A page introduces its listing near its top; a sentence further
+        // down that mentions "the following projects" is a description's.
+        if self.layout.lead_in_line.is_none() && self.seen < LEAD_IN_WITHIN_UNITS {
+            self.layout.lead_in_line = decided
+                .iter()
+                .take(LEAD_IN_WITHIN_UNITS - self.seen)
+                .find(|u| is_lead_in(u))
+                .map(Unit::first_line);
+        }
+        self.seen += keep;
+        self.dated_lines += decided
+            .iter()
+            .filter(|u| u.own_dates().is_some() && u.is_title_like())
+            .count();
+        self.layout.dated_lines = self.dated_lines >= 2;
+        if !self.layout.dated_titles && !self.layout.title_fields {
+            // Heads ending before `keep` are settled; one starting at the
+            // file's first unit may hold the page's title and is not
+            // counted.
+            let mut builder = Builder::new("", decided, &self.layout);
+            builder.mark_dated_lines();
+            for head in builder.record_heads() {
+                if self.started || head.start > 0 {
+                    *self.head_lengths.entry(head.len()).or_default() += 1;
+                }
+            }
+            self.layout.head_lines = self
+                .head_lengths
+                .iter()
+                .max_by_key(|&(&len, &count)| (count, len))
+                .map_or(1, |(&len, _)| len);
+        }
+        self.started |= keep > 0;
         // A few units (lookahead, or a header-like run): cheap to copy.
         self.carry = window[keep..].to_vec();
         window.drain(..carried);
         window
     }
+}
+
+/// The sentence that introduces a listing: it announces the projects that
+/// follow (`The following projects were selected for funding:`, `Details
+/// of each project can be found below.`, `… to support the following six
+/// projects.`).
+fn is_lead_in(unit: &Unit) -> bool {
+    if unit.kind != UnitKind::Text || unit.is_title_like() || !unit.has_at_most_words(60) {
+        return false;
+    }
+    let text = unit.whole.clean().to_lowercase();
+    let announces = text.ends_with(':')
+        || ["following", "below", "ci-dessous", "suivants", "siguientes"]
+            .iter()
+            .any(|w| {
+                text.split(|c: char| !c.is_alphanumeric() && c != '-')
+                    .any(|x| x == *w)
+            });
+    let names_records = [
+        "project",
+        "programme",
+        "program",
+        "initiative",
+        "grant",
+        "projet",
+        "proyecto",
+    ]
+    .iter()
+    .any(|w| text.contains(w));
+    announces && names_records
+}
+
+fn is_head_candidate(unit: &Unit) -> bool {
+    unit.is_title_like() && !unit.is_date() && unit.whole.segments.len() <= 3
 }
 
 /// Learns the table header and dated titles of `window` (the last one when
@@ -88,6 +189,9 @@ pub(super) fn learn_layout(layout: &mut Layout, window: &[Unit], more: bool) -> 
             .map(Unit::first_line)
             .collect();
         layout.columns = columns;
+    }
+    if window[..decided].iter().any(Unit::is_title_field) {
+        layout.title_fields = true;
     }
     let mut builder = Builder::new("", window, layout);
     builder.mark_table_header();

@@ -5,7 +5,7 @@ use crate::dates::{scan_date, trailing_parenthesised_date};
 use crate::diagnostics::Diagnostic;
 use crate::labels::{self, Column, Meaning};
 use crate::record::{DateOrigin, DateText, Field, RawProject, Segment, Span, Text};
-use crate::units::{Unit, UnitKind};
+use crate::units::{OwnDates, Unit, UnitKind};
 
 impl Builder<'_> {
     pub(super) fn project(
@@ -17,8 +17,10 @@ impl Builder<'_> {
         cut_off: bool,
     ) -> Option<RawProject> {
         let title_unit = &self.units[title_index];
+        // An unknown label is part of a title (`Asia: Decent work`); a
+        // title field's label is not (`Project title: Decent work`).
         let mut title = match title_unit.kind {
-            UnitKind::Field { .. } => title_unit.whole.clone(),
+            UnitKind::Field { .. } if !title_unit.is_title_field() => title_unit.whole.clone(),
             _ => title_unit.content.clone(),
         };
         if title.segments.len() >= 2 && is_kicker_line(&title.segments[0].text) {
@@ -55,7 +57,10 @@ impl Builder<'_> {
             last_line: self.units[end - 1].last_line(),
             span: title_unit.span().cover(self.units[end - 1].span()),
         };
-        let title_date = strip_title_date(&mut title);
+        let title_date = match title_unit.own_dates() {
+            Some(own) => split_own_dates(&mut title, own),
+            None => strip_title_date(&mut title),
+        };
         project.title = title;
         let cells = self.table_cells(&mut project, body, cut_off);
         self.body(&mut project, &body[cells..], cut_off);
@@ -317,6 +322,26 @@ pub(super) fn is_kicker_line(line: &str) -> bool {
         )
     });
     line.starts_with('©') || (words.len() <= 3 && !connector && !line.ends_with(['-', '–', ':']))
+}
+
+/// Cuts a one-line headline that carries its dates into the title and the
+/// dates (see [`crate::units::own_dates`]).
+fn split_own_dates(title: &mut Text, own: OwnDates) -> Option<Segment> {
+    let [segment] = title.segments.as_mut_slice() else {
+        return None;
+    };
+    let date_text = segment.text.get(own.date_start..own.date_end)?.trim_end();
+    let date = Segment {
+        text: date_text.to_string(),
+        line: segment.line,
+        span: Span::new(
+            segment.span.start + own.date_start,
+            segment.span.start + own.date_start + date_text.len(),
+        ),
+    };
+    segment.text.truncate(own.title_end);
+    segment.span.end = segment.span.start + own.title_end;
+    Some(date)
 }
 
 /// Removes `(2009–2010)` from the end of a title; returns it as a segment.

@@ -30,6 +30,10 @@ pub(super) struct Builder<'a> {
     pub(super) header_lines: &'a [usize],
     pub(super) marked_indents: [Option<(usize, usize)>; 2],
     pub(super) dated_titles: bool,
+    pub(super) title_fields: bool,
+    pub(super) head_lines: usize,
+    pub(super) dated_lines: bool,
+    pub(super) lead_in_line: Option<usize>,
     pub(super) diagnostics: Vec<Diagnostic>,
 }
 
@@ -43,6 +47,10 @@ impl<'a> Builder<'a> {
             header_lines: &layout.header_lines,
             marked_indents: layout.marked_indents,
             dated_titles: layout.dated_titles,
+            title_fields: layout.title_fields,
+            head_lines: layout.head_lines,
+            dated_lines: layout.dated_lines,
+            lead_in_line: layout.lead_in_line,
             diagnostics: Vec::new(),
         }
     }
@@ -53,7 +61,14 @@ impl<'a> Builder<'a> {
 
     pub(super) fn is_table_cell_text(unit: &Unit) -> bool {
         unit.whole.segments.len() == 1
-            && matches!(unit.kind, UnitKind::Text | UnitKind::Date { .. })
+            && match &unit.kind {
+                UnitKind::Text | UnitKind::Date { .. } => true,
+                // A header cell is a known label without a colon.
+                UnitKind::LoneLabel(label) => {
+                    !unit.whole.clean().ends_with(':') && !label.is_empty()
+                }
+                _ => false,
+            }
     }
 
     pub(super) fn could_be_header_cell(unit: &Unit) -> bool {
@@ -107,18 +122,30 @@ impl<'a> Builder<'a> {
                 .is_some_and(|u| u.is_date() && !u.is_lone_year())
     }
 
+    /// Rule 1: a title-like unit right above a date line or a dates field.
     pub(super) fn dated_title_at(&self, i: usize) -> bool {
-        self.roles[i] == Role::Body
+        !self.title_fields
+            && self.roles[i] == Role::Body
             && self.units[i].is_title_like()
             && !self.units[i].is_lone_year()
             && self.unit(i + 1).is_some_and(|d| {
-                d.is_date() && !(d.is_lone_year() && self.lone_year_is_heading(i + 1))
+                (d.is_date() && !(d.is_lone_year() && self.lone_year_is_heading(i + 1)))
+                    || d.is_date_field()
             })
     }
 
-    /// The three title rules; `starts_file` says the window holds the
-    /// file's first unit (never a title by rule 3).
+    /// The title rules; `starts_file` says the window holds the file's
+    /// first unit (never a title by rule 3).
     pub(super) fn find_titles(&mut self, starts_file: bool) {
+        // Rule 0: where the listing labels its titles, the label says it.
+        if self.title_fields {
+            for (role, unit) in self.roles.iter_mut().zip(self.units) {
+                if *role == Role::Body && unit.is_title_field() {
+                    *role = Role::Title;
+                }
+            }
+            return;
+        }
         for i in 0..self.units.len() {
             if self.dated_title_at(i) {
                 self.roles[i] = Role::Title;
@@ -157,24 +184,79 @@ impl<'a> Builder<'a> {
         if self.dated_titles {
             return;
         }
-        // Rule 3: a listing of titles and fields, without date lines.
-        for i in usize::from(starts_file)..self.units.len() {
-            let unit = &self.units[i];
-            if self.roles[i] != Role::Body || !unit.is_title_like() || unit.is_date() {
-                continue;
+        self.mark_dated_lines();
+        // Rule 3: a listing of titles and fields or prose, without date
+        // lines: the head of each record is the title.
+        for head in self.record_heads() {
+            if let Some(title) = head.title(self.head_lines, starts_file) {
+                self.roles[title] = Role::Title;
             }
-            let Some(next) = self.unit(i + 1) else {
-                continue;
-            };
-            let fielded = matches!(next.kind, UnitKind::Field { known: true, .. });
-            let prose = next.kind == UnitKind::Text
-                && !next.is_title_like()
-                && unit.kind == UnitKind::Text
-                && unit.whole.segments.len() == 1;
-            if fielded || prose {
+        }
+    }
+
+    /// Whether unit `i` comes after the sentence that introduces the
+    /// listing, if the page has one: the weaker rules (3 and S) find no
+    /// title above it.
+    fn after_lead_in(&self, i: usize) -> bool {
+        self.lead_in_line
+            .is_none_or(|line| self.units[i].first_line() > line)
+    }
+
+    /// Rule S: in a listing whose records are one line each, a headline
+    /// that carries its own dates (`Title, 1.5.2017-30.4.2018, 10 000 €`).
+    pub(super) fn mark_dated_lines(&mut self) {
+        if !self.dated_lines || self.dated_titles || self.title_fields {
+            return;
+        }
+        for i in 0..self.units.len() {
+            let unit = &self.units[i];
+            if self.roles[i] == Role::Body
+                && unit.own_dates().is_some()
+                && unit.is_title_like()
+                && self.after_lead_in(i)
+            {
                 self.roles[i] = Role::Title;
             }
         }
+    }
+
+    /// Whether a unit can be part of a record's head: a line or two of
+    /// headline, a subtitle, a grantee's name.
+    fn is_head_like(&self, i: usize) -> bool {
+        let unit = &self.units[i];
+        self.roles[i] == Role::Body
+            && unit.is_title_like()
+            && unit.whole.segments.len() <= 3
+            && !unit.is_date()
+    }
+
+    /// Rule 3's records: each run of head-like units right above the start
+    /// of a body (a known field, or a paragraph of prose), in a listing
+    /// without date lines. A run may hold headings above the record, the
+    /// headline, and label lines under it (`Submitted by …`, a grantee);
+    /// how many of its units make the head is learnt from the listing
+    /// ([`super::layout::Layout::head_lines`]).
+    pub(super) fn record_heads(&self) -> Vec<RecordHead> {
+        let mut heads = Vec::new();
+        if self.dated_titles || self.title_fields {
+            return heads;
+        }
+        let mut run_start = None;
+        for i in 0..self.units.len() {
+            if self.is_head_like(i) && self.after_lead_in(i) {
+                run_start.get_or_insert(i);
+                continue;
+            }
+            let unit = &self.units[i];
+            let fielded = matches!(unit.kind, UnitKind::Field { known: true, .. });
+            let prose = unit.kind == UnitKind::Text && !unit.is_title_like();
+            if let Some(start) = run_start.take() {
+                if fielded || prose {
+                    heads.push(RecordHead { start, body: i });
+                }
+            }
+        }
+        heads
     }
 
     /// A headline is short; text far longer above a date line is said to
@@ -288,6 +370,32 @@ impl<'a> Builder<'a> {
             i += 1;
         }
         projects
+    }
+}
+
+/// The head of a record found by rule 3: units `start..body`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) struct RecordHead {
+    pub(super) start: usize,
+    pub(super) body: usize,
+}
+
+impl RecordHead {
+    pub(super) fn len(&self) -> usize {
+        self.body - self.start
+    }
+
+    /// The headline: the first of the head's last `head_lines` units. The
+    /// file's first unit is the page's title unless the records' heads are
+    /// several lines and this one is exactly as long (a page that starts
+    /// with its first record).
+    pub(super) fn title(&self, head_lines: usize, starts_file: bool) -> Option<usize> {
+        let head_lines = head_lines.max(1);
+        let title = self.body - self.len().min(head_lines);
+        if starts_file && title == 0 && !(head_lines >= 2 && self.len() == head_lines) {
+            return (self.len() >= 2).then_some(1);
+        }
+        Some(title)
     }
 }
 
