@@ -6,6 +6,35 @@
 //! (two dates run together), `(2015-)` (an open range). This module only says
 //! what was printed (day, month, year as given); turning that into calendar
 //! dates, checking `31 February`, and inheriting years is the normaliser's job.
+//!
+//! Numeric dates (`01.07.2011`, `1/6/2020`, `2020/06/01`) need a four-digit
+//! year of 1900–2100, so that `12/30`, `3.5`, `Tel. 01/234 5678` and version
+//! numbers stay text; only the start of a range may leave its year to the
+//! end (`1.6-31.8.2017`). Which of the two numbers is the day shows only
+//! where one passes 12: `06/15/2020` on a page of US dates, `15/06/2020` on
+//! a European one. So each expression is read in an order it is given
+//! ([`scan_date_in`]; [`scan_date`] reads day first), except where its own
+//! numbers rule that order out, and it says what its numbers imply
+//! ([`DateExpr::order_hint`]) and whether they leave the reading open
+//! ([`DateExpr::ambiguous_order`]): the listing reader settles the order from
+//! the listing's other dates, as a reader of the page does.
+//!
+//! An open range ends in a dash or a word: `(2015-)`, `2017 – onwards`,
+//! `2019 – to date`, `2017 - en cours`, `2017–presente`. `Since 2017` is not
+//! one: at the head of a line it is prose (`Since March 2010, the ILO has
+//! been working in Jordan`), and the gold reads dates only from date lines.
+//! A two-digit end year is the first later year with those digits (`2019-21`,
+//! `2019/20`); a `/` joins years only (`2014/2015`).
+//!
+//! The Swiss agency's pages print a range's end on a line of its own under
+//! the start (`01.07.2011`, then `- 31.12.2013`). A line that starts with a
+//! dash is a bullet everywhere else, so [`scan_date`] does not read it;
+//! [`scan_end_date`] does, for a reader that has just seen a lone start.
+//!
+//! Titles end in dates too: `Decent work for migrants (2009–2010)`,
+//! `…, 2021`, `TITLE 2015-2018`. [`trailing_title_date`] finds them, but not
+//! a lone year after a space, which names rather than dates
+//! (`Support to Albanian Census 2011`, `Agenda 2030`).
 
 use serde::Serialize;
 
@@ -17,15 +46,66 @@ pub struct DatePart {
     pub year: Option<i32>,
 }
 
+/// Which number of a numeric date is the day: `01/06/2020` is 1 June day
+/// first (most of the world) and 6 January month first (the US).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum NumericOrder {
+    #[default]
+    DayFirst,
+    MonthFirst,
+}
+
+impl NumericOrder {
+    /// The only order two printed numbers can be in, when one passes 12.
+    fn implied(first: u32, second: u32) -> Option<NumericOrder> {
+        if first > 12 {
+            Some(NumericOrder::DayFirst)
+        } else if second > 12 {
+            Some(NumericOrder::MonthFirst)
+        } else {
+            None
+        }
+    }
+}
+
 /// A date or a range of dates found at the start of a text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 pub struct DateExpr {
     pub start: DatePart,
     pub end: Option<DatePart>,
-    /// `(2015-)`: a start and a dash with nothing after it.
+    /// An open range, with only a start: `(2015-)`, `2017 – onwards`,
+    /// `(2017–present)`.
     pub open_end: bool,
     /// Bytes of the text the expression covers.
     pub len: usize,
+    /// The order the expression's numeric dates must be in, because one of
+    /// their numbers passes 12 (`31/05/2022` → day first); it was read in
+    /// that order whatever order was asked for. `None` for expressions
+    /// without numeric dates, with only ambiguous ones, or whose dates
+    /// contradict each other (each is then read in the order it allows).
+    pub order_hint: Option<NumericOrder>,
+    /// The expression's numeric dates read differently day first and month
+    /// first (`01/06/2020`, both numbers at most 12 and unequal) and nothing
+    /// in it settles which: it was read in the order asked for, and the
+    /// listing's other dates must settle it.
+    pub ambiguous_order: bool,
+}
+
+/// A range's end printed on a line of its own: `- 31.12.2013`,
+/// `to 30 June 2009`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct EndDate {
+    pub end: DatePart,
+    /// Where the date starts, after the dash or word: `&text[date_at..len]`
+    /// is the date as printed.
+    pub date_at: usize,
+    /// Bytes of the text the dash or word and the date cover.
+    pub len: usize,
+    /// As [`DateExpr::order_hint`].
+    pub order_hint: Option<NumericOrder>,
+    /// As [`DateExpr::ambiguous_order`].
+    pub ambiguous_order: bool,
 }
 
 /// Month names in English, French and Spanish, then English abbreviations.
@@ -86,14 +166,43 @@ const RANGE_WORDS: &[&str] = &[
     "to", "until", "till", "through", "thru", "au", "al", "hasta",
 ];
 
+/// Words that end an open range, in lower case, and whether they carry
+/// their own joiner (`2017 onwards`, `2019 to date`) or need a dash or a
+/// range word before them (`2017 – present`, `2017 hasta la actualidad`).
+const OPEN_ENDS: &[(&[&str], bool)] = &[
+    (&["present"], false),
+    (&["presente"], false),
+    (&["ongoing"], false),
+    (&["now"], false),
+    (&["today"], false),
+    (&["actualidad"], false),
+    (&["la", "actualidad"], false),
+    (&["en", "cours"], false),
+    (&["onwards"], true),
+    (&["onward"], true),
+    (&["to", "date"], true),
+    (&["à", "ce", "jour"], true),
+    (&["a", "ce", "jour"], true),
+];
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Kind {
     /// Digits: value and how many digits were printed.
     Number(u32, usize),
+    /// `01/06/2020`, `1.6`: the two numbers as printed (which is the day is
+    /// settled for the whole expression) and the year if printed.
+    Numeric(u32, u32, Option<i32>),
     Month(u32),
     Iso(i32, u32, u32),
     Dash,
+    /// `/`, which joins years: `2014/2015`, `2019/20`.
+    Slash,
     RangeWord,
+    /// `present`, `en cours`: the end of an open range; `joined` when the
+    /// words need no dash before them (`onwards`, `to date`).
+    OpenEnd {
+        joined: bool,
+    },
     /// `de` in `1 de junio de 2007`, an ordinal suffix, a dot after `Sept`.
     Filler,
     Comma,
@@ -102,6 +211,26 @@ enum Kind {
     Open,
     Close,
     Other,
+}
+
+impl Kind {
+    /// Can a date expression start with this token?
+    fn begins_date(self) -> bool {
+        matches!(
+            self,
+            Kind::Number(..)
+                | Kind::Numeric(..)
+                | Kind::Month(_)
+                | Kind::Iso(..)
+                | Kind::From
+                | Kind::Open
+        )
+    }
+
+    /// Can a lone end date (`- 31.12.2013`) start with this token?
+    fn begins_end_date(self) -> bool {
+        matches!(self, Kind::Dash | Kind::RangeWord)
+    }
 }
 
 #[derive(Debug, Clone, Copy)]
@@ -114,24 +243,25 @@ struct Token {
 /// (`( 1 de junio de 2007 - 30 de junio de 2009 )`).
 const MAX_DATE_TOKENS: usize = 16;
 
-fn lex(text: &str) -> Vec<Token> {
+/// Tokens of `text`, stopping early when the first cannot begin what is
+/// looked for: most lines do not start with a date.
+fn lex(text: &str, begins: fn(Kind) -> bool) -> Vec<Token> {
     let bytes = text.as_bytes();
     let mut tokens: Vec<Token> = Vec::new();
     let mut pos = 0;
     while pos < text.len() && tokens.len() < MAX_DATE_TOKENS {
-        // Most lines do not start with a date: stop at the first word that
-        // cannot begin one.
-        if tokens.len() == 1 && tokens[0].kind == Kind::Other {
-            break;
+        if let [first] = tokens.as_slice() {
+            if !begins(first.kind) {
+                break;
+            }
         }
-        let rest = &text[pos..];
+        let Some(rest) = text.get(pos..) else { break };
         let Some(c) = rest.chars().next() else { break };
         if c.is_whitespace() {
             pos += c.len_utf8();
             continue;
         }
         if c.is_ascii_digit() {
-            let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
             if let Some(iso) = iso_date(rest) {
                 tokens.push(Token {
                     kind: iso,
@@ -140,24 +270,49 @@ fn lex(text: &str) -> Vec<Token> {
                 pos += 10;
                 continue;
             }
+            if let Some((kind, len)) = numeric_date(rest) {
+                tokens.push(Token {
+                    kind,
+                    end: pos + len,
+                });
+                pos += len;
+                continue;
+            }
+            let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
             push_digits(&mut tokens, &rest[..digits], pos);
             pos += digits;
             continue;
         }
         if c.is_alphabetic() {
-            let run_len: usize = rest
-                .chars()
-                .take_while(|c| c.is_alphabetic())
-                .map(char::len_utf8)
-                .sum();
+            let run_len = alphabetic_run(rest);
             let word = &rest[..run_len];
-            let after_digit = pos > 0 && bytes[pos - 1].is_ascii_digit();
-            push_word(&mut tokens, word, pos, after_digit);
+            let lower = word.to_lowercase();
+            // Words ending an open range never start a text: prose lines
+            // (most lines) are spared looking for them.
+            let open_end = if tokens.is_empty() {
+                None
+            } else {
+                open_end_words(rest, &lower, run_len)
+            };
+            if let Some((len, joined)) = open_end {
+                tokens.push(Token {
+                    kind: Kind::OpenEnd { joined },
+                    end: pos + len,
+                });
+                pos += len;
+                continue;
+            }
+            let after_digit = pos
+                .checked_sub(1)
+                .and_then(|p| bytes.get(p))
+                .is_some_and(u8::is_ascii_digit);
+            push_word(&mut tokens, word, &lower, pos, after_digit);
             pos += run_len;
             continue;
         }
         let kind = match c {
             '-' | '–' | '—' | '‐' | '‑' | '−' => Kind::Dash,
+            '/' => Kind::Slash,
             ',' => Kind::Comma,
             '.' => Kind::Filler,
             '(' | '[' => Kind::Open,
@@ -171,6 +326,41 @@ fn lex(text: &str) -> Vec<Token> {
         pos += c.len_utf8();
     }
     tokens
+}
+
+/// Bytes of the letters `text` starts with (whole characters).
+fn alphabetic_run(text: &str) -> usize {
+    text.chars()
+        .take_while(|c| c.is_alphabetic())
+        .map(char::len_utf8)
+        .sum()
+}
+
+/// Words ending an open range at the start of `text`, whose first word (of
+/// `first_len` bytes) is `first` in lower case: the bytes they cover and
+/// whether they carry their own joiner.
+fn open_end_words(text: &str, first: &str, first_len: usize) -> Option<(usize, bool)> {
+    'phrases: for &(words, joined) in OPEN_ENDS {
+        let Some((head, others)) = words.split_first() else {
+            continue;
+        };
+        if *head != first {
+            continue;
+        }
+        let mut end = first_len;
+        for word in others {
+            let rest = text.get(end..).unwrap_or("");
+            let gap = rest.len() - rest.trim_start().len();
+            let next = &rest[gap..];
+            let len = alphabetic_run(next);
+            if gap == 0 || next[..len].to_lowercase() != *word {
+                continue 'phrases;
+            }
+            end += gap + len;
+        }
+        return Some((end, joined));
+    }
+    None
 }
 
 /// `2007-06-01` at the start of `text`.
@@ -199,6 +389,68 @@ fn iso_date(text: &str) -> Option<Kind> {
 /// year or something else, only these are read as years.
 const PROJECT_YEARS: std::ops::RangeInclusive<i32> = 1900..=2100;
 
+/// A numeric date at the start of `text` and the bytes it covers: day and
+/// month in either order with a year (`01/06/2020`, `1.6.2020`,
+/// `01-06-2020`), year first (`2020/06/01`, read as ISO), or day and month
+/// alone (`1.6`, the start of `1.6-31.8.2017`; never with `-`, which is
+/// the day range of `1-3 June 2010`). The two separators are the same; a
+/// third (`1.2.2019.5`, `10.10.2010.1`) makes a version or an address.
+fn numeric_date(text: &str) -> Option<(Kind, usize)> {
+    let b = text.as_bytes();
+    let digits_at = |from: usize| {
+        b.get(from..)
+            .map_or(0, |s| s.iter().take_while(|c| c.is_ascii_digit()).count())
+    };
+    let number =
+        |from: usize, len: usize| -> Option<u32> { text.get(from..from + len)?.parse().ok() };
+    let n1 = digits_at(0);
+    let sep = *b.get(n1)?;
+    if !matches!(sep, b'/' | b'.' | b'-') {
+        return None;
+    }
+    let n2 = digits_at(n1 + 1);
+    if !(1..=2).contains(&n2) {
+        return None;
+    }
+    let after_second = n1 + 1 + n2;
+    let n3 = if b.get(after_second) == Some(&sep) {
+        digits_at(after_second + 1)
+    } else {
+        0
+    };
+    let end = if n3 > 0 {
+        after_second + 1 + n3
+    } else {
+        after_second
+    };
+    if b.get(end) == Some(&sep) && b.get(end + 1).is_some_and(u8::is_ascii_digit) {
+        return None;
+    }
+    let first = number(0, n1)?;
+    let second = number(n1 + 1, n2)?;
+    let day_and_month =
+        |a: u32, b: u32| (1..=31).contains(&a) && (1..=31).contains(&b) && a.min(b) <= 12;
+    match (n1, n3) {
+        (4, 1..=2) => {
+            let year = i32::try_from(first).ok()?;
+            let day = number(after_second + 1, n3)?;
+            let valid = PROJECT_YEARS.contains(&year)
+                && (1..=12).contains(&second)
+                && (1..=31).contains(&day);
+            valid.then_some((Kind::Iso(year, second, day), end))
+        }
+        (1..=2, 4) => {
+            let year = i32::try_from(number(after_second + 1, n3)?).ok()?;
+            let valid = PROJECT_YEARS.contains(&year) && day_and_month(first, second);
+            valid.then_some((Kind::Numeric(first, second, Some(year)), end))
+        }
+        (1..=2, 0) if sep != b'-' && day_and_month(first, second) => {
+            Some((Kind::Numeric(first, second, None), end))
+        }
+        _ => None,
+    }
+}
+
 /// Digits, splitting `201415` (a year run into a day) into `2014` and `15`.
 fn push_digits(tokens: &mut Vec<Token>, digits: &str, pos: usize) {
     let value = |s: &str| s.parse::<u32>().unwrap_or(u32::MAX);
@@ -223,18 +475,18 @@ fn push_digits(tokens: &mut Vec<Token>, digits: &str, pos: usize) {
     });
 }
 
-/// A run of letters: month names (possibly several run together, as in
-/// `MarchSeptember`), a range word, filler, or anything else.
-fn push_word(tokens: &mut Vec<Token>, word: &str, pos: usize, after_digit: bool) {
-    let lower = word.to_lowercase();
-    if after_digit && matches!(lower.as_str(), "st" | "nd" | "rd" | "th" | "er") {
+/// A run of letters (`lower` is it in lower case): month names (possibly
+/// several run together, as in `MarchSeptember`), a range word, filler, or
+/// anything else.
+fn push_word(tokens: &mut Vec<Token>, word: &str, lower: &str, pos: usize, after_digit: bool) {
+    if after_digit && matches!(lower, "st" | "nd" | "rd" | "th" | "er") {
         tokens.push(Token {
             kind: Kind::Filler,
             end: pos + word.len(),
         });
         return;
     }
-    if RANGE_WORDS.contains(&lower.as_str()) {
+    if RANGE_WORDS.contains(&lower) {
         tokens.push(Token {
             kind: Kind::RangeWord,
             end: pos + word.len(),
@@ -258,7 +510,7 @@ fn push_word(tokens: &mut Vec<Token>, word: &str, pos: usize, after_digit: bool)
     // Lower-casing keeps byte lengths for the letters month names use, so
     // offsets into `lower` are offsets into `word`.
     if lower.len() == word.len() {
-        if let Some(months) = split_months(&lower) {
+        if let Some(months) = split_months(lower) {
             let mut offset = pos;
             for (month, len) in months {
                 tokens.push(Token {
@@ -292,6 +544,69 @@ fn split_months(word: &str) -> Option<Vec<(u32, usize)>> {
     None
 }
 
+/// One date as read, before the order of its numbers is settled.
+#[derive(Debug, Clone, Copy)]
+struct Found {
+    /// The year, and day and month unless `numbers` holds them.
+    part: DatePart,
+    /// A numeric date's day and month, in printed order.
+    numbers: Option<(u32, u32)>,
+}
+
+impl Found {
+    fn is_year_only(&self) -> bool {
+        self.numbers.is_none() && self.part.day.is_none() && self.part.month.is_none()
+    }
+
+    /// The date, its numbers read in `order` unless they allow only the
+    /// other (`06/15/2020` is 15 June whatever the page's order).
+    fn in_order(self, order: NumericOrder) -> DatePart {
+        let Some((first, second)) = self.numbers else {
+            return self.part;
+        };
+        let (day, month) = match NumericOrder::implied(first, second).unwrap_or(order) {
+            NumericOrder::DayFirst => (first, second),
+            NumericOrder::MonthFirst => (second, first),
+        };
+        DatePart {
+            day: Some(day),
+            month: Some(month),
+            ..self.part
+        }
+    }
+}
+
+/// What the numeric dates of one expression say of their order: the order
+/// they imply (if they agree), and whether they leave it open.
+fn settle(found: &[Option<Found>]) -> (Option<NumericOrder>, bool) {
+    let mut hint = None;
+    let mut contradiction = false;
+    let mut open = false;
+    for (first, second) in found.iter().flatten().filter_map(|f| f.numbers) {
+        match (NumericOrder::implied(first, second), hint) {
+            (Some(implied), None) => hint = Some(implied),
+            (Some(implied), Some(settled)) => contradiction |= implied != settled,
+            // `01/01/2020` reads the same in both orders.
+            (None, _) => open |= first != second,
+        }
+    }
+    let hint = hint.filter(|_| !contradiction);
+    (hint, hint.is_none() && open)
+}
+
+/// The first year after `start` that ends in the two digits printed:
+/// `2019-21` ends in 2021, `1999-00` in 2000.
+fn later_year(start: i32, two_digits: u32) -> Option<i32> {
+    if !PROJECT_YEARS.contains(&start) {
+        return None;
+    }
+    let mut year = start - start.rem_euclid(100) + i32::try_from(two_digits).ok()?;
+    if year <= start {
+        year += 100;
+    }
+    PROJECT_YEARS.contains(&year).then_some(year)
+}
+
 struct Parser<'t> {
     tokens: &'t [Token],
 }
@@ -299,6 +614,13 @@ struct Parser<'t> {
 impl Parser<'_> {
     fn kind(&self, i: usize) -> Option<Kind> {
         self.tokens.get(i).map(|t| t.kind)
+    }
+
+    /// Bytes covered by the tokens before index `next`.
+    fn covered(&self, next: usize) -> usize {
+        next.checked_sub(1)
+            .and_then(|last| self.tokens.get(last))
+            .map_or(0, |t| t.end)
     }
 
     fn skip_filler(&self, mut i: usize) -> usize {
@@ -323,25 +645,44 @@ impl Parser<'_> {
     }
 
     /// One date at token `i`: the part and the index after it.
-    fn part(&self, i: usize) -> Option<(DatePart, usize)> {
+    fn part(&self, i: usize) -> Option<(Found, usize)> {
+        let named = |part: DatePart, next: usize| {
+            Some((
+                Found {
+                    part,
+                    numbers: None,
+                },
+                next,
+            ))
+        };
         match self.kind(i)? {
-            Kind::Iso(year, month, day) => Some((
+            Kind::Iso(year, month, day) => named(
                 DatePart {
                     day: Some(day),
                     month: Some(month),
                     year: Some(year),
                 },
                 i + 1,
+            ),
+            Kind::Numeric(first, second, year) => Some((
+                Found {
+                    part: DatePart {
+                        year,
+                        ..DatePart::default()
+                    },
+                    numbers: Some((first, second)),
+                },
+                i + 1,
             )),
             Kind::Number(..) => {
                 if let Some(year) = self.year(i) {
-                    return Some((
+                    return named(
                         DatePart {
                             year: Some(year),
                             ..DatePart::default()
                         },
                         i + 1,
-                    ));
+                    );
                 }
                 let day = self.day(i)?;
                 let j = self.skip_filler(i + 1);
@@ -353,14 +694,14 @@ impl Parser<'_> {
                     k += 1;
                 }
                 let year = self.year(k);
-                Some((
+                named(
                     DatePart {
                         day: Some(day),
                         month: Some(month),
                         year,
                     },
                     if year.is_some() { k + 1 } else { j + 1 },
-                ))
+                )
             }
             Kind::Month(month) => {
                 let j = self.skip_filler(i + 1);
@@ -371,14 +712,14 @@ impl Parser<'_> {
                         k += 1;
                     }
                     if let Some(year) = self.year(k) {
-                        return Some((
+                        return named(
                             DatePart {
                                 day: Some(day),
                                 month: Some(month),
                                 year: Some(year),
                             },
                             k + 1,
-                        ));
+                        );
                     }
                 }
                 let mut k = j;
@@ -386,20 +727,80 @@ impl Parser<'_> {
                     k += 1;
                 }
                 let year = self.year(k);
-                Some((
+                named(
                     DatePart {
                         day: None,
                         month: Some(month),
                         year,
                     },
                     if year.is_some() { k + 1 } else { j },
-                ))
+                )
             }
             _ => None,
         }
     }
 
-    fn expression(&self) -> Option<DateExpr> {
+    /// What follows a start ending before token `at`: the end, whether the
+    /// range is open, and the index after it all.
+    fn range_end(&self, start: &Found, at: usize) -> (Option<Found>, bool, usize) {
+        let year_only_start = start.part.year.filter(|_| start.is_year_only());
+        match self.kind(at) {
+            // `2017 onwards`, `2019 to date`
+            Some(Kind::OpenEnd { joined: true }) => (None, true, at + 1),
+            Some(separator @ (Kind::Dash | Kind::RangeWord | Kind::Slash)) => {
+                let after = at + 1;
+                if separator == Kind::Slash {
+                    // `2014/2015`, `2019/20`: a slash joins years only.
+                    let end_year = match (year_only_start, self.kind(after)) {
+                        (Some(start), Some(Kind::Number(year, 4))) => {
+                            i32::try_from(year).ok().filter(|&end| end > start)
+                        }
+                        (Some(start), Some(Kind::Number(digits, 2))) => later_year(start, digits),
+                        _ => None,
+                    };
+                    return match end_year {
+                        Some(year) => (Some(year_alone(year)), false, after + 1),
+                        None => (None, false, at),
+                    };
+                }
+                if let Some(Kind::OpenEnd { .. }) = self.kind(after) {
+                    return (None, true, after + 1);
+                }
+                if let Some((end, next)) = self.part(after) {
+                    return (Some(end), false, next);
+                }
+                // `2019-21`
+                let short_end = match (separator, year_only_start, self.kind(after)) {
+                    (Kind::Dash, Some(start), Some(Kind::Number(digits, 2))) => {
+                        later_year(start, digits)
+                    }
+                    _ => None,
+                };
+                if let Some(year) = short_end {
+                    return (Some(year_alone(year)), false, after + 1);
+                }
+                if separator == Kind::Dash && matches!(self.kind(after), None | Some(Kind::Close)) {
+                    // `(2015-)`
+                    return (None, true, after);
+                }
+                (None, false, at)
+            }
+            _ => {
+                // Two dates with no separator: `January 2009December 2010`
+                // (copied from a page that set them apart by layout alone).
+                if let Some((end, next)) = self.part(at) {
+                    let named = start.numbers.is_none() && end.numbers.is_none();
+                    let start_dated = start.part.month.is_some() || start.part.year.is_some();
+                    if named && start_dated && end.part.year.is_some() {
+                        return (Some(end), false, next);
+                    }
+                }
+                (None, false, at)
+            }
+        }
+    }
+
+    fn expression(&self, order: NumericOrder) -> Option<DateExpr> {
         let mut i = 0;
         let parenthesised = self.kind(0) == Some(Kind::Open);
         if parenthesised {
@@ -417,41 +818,20 @@ impl Parser<'_> {
                     return None;
                 }
                 let (end, _) = self.part(i + 2)?;
-                end.month?;
+                end.part.month?;
                 (
-                    DatePart {
-                        day: Some(day),
-                        ..DatePart::default()
+                    Found {
+                        part: DatePart {
+                            day: Some(day),
+                            ..DatePart::default()
+                        },
+                        numbers: None,
                     },
                     i + 1,
                 )
             }
         };
-        let mut end = None;
-        let mut open_end = false;
-        let mut next = after_start;
-        match self.kind(after_start) {
-            Some(Kind::Dash | Kind::RangeWord) => {
-                if let Some((part, after)) = self.part(after_start + 1) {
-                    end = Some(part);
-                    next = after;
-                } else if self.kind(after_start) == Some(Kind::Dash)
-                    && matches!(self.kind(after_start + 1), None | Some(Kind::Close))
-                {
-                    open_end = true;
-                    next = after_start + 1;
-                }
-            }
-            _ => {
-                // Two dates with no separator: `January 2009December 2010`.
-                if let Some((part, after)) = self.part(after_start) {
-                    if part.year.is_some() && (start.month.is_some() || start.year.is_some()) {
-                        end = Some(part);
-                        next = after;
-                    }
-                }
-            }
-        }
+        let (end, open_end, mut next) = self.range_end(&start, after_start);
         if parenthesised {
             if self.kind(next) != Some(Kind::Close) {
                 return None;
@@ -460,24 +840,76 @@ impl Parser<'_> {
         }
         // A start without a year must borrow the end's: `1 August - 31
         // December 2010`. Alone, `March` or `1 August` is not a date.
-        let has_year = start.year.is_some() || end.is_some_and(|e| e.year.is_some());
+        let has_year = start.part.year.is_some() || end.is_some_and(|e| e.part.year.is_some());
         if !has_year {
             return None;
         }
-        if end.is_some_and(|e| e.year.is_none()) {
+        if end.is_some_and(|e| e.part.year.is_none()) {
             return None;
         }
-        let len = self.tokens.get(next - 1).map_or(0, |t| t.end);
+        // `1.6-31.8.2017`: numbers without a year are a date only as the
+        // start of a range of numeric dates; `3.5 - 2019` is not one.
+        if start.numbers.is_some()
+            && start.part.year.is_none()
+            && end.is_none_or(|e| e.numbers.is_none())
+        {
+            return None;
+        }
+        let (order_hint, ambiguous_order) = settle(&[Some(start), end]);
+        let order = order_hint.unwrap_or(order);
         Some(DateExpr {
-            start,
-            end,
+            start: start.in_order(order),
+            end: end.map(|e| e.in_order(order)),
             open_end,
-            len,
+            len: self.covered(next),
+            order_hint,
+            ambiguous_order,
+        })
+    }
+
+    /// `- 31.12.2013`: a dash or range word, then a date with a year.
+    fn end_date(&self, order: NumericOrder) -> Option<EndDate> {
+        if !self.kind(0)?.begins_end_date() {
+            return None;
+        }
+        let (end, next) = self.part(1)?;
+        end.part.year?;
+        let (order_hint, ambiguous_order) = settle(&[Some(end)]);
+        Some(EndDate {
+            end: end.in_order(order_hint.unwrap_or(order)),
+            // Moved past the white space by the caller, which has the text.
+            date_at: self.covered(1),
+            len: self.covered(next),
+            order_hint,
+            ambiguous_order,
         })
     }
 }
 
-/// The date or date range that `text` starts with, if any.
+fn year_alone(year: i32) -> Found {
+    Found {
+        part: DatePart {
+            year: Some(year),
+            ..DatePart::default()
+        },
+        numbers: None,
+    }
+}
+
+/// The head of `text` a date can be in: lexing only the head keeps a
+/// 100 MB line as cheap as a short one.
+fn date_head(text: &str) -> &str {
+    // A date range never needs more than this.
+    const LONGEST_DATE_TEXT: usize = 160;
+    let mut head = text.len().min(LONGEST_DATE_TEXT);
+    while !text.is_char_boundary(head) {
+        head -= 1;
+    }
+    &text[..head]
+}
+
+/// The date or date range that `text` starts with, if any, numeric dates
+/// read day first (see [`scan_date_in`]).
 ///
 /// ```
 /// use devcoop_ingest::dates::{scan_date, DatePart};
@@ -487,36 +919,222 @@ impl Parser<'_> {
 /// assert_eq!(&"1 August - 31 December 2010, Dakar"[expr.len..], ", Dakar");
 /// ```
 pub fn scan_date(text: &str) -> Option<DateExpr> {
-    // A date range never needs more than this: lexing only the head keeps
-    // a 100 MB line as cheap as a short one.
-    const LONGEST_DATE_TEXT: usize = 160;
-    let mut head = text.len().min(LONGEST_DATE_TEXT);
-    while !text.is_char_boundary(head) {
-        head -= 1;
+    scan_date_in(text, NumericOrder::DayFirst)
+}
+
+/// The date or date range that `text` starts with, numeric dates read in
+/// `order` unless their numbers allow only the other.
+///
+/// ```
+/// use devcoop_ingest::dates::{scan_date_in, NumericOrder};
+/// let us = scan_date_in("01/06/2020 - 06/15/2020", NumericOrder::DayFirst).unwrap();
+/// // 06/15 can only be month first, so the whole range is.
+/// assert_eq!(us.order_hint, Some(NumericOrder::MonthFirst));
+/// assert_eq!((us.start.day, us.start.month), (Some(6), Some(1)));
+/// let open = scan_date_in("01/06/2020", NumericOrder::MonthFirst).unwrap();
+/// assert!(open.ambiguous_order);
+/// assert_eq!((open.start.day, open.start.month), (Some(6), Some(1)));
+/// ```
+pub fn scan_date_in(text: &str, order: NumericOrder) -> Option<DateExpr> {
+    let tokens = lex(date_head(text), Kind::begins_date);
+    Parser { tokens: &tokens }.expression(order)
+}
+
+/// The end of a range printed on a line of its own (`- 31.12.2013`,
+/// `– June 2009`, `to 30 June 2009`, `until 2013`), numeric dates read day
+/// first. For a reader that has just seen a lone start date: at the head
+/// of any other line, a dash is a bullet.
+///
+/// ```
+/// use devcoop_ingest::dates::{scan_date, scan_end_date, DatePart};
+/// let line = "- 31.12.2013";
+/// assert_eq!(scan_date(line), None);
+/// let end = scan_end_date(line).unwrap();
+/// assert_eq!(end.end, DatePart { day: Some(31), month: Some(12), year: Some(2013) });
+/// assert_eq!(&line[end.date_at..end.len], "31.12.2013");
+/// ```
+pub fn scan_end_date(text: &str) -> Option<EndDate> {
+    scan_end_date_in(text, NumericOrder::DayFirst)
+}
+
+/// [`scan_end_date`], numeric dates read in `order` unless their numbers
+/// allow only the other.
+pub fn scan_end_date_in(text: &str, order: NumericOrder) -> Option<EndDate> {
+    let head = date_head(text);
+    let tokens = lex(head, Kind::begins_end_date);
+    let mut found = Parser { tokens: &tokens }.end_date(order)?;
+    // The date starts after the white space that follows the dash or word.
+    let after_joiner = head.get(found.date_at..)?;
+    found.date_at += after_joiner.len() - after_joiner.trim_start().len();
+    Some(found)
+}
+
+/// How a title's trailing dates are set off from it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum TrailingKind {
+    /// `Decent work for migrants (2009–2010)`, `… (2015-)`.
+    Parenthesised,
+    /// `…, 2021`, `…, 2019-2021`.
+    AfterComma,
+    /// `… – 2019-2021`.
+    AfterDash,
+    /// `…: 2019-2021`.
+    AfterColon,
+    /// `TITLE 2015-2018`, `… 2014/2015`.
+    AfterSpace,
+}
+
+/// Dates at the end of a title.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct TrailingDate {
+    /// Where the title ends: `&title[..at]` is the title without the dates
+    /// and their separator (`, `, ` – `, `: `, ` (`).
+    pub at: usize,
+    /// Where the printed dates start (at the parenthesis of a
+    /// parenthesised date): `&title[date_at..]` is what [`scan_date`] read.
+    pub date_at: usize,
+    pub expr: DateExpr,
+    pub kind: TrailingKind,
+}
+
+/// The most bytes of a title's end searched for unparenthesised dates
+/// (`, September 2019 – December 2021` is 32).
+const LONGEST_TRAILING_DATE: usize = 64;
+
+/// Dates that end a title, with some title left before them.
+///
+/// In parentheses any date or range counts (`(2009–2010)`, `(2015-)`,
+/// `(2017–present)`, `(1 June 2007 - 30 June 2009)`). Otherwise only years
+/// and months with years: a range after a comma, a dash, a colon or a
+/// space (`TITLE 2015-2018`, `Title 2014/2015`), and a lone year after a
+/// comma (`…, 2021`, as the gold reads it). A lone year after a space names
+/// (`Support to Albanian Census 2011`, `Agenda 2030`), and a number that
+/// cannot be a project's year is not one (`Fair recruitment (1011)`).
+///
+/// ```
+/// use devcoop_ingest::dates::{trailing_title_date, TrailingKind};
+/// let title = "Skills for migrant workers, 2019-2021";
+/// let found = trailing_title_date(title).unwrap();
+/// assert_eq!(&title[..found.at], "Skills for migrant workers");
+/// assert_eq!(&title[found.date_at..], "2019-2021");
+/// assert_eq!(found.kind, TrailingKind::AfterComma);
+/// assert!(trailing_title_date("Support to Albanian Census 2011").is_none());
+/// ```
+pub fn trailing_title_date(title: &str) -> Option<TrailingDate> {
+    let trimmed = title.trim_end();
+    let found = if trimmed.ends_with(')') {
+        parenthesised_title_date(trimmed)?
+    } else {
+        unparenthesised_title_date(trimmed)?
+    };
+    let keeps_title = trimmed
+        .get(..found.at)
+        .is_some_and(|t| !t.trim().is_empty());
+    keeps_title.then_some(found)
+}
+
+fn has_project_years(expr: &DateExpr) -> bool {
+    let plausible = |part: &DatePart| part.year.is_none_or(|y| PROJECT_YEARS.contains(&y));
+    plausible(&expr.start) && expr.end.as_ref().is_none_or(plausible)
+}
+
+fn parenthesised_title_date(trimmed: &str) -> Option<TrailingDate> {
+    let open = trimmed.rfind('(')?;
+    let expr = scan_date(trimmed.get(open..)?)?;
+    if open + expr.len != trimmed.len() || !has_project_years(&expr) {
+        return None;
     }
-    let tokens = lex(&text[..head]);
-    Parser { tokens: &tokens }.expression()
+    Some(TrailingDate {
+        at: trimmed.get(..open)?.trim_end().len(),
+        date_at: open,
+        expr,
+        kind: TrailingKind::Parenthesised,
+    })
+}
+
+fn unparenthesised_title_date(trimmed: &str) -> Option<TrailingDate> {
+    let mut from = trimmed.len().saturating_sub(LONGEST_TRAILING_DATE);
+    while !trimmed.is_char_boundary(from) {
+        from += 1;
+    }
+    let mut after_space = trimmed
+        .get(..from)?
+        .chars()
+        .next_back()
+        .is_some_and(char::is_whitespace);
+    for (offset, c) in trimmed.get(from..)?.char_indices() {
+        let word_start = after_space && !c.is_whitespace();
+        after_space = c.is_whitespace();
+        if !word_start {
+            continue;
+        }
+        let date_at = from + offset;
+        let Some(expr) = trimmed.get(date_at..).and_then(scan_date) else {
+            continue;
+        };
+        if date_at + expr.len != trimmed.len() {
+            continue;
+        }
+        // The earliest word from which dates run to the end decides: a
+        // later one would leave part of the dates in the title
+        // (`Strategy 1 June 2019 - 2021` is not `Strategy 1`).
+        return title_date_after(trimmed, date_at, expr);
+    }
+    None
+}
+
+/// Dates running from `date_at` to the end of a title, if they count as
+/// the title's dates.
+fn title_date_after(trimmed: &str, date_at: usize, expr: DateExpr) -> Option<TrailingDate> {
+    let no_day = |part: &DatePart| part.day.is_none();
+    if !has_project_years(&expr) || !no_day(&expr.start) || !expr.end.as_ref().is_none_or(no_day) {
+        return None;
+    }
+    // `Title 2015-` is more likely a title broken at a hyphen than an open
+    // range; an open range outside parentheses needs its word.
+    let dash_ended = trimmed.ends_with(['-', '–', '—', '‐', '‑', '−']);
+    if expr.open_end && dash_ended {
+        return None;
+    }
+    let is_range = expr.end.is_some() || expr.open_end;
+    let before = trimmed.get(..date_at)?.trim_end();
+    let (kind, title) = if let Some(title) = before.strip_suffix(',') {
+        (TrailingKind::AfterComma, title)
+    } else if let Some(title) = before.strip_suffix(':') {
+        (TrailingKind::AfterColon, title)
+    } else if let Some(title) = before.strip_suffix(['-', '–', '—']) {
+        (TrailingKind::AfterDash, title)
+    } else {
+        (TrailingKind::AfterSpace, before)
+    };
+    // A lone year after a comma is the gold's `…, 2021`; after anything
+    // else, and a lone month, it is more likely part of the name.
+    let lone_year_after_comma = kind == TrailingKind::AfterComma && expr.start.month.is_none();
+    if !is_range && !lone_year_after_comma {
+        return None;
+    }
+    Some(TrailingDate {
+        at: title.trim_end().len(),
+        date_at,
+        expr,
+        kind,
+    })
 }
 
 /// A trailing `(2009–2010)` or `(2015-)` at the end of a title: the byte
-/// offset where the parenthesis starts, and the expression inside it. A
-/// number that cannot be a project's year, such as the code in
-/// `Fair recruitment (1011)`, stays in the title.
+/// offset where the parenthesis starts, and the expression inside it; the
+/// [`TrailingKind::Parenthesised`] case of [`trailing_title_date`].
 pub fn trailing_parenthesised_date(title: &str) -> Option<(usize, DateExpr)> {
-    let trimmed = title.trim_end();
-    if !trimmed.ends_with(')') {
-        return None;
-    }
-    let open = trimmed.rfind('(')?;
-    let expr = scan_date(&trimmed[open..])?;
-    let plausible = |part: &DatePart| part.year.is_none_or(|y| PROJECT_YEARS.contains(&y));
-    let is_date = plausible(&expr.start) && expr.end.as_ref().is_none_or(plausible);
-    (open + expr.len == trimmed.len() && is_date).then_some((open, expr))
+    trailing_title_date(title)
+        .filter(|found| found.kind == TrailingKind::Parenthesised)
+        .map(|found| (found.date_at, found.expr))
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
 
     fn part(day: Option<u32>, month: Option<u32>, year: Option<i32>) -> DatePart {
         DatePart { day, month, year }
@@ -726,5 +1344,505 @@ mod tests {
         assert!(trailing_parenthesised_date("Fair recruitment in Nepal (1011)").is_none());
         assert!(trailing_parenthesised_date("Fair recruitment (2009-3011)").is_none());
         assert!(trailing_parenthesised_date("Child labour survey (1998)").is_some());
+    }
+
+    fn day(d: u32, m: u32, y: i32) -> DatePart {
+        part(Some(d), Some(m), Some(y))
+    }
+
+    fn year(y: i32) -> DatePart {
+        part(None, None, Some(y))
+    }
+
+    fn open_start(text: &str) -> DatePart {
+        let expr = scan_date(text).unwrap_or_else(|| panic!("no date in {text:?}"));
+        assert!(expr.open_end, "{text}: not open");
+        assert_eq!(expr.end, None, "{text}");
+        assert_eq!(expr.len, text.len(), "{text}");
+        expr.start
+    }
+
+    #[test]
+    fn us_day_after_month_and_comma_after_day_or_month() {
+        assert_eq!(range("March 3, 2019"), (day(3, 3, 2019), None));
+        assert_eq!(range("15 May, 2018"), (day(15, 5, 2018), None));
+        assert_eq!(
+            range("April, 2011 – June, 2013"),
+            (
+                part(None, Some(4), Some(2011)),
+                Some(part(None, Some(6), Some(2013)))
+            )
+        );
+        assert_eq!(
+            range("Sept. 2019 – Jan. 2021"),
+            (
+                part(None, Some(9), Some(2019)),
+                Some(part(None, Some(1), Some(2021)))
+            )
+        );
+    }
+
+    #[test]
+    fn open_ranges_end_in_a_word() {
+        for text in [
+            "2017 – onwards",
+            "2017 onwards",
+            "2017 - present",
+            "2017 – ongoing",
+            "2017 to present",
+            "2017 – Present",
+            "2019 – to date",
+            "2019 to date",
+            "2019 - now",
+            "2019 - today",
+            "2019 – en cours",
+            "2019 à ce jour",
+            "2019 - actualidad",
+            "2019 hasta la actualidad",
+            "2019 – presente",
+            "(2017–present)",
+            "(2017 - ongoing)",
+        ] {
+            let start = open_start(text);
+            assert_eq!(
+                start.year,
+                Some(if text.contains("2017") { 2017 } else { 2019 })
+            );
+        }
+        assert_eq!(
+            open_start("March 2017 – present"),
+            part(None, Some(3), Some(2017))
+        );
+        // The word must end the range, not begin a longer one.
+        assert_eq!(scan_date("2017 - presentation of results").unwrap().len, 4);
+        // Without a dash only words that carry their joiner open a range.
+        assert!(!scan_date("2017 ongoing").unwrap().open_end);
+        assert!(!scan_date("2019 now").unwrap().open_end);
+    }
+
+    #[test]
+    fn since_is_prose_not_an_open_range() {
+        assert_eq!(scan_date("since 2017"), None);
+        assert_eq!(
+            scan_date("Since March 2010, the ILO has been working"),
+            None
+        );
+        assert_eq!(scan_date("Ongoing since January 2020"), None);
+        assert_eq!(scan_date("Present in 2019"), None);
+    }
+
+    #[test]
+    fn two_digit_end_year_is_the_next_year_with_those_digits() {
+        assert_eq!(range("2019-21"), (year(2019), Some(year(2021))));
+        assert_eq!(range("2019 – 21"), (year(2019), Some(year(2021))));
+        assert_eq!(range("2019/20"), (year(2019), Some(year(2020))));
+        assert_eq!(range("1999-00"), (year(1999), Some(year(2000))));
+        assert_eq!(scan_date("2019-21").unwrap().len, 7);
+    }
+
+    #[test]
+    fn slash_joins_two_years() {
+        assert_eq!(range("2014/2015"), (year(2014), Some(year(2015))));
+        // An earlier year, a month or a day after the slash is no range.
+        let text = "2015/2014";
+        assert_eq!(range(text), (year(2015), None));
+        assert_eq!(scan_date(text).unwrap().len, 4);
+        assert_eq!(range("2019/June 2020"), (year(2019), None));
+    }
+
+    #[test]
+    fn a_two_digit_number_that_makes_no_later_year_is_no_end() {
+        // 2119 and 2106 are no project's years.
+        for text in ["2019-18", "2019-06", "2019 - 21 workers"] {
+            let expr = scan_date(text).unwrap();
+            if text == "2019 - 21 workers" {
+                // Prose like this is read as a range: the reader looks
+                // for dates on date lines only.
+                assert_eq!(expr.end, Some(year(2021)));
+            } else {
+                assert_eq!((expr.end, expr.len), (None, 4), "{text}");
+            }
+        }
+        assert_eq!(scan_date("2019-2").unwrap().end, None);
+        assert_eq!(scan_date("2019-123").unwrap().end, None);
+    }
+
+    #[test]
+    fn numeric_dates_day_first() {
+        for text in [
+            "01/06/2020",
+            "1/6/2020",
+            "01.06.2020",
+            "01-06-2020",
+            "1.6.2020",
+        ] {
+            let expr = scan_date(text).unwrap_or_else(|| panic!("{text}"));
+            assert_eq!(expr.start, day(1, 6, 2020), "{text}");
+            assert_eq!(expr.end, None);
+            assert_eq!(expr.len, text.len());
+            assert!(expr.ambiguous_order, "{text}");
+            assert_eq!(expr.order_hint, None);
+        }
+        let expr = scan_date("01.07.2011").unwrap();
+        assert_eq!(expr.start, day(1, 7, 2011));
+    }
+
+    #[test]
+    fn year_first_numeric_dates_are_iso_order() {
+        for order in [NumericOrder::DayFirst, NumericOrder::MonthFirst] {
+            let expr = scan_date_in("2020/06/01", order).unwrap();
+            assert_eq!(expr.start, day(1, 6, 2020));
+            assert!(!expr.ambiguous_order);
+            assert_eq!(expr.order_hint, None);
+        }
+        assert_eq!(range("2020.6.1").0, day(1, 6, 2020));
+        assert_eq!(range("2020-6-1").0, day(1, 6, 2020));
+        // No thirteenth month: a year and what follows.
+        assert_eq!(range("2020/13/01").0, year(2020));
+    }
+
+    #[test]
+    fn numeric_ranges() {
+        assert_eq!(
+            range("01/06/2020 - 31/05/2022"),
+            (day(1, 6, 2020), Some(day(31, 5, 2022)))
+        );
+        assert_eq!(
+            range("01.07.2011 - 31.12.2013"),
+            (day(1, 7, 2011), Some(day(31, 12, 2013)))
+        );
+        assert_eq!(
+            range("01-06-2020 – 31-05-2022"),
+            (day(1, 6, 2020), Some(day(31, 5, 2022)))
+        );
+        assert_eq!(
+            range("01.07.2011 to 31.12.2013"),
+            (day(1, 7, 2011), Some(day(31, 12, 2013)))
+        );
+        // The table cells of the Swiss pages, joined as the record joins them.
+        assert_eq!(
+            range("15.06.2011 – 31.12.2012"),
+            (day(15, 6, 2011), Some(day(31, 12, 2012)))
+        );
+    }
+
+    #[test]
+    fn numeric_start_without_year_takes_the_end_year_later() {
+        let expr = scan_date("1.6-31.8.2017").unwrap();
+        assert_eq!(expr.start, part(Some(1), Some(6), None));
+        assert_eq!(expr.end, Some(day(31, 8, 2017)));
+        assert_eq!(expr.order_hint, Some(NumericOrder::DayFirst));
+        assert!(!expr.ambiguous_order);
+        assert_eq!(expr.len, "1.6-31.8.2017".len());
+        // Alone, or before anything but a numeric date, two numbers are not a date.
+        for text in [
+            "1.6",
+            "12/30",
+            "3.5 million",
+            "3.5 - 2019",
+            "1.6 - June 2017",
+        ] {
+            assert_eq!(scan_date(text), None, "{text}");
+        }
+    }
+
+    #[test]
+    fn impossible_day_first_numbers_are_read_month_first() {
+        let expr = scan_date("06/15/2020").unwrap();
+        assert_eq!(expr.start, day(15, 6, 2020));
+        assert_eq!(expr.order_hint, Some(NumericOrder::MonthFirst));
+        assert!(!expr.ambiguous_order);
+        let expr = scan_date_in("31/05/2022", NumericOrder::MonthFirst).unwrap();
+        assert_eq!(expr.start, day(31, 5, 2022));
+        assert_eq!(expr.order_hint, Some(NumericOrder::DayFirst));
+    }
+
+    #[test]
+    fn one_settled_date_settles_the_whole_range() {
+        let expr = scan_date_in("01/06/2020 - 31/05/2022", NumericOrder::MonthFirst).unwrap();
+        assert_eq!(expr.start, day(1, 6, 2020));
+        assert_eq!(expr.order_hint, Some(NumericOrder::DayFirst));
+        assert!(!expr.ambiguous_order);
+        let expr = scan_date("06/01/2020 - 05/31/2022").unwrap();
+        assert_eq!(expr.start, day(1, 6, 2020));
+        assert_eq!(expr.end, Some(day(31, 5, 2022)));
+        assert_eq!(expr.order_hint, Some(NumericOrder::MonthFirst));
+    }
+
+    #[test]
+    fn ambiguous_numbers_follow_the_order_asked_for() {
+        let text = "01/06/2020 - 05/04/2021";
+        let day_first = scan_date_in(text, NumericOrder::DayFirst).unwrap();
+        assert_eq!(day_first.start, day(1, 6, 2020));
+        assert_eq!(day_first.end, Some(day(5, 4, 2021)));
+        assert!(day_first.ambiguous_order);
+        assert_eq!(day_first.order_hint, None);
+        let month_first = scan_date_in(text, NumericOrder::MonthFirst).unwrap();
+        assert_eq!(month_first.start, day(6, 1, 2020));
+        assert_eq!(month_first.end, Some(day(4, 5, 2021)));
+        assert!(month_first.ambiguous_order);
+        // The same number twice reads the same either way.
+        let same = scan_date("01/01/2020 - 12/12/2020").unwrap();
+        assert!(!same.ambiguous_order);
+    }
+
+    #[test]
+    fn contradicting_numeric_dates_are_each_read_as_they_can_be() {
+        let expr = scan_date("13/01/2020 - 01/13/2021").unwrap();
+        assert_eq!(expr.start, day(13, 1, 2020));
+        assert_eq!(expr.end, Some(day(13, 1, 2021)));
+        assert_eq!(expr.order_hint, None);
+        assert!(!expr.ambiguous_order);
+    }
+
+    #[test]
+    fn named_months_say_nothing_of_numeric_order() {
+        let expr = scan_date("1 June 2007 - 30 June 2009").unwrap();
+        assert_eq!(expr.order_hint, None);
+        assert!(!expr.ambiguous_order);
+        let expr = scan_date("2007-06-01").unwrap();
+        assert_eq!(expr.order_hint, None);
+        assert!(!expr.ambiguous_order);
+    }
+
+    #[test]
+    fn numbers_that_are_not_numeric_dates() {
+        for text in [
+            "12/30",
+            "3.5",
+            "13/13/2020",
+            "32.01.2020",
+            "00.01.2020",
+            "01/06/20",
+            "01/06/12345",
+            "01.06.1850",
+            "01.06.2150",
+            "1.2.3",
+            "1.2.2019.5",
+            "10.10.2010.1",
+            "01/234 5678",
+            "2.500 workers",
+            "2,500 workers",
+            "192.168.1.1",
+            "12.5%",
+            "- 31.12.2013",
+            "– 31.12.2013",
+            "1/2",
+        ] {
+            assert_eq!(scan_date(text), None, "{text}");
+        }
+        // Separators must agree: `01/06.2020` is no date.
+        assert_eq!(scan_date("01/06.2020"), None);
+    }
+
+    #[test]
+    fn prose_and_numbers_at_the_head_of_a_line() {
+        for text in [
+            "In 2007, the project",
+            "Phase 2 – 2019 workers",
+            "Tel. 01/234 5678",
+            "Version 1.2.2019",
+            "Convention Nos. 87 and 98",
+            "Now the project",
+            "To date, 500 workers",
+            "en cours",
+            "present",
+        ] {
+            assert_eq!(scan_date(text), None, "{text}");
+        }
+        // A date after a list number is the number's business, not a date.
+        assert_eq!(scan_date("1.1 Strengthening labour inspection"), None);
+        // A numeric date inside a `Duration:` value is read where it starts.
+        assert_eq!(range("1.2.2019").0, day(1, 2, 2019));
+    }
+
+    #[test]
+    fn lone_end_date_after_a_dash_or_word() {
+        let line = "- 31.12.2013";
+        let end = scan_end_date(line).unwrap();
+        assert_eq!(end.end, day(31, 12, 2013));
+        assert_eq!(end.date_at, 2);
+        assert_eq!(end.len, line.len());
+        assert_eq!(end.order_hint, Some(NumericOrder::DayFirst));
+        for (text, printed, wanted) in [
+            ("– 30 June 2009", "30 June 2009", day(30, 6, 2009)),
+            ("to 30 June 2009", "30 June 2009", day(30, 6, 2009)),
+            (
+                "until December 2013",
+                "December 2013",
+                part(None, Some(12), Some(2013)),
+            ),
+            ("-  2013, Tirana", "2013", year(2013)),
+            ("- 2013-12-31", "2013-12-31", day(31, 12, 2013)),
+        ] {
+            let end = scan_end_date(text).unwrap_or_else(|| panic!("{text}"));
+            assert_eq!(end.end, wanted, "{text}");
+            assert_eq!(&text[end.date_at..end.len], printed, "{text}");
+        }
+        let ambiguous = scan_end_date_in("- 05.04.2021", NumericOrder::MonthFirst).unwrap();
+        assert_eq!(ambiguous.end, day(4, 5, 2021));
+        assert!(ambiguous.ambiguous_order);
+        for text in [
+            "31.12.2013",
+            "- Training of inspectors",
+            "- 31 December",
+            "- to date",
+            "to date",
+            "- present",
+            "-",
+            "",
+        ] {
+            assert_eq!(scan_end_date(text), None, "{text}");
+        }
+    }
+
+    fn title_date(title: &str) -> Option<(&str, &str, TrailingKind)> {
+        trailing_title_date(title).map(|found| {
+            assert!(found.at <= found.date_at);
+            let expr = scan_date(&title[found.date_at..]).unwrap();
+            assert_eq!(expr, found.expr);
+            (
+                &title[..found.at],
+                title[found.date_at..].trim_end(),
+                found.kind,
+            )
+        })
+    }
+
+    #[test]
+    fn titles_ending_in_parenthesised_dates() {
+        use TrailingKind::Parenthesised;
+        for (title, kept, dates) in [
+            ("Decent work (2009–2010)", "Decent work", "(2009–2010)"),
+            ("Decent work (2015-)", "Decent work", "(2015-)"),
+            (
+                "Decent work (2017–present)",
+                "Decent work",
+                "(2017–present)",
+            ),
+            ("Decent work  (2019/20) ", "Decent work", "(2019/20)"),
+        ] {
+            assert_eq!(
+                title_date(title),
+                Some((kept, dates, Parenthesised)),
+                "{title}"
+            );
+        }
+        let (_, expr) = trailing_parenthesised_date("Decent work (2017–present)").unwrap();
+        assert!(expr.open_end);
+        assert_eq!(trailing_title_date("(2009–2010)"), None);
+        assert_eq!(trailing_title_date("Decent work (ILO – GIP)"), None);
+        assert_eq!(trailing_title_date("Decent work, 2019 (Phase 2)"), None);
+    }
+
+    #[test]
+    fn titles_ending_in_years_after_a_separator() {
+        use TrailingKind::*;
+        for (title, kept, dates, kind) in [
+            ("Title, 2021", "Title", "2021", AfterComma),
+            ("Title, 2019-2021", "Title", "2019-2021", AfterComma),
+            ("Title, 2017–present", "Title", "2017–present", AfterComma),
+            ("Title – 2019-2021", "Title", "2019-2021", AfterDash),
+            ("Title - 2019-21", "Title", "2019-21", AfterDash),
+            ("Title: 2019–2021", "Title", "2019–2021", AfterColon),
+            ("TITLE 2015-2018", "TITLE", "2015-2018", AfterSpace),
+            ("Title 2014/2015", "Title", "2014/2015", AfterSpace),
+            (
+                "Title, March 2019 – June 2021",
+                "Title",
+                "March 2019 – June 2021",
+                AfterComma,
+            ),
+            (
+                "Title March–September 2015",
+                "Title",
+                "March–September 2015",
+                AfterSpace,
+            ),
+            ("Plan 2015-2018, 2019", "Plan 2015-2018", "2019", AfterComma),
+        ] {
+            assert_eq!(title_date(title), Some((kept, dates, kind)), "{title}");
+        }
+    }
+
+    #[test]
+    fn titles_whose_numbers_are_not_their_dates() {
+        for title in [
+            "Support to Albanian Census 2011",
+            "Agenda 2030",
+            "Title – 2019",
+            "Title: 2019",
+            "Phase 2",
+            "Phase 2 – 2019 workers",
+            "Convention Nos. 87 and 98",
+            "Fair recruitment in Nepal (1011)",
+            "Title, 1011-1012",
+            "Title 2015-",
+            "Title, 2015-",
+            "Title, June 2021",
+            "Title, 1 June 2019 - 30 June 2021",
+            "Strategy 1 June 2019 - 2021",
+            "Title, 01.06.2020",
+            "2019-2021",
+            ", 2021",
+            "",
+        ] {
+            assert_eq!(trailing_title_date(title), None, "{title}");
+        }
+    }
+
+    /// Text made of what dates are made of, and anything else.
+    fn date_like() -> impl Strategy<Value = String> {
+        prop_oneof![
+            "[0-9 ./\\-–—,()a-zA-Z]{0,40}",
+            "[0-9]{1,5}[./\\-][0-9]{1,5}([./\\-][0-9]{1,5}){0,2}( ?[\\-–/] ?[0-9./\\-]{0,12})?",
+            "(\\(|- |to )?[0-9]{1,4}( ?[\\-–/]? ?(present|en cours|à ce jour|to date|onwards|[0-9]{1,4}))?\\)?",
+            "\\PC{0,80}",
+            "[0-9é–à.\u{a0}/ ]{0,30}",
+        ]
+    }
+
+    proptest! {
+        #[test]
+        fn scanning_never_panics_and_ends_on_a_char_boundary(text in date_like()) {
+            for order in [NumericOrder::DayFirst, NumericOrder::MonthFirst] {
+                if let Some(expr) = scan_date_in(&text, order) {
+                    prop_assert!(expr.len > 0 && expr.len <= text.len());
+                    prop_assert!(text.is_char_boundary(expr.len));
+                }
+                if let Some(end) = scan_end_date_in(&text, order) {
+                    prop_assert!(end.date_at < end.len && end.len <= text.len());
+                    prop_assert!(text.is_char_boundary(end.date_at));
+                    prop_assert!(text.is_char_boundary(end.len));
+                }
+            }
+            if let Some(found) = trailing_title_date(&text) {
+                prop_assert!(found.at <= found.date_at && found.date_at < text.len());
+                prop_assert!(text.is_char_boundary(found.at));
+                prop_assert!(text.is_char_boundary(found.date_at));
+            }
+        }
+
+        #[test]
+        fn printed_numeric_dates_read_back(
+            d in 1u32..=31,
+            m in 1u32..=12,
+            y in 1900i32..=2100,
+            sep in prop::sample::select(vec!['/', '.', '-']),
+            pad in any::<bool>(),
+            month_first in any::<bool>(),
+        ) {
+            let (a, b) = if month_first { (m, d) } else { (d, m) };
+            let text = if pad {
+                format!("{a:02}{sep}{b:02}{sep}{y}")
+            } else {
+                format!("{a}{sep}{b}{sep}{y}")
+            };
+            let order = if month_first { NumericOrder::MonthFirst } else { NumericOrder::DayFirst };
+            let expr = scan_date_in(&text, order).unwrap();
+            prop_assert_eq!(expr.start, day(d, m, y));
+            prop_assert_eq!(expr.len, text.len());
+            prop_assert_eq!(expr.ambiguous_order, d <= 12 && d != m);
+        }
     }
 }

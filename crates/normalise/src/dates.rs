@@ -4,10 +4,21 @@
 //! listing): a month-only start is the month's first day and a month-only
 //! end its last day; a year-only start is 1 January and a year-only end
 //! 31 December; a start printed without a year takes the end's year; a lone
-//! date is a start with no end; `(2015-)` has only a start.
+//! date is a start with no end; an open range (`(2015-)`, `2017 – onwards`,
+//! `2019 – to date`) has only a start.
+//!
+//! What the scanner reads is already whole years and settled numbers: a
+//! two-digit end year (`2019-21`) comes as 2021, and a numeric date
+//! (`01.07.2011`) as its day and month in the order the page uses. That
+//! order is the page's, not the date's: `01/06/2020` is 1 June in Bern and
+//! 6 January in Washington, and only the listing's other dates tell. So
+//! [`parse_dates`] reads day first, as most listings do, and
+//! [`parse_dates_in`] takes the order the listing reader settled.
 
 use chrono::{Datelike, NaiveDate};
-use ingest::dates::{scan_date, DateExpr, DatePart};
+/// The order of day and month in numeric dates, which [`parse_dates_in`] takes.
+pub use ingest::dates::NumericOrder;
+use ingest::dates::{scan_date_in, DateExpr, DatePart};
 use serde::Serialize;
 
 /// How much of a date was printed.
@@ -139,7 +150,8 @@ pub fn resolve_expr(expr: &DateExpr, text: &str) -> Result<DateRange, DateError>
 }
 
 /// Parses printed dates: a date line, a `Duration:` value, or table cells
-/// joined by ` – `.
+/// joined by ` – `; numeric dates are read day first (see
+/// [`parse_dates_in`]).
 ///
 /// ```
 /// use devcoop_normalise::dates::{parse_dates, Precision};
@@ -148,7 +160,21 @@ pub fn resolve_expr(expr: &DateExpr, text: &str) -> Result<DateRange, DateError>
 /// assert_eq!(range.end.unwrap().precision, Precision::Day);
 /// ```
 pub fn parse_dates(text: &str) -> Result<DateRange, DateError> {
-    let expr = scan_date(text).ok_or_else(|| DateError::NotADate(text.to_string()))?;
+    parse_dates_in(text, NumericOrder::DayFirst)
+}
+
+/// [`parse_dates`] with numeric dates read in `order`, the listing's,
+/// unless their own numbers allow only the other (`06/15/2020`).
+///
+/// ```
+/// use devcoop_normalise::dates::{parse_dates_in, NumericOrder};
+/// let range = parse_dates_in("01/06/2020 - 05/31/2021", NumericOrder::DayFirst).unwrap();
+/// assert_eq!(range.start.unwrap().date.to_string(), "2020-01-06");
+/// let range = parse_dates_in("01/06/2020", NumericOrder::MonthFirst).unwrap();
+/// assert_eq!(range.start.unwrap().date.to_string(), "2020-01-06");
+/// ```
+pub fn parse_dates_in(text: &str, order: NumericOrder) -> Result<DateRange, DateError> {
+    let expr = scan_date_in(text, order).ok_or_else(|| DateError::NotADate(text.to_string()))?;
     resolve_expr(&expr, text)
 }
 
@@ -312,5 +338,138 @@ mod tests {
             status(&DateRange::default(), day("2009-07-01")),
             Status::Unknown
         );
+    }
+
+    fn start_only(text: &str) -> (Option<String>, Option<String>) {
+        let range = parse_dates(text).unwrap_or_else(|e| panic!("{text}: {e}"));
+        assert_eq!(range.end, None, "{text}");
+        iso(&range)
+    }
+
+    #[test]
+    fn us_and_comma_forms() {
+        assert_eq!(both("March 3, 2019"), (Some("2019-03-03".into()), None));
+        assert_eq!(both("15 May, 2018"), (Some("2018-05-15".into()), None));
+        assert_eq!(
+            both("April, 2011 – June, 2013"),
+            some("2011-04-01", "2013-06-30")
+        );
+        assert_eq!(
+            both("Sept. 2019 – Jan. 2021"),
+            some("2019-09-01", "2021-01-31")
+        );
+    }
+
+    #[test]
+    fn open_ranges_with_words_have_only_a_start() {
+        for text in [
+            "2017 – onwards",
+            "2017 - present",
+            "2017 – ongoing",
+            "2017 - en cours",
+            "2017 à ce jour",
+            "2017 - actualidad",
+            "2017 – presente",
+            "(2017–present)",
+        ] {
+            assert_eq!(start_only(text).0.as_deref(), Some("2017-01-01"), "{text}");
+        }
+        assert_eq!(
+            start_only("2019 – to date").0.as_deref(),
+            Some("2019-01-01")
+        );
+        assert_eq!(
+            start_only("March 2019 - now").0.as_deref(),
+            Some("2019-03-01")
+        );
+        assert!(parse_dates("since 2017").is_err());
+    }
+
+    #[test]
+    fn two_digit_end_years() {
+        assert_eq!(both("2019-21"), some("2019-01-01", "2021-12-31"));
+        assert_eq!(both("2019/20"), some("2019-01-01", "2020-12-31"));
+        assert_eq!(both("2014/2015"), some("2014-01-01", "2015-12-31"));
+        let range = parse_dates("2019-21").unwrap();
+        assert_eq!(range.end.unwrap().precision, Precision::Year);
+    }
+
+    #[test]
+    fn numeric_dates_day_first_by_default() {
+        for text in [
+            "01/06/2020",
+            "1/6/2020",
+            "01.06.2020",
+            "01-06-2020",
+            "2020/06/01",
+        ] {
+            assert_eq!(start_only(text).0.as_deref(), Some("2020-06-01"), "{text}");
+        }
+        assert_eq!(
+            both("01/06/2020 - 31/05/2022"),
+            some("2020-06-01", "2022-05-31")
+        );
+        assert_eq!(
+            both("01.07.2011 - 31.12.2013"),
+            some("2011-07-01", "2013-12-31")
+        );
+        // Table cells of a start line and an end line, joined.
+        assert_eq!(
+            both("01.07.2011 – 31.12.2013"),
+            some("2011-07-01", "2013-12-31")
+        );
+        let range = parse_dates("01.07.2011").unwrap();
+        assert_eq!(range.start.unwrap().precision, Precision::Day);
+    }
+
+    #[test]
+    fn numeric_start_without_year_takes_the_end_year() {
+        assert_eq!(both("1.6-31.8.2017"), some("2017-06-01", "2017-08-31"));
+    }
+
+    #[test]
+    fn numeric_dates_in_the_order_given_unless_impossible() {
+        let us = |text: &str| iso(&parse_dates_in(text, NumericOrder::MonthFirst).unwrap());
+        assert_eq!(us("01/06/2020"), (Some("2020-01-06".into()), None));
+        assert_eq!(
+            us("06/01/2020 - 05/31/2022"),
+            some("2020-06-01", "2022-05-31")
+        );
+        // 31/05 can only be day first, and settles the whole range.
+        assert_eq!(
+            us("01/06/2020 - 31/05/2022"),
+            some("2020-06-01", "2022-05-31")
+        );
+        // 06/15 can only be month first, even on a day-first page.
+        assert_eq!(both("06/15/2020"), (Some("2020-06-15".into()), None));
+    }
+
+    #[test]
+    fn impossible_numeric_day_is_an_error() {
+        assert!(matches!(
+            parse_dates("31.02.2020"),
+            Err(DateError::NoSuchDay {
+                day: 31,
+                month: 2,
+                year: 2020,
+                ..
+            })
+        ));
+    }
+
+    #[test]
+    fn numbers_that_are_no_dates_are_errors() {
+        for text in [
+            "12/30",
+            "3.5",
+            "- 31.12.2013",
+            "01/06/20",
+            "Tel. 01/234 5678",
+        ] {
+            assert!(
+                matches!(parse_dates(text), Err(DateError::NotADate(_))),
+                "{text}"
+            );
+        }
     }
 }
