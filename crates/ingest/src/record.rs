@@ -1,6 +1,7 @@
 //! The records ingestion produces: raw projects whose every piece of text
 //! knows where it came from.
 
+use crate::dates::NumericOrder;
 use serde::Serialize;
 
 /// A half-open byte range `start..end` in the original file.
@@ -148,6 +149,9 @@ impl DateOrigin {
 pub struct DateText {
     pub text: Text,
     pub origin: DateOrigin,
+    /// How the listing writes numeric dates (`01/06/2020`): learnt from
+    /// all its dates, since one alone rarely settles it.
+    pub order: NumericOrder,
 }
 
 impl DateText {

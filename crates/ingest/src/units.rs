@@ -1,7 +1,7 @@
 //! Lines grouped into units: a paragraph, a numbered or bulleted item, a
 //! date line, a labelled field. A unit is what the layout rules reason about.
 
-use crate::dates::{scan_date, DateExpr};
+use crate::dates::{scan_date, scan_end_date, DateExpr};
 use crate::labels::{self, is_known_label, Meaning};
 use crate::record::{Segment, Span, Text};
 use crate::source::Line;
@@ -23,6 +23,12 @@ pub enum UnitKind {
     Field {
         label: String,
         known: bool,
+    },
+    /// `- 31.12.2013`, `to June 2009`: the end of the dates on the line
+    /// above, on a line of its own; `date_at` is where the date starts in
+    /// the line.
+    EndDate {
+        date_at: usize,
     },
     /// `Label:` with nothing after it.
     LoneLabel(String),
@@ -407,6 +413,14 @@ fn classify(line: &Line) -> (UnitKind, usize) {
             });
             return (UnitKind::Date { expr, rest }, 0);
         }
+    }
+    if let Some(end) = scan_end_date(text).filter(|end| text[end.len..].trim().is_empty()) {
+        return (
+            UnitKind::EndDate {
+                date_at: end.date_at,
+            },
+            end.date_at,
+        );
     }
     if let Some(content) = bullet(text) {
         return (UnitKind::Bullet, content);

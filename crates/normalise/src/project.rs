@@ -1,6 +1,6 @@
 //! A raw project made into facts: dates, organisations, places, an id.
 
-use crate::dates::{duration_days, duration_months, parse_dates, status, DateRange, Status};
+use crate::dates::{duration_days, duration_months, parse_dates_in, status, DateRange, Status};
 use crate::extract::{extract, Extracted, OrgRole, OrganisationFact};
 use crate::reference::Reference;
 use chrono::NaiveDate;
@@ -125,7 +125,7 @@ fn identify_one(raw: RawProject) -> Identified {
     let mut diagnostics = Vec::new();
     let title = raw.title_text();
     let dates = match &raw.date {
-        Some(date) => match parse_dates(&date.clean()) {
+        Some(date) => match parse_dates_in(&date.clean(), date.order) {
             Ok(range) => range,
             Err(err) => {
                 diagnostics.push(Diagnostic::warning(

@@ -2,7 +2,9 @@
 //! window as pieces come.
 
 use super::roles::{Builder, Role};
+use crate::dates::{scan_date, scan_end_date, NumericOrder};
 use crate::labels::Column;
+use crate::record::Text;
 use crate::units::{Unit, UnitKind};
 
 /// The layout facts that depend on the whole listing.
@@ -31,6 +33,12 @@ pub(super) struct Layout {
     /// following projects were selected:`), if any: text above it is the
     /// page's, not the records'.
     pub(super) lead_in_line: Option<usize>,
+    /// How the listing writes numeric dates: the order most of its dates
+    /// whose numbers settle it (`15.06.2011`, `06/15/2020`) are in.
+    pub(super) numeric_order: NumericOrder,
+    /// The first numeric date either order could read (`01/06/2020`),
+    /// while no date of the listing settles the order.
+    pub(super) unsettled_order_line: Option<usize>,
 }
 
 impl Layout {
@@ -68,6 +76,10 @@ pub(super) struct LayoutLearner {
     dated_lines: usize,
     /// How many units were decided.
     seen: usize,
+    /// Numeric dates that settle the order, day first and month first.
+    order_hints: [usize; 2],
+    /// The first numeric date either order could read.
+    first_ambiguous_line: Option<usize>,
 }
 
 /// How near the top of a page the sentence introducing its listing is
@@ -103,6 +115,27 @@ impl LayoutLearner {
             .filter(|u| u.own_dates().is_some() && u.is_title_like())
             .count();
         self.layout.dated_lines = self.dated_lines >= 2;
+        for unit in decided {
+            if let Some((hint, ambiguous)) = order_evidence(unit) {
+                match hint {
+                    Some(NumericOrder::DayFirst) => self.order_hints[0] += 1,
+                    Some(NumericOrder::MonthFirst) => self.order_hints[1] += 1,
+                    None => {}
+                }
+                if ambiguous {
+                    self.first_ambiguous_line.get_or_insert(unit.first_line());
+                }
+            }
+        }
+        let [day_first, month_first] = self.order_hints;
+        self.layout.numeric_order = if month_first > day_first {
+            NumericOrder::MonthFirst
+        } else {
+            NumericOrder::DayFirst
+        };
+        self.layout.unsettled_order_line = self
+            .first_ambiguous_line
+            .filter(|_| day_first + month_first == 0);
         if !self.layout.dated_titles && !self.layout.title_fields {
             // Heads ending before `keep` are settled; one starting at the
             // file's first unit may hold the page's title and is not
@@ -126,6 +159,26 @@ impl LayoutLearner {
         window.drain(..carried);
         window
     }
+}
+
+/// What a unit's dates say of the listing's numeric order: the order its
+/// numbers force, if any, and whether either order could read them.
+fn order_evidence(unit: &Unit) -> Option<(Option<NumericOrder>, bool)> {
+    let head = |text: &Text| text.segments.first().map(|s| s.text.clone());
+    let expr = match &unit.kind {
+        UnitKind::Date { expr, .. } => Some(*expr),
+        UnitKind::EndDate { .. } => {
+            let end = head(&unit.whole).and_then(|t| scan_end_date(&t))?;
+            return Some((end.order_hint, end.ambiguous_order));
+        }
+        _ if unit.is_date_field() => head(&unit.content).and_then(|t| scan_date(&t)),
+        _ => {
+            let own = unit.own_dates()?;
+            let text = head(unit.headline())?;
+            text.get(own.date_start..).and_then(scan_date)
+        }
+    }?;
+    Some((expr.order_hint, expr.ambiguous_order))
 }
 
 /// The sentence that introduces a listing: it announces the projects that

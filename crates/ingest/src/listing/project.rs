@@ -1,7 +1,7 @@
 //! One project from its units: title, dates, fields and description.
 
 use super::roles::Builder;
-use crate::dates::{scan_date, trailing_parenthesised_date};
+use crate::dates::{scan_date, trailing_parenthesised_date, NumericOrder};
 use crate::diagnostics::Diagnostic;
 use crate::labels::{self, Column, Meaning};
 use crate::record::{DateOrigin, DateText, Field, RawProject, Segment, Span, Text};
@@ -69,6 +69,7 @@ impl Builder<'_> {
                 project.date = Some(DateText {
                     text: Text::from_segment(segment),
                     origin: DateOrigin::Title,
+                    order: NumericOrder::default(),
                 });
             }
         }
@@ -125,6 +126,7 @@ impl Builder<'_> {
                     segments: date_segments,
                 },
                 origin: DateOrigin::TableCells,
+                order: NumericOrder::default(),
             });
         }
         used
@@ -159,6 +161,7 @@ impl Builder<'_> {
                             project.date = Some(DateText {
                                 text: Text::from_segment(date_segment),
                                 origin: DateOrigin::DateLine,
+                                order: NumericOrder::default(),
                             });
                             previous_was_date = true;
                         }
@@ -185,6 +188,15 @@ impl Builder<'_> {
                                 value: rest_text,
                             }),
                         }
+                    }
+                }
+                UnitKind::EndDate { .. } => {
+                    match (&mut project.date, unit.content.segments.first()) {
+                        (Some(date), Some(end)) if was_date && date.text.segments.len() == 1 => {
+                            date.text.segments.push(end.clone());
+                            date.origin = DateOrigin::TableCells;
+                        }
+                        _ => project.description.push(unit.whole.clone()),
                     }
                 }
                 UnitKind::Field { label, known: true } => {
@@ -236,6 +248,7 @@ impl Builder<'_> {
                     project.date = Some(DateText {
                         text: dates,
                         origin: DateOrigin::Field,
+                        order: NumericOrder::default(),
                     })
                 }
                 None => self.diagnostics.push(Diagnostic::warning(
@@ -260,6 +273,7 @@ impl Builder<'_> {
                     project.date = Some(DateText {
                         text: Text::from_segment(segment),
                         origin: DateOrigin::TableCells,
+                        order: NumericOrder::default(),
                     })
                 }
                 Some(date)

@@ -112,6 +112,15 @@ impl<'a> Reading<'a> {
                  or titles followed by labelled fields such as `Donor:`",
             ));
         }
+        if let Some(line) = self.layout.unsettled_order_line {
+            self.diagnostics.push(Diagnostic::warning(
+                self.source,
+                line,
+                1,
+                "numeric dates such as `01/06/2020` are read day first: no date in the \
+                 listing settles whether the day or the month comes first",
+            ));
+        }
         let mut diagnostics = self.overlong;
         diagnostics.append(&mut self.diagnostics);
         ListingEnd {

@@ -2,6 +2,7 @@
 //! text: the layout rules.
 
 use super::layout::Layout;
+use crate::dates::NumericOrder;
 use crate::diagnostics::Diagnostic;
 use crate::labels::{self, Column};
 use crate::record::{RawProject, Text};
@@ -34,6 +35,7 @@ pub(super) struct Builder<'a> {
     pub(super) head_lines: usize,
     pub(super) dated_lines: bool,
     pub(super) lead_in_line: Option<usize>,
+    pub(super) numeric_order: NumericOrder,
     pub(super) diagnostics: Vec<Diagnostic>,
 }
 
@@ -51,6 +53,7 @@ impl<'a> Builder<'a> {
             head_lines: layout.head_lines,
             dated_lines: layout.dated_lines,
             lead_in_line: layout.lead_in_line,
+            numeric_order: layout.numeric_order,
             diagnostics: Vec::new(),
         }
     }
@@ -357,9 +360,12 @@ impl<'a> Builder<'a> {
                         .find(|&j| !matches!(self.roles[j], Role::Body | Role::TitleDate))
                         .unwrap_or(self.units.len());
                     let is_last = end == self.units.len();
-                    if let Some(project) =
+                    if let Some(mut project) =
                         self.project(i, end, section.clone(), kicker.take(), cut_off && is_last)
                     {
+                        if let Some(date) = &mut project.date {
+                            date.order = self.numeric_order;
+                        }
                         projects.push(project);
                     }
                     i = end;
