@@ -183,27 +183,60 @@ impl Unit {
             _ => self.headline().clean(),
         };
         let words = text.split_whitespace().count();
+        // A brand name may start in lower case (`ePEStemology: …`) but
+        // holds a capital.
+        let first_word_capitalised = text
+            .split_whitespace()
+            .next()
+            .is_some_and(|w| w.chars().any(char::is_uppercase));
         let starts_well = text
             .chars()
             .find(|c| c.is_alphanumeric() || *c == '©')
-            .is_some_and(|c| c.is_uppercase() || c.is_numeric() || c == '©');
+            .is_some_and(|c| c.is_uppercase() || c.is_numeric() || c == '©')
+            || first_word_capitalised;
         let ends_well = !text.ends_with(['.', ':', ';', ',']) || text.ends_with("...");
         (1..=40).contains(&words)
             && text.chars().count() <= MAX_TITLE_CHARS
             && starts_well
             && ends_well
             && !has_sentence_break(&text)
+            && !(words >= 12 && has_finite_verb(&text))
     }
+}
+
+/// A long line with `is`, `are`, `will` … is a sentence cut short, not a
+/// headline: `X (YGCA) is a mobility scheme between …`.
+fn has_finite_verb(text: &str) -> bool {
+    text.split_whitespace().any(|w| {
+        matches!(
+            w,
+            "is" | "are"
+                | "was"
+                | "were"
+                | "will"
+                | "has"
+                | "have"
+                | "had"
+                | "aims"
+                | "seeks"
+                | "est"
+                | "sont"
+                | "es"
+                | "son"
+        )
+    })
 }
 
 /// Two sentences in one unit (`… on our website. Also see …`): a headline
 /// has none. A full stop after a short or capitalised word is an
-/// abbreviation (`Mr. Saadé`, `U.S. Department`, `Nos. 87`), not a break.
+/// abbreviation (`Mr. Saadé`, `U.S. Department`, `Nos. 87`), not a break;
+/// a question in a headline is common (`… conservation? Follow-up
+/// research …`).
 fn has_sentence_break(text: &str) -> bool {
     let words: Vec<&str> = text.split_whitespace().collect();
     words.windows(2).any(|pair| {
         let [before, after] = pair else { return false };
-        let Some(word) = before.strip_suffix(['.', '?', '!']) else {
+        let Some(word) = before.strip_suffix('.') else {
             return false;
         };
         let letters = word.chars().filter(|c| c.is_alphabetic()).count();

@@ -1,9 +1,9 @@
 //! The layout facts that depend on the whole listing, learnt window by
 //! window as pieces come.
 
-use super::roles::{Builder, Role};
+use super::roles::{Builder, HeadSignature, Role};
 use crate::dates::{scan_date, scan_end_date, NumericOrder};
-use crate::labels::Column;
+use crate::labels::{self, Column};
 use crate::record::Text;
 use crate::units::{Unit, UnitKind};
 
@@ -39,6 +39,14 @@ pub(super) struct Layout {
     /// The first numeric date either order could read (`01/06/2020`),
     /// while no date of the listing settles the order.
     pub(super) unsettled_order_line: Option<usize>,
+    /// Numbered records whose title is the quoted cell under the number
+    /// line (rule Q): most numbered records hold one.
+    pub(super) quoted_titles: bool,
+    /// What the cells above a rule-Q title hold, from the listing's header
+    /// (`Donor Budget Goals Years`).
+    pub(super) lead_label: Option<String>,
+    /// The usual shape of rule 3's records, once two share it.
+    pub(super) head_signature: Option<HeadSignature>,
 }
 
 impl Layout {
@@ -76,10 +84,16 @@ pub(super) struct LayoutLearner {
     dated_lines: usize,
     /// How many units were decided.
     seen: usize,
+    /// How many records rule 3 found in them.
+    records_seen: usize,
     /// Numeric dates that settle the order, day first and month first.
     order_hints: [usize; 2],
     /// The first numeric date either order could read.
     first_ambiguous_line: Option<usize>,
+    /// Numbered records, and those with a quoted cell under the number.
+    numbered_records: [usize; 2],
+    /// Rule 3's records by shape.
+    signatures: std::collections::BTreeMap<HeadSignature, usize>,
 }
 
 /// How near the top of a page the sentence introducing its listing is
@@ -102,12 +116,20 @@ impl LayoutLearner {
         let decided = &window[..keep];
         // A page introduces its listing near its top; a sentence further
         // down that mentions "the following projects" is a description's.
+        // Nor is one with records above it: then it is in a record.
         if self.layout.lead_in_line.is_none() && self.seen < LEAD_IN_WITHIN_UNITS {
-            self.layout.lead_in_line = decided
+            let lead_in = decided
                 .iter()
                 .take(LEAD_IN_WITHIN_UNITS - self.seen)
-                .find(|u| is_lead_in(u))
-                .map(Unit::first_line);
+                .position(is_lead_in);
+            if let Some(at) = lead_in {
+                let mut above = Builder::new("", &decided[..at], &self.layout);
+                above.mark_dated_lines();
+                let records_above = self.records_seen + above.record_heads().len();
+                if records_above <= 1 {
+                    self.layout.lead_in_line = Some(decided[at].first_line());
+                }
+            }
         }
         self.seen += keep;
         self.dated_lines += decided
@@ -136,17 +158,31 @@ impl LayoutLearner {
         self.layout.unsettled_order_line = self
             .first_ambiguous_line
             .filter(|_| day_first + month_first == 0);
-        if !self.layout.dated_titles && !self.layout.title_fields {
+        self.learn_quoted_titles(decided);
+        if !self.layout.dated_titles && !self.layout.title_fields && !self.layout.quoted_titles {
             // Heads ending before `keep` are settled; one starting at the
             // file's first unit may hold the page's title and is not
             // counted.
             let mut builder = Builder::new("", decided, &self.layout);
             builder.mark_dated_lines();
             for head in builder.record_heads() {
+                self.records_seen += 1;
+                *self.signatures.entry(builder.signature(&head)).or_default() += 1;
                 if self.started || head.start > 0 {
                     *self.head_lengths.entry(head.len()).or_default() += 1;
                 }
             }
+            // The most common shape, if two records share it and no other
+            // shape is as common.
+            let mut shapes: Vec<(usize, HeadSignature)> =
+                self.signatures.iter().map(|(&sig, &n)| (n, sig)).collect();
+            shapes.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
+            self.layout.head_signature = match shapes.as_slice() {
+                [(n, sig), rest @ ..] if *n >= 2 && rest.first().is_none_or(|r| r.0 < *n) => {
+                    Some(*sig)
+                }
+                _ => None,
+            };
             self.layout.head_lines = self
                 .head_lengths
                 .iter()
@@ -159,6 +195,44 @@ impl LayoutLearner {
         window.drain(..carried);
         window
     }
+}
+
+impl LayoutLearner {
+    /// Rule Q: numbered records whose number line is not the title but a
+    /// quoted cell under it is, in two thirds of them and at least two;
+    /// and what the cells above the title hold, from a header line before
+    /// the first record whose words are field labels.
+    fn learn_quoted_titles(&mut self, decided: &[Unit]) {
+        let builder = Builder::new("", decided, &self.layout);
+        let records = builder.numbered_records();
+        if let Some(first) = records.first() {
+            if self.layout.lead_label.is_none() && self.numbered_records[0] == 0 {
+                self.layout.lead_label = decided[..first.start].iter().rev().find_map(header_label);
+            }
+        }
+        // A record reaching the end of the window may go on: it is
+        // counted when seen whole.
+        for record in records.iter().filter(|r| r.end < decided.len()) {
+            self.numbered_records[0] += 1;
+            self.numbered_records[1] += usize::from(record.quoted.is_some());
+        }
+        let [all, quoted] = self.numbered_records;
+        self.layout.quoted_titles = quoted >= 2 && 3 * quoted >= 2 * all;
+    }
+}
+
+/// The first field label named by a header line of single words (`#
+/// Donor Budget Goals and Objectives Years`), if the line names two.
+fn header_label(unit: &Unit) -> Option<String> {
+    if unit.whole.segments.len() != 1 || !unit.has_at_most_words(10) {
+        return None;
+    }
+    let text = unit.whole.clean();
+    let labels: Vec<&str> = text
+        .split(|c: char| !c.is_alphabetic())
+        .filter(|w| labels::meaning(w).is_some())
+        .collect();
+    (labels.len() >= 2).then(|| labels[0].to_string())
 }
 
 /// What a unit's dates say of the listing's numeric order: the order its

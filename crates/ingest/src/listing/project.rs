@@ -18,11 +18,14 @@ impl Builder<'_> {
     ) -> Option<RawProject> {
         let title_unit = &self.units[title_index];
         // An unknown label is part of a title (`Asia: Decent work`); a
-        // title field's label is not (`Project title: Decent work`).
+        // title field's label is not (`Project title: Decent work`), nor a
+        // grantee's name before a quoted title (`Peace Now: "Settlement
+        // Watch"`).
         let mut title = match title_unit.kind {
             UnitKind::Field { .. } if !title_unit.is_title_field() => title_unit.whole.clone(),
             _ => title_unit.content.clone(),
         };
+        let own_dates = title_unit.own_dates();
         if title.segments.len() >= 2 && is_kicker_line(&title.segments[0].text) {
             kicker = Some(Text::from_segment(title.segments.remove(0)));
         }
@@ -57,10 +60,12 @@ impl Builder<'_> {
             last_line: self.units[end - 1].last_line(),
             span: title_unit.span().cover(self.units[end - 1].span()),
         };
-        let title_date = match title_unit.own_dates() {
+        let title_date = match own_dates {
             Some(own) => split_own_dates(&mut title, own),
             None => strip_title_date(&mut title),
         };
+        strip_name_before_quote(&mut title);
+        end_quoted_title(&mut title);
         project.title = title;
         let cells = self.table_cells(&mut project, body, cut_off);
         self.body(&mut project, &body[cells..], cut_off);
@@ -74,6 +79,10 @@ impl Builder<'_> {
             }
         }
         if project.date.is_none() {
+            project.date =
+                dates_in_short_fields(&project).or_else(|| labelled_dates_in_prose(&project));
+        }
+        if project.date.is_none() {
             self.diagnostics.push(Diagnostic::warning(
                 self.source,
                 project.first_line,
@@ -85,6 +94,34 @@ impl Builder<'_> {
             ));
         }
         Some(project)
+    }
+
+    /// The cells of a rule-Q record above its title (the numbered line
+    /// with the donor and amount): one field, named by the listing's header
+    /// where it has one.
+    pub(super) fn add_leads(&self, project: &mut RawProject, leads: &[usize]) {
+        let value: Vec<Segment> = leads
+            .iter()
+            .flat_map(|&i| self.units[i].content.segments.iter().cloned())
+            .collect();
+        if value.is_empty() {
+            return;
+        }
+        if let Some(&first) = leads.first() {
+            let unit = &self.units[first];
+            project.first_line = unit.first_line();
+            project.span = unit.span().cover(project.span);
+            if let UnitKind::Numbered(n) = unit.kind {
+                project.list_number = Some(n);
+            }
+        }
+        project.fields.insert(
+            0,
+            Field {
+                label: self.lead_label.clone().unwrap_or_else(|| "Record".into()),
+                value: Text { segments: value },
+            },
+        );
     }
 
     /// Consumes the cells of a flattened table row after its title cell.
@@ -322,9 +359,123 @@ pub(super) fn date_within(value: &Text) -> Option<Text> {
     None
 }
 
-/// A kicker is a label line over a headline: a photo credit, or a word or
-/// two such as `Project` — unless it names a group (`Completed projects`) or
-/// a new numbered group starts under it.
+/// Opening quotation marks, straight and curly.
+const QUOTES: &[char] = &['"', '“', '„', '«', '‘'];
+
+/// A grantee's name before a quoted title (`Peace Now: "Settlement Watch
+/// Project"`) is not part of it (convention 14).
+fn strip_name_before_quote(title: &mut Text) {
+    let [segment] = title.segments.as_mut_slice() else {
+        return;
+    };
+    let Some(colon) = segment.text.find(": ") else {
+        return;
+    };
+    let rest = segment.text[colon + 1..].trim_start();
+    let name_words = segment.text[..colon].split_whitespace().count();
+    if rest.starts_with(QUOTES) && (1..=8).contains(&name_words) {
+        let cut = segment.text.len() - rest.len();
+        segment.text.drain(..cut);
+        segment.span.start += cut;
+    }
+}
+
+/// A quoted title ends with the sentence it is in: `“Youth House”
+/// /extension/. The goal of the project was …` is `“Youth House”
+/// /extension/`.
+fn end_quoted_title(title: &mut Text) {
+    let [segment] = title.segments.as_mut_slice() else {
+        return;
+    };
+    if !segment.text.starts_with(QUOTES) {
+        return;
+    }
+    let opening = segment.text.chars().next().map_or(0, char::len_utf8);
+    let Some(close) = segment.text[opening..]
+        .find(['"', '”', '»', '’', '“'])
+        .map(|at| at + opening)
+    else {
+        return;
+    };
+    let after = &segment.text[close..];
+    let Some(stop) = after
+        .find(". ")
+        .or_else(|| after.ends_with('.').then(|| after.len() - 1))
+    else {
+        return;
+    };
+    let end = close + stop;
+    let kept = segment.text[..end].trim_end().len();
+    segment.text.truncate(kept);
+    segment.span.end = segment.span.start + kept;
+}
+
+/// A range of dates in a short field that is not about dates, for a
+/// project that has no other: `Funding: $11.2 million (2018 to 2023)`. A
+/// lone year there may be anything (`Budget: 2019 allocation`), so only a
+/// range counts.
+fn dates_in_short_fields(project: &RawProject) -> Option<DateText> {
+    project
+        .fields
+        .iter()
+        .filter(|f| labels::meaning(&f.label) != Some(Meaning::Prose))
+        .filter(|f| f.value.segments.len() == 1 && f.value.clean().split_whitespace().count() <= 25)
+        .find_map(|f| {
+            let dates = date_within(&f.value)?;
+            let expr = scan_date(&dates.clean())?;
+            (expr.end.is_some() || expr.open_end).then_some(DateText {
+                text: dates,
+                origin: DateOrigin::Field,
+                order: NumericOrder::default(),
+            })
+        })
+}
+
+/// A dates label run into a sentence, with no colon: `Project Duration
+/// 2023-2025.`, for a project that has no other dates.
+fn labelled_dates_in_prose(project: &RawProject) -> Option<DateText> {
+    for segment in project.description.iter().flat_map(|p| &p.segments) {
+        let text = segment.text.as_str();
+        let lower = text.to_lowercase();
+        // Lower-casing may change byte lengths; only an ASCII-only head
+        // keeps offsets comparable.
+        if lower.len() != text.len() {
+            continue;
+        }
+        for (label, meaning) in labels::VOCABULARY {
+            if *meaning != Meaning::Dates || label.len() < 5 {
+                continue;
+            }
+            for (at, _) in lower.match_indices(label) {
+                let before_ok = at == 0 || !text[..at].ends_with(char::is_alphanumeric);
+                let after = &text[at + label.len()..];
+                let gap = after.len() - after.trim_start().len();
+                if !before_ok || gap == 0 || after.starts_with(':') {
+                    continue;
+                }
+                let date_at = at + label.len() + gap;
+                let Some(expr) = scan_date(&text[date_at..]) else {
+                    continue;
+                };
+                let found = text[date_at..date_at + expr.len].trim_end();
+                return Some(DateText {
+                    text: Text::from_segment(Segment {
+                        text: found.to_string(),
+                        line: segment.line,
+                        span: Span::new(
+                            segment.span.start + date_at,
+                            segment.span.start + date_at + found.len(),
+                        ),
+                    }),
+                    origin: DateOrigin::Field,
+                    order: NumericOrder::default(),
+                });
+            }
+        }
+    }
+    None
+}
+
 /// The first line of a title paragraph that is a label over it, not the
 /// start of a wrapped title.
 pub(super) fn is_kicker_line(line: &str) -> bool {

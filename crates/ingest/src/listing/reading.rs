@@ -22,6 +22,8 @@ pub(super) struct Reading<'a> {
     pub(super) section: Option<String>,
     pub(super) kicker: Option<Text>,
     pub(super) ordinal: usize,
+    /// A record of rule 3's usual shape has been given out.
+    pub(super) dominant_head_given: bool,
     pub(super) page_title: Option<String>,
     pub(super) overlong: Vec<Diagnostic>,
     pub(super) diagnostics: Vec<Diagnostic>,
@@ -38,6 +40,7 @@ impl<'a> Reading<'a> {
             section: None,
             kicker: None,
             ordinal: 0,
+            dominant_head_given: false,
             page_title: None,
             overlong: Vec::new(),
             diagnostics: Vec::new(),
@@ -51,6 +54,7 @@ impl<'a> Reading<'a> {
         let mut window = std::mem::take(&mut self.carry);
         window.extend(units);
         let mut builder = Builder::new(self.source, &window, &self.layout);
+        builder.dominant_head_given = self.dominant_head_given;
         builder.mark_table_header();
         builder.find_titles(self.starts_file);
         let overlong = builder.overlong_titles();
@@ -64,11 +68,18 @@ impl<'a> Reading<'a> {
             window.len()
         } else {
             let settled = window.len().saturating_sub(LOOKAHEAD_UNITS + 1);
-            (0..settled)
+            let title = (0..settled)
                 .rev()
                 .find(|&i| builder.roles[i] == Role::Title)
-                .unwrap_or(0)
+                .unwrap_or(0);
+            // A record's cells above its title go with it.
+            (0..title)
+                .rev()
+                .take_while(|&i| builder.roles[i] == Role::Lead)
+                .last()
+                .unwrap_or(title)
         };
+        self.dominant_head_given |= builder.dominant_titles.iter().any(|&t| t < given);
         let cut_off = last
             && self.ends_without_newline
             && window

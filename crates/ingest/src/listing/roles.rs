@@ -20,6 +20,9 @@ pub(super) enum Role {
     TableHeader,
     /// A `Country:` with no value just above a title.
     StrayLabel,
+    /// A record's cells before its title (rule Q): the numbered line that
+    /// names the donor and amount above a quoted title.
+    Lead,
 }
 
 pub(super) struct Builder<'a> {
@@ -36,6 +39,13 @@ pub(super) struct Builder<'a> {
     pub(super) dated_lines: bool,
     pub(super) lead_in_line: Option<usize>,
     pub(super) numeric_order: NumericOrder,
+    pub(super) quoted_titles: bool,
+    pub(super) lead_label: Option<String>,
+    pub(super) head_signature: Option<HeadSignature>,
+    /// A record of the usual shape was given out in an earlier window.
+    pub(super) dominant_head_given: bool,
+    /// The titles of rule 3's records of the usual shape in this window.
+    pub(super) dominant_titles: Vec<usize>,
     pub(super) diagnostics: Vec<Diagnostic>,
 }
 
@@ -54,6 +64,11 @@ impl<'a> Builder<'a> {
             dated_lines: layout.dated_lines,
             lead_in_line: layout.lead_in_line,
             numeric_order: layout.numeric_order,
+            quoted_titles: layout.quoted_titles,
+            lead_label: layout.lead_label.clone(),
+            head_signature: layout.head_signature,
+            dominant_head_given: false,
+            dominant_titles: Vec::new(),
             diagnostics: Vec::new(),
         }
     }
@@ -149,6 +164,18 @@ impl<'a> Builder<'a> {
             }
             return;
         }
+        // Rule Q: numbered records whose title is the quoted cell.
+        if self.quoted_titles {
+            for record in self.numbered_records() {
+                if let Some(title) = record.quoted {
+                    for i in record.start..title {
+                        self.roles[i] = Role::Lead;
+                    }
+                    self.roles[title] = Role::Title;
+                }
+            }
+            return;
+        }
         for i in 0..self.units.len() {
             if self.dated_title_at(i) {
                 self.roles[i] = Role::Title;
@@ -190,11 +217,65 @@ impl<'a> Builder<'a> {
         self.mark_dated_lines();
         // Rule 3: a listing of titles and fields or prose, without date
         // lines: the head of each record is the title.
+        let mut dominant_seen = self.dominant_head_given;
         for head in self.record_heads() {
+            let signature = self.signature(&head);
+            let is_dominant = Some(signature) == self.head_signature;
+            // Before the first record of the listing's usual shape, a
+            // headline over a paragraph is the page's introduction.
+            let introduction = !dominant_seen
+                && !is_dominant
+                && signature.body == HeadBody::Prose
+                && self.head_signature.is_some();
+            dominant_seen |= is_dominant;
+            if introduction {
+                continue;
+            }
             if let Some(title) = head.title(self.head_lines, starts_file) {
                 self.roles[title] = Role::Title;
+                if is_dominant {
+                    self.dominant_titles.push(title);
+                }
             }
         }
+    }
+
+    /// The shape of a record found by rule 3: how its headline is marked
+    /// and what its body starts with.
+    pub(super) fn signature(&self, head: &RecordHead) -> HeadSignature {
+        let marker = match self.units[head.body - 1].kind {
+            UnitKind::Numbered(_) => HeadMarker::Numbered,
+            UnitKind::Bullet => HeadMarker::Bullet,
+            _ => HeadMarker::Plain,
+        };
+        let body = match self.units[head.body].kind {
+            UnitKind::Text => HeadBody::Prose,
+            _ => HeadBody::Fields,
+        };
+        HeadSignature { marker, body }
+    }
+
+    /// Numbered records: from each numbered unit to the next, with the
+    /// first unit in it that opens with a quotation mark (within four
+    /// units), unless the numbered unit itself does.
+    pub(super) fn numbered_records(&self) -> Vec<NumberedRecord> {
+        let starts: Vec<usize> = (0..self.units.len())
+            .filter(|&i| {
+                self.roles[i] == Role::Body && matches!(self.units[i].kind, UnitKind::Numbered(_))
+            })
+            .collect();
+        let mut records = Vec::with_capacity(starts.len());
+        for (k, &start) in starts.iter().enumerate() {
+            let end = starts.get(k + 1).copied().unwrap_or(self.units.len());
+            let quoted = (!opens_with_quote(&self.units[start].content))
+                .then(|| {
+                    (start + 1..end.min(start + 5))
+                        .find(|&j| opens_with_quote(self.units[j].headline()))
+                })
+                .flatten();
+            records.push(NumberedRecord { start, end, quoted });
+        }
+        records
     }
 
     /// Whether unit `i` comes after the sentence that introduces the
@@ -251,7 +332,10 @@ impl<'a> Builder<'a> {
                 continue;
             }
             let unit = &self.units[i];
-            let fielded = matches!(unit.kind, UnitKind::Field { known: true, .. });
+            let fielded = matches!(
+                unit.kind,
+                UnitKind::Field { known: true, .. } | UnitKind::LoneLabel(_)
+            );
             let prose = unit.kind == UnitKind::Text && !unit.is_title_like();
             if let Some(start) = run_start.take() {
                 if fielded || prose {
@@ -347,6 +431,7 @@ impl<'a> Builder<'a> {
         kicker: &mut Option<Text>,
     ) -> Vec<RawProject> {
         let mut projects = Vec::new();
+        let mut leads = Vec::new();
         let mut i = 0;
         while i < given {
             match self.roles[i] {
@@ -355,6 +440,7 @@ impl<'a> Builder<'a> {
                     *kicker = None;
                 }
                 Role::Kicker => *kicker = Some(self.units[i].whole.clone()),
+                Role::Lead => leads.push(i),
                 Role::Title => {
                     let end = (i + 1..self.units.len())
                         .find(|&j| !matches!(self.roles[j], Role::Body | Role::TitleDate))
@@ -363,11 +449,13 @@ impl<'a> Builder<'a> {
                     if let Some(mut project) =
                         self.project(i, end, section.clone(), kicker.take(), cut_off && is_last)
                     {
+                        self.add_leads(&mut project, &leads);
                         if let Some(date) = &mut project.date {
                             date.order = self.numeric_order;
                         }
                         projects.push(project);
                     }
+                    leads.clear();
                     i = end;
                     continue;
                 }
@@ -377,6 +465,42 @@ impl<'a> Builder<'a> {
         }
         projects
     }
+}
+
+/// How a record's headline is marked, and whether its body starts with
+/// prose or labelled fields: records of one listing mostly share one.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub(super) struct HeadSignature {
+    pub(super) marker: HeadMarker,
+    pub(super) body: HeadBody,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub(super) enum HeadMarker {
+    Numbered,
+    Bullet,
+    Plain,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub(super) enum HeadBody {
+    Prose,
+    Fields,
+}
+
+/// A numbered record of rule Q: units `start..end`, and its quoted cell.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) struct NumberedRecord {
+    pub(super) start: usize,
+    pub(super) end: usize,
+    pub(super) quoted: Option<usize>,
+}
+
+/// Whether a text opens with a quotation mark: a quoted title.
+pub(super) fn opens_with_quote(text: &Text) -> bool {
+    text.segments
+        .first()
+        .is_some_and(|s| s.text.starts_with(['"', '“', '„', '«', '‘']))
 }
 
 /// The head of a record found by rule 3: units `start..body`.
@@ -405,6 +529,9 @@ impl RecordHead {
     }
 }
 
+/// A kicker is a label line over a headline: a photo credit, or a word or
+/// two such as `Project` — unless it names a group (`Completed projects`) or
+/// a new numbered group starts under it.
 pub(super) fn is_kicker(unit: &Unit, title: &Unit) -> bool {
     let text = unit.whole.clean();
     if text.starts_with('©') {
