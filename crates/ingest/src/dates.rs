@@ -379,7 +379,9 @@ fn iso_date(text: &str) -> Option<Kind> {
     let year = digits(0..4)?;
     let month = digits(5..7)?;
     let day = digits(8..10)?;
-    if b.get(10).is_some_and(u8::is_ascii_digit) {
+    // A digit right after is a longer number, unless another ISO date
+    // starts there: two cells run together (`2019-01-012020-12-31`).
+    if b.get(10).is_some_and(u8::is_ascii_digit) && text.get(10..).and_then(iso_date).is_none() {
         return None;
     }
     Some(Kind::Iso(year as i32, month, day))
@@ -1214,6 +1216,19 @@ mod tests {
         assert_eq!(expr.start, part(Some(7), Some(10), Some(2011)));
         assert_eq!(expr.end, None);
         assert!(!expr.open_end);
+    }
+
+    #[test]
+    fn iso_dates_run_together_are_a_range() {
+        assert_eq!(
+            range("2019-01-012020-12-31"),
+            (
+                part(Some(1), Some(1), Some(2019)),
+                Some(part(Some(31), Some(12), Some(2020)))
+            )
+        );
+        // A longer number after a date is no second date.
+        assert_ne!(range("2019-01-0123").0.month, Some(1));
     }
 
     #[test]

@@ -52,6 +52,8 @@ pub struct Unit {
     /// A one-line headline that carries its own dates, found once the unit
     /// is complete.
     own_dates: Option<OwnDates>,
+    /// The cells of a table row flattened to one line, if the unit is one.
+    cells: Vec<Segment>,
 }
 
 /// Where a one-line unit holds a headline and its dates (`Title, 1.5.2017 -
@@ -139,6 +141,21 @@ impl Unit {
         match self.kind {
             UnitKind::Field { known: false, .. } => &self.whole,
             _ => &self.content,
+        }
+    }
+
+    /// The cells of a one-line table row (`P-1234\tWater supply\tKenya\t
+    /// 2019-01-01\t2021-12-31`): empty unless the unit is one.
+    pub fn cells(&self) -> &[Segment] {
+        &self.cells
+    }
+
+    fn compute_cells(&self) -> Vec<Segment> {
+        match (&self.kind, self.whole.segments.as_slice()) {
+            (UnitKind::Text | UnitKind::Date { .. } | UnitKind::Field { .. }, [line]) => {
+                row_cells(line)
+            }
+            _ => Vec::new(),
         }
     }
 
@@ -329,6 +346,66 @@ fn dash_label(text: &str) -> Option<(String, usize)> {
         }
     }
     None
+}
+
+/// The cells of a table row copied as one line: cells a browser copies
+/// with tabs between them, or three or more cells between ` | `, or
+/// cells two spaces or more apart where the last is a date (a table copied
+/// as aligned text). A line of one cell is no row.
+fn row_cells(line: &Segment) -> Vec<Segment> {
+    let text = line.text.as_str();
+    let cut = |parts: Vec<(usize, &str)>| -> Vec<Segment> {
+        parts
+            .into_iter()
+            .filter_map(|(at, part)| {
+                let lead = part.len() - part.trim_start().len();
+                let cell = part.trim();
+                (!cell.is_empty()).then(|| Segment {
+                    text: cell.to_string(),
+                    line: line.line,
+                    span: Span::new(
+                        line.span.start + at + lead,
+                        line.span.start + at + lead + cell.len(),
+                    ),
+                })
+            })
+            .collect()
+    };
+    let split = |sep: &str| -> Vec<(usize, &str)> {
+        let mut parts = Vec::new();
+        let mut from = 0;
+        for (at, _) in text.match_indices(sep) {
+            if at >= from {
+                parts.push((from, &text[from..at]));
+                from = at + sep.len();
+            }
+        }
+        parts.push((from, &text[from..]));
+        parts
+    };
+    if text.contains('\t') {
+        let cells = cut(split("\t"));
+        if cells.len() >= 2 {
+            return cells;
+        }
+    }
+    if text.contains(" | ") {
+        let cells = cut(split(" | "));
+        if cells.len() >= 3 {
+            return cells;
+        }
+    }
+    if text.contains("  ") {
+        let cells = cut(split("  "));
+        let ends_in_date = cells
+            .last()
+            .and_then(|c| scan_date(&c.text).map(|e| e.len >= c.text.trim_end().len()))
+            .unwrap_or(false);
+        if cells.len() >= 2 && ends_in_date {
+            return cells;
+        }
+    }
+    Vec::new()
 }
 
 /// Signs that may end a headline before the dates printed after it.
@@ -540,6 +617,10 @@ fn wraps_onto(unit: &Unit, line: &Line) -> bool {
     let Some(above) = unit.whole.segments.last() else {
         return false;
     };
+    // Table rows keep their lines: a cell may start in lower case.
+    if text.contains('\t') || above.text.contains('\t') {
+        return false;
+    }
     let starts_lower = text
         .chars()
         .next()
@@ -608,11 +689,13 @@ pub fn units(lines: &[Line]) -> Vec<Unit> {
                 indent: line.indent(),
                 title_like: false,
                 own_dates: None,
+                cells: Vec::new(),
             });
         }
         open = true;
     }
     for unit in &mut units {
+        unit.cells = unit.compute_cells();
         unit.own_dates = unit.compute_own_dates();
         unit.title_like = unit.compute_title_like();
     }

@@ -23,8 +23,9 @@ pub(super) struct Layout {
     pub(super) title_fields: bool,
     /// How many units make a record's head where titles have neither a
     /// date line nor a label (rule 3): the most common length of the runs
-    /// of headline-like units above the records' bodies, the longer on a
-    /// tie (a headline with a label line under it).
+    /// of headline-like units above the records' bodies, the shorter on a
+    /// tie (a caption or byline above one headline is not a second line
+    /// of every head).
     pub(super) head_lines: usize,
     /// Records are one line each, the headline carrying its dates (rule
     /// S): two such lines at least.
@@ -47,10 +48,29 @@ pub(super) struct Layout {
     pub(super) lead_label: Option<String>,
     /// The usual shape of rule 3's records, once two share it.
     pub(super) head_signature: Option<HeadSignature>,
+    /// The header of a table whose rows are flattened to one line each
+    /// (rule R): its line and its columns.
+    pub(super) row_header: Option<(usize, Vec<(Column, String)>)>,
+    /// Records are table rows on one line each: two at least.
+    pub(super) rows: bool,
+    /// Titles with a date line seen, counted to two.
+    pub(super) dated_title_count: u8,
+    /// The file's first unit has a date line under it: a headline and its
+    /// date of publication unless other titles have date lines too.
+    pub(super) dated_headline: bool,
 }
 
 impl Layout {
-    pub(super) fn note_dated_title(&mut self, unit: &Unit) {
+    /// A title with a date line under it: the listing's records have date
+    /// lines, unless the only one is the page's headline over its date of
+    /// publication (the file's first unit).
+    pub(super) fn note_dated_title(&mut self, unit: &Unit, starts_file: bool) {
+        if starts_file && self.dated_title_count == 0 {
+            self.dated_title_count = 1;
+            self.dated_headline = true;
+            return;
+        }
+        self.dated_title_count = (self.dated_title_count + 1).min(2);
         self.dated_titles = true;
         let slot = match unit.kind {
             UnitKind::Numbered(_) => 0,
@@ -94,6 +114,8 @@ pub(super) struct LayoutLearner {
     numbered_records: [usize; 2],
     /// Rule 3's records by shape.
     signatures: std::collections::BTreeMap<HeadSignature, usize>,
+    /// Table rows on one line each that read as records.
+    rows: usize,
 }
 
 /// How near the top of a page the sentence introducing its listing is
@@ -107,7 +129,7 @@ impl LayoutLearner {
         let carried = self.carry.len();
         let mut window = std::mem::take(&mut self.carry);
         window.extend(units);
-        let mut keep = learn_layout(&mut self.layout, &window, more);
+        let mut keep = learn_layout(&mut self.layout, &window, more, !self.started);
         // A run of headline-like units reaching `keep` may be a record's
         // head whose body comes next: it is seen again, whole.
         while keep > 0 && more && is_head_candidate(&window[keep - 1]) {
@@ -158,6 +180,7 @@ impl LayoutLearner {
         self.layout.unsettled_order_line = self
             .first_ambiguous_line
             .filter(|_| day_first + month_first == 0);
+        self.learn_rows(decided);
         self.learn_quoted_titles(decided);
         if !self.layout.dated_titles && !self.layout.title_fields && !self.layout.quoted_titles {
             // Heads ending before `keep` are settled; one starting at the
@@ -186,7 +209,7 @@ impl LayoutLearner {
             self.layout.head_lines = self
                 .head_lengths
                 .iter()
-                .max_by_key(|&(&len, &count)| (count, len))
+                .max_by_key(|&(&len, &count)| (count, std::cmp::Reverse(len)))
                 .map_or(1, |(&len, _)| len);
         }
         self.started |= keep > 0;
@@ -198,6 +221,24 @@ impl LayoutLearner {
 }
 
 impl LayoutLearner {
+    /// Rule R: a header row of column names (one of them the title's or a
+    /// date's), and rows that read as records (under the header with as
+    /// many cells, or with a date cell).
+    fn learn_rows(&mut self, decided: &[Unit]) {
+        if self.layout.row_header.is_none() && self.rows == 0 {
+            self.layout.row_header = decided.iter().find_map(|u| {
+                let columns = header_row(u)?;
+                Some((u.first_line(), columns))
+            });
+        }
+        let header = self.layout.row_header.clone();
+        self.rows += decided
+            .iter()
+            .filter(|u| is_record_row(u, header.as_ref()))
+            .count();
+        self.layout.rows = self.rows >= 2;
+    }
+
     /// Rule Q: numbered records whose number line is not the title but a
     /// quoted cell under it is, in two thirds of them and at least two;
     /// and what the cells above the title hold, from a header line before
@@ -219,6 +260,44 @@ impl LayoutLearner {
         let [all, quoted] = self.numbered_records;
         self.layout.quoted_titles = quoted >= 2 && 3 * quoted >= 2 * all;
     }
+}
+
+/// The columns of a header row: every cell a column name, one of them the
+/// title or a date.
+pub(super) fn header_row(unit: &Unit) -> Option<Vec<(Column, String)>> {
+    let cells = unit.cells();
+    if cells.len() < 2 {
+        return None;
+    }
+    let columns: Vec<(Column, String)> = cells
+        .iter()
+        .map(|c| labels::column(&c.text).map(|col| (col, c.text.clone())))
+        .collect::<Option<_>>()?;
+    columns
+        .iter()
+        .any(|(c, _)| *c != Column::Field)
+        .then_some(columns)
+}
+
+/// A row that reads as a record: under the header with as many cells (one
+/// fewer if a cell was left empty), or with a date cell where the table
+/// has no header.
+pub(super) fn is_record_row(unit: &Unit, header: Option<&(usize, Vec<(Column, String)>)>) -> bool {
+    let cells = unit.cells();
+    match header {
+        Some((line, columns)) => {
+            unit.first_line() > *line
+                && cells.len() + 1 >= columns.len()
+                && cells.len() <= columns.len()
+                && cells.len() >= 2
+        }
+        None => cells.len() >= 2 && cells.iter().any(|c| is_date_cell(&c.text)),
+    }
+}
+
+/// A cell that is a date or date range and nothing else.
+pub(super) fn is_date_cell(text: &str) -> bool {
+    scan_date(text).is_some_and(|e| e.len >= text.trim_end().len())
 }
 
 /// The first field label named by a header line of single words (`#
@@ -292,7 +371,12 @@ fn is_head_candidate(unit: &Unit) -> bool {
 /// Learns the table header and dated titles of `window` (the last one when
 /// `!more`); returns how many of its units are decided, the rest to be
 /// seen again with the next units.
-pub(super) fn learn_layout(layout: &mut Layout, window: &[Unit], more: bool) -> usize {
+pub(super) fn learn_layout(
+    layout: &mut Layout,
+    window: &[Unit],
+    more: bool,
+    starts_file: bool,
+) -> usize {
     let builder = Builder::new("", window, layout);
     let decided = if more {
         // A run of header-like lines reaching the end may go on.
@@ -337,7 +421,7 @@ pub(super) fn learn_layout(layout: &mut Layout, window: &[Unit], more: bool) -> 
     }
     drop(builder);
     for i in dated {
-        layout.note_dated_title(&window[i]);
+        layout.note_dated_title(&window[i], starts_file && i == 0);
     }
     keep
 }

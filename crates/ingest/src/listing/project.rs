@@ -1,5 +1,6 @@
 //! One project from its units: title, dates, fields and description.
 
+use super::layout::is_date_cell;
 use super::roles::Builder;
 use crate::dates::{scan_date, trailing_parenthesised_date, NumericOrder};
 use crate::diagnostics::Diagnostic;
@@ -60,7 +61,10 @@ impl Builder<'_> {
             last_line: self.units[end - 1].last_line(),
             span: title_unit.span().cover(self.units[end - 1].span()),
         };
-        let title_date = match own_dates {
+        if self.rows && !title_unit.cells().is_empty() {
+            self.row_cells(&mut project, title_unit.cells(), &mut title);
+        }
+        let title_date = match own_dates.filter(|_| !self.rows) {
             Some(own) => split_own_dates(&mut title, own),
             None => strip_title_date(&mut title),
         };
@@ -94,6 +98,60 @@ impl Builder<'_> {
             ));
         }
         Some(project)
+    }
+
+    /// A table row flattened to one line (rule R): the title cell, the
+    /// date cells and the other cells as fields named by the header (or
+    /// `Cell 2`, `Cell 3` … where the table has none). Without a header,
+    /// the title is the first cell of words that is no date and no code.
+    pub(super) fn row_cells(&self, project: &mut RawProject, cells: &[Segment], title: &mut Text) {
+        let columns: Vec<(Column, String)> = match &self.row_header {
+            Some((_, columns)) => columns.clone(),
+            None => {
+                let title_at = cells
+                    .iter()
+                    .position(|c| {
+                        !is_date_cell(&c.text)
+                            && !is_code(&c.text)
+                            && c.text.chars().any(char::is_alphabetic)
+                    })
+                    .unwrap_or(0);
+                (0..cells.len())
+                    .map(|k| {
+                        let column = if k == title_at {
+                            Column::Title
+                        } else if is_date_cell(&cells[k].text) {
+                            Column::Dates
+                        } else {
+                            Column::Field
+                        };
+                        (column, format!("Cell {}", k + 1))
+                    })
+                    .collect()
+            }
+        };
+        let mut dates = Vec::new();
+        for (cell, (column, header)) in cells.iter().zip(&columns) {
+            match column {
+                Column::Title => *title = Text::from_segment(cell.clone()),
+                Column::StartDate | Column::EndDate | Column::Dates if is_date_cell(&cell.text) => {
+                    dates.push(cell.clone())
+                }
+                // `Unknown`, `Ongoing`: no date in that cell.
+                Column::StartDate | Column::EndDate | Column::Dates => {}
+                Column::Field => project.fields.push(Field {
+                    label: header.clone(),
+                    value: Text::from_segment(cell.clone()),
+                }),
+            }
+        }
+        if !dates.is_empty() {
+            project.date = Some(DateText {
+                text: Text { segments: dates },
+                origin: DateOrigin::TableCells,
+                order: NumericOrder::default(),
+            });
+        }
     }
 
     /// The cells of a rule-Q record above its title (the numbered line
@@ -357,6 +415,11 @@ pub(super) fn date_within(value: &Text) -> Option<Text> {
         }
     }
     None
+}
+
+/// A record code rather than words: `P-123456`, `RAF/10/55/USA`, `2019-03`.
+fn is_code(text: &str) -> bool {
+    !text.contains(' ') && text.chars().any(|c| c.is_ascii_digit())
 }
 
 /// Opening quotation marks, straight and curly.

@@ -1,7 +1,7 @@
 //! Which unit is a title, a heading, a kicker, a table header or body
 //! text: the layout rules.
 
-use super::layout::Layout;
+use super::layout::{is_record_row, Layout};
 use crate::dates::NumericOrder;
 use crate::diagnostics::Diagnostic;
 use crate::labels::{self, Column};
@@ -40,12 +40,16 @@ pub(super) struct Builder<'a> {
     pub(super) lead_in_line: Option<usize>,
     pub(super) numeric_order: NumericOrder,
     pub(super) quoted_titles: bool,
+    pub(super) rows: bool,
+    pub(super) row_header: Option<(usize, Vec<(Column, String)>)>,
     pub(super) lead_label: Option<String>,
     pub(super) head_signature: Option<HeadSignature>,
     /// A record of the usual shape was given out in an earlier window.
     pub(super) dominant_head_given: bool,
     /// The titles of rule 3's records of the usual shape in this window.
     pub(super) dominant_titles: Vec<usize>,
+    /// The window holds the file's first unit.
+    pub(super) starts_file: bool,
     pub(super) diagnostics: Vec<Diagnostic>,
 }
 
@@ -65,10 +69,13 @@ impl<'a> Builder<'a> {
             lead_in_line: layout.lead_in_line,
             numeric_order: layout.numeric_order,
             quoted_titles: layout.quoted_titles,
+            rows: layout.rows,
+            row_header: layout.row_header.clone(),
             lead_label: layout.lead_label.clone(),
             head_signature: layout.head_signature,
             dominant_head_given: false,
             dominant_titles: Vec::new(),
+            starts_file: false,
             diagnostics: Vec::new(),
         }
     }
@@ -142,7 +149,9 @@ impl<'a> Builder<'a> {
 
     /// Rule 1: a title-like unit right above a date line or a dates field.
     pub(super) fn dated_title_at(&self, i: usize) -> bool {
+        let lone_dated_headline = self.starts_file && i == 0 && !self.dated_titles;
         !self.title_fields
+            && !lone_dated_headline
             && self.roles[i] == Role::Body
             && self.units[i].is_title_like()
             && !self.units[i].is_lone_year()
@@ -155,11 +164,30 @@ impl<'a> Builder<'a> {
     /// The title rules; `starts_file` says the window holds the file's
     /// first unit (never a title by rule 3).
     pub(super) fn find_titles(&mut self, starts_file: bool) {
+        self.starts_file = starts_file;
         // Rule 0: where the listing labels its titles, the label says it.
         if self.title_fields {
             for (role, unit) in self.roles.iter_mut().zip(self.units) {
                 if *role == Role::Body && unit.is_title_field() {
                     *role = Role::Title;
+                }
+            }
+            return;
+        }
+        // Rule R: a table whose rows are flattened to one line each.
+        if self.rows {
+            for i in 0..self.units.len() {
+                let unit = &self.units[i];
+                if self
+                    .row_header
+                    .as_ref()
+                    .is_some_and(|(line, _)| unit.first_line() == *line)
+                {
+                    self.roles[i] = Role::TableHeader;
+                } else if self.roles[i] == Role::Body
+                    && is_record_row(unit, self.row_header.as_ref())
+                {
+                    self.roles[i] = Role::Title;
                 }
             }
             return;
@@ -231,7 +259,10 @@ impl<'a> Builder<'a> {
             if introduction {
                 continue;
             }
-            if let Some(title) = head.title(self.head_lines, starts_file) {
+            // A numbered line in a head is its headline.
+            let numbered = (head.start..head.body)
+                .find(|&i| matches!(self.units[i].kind, UnitKind::Numbered(_)));
+            if let Some(title) = numbered.or_else(|| head.title(self.head_lines, starts_file)) {
                 self.roles[title] = Role::Title;
                 if is_dominant {
                     self.dominant_titles.push(title);
@@ -336,7 +367,10 @@ impl<'a> Builder<'a> {
                 unit.kind,
                 UnitKind::Field { known: true, .. } | UnitKind::LoneLabel(_)
             );
-            let prose = unit.kind == UnitKind::Text && !unit.is_title_like();
+            let prose = matches!(
+                unit.kind,
+                UnitKind::Text | UnitKind::Field { known: false, .. }
+            ) && !unit.is_title_like();
             if let Some(start) = run_start.take() {
                 if fielded || prose {
                     heads.push(RecordHead { start, body: i });
