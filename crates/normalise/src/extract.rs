@@ -241,12 +241,76 @@ enum MentionKind {
     Unknown,
 }
 
+impl MentionKind {
+    /// Which of two overlapping names stands: a state body over the names
+    /// inside it ("United Kingdom Border Agency" is not also the United
+    /// Kingdom), a known organisation over a name the reference lacks, and
+    /// that name over a country or region inside it ("Friends of Malawi
+    /// Trust" is not Malawi).
+    fn rank(self) -> u8 {
+        match self {
+            MentionKind::StateBody(_) => 3,
+            MentionKind::Organisation(_) => 2,
+            MentionKind::Unknown => 1,
+            MentionKind::Country(_) | MentionKind::Region(_) => 0,
+        }
+    }
+}
+
 #[derive(Debug, Clone)]
 struct Mention {
     kind: MentionKind,
     start: usize,
     end: usize,
     role: Option<OrgRole>,
+}
+
+/// The names of one passage, sorted by start and never overlapping, so the
+/// text between two neighbours (`text[list[k - 1].end..list[k].start]`) is
+/// always a range. Names are only added through [`Mentions::insert`], which
+/// keeps that so: two overlapping names (a funder's name holding a country,
+/// a state body holding its state) cannot both stand.
+#[derive(Debug, Default)]
+struct Mentions {
+    list: Vec<Mention>,
+}
+
+impl Mentions {
+    /// Adds `mention` where it sorts. Where it overlaps names already
+    /// there, it replaces them if it outranks each of them
+    /// ([`MentionKind::rank`]), and is dropped otherwise. Returns whether it
+    /// was added.
+    fn insert(&mut self, mention: Mention) -> bool {
+        if mention.start >= mention.end {
+            return false;
+        }
+        // Sorted and disjoint, the ends are sorted too: the names it
+        // overlaps are the run `first..last`.
+        let first = self.list.partition_point(|m| m.end <= mention.start);
+        let last = first + self.list[first..].partition_point(|m| m.start < mention.end);
+        let rank = mention.kind.rank();
+        if self.list[first..last].iter().any(|m| m.kind.rank() >= rank) {
+            return false;
+        }
+        self.list.splice(first..last, [mention]);
+        true
+    }
+
+    fn len(&self) -> usize {
+        self.list.len()
+    }
+
+    /// The index of the first name starting at or after `at`.
+    fn first_from(&self, at: usize) -> Option<usize> {
+        let i = self.list.partition_point(|m| m.start < at);
+        (i < self.list.len()).then_some(i)
+    }
+
+    /// The text between name `k - 1` and name `k`; `None` for the first.
+    fn gap_before<'t>(&self, text: &'t str, k: usize) -> Option<&'t str> {
+        let previous = self.list.get(k.checked_sub(1)?)?;
+        text.get(previous.end..self.list.get(k)?.start)
+    }
 }
 
 /// Currency amounts and ILO project codes are not organisations or places:
@@ -297,14 +361,14 @@ fn name_run(text: &str, from: usize) -> usize {
     last_good
 }
 
-fn mentions(reference: &Reference, text: &str) -> Vec<Mention> {
+fn mentions(reference: &Reference, text: &str) -> Mentions {
     let masked = masked_spans(text);
     let matches: Vec<NameMatch> = reference
         .find(text)
         .into_iter()
         .filter(|m| !masked.iter().any(|&(s, e)| m.start < e && s < m.end))
         .collect();
-    let mut out = Vec::new();
+    let mut out = Mentions::default();
     let starts: Vec<usize> = matches.iter().map(|m| m.start).collect();
     for m in matches {
         let kind = match m.entry {
@@ -337,7 +401,7 @@ fn mentions(reference: &Reference, text: &str) -> Vec<Mention> {
                     let comma_needs_body_first =
                         gap == 2 && !BODY_NOUNS.iter().any(|b| text[m.end + 2..].starts_with(b));
                     if body && run_end > m.end + gap && !comma_needs_body_first {
-                        out.push(Mention {
+                        out.insert(Mention {
                             kind: MentionKind::StateBody(i),
                             start: m.start,
                             end: run_end,
@@ -348,7 +412,7 @@ fn mentions(reference: &Reference, text: &str) -> Vec<Mention> {
                 }
                 // `Ministry of Labour of Jordan`, `Government of Japan`.
                 if let Some(start) = body_before(text, m.start) {
-                    out.push(Mention {
+                    out.insert(Mention {
                         kind: MentionKind::StateBody(i),
                         start,
                         end: m.end,
@@ -359,27 +423,18 @@ fn mentions(reference: &Reference, text: &str) -> Vec<Mention> {
                 MentionKind::Country(i)
             }
         };
-        out.push(Mention {
+        // A state body spans names matched inside it: "Ministry of Public
+        // Security of the People's Republic of China" is one body, and
+        // "United Kingdom Border Agency" is not also the United Kingdom
+        // (`insert` keeps the body).
+        out.insert(Mention {
             kind,
             start: m.start,
             end: m.end,
             role: None,
         });
     }
-    // A state body spans names matched inside it: "Ministry of Public
-    // Security of the People's Republic of China" is one body, and "United
-    // Kingdom Border Agency" is not also a mention of the United Kingdom.
-    let mut merged: Vec<Mention> = Vec::new();
-    for mention in out {
-        if merged.last().is_some_and(|last| mention.start < last.end) {
-            continue;
-        }
-        if matches!(mention.kind, MentionKind::StateBody(_)) {
-            merged.retain(|m| m.end <= mention.start || m.start >= mention.end);
-        }
-        merged.push(mention);
-    }
-    merged
+    out
 }
 
 /// Start of `Ministry … of (the)` right before `at`, if a body noun leads it.
@@ -422,7 +477,7 @@ fn is_list_gap(gap: &str) -> bool {
 fn assign_cue_roles(
     text: &str,
     bounds: &[(usize, usize)],
-    mentions: &mut Vec<Mention>,
+    mentions: &mut Mentions,
     is_title: bool,
 ) {
     for cue in cue_automaton().find_iter(text) {
@@ -439,7 +494,7 @@ fn assign_cue_roles(
         let introductory = text[sentence_start..cue.start()].trim().is_empty();
         let mut previous_end = cue.end();
         let mut first = true;
-        let mut index = mentions.iter().position(|m| m.start >= cue.end());
+        let mut index = mentions.first_from(cue.end());
         // A capitalised name the reference does not know, right after the cue.
         if role == OrgRole::Funder {
             let lead = &text[cue.end()..];
@@ -452,44 +507,49 @@ fn assign_cue_roles(
                     0
                 };
             let name_start = cue.end() + skip;
-            let known_here = index.is_some_and(|i| mentions[i].start == name_start);
+            let known_here = index.is_some_and(|i| mentions.list[i].start == name_start);
             if !known_here && !is_title {
                 let name_end = name_run(text, name_start);
-                let name = &text[name_start..name_end];
-                if name.split_whitespace().count() >= 2 {
-                    mentions.push(Mention {
+                let long_enough = text
+                    .get(name_start..name_end)
+                    .is_some_and(|name| name.split_whitespace().count() >= 2);
+                if long_enough
+                    && mentions.insert(Mention {
                         kind: MentionKind::Unknown,
                         start: name_start,
                         end: name_end,
                         role: Some(OrgRole::Funder),
-                    });
-                    mentions.sort_by_key(|m| m.start);
-                    index = mentions.iter().position(|m| m.start > name_end);
+                    })
+                {
+                    index = mentions.first_from(name_end);
                     previous_end = name_end;
                     first = false;
                 }
             }
         }
         while let Some(i) = index {
-            let mention = &mentions[i];
-            let gap = &text[previous_end..mention.start];
+            let mention = &mentions.list[i];
+            let Some(gap) = text.get(previous_end..mention.start) else {
+                break;
+            };
             if !is_list_gap(gap) || (introductory && !first && gap.contains(',')) {
                 break;
             }
             if !matches!(mention.kind, MentionKind::Region(_)) {
-                let current = mentions[i].role;
+                let current = mentions.list[i].role;
                 if current.is_none_or(|r| role < r) {
-                    mentions[i].role = Some(role);
+                    mentions.list[i].role = Some(role);
                 }
             }
-            previous_end = mentions[i].end;
+            previous_end = mentions.list[i].end;
             first = false;
             index = (i + 1 < mentions.len()).then_some(i + 1);
         }
     }
 }
 
-fn assign_suffix_and_slash_roles(text: &str, mentions: &mut [Mention], is_title: bool) {
+fn assign_suffix_and_slash_roles(text: &str, mentions: &mut Mentions, is_title: bool) {
+    let mentions = &mut mentions.list;
     for i in 0..mentions.len() {
         let after = &text[mentions[i].end..];
         if matches!(mentions[i].kind, MentionKind::Region(_)) {
@@ -520,12 +580,12 @@ fn assign_suffix_and_slash_roles(text: &str, mentions: &mut [Mention], is_title:
     }
 }
 
-fn place_role(text: &str, mentions: &[Mention], i: usize) -> PlaceRole {
+fn place_role(text: &str, mentions: &Mentions, i: usize) -> PlaceRole {
     // Walk back over a list of places to the word that introduces it.
     let mut k = i;
     loop {
-        let start = mentions[k].start;
-        let before = text[..start].trim_end();
+        let start = mentions.list[k].start;
+        let before = text.get(..start).unwrap_or("").trim_end();
         let last_word = before
             .rsplit(char::is_whitespace)
             .next()
@@ -536,10 +596,10 @@ fn place_role(text: &str, mentions: &[Mention], i: usize) -> PlaceRole {
             "to" | "towards" | "into" => return PlaceRole::Destination,
             _ => {}
         }
-        if k == 0 || !is_list_gap(&text[mentions[k - 1].end..start]) {
+        if !mentions.gap_before(text, k).is_some_and(is_list_gap) {
             return PlaceRole::Focus;
         }
-        if !matches!(mentions[k - 1].kind, MentionKind::Country(_)) {
+        if !matches!(mentions.list[k - 1].kind, MentionKind::Country(_)) {
             return PlaceRole::Focus;
         }
         k -= 1;
@@ -599,7 +659,7 @@ pub fn extract(
             _ => None,
         };
         if let Some(role) = field_role {
-            for mention in found.iter_mut() {
+            for mention in found.list.iter_mut() {
                 if !matches!(mention.kind, MentionKind::Region(_)) {
                     mention.role = Some(role);
                 }
@@ -611,11 +671,11 @@ pub fn extract(
                 for part in text.split(';') {
                     let (start, end) = (from, from + part.len());
                     from = end + 1;
-                    let covered = found.iter().any(|m| m.start >= start && m.end <= end);
+                    let covered = found.list.iter().any(|m| m.start >= start && m.end <= end);
                     let literal = part.trim().trim_end_matches(['.', ',']);
                     if !covered && literal.chars().filter(|c| c.is_alphabetic()).count() >= 2 {
                         let lead = part.len() - part.trim_start().len();
-                        found.push(Mention {
+                        found.insert(Mention {
                             kind: MentionKind::Unknown,
                             start: start + lead,
                             end: start + lead + literal.len(),
@@ -623,13 +683,12 @@ pub fn extract(
                         });
                     }
                 }
-                found.sort_by_key(|m| m.start);
             }
         } else {
             assign_cue_roles(text, &bounds, &mut found, is_title);
             assign_suffix_and_slash_roles(text, &mut found, is_title);
         }
-        for (i, mention) in found.iter().enumerate() {
+        for (i, mention) in found.list.iter().enumerate() {
             let (sentence, span) = sentence_around(segment, &bounds, mention.start, mention.end);
             let evidence = Evidence {
                 line: segment.line,
@@ -637,7 +696,10 @@ pub fn extract(
                 span,
                 origin: "text",
             };
-            let printed = text[mention.start..mention.end].to_string();
+            let printed = text
+                .get(mention.start..mention.end)
+                .unwrap_or_default()
+                .to_string();
             let role = mention.role.unwrap_or(OrgRole::Mentioned);
             // A state named as a funder ("Donor: United States",
             // "ILO/Japan") is the state's government, not a place.

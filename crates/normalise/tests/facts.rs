@@ -304,3 +304,20 @@ fn a_project_found_again_in_a_later_batch_is_a_late_source_not_a_second_project(
     assert_eq!(late.len(), 1);
     assert_eq!(late[&batch_one[1].id], ["b.txt#2"]);
 }
+
+/// An unknown funder's name that holds a country ("Friends of Malawi
+/// Trust") followed by a list of places once overlapped the country's own
+/// mention, and reading the list back from Zambia sliced the text
+/// backwards (`begin > end`): the whole run stopped.
+#[test]
+fn unknown_funder_holding_a_country_before_a_list_of_places_does_not_panic() {
+    let (p, _) = project("Funded by the Friends of Malawi Trust, Zambia and Mozambique.");
+    assert!(p.funder_codes().contains(&"Friends of Malawi Trust"));
+    // Malawi is only part of the funder's name.
+    assert!(!p.country_codes().contains(&"MWI"));
+    let (p, _) = project(
+        "The project is funded by the Hope for Kenya Foundation and works in Uganda and Tanzania.",
+    );
+    assert_eq!(p.funder_codes(), ["Hope for Kenya Foundation"]);
+    assert_eq!(p.country_codes(), ["TZA", "UGA"]);
+}
