@@ -2,7 +2,7 @@
 //! curated tables in `data/reference/` (organisations, country aliases,
 //! demonyms, regional phrases), compiled into one multi-pattern automaton.
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, Input, MatchKind};
 use keshvar::{CountryIterator, Region, SubRegion};
 use std::collections::BTreeMap;
 use std::path::Path;
@@ -341,6 +341,8 @@ impl Reference {
                 subregion: (!row[2].is_empty()).then(|| row[2].clone()),
             });
         }
+        // A blank cell names nothing (and would match everywhere).
+        patterns.retain(|p| !p.text.is_empty());
         let automaton = AhoCorasickBuilder::new()
             .ascii_case_insensitive(true)
             .match_kind(MatchKind::LeftmostLongest)
@@ -386,9 +388,24 @@ impl Reference {
     /// `afghan workers` is still a demonym).
     pub fn find(&self, text: &str) -> Vec<NameMatch> {
         let mut found = Vec::new();
-        for m in self.automaton.find_iter(text) {
-            let pattern = &self.patterns[m.pattern().as_usize()];
+        let mut from = 0;
+        while let Some(m) = self.automaton.find(Input::new(text).span(from..text.len())) {
+            // A longer name that fails the rules below may hide a shorter
+            // one inside it: "the Netherlands" in "Government of the
+            // Netherlands" matches the alias `The Netherlands` without its
+            // capital, and `Netherlands` must still be found. After a
+            // match that fails, the search goes on at its next word.
             let matched = &text[m.start()..m.end()];
+            let next_word = matched
+                .char_indices()
+                .find(|&(_, c)| !c.is_alphanumeric())
+                .map_or(m.end(), |(at, c)| m.start() + at + c.len_utf8());
+            if next_word <= from {
+                // Only an empty pattern (a blank table cell) stays put.
+                break;
+            }
+            from = next_word;
+            let pattern = &self.patterns[m.pattern().as_usize()];
             if !on_word_boundaries(text, m.start(), m.end()) {
                 continue;
             }
@@ -415,6 +432,7 @@ impl Reference {
                     start: m.start(),
                     end: m.end(),
                 });
+                from = m.end();
             }
         }
         found
@@ -490,6 +508,20 @@ pub(crate) mod tests {
                 "Romania"
             ]
         );
+    }
+
+    #[test]
+    fn a_longer_name_failing_the_case_rule_does_not_hide_a_name_inside_it() {
+        let reference = reference();
+        // The aliases `The Netherlands` and `The Gambia` match "the
+        // Netherlands" without their capital.
+        let text = "Government of the Netherlands, Embassy of the Gambia";
+        let found: Vec<&str> = reference
+            .find(text)
+            .iter()
+            .map(|m| &text[m.start..m.end])
+            .collect();
+        assert_eq!(found, ["Netherlands", "Gambia"]);
     }
 
     #[test]

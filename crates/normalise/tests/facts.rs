@@ -321,3 +321,29 @@ fn unknown_funder_holding_a_country_before_a_list_of_places_does_not_panic() {
     assert_eq!(p.funder_codes(), ["Hope for Kenya Foundation"]);
     assert_eq!(p.country_codes(), ["TZA", "UGA"]);
 }
+
+#[test]
+fn a_state_whose_name_takes_the_is_found_after_government_of_the() {
+    for (text, code) in [
+        ("It is funded by the Government of the Netherlands.", "NLD"),
+        ("It is funded by the Government of the Gambia.", "GMB"),
+        ("It is funded by the Government of the Philippines.", "PHL"),
+        (
+            "It is funded by the Government of the United Kingdom.",
+            "GBR",
+        ),
+        (
+            "It is funded by the Government of the United States.",
+            "USA",
+        ),
+        (
+            "It is funded by the Government of the Republic of Korea.",
+            "KOR",
+        ),
+    ] {
+        let (p, diagnostics) = project(text);
+        assert_eq!(p.funder_codes(), [code], "{text}");
+        assert!(p.country_codes().is_empty(), "{text}");
+        assert!(diagnostics.is_empty(), "{text}: {diagnostics:?}");
+    }
+}
