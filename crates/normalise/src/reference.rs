@@ -1,6 +1,7 @@
 //! Reference data: countries and M49 regions (from keshvar), plus the small
 //! curated tables in `data/reference/` (organisations, country aliases,
-//! demonyms, regional phrases), compiled into one multi-pattern automaton.
+//! demonyms, regional phrases, sub-national governments), compiled into one
+//! multi-pattern automaton.
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, Input, MatchKind};
 use keshvar::{CountryIterator, Region, SubRegion};
@@ -87,6 +88,9 @@ pub enum Entry {
     Demonym(usize),
     Organisation(usize),
     Region(usize),
+    /// A regional or municipal government (`Flemish Government`, `City of
+    /// Vienna`): a body of the state at this index of `countries`.
+    SubnationalGovernment(usize),
 }
 
 #[derive(Debug, Clone)]
@@ -170,12 +174,14 @@ pub struct ReferenceTables<'a> {
     pub country_aliases: &'a str,
     pub demonyms: &'a str,
     pub regions: &'a str,
+    pub subnational_governments: &'a str,
 }
 
 pub const ORGANISATIONS_FILE: &str = "organisations.csv";
 pub const COUNTRY_ALIASES_FILE: &str = "country_aliases.csv";
 pub const DEMONYMS_FILE: &str = "demonyms.csv";
 pub const REGIONS_FILE: &str = "regions.csv";
+pub const SUBNATIONAL_GOVERNMENTS_FILE: &str = "subnational_governments.csv";
 
 fn rows(file: &str, text: &str, columns: usize) -> Result<Vec<(u64, Vec<String>)>, ReferenceError> {
     let mut reader = csv::ReaderBuilder::new()
@@ -203,7 +209,7 @@ fn rows(file: &str, text: &str, columns: usize) -> Result<Vec<(u64, Vec<String>)
 }
 
 impl Reference {
-    /// Reads the four curated tables from `dir`.
+    /// Reads the five curated tables from `dir`.
     pub fn load(dir: &Path) -> Result<Reference, ReferenceError> {
         let read = |name: &str| {
             let path = dir.join(name);
@@ -212,17 +218,19 @@ impl Reference {
                 source,
             })
         };
-        let (organisations, country_aliases, demonyms, regions) = (
+        let (organisations, country_aliases, demonyms, regions, subnational_governments) = (
             read(ORGANISATIONS_FILE)?,
             read(COUNTRY_ALIASES_FILE)?,
             read(DEMONYMS_FILE)?,
             read(REGIONS_FILE)?,
+            read(SUBNATIONAL_GOVERNMENTS_FILE)?,
         );
         Reference::from_tables(&ReferenceTables {
             organisations: &organisations,
             country_aliases: &country_aliases,
             demonyms: &demonyms,
             regions: &regions,
+            subnational_governments: &subnational_governments,
         })
     }
 
@@ -310,6 +318,14 @@ impl Reference {
         for (line, row) in rows(DEMONYMS_FILE, tables.demonyms, 2)? {
             let index = country_index(DEMONYMS_FILE, line, &row[0])?;
             patterns.push(name_pattern(Entry::Demonym(index), &row[1]));
+        }
+        for (line, row) in rows(
+            SUBNATIONAL_GOVERNMENTS_FILE,
+            tables.subnational_governments,
+            2,
+        )? {
+            let index = country_index(SUBNATIONAL_GOVERNMENTS_FILE, line, &row[0])?;
+            patterns.push(name_pattern(Entry::SubnationalGovernment(index), &row[1]));
         }
         let mut organisations = Vec::new();
         for (_, row) in rows(ORGANISATIONS_FILE, tables.organisations, 4)? {
@@ -525,6 +541,21 @@ pub(crate) mod tests {
     }
 
     #[test]
+    fn a_subnational_government_is_a_body_of_its_state() {
+        let reference = reference();
+        let text = "funded by the Flemish Government and the City of Vienna";
+        let states: Vec<&str> = reference
+            .find(text)
+            .iter()
+            .filter_map(|m| match m.entry {
+                Entry::SubnationalGovernment(i) => Some(reference.countries[i].alpha3.as_str()),
+                _ => None,
+            })
+            .collect();
+        assert_eq!(states, ["BEL", "AUT"]);
+    }
+
+    #[test]
     fn a_name_two_countries_share_names_neither() {
         let reference = reference();
         let codes = |text: &str| -> Vec<String> {
@@ -564,6 +595,7 @@ pub(crate) mod tests {
             country_aliases: "# source\nalpha3,alias\nZZZ,Atlantis\n",
             demonyms: "alpha3,demonym\n",
             regions: "phrase,regions,subregion\n",
+            subnational_governments: "alpha3,name\n",
         };
         let err = Reference::from_tables(&tables).err().unwrap();
         assert_eq!(
