@@ -349,9 +349,12 @@ const CONNECTORS: &[&str] = &[
 
 /// Words that join the names of a list: "Japan, Germany and the European
 /// Union", "the European Commission, with co-funding from the Italian
-/// Ministry", "the EU as well as Norway".
+/// Ministry", "the EU as well as Norway", "Unión Europea y COSUDE".
 const LIST_WORDS: &[&str] = &[
     "and",
+    "y",
+    "et",
+    "und",
     "the",
     "as",
     "well",
@@ -1268,7 +1271,7 @@ impl<'t> Reading<'t> {
             let closes_list = joiner.contains('&')
                 || joiner
                     .split(|c: char| !c.is_alphabetic())
-                    .any(|w| w.eq_ignore_ascii_case("and"));
+                    .any(|w| is_one_of(&["and", "y", "et", "und"], w));
             // After the first name, only glue goes on to the next: a space
             // alone goes on with the same name ("UN Secretary General’s
             // Multi Partner Trust Fund").

@@ -582,3 +582,25 @@ fn a_state_that_pays_is_not_a_place_because_its_body_is_named_again() {
     assert!(p.funder_codes().is_empty());
     assert_eq!(p.country_codes(), ["SLE"]);
 }
+
+#[test]
+fn french_and_spanish_donor_fields_name_their_donors() {
+    for (field, codes) in [
+        (
+            "Bailleurs : Union européenne, Coopération suisse",
+            vec!["CHE", "EU"],
+        ),
+        ("Financement: Coopération belge", vec!["BEL"]),
+        // Spelled out in full and followed by an acronym the reference
+        // knows.
+        (
+            "Donante: Agencia Española de Cooperación Internacional para el Desarrollo (AECID)",
+            vec!["ESP"],
+        ),
+        ("Financiador: Unión Europea y COSUDE", vec!["CHE", "EU"]),
+    ] {
+        let (p, diagnostics) = project_with_fields(field);
+        assert_eq!(p.funder_codes(), codes, "{field}");
+        assert!(diagnostics.is_empty(), "{field}: {diagnostics:?}");
+    }
+}
