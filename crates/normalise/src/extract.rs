@@ -1005,6 +1005,43 @@ fn acts_abroad(name: &str) -> bool {
     })
 }
 
+/// Words after a demonym that make it a language (convention 12:
+/// "French-language training").
+const LANGUAGE_NOUNS: &[&str] = &[
+    "-language",
+    " language",
+    "-speaking",
+    " speaking",
+    " version",
+    " translation",
+    " edition",
+];
+
+/// Whether the demonym at `start..end` names a language: "(available only
+/// in French)", "French-language training", "in English, French and
+/// Spanish" (`after_language`: a language ends the list glue before it).
+fn is_language(text: &str, start: usize, end: usize, after_language: bool) -> bool {
+    let after = text.get(end..).unwrap_or_default();
+    if LANGUAGE_NOUNS.iter().any(|n| starts_with_ci(after, n)) {
+        return true;
+    }
+    let before = text.get(..start).unwrap_or_default().trim_end();
+    let previous = before.rsplit(char::is_whitespace).next().unwrap_or("");
+    let after_in = matches!(previous, "in" | "into");
+    let ends_phrase = |rest: &str| {
+        rest.is_empty()
+            || rest.starts_with([')', ',', '.', ';', ':'])
+            || starts_with_ci(rest, " only")
+    };
+    // "in French and Spanish)" but not "in French and Italian firms".
+    let before_another = after.strip_prefix(" and ").is_some_and(|rest| {
+        let word_end = rest.find(char::is_whitespace).unwrap_or(rest.len());
+        let word = rest[..word_end].trim_end_matches([')', ',', '.', ';', ':']);
+        capitalised(word) && ends_phrase(&rest[word.len()..])
+    });
+    (after_in || after_language) && (ends_phrase(after) || before_another)
+}
+
 /// Every name the reference knows in `text`, with the state bodies built
 /// around countries and demonyms.
 fn find_mentions(reference: &Reference, text: &str, masked: &[(usize, usize)]) -> Mentions {
@@ -1015,7 +1052,17 @@ fn find_mentions(reference: &Reference, text: &str, masked: &[(usize, usize)]) -
         .collect();
     let starts: Vec<usize> = matches.iter().map(|m| m.start).collect();
     let mut out = Mentions::default();
+    let mut language_end = None;
     for m in matches {
+        if let Entry::Demonym(_) = m.entry {
+            let after_language = language_end
+                .and_then(|e: usize| text.get(e..m.start))
+                .is_some_and(|gap| !gap.is_empty() && is_list_gap(gap));
+            if is_language(text, m.start, m.end, after_language) {
+                language_end = Some(m.end);
+                continue;
+            }
+        }
         // A body named before this name starts after the names before it
         // (a body may reach past its own match).
         let floor = out.list.last().map_or(0, |last| last.end);

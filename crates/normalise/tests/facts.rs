@@ -604,3 +604,15 @@ fn french_and_spanish_donor_fields_name_their_donors() {
         assert!(diagnostics.is_empty(), "{field}: {diagnostics:?}");
     }
 }
+
+#[test]
+fn a_language_is_not_a_country() {
+    let (p, _) = project_with(
+        "Reform of labour inspection (available only in French)",
+        "Guides in French and Spanish, and French-language training for inspectors from Mali.",
+    );
+    assert_eq!(p.country_codes(), ["MLI"]);
+    // A demonym that names people or firms still names the country.
+    let (p, _) = project("It helps French and Italian firms that invest in Tunisia.");
+    assert_eq!(p.country_codes(), ["FRA", "ITA", "TUN"]);
+}
