@@ -1177,6 +1177,8 @@ struct ListRules {
 /// Length of the glue at the start of `gap`: white space, `separators` and
 /// `words` (in lower case; an article may be capitalised).
 fn glue_len(gap: &str, words: &[&str], separators: &str) -> usize {
+    // `at` only moves by a whole character or a whole word (up to the
+    // next character that is not part of one), so it stays on a boundary.
     let mut at = 0;
     while let Some(c) = gap[at..].chars().next() {
         if c.is_whitespace() || separators.contains(c) {
