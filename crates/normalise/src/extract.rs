@@ -1,6 +1,26 @@
 //! Organisations and places named in a project's text, with the role each
 //! plays, read from the sentence that names it.
-
+//!
+//! A passage (a title line, a field, a line of description) is read in
+//! three steps.
+//!
+//! 1. Names: every name the reference knows, and the bodies of states built
+//!    around a country or demonym ("Italian Ministry of Interior", "Ministry
+//!    of Labour of Jordan", "Ministry for Foreign Affairs Finland", "Federal
+//!    Ministry of Labour (Germany)"). They form a [`Mentions`] list, sorted
+//!    and never overlapping, so the words between two names can always be
+//!    read.
+//! 2. Roles: a donor field is a list of donors; in prose a cue phrase
+//!    ("funded by", "with the financial support of", "Funding … was
+//!    provided by") gives its role to the list of names after it, a name
+//!    pays as the subject of a paying verb ("Norway contributes EUR 2
+//!    million"), as the owner of a programme or of funding ("the European
+//!    Union's Thematic Programme"), in an adjective ("a US Government-funded
+//!    project") or in a title ("ILO/Japan", "… - Government of Japan").
+//!    Where a donor's name is expected, a name the reference lacks is kept
+//!    if it looks like a name.
+//! 3. Facts: a state named as a funder, or by one of its bodies in a
+//!    project it funds, is not a place the project works in.
 use crate::reference::{Entry, NameMatch, Reference};
 use crate::text::{passages, sentence_around, sentences, PassageKind};
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
@@ -98,23 +118,58 @@ pub struct Extracted {
     pub regions: Vec<RegionFact>,
 }
 
-/// ILO pages call their donors "development partners".
+/// Labels of a field whose value lists the donors. ILO pages call their
+/// donors "development partners"; French and Spanish pages print
+/// "Bailleurs", "Financement", "Donante", "Financiador".
 const FUNDER_LABELS: &[&str] = &[
     "donor",
     "donors",
+    "donor(s)",
     "donor partner",
+    "donor partners",
+    "donor agency",
+    "donor agencies",
     "funder",
     "funders",
+    "funder(s)",
     "funding",
     "funded by",
+    "co-funded by",
     "financed by",
+    "co-financed by",
     "financing",
     "funding partner",
     "funding partners",
+    "funding agency",
+    "funding agencies",
+    "funding organisation",
+    "funding organisations",
+    "funding organization",
+    "funding organizations",
     "funding source",
+    "funding sources",
     "source of funds",
+    "source of funding",
+    "financing partner",
+    "financing partners",
+    "financial partner",
+    "financial partners",
+    "sponsor",
+    "sponsors",
+    "sponsored by",
     "development partner",
     "development partners",
+    "bailleur",
+    "bailleurs",
+    "bailleur de fonds",
+    "bailleurs de fonds",
+    "financement",
+    "financé par",
+    "donante",
+    "donantes",
+    "financiador",
+    "financiadores",
+    "financiado por",
 ];
 const IMPLEMENTER_LABELS: &[&str] = &[
     "implemented by",
@@ -130,58 +185,98 @@ const IMPLEMENTER_LABELS: &[&str] = &[
 ];
 const PARTNER_LABELS: &[&str] = &["partner", "partners"];
 
+/// What a cue phrase says of the names listed after it.
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Cue {
+    Role(OrgRole),
+    /// A funder only where the sentence spoke of money before it: "Funding
+    /// for this phase was provided by the Norwegian Agency …", but not
+    /// "Training was provided by the ILO".
+    FunderIfMoney,
+}
+
+const FUNDER: Cue = Cue::Role(OrgRole::Funder);
+
 /// Phrases that introduce who pays, implements or partners. The real
 /// phrasings that needed them: "supported by the European Union", "financed
 /// by the European Commission, with co-funding from the Italian Ministry",
-/// "With the financial support of the EU", "co-implemented by the IOM",
-/// "in close partnership with the Ministry", "working with the UNHCR".
-const CUES: &[(&str, OrgRole)] = &[
-    ("supported by", OrgRole::Funder),
-    ("financed by", OrgRole::Funder),
-    ("funded by", OrgRole::Funder),
-    ("sponsored by", OrgRole::Funder),
-    ("co-funded by", OrgRole::Funder),
-    ("co-financed by", OrgRole::Funder),
-    ("cofunded by", OrgRole::Funder),
-    ("with the financial support of", OrgRole::Funder),
-    ("with financial support from", OrgRole::Funder),
-    ("with the financial support from", OrgRole::Funder),
-    ("with the support of", OrgRole::Funder),
-    ("with support from", OrgRole::Funder),
-    ("with the generous support of", OrgRole::Funder),
-    ("thanks to the support of", OrgRole::Funder),
-    ("with funding from", OrgRole::Funder),
-    ("with co-funding from", OrgRole::Funder),
-    ("co-funding from", OrgRole::Funder),
-    ("funding from", OrgRole::Funder),
-    ("financial support from", OrgRole::Funder),
-    ("financial contribution from", OrgRole::Funder),
-    ("grant from", OrgRole::Funder),
-    ("funding provided by", OrgRole::Funder),
-    ("financial support provided by", OrgRole::Funder),
-    ("with financing from", OrgRole::Funder),
-    ("financing from", OrgRole::Funder),
-    ("funds from", OrgRole::Funder),
-    ("thanks to funding from", OrgRole::Funder),
-    ("thanks to the financial support of", OrgRole::Funder),
-    ("with the financial assistance of", OrgRole::Funder),
-    ("financial assistance from", OrgRole::Funder),
-    ("implemented by", OrgRole::Implementer),
-    ("co-implemented by", OrgRole::Implementer),
-    ("executed by", OrgRole::Implementer),
-    ("carried out by", OrgRole::Implementer),
-    ("in partnership with", OrgRole::Partner),
-    ("in close partnership with", OrgRole::Partner),
-    ("working with", OrgRole::Partner),
-    ("in cooperation with", OrgRole::Partner),
-    ("in close cooperation with", OrgRole::Partner),
-    ("in collaboration with", OrgRole::Partner),
-    ("in close collaboration with", OrgRole::Partner),
-    ("together with", OrgRole::Partner),
-    ("jointly with", OrgRole::Partner),
+/// "With the financial support of the EU", "through the support of the
+/// Department for International Development", "Thanks to a contribution
+/// from the EU", "co-implemented by the IOM", "in close partnership with the
+/// Ministry", "working with the UNHCR".
+const CUES: &[(&str, Cue)] = &[
+    ("supported by", FUNDER),
+    ("financed by", FUNDER),
+    ("funded by", FUNDER),
+    ("sponsored by", FUNDER),
+    ("co-sponsored by", FUNDER),
+    ("co-funded by", FUNDER),
+    ("co-financed by", FUNDER),
+    ("cofunded by", FUNDER),
+    ("cofinanced by", FUNDER),
+    ("paid for by", FUNDER),
+    ("made possible by", FUNDER),
+    ("with the financial support of", FUNDER),
+    ("with financial support from", FUNDER),
+    ("with the financial support from", FUNDER),
+    ("through the financial support of", FUNDER),
+    ("with the support of", FUNDER),
+    ("through the support of", FUNDER),
+    ("with support from", FUNDER),
+    ("with the generous support of", FUNDER),
+    ("thanks to the support of", FUNDER),
+    ("thanks to the generous support of", FUNDER),
+    ("with funding from", FUNDER),
+    ("with funding of", FUNDER),
+    ("with the funding of", FUNDER),
+    ("through funding from", FUNDER),
+    ("with co-funding from", FUNDER),
+    ("co-funding from", FUNDER),
+    ("co-financing from", FUNDER),
+    ("funding from", FUNDER),
+    ("financial support from", FUNDER),
+    ("financial contribution from", FUNDER),
+    ("financial contribution of", FUNDER),
+    ("contribution from", FUNDER),
+    ("contributions from", FUNDER),
+    ("donation from", FUNDER),
+    ("donations from", FUNDER),
+    ("grant from", FUNDER),
+    ("grants from", FUNDER),
+    ("funding provided by", FUNDER),
+    ("financial support provided by", FUNDER),
+    ("with financing from", FUNDER),
+    ("financing from", FUNDER),
+    ("funds from", FUNDER),
+    ("thanks to funding from", FUNDER),
+    ("thanks to the financial support of", FUNDER),
+    ("with the financial assistance of", FUNDER),
+    ("financial assistance from", FUNDER),
+    ("provided by", Cue::FunderIfMoney),
+    ("granted by", Cue::FunderIfMoney),
+    ("given by", Cue::FunderIfMoney),
+    ("made available by", Cue::FunderIfMoney),
+    ("contributed by", Cue::FunderIfMoney),
+    ("donated by", Cue::FunderIfMoney),
+    ("came from", Cue::FunderIfMoney),
+    ("comes from", Cue::FunderIfMoney),
+    ("implemented by", Cue::Role(OrgRole::Implementer)),
+    ("co-implemented by", Cue::Role(OrgRole::Implementer)),
+    ("executed by", Cue::Role(OrgRole::Implementer)),
+    ("carried out by", Cue::Role(OrgRole::Implementer)),
+    ("in partnership with", Cue::Role(OrgRole::Partner)),
+    ("in close partnership with", Cue::Role(OrgRole::Partner)),
+    ("working with", Cue::Role(OrgRole::Partner)),
+    ("in cooperation with", Cue::Role(OrgRole::Partner)),
+    ("in close cooperation with", Cue::Role(OrgRole::Partner)),
+    ("in collaboration with", Cue::Role(OrgRole::Partner)),
+    ("in close collaboration with", Cue::Role(OrgRole::Partner)),
+    ("together with", Cue::Role(OrgRole::Partner)),
+    ("jointly with", Cue::Role(OrgRole::Partner)),
 ];
 
-/// "a US-funded project", "the EU financed project".
+/// "a US-funded project", "the EU financed project", "a US
+/// Government-funded project".
 const FUNDED_SUFFIXES: &[&str] = &[
     "-funded",
     " funded",
@@ -193,9 +288,15 @@ const FUNDED_SUFFIXES: &[&str] = &[
 ];
 
 /// Nouns that make a country's name or adjective the name of one of its
-/// bodies: "Italian Ministry of Interior", "United Kingdom Border Agency".
+/// bodies: "Italian Ministry of Interior", "United Kingdom Border Agency",
+/// "Embassy of Japan", "Federal Ministry of Labour (Germany)", "Royal
+/// Norwegian Embassy"; a state's fund is the state (convention 10: "Japan
+/// Fund for Poverty Reduction").
 const BODY_NOUNS: &[&str] = &[
     "Ministry",
+    "Royal",
+    "Fund",
+    "Funds",
     "Ministries",
     "Department",
     "Agency",
@@ -203,6 +304,9 @@ const BODY_NOUNS: &[&str] = &[
     "Cooperation",
     "Co-operation",
     "Embassy",
+    "Embassies",
+    "Consulate",
+    "Mission",
     "Office",
     "Service",
     "Services",
@@ -213,10 +317,293 @@ const BODY_NOUNS: &[&str] = &[
     "Authority",
     "Authorities",
     "Bureau",
+    "Chancellery",
     "Federal",
 ];
 
-const CONNECTORS: &[&str] = &["of", "for", "and", "the", "&", "on", "de", "du", "des"];
+/// Words of a body's name that say it acts abroad: an embassy or an aid
+/// agency is its state paying or representing itself elsewhere, never a
+/// place the project works in ("Japanese International Cooperation Agency
+/// (JICA) is implementing a project in … Sierra Leone").
+const ABROAD_WORDS: &[&str] = &[
+    "Embassy",
+    "Embassies",
+    "Consulate",
+    "Mission",
+    "Aid",
+    "Cooperation Agency",
+    "Co-operation Agency",
+    "Development Agency",
+    "Development Cooperation",
+    "Development Co-operation",
+];
+
+/// Words that may join the capitalised words of a name, in the languages
+/// of the listings: "Agencia Española de Cooperación Internacional para el
+/// Desarrollo", "Bundesministerium für …".
+const CONNECTORS: &[&str] = &[
+    "of", "for", "and", "the", "&", "on", "de", "du", "des", "la", "le", "les", "del", "el", "los",
+    "las", "para", "pour", "y", "et", "di", "della", "per", "für", "und", "zur", "der", "van",
+    "von",
+];
+
+/// Words that join the names of a list: "Japan, Germany and the European
+/// Union", "the European Commission, with co-funding from the Italian
+/// Ministry", "the EU as well as Norway", "Unión Europea y COSUDE".
+const LIST_WORDS: &[&str] = &[
+    "and",
+    "y",
+    "et",
+    "und",
+    "the",
+    "as",
+    "well",
+    "also",
+    "its",
+    "with",
+    "co-funding",
+    "from",
+];
+
+/// Words allowed between a funder cue and the first name: "funded by the
+/// generous support of the people of Japan", "made possible by the
+/// generous support of the American people", "supported by a grant from".
+const LEAD_IN_WORDS: &[&str] = &[
+    "the",
+    "a",
+    "an",
+    "its",
+    "their",
+    "generous",
+    "kind",
+    "financial",
+    "support",
+    "of",
+    "from",
+    "people",
+    "funding",
+    "grant",
+    "contribution",
+    "contributions",
+];
+
+/// Words that say a sentence or an object speaks of money: "Funding for
+/// this phase was provided by …", "Norway provides EUR 2 million".
+const MONEY_WORDS: &[&str] = &[
+    "funding",
+    "funds",
+    "fund",
+    "financing",
+    "finance",
+    "financial",
+    "grant",
+    "grants",
+    "money",
+    "contribution",
+    "contributions",
+    "budget",
+    "donation",
+    "donations",
+    "co-funding",
+    "co-financing",
+    "cofinancing",
+    "million",
+    "billion",
+    "euros",
+    "euro",
+    "dollars",
+    "francs",
+    "kroner",
+    "kronor",
+    "yen",
+    "pounds",
+    "eur",
+    "usd",
+    "chf",
+    "gbp",
+    "jpy",
+    "sek",
+    "nok",
+    "dkk",
+    "cad",
+    "aud",
+];
+
+/// Verbs whose subject pays, whatever their object: "Japan funds the
+/// second phase", "the EU is co-financing the programme".
+const PAYING_VERBS: &[&str] = &[
+    "funds",
+    "finances",
+    "co-funds",
+    "co-finances",
+    "cofinances",
+    "sponsors",
+    "bankrolls",
+];
+/// The same verbs after `is`, `are`, `has been` …: "Norway is funding".
+const PAYING_PARTICIPLES: &[&str] = &[
+    "funding",
+    "financing",
+    "co-funding",
+    "co-financing",
+    "sponsoring",
+];
+/// Verbs whose subject pays when their object is money: "Norway
+/// contributes EUR 2 million", "the EU provides funding", "Japan has
+/// granted USD 500,000".
+const GIVING_VERBS: &[&str] = &[
+    "contributes",
+    "contribute",
+    "contributed",
+    "contributing",
+    "provides",
+    "provide",
+    "provided",
+    "providing",
+    "grants",
+    "granted",
+    "gives",
+    "gave",
+    "given",
+    "giving",
+    "donates",
+    "donated",
+    "donating",
+    "allocates",
+    "allocated",
+    "pledges",
+    "pledged",
+    "commits",
+    "committed",
+    "disburses",
+    "disbursed",
+    "invests",
+    "invested",
+];
+/// Words between a subject and its verb: "Norway has also generously
+/// contributed".
+const AUXILIARIES: &[&str] = &[
+    "has",
+    "have",
+    "had",
+    "is",
+    "are",
+    "was",
+    "were",
+    "been",
+    "will",
+    "would",
+    "also",
+    "already",
+    "further",
+    "generously",
+    "kindly",
+    "jointly",
+    "currently",
+];
+/// Words that end the object of a giving verb before any money is named:
+/// "the ILO provides training to …" stops at "to".
+const OBJECT_ENDS: &[&str] = &[
+    "to", "towards", "for", "through", "by", "in", "on", "with", "which", "that", "at",
+];
+/// Prepositions that make a name the object of something else, not the
+/// subject of a verb: "workers in Kenya provide …".
+const PREPOSITIONS: &[&str] = &[
+    "in",
+    "from",
+    "to",
+    "of",
+    "for",
+    "with",
+    "by",
+    "at",
+    "on",
+    "into",
+    "across",
+    "between",
+    "among",
+    "including",
+    "within",
+];
+
+/// What an organisation's possession may be when it pays for this
+/// project: "the European Union's Thematic Programme", "the EU's
+/// contribution" (convention 11: "X's programme"). Not "support" or
+/// "assistance": "a continuation of the International Labour
+/// Organization's (ILO) support to the … Technical Working Group" is the
+/// ILO's own work.
+const PAYING_NOUNS: &[&str] = &[
+    "programme",
+    "programmes",
+    "program",
+    "programs",
+    "fund",
+    "funding",
+    "financing",
+    "financial",
+    "grant",
+    "grants",
+    "contribution",
+    "contributions",
+    "aid",
+    "initiative",
+    "facility",
+];
+/// A country's possession says it pays only when it is money: "Japan's
+/// contribution", not "Albania's efforts" or "Viet Nam's national
+/// programme".
+const MONEY_NOUNS: &[&str] = &[
+    "funding",
+    "financing",
+    "financial",
+    "grant",
+    "grants",
+    "contribution",
+    "contributions",
+    "donation",
+];
+/// Words before a possessive that make its programme a framework the
+/// project serves, not its payer: "contributes to the ILO's programme",
+/// "aligned with the Government's plan", "within the EU's strategy".
+const FRAMEWORK_WORDS: &[&str] = &[
+    "within",
+    "part",
+    "framework",
+    "context",
+    "aligned",
+    "align",
+    "aligns",
+    "line",
+    "complement",
+    "complements",
+    "complementing",
+    "contribute",
+    "contributes",
+    "contributing",
+    "support",
+    "supports",
+    "supporting",
+    "strengthen",
+    "strengthens",
+    "strengthening",
+    "implement",
+    "implements",
+    "implementing",
+    "implementation",
+];
+/// A title that presents the project as a donor's support: "Swiss Support
+/// to …", "EU Assistance for …" (convention 11).
+const SUPPORT_TITLES: &[&str] = &[
+    "Support to ",
+    "Support for ",
+    "Assistance to ",
+    "Assistance for ",
+    "Contribution to ",
+    "Funding for ",
+];
+/// Organisation types (the `type` column of organisations.csv) whose name
+/// alone after a title's dash, or after "ILO/", names a donor.
+const DONOR_TYPES: &[&str] = &["government", "EU institution"];
 
 fn cue_automaton() -> &'static AhoCorasick {
     static AUTOMATON: OnceLock<AhoCorasick> = OnceLock::new();
@@ -232,13 +619,44 @@ fn cue_automaton() -> &'static AhoCorasick {
 #[derive(Debug, Clone, Copy, PartialEq)]
 enum MentionKind {
     Organisation(usize),
-    /// A body of a state: `Italian Ministry of Interior`.
-    StateBody(usize),
+    /// A body of a state: `Italian Ministry of Interior`, `Flemish
+    /// Government`. `names_place`: whether its name, said of a partner or
+    /// in passing, names a country the project works in ("Ministry of
+    /// Labour of Jordan" does; an embassy or aid agency, acting abroad, and
+    /// a sub-national government, naming no country, do not).
+    StateBody {
+        country: usize,
+        names_place: bool,
+    },
     /// A country or territory by name or demonym.
     Country(usize),
     Region(usize),
-    /// A capitalised name after a funder cue that the reference lacks.
+    /// A capitalised name where a funder's name is expected that the
+    /// reference lacks.
     Unknown,
+}
+
+impl MentionKind {
+    /// Which of two overlapping names stands: a state body over the names
+    /// inside it ("United Kingdom Border Agency" is not also the United
+    /// Kingdom), a known organisation over a name the reference lacks, and
+    /// that name over a country or region inside it ("Friends of Malawi
+    /// Trust" is not Malawi).
+    fn rank(self) -> u8 {
+        match self {
+            MentionKind::StateBody { .. } => 3,
+            MentionKind::Organisation(_) => 2,
+            MentionKind::Unknown => 1,
+            MentionKind::Country(_) | MentionKind::Region(_) => 0,
+        }
+    }
+
+    fn is_known_organisation(self) -> bool {
+        matches!(
+            self,
+            MentionKind::Organisation(_) | MentionKind::StateBody { .. }
+        )
+    }
 }
 
 #[derive(Debug, Clone)]
@@ -249,8 +667,100 @@ struct Mention {
     role: Option<OrgRole>,
 }
 
+impl Mention {
+    fn new(kind: MentionKind, start: usize, end: usize) -> Mention {
+        Mention {
+            kind,
+            start,
+            end,
+            role: None,
+        }
+    }
+}
+
+/// The names of one passage, sorted by start and never overlapping, so the
+/// text between two neighbours (`text[list[k - 1].end..list[k].start]`) is
+/// always a range. Names are only added through [`Mentions::insert`] and
+/// only grown through [`Mentions::extend`], which keep that so: two
+/// overlapping names (a funder's name holding a country, a state body
+/// holding its state) cannot both stand.
+#[derive(Debug, Default)]
+struct Mentions {
+    list: Vec<Mention>,
+}
+
+impl Mentions {
+    /// Adds `mention` where it sorts. Where it overlaps names already
+    /// there, it replaces them if it outranks each of them
+    /// ([`MentionKind::rank`]), and is dropped otherwise. Returns whether it
+    /// was added.
+    fn insert(&mut self, mention: Mention) -> bool {
+        if mention.start >= mention.end {
+            return false;
+        }
+        // Sorted and disjoint, the ends are sorted too: the names it
+        // overlaps are the run `first..last`.
+        let first = self.list.partition_point(|m| m.end <= mention.start);
+        let last = first + self.list[first..].partition_point(|m| m.start < mention.end);
+        let rank = mention.kind.rank();
+        if self.list[first..last].iter().any(|m| m.kind.rank() >= rank) {
+            return false;
+        }
+        self.list.splice(first..last, [mention]);
+        true
+    }
+
+    /// Grows name `i` to end at `end`, over the names that start before
+    /// it: "DFID" and the "UK" after it are one name.
+    fn extend(&mut self, i: usize, end: usize) {
+        let Some(mention) = self.list.get(i) else {
+            return;
+        };
+        if end <= mention.end {
+            return;
+        }
+        let covered = self.list[i + 1..].partition_point(|m| m.start < end);
+        self.list.drain(i + 1..i + 1 + covered);
+        self.list[i].end = end;
+    }
+
+    fn len(&self) -> usize {
+        self.list.len()
+    }
+
+    /// The index of the first name starting at or after `at`.
+    fn first_from(&self, at: usize) -> Option<usize> {
+        let i = self.list.partition_point(|m| m.start < at);
+        (i < self.list.len()).then_some(i)
+    }
+
+    /// The index of the name starting at `at`, if one does.
+    fn starting_at(&self, at: usize) -> Option<usize> {
+        self.first_from(at).filter(|&i| self.list[i].start == at)
+    }
+
+    /// The text between name `k - 1` and name `k`; `None` for the first.
+    fn gap_before<'t>(&self, text: &'t str, k: usize) -> Option<&'t str> {
+        let previous = self.list.get(k.checked_sub(1)?)?;
+        text.get(previous.end..self.list.get(k)?.start)
+    }
+
+    /// Gives name `i` the role `role` unless it has a stronger one (a
+    /// funder stays a funder when a later cue calls it a partner).
+    fn give_role(&mut self, i: usize, role: OrgRole) {
+        if let Some(mention) = self.list.get_mut(i) {
+            if matches!(mention.kind, MentionKind::Region(_)) {
+                return;
+            }
+            if mention.role.is_none_or(|r| role < r) {
+                mention.role = Some(role);
+            }
+        }
+    }
+}
+
 /// Currency amounts and ILO project codes are not organisations or places:
-/// "US$ 500,000", "RAF/10/55/USA".
+/// "US$ 500,000", "RAF/10/55/USA" (but "USDOL" is not a currency).
 fn masked_spans(text: &str) -> Vec<(usize, usize)> {
     static CURRENCIES: OnceLock<AhoCorasick> = OnceLock::new();
     let currencies = CURRENCIES.get_or_init(|| {
@@ -260,6 +770,11 @@ fn masked_spans(text: &str) -> Vec<(usize, usize)> {
     // Overlapping matches: every occurrence of every code, in one pass.
     let mut spans: Vec<(usize, usize)> = currencies
         .find_overlapping_iter(text)
+        .filter(|m| {
+            let before = text[..m.start()].chars().next_back();
+            let after = text[m.end()..].chars().next();
+            !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphabetic)
+        })
         .map(|m| (m.start(), m.end()))
         .collect();
     for word in text.split_whitespace() {
@@ -272,260 +787,1049 @@ fn masked_spans(text: &str) -> Vec<(usize, usize)> {
     spans
 }
 
+/// Whether `text` starts with `prefix`, ignoring ASCII case (without
+/// copying `text`, which may be the rest of a long passage).
+fn starts_with_ci(text: &str, prefix: &str) -> bool {
+    text.get(..prefix.len())
+        .is_some_and(|head| head.eq_ignore_ascii_case(prefix))
+}
+
+fn capitalised(word: &str) -> bool {
+    word.chars().next().is_some_and(char::is_uppercase)
+}
+
+fn is_body_noun(word: &str) -> bool {
+    BODY_NOUNS.contains(&word.trim_end_matches([',', ';', '.', ':', ')']))
+}
+
 /// Where the capitalised name starting at `from` ends (connectors such as
-/// `of` and `and` may join its words; it ends on a capitalised word).
+/// `of` and `and` may join its words; it ends on a capitalised word). A
+/// name ends before an adjective made on it ("US Government-funded") and
+/// after a possessive ("the Hope Trust's programme").
 fn name_run(text: &str, from: usize) -> usize {
+    let Some(rest) = text.get(from..) else {
+        return from;
+    };
     let mut last_good = from;
-    let rest = &text[from..];
     let mut offset = 0;
     for (k, word) in rest.split_inclusive(char::is_whitespace).enumerate() {
-        let token = word.trim();
+        let mut token = word.trim();
+        let token_start = from + offset + (word.len() - word.trim_start().len());
+        let mut ends_here = false;
+        let hyphen_suffix = token.char_indices().find_map(|(at, c)| {
+            let suffix = FUNDED_SUFFIXES
+                .iter()
+                .any(|s| s.starts_with('-') && starts_with_ci(&token[at..], s));
+            (c == '-' && suffix).then_some(at)
+        });
+        if let Some(at) = hyphen_suffix {
+            token = &token[..at];
+            ends_here = true;
+        }
+        for possessive in ["'s", "’s"] {
+            if let Some(owner) = token.strip_suffix(possessive) {
+                token = owner;
+                ends_here = true;
+            }
+        }
         let bare = token.trim_end_matches([',', ';', '.', ':', ')']);
-        let capital = bare.chars().next().is_some_and(char::is_uppercase);
+        let capital = capitalised(bare);
         if bare.is_empty() || !(capital || (k > 0 && CONNECTORS.contains(&bare))) {
             break;
         }
-        let token_start = from + offset + (word.len() - word.trim_start().len());
         if capital {
             last_good = token_start + bare.len();
         }
         offset += word.len();
-        if bare.len() != token.len() {
+        if ends_here || bare.len() != token.len() {
             break;
         }
     }
     last_good
 }
 
-fn mentions(reference: &Reference, text: &str) -> Vec<Mention> {
-    let masked = masked_spans(text);
+/// Whether `and` before `next` starts a new name of a list, not a name's
+/// own word: "the Norwegian Ministry of Foreign Affairs and the Ministry
+/// for …", but "Ministry of Labour and Social Affairs".
+fn and_starts_a_name(next: &str) -> bool {
+    next == "the" || is_body_noun(next)
+}
+
+/// The capitalised words (and connectors) that end at `end` and start at
+/// or after `floor` (the end of the name before), read backwards: where
+/// the leftmost capitalised word starts, and where the leftmost body noun
+/// does.
+fn name_before(text: &str, end: usize, floor: usize) -> (Option<usize>, Option<usize>) {
+    let Some(before) = text.get(..end) else {
+        return (None, None);
+    };
+    let (mut first_capital, mut first_body) = (None, None);
+    let mut at = before.len();
+    let mut right = "";
+    for word in before.rsplit(' ') {
+        let start = at - word.len();
+        let capital = capitalised(word);
+        if start < floor
+            || word.is_empty()
+            || !(capital || CONNECTORS.contains(&word))
+            || word.ends_with([',', ';', '.', ':'])
+            || (word == "and" && and_starts_a_name(right))
+        {
+            break;
+        }
+        if capital {
+            first_capital = Some(start);
+        }
+        if BODY_NOUNS.contains(&word) {
+            first_body = Some(start);
+        }
+        right = word;
+        at = start.saturating_sub(1);
+    }
+    (first_capital, first_body)
+}
+
+/// A body noun heads the capitalised words ending at `end` ("Ministry for
+/// Foreign Affairs", "Federal Ministry of Labour"): where they start.
+fn body_heading(text: &str, end: usize, floor: usize) -> Option<usize> {
+    match name_before(text, end, floor) {
+        (Some(capital), Some(body)) if capital == body => Some(body),
+        _ => None,
+    }
+}
+
+/// The end of the body named after a country or its adjective: "Italian
+/// Ministry of Interior", "United Kingdom Border Agency", "Federal Republic
+/// of Germany, Ministry of Interior", "US Government-funded".
+fn body_after(text: &str, name_end: usize, starts: &[usize]) -> Option<usize> {
+    let after = text.get(name_end..)?;
+    let gap = if after.starts_with(", ") {
+        // After a comma only a body noun goes on with the state's name.
+        if !BODY_NOUNS.iter().any(|b| after[2..].starts_with(b)) {
+            return None;
+        }
+        2
+    } else if after.starts_with(' ') {
+        1
+    } else {
+        return None;
+    };
+    let from = name_end + gap;
+    let mut run_end = name_run(text, from);
+    // A list goes on after the body: "the Italian Ministry of Interior and
+    // the United Kingdom Border Agency" is two.
+    if let Some(&next) = starts.iter().find(|&&s| s > name_end && s < run_end) {
+        let head = text.get(..next)?.trim_end();
+        let head = head.strip_suffix(" the").unwrap_or(head);
+        let head = head.trim_end().strip_suffix(" and").unwrap_or(head);
+        run_end = head.trim_end_matches([',', ' ']).len();
+    }
+    // "the Norwegian Ministry of Foreign Affairs and the Ministry for …"
+    // is two.
+    let run = text.get(from..run_end)?;
+    let mut offset = 0;
+    let mut previous = "";
+    for word in run.split_inclusive(' ') {
+        let bare = word.trim_end();
+        if previous == "and" && and_starts_a_name(bare) {
+            run_end = last_capitalised_end(text, from, from + offset)?;
+            break;
+        }
+        previous = bare;
+        offset += word.len();
+    }
+    let run = text.get(from..run_end)?;
+    run.split_whitespace().any(is_body_noun).then_some(run_end)
+}
+
+/// The body named before a country: "Ministry of Labour of Jordan",
+/// "Embassy of the Netherlands", "Ministry for Foreign Affairs Finland",
+/// "Federal Ministry of Labour (Germany)", "Federal Ministry … (BMAS),
+/// Germany". Its start, and its end (past a closing parenthesis). The body
+/// starts at or after `floor`, the end of the name before: in
+/// "Government of Japan Fund for Poverty Reduction, Cambodia" Cambodia
+/// is a place, not the end of a body.
+fn body_before(
+    text: &str,
+    name_start: usize,
+    name_end: usize,
+    floor: usize,
+) -> Option<(usize, usize)> {
+    let before = text.get(..name_start)?;
+    let trimmed = before.trim_end();
+    // "… of (the) Jordan"
+    let without_article = trimmed
+        .strip_suffix(" the")
+        .or_else(|| trimmed.strip_suffix(" The"))
+        .unwrap_or(trimmed);
+    if let Some(head) = without_article.strip_suffix(" of") {
+        return name_before(text, head.len(), floor)
+            .1
+            .map(|start| (start, name_end));
+    }
+    // "Ministry for Foreign Affairs Finland": only when a body noun heads
+    // the words before ("ILO Country Office Jordan" is not Jordan's).
+    if before.ends_with(' ') && trimmed.ends_with(char::is_alphanumeric) {
+        return body_heading(text, trimmed.len(), floor).map(|start| (start, name_end));
+    }
+    // "Federal Ministry of Labour (Germany)", "… (BMAS), Germany".
+    let (head, end) = if let Some(head) = before.strip_suffix('(') {
+        text.get(name_end..)?.starts_with(')').then_some(())?;
+        (head.trim_end(), name_end + 1)
+    } else {
+        (trimmed.strip_suffix(',')?, name_end)
+    };
+    let head = match head.strip_suffix(')') {
+        Some(inner) => {
+            let open = inner.rfind('(')?;
+            let acronym = &inner[open + 1..];
+            if acronym.is_empty() || acronym.len() > 15 || acronym.contains(char::is_whitespace) {
+                return None;
+            }
+            inner[..open].trim_end()
+        }
+        None => head,
+    };
+    body_heading(text, head.len(), floor).map(|start| (start, end))
+}
+
+/// Whether the body's name says it acts abroad ([`ABROAD_WORDS`]).
+fn acts_abroad(name: &str) -> bool {
+    ABROAD_WORDS.iter().any(|w| {
+        if w.contains(' ') {
+            name.contains(w)
+        } else {
+            name.split(|c: char| !c.is_alphanumeric() && c != '-')
+                .any(|word| word == *w)
+        }
+    })
+}
+
+/// Words after a demonym that make it a language (convention 12:
+/// "French-language training").
+const LANGUAGE_NOUNS: &[&str] = &[
+    "-language",
+    " language",
+    "-speaking",
+    " speaking",
+    " version",
+    " translation",
+    " edition",
+];
+
+/// Whether the demonym at `start..end` names a language: "(available only
+/// in French)", "French-language training", "in English, French and
+/// Spanish" (`after_language`: a language ends the list glue before it).
+fn is_language(text: &str, start: usize, end: usize, after_language: bool) -> bool {
+    let after = text.get(end..).unwrap_or_default();
+    if LANGUAGE_NOUNS.iter().any(|n| starts_with_ci(after, n)) {
+        return true;
+    }
+    let before = text.get(..start).unwrap_or_default().trim_end();
+    let previous = before.rsplit(char::is_whitespace).next().unwrap_or("");
+    let after_in = matches!(previous, "in" | "into");
+    let ends_phrase = |rest: &str| {
+        rest.is_empty()
+            || rest.starts_with([')', ',', '.', ';', ':'])
+            || starts_with_ci(rest, " only")
+    };
+    // "in French and Spanish)" but not "in French and Italian firms".
+    let before_another = after.strip_prefix(" and ").is_some_and(|rest| {
+        let word_end = rest.find(char::is_whitespace).unwrap_or(rest.len());
+        let word = rest[..word_end].trim_end_matches([')', ',', '.', ';', ':']);
+        capitalised(word) && ends_phrase(&rest[word.len()..])
+    });
+    (after_in || after_language) && (ends_phrase(after) || before_another)
+}
+
+/// Every name the reference knows in `text`, with the state bodies built
+/// around countries and demonyms.
+fn find_mentions(reference: &Reference, text: &str, masked: &[(usize, usize)]) -> Mentions {
     let matches: Vec<NameMatch> = reference
         .find(text)
         .into_iter()
         .filter(|m| !masked.iter().any(|&(s, e)| m.start < e && s < m.end))
         .collect();
-    let mut out = Vec::new();
     let starts: Vec<usize> = matches.iter().map(|m| m.start).collect();
+    let mut out = Mentions::default();
+    let mut language_end = None;
     for m in matches {
-        let kind = match m.entry {
-            Entry::Organisation(i) => MentionKind::Organisation(i),
-            Entry::Region(i) => MentionKind::Region(i),
-            Entry::Country(i) | Entry::Demonym(i) => {
-                // `… Border Agency`, `…, Ministry of Interior` after the name.
-                let after = &text[m.end..];
-                let gap = if after.starts_with(", ") {
-                    2
-                } else if after.starts_with(' ') {
-                    1
-                } else {
-                    0
-                };
-                if gap > 0 {
-                    let mut run_end = name_run(text, m.end + gap);
-                    // A list goes on after the body: "the Italian Ministry of
-                    // Interior and the United Kingdom Border Agency" is two.
-                    if let Some(&next) = starts.iter().find(|&&s| s > m.end && s < run_end) {
-                        let head = text[..next].trim_end();
-                        let head = head.strip_suffix(" the").unwrap_or(head);
-                        let head = head.trim_end().strip_suffix(" and").unwrap_or(head);
-                        run_end = head.trim_end_matches([',', ' ']).len();
-                    }
-                    let body = run_end > m.end + gap
-                        && text[m.end + gap..run_end]
-                            .split_whitespace()
-                            .any(|w| BODY_NOUNS.contains(&w.trim_end_matches([',', ';', '.'])));
-                    let comma_needs_body_first =
-                        gap == 2 && !BODY_NOUNS.iter().any(|b| text[m.end + 2..].starts_with(b));
-                    if body && run_end > m.end + gap && !comma_needs_body_first {
-                        out.push(Mention {
-                            kind: MentionKind::StateBody(i),
-                            start: m.start,
-                            end: run_end,
-                            role: None,
-                        });
-                        continue;
+        if let Entry::Demonym(_) = m.entry {
+            let after_language = language_end
+                .and_then(|e: usize| text.get(e..m.start))
+                .is_some_and(|gap| !gap.is_empty() && is_list_gap(gap));
+            if is_language(text, m.start, m.end, after_language) {
+                language_end = Some(m.end);
+                continue;
+            }
+        }
+        // A body named before this name starts after the names before it
+        // (a body may reach past its own match).
+        let floor = out.list.last().map_or(0, |last| last.end);
+        let state_body = |country, start, end| {
+            let name = text.get(start..end).unwrap_or_default();
+            Mention::new(
+                MentionKind::StateBody {
+                    country,
+                    names_place: !acts_abroad(name),
+                },
+                start,
+                end,
+            )
+        };
+        let mention = match m.entry {
+            Entry::Organisation(i) => Mention::new(MentionKind::Organisation(i), m.start, m.end),
+            Entry::Region(i) => Mention::new(MentionKind::Region(i), m.start, m.end),
+            Entry::SubnationalGovernment(c) => Mention::new(
+                MentionKind::StateBody {
+                    country: c,
+                    names_place: false,
+                },
+                m.start,
+                m.end,
+            ),
+            Entry::Country(c) | Entry::Demonym(c) => {
+                // The body may go on both sides: "Government of Japan Fund
+                // for Poverty Reduction", "Royal Norwegian Embassy".
+                let after = body_after(text, m.end, &starts);
+                let before = body_before(text, m.start, m.end, floor);
+                let country = Mention::new(MentionKind::Country(c), m.start, m.end);
+                match (before, after) {
+                    (None, None) => country,
+                    (before, after) => {
+                        let (start, end) = before.unwrap_or((m.start, m.end));
+                        let body = state_body(c, start, after.unwrap_or(end).max(end));
+                        // A body that overlaps one already read leaves its
+                        // state a country.
+                        if out.insert(body) {
+                            continue;
+                        }
+                        country
                     }
                 }
-                // `Ministry of Labour of Jordan`, `Government of Japan`.
-                if let Some(start) = body_before(text, m.start) {
-                    out.push(Mention {
-                        kind: MentionKind::StateBody(i),
-                        start,
-                        end: m.end,
-                        role: None,
-                    });
-                    continue;
-                }
-                MentionKind::Country(i)
             }
         };
-        out.push(Mention {
-            kind,
-            start: m.start,
-            end: m.end,
-            role: None,
-        });
+        // A state body spans names matched inside it: "Ministry of Public
+        // Security of the People's Republic of China" is one body, and
+        // "United Kingdom Border Agency" is not also the United Kingdom
+        // (`insert` keeps the body).
+        out.insert(mention);
     }
-    // A state body spans names matched inside it: "Ministry of Public
-    // Security of the People's Republic of China" is one body, and "United
-    // Kingdom Border Agency" is not also a mention of the United Kingdom.
-    let mut merged: Vec<Mention> = Vec::new();
-    for mention in out {
-        if merged.last().is_some_and(|last| mention.start < last.end) {
-            continue;
-        }
-        if matches!(mention.kind, MentionKind::StateBody(_)) {
-            merged.retain(|m| m.end <= mention.start || m.start >= mention.end);
-        }
-        merged.push(mention);
-    }
-    merged
+    join_bodies_to_their_state(reference, text, &mut out);
+    out
 }
 
-/// Start of `Ministry … of (the)` right before `at`, if a body noun leads it.
-fn body_before(text: &str, at: usize) -> Option<usize> {
-    let before = text[..at].trim_end();
-    let before = before
-        .strip_suffix(" the")
-        .or_else(|| before.strip_suffix(" The"))
-        .unwrap_or(before);
-    let before = before.strip_suffix(" of")?;
-    let words: Vec<&str> = before.split(' ').collect();
-    let mut start = None;
-    let mut offset = before.len();
-    for word in words.iter().rev() {
-        let capital = word.chars().next().is_some_and(char::is_uppercase);
-        if !(capital || CONNECTORS.contains(word)) || word.ends_with([',', ';', '.']) {
+/// A body of a state that the reference knows, followed by its state's
+/// name, is one name: "Department for International Development (DFID)
+/// UK", "BMZ, Germany", "SDC (Switzerland)".
+fn join_bodies_to_their_state(reference: &Reference, text: &str, mentions: &mut Mentions) {
+    let mut i = 0;
+    while i + 1 < mentions.len() {
+        let (body, next) = (&mentions.list[i], &mentions.list[i + 1]);
+        let same_state = match (body.kind, next.kind) {
+            (MentionKind::Organisation(o), MentionKind::Country(c)) => {
+                reference.organisations[o].code == reference.countries[c].alpha3
+            }
+            _ => false,
+        };
+        let gap = mentions.gap_before(text, i + 1).unwrap_or("-");
+        let only_glue = gap
+            .chars()
+            .all(|c| c.is_whitespace() || matches!(c, ',' | '(' | ')'));
+        if same_state && only_glue {
+            let closes = gap.trim_end().ends_with('(')
+                && text.get(next.end..).is_some_and(|t| t.starts_with(')'));
+            let end = next.end + usize::from(closes);
+            // "Department for International Development (DFID) UK": the
+            // name before the acronym is the one that grows.
+            let named_before = i > 0
+                && mentions
+                    .gap_before(text, i)
+                    .is_some_and(|g| g.trim() == "(")
+                && mentions.list[i - 1].kind == mentions.list[i].kind;
+            let grown = if named_before { i - 1 } else { i };
+            mentions.extend(grown, end);
+            i = grown;
+        }
+        i += 1;
+    }
+}
+
+/// How a list of names is read ([`Reading::read_list`]).
+#[derive(Debug, Clone, Copy)]
+struct ListRules {
+    /// Names the reference lacks are read too: where a funder is expected.
+    unknown: bool,
+    /// Words allowed before the first name.
+    lead_in: &'static [&'static str],
+    /// Characters that separate names, besides white space: a donor field
+    /// also splits at `/` ("SDC/DEZA").
+    separators: &'static str,
+    /// An introductory phrase ends at its comma ("With the financial
+    /// support of the EU, ILO and partners implemented a project") unless
+    /// a list goes on to its `and` ("Funded by the Flemish Government, the
+    /// Generalitat de Catalunya and the City of Vienna").
+    stop_at_comma: bool,
+    /// The list ends here (the end of one `;`-separated donor).
+    until: usize,
+}
+
+/// Length of the glue at the start of `gap`: white space, `separators` and
+/// `words` (in lower case; an article may be capitalised).
+fn glue_len(gap: &str, words: &[&str], separators: &str) -> usize {
+    // `at` only moves by a whole character or a whole word (up to the
+    // next character that is not part of one), so it stays on a boundary.
+    let mut at = 0;
+    while let Some(c) = gap[at..].chars().next() {
+        if c.is_whitespace() || separators.contains(c) {
+            at += c.len_utf8();
+            continue;
+        }
+        let rest = &gap[at..];
+        let word_len = rest
+            .find(|c: char| !(c.is_alphanumeric() || c == '-'))
+            .unwrap_or(rest.len());
+        let word = &rest[..word_len];
+        let article = matches!(word, "The" | "A" | "An");
+        let lower = !capitalised(word);
+        if word_len > 0 && (lower || article) && words.iter().any(|w| w.eq_ignore_ascii_case(word))
+        {
+            at += word_len;
+        } else {
             break;
         }
-        offset -= word.len();
-        if BODY_NOUNS.contains(word) {
-            start = Some(offset);
-        }
-        offset = offset.saturating_sub(1);
     }
-    start
+    at
 }
 
 /// Only list glue between two names: `, `, `and`, `the`, `&`.
 fn is_list_gap(gap: &str) -> bool {
-    gap.split(|c: char| c.is_whitespace() || matches!(c, ',' | '&' | ';' | '(' | ')'))
-        .filter(|w| !w.is_empty())
-        .all(|w| {
-            matches!(
-                w.to_lowercase().as_str(),
-                "and" | "the" | "as" | "well" | "also" | "its" | "with" | "co-funding" | "from"
-            )
+    glue_len(gap, LIST_WORDS, ",;&()") == gap.len()
+}
+
+/// The words of `text` without the punctuation around them, with whether
+/// punctuation that ends a clause follows.
+fn words(text: &str) -> impl Iterator<Item = (&str, bool)> + '_ {
+    text.split_whitespace().map(|w| {
+        let ends_clause = w.ends_with(['.', ';', ':', '!', '?', ',']);
+        let bare = w.trim_matches(|c: char| !c.is_alphanumeric() && !"$€£".contains(c));
+        (bare, ends_clause)
+    })
+}
+
+/// Whether `word` is one of `list` (lower-case words), in any case.
+fn is_one_of(list: &[&str], word: &str) -> bool {
+    list.iter().any(|w| w.eq_ignore_ascii_case(word))
+}
+
+fn is_money(word: &str) -> bool {
+    is_one_of(MONEY_WORDS, word) || word.contains(['$', '€', '£'])
+}
+
+/// A name printed like one: a few capitalised words joined by connectors
+/// ("Global Fund for Children", "Hope and Light Foundation"), not a run of
+/// prose ("The project is financed through …").
+fn looks_like_name(name: &str) -> bool {
+    let words: Vec<&str> = name.split_whitespace().collect();
+    let (Some(first), Some(last)) = (words.first(), words.last()) else {
+        return false;
+    };
+    const OPENERS: &[&str] = &["The", "This", "These", "Its", "It", "A", "An", "In", "With"];
+    words.len() <= 10
+        && capitalised(first)
+        && !OPENERS.contains(first)
+        && (capitalised(last) || last.starts_with(|c: char| c.is_ascii_digit()))
+        && words.iter().all(|w| {
+            let bare = w.trim_matches(|c: char| !c.is_alphanumeric() && c != '&');
+            capitalised(bare)
+                || bare.starts_with(|c: char| c.is_ascii_digit())
+                || CONNECTORS.contains(&bare)
         })
 }
 
-fn assign_cue_roles(
-    text: &str,
-    bounds: &[(usize, usize)],
-    mentions: &mut Vec<Mention>,
+/// The acronym printed in parentheses right after `end` ("Global Fund for
+/// Children (GFC)"): convention 9 makes it the donor's code.
+fn acronym_after(text: &str, end: usize) -> Option<(&str, usize)> {
+    let rest = text.get(end..)?;
+    let inner_start = rest
+        .strip_prefix(" (")
+        .map(|_| 2)
+        .or_else(|| rest.strip_prefix('(').map(|_| 1))?;
+    let close = rest[inner_start..].find(')')?;
+    let acronym = &rest[inner_start..inner_start + close];
+    let capitals = acronym.chars().filter(|c| c.is_uppercase()).count();
+    let plain = acronym
+        .chars()
+        .all(|c| c.is_alphanumeric() || matches!(c, '&' | '-' | '.'));
+    (plain && capitals >= 2 && acronym.len() <= 15 && capitalised(acronym))
+        .then_some((acronym, end + inner_start + close + 1))
+}
+
+/// One passage being read: its names, then the roles given to them.
+struct Reading<'t> {
+    reference: &'t Reference,
+    text: &'t str,
+    bounds: Vec<(usize, usize)>,
+    masked: Vec<(usize, usize)>,
+    mentions: Mentions,
     is_title: bool,
-) {
-    for cue in cue_automaton().find_iter(text) {
-        let inside_a_word = text[..cue.start()].ends_with(char::is_alphanumeric)
-            || text[cue.end()..].starts_with(char::is_alphanumeric);
-        if inside_a_word {
-            continue;
+}
+
+impl<'t> Reading<'t> {
+    fn new(reference: &'t Reference, text: &'t str, is_title: bool) -> Reading<'t> {
+        let masked = masked_spans(text);
+        Reading {
+            reference,
+            text,
+            bounds: sentences(text),
+            mentions: find_mentions(reference, text, &masked),
+            masked,
+            is_title,
         }
-        let role = CUES[cue.pattern().as_usize()].1;
-        let sentence_start = bounds
+    }
+
+    fn sentence_start(&self, at: usize) -> usize {
+        self.bounds
             .iter()
-            .find(|&&(s, e)| s <= cue.start() && cue.start() < e)
-            .map_or(0, |&(s, _)| s);
-        let introductory = text[sentence_start..cue.start()].trim().is_empty();
-        let mut previous_end = cue.end();
+            .find(|&&(s, e)| s <= at && at < e)
+            .map_or(0, |&(s, _)| s)
+    }
+
+    /// Gives `role` to the names listed from `from` on: "funded by Japan,
+    /// Germany and the European Union", "Donors: Norway (Norad), Sweden".
+    fn read_list(&mut self, from: usize, role: OrgRole, rules: ListRules) {
+        let text = self.text;
+        let mut pos = from;
         let mut first = true;
-        let mut index = mentions.iter().position(|m| m.start >= cue.end());
-        // A capitalised name the reference does not know, right after the cue.
-        if role == OrgRole::Funder {
-            let lead = &text[cue.end()..];
-            let skip = lead.len() - lead.trim_start().len();
-            let lead_trimmed = lead.trim_start();
-            let skip = skip
-                + if lead_trimmed.starts_with("the ") {
-                    4
-                } else {
-                    0
-                };
-            let name_start = cue.end() + skip;
-            let known_here = index.is_some_and(|i| mentions[i].start == name_start);
-            if !known_here && !is_title {
-                let name_end = name_run(text, name_start);
-                let name = &text[name_start..name_end];
-                if name.split_whitespace().count() >= 2 {
-                    mentions.push(Mention {
-                        kind: MentionKind::Unknown,
-                        start: name_start,
-                        end: name_end,
-                        role: Some(OrgRole::Funder),
-                    });
-                    mentions.sort_by_key(|m| m.start);
-                    index = mentions.iter().position(|m| m.start > name_end);
-                    previous_end = name_end;
-                    first = false;
-                }
-            }
-        }
-        while let Some(i) = index {
-            let mention = &mentions[i];
-            let gap = &text[previous_end..mention.start];
-            if !is_list_gap(gap) || (introductory && !first && gap.contains(',')) {
+        // Where the names taken start; the first `certain` are sure.
+        let mut taken = Vec::new();
+        let mut certain = 0;
+        let mut past_comma = false;
+        while pos < rules.until {
+            let next = self.mentions.first_from(pos);
+            let next_start = next
+                .map_or(rules.until, |i| self.mentions.list[i].start)
+                .min(rules.until);
+            let Some(gap) = text.get(pos..next_start) else {
+                break;
+            };
+            let lead_in = if first { rules.lead_in } else { LIST_WORDS };
+            let glue = glue_len(gap, lead_in, rules.separators);
+            let joiner = &gap[..glue];
+            past_comma |= !first && rules.stop_at_comma && joiner.contains(',');
+            let closes_list = joiner.contains('&')
+                || joiner
+                    .split(|c: char| !c.is_alphabetic())
+                    .any(|w| is_one_of(&["and", "y", "et", "und"], w));
+            // After the first name, only glue goes on to the next: a space
+            // alone goes on with the same name ("UN Secretary General’s
+            // Multi Partner Trust Fund").
+            if !first && joiner.trim().is_empty() {
                 break;
             }
-            if !matches!(mention.kind, MentionKind::Region(_)) {
-                let current = mentions[i].role;
-                if current.is_none_or(|r| role < r) {
-                    mentions[i].role = Some(role);
+            let at = pos + glue;
+            let known = next.filter(|&i| {
+                let m = &self.mentions.list[i];
+                m.start == at && m.end <= rules.until
+            });
+            // A region heads a longer name: "the Asia Foundation".
+            let heads_a_name = known.is_some_and(|i| {
+                let m = &self.mentions.list[i];
+                rules.unknown
+                    && matches!(m.kind, MentionKind::Region(_))
+                    && self
+                        .unknown_name_at(at, rules.until)
+                        .is_some_and(|e| e > m.end)
+            });
+            let taken_here = match known {
+                Some(i) if !heads_a_name => Some(i),
+                _ if rules.unknown && !self.is_title => self.unknown_at(at, rules.until),
+                _ => None,
+            };
+            let Some(i) = taken_here else {
+                break;
+            };
+            taken.push(self.mentions.list[i].start);
+            if !past_comma || closes_list {
+                certain = taken.len();
+            }
+            pos = self.mentions.list[i].end;
+            // An acronym the reference lacks, after the name, is the name's.
+            if let Some((_, after)) = acronym_after(text, pos) {
+                if self
+                    .mentions
+                    .first_from(pos)
+                    .is_none_or(|j| self.mentions.list[j].start >= after)
+                {
+                    pos = after;
                 }
             }
-            previous_end = mentions[i].end;
             first = false;
-            index = (i + 1 < mentions.len()).then_some(i + 1);
         }
-    }
-}
-
-fn assign_suffix_and_slash_roles(text: &str, mentions: &mut [Mention], is_title: bool) {
-    for i in 0..mentions.len() {
-        let after = &text[mentions[i].end..];
-        if matches!(mentions[i].kind, MentionKind::Region(_)) {
-            continue;
-        }
-        if let Some(suffix) = FUNDED_SUFFIXES.iter().find(|s| after.starts_with(**s)) {
-            // "the EU financed project “Building Migration Partnerships”"
-            // names another project's funder.
-            let rest = after[suffix.len()..].trim_start();
-            let names_other_project = rest
-                .strip_prefix("project")
-                .map(str::trim_start)
-                .is_some_and(|r| r.starts_with(['“', '"', '‘', '\'']));
-            if !names_other_project {
-                mentions[i].role = Some(OrgRole::Funder);
+        for start in &taken[..certain] {
+            if let Some(i) = self.mentions.starting_at(*start) {
+                self.mentions.give_role(i, role);
             }
         }
-        // "ILO/Japan Cross-border Movement of Labour Project"
-        if is_title && after.starts_with('/') && i + 1 < mentions.len() {
-            if let (MentionKind::Organisation(_), MentionKind::Country(_)) =
-                (mentions[i].kind, mentions[i + 1].kind)
-            {
-                if mentions[i + 1].start == mentions[i].end + 1 {
-                    mentions[i + 1].role = Some(OrgRole::Funder);
+    }
+
+    /// The end of a name the reference lacks starting at `at`, if the words
+    /// there look like a name. It ends before a known name joined to it by
+    /// list glue ("the Hope Trust and Norway") or a known organisation, and
+    /// holds a country or region joined by a connector ("Hope for Kenya
+    /// Foundation").
+    fn unknown_name_at(&self, at: usize, until: usize) -> Option<usize> {
+        let text = self.text;
+        if at >= until || self.masked.iter().any(|&(s, e)| s <= at && at < e) {
+            return None;
+        }
+        let mut end = name_run(text, at).min(until);
+        let mut k = self.mentions.first_from(at);
+        while let Some(i) = k.filter(|&i| self.mentions.list[i].start < end) {
+            let m = &self.mentions.list[i];
+            let before = text.get(at..m.start)?;
+            let glued = {
+                let b = before.trim_end();
+                let b = b.strip_suffix("the").unwrap_or(b).trim_end();
+                b.ends_with(" and") || b.ends_with(['&', ',', ';', '/'])
+            };
+            if m.kind.is_known_organisation() || glued {
+                if m.start == at {
+                    return None;
+                }
+                end = last_capitalised_end(text, at, m.start)?;
+                break;
+            }
+            end = end.max(m.end);
+            k = (i + 1 < self.mentions.len()).then_some(i + 1);
+        }
+        if end > until {
+            return None;
+        }
+        let name = text.get(at..end)?;
+        let long_enough =
+            name.split_whitespace().count() >= 2 || acronym_after(text, end).is_some();
+        (looks_like_name(name) && long_enough).then_some(end)
+    }
+
+    /// The index of the name at `at` that the reference lacks, added as a
+    /// mention, if there is one. A name followed by an acronym the
+    /// reference knows is that organisation: "Agencia Española de
+    /// Cooperación Internacional para el Desarrollo (AECID)".
+    fn unknown_at(&mut self, at: usize, until: usize) -> Option<usize> {
+        let end = self.unknown_name_at(at, until)?;
+        if let Some((_, after)) = acronym_after(self.text, end) {
+            let known = self.mentions.first_from(end).filter(|&j| {
+                let m = &self.mentions.list[j];
+                m.end < after && m.kind.is_known_organisation()
+            });
+            if known.is_some() {
+                return known;
+            }
+        }
+        self.mentions
+            .insert(Mention::new(MentionKind::Unknown, at, end))
+            .then(|| self.mentions.starting_at(at))
+            .flatten()
+    }
+
+    /// A donor field: a list of donors. Where `;` separates them, a comma
+    /// is inside one ("Federal Republic of Germany, Ministry of Interior;
+    /// The Kingdom of the Netherlands, Ministry of Justice, Repatriation
+    /// and Departure Service"), and a donor the reference knows is not
+    /// followed by names it lacks.
+    ///
+    /// The value starts at `from` (after a label printed in the passage
+    /// itself: "Bailleurs: …").
+    fn read_funder_field(&mut self, from: usize) {
+        let text = self.text;
+        let rules = ListRules {
+            unknown: true,
+            lead_in: LIST_WORDS,
+            separators: ",;&/()",
+            stop_at_comma: false,
+            until: text.len(),
+        };
+        let semicolons: Vec<usize> = text
+            .match_indices(';')
+            .map(|(at, _)| at)
+            .filter(|&at| at >= from)
+            .filter(|&at| {
+                !self
+                    .mentions
+                    .list
+                    .iter()
+                    .any(|m| m.start <= at && at < m.end)
+            })
+            .collect();
+        if semicolons.is_empty() {
+            self.read_list(from, OrgRole::Funder, rules);
+        } else {
+            let mut start = from;
+            for end in semicolons.into_iter().chain([text.len()]) {
+                let knows_one = self.mentions.list.iter().any(|m| {
+                    start <= m.start && m.end <= end && !matches!(m.kind, MentionKind::Region(_))
+                });
+                let rules = ListRules {
+                    unknown: !knows_one,
+                    separators: ",&/()",
+                    until: end,
+                    ..rules
+                };
+                self.read_list(start, OrgRole::Funder, rules);
+                start = end + 1;
+            }
+        }
+        // "Funding: USD 500,000 from the Government of Japan": the donors
+        // start at the first organisation named, unless it is where the
+        // project works ("… in the Philippines").
+        let found_one = self
+            .mentions
+            .list
+            .iter()
+            .any(|m| m.start >= from && m.role == Some(OrgRole::Funder));
+        if !found_one {
+            let first = self.mentions.list.iter().position(|m| {
+                let before = text.get(from..m.start).unwrap_or_default().trim_end();
+                let before = before.strip_suffix("the").unwrap_or(before).trim_end();
+                m.start >= from
+                    && !matches!(m.kind, MentionKind::Region(_))
+                    && !before.ends_with(" in")
+                    && before != "in"
+            });
+            if let Some(i) = first {
+                let start = self.mentions.list[i].start;
+                self.read_list(
+                    start,
+                    OrgRole::Funder,
+                    ListRules {
+                        unknown: false,
+                        ..rules
+                    },
+                );
+            }
+        }
+        // "Donor: the project is financed by …"
+        self.read_cues();
+    }
+
+    /// A field whose every name from `from` on plays one role
+    /// ("Implementing partners:").
+    fn give_all(&mut self, role: OrgRole, from: usize) {
+        for i in 0..self.mentions.len() {
+            if self.mentions.list[i].start >= from {
+                self.mentions.give_role(i, role);
+            }
+        }
+    }
+
+    fn read_prose(&mut self) {
+        self.read_cues();
+        self.read_paying_words();
+    }
+
+    /// Whether the sentence speaks of money before `at`.
+    fn money_before(&self, at: usize) -> bool {
+        let start = self.sentence_start(at);
+        self.text
+            .get(start..at)
+            .is_some_and(|before| words(before).any(|(w, _)| is_money(w)))
+    }
+
+    fn read_cues(&mut self) {
+        let text = self.text;
+        for cue in cue_automaton().find_iter(text) {
+            let inside_a_word = text[..cue.start()].ends_with(char::is_alphanumeric)
+                || text[cue.end()..].starts_with(char::is_alphanumeric);
+            if inside_a_word {
+                continue;
+            }
+            let role = match CUES[cue.pattern().as_usize()].1 {
+                Cue::Role(role) => role,
+                Cue::FunderIfMoney if self.money_before(cue.start()) => OrgRole::Funder,
+                Cue::FunderIfMoney => continue,
+            };
+            let sentence_start = self.sentence_start(cue.start());
+            let introductory = text
+                .get(sentence_start..cue.start())
+                .is_some_and(|t| t.trim().is_empty());
+            let funder = role == OrgRole::Funder;
+            self.read_list(
+                cue.end(),
+                role,
+                ListRules {
+                    unknown: funder,
+                    lead_in: if funder { LEAD_IN_WORDS } else { LIST_WORDS },
+                    separators: ",;&()",
+                    stop_at_comma: introductory,
+                    until: text.len(),
+                },
+            );
+        }
+    }
+
+    /// Names that pay by the words right around them: an adjective ("a
+    /// US-funded project"), a paying verb ("Norway contributes EUR 2
+    /// million"), a possessive ("the European Union's Thematic
+    /// Programme"), a title's words ("Swiss Support to …", "ILO/Japan", "…
+    /// - Government of Japan").
+    fn read_paying_words(&mut self) {
+        let text = self.text;
+        for i in 0..self.mentions.len() {
+            let m = self.mentions.list[i].clone();
+            if matches!(m.kind, MentionKind::Region(_)) {
+                continue;
+            }
+            let after = text.get(m.end..).unwrap_or_default();
+            if let Some(suffix) = FUNDED_SUFFIXES.iter().find(|s| after.starts_with(**s)) {
+                // "the EU financed project “Building Migration
+                // Partnerships”" names another project's funder.
+                let rest = after[suffix.len()..].trim_start();
+                let names_other_project = rest
+                    .strip_prefix("project")
+                    .map(str::trim_start)
+                    .is_some_and(|r| r.starts_with(['“', '"', '‘', '\'']));
+                if !names_other_project {
+                    self.mentions.give_role(i, OrgRole::Funder);
+                }
+                continue;
+            }
+            // "the Norwegian Agency for Development Cooperation (Norad)
+            // contributes …"
+            let after_name = match acronym_after(text, m.end) {
+                Some((_, end)) => text.get(end..).unwrap_or_default(),
+                None => after,
+            };
+            if pays_as_subject(after_name) {
+                for j in self.subjects_ending_at(i) {
+                    self.mentions.give_role(j, OrgRole::Funder);
                 }
             }
+            if self.possession_pays(i, after) || self.title_support(after) {
+                self.mentions.give_role(i, OrgRole::Funder);
+            }
+            self.read_pair(i, after);
+            if self.title_ends_with_donor(i) {
+                self.mentions.give_role(i, OrgRole::Funder);
+            }
         }
+    }
+
+    /// The names that are the subject of a verb right after name `i`: it,
+    /// and a list ending in it ("Norway and Sweden contribute …"). None
+    /// when the name is the object of a preposition ("workers in Kenya
+    /// provide …").
+    fn subjects_ending_at(&self, i: usize) -> Vec<usize> {
+        let text = self.text;
+        let mut subjects = vec![i];
+        let joined_by_and = self
+            .mentions
+            .gap_before(text, i)
+            .is_some_and(|gap| is_list_gap(gap) && (gap.contains(" and ") || gap.contains('&')));
+        if joined_by_and {
+            let mut k = i;
+            while k > 0
+                && self.mentions.gap_before(text, k).is_some_and(is_list_gap)
+                && !matches!(self.mentions.list[k - 1].kind, MentionKind::Region(_))
+            {
+                k -= 1;
+                subjects.push(k);
+            }
+        }
+        let head = subjects.iter().copied().min().unwrap_or(i);
+        let before = text
+            .get(..self.mentions.list[head].start)
+            .unwrap_or_default()
+            .trim_end();
+        let before = before
+            .strip_suffix("the")
+            .or_else(|| before.strip_suffix("The"))
+            .unwrap_or(before)
+            .trim_end();
+        let previous = before.rsplit(char::is_whitespace).next().unwrap_or("");
+        if PREPOSITIONS.contains(&previous) {
+            return Vec::new();
+        }
+        subjects
+    }
+
+    /// "the European Union's Thematic Programme", "Japan's contribution":
+    /// the owner of a programme or of money pays, unless the project only
+    /// serves the programme ("contributes to the ILO's programme").
+    fn possession_pays(&self, i: usize, after: &str) -> bool {
+        let m = &self.mentions.list[i];
+        let printed = self.text.get(m.start..m.end).unwrap_or_default();
+        let rest = ["'s ", "’s "]
+            .iter()
+            .find_map(|p| after.strip_prefix(p))
+            .or_else(|| {
+                printed
+                    .ends_with('s')
+                    .then(|| {
+                        after
+                            .strip_prefix("' ")
+                            .or_else(|| after.strip_prefix("’ "))
+                    })
+                    .flatten()
+            });
+        let Some(rest) = rest else {
+            return false;
+        };
+        let nouns = match m.kind {
+            MentionKind::Country(_) => MONEY_NOUNS,
+            _ => PAYING_NOUNS,
+        };
+        let mut owned = false;
+        for (word, ends_clause) in words(rest).take(4) {
+            if is_one_of(nouns, word) {
+                owned = true;
+                break;
+            }
+            if ends_clause {
+                break;
+            }
+        }
+        let sentence = self.sentence_start(m.start);
+        let before = self.text.get(sentence..m.start).unwrap_or_default();
+        let recent: Vec<(&str, bool)> = words(before).collect();
+        let serves = recent
+            .iter()
+            .rev()
+            .take(6)
+            .any(|&(w, _)| is_one_of(FRAMEWORK_WORDS, w));
+        owned && !serves
+    }
+
+    /// "Swiss Support to …", "EU Assistance for …" in a title.
+    fn title_support(&self, after: &str) -> bool {
+        self.is_title
+            && after
+                .strip_prefix(' ')
+                .is_some_and(|rest| SUPPORT_TITLES.iter().any(|s| rest.starts_with(s)))
+    }
+
+    /// "ILO/Japan Cross-border Movement of Labour Project", "ILO-EU project
+    /// to improve …": the donor joined to the organisation that carries the
+    /// project out, in a title or before "project".
+    fn read_pair(&mut self, i: usize, after: &str) {
+        let Some(next) = self.mentions.list.get(i + 1) else {
+            return;
+        };
+        let joined = after.starts_with(['/', '-']) && next.start == self.mentions.list[i].end + 1;
+        let donor = match next.kind {
+            MentionKind::Country(_) | MentionKind::StateBody { .. } => true,
+            MentionKind::Organisation(o) => {
+                DONOR_TYPES.contains(&self.reference.organisations[o].kind.as_str())
+            }
+            _ => false,
+        };
+        let names_project = self.text.get(next.end..).is_some_and(|rest| {
+            let rest = rest.trim_start();
+            starts_with_ci(rest, "project") || starts_with_ci(rest, "programme")
+        });
+        if joined
+            && donor
+            && matches!(self.mentions.list[i].kind, MentionKind::Organisation(_))
+            && (self.is_title || names_project)
+        {
+            self.mentions.give_role(i + 1, OrgRole::Funder);
+        }
+    }
+
+    /// "Integrated Livelihood Recovery … - Government of Japan": a title
+    /// that ends with a state's body or a donor after a dash names its
+    /// donor.
+    fn title_ends_with_donor(&self, i: usize) -> bool {
+        let m = &self.mentions.list[i];
+        if !self.is_title || i + 1 != self.mentions.len() {
+            return false;
+        }
+        let donor = match m.kind {
+            MentionKind::StateBody { .. } => true,
+            MentionKind::Organisation(o) => {
+                DONOR_TYPES.contains(&self.reference.organisations[o].kind.as_str())
+            }
+            _ => false,
+        };
+        let rest = self.text.get(m.end..).unwrap_or_default();
+        let ends = rest
+            .trim_matches(|c: char| c.is_whitespace() || matches!(c, '.' | ')'))
+            .is_empty();
+        let before = self.text.get(..m.start).unwrap_or_default().trim_end();
+        let before = before
+            .strip_suffix("the")
+            .or_else(|| before.strip_suffix("The"))
+            .unwrap_or(before)
+            .trim_end();
+        let after_dash = [" -", " –", " —"].iter().any(|d| before.ends_with(d));
+        donor && ends && after_dash
     }
 }
 
-fn place_role(text: &str, mentions: &[Mention], i: usize) -> PlaceRole {
+/// The end of the last capitalised word in `from..to`.
+fn last_capitalised_end(text: &str, from: usize, to: usize) -> Option<usize> {
+    let span = text.get(from..to)?;
+    let mut end = None;
+    let mut offset = 0;
+    for word in span.split_inclusive(char::is_whitespace) {
+        let token = word.trim_end();
+        let bare = token.trim_end_matches([',', ';', '.', ':', ')']);
+        if capitalised(bare) {
+            end = Some(from + offset + bare.len());
+        }
+        offset += word.len();
+    }
+    end
+}
+
+/// Whether the words after a name make it the subject of a paying verb:
+/// "funds the second phase", "is funding", "contributes EUR 2 million",
+/// "has granted USD 500,000", "provides funding for".
+fn pays_as_subject(after: &str) -> bool {
+    if !after.starts_with(char::is_whitespace) {
+        return false;
+    }
+    let mut words = words(after);
+    let mut auxiliaries = 0;
+    let mut passive = false;
+    let verb = loop {
+        match words.next() {
+            Some((w, false)) if is_one_of(AUXILIARIES, w) && auxiliaries < 3 => {
+                auxiliaries += 1;
+                passive |= is_one_of(&["is", "are", "was", "were", "been"], w);
+            }
+            Some((w, _)) => break w,
+            None => return false,
+        }
+    };
+    if is_one_of(PAYING_VERBS, verb) {
+        return !passive;
+    }
+    if is_one_of(PAYING_PARTICIPLES, verb) {
+        return passive;
+    }
+    // "provided", "granted", "given": the perfect, not the passive.
+    let participle = verb.ends_with("ed") || verb == "given";
+    if !is_one_of(GIVING_VERBS, verb) || (participle && passive) {
+        return false;
+    }
+    for (word, ends_clause) in words.take(6) {
+        if is_money(word) {
+            return true;
+        }
+        if is_one_of(OBJECT_ENDS, word) || ends_clause {
+            return false;
+        }
+    }
+    false
+}
+
+fn place_role(text: &str, mentions: &Mentions, i: usize) -> PlaceRole {
     // Walk back over a list of places to the word that introduces it.
     let mut k = i;
     loop {
-        let start = mentions[k].start;
-        let before = text[..start].trim_end();
+        let start = mentions.list[k].start;
+        let before = text.get(..start).unwrap_or_default().trim_end();
         let last_word = before
             .rsplit(char::is_whitespace)
             .next()
@@ -536,14 +1840,30 @@ fn place_role(text: &str, mentions: &[Mention], i: usize) -> PlaceRole {
             "to" | "towards" | "into" => return PlaceRole::Destination,
             _ => {}
         }
-        if k == 0 || !is_list_gap(&text[mentions[k - 1].end..start]) {
+        if !mentions.gap_before(text, k).is_some_and(is_list_gap) {
             return PlaceRole::Focus;
         }
-        if !matches!(mentions[k - 1].kind, MentionKind::Country(_)) {
+        if !matches!(mentions.list[k - 1].kind, MentionKind::Country(_)) {
             return PlaceRole::Focus;
         }
         k -= 1;
     }
+}
+
+/// A place or region fact, held until the whole project is read: a state
+/// that turns out to fund the project is not a place because one of its
+/// bodies was named ("In partnership with the Government of Japan" in a
+/// project whose title ends "- Government of Japan").
+enum Pending {
+    Place {
+        country: usize,
+        role: PlaceRole,
+        mention: String,
+        evidence: Evidence,
+        /// Named only inside the name of one of its bodies.
+        by_body: bool,
+    },
+    Region(RegionFact),
 }
 
 fn push_place(
@@ -573,6 +1893,37 @@ fn push_place(
     });
 }
 
+/// The role a field's label gives to the names in its value.
+fn label_role(label: &str) -> Option<OrgRole> {
+    if FUNDER_LABELS.contains(&label) {
+        Some(OrgRole::Funder)
+    } else if IMPLEMENTER_LABELS.contains(&label) {
+        Some(OrgRole::Implementer)
+    } else if PARTNER_LABELS.contains(&label) {
+        Some(OrgRole::Partner)
+    } else {
+        None
+    }
+}
+
+/// The role a passage's label gives and where its value starts: a field's
+/// label, or a label printed at the start of a passage the listing reader
+/// did not take for a field ("Bailleurs : Union européenne", "Funding
+/// agency: SDC/DEZA").
+fn passage_role(kind: &PassageKind, text: &str) -> Option<(OrgRole, usize)> {
+    if let PassageKind::Field(label) = kind {
+        return label_role(label).map(|role| (role, 0));
+    }
+    let colon = text.find(':').filter(|&at| at <= 48)?;
+    // Compared as a field's key is: lower case, single spaces.
+    let label = text[..colon]
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .to_lowercase();
+    label_role(&label).map(|role| (role, colon + 1))
+}
+
 /// Reads every organisation, place and region a project names.
 pub fn extract(
     reference: &Reference,
@@ -580,69 +1931,43 @@ pub fn extract(
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Extracted {
     let mut out = Extracted::default();
+    let mut pending = Vec::new();
     for passage in passages(project) {
         let segment: &Segment = passage.segment;
         let text = segment.text.as_str();
-        let mut found = mentions(reference, text);
-        let bounds = sentences(text);
-        let is_title = passage.kind == PassageKind::Title;
-        let field_role = match &passage.kind {
-            PassageKind::Field(label) if FUNDER_LABELS.contains(&label.as_str()) => {
-                Some(OrgRole::Funder)
-            }
-            PassageKind::Field(label) if IMPLEMENTER_LABELS.contains(&label.as_str()) => {
-                Some(OrgRole::Implementer)
-            }
-            PassageKind::Field(label) if PARTNER_LABELS.contains(&label.as_str()) => {
-                Some(OrgRole::Partner)
-            }
-            _ => None,
-        };
-        if let Some(role) = field_role {
-            for mention in found.iter_mut() {
-                if !matches!(mention.kind, MentionKind::Region(_)) {
-                    mention.role = Some(role);
-                }
-            }
-            if role == OrgRole::Funder {
-                // Each `;`-separated donor that names nothing known is kept
-                // under its literal name.
-                let mut from = 0;
-                for part in text.split(';') {
-                    let (start, end) = (from, from + part.len());
-                    from = end + 1;
-                    let covered = found.iter().any(|m| m.start >= start && m.end <= end);
-                    let literal = part.trim().trim_end_matches(['.', ',']);
-                    if !covered && literal.chars().filter(|c| c.is_alphabetic()).count() >= 2 {
-                        let lead = part.len() - part.trim_start().len();
-                        found.push(Mention {
-                            kind: MentionKind::Unknown,
-                            start: start + lead,
-                            end: start + lead + literal.len(),
-                            role: Some(OrgRole::Funder),
-                        });
-                    }
-                }
-                found.sort_by_key(|m| m.start);
-            }
-        } else {
-            assign_cue_roles(text, &bounds, &mut found, is_title);
-            assign_suffix_and_slash_roles(text, &mut found, is_title);
+        let mut reading = Reading::new(reference, text, passage.kind == PassageKind::Title);
+        match passage_role(&passage.kind, text) {
+            Some((OrgRole::Funder, from)) => reading.read_funder_field(from),
+            Some((role, from)) => reading.give_all(role, from),
+            None => reading.read_prose(),
         }
-        for (i, mention) in found.iter().enumerate() {
-            let (sentence, span) = sentence_around(segment, &bounds, mention.start, mention.end);
+        let found = &reading.mentions;
+        for (i, mention) in found.list.iter().enumerate() {
+            let (sentence, span) =
+                sentence_around(segment, &reading.bounds, mention.start, mention.end);
             let evidence = Evidence {
                 line: segment.line,
                 sentence,
                 span,
                 origin: "text",
             };
-            let printed = text[mention.start..mention.end].to_string();
+            let printed = text
+                .get(mention.start..mention.end)
+                .unwrap_or_default()
+                .to_string();
+            // A name the reference lacks counts only where a list of
+            // donors took it.
+            if mention.kind == MentionKind::Unknown && mention.role.is_none() {
+                continue;
+            }
             let role = mention.role.unwrap_or(OrgRole::Mentioned);
             // A state named as a funder ("Donor: United States",
             // "ILO/Japan") is the state's government, not a place.
             let kind = match mention.kind {
-                MentionKind::Country(c) if role == OrgRole::Funder => MentionKind::StateBody(c),
+                MentionKind::Country(c) if role == OrgRole::Funder => MentionKind::StateBody {
+                    country: c,
+                    names_place: false,
+                },
                 kind => kind,
             };
             match kind {
@@ -658,20 +1983,23 @@ pub fn extract(
                         evidence,
                     });
                 }
-                MentionKind::StateBody(c) => {
+                MentionKind::StateBody {
+                    country: c,
+                    names_place,
+                } => {
                     let country = &reference.countries[c];
                     // A country named inside a partner's or implementer's
                     // name ("State Migration Service of Azerbaijan") is
                     // still a country the project works with; inside a
                     // funder's name it is only who pays.
-                    if role != OrgRole::Funder {
-                        push_place(
-                            &mut out,
-                            country,
-                            PlaceRole::Focus,
-                            printed.clone(),
-                            evidence.clone(),
-                        );
+                    if role != OrgRole::Funder && names_place {
+                        pending.push(Pending::Place {
+                            country: c,
+                            role: PlaceRole::Focus,
+                            mention: printed.clone(),
+                            evidence: evidence.clone(),
+                            by_body: true,
+                        });
                     }
                     out.organisations.push(OrganisationFact {
                         name: country.government_name(),
@@ -684,15 +2012,21 @@ pub fn extract(
                     });
                 }
                 MentionKind::Unknown => {
+                    // Convention 9: a printed acronym is the code.
+                    let code = acronym_after(text, mention.end)
+                        .map_or_else(|| printed.clone(), |(acronym, _)| acronym.to_string());
+                    let column = text
+                        .get(..mention.start)
+                        .map_or(0, |before| before.chars().count());
                     diagnostics.push(Diagnostic::warning(
                         &project.source,
                         segment.line,
-                        text[..mention.start].chars().count() + 1,
+                        column + 1,
                         format!("funder `{printed}` is not in data/reference/organisations.csv: kept under its literal name"),
                     ));
                     out.organisations.push(OrganisationFact {
                         name: printed.clone(),
-                        code: printed.clone(),
+                        code,
                         kind: "unknown".into(),
                         role,
                         mention: printed,
@@ -701,22 +2035,206 @@ pub fn extract(
                     });
                 }
                 MentionKind::Country(c) => {
-                    let role = place_role(text, &found, i);
-                    push_place(&mut out, &reference.countries[c], role, printed, evidence);
+                    pending.push(Pending::Place {
+                        country: c,
+                        role: place_role(text, found, i),
+                        mention: printed,
+                        evidence,
+                        by_body: false,
+                    });
                 }
                 MentionKind::Region(r) => {
                     let phrase = &reference.regions[r];
                     for region in &phrase.regions {
-                        out.regions.push(RegionFact {
+                        pending.push(Pending::Region(RegionFact {
                             region: region.clone(),
                             subregion: phrase.subregion.clone(),
                             via: phrase.phrase.clone(),
                             evidence: evidence.clone(),
-                        });
+                        }));
                     }
                 }
             }
         }
     }
+    let funders: Vec<String> = out
+        .organisations
+        .iter()
+        .filter(|o| o.role == OrgRole::Funder)
+        .map(|o| o.code.clone())
+        .collect();
+    for fact in pending {
+        match fact {
+            Pending::Place {
+                country,
+                role,
+                mention,
+                evidence,
+                by_body,
+            } => {
+                let country = &reference.countries[country];
+                if by_body && funders.contains(&country.alpha3) {
+                    continue;
+                }
+                push_place(&mut out, country, role, mention, evidence);
+            }
+            Pending::Region(region) => out.regions.push(region),
+        }
+    }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    fn kind(rank: u8) -> MentionKind {
+        match rank {
+            0 => MentionKind::Country(0),
+            1 => MentionKind::Unknown,
+            2 => MentionKind::Organisation(0),
+            _ => MentionKind::StateBody {
+                country: 0,
+                names_place: true,
+            },
+        }
+    }
+
+    proptest! {
+        #[test]
+        fn mentions_stay_sorted_and_disjoint_whatever_is_inserted(
+            names in prop::collection::vec((0usize..60, 0usize..12, 0u8..4), 0..40),
+            grow in prop::collection::vec((0usize..40, 0usize..80), 0..5),
+        ) {
+            let mut mentions = Mentions::default();
+            for (start, len, rank) in names {
+                let added = mentions.insert(Mention::new(kind(rank), start, start + len));
+                if added {
+                    prop_assert!(mentions.starting_at(start).is_some());
+                }
+            }
+            for (i, end) in grow {
+                mentions.extend(i, end);
+            }
+            for pair in mentions.list.windows(2) {
+                prop_assert!(pair[0].start < pair[0].end);
+                prop_assert!(pair[0].end <= pair[1].start);
+            }
+        }
+    }
+
+    #[test]
+    fn a_name_replaces_only_the_lower_ranked_names_it_overlaps() {
+        let mut mentions = Mentions::default();
+        assert!(mentions.insert(Mention::new(kind(0), 10, 16)));
+        // A funder's name the reference lacks holds the country.
+        assert!(mentions.insert(Mention::new(kind(1), 4, 20)));
+        assert_eq!(mentions.len(), 1);
+        // A country inside it stays out; a state body over it replaces it.
+        assert!(!mentions.insert(Mention::new(kind(0), 12, 14)));
+        assert!(mentions.insert(Mention::new(kind(3), 0, 22)));
+        assert_eq!(mentions.list[0].kind.rank(), 3);
+        assert!(!mentions.insert(Mention::new(kind(2), 21, 30)));
+        assert!(!mentions.insert(Mention::new(kind(2), 5, 5)));
+    }
+
+    #[test]
+    fn extend_takes_in_the_names_it_reaches() {
+        let mut mentions = Mentions::default();
+        for (start, end) in [(0, 4), (6, 10), (12, 14), (20, 25)] {
+            mentions.insert(Mention::new(kind(2), start, end));
+        }
+        mentions.extend(0, 13);
+        let spans: Vec<(usize, usize)> = mentions.list.iter().map(|m| (m.start, m.end)).collect();
+        assert_eq!(spans, [(0, 13), (20, 25)]);
+    }
+
+    #[test]
+    fn a_name_ends_before_a_funded_adjective_and_after_a_possessive() {
+        let text = "a US Government-funded project";
+        assert_eq!(&text[5..name_run(text, 5)], "Government");
+        let text = "the Hope Trust's programme";
+        assert_eq!(&text[4..name_run(text, 4)], "Hope Trust");
+        let text = "the Bank of Hope and Light, Kenya";
+        assert_eq!(&text[4..name_run(text, 4)], "Bank of Hope and Light");
+    }
+
+    #[test]
+    fn a_name_looks_like_one_and_prose_does_not() {
+        assert!(looks_like_name("Global Fund for Children"));
+        assert!(looks_like_name(
+            "Agencia Española de Cooperación para el Desarrollo"
+        ));
+        assert!(!looks_like_name("The project is financed through a fund"));
+        assert!(!looks_like_name("Hope Trust runs"));
+        assert!(!looks_like_name(
+            "One Two Three Four Five Six Seven Eight Nine Ten Eleven"
+        ));
+    }
+
+    #[test]
+    fn a_printed_acronym_follows_a_name() {
+        let text = "the Rural Water Alliance (RWA) and";
+        assert_eq!(acronym_after(text, 24).map(|(a, _)| a), Some("RWA"));
+        assert_eq!(acronym_after("the fund (in 2010)", 8), None);
+        assert_eq!(acronym_after("the fund (Ab)", 8), None);
+    }
+
+    #[test]
+    fn a_paying_verb_needs_money_unless_it_is_paying_itself() {
+        assert!(pays_as_subject(" contributes EUR 2 million to it"));
+        assert!(pays_as_subject(" has also generously granted USD 500,000"));
+        assert!(pays_as_subject(" provides funding for the network"));
+        assert!(pays_as_subject(" funds the second phase"));
+        assert!(pays_as_subject(" is funding the pilot"));
+        assert!(!pays_as_subject(" provides training to inspectors"));
+        assert!(!pays_as_subject(" contributes to the fund"));
+        assert!(!pays_as_subject(" is funded by its members"));
+        assert!(!pays_as_subject(" was provided with funding"));
+        assert!(!pays_as_subject(", Japan funds"));
+    }
+
+    #[test]
+    fn a_body_is_found_before_its_state_in_each_word_order() {
+        fn body<'t>(text: &'t str, country: &str) -> Option<&'t str> {
+            let start = text.find(country)?;
+            body_before(text, start, start + country.len(), 0).map(|(s, e)| &text[s..e])
+        }
+        assert_eq!(
+            body("by the Ministry of Labour of Jordan", "Jordan"),
+            Some("Ministry of Labour of Jordan")
+        );
+        assert_eq!(
+            body("by the Ministry for Foreign Affairs Finland", "Finland"),
+            Some("Ministry for Foreign Affairs Finland")
+        );
+        assert_eq!(
+            body("by the Federal Ministry of Labour (Germany) and", "Germany"),
+            Some("Federal Ministry of Labour (Germany)")
+        );
+        assert_eq!(
+            body(
+                "the Federal Ministry of Social Affairs (BMSA), Austria",
+                "Austria"
+            ),
+            Some("Federal Ministry of Social Affairs (BMSA), Austria")
+        );
+        // The body must head the words: an office of another organisation
+        // is not the state's.
+        assert_eq!(body("the ILO Country Office Jordan", "Jordan"), None);
+        assert_eq!(body("workers from Jordan", "Jordan"), None);
+    }
+
+    #[test]
+    fn list_glue_is_punctuation_and_joining_words() {
+        assert!(is_list_gap(", and the "));
+        assert!(is_list_gap(" (") && is_list_gap(") & "));
+        assert!(!is_list_gap(" in "));
+        assert_eq!(
+            glue_len(" the generous support of Japan", LEAD_IN_WORDS, ","),
+            25
+        );
+        assert_eq!(glue_len("The Kingdom", LIST_WORDS, ","), 4);
+    }
 }

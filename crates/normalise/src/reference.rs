@@ -1,8 +1,9 @@
 //! Reference data: countries and M49 regions (from keshvar), plus the small
 //! curated tables in `data/reference/` (organisations, country aliases,
-//! demonyms, regional phrases), compiled into one multi-pattern automaton.
+//! demonyms, regional phrases, sub-national governments), compiled into one
+//! multi-pattern automaton.
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, Input, MatchKind};
 use keshvar::{CountryIterator, Region, SubRegion};
 use std::collections::BTreeMap;
 use std::path::Path;
@@ -87,6 +88,9 @@ pub enum Entry {
     Demonym(usize),
     Organisation(usize),
     Region(usize),
+    /// A regional or municipal government (`Flemish Government`, `City of
+    /// Vienna`): a body of the state at this index of `countries`.
+    SubnationalGovernment(usize),
 }
 
 #[derive(Debug, Clone)]
@@ -170,12 +174,14 @@ pub struct ReferenceTables<'a> {
     pub country_aliases: &'a str,
     pub demonyms: &'a str,
     pub regions: &'a str,
+    pub subnational_governments: &'a str,
 }
 
 pub const ORGANISATIONS_FILE: &str = "organisations.csv";
 pub const COUNTRY_ALIASES_FILE: &str = "country_aliases.csv";
 pub const DEMONYMS_FILE: &str = "demonyms.csv";
 pub const REGIONS_FILE: &str = "regions.csv";
+pub const SUBNATIONAL_GOVERNMENTS_FILE: &str = "subnational_governments.csv";
 
 fn rows(file: &str, text: &str, columns: usize) -> Result<Vec<(u64, Vec<String>)>, ReferenceError> {
     let mut reader = csv::ReaderBuilder::new()
@@ -203,7 +209,7 @@ fn rows(file: &str, text: &str, columns: usize) -> Result<Vec<(u64, Vec<String>)
 }
 
 impl Reference {
-    /// Reads the four curated tables from `dir`.
+    /// Reads the five curated tables from `dir`.
     pub fn load(dir: &Path) -> Result<Reference, ReferenceError> {
         let read = |name: &str| {
             let path = dir.join(name);
@@ -212,17 +218,19 @@ impl Reference {
                 source,
             })
         };
-        let (organisations, country_aliases, demonyms, regions) = (
+        let (organisations, country_aliases, demonyms, regions, subnational_governments) = (
             read(ORGANISATIONS_FILE)?,
             read(COUNTRY_ALIASES_FILE)?,
             read(DEMONYMS_FILE)?,
             read(REGIONS_FILE)?,
+            read(SUBNATIONAL_GOVERNMENTS_FILE)?,
         );
         Reference::from_tables(&ReferenceTables {
             organisations: &organisations,
             country_aliases: &country_aliases,
             demonyms: &demonyms,
             regions: &regions,
+            subnational_governments: &subnational_governments,
         })
     }
 
@@ -311,6 +319,14 @@ impl Reference {
             let index = country_index(DEMONYMS_FILE, line, &row[0])?;
             patterns.push(name_pattern(Entry::Demonym(index), &row[1]));
         }
+        for (line, row) in rows(
+            SUBNATIONAL_GOVERNMENTS_FILE,
+            tables.subnational_governments,
+            2,
+        )? {
+            let index = country_index(SUBNATIONAL_GOVERNMENTS_FILE, line, &row[0])?;
+            patterns.push(name_pattern(Entry::SubnationalGovernment(index), &row[1]));
+        }
         let mut organisations = Vec::new();
         for (_, row) in rows(ORGANISATIONS_FILE, tables.organisations, 4)? {
             let index = organisations.len();
@@ -341,6 +357,8 @@ impl Reference {
                 subregion: (!row[2].is_empty()).then(|| row[2].clone()),
             });
         }
+        // A blank cell names nothing (and would match everywhere).
+        patterns.retain(|p| !p.text.is_empty());
         let automaton = AhoCorasickBuilder::new()
             .ascii_case_insensitive(true)
             .match_kind(MatchKind::LeftmostLongest)
@@ -386,9 +404,24 @@ impl Reference {
     /// `afghan workers` is still a demonym).
     pub fn find(&self, text: &str) -> Vec<NameMatch> {
         let mut found = Vec::new();
-        for m in self.automaton.find_iter(text) {
-            let pattern = &self.patterns[m.pattern().as_usize()];
+        let mut from = 0;
+        while let Some(m) = self.automaton.find(Input::new(text).span(from..text.len())) {
+            // A longer name that fails the rules below may hide a shorter
+            // one inside it: "the Netherlands" in "Government of the
+            // Netherlands" matches the alias `The Netherlands` without its
+            // capital, and `Netherlands` must still be found. After a
+            // match that fails, the search goes on at its next word.
             let matched = &text[m.start()..m.end()];
+            let next_word = matched
+                .char_indices()
+                .find(|&(_, c)| !c.is_alphanumeric())
+                .map_or(m.end(), |(at, c)| m.start() + at + c.len_utf8());
+            if next_word <= from {
+                // Only an empty pattern (a blank table cell) stays put.
+                break;
+            }
+            from = next_word;
+            let pattern = &self.patterns[m.pattern().as_usize()];
             if !on_word_boundaries(text, m.start(), m.end()) {
                 continue;
             }
@@ -415,6 +448,7 @@ impl Reference {
                     start: m.start(),
                     end: m.end(),
                 });
+                from = m.end();
             }
         }
         found
@@ -493,6 +527,35 @@ pub(crate) mod tests {
     }
 
     #[test]
+    fn a_longer_name_failing_the_case_rule_does_not_hide_a_name_inside_it() {
+        let reference = reference();
+        // The aliases `The Netherlands` and `The Gambia` match "the
+        // Netherlands" without their capital.
+        let text = "Government of the Netherlands, Embassy of the Gambia";
+        let found: Vec<&str> = reference
+            .find(text)
+            .iter()
+            .map(|m| &text[m.start..m.end])
+            .collect();
+        assert_eq!(found, ["Netherlands", "Gambia"]);
+    }
+
+    #[test]
+    fn a_subnational_government_is_a_body_of_its_state() {
+        let reference = reference();
+        let text = "funded by the Flemish Government and the City of Vienna";
+        let states: Vec<&str> = reference
+            .find(text)
+            .iter()
+            .filter_map(|m| match m.entry {
+                Entry::SubnationalGovernment(i) => Some(reference.countries[i].alpha3.as_str()),
+                _ => None,
+            })
+            .collect();
+        assert_eq!(states, ["BEL", "AUT"]);
+    }
+
+    #[test]
     fn a_name_two_countries_share_names_neither() {
         let reference = reference();
         let codes = |text: &str| -> Vec<String> {
@@ -532,6 +595,7 @@ pub(crate) mod tests {
             country_aliases: "# source\nalpha3,alias\nZZZ,Atlantis\n",
             demonyms: "alpha3,demonym\n",
             regions: "phrase,regions,subregion\n",
+            subnational_governments: "alpha3,name\n",
         };
         let err = Reference::from_tables(&tables).err().unwrap();
         assert_eq!(

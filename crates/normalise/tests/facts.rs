@@ -304,3 +304,315 @@ fn a_project_found_again_in_a_later_batch_is_a_late_source_not_a_second_project(
     assert_eq!(late.len(), 1);
     assert_eq!(late[&batch_one[1].id], ["b.txt#2"]);
 }
+
+/// An unknown funder's name that holds a country ("Friends of Malawi
+/// Trust") followed by a list of places once overlapped the country's own
+/// mention, and reading the list back from Zambia sliced the text
+/// backwards (`begin > end`): the whole run stopped.
+#[test]
+fn unknown_funder_holding_a_country_before_a_list_of_places_does_not_panic() {
+    let (p, _) = project("Funded by the Friends of Malawi Trust, Zambia and Mozambique.");
+    assert!(p.funder_codes().contains(&"Friends of Malawi Trust"));
+    // Malawi is only part of the funder's name.
+    assert!(!p.country_codes().contains(&"MWI"));
+    let (p, _) = project(
+        "The project is funded by the Hope for Kenya Foundation and works in Uganda and Tanzania.",
+    );
+    assert_eq!(p.funder_codes(), ["Hope for Kenya Foundation"]);
+    assert_eq!(p.country_codes(), ["TZA", "UGA"]);
+}
+
+#[test]
+fn a_state_whose_name_takes_the_is_found_after_government_of_the() {
+    for (text, code) in [
+        ("It is funded by the Government of the Netherlands.", "NLD"),
+        ("It is funded by the Government of the Gambia.", "GMB"),
+        ("It is funded by the Government of the Philippines.", "PHL"),
+        (
+            "It is funded by the Government of the United Kingdom.",
+            "GBR",
+        ),
+        (
+            "It is funded by the Government of the United States.",
+            "USA",
+        ),
+        (
+            "It is funded by the Government of the Republic of Korea.",
+            "KOR",
+        ),
+    ] {
+        let (p, diagnostics) = project(text);
+        assert_eq!(p.funder_codes(), [code], "{text}");
+        assert!(p.country_codes().is_empty(), "{text}");
+        assert!(diagnostics.is_empty(), "{text}: {diagnostics:?}");
+    }
+}
+
+/// A project whose text holds `lines` after an objective field, as a
+/// listing with field lines prints them.
+fn project_with_fields(lines: &str) -> (Project, Vec<ingest::Diagnostic>) {
+    project(&format!("Objective: Better labour inspection.\n\n{lines}"))
+}
+
+#[test]
+fn a_donor_field_is_split_into_donors_each_resolved() {
+    for (field, codes) in [
+        (
+            "Donors: Norway (Norad), Sweden & the Hope Trust",
+            vec!["Hope Trust", "NOR", "SWE"],
+        ),
+        (
+            "Donors: Global Fund for Children (GFC); Japan",
+            vec!["GFC", "JPN"],
+        ),
+        ("Donor: SDC/DEZA", vec!["CHE"]),
+        // `&` inside a known name does not split it.
+        (
+            "Donor: Bill & Melinda Gates Foundation and Finland",
+            vec!["BMGF", "FIN"],
+        ),
+        // `and` inside a name the reference lacks does not either.
+        (
+            "Donor: Hope and Light Foundation",
+            vec!["Hope and Light Foundation"],
+        ),
+        (
+            "Funder: USD 500,000 from the Government of Japan",
+            vec!["JPN"],
+        ),
+    ] {
+        let (p, _) = project_with_fields(field);
+        assert_eq!(p.funder_codes(), codes, "{field}");
+        assert!(p.country_codes().is_empty(), "{field}");
+    }
+}
+
+#[test]
+fn donor_labels_the_listing_reader_does_not_know_still_name_donors() {
+    for (field, codes) in [
+        ("Sponsor: the Flemish Government", vec!["BEL"]),
+        (
+            "Funding agency: Ministry for Foreign Affairs Finland",
+            vec!["FIN"],
+        ),
+        ("Financing partners: Japan, Norway", vec!["JPN", "NOR"]),
+        ("Funding organisation: Ford Foundation", vec!["FORD"]),
+    ] {
+        let (p, _) = project_with_fields(field);
+        assert_eq!(p.funder_codes(), codes, "{field}");
+    }
+}
+
+#[test]
+fn a_donor_field_run_into_prose_gives_only_the_donor() {
+    // A flattened page: the field's value goes on into the description.
+    let (p, _) = project_with_fields(
+        "Donor: US Department of State The reform now under way in Myanmar opens new room for unions.",
+    );
+    assert_eq!(p.funder_codes(), ["USA"]);
+    assert_eq!(p.country_codes(), ["MMR"]);
+    // A sentence is not a donor's name.
+    let (p, diagnostics) =
+        project_with_fields("Funding: The programme is paid through a pooled trust account.");
+    assert!(p.funder_codes().is_empty());
+    assert!(diagnostics.is_empty(), "{diagnostics:?}");
+}
+
+#[test]
+fn an_embassy_pays_and_the_country_it_sits_in_is_a_place() {
+    let (p, _) = project_with_fields("Donor: Embassy of Japan in the Philippines");
+    assert_eq!(p.funder_codes(), ["JPN"]);
+    assert_eq!(p.country_codes(), ["PHL"]);
+    let (p, _) = project("This work is financed by the Netherlands Embassy in Ethiopia.");
+    assert_eq!(p.funder_codes(), ["NLD"]);
+    assert_eq!(p.country_codes(), ["ETH"]);
+}
+
+#[test]
+fn an_unknown_funder_keeps_its_printed_acronym() {
+    let (p, diagnostics) =
+        project("The project is funded by the Rural Water Alliance (RWA) and works in Malawi.");
+    assert_eq!(p.funder_codes(), ["RWA"]);
+    assert_eq!(p.country_codes(), ["MWI"]);
+    assert!(diagnostics
+        .iter()
+        .any(|d| d.message.contains("Rural Water Alliance")));
+}
+
+#[test]
+fn prose_says_who_pays_in_many_ways() {
+    for (text, codes) in [
+        (
+            "Funding for the second phase was provided by the Norwegian Agency for Development Cooperation (Norad).",
+            vec!["NOR"],
+        ),
+        ("Thanks to a contribution from the EU, inspectors were trained.", vec!["EU"]),
+        ("The work goes on with funding from Denmark and Ireland.", vec!["DNK", "IRL"]),
+        ("It was set up with the financial support of the Swiss Confederation.", vec!["CHE"]),
+        ("Financial support was provided by the Embassy of the Gambia.", vec!["GMB"]),
+        ("Inspectors were trained through a grant from the Ford Foundation.", vec!["FORD"]),
+        ("The study is co-funded by the EU and Austria.", vec!["AUT", "EU"]),
+        ("Norway contributes EUR 2 million to the second phase.", vec!["NOR"]),
+        ("Since 2012 the EU provides funding for the network.", vec!["EU"]),
+        ("Japan and Norway have granted USD 800,000 to the fund.", vec!["JPN", "NOR"]),
+        ("The Government of Canada is funding the pilot.", vec!["CAN"]),
+        ("It is funded under the European Union's Thematic Programme on Migration.", vec!["EU"]),
+        ("The programme relies on Japan's financial contribution.", vec!["JPN"]),
+        ("A US Government-funded project trains labour inspectors.", vec!["USA"]),
+        (
+            "It was made possible by the generous support of the people of Japan.",
+            vec!["JPN"],
+        ),
+    ] {
+        let (p, _) = project(text);
+        assert_eq!(p.funder_codes(), codes, "{text}");
+        assert!(p.country_codes().is_empty(), "{text}: {:?}", p.country_codes());
+    }
+}
+
+#[test]
+fn a_list_of_donors_ends_where_its_glue_does() {
+    // An introductory cue's list goes on past its comma only to its `and`.
+    let (p, _) =
+        project("Funded by Japan, Germany and the EU, the project trains workers in Kenya.");
+    assert_eq!(p.funder_codes(), ["DEU", "EU", "JPN"]);
+    assert_eq!(p.country_codes(), ["KEN"]);
+    let (p, _) = project("With the support of the EU, ILO and partners opened two centres.");
+    assert_eq!(p.funder_codes(), ["EU"]);
+    // A name the reference lacks ends before a known one joined by `and`.
+    let (p, _) = project("The project is financed by the Hope Valley Trust and Norway.");
+    assert_eq!(p.funder_codes(), ["Hope Valley Trust", "NOR"]);
+    // A space alone does not go on to another donor: the Secretary
+    // General's fund is the UN's.
+    let (p, _) = project("It is funded by the UN Secretary General’s Peace Trust Fund.");
+    assert_eq!(p.funder_codes(), ["UN"]);
+}
+
+#[test]
+fn who_works_or_is_helped_is_not_a_funder() {
+    for text in [
+        "In partnership with the Government of Japan, the ILO trains workers.",
+        "Training was provided by the ILO and the IOM.",
+        "The ILO provides technical assistance to the ministry.",
+        "Workers in Kenya provide funding to their own savings groups.",
+        "It contributes to the ILO's programme on decent work.",
+        "This project is a continuation of the ILO's support to domestic workers.",
+        "Women earn US$ 300 a month. Project code RAF/12/01/EEC.",
+        "The Process grew out of the EU financed project “Building Partnerships”.",
+    ] {
+        let (p, _) = project(text);
+        assert!(
+            p.funder_codes().is_empty(),
+            "{text}: {:?}",
+            p.funder_codes()
+        );
+    }
+}
+
+#[test]
+fn a_state_body_is_its_state_in_any_word_order() {
+    for (text, code) in [
+        ("It is funded by the Ministry of Foreign Affairs of Denmark.", "DNK"),
+        ("It is funded by the Norwegian Ministry of Foreign Affairs.", "NOR"),
+        ("It is funded by the Ministry for Foreign Affairs Finland.", "FIN"),
+        ("It is funded by the Embassy of the Netherlands.", "NLD"),
+        ("It is funded by the Irish Embassy.", "IRL"),
+        ("It is funded by the Royal Norwegian Embassy.", "NOR"),
+        ("It is funded by the Spanish State Secretariat for Cooperation.", "ESP"),
+        (
+            "It is funded by the Federal Ministry for Economic Cooperation and Development (BMZ), Germany.",
+            "DEU",
+        ),
+        ("It is funded by the Federal Ministry of Labour (Germany).", "DEU"),
+        ("It is funded by the Department for International Development (DFID) UK.", "GBR"),
+    ] {
+        let (p, _) = project(text);
+        assert_eq!(p.funder_codes(), [code], "{text}");
+        assert!(p.country_codes().is_empty(), "{text}: {:?}", p.country_codes());
+    }
+    // Two bodies joined by `and the` are two.
+    let (p, _) = project(
+        "It is funded by the Danish Ministry of Foreign Affairs and the Ministry for Foreign Affairs Finland.",
+    );
+    assert_eq!(p.funder_codes(), ["DNK", "FIN"]);
+}
+
+#[test]
+fn a_regional_or_city_government_is_its_state_and_names_no_place() {
+    let (p, _) = project(
+        "Funded by the Flemish Government, the Generalitat de Catalunya and the City of Vienna.",
+    );
+    assert_eq!(p.funder_codes(), ["AUT", "BEL", "ESP"]);
+    assert!(p.country_codes().is_empty());
+    let (p, _) = project("It works in partnership with the Basque Government in Colombia.");
+    assert!(p.funder_codes().is_empty());
+    assert_eq!(p.country_codes(), ["COL"]);
+}
+
+#[test]
+fn a_title_names_its_donor() {
+    for (title, code) in [
+        (
+            "Recovery of livelihoods after the floods - Government of Japan",
+            "JPN",
+        ),
+        ("Swiss Support to Vocational Training", "CHE"),
+        ("ILO/Norway Partnership on Skills", "NOR"),
+    ] {
+        let (p, _) = project_with(title, "Workers are trained.");
+        assert_eq!(p.funder_codes(), [code], "{title}");
+        assert!(p.country_codes().is_empty(), "{title}");
+    }
+    let (p, _) = project("ILO-EU project to improve data on safety at work.");
+    assert_eq!(p.funder_codes(), ["EU"]);
+}
+
+#[test]
+fn a_state_that_pays_is_not_a_place_because_its_body_is_named_again() {
+    let (p, _) = project_with(
+        "Recovery of livelihoods after the floods - Government of Japan",
+        "In partnership with the Government of Japan, the ILO helps workers in Cebu, Philippines.",
+    );
+    assert_eq!(p.funder_codes(), ["JPN"]);
+    assert_eq!(p.country_codes(), ["PHL"]);
+    // An aid agency at work is its state abroad, not a place.
+    let (p, _) = project(
+        "The Japanese International Cooperation Agency (JICA) runs a similar project in Sierra Leone.",
+    );
+    assert!(p.funder_codes().is_empty());
+    assert_eq!(p.country_codes(), ["SLE"]);
+}
+
+#[test]
+fn french_and_spanish_donor_fields_name_their_donors() {
+    for (field, codes) in [
+        (
+            "Bailleurs : Union européenne, Coopération suisse",
+            vec!["CHE", "EU"],
+        ),
+        ("Financement: Coopération belge", vec!["BEL"]),
+        // Spelled out in full and followed by an acronym the reference
+        // knows.
+        (
+            "Donante: Agencia Española de Cooperación Internacional para el Desarrollo (AECID)",
+            vec!["ESP"],
+        ),
+        ("Financiador: Unión Europea y COSUDE", vec!["CHE", "EU"]),
+    ] {
+        let (p, diagnostics) = project_with_fields(field);
+        assert_eq!(p.funder_codes(), codes, "{field}");
+        assert!(diagnostics.is_empty(), "{field}: {diagnostics:?}");
+    }
+}
+
+#[test]
+fn a_language_is_not_a_country() {
+    let (p, _) = project_with(
+        "Reform of labour inspection (available only in French)",
+        "Guides in French and Spanish, and French-language training for inspectors from Mali.",
+    );
+    assert_eq!(p.country_codes(), ["MLI"]);
+    // A demonym that names people or firms still names the country.
+    let (p, _) = project("It helps French and Italian firms that invest in Tunisia.");
+    assert_eq!(p.country_codes(), ["FRA", "ITA", "TUN"]);
+}
