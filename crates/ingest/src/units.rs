@@ -542,12 +542,127 @@ fn classify(line: &Line) -> (UnitKind, usize) {
         };
     }
     // A known label alone on its line labels what follows (`Abstract`,
-    // `Partner Institutions`), as `Abstract:` would; `Project` alone is a
-    // kicker over a headline, not a label.
-    if labels::meaning(text).is_some_and(|m| m != Meaning::Title) {
+    // `Partner Institutions`), as `Abstract:` would. Not those that name a
+    // project or its dates: `Project` alone is a kicker over a headline,
+    // and `End` or `Status` may be a title.
+    let labels_text = matches!(
+        labels::meaning(text),
+        Some(
+            Meaning::Prose
+                | Meaning::Partner
+                | Meaning::Implementer
+                | Meaning::Funder
+                | Meaning::Places
+                | Meaning::Budget
+        )
+    );
+    if labels_text {
         return (UnitKind::LoneLabel(text.to_string()), text.len());
     }
     (UnitKind::Text, 0)
+}
+
+/// A page copied as one line (breadcrumb, titles, dates and descriptions
+/// run together): where a long line holds two date ranges or more, it is
+/// cut into lines — before each range's headline, at the range, and after
+/// it — so that it reads as the page did. A headline starts after the
+/// last boundary before its dates: the end of a sentence, words glued
+/// together (`relationsProjects`), or a word printed twice (`Projects
+/// Projects`, a breadcrumb's last item and the page's heading).
+fn run_together_records<'a>(line: &Line<'a>) -> Vec<Line<'a>> {
+    let whole = vec![Line { ..*line }];
+    let (text, span) = line.trimmed();
+    if text.len() < 200 {
+        return whole;
+    }
+    // Ranges with both ends, each after a space, none at the line's start.
+    let mut ranges: Vec<(usize, usize)> = Vec::new();
+    for (at, c) in text.char_indices() {
+        if at == 0 || !c.is_ascii_digit() || !text[..at].ends_with(' ') {
+            continue;
+        }
+        if ranges.last().is_some_and(|&(_, end)| at < end) {
+            continue;
+        }
+        if let Some(expr) = scan_date(&text[at..]) {
+            if expr.end.is_some() && expr.start.month.is_some() {
+                ranges.push((at, at + expr.len));
+            }
+        }
+    }
+    if ranges.len() < 2 {
+        return whole;
+    }
+    let mut cuts = Vec::new();
+    let mut previous_end = 0;
+    for &(start, end) in &ranges {
+        let head = &text[previous_end..start];
+        let title_at = previous_end + headline_start(head);
+        cuts.extend([title_at, start, end]);
+        previous_end = end;
+    }
+    let base = span.start - line.offset;
+    let mut parts = Vec::new();
+    let mut at = 0;
+    for cut in cuts.into_iter().chain(std::iter::once(text.len())) {
+        if cut > at && text.is_char_boundary(cut) {
+            let piece = &text[at..cut];
+            // A separator left at the start of a piece (`, The project`).
+            let skip = piece.len() - piece.trim_start_matches([',', ';', ' ']).len();
+            if !piece[skip..].trim().is_empty() {
+                parts.push(Line {
+                    number: line.number,
+                    text: &line.text[base + at + skip..base + cut],
+                    offset: line.offset + base + at + skip,
+                });
+            }
+            at = cut;
+        }
+    }
+    parts
+}
+
+/// Where the headline ends `head` (the text before a date range) starts:
+/// after its last sentence end, glued words or doubled word.
+fn headline_start(head: &str) -> usize {
+    let mut start = 0;
+    let chars: Vec<(usize, char)> = head.char_indices().collect();
+    for k in 1..chars.len() {
+        let (i, c) = chars[k];
+        let (_, before) = chars[k - 1];
+        let glued = before.is_lowercase() && c.is_uppercase();
+        let sentence = c.is_uppercase() && head[..i].ends_with(". ");
+        if glued || sentence {
+            start = i;
+        }
+    }
+    // A word printed twice: the headline starts after the second.
+    let words: Vec<(usize, &str)> = head
+        .split(' ')
+        .scan(0, |at, w| {
+            let item = (*at, w);
+            *at += w.len() + 1;
+            Some(item)
+        })
+        .filter(|(_, w)| !w.is_empty())
+        .collect();
+    // The last of glued words: `relationsProjects` → `Projects`.
+    let last_glued = |word: &'_ str| -> String {
+        let chars: Vec<char> = word.chars().collect();
+        let from = (1..chars.len())
+            .rev()
+            .find(|&k| chars[k - 1].is_lowercase() && chars[k].is_uppercase())
+            .unwrap_or(0);
+        chars[from..].iter().collect()
+    };
+    for pair in words.windows(2) {
+        let [(_, a), (b_at, b)] = pair else { continue };
+        let doubled = last_glued(a) == *b;
+        if doubled && b.chars().next().is_some_and(char::is_uppercase) && b_at + b.len() > start {
+            start = (b_at + b.len() + 1).min(head.len());
+        }
+    }
+    start
 }
 
 /// A line of labelled fields run together, as pages print a project's
@@ -651,7 +766,11 @@ const CONTINUING_WORDS: &[&str] = &[
 pub fn units(lines: &[Line]) -> Vec<Unit> {
     let mut units: Vec<Unit> = Vec::new();
     let mut open = false;
-    for line in lines.iter().flat_map(inline_fields) {
+    for line in lines
+        .iter()
+        .flat_map(run_together_records)
+        .flat_map(|l| inline_fields(&l))
+    {
         let line = &line;
         if line.is_blank() {
             open = false;

@@ -420,7 +420,9 @@ pub(super) fn learn_layout(
         }
     }
     drop(builder);
-    for i in dated {
+    // A title whose date line is decided in the next window is noted
+    // there, once.
+    for i in dated.into_iter().filter(|&i| i < keep) {
         layout.note_dated_title(&window[i], starts_file && i == 0);
     }
     keep

@@ -79,7 +79,7 @@ impl<'a> Reading<'a> {
                 .last()
                 .unwrap_or(title)
         };
-        self.dominant_head_given |= builder.dominant_titles.iter().any(|&t| t < given);
+        self.dominant_head_given |= builder.dominant_heads.iter().any(|&start| start < given);
         let cut_off = last
             && self.ends_without_newline
             && window

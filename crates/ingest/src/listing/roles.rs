@@ -46,8 +46,8 @@ pub(super) struct Builder<'a> {
     pub(super) head_signature: Option<HeadSignature>,
     /// A record of the usual shape was given out in an earlier window.
     pub(super) dominant_head_given: bool,
-    /// The titles of rule 3's records of the usual shape in this window.
-    pub(super) dominant_titles: Vec<usize>,
+    /// Where rule 3's records of the usual shape start in this window.
+    pub(super) dominant_heads: Vec<usize>,
     /// The window holds the file's first unit.
     pub(super) starts_file: bool,
     pub(super) diagnostics: Vec<Diagnostic>,
@@ -74,7 +74,7 @@ impl<'a> Builder<'a> {
             lead_label: layout.lead_label.clone(),
             head_signature: layout.head_signature,
             dominant_head_given: false,
-            dominant_titles: Vec::new(),
+            dominant_heads: Vec::new(),
             starts_file: false,
             diagnostics: Vec::new(),
         }
@@ -256,6 +256,9 @@ impl<'a> Builder<'a> {
                 && signature.body == HeadBody::Prose
                 && self.head_signature.is_some();
             dominant_seen |= is_dominant;
+            if is_dominant {
+                self.dominant_heads.push(head.start);
+            }
             if introduction {
                 continue;
             }
@@ -264,9 +267,6 @@ impl<'a> Builder<'a> {
                 .find(|&i| matches!(self.units[i].kind, UnitKind::Numbered(_)));
             if let Some(title) = numbered.or_else(|| head.title(self.head_lines, starts_file)) {
                 self.roles[title] = Role::Title;
-                if is_dominant {
-                    self.dominant_titles.push(title);
-                }
             }
         }
     }
