@@ -199,6 +199,10 @@ impl Unit {
             .clean(),
             _ => self.headline().clean(),
         };
+        let text = match labelled_bracket(&text) {
+            Some(at) => text[..at].trim_end().to_string(),
+            None => text,
+        };
         let words = text.split_whitespace().count();
         // A brand name may start in lower case (`ePEStemology: …`) but
         // holds a capital.
@@ -242,6 +246,23 @@ fn has_finite_verb(text: &str) -> bool {
                 | "son"
         )
     })
+}
+
+/// Where a trailing bracket that holds a labelled field starts: `Title
+/// (Partners: A, B and C)`, `Title [Implemented by: X]`. The field is not
+/// part of the headline.
+pub fn labelled_bracket(text: &str) -> Option<usize> {
+    let trimmed = text.trim_end();
+    let close = trimmed.chars().next_back()?;
+    let open = match close {
+        ')' => '(',
+        ']' => '[',
+        _ => return None,
+    };
+    let at = trimmed.rfind(open)?;
+    let inside = &trimmed[at + open.len_utf8()..trimmed.len() - close.len_utf8()];
+    let (label, _) = inside.split_once(':')?;
+    (at > 0 && is_known_label(label.trim())).then_some(at)
 }
 
 /// Two sentences in one unit (`… on our website. Also see …`): a headline

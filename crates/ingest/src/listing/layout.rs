@@ -48,6 +48,10 @@ pub(super) struct Layout {
     pub(super) lead_label: Option<String>,
     /// The usual shape of rule 3's records, once two share it.
     pub(super) head_signature: Option<HeadSignature>,
+    /// Records are numbered titles with nothing under them (rule 2b): a
+    /// run of two or more under a heading or the sentence introducing
+    /// them, in a listing without date lines.
+    pub(super) numbered_lists: bool,
     /// The header of a table whose rows are flattened to one line each
     /// (rule R): its line and its columns.
     pub(super) row_header: Option<(usize, Vec<(Column, String)>)>,
@@ -181,6 +185,9 @@ impl LayoutLearner {
             .first_ambiguous_line
             .filter(|_| day_first + month_first == 0);
         self.learn_rows(decided);
+        if !self.layout.numbered_lists {
+            self.layout.numbered_lists = has_headed_numbered_list(decided);
+        }
         self.learn_quoted_titles(decided);
         if !self.layout.dated_titles && !self.layout.title_fields && !self.layout.quoted_titles {
             // Heads ending before `keep` are settled; one starting at the
@@ -260,6 +267,25 @@ impl LayoutLearner {
         let [all, quoted] = self.numbered_records;
         self.layout.quoted_titles = quoted >= 2 && 3 * quoted >= 2 * all;
     }
+}
+
+/// A run of two or more numbered headline-like items right under a
+/// heading (a short line, a lone year) or a sentence introducing a listing,
+/// not under prose: objectives and activities are listed under prose, and
+/// their items read as sentences anyway.
+fn has_headed_numbered_list(units: &[Unit]) -> bool {
+    let item = |u: &Unit| matches!(u.kind, UnitKind::Numbered(_)) && u.is_title_like();
+    (0..units.len().saturating_sub(1)).any(|i| {
+        let headed = i == 0
+            || units.get(i - 1).is_some_and(|above| {
+                above.is_lone_year()
+                    || is_lead_in(above)
+                    || (above.kind == UnitKind::Text
+                        && above.is_title_like()
+                        && above.has_at_most_words(8))
+            });
+        headed && item(&units[i]) && item(&units[i + 1])
+    })
 }
 
 /// The columns of a header row: every cell a column name, one of them the

@@ -68,6 +68,10 @@ impl Builder<'_> {
             Some(own) => split_own_dates(&mut title, own),
             None => strip_title_date(&mut title),
         };
+        if let Some(field) = split_labelled_bracket(&mut title) {
+            project.fields.push(field);
+        }
+        strip_record_code(&mut title);
         strip_name_before_quote(&mut title);
         end_quoted_title(&mut title);
         project.title = title;
@@ -424,6 +428,63 @@ fn is_code(text: &str) -> bool {
 
 /// Opening quotation marks, straight and curly.
 const QUOTES: &[char] = &['"', '“', '„', '«', '‘'];
+
+/// `Title (Partners: A, B)`: the bracket is a field, not part of the title.
+fn split_labelled_bracket(title: &mut Text) -> Option<Field> {
+    let segment = title.segments.last_mut()?;
+    let at = crate::units::labelled_bracket(&segment.text)?;
+    let inside_start = at + 1;
+    let inside_end = segment.text.trim_end().len().checked_sub(1)?;
+    let inside = segment.text.get(inside_start..inside_end)?;
+    let (label, value) = inside.split_once(':')?;
+    let value_at = inside_start + label.len() + 1;
+    let value_at = value_at + (value.len() - value.trim_start().len());
+    let value = value.trim();
+    let field = Field {
+        label: label.trim().to_string(),
+        value: Text::from_segment(Segment {
+            text: value.to_string(),
+            line: segment.line,
+            span: Span::new(
+                segment.span.start + value_at,
+                segment.span.start + value_at + value.len(),
+            ),
+        }),
+    };
+    let kept = segment.text[..at].trim_end().len();
+    segment.text.truncate(kept);
+    segment.span.end = segment.span.start + kept;
+    Some(field)
+}
+
+/// A record code before a title is not part of it (convention 14):
+/// `XAC/Z60 – Border control`. The code holds a slash and a digit, so
+/// `HIV/AIDS – …` stays.
+fn strip_record_code(title: &mut Text) {
+    let Some(segment) = title.segments.first_mut() else {
+        return;
+    };
+    let Some(code_end) = segment.text.find(' ') else {
+        return;
+    };
+    let code = &segment.text[..code_end];
+    if !(code.contains('/') && code.chars().any(|c| c.is_ascii_digit())) {
+        return;
+    }
+    let rest = &segment.text[code_end..];
+    let Some(after) = [" – ", " - ", " — ", ": "]
+        .iter()
+        .find_map(|sep| rest.strip_prefix(sep))
+    else {
+        return;
+    };
+    if after.trim().is_empty() {
+        return;
+    }
+    let cut = segment.text.len() - after.len();
+    segment.text.drain(..cut);
+    segment.span.start += cut;
+}
 
 /// A grantee's name before a quoted title (`Peace Now: "Settlement Watch
 /// Project"`) is not part of it (convention 14).

@@ -40,6 +40,7 @@ pub(super) struct Builder<'a> {
     pub(super) lead_in_line: Option<usize>,
     pub(super) numeric_order: NumericOrder,
     pub(super) quoted_titles: bool,
+    pub(super) numbered_lists: bool,
     pub(super) rows: bool,
     pub(super) row_header: Option<(usize, Vec<(Column, String)>)>,
     pub(super) lead_label: Option<String>,
@@ -69,6 +70,7 @@ impl<'a> Builder<'a> {
             lead_in_line: layout.lead_in_line,
             numeric_order: layout.numeric_order,
             quoted_titles: layout.quoted_titles,
+            numbered_lists: layout.numbered_lists,
             rows: layout.rows,
             row_header: layout.row_header.clone(),
             lead_label: layout.lead_label.clone(),
@@ -241,6 +243,24 @@ impl<'a> Builder<'a> {
         }
         if self.dated_titles {
             return;
+        }
+        // Rule 2b: a listing of numbered titles with nothing under them
+        // (learnt from a list that a heading introduces): each item of a
+        // run of two or more is a title.
+        if self.numbered_lists {
+            for i in 0..self.units.len() {
+                let in_run = |j: usize| {
+                    self.unit(j).is_some_and(|u| {
+                        matches!(u.kind, UnitKind::Numbered(_)) && u.is_title_like()
+                    })
+                };
+                if self.roles[i] == Role::Body
+                    && in_run(i)
+                    && (in_run(i + 1) || (i > 0 && in_run(i - 1)))
+                {
+                    self.roles[i] = Role::Title;
+                }
+            }
         }
         self.mark_dated_lines();
         // Rule 3: a listing of titles and fields or prose, without date
