@@ -134,10 +134,24 @@ fn set_of(row: Option<&Value>, field: &str) -> BTreeSet<String> {
     row.and_then(|r| r[field].as_array())
         .map(|a| {
             a.iter()
-                .filter_map(|v| v.as_str().map(str::to_string))
+                .filter_map(|v| v.as_str())
+                .map(|code| match field {
+                    "funders" => funder_key(code),
+                    _ => code.to_string(),
+                })
                 .collect()
         })
         .unwrap_or_default()
+}
+
+/// Funder codes compare as upper-case letters and digits only (the gold
+/// corpus's convention 9): `Hope Valley Trust` and `HOPEVALLEYTRUST` are
+/// the same funder.
+fn funder_key(code: &str) -> String {
+    code.chars()
+        .filter(|c| c.is_alphanumeric())
+        .flat_map(char::to_uppercase)
+        .collect()
 }
 
 fn score(gold: &[Value], found: &[Value], mistakes: &mut Vec<Mistake>) -> Scores {
@@ -326,5 +340,54 @@ fn print_report(report: &Report) {
                 m.file, m.ordinal, m.field, m.expected, m.got
             );
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    fn row(ordinal: u64, funders: &[&str], title: &str) -> Value {
+        json!({"source": "p.txt", "ordinal": ordinal, "title": title, "start": null, "end": null,
+               "funders": funders, "countries": [], "regions": []})
+    }
+
+    #[test]
+    fn funder_names_compare_as_letters_and_digits() {
+        let gold = [row(1, &["HOPEVALLEYTRUST", "EU"], "A")];
+        let found = [row(1, &["Hope Valley Trust", "EU"], "A")];
+        let scores = score(&gold, &found, &mut Vec::new());
+        let funders = &scores.sets["funders"];
+        assert_eq!((funders.true_positives, funders.false_positives), (2, 0));
+        assert_eq!(funders.f1, 1.0);
+    }
+
+    #[test]
+    fn a_missed_project_counts_its_facts_missed_and_its_fields_wrong() {
+        let gold = [row(1, &["EU"], "A"), row(2, &["JPN"], "B")];
+        let found = [row(1, &["EU"], "A")];
+        let mut mistakes = Vec::new();
+        let scores = score(&gold, &found, &mut mistakes);
+        let funders = &scores.sets["funders"];
+        assert_eq!((funders.true_positives, funders.false_negatives), (1, 1));
+        assert!((funders.recall - 0.5).abs() < 1e-9);
+        assert_eq!(scores.exact["title"].correct, 1);
+        assert_eq!(scores.exact["title"].total, 2);
+        assert!(mistakes
+            .iter()
+            .any(|m| m.ordinal == 2 && m.field == "title"));
+    }
+
+    #[test]
+    fn an_extra_project_counts_false_positives_only() {
+        let gold = [row(1, &[], "A")];
+        let found = [row(1, &[], "A"), row(2, &["USA"], "Menu")];
+        let scores = score(&gold, &found, &mut Vec::new());
+        let funders = &scores.sets["funders"];
+        assert_eq!(funders.false_positives, 1);
+        assert_eq!(funders.precision, 0.0);
+        assert_eq!(scores.exact["title"].total, 1);
+        assert_eq!(scores.exact["title"].accuracy, 1.0);
     }
 }

@@ -359,6 +359,17 @@ impl Reference {
         }
         // A blank cell names nothing (and would match everywhere).
         patterns.retain(|p| !p.text.is_empty());
+        // Pages print the apostrophe curly as often as straight
+        // ("Children’s Fund"): each name with one is found either way.
+        let curly: Vec<Pattern> = patterns
+            .iter()
+            .filter(|p| p.text.contains('\''))
+            .map(|p| Pattern {
+                text: p.text.replace('\'', "’"),
+                ..p.clone()
+            })
+            .collect();
+        patterns.extend(curly);
         let automaton = AhoCorasickBuilder::new()
             .ascii_case_insensitive(true)
             .match_kind(MatchKind::LeftmostLongest)
@@ -422,7 +433,13 @@ impl Reference {
             }
             from = next_word;
             let pattern = &self.patterns[m.pattern().as_usize()];
-            if !on_word_boundaries(text, m.start(), m.end()) {
+            // A demonym in the plural names the people: "Israelis and
+            // Palestinians".
+            let plural = matches!(pattern.entry, Entry::Demonym(_))
+                && text[m.end()..].starts_with('s')
+                && on_word_boundaries(text, m.start(), m.end() + 1);
+            let end = m.end() + usize::from(plural);
+            if !on_word_boundaries(text, m.start(), end) {
                 continue;
             }
             // Cities and seas named after a country are not the country:
@@ -446,9 +463,9 @@ impl Reference {
                 found.push(NameMatch {
                     entry: pattern.entry,
                     start: m.start(),
-                    end: m.end(),
+                    end,
                 });
-                from = m.end();
+                from = end;
             }
         }
         found

@@ -120,6 +120,8 @@ pub(super) struct LayoutLearner {
     signatures: std::collections::BTreeMap<HeadSignature, usize>,
     /// Table rows on one line each that read as records.
     rows: usize,
+    /// The last unit decided, the one above the next window's.
+    last_decided: Option<Unit>,
 }
 
 /// How near the top of a page the sentence introducing its listing is
@@ -186,7 +188,11 @@ impl LayoutLearner {
             .filter(|_| day_first + month_first == 0);
         self.learn_rows(decided);
         if !self.layout.numbered_lists {
-            self.layout.numbered_lists = has_headed_numbered_list(decided);
+            self.layout.numbered_lists =
+                has_headed_numbered_list(self.last_decided.as_ref(), &window, keep);
+        }
+        if let Some(last) = keep.checked_sub(1).and_then(|k| window.get(k)) {
+            self.last_decided = Some(last.clone());
         }
         self.learn_quoted_titles(decided);
         if !self.layout.dated_titles && !self.layout.title_fields && !self.layout.quoted_titles {
@@ -272,19 +278,22 @@ impl LayoutLearner {
 /// A run of two or more numbered headline-like items right under a
 /// heading (a short line, a lone year) or a sentence introducing a listing,
 /// not under prose: objectives and activities are listed under prose, and
-/// their items read as sentences anyway.
-fn has_headed_numbered_list(units: &[Unit]) -> bool {
+/// their items read as sentences anyway. Runs starting in `window[..decided]`
+/// are looked at; `above` is the unit before the window (none at the
+/// file's start, which may itself head a list).
+fn has_headed_numbered_list(above: Option<&Unit>, window: &[Unit], decided: usize) -> bool {
     let item = |u: &Unit| matches!(u.kind, UnitKind::Numbered(_)) && u.is_title_like();
-    (0..units.len().saturating_sub(1)).any(|i| {
-        let headed = i == 0
-            || units.get(i - 1).is_some_and(|above| {
-                above.is_lone_year()
-                    || is_lead_in(above)
-                    || (above.kind == UnitKind::Text
-                        && above.is_title_like()
-                        && above.has_at_most_words(8))
-            });
-        headed && item(&units[i]) && item(&units[i + 1])
+    let heading = |u: &Unit| {
+        u.is_lone_year()
+            || is_lead_in(u)
+            || (u.kind == UnitKind::Text && u.is_title_like() && u.has_at_most_words(8))
+    };
+    (0..decided.min(window.len().saturating_sub(1))).any(|i| {
+        let headed = match i.checked_sub(1) {
+            Some(k) => heading(&window[k]),
+            None => above.is_none_or(heading),
+        };
+        headed && item(&window[i]) && item(&window[i + 1])
     })
 }
 

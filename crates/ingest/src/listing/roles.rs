@@ -245,20 +245,15 @@ impl<'a> Builder<'a> {
             return;
         }
         // Rule 2b: a listing of numbered titles with nothing under them
-        // (learnt from a list that a heading introduces): each item of a
-        // run of two or more is a title.
+        // (learnt from a list that a heading introduces): each numbered
+        // headline is a title.
         if self.numbered_lists {
-            for i in 0..self.units.len() {
-                let in_run = |j: usize| {
-                    self.unit(j).is_some_and(|u| {
-                        matches!(u.kind, UnitKind::Numbered(_)) && u.is_title_like()
-                    })
-                };
-                if self.roles[i] == Role::Body
-                    && in_run(i)
-                    && (in_run(i + 1) || (i > 0 && in_run(i - 1)))
+            for (role, unit) in self.roles.iter_mut().zip(self.units) {
+                if *role == Role::Body
+                    && matches!(unit.kind, UnitKind::Numbered(_))
+                    && unit.is_title_like()
                 {
-                    self.roles[i] = Role::Title;
+                    *role = Role::Title;
                 }
             }
         }
