@@ -13,6 +13,7 @@
 //! assert_eq!(meaning("Donor(s)"), Some(Meaning::Funder));
 //! assert_eq!(meaning("Project  Title"), Some(Meaning::Title));
 //! assert_eq!(meaning("Starting date"), Some(Meaning::Start));
+//! assert_eq!(meaning("Budget (USD)"), Some(Meaning::Budget));
 //! assert_eq!(meaning("Favourite colour"), None);
 //! ```
 
@@ -262,6 +263,12 @@ pub const VOCABULARY: &[(&str, Meaning)] = &[
     ("objetivos", Meaning::Prose),
     // Other labels of the format
     ("project code", Meaning::Other),
+    ("code", Meaning::Other),
+    ("ref", Meaning::Other),
+    ("no", Meaning::Other),
+    ("no.", Meaning::Other),
+    ("number", Meaning::Other),
+    ("id", Meaning::Other),
     ("project number", Meaning::Other),
     ("project id", Meaning::Other),
     ("reference", Meaning::Other),
@@ -283,7 +290,14 @@ pub fn meaning(label: &str) -> Option<Meaning> {
             .find(|(label, _)| *label == key)
             .map(|&(_, meaning)| meaning)
     };
-    lookup(&key).or_else(|| lookup(key.strip_suffix("(s)")?.trim_end()))
+    // `Donor(s)`; `Budget (USD)`, a unit in brackets after a label.
+    let without_bracket = || {
+        let (head, bracket) = key.rsplit_once(" (")?;
+        bracket.ends_with(')').then_some(head)
+    };
+    lookup(&key)
+        .or_else(|| lookup(key.strip_suffix("(s)")?.trim_end()))
+        .or_else(|| lookup(without_bracket()?))
 }
 
 pub fn is_known_label(label: &str) -> bool {

@@ -410,3 +410,278 @@ fn from_to_date_line() {
         [Some("From 1 June 2007 to 30 June 2009".to_string())]
     );
 }
+
+// One test per layout class the listing reader learns (README, "What goes
+// in"); each fixture is made up for it.
+
+fn fields_of(listing: &Listing, label: &str) -> Vec<Option<String>> {
+    listing
+        .projects
+        .iter()
+        .map(|p| p.field(label).map(|f| f.value.clean()))
+        .collect()
+}
+
+#[test]
+fn title_fields_in_any_order_before_or_after_the_description() {
+    let listing = parse(
+        "Grants awarded\n\nRiver Towns Network\nProject title: Clean wells for river towns\nDescription: The network repairs wells in twelve towns.\nDonor: Lakeside Fund\n\nHill Farmers Union\nDonor: Hill Trust\nDescription: Farmers learn to store rain water.\nProject Title: Rain stores for hill farms\nDuration: 2019 - 2021\n",
+    );
+    assert_eq!(
+        titles(&listing),
+        ["Clean wells for river towns", "Rain stores for hill farms"]
+    );
+    // The grantee's name above the title is not the title, nor a project.
+    assert_eq!(
+        listing.projects[0]
+            .kicker
+            .as_ref()
+            .map(|k| k.clean())
+            .as_deref(),
+        Some("River Towns Network")
+    );
+    assert_eq!(dates(&listing), [None, Some("2019 - 2021".into())]);
+    assert_eq!(
+        fields_of(&listing, "Donor"),
+        [Some("Lakeside Fund".into()), Some("Hill Trust".into())]
+    );
+}
+
+#[test]
+fn records_without_blank_lines_between_title_fields_and_description() {
+    let listing = parse(
+        "Our work\nSafer journeys for seasonal workers\nDate: March 3, 2019 - June 30, 2021\nDonors: Government of Norway\nThe project trains recruiters and inspectors.\nSkills passports for returnees\nDate: 15 May, 2018 - 2020\nDonors: European Union\nReturnees get their skills recognised.\n",
+    );
+    assert_eq!(
+        titles(&listing),
+        [
+            "Safer journeys for seasonal workers",
+            "Skills passports for returnees"
+        ]
+    );
+    assert_eq!(
+        dates(&listing),
+        [
+            Some("March 3, 2019 - June 30, 2021".into()),
+            Some("15 May, 2018 - 2020".into())
+        ]
+    );
+    assert_eq!(
+        fields_of(&listing, "Donors"),
+        [
+            Some("Government of Norway".into()),
+            Some("European Union".into())
+        ]
+    );
+    assert_eq!(
+        listing.projects[1].description_text(),
+        "Returnees get their skills recognised."
+    );
+}
+
+#[test]
+fn one_project_per_line_under_a_header_row() {
+    let listing = parse(
+        "Portfolio\n\nCode\tTitle\tCountry\tBudget (USD)\tStart\tEnd\nWA-0113\tCoastal fisheries cooperatives\tGhana\t1,250,000\t2018-04-01\t2021-03-31\nWA-0127\tSchool meals from local farms\tTogo\t640,000\t2019-01-15\tOngoing\n  Lomé region\t210,000\nWA-0131\tmobile clinics for herders\tNiger\t2,000,000\t2020-06-01\t2023-05-31\n",
+    );
+    assert_eq!(
+        titles(&listing),
+        [
+            "Coastal fisheries cooperatives",
+            "School meals from local farms",
+            "mobile clinics for herders"
+        ]
+    );
+    assert_eq!(
+        dates(&listing),
+        [
+            Some("2018-04-01 – 2021-03-31".into()),
+            Some("2019-01-15".into()),
+            Some("2020-06-01 – 2023-05-31".into())
+        ]
+    );
+    assert_eq!(fields_of(&listing, "Country")[0].as_deref(), Some("Ghana"));
+    assert_eq!(fields_of(&listing, "Code")[2].as_deref(), Some("WA-0131"));
+    // The breakdown line under a row belongs to it.
+    assert!(listing.projects[1]
+        .description_text()
+        .contains("Lomé region"));
+}
+
+#[test]
+fn one_project_per_line_with_its_dates_after_the_headline() {
+    let listing = parse(
+        "Small grants 2017\n\nThe following projects were chosen:\n\nOlive Growers Circle: \"Water for olive groves\", 1.5.2017-30.4.2018, 10 000 €\nYouth Radio Club: \"Voices of the valley\", 1.6-31.8.2017, 8 000 €\nCity Gardens Trust: \"Roof gardens\", 15.5.2017-31.12.2018, 12 000 €\n",
+    );
+    assert_eq!(
+        titles(&listing),
+        [
+            "\"Water for olive groves\"",
+            "\"Voices of the valley\"",
+            "\"Roof gardens\""
+        ]
+    );
+    assert_eq!(
+        dates(&listing),
+        [
+            Some("1.5.2017-30.4.2018".into()),
+            Some("1.6-31.8.2017".into()),
+            Some("15.5.2017-31.12.2018".into())
+        ]
+    );
+}
+
+#[test]
+fn numbered_table_with_one_cell_per_line_and_a_quoted_title() {
+    let listing = parse(
+        "Implemented projects\n\n# Donor Budget Goals Years\n\n1. Harbour Foundation (HF) $12 000\n\n\u{201c}Evening classes for dock workers\u{201d} 1996\n\n2. Northern Relief Fund $ 4 500\n\n\u{201c}Playgrounds for displaced children\u{201d}\n\nThe goal was to give children safe places to play.\n\n1997-1998\n\n3. Harbour Foundation (HF)\n\n$30 000\n\n\u{201c}Youth House\u{201d} /second phase/. The goal was a place for young people. 1999-2001\n",
+    );
+    assert_eq!(
+        titles(&listing),
+        [
+            "\u{201c}Evening classes for dock workers\u{201d}",
+            "\u{201c}Playgrounds for displaced children\u{201d}",
+            "\u{201c}Youth House\u{201d} /second phase/"
+        ]
+    );
+    assert_eq!(
+        dates(&listing)[..2],
+        [Some("1996".into()), Some("1997-1998".into())]
+    );
+    // The number line is the donor column named by the header.
+    assert_eq!(
+        fields_of(&listing, "Donor")[1].as_deref(),
+        Some("Northern Relief Fund $ 4 500")
+    );
+    assert_eq!(listing.projects[2].list_number, Some(3));
+}
+
+#[test]
+fn menus_section_lists_and_an_introduction_are_not_projects() {
+    let listing = parse(
+        "Home\nAbout us\nWhat we do\nProjects\nContact\n\nClean wells for river towns\nRain stores for hill farms\n\nIn 2019 we spent USD 3.2 million on 14 projects in 6 countries.\n\nClean wells for river towns\n\n1 March 2018 - 28 February 2020\n\nThe network repairs wells in twelve towns.\n\nRain stores for hill farms\n\n1 April 2019 - 31 March 2021\n\nFarmers learn to store rain water.\n",
+    );
+    assert_eq!(
+        titles(&listing),
+        ["Clean wells for river towns", "Rain stores for hill farms"]
+    );
+}
+
+#[test]
+fn titles_in_capitals_quotes_french_spanish_and_with_trailing_years() {
+    let listing = parse(
+        "Projects\n\nSAFE MIGRATION CORRIDORS IN THE SAHEL\n\n1 January 2016 - 31 December 2018\n\nText.\n\n\u{201c}Decent work for domestic workers\u{201d}\n\n1 January 2017 - 31 December 2019\n\nText.\n\nAppui aux coopératives de pêcheurs\n\n1 février 2018 - 31 janvier 2020\n\nTexte.\n\nEmpleo juvenil en zonas rurales (2019-2021)\n\n1 junio 2019 - 30 junio 2021\n\nTexto.\n",
+    );
+    assert_eq!(
+        titles(&listing),
+        [
+            "SAFE MIGRATION CORRIDORS IN THE SAHEL",
+            "\u{201c}Decent work for domestic workers\u{201d}",
+            "Appui aux coopératives de pêcheurs",
+            "Empleo juvenil en zonas rurales"
+        ]
+    );
+}
+
+#[test]
+fn a_page_copied_as_one_line_reads_as_its_records() {
+    let listing = parse(
+        "Home · Topics · Fisheries Projects Projects Safer boats for small fishers 1 June 2016 - 31 May 2020, The project trains boat builders and fishers in three ports. Fish markets with cold rooms 1 October 2013 - 30 September 2015, Cold rooms keep the catch fresh for longer.",
+    );
+    assert_eq!(
+        titles(&listing),
+        [
+            "Safer boats for small fishers",
+            "Fish markets with cold rooms"
+        ]
+    );
+    assert_eq!(
+        dates(&listing),
+        [
+            Some("1 June 2016 - 31 May 2020".into()),
+            Some("1 October 2013 - 30 September 2015".into())
+        ]
+    );
+}
+
+#[test]
+fn card_fields_run_together_on_one_line() {
+    let listing = parse(
+        "Completed\n\nVoter lists for all\n\nVoter lists for all\n\nDonor: European Commission Duration: 1 January, 2020 – 31 December, 2021 Budget: 200,000 EUR\n\nCourts open to the public\n\nDonor: Civic Trust Duration: 1 April, 2019 – 31 July, 2020 Budget: 100,930 USD\n",
+    );
+    assert_eq!(
+        titles(&listing),
+        ["Voter lists for all", "Courts open to the public"]
+    );
+    assert_eq!(
+        dates(&listing),
+        [
+            Some("1 January, 2020 – 31 December, 2021".into()),
+            Some("1 April, 2019 – 31 July, 2020".into())
+        ]
+    );
+    assert_eq!(
+        fields_of(&listing, "Budget")[1].as_deref(),
+        Some("100,930 USD")
+    );
+}
+
+#[test]
+fn day_first_dates_on_lines_of_their_own() {
+    let listing = parse(
+        "Research Promotion Programme\n01.07.2011\n- 31.12.2013\nProject completed\nHealth Workers Training\n15.06.2011\n- 31.12.2012\nProject completed\n",
+    );
+    assert_eq!(
+        titles(&listing),
+        ["Research Promotion Programme", "Health Workers Training"]
+    );
+    assert_eq!(
+        dates(&listing),
+        [
+            Some("01.07.2011 – 31.12.2013".into()),
+            Some("15.06.2011 – 31.12.2012".into())
+        ]
+    );
+    assert_eq!(
+        listing.projects[0].date.as_ref().unwrap().order,
+        devcoop_ingest::dates::NumericOrder::DayFirst
+    );
+}
+
+#[test]
+fn numeric_dates_the_listing_cannot_settle_are_read_day_first_with_a_warning() {
+    let listing = parse(
+        "Projects\n\nAlpha works\n\n01/06/2020 - 01/05/2022\n\nText.\n\nBeta works\n\n02/03/2019 - 04/05/2021\n\nText.\n",
+    );
+    assert_eq!(titles(&listing), ["Alpha works", "Beta works"]);
+    assert!(listing
+        .diagnostics
+        .iter()
+        .any(|d| d.message.contains("read day first")));
+    let us = parse(
+        "Projects\n\nAlpha works\n\n01/06/2020 - 12/31/2022\n\nText.\n\nBeta works\n\n02/03/2019 - 04/05/2021\n\nText.\n",
+    );
+    assert_eq!(
+        us.projects[1].date.as_ref().unwrap().order,
+        devcoop_ingest::dates::NumericOrder::MonthFirst
+    );
+    assert!(!us
+        .diagnostics
+        .iter()
+        .any(|d| d.message.contains("read day first")));
+}
+
+#[test]
+fn prose_records_with_a_label_line_under_the_headline() {
+    let listing = parse(
+        "Practices\n\nSeasonal work between two coasts\n\nSubmitted by A. Writer on\n\nThe scheme lets fishers work two seasons abroad.\n\nReturn and reintegration desk\n\nSubmitted by B. Writer on\n\nA desk helps returnees find work.\n\nSkills map for returnees\n\nSubmitted by C. Writer on\n\nThe map shows which skills returnees bring.\n",
+    );
+    assert_eq!(
+        titles(&listing),
+        [
+            "Seasonal work between two coasts",
+            "Return and reintegration desk",
+            "Skills map for returnees"
+        ]
+    );
+}

@@ -1,7 +1,7 @@
 //! The layout facts that depend on the whole listing, learnt window by
 //! window as pieces come.
 
-use super::roles::{Builder, HeadSignature, Role};
+use super::roles::{Builder, HeadSignature, NumberedRecord, Role};
 use crate::dates::{scan_date, scan_end_date, NumericOrder};
 use crate::labels::{self, Column};
 use crate::record::Text;
@@ -122,6 +122,9 @@ pub(super) struct LayoutLearner {
     rows: usize,
     /// The last unit decided, the one above the next window's.
     last_decided: Option<Unit>,
+    /// The field label a header line names, before the first numbered
+    /// record.
+    header_label: Option<String>,
 }
 
 /// How near the top of a page the sentence introducing its listing is
@@ -141,6 +144,7 @@ impl LayoutLearner {
         while keep > 0 && more && is_head_candidate(&window[keep - 1]) {
             keep -= 1;
         }
+        self.learn_quoted_titles(&window, &mut keep, more);
         let decided = &window[..keep];
         // A page introduces its listing near its top; a sentence further
         // down that mentions "the following projects" is a description's.
@@ -194,7 +198,6 @@ impl LayoutLearner {
         if let Some(last) = keep.checked_sub(1).and_then(|k| window.get(k)) {
             self.last_decided = Some(last.clone());
         }
-        self.learn_quoted_titles(decided);
         if !self.layout.dated_titles && !self.layout.title_fields && !self.layout.quoted_titles {
             // Heads ending before `keep` are settled; one starting at the
             // file's first unit may hold the page's title and is not
@@ -256,17 +259,31 @@ impl LayoutLearner {
     /// quoted cell under it is, in two thirds of them and at least two;
     /// and what the cells above the title hold, from a header line before
     /// the first record whose words are field labels.
-    fn learn_quoted_titles(&mut self, decided: &[Unit]) {
-        let builder = Builder::new("", decided, &self.layout);
+    fn learn_quoted_titles(&mut self, window: &[Unit], keep: &mut usize, more: bool) {
+        let builder = Builder::new("", window, &self.layout);
         let records = builder.numbered_records();
-        if let Some(first) = records.first() {
-            if self.layout.lead_label.is_none() && self.numbered_records[0] == 0 {
-                self.layout.lead_label = decided[..first.start].iter().rev().find_map(header_label);
+        // A record is settled once its next record or its fifth unit is
+        // seen (the quoted cell is looked for in its first four): one
+        // that is not is seen again, whole, with the next units.
+        let settled =
+            |r: &NumberedRecord| !more || r.end < window.len() || r.start + 5 <= window.len();
+        if let Some(open) = records.iter().find(|r| r.start < *keep && !settled(r)) {
+            *keep = open.start;
+        }
+        let first_record = records.first().map_or(window.len(), |r| r.start);
+        if self.numbered_records[0] == 0 {
+            if let Some(label) = window[..first_record.min(*keep)]
+                .iter()
+                .rev()
+                .find_map(header_label)
+            {
+                self.header_label = Some(label);
             }
         }
-        // A record reaching the end of the window may go on: it is
-        // counted when seen whole.
-        for record in records.iter().filter(|r| r.end < decided.len()) {
+        for record in records.iter().filter(|r| r.start < *keep) {
+            if self.numbered_records[0] == 0 {
+                self.layout.lead_label = self.header_label.clone();
+            }
             self.numbered_records[0] += 1;
             self.numbered_records[1] += usize::from(record.quoted.is_some());
         }
@@ -304,10 +321,24 @@ pub(super) fn header_row(unit: &Unit) -> Option<Vec<(Column, String)>> {
     if cells.len() < 2 {
         return None;
     }
+    // A header names its columns; one cell of three or more may be a
+    // column name the vocabulary lacks, kept as a field.
+    let known = cells
+        .iter()
+        .filter(|c| labels::column(&c.text).is_some())
+        .count();
+    if known < cells.len() && !(cells.len() >= 3 && known + 1 == cells.len()) {
+        return None;
+    }
     let columns: Vec<(Column, String)> = cells
         .iter()
-        .map(|c| labels::column(&c.text).map(|col| (col, c.text.clone())))
-        .collect::<Option<_>>()?;
+        .map(|c| {
+            (
+                labels::column(&c.text).unwrap_or(Column::Field),
+                c.text.clone(),
+            )
+        })
+        .collect();
     columns
         .iter()
         .any(|(c, _)| *c != Column::Field)

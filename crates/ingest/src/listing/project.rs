@@ -1,7 +1,7 @@
 //! One project from its units: title, dates, fields and description.
 
 use super::layout::is_date_cell;
-use super::roles::Builder;
+use super::roles::{Builder, Record};
 use crate::dates::{scan_date, trailing_parenthesised_date, NumericOrder};
 use crate::diagnostics::Diagnostic;
 use crate::labels::{self, Column, Meaning};
@@ -11,12 +11,12 @@ use crate::units::{OwnDates, Unit, UnitKind};
 impl Builder<'_> {
     pub(super) fn project(
         &mut self,
-        title_index: usize,
-        end: usize,
+        record: Record,
         section: Option<String>,
         mut kicker: Option<Text>,
         cut_off: bool,
     ) -> Option<RawProject> {
+        let (title_index, end) = (record.title, record.end);
         let title_unit = &self.units[title_index];
         // An unknown label is part of a title (`Asia: Decent work`); a
         // title field's label is not (`Project title: Decent work`), nor a
@@ -75,6 +75,7 @@ impl Builder<'_> {
         strip_name_before_quote(&mut title);
         end_quoted_title(&mut title);
         project.title = title;
+        self.add_leads(&mut project, record.leads);
         let cells = self.table_cells(&mut project, body, cut_off);
         self.body(&mut project, &body[cells..], cut_off);
         if project.date.is_none() {
@@ -161,19 +162,35 @@ impl Builder<'_> {
     /// The cells of a rule-Q record above its title (the numbered line
     /// with the donor and amount): one field, named by the listing's header
     /// where it has one.
-    pub(super) fn add_leads(&self, project: &mut RawProject, leads: &[usize]) {
-        let value: Vec<Segment> = leads
+    pub(super) fn add_leads(&mut self, project: &mut RawProject, leads: &[usize]) {
+        // Labelled fields above a title field are fields of the record.
+        let (fields, cells): (Vec<usize>, Vec<usize>) = leads
+            .iter()
+            .partition(|&&i| matches!(self.units[i].kind, UnitKind::Field { known: true, .. }));
+        for &i in fields.iter().rev() {
+            let unit = &self.units[i];
+            if let UnitKind::Field { label, .. } = &unit.kind {
+                let (label, value) = (label.clone(), unit.content.clone());
+                self.add_field(project, label, value);
+                if let Some(field) = project.fields.pop() {
+                    project.fields.insert(0, field);
+                }
+            }
+        }
+        let value: Vec<Segment> = cells
             .iter()
             .flat_map(|&i| self.units[i].content.segments.iter().cloned())
             .collect();
-        if value.is_empty() {
-            return;
-        }
         if let Some(&first) = leads.first() {
             let unit = &self.units[first];
             project.first_line = unit.first_line();
             project.span = unit.span().cover(project.span);
-            if let UnitKind::Numbered(n) = unit.kind {
+        }
+        if value.is_empty() {
+            return;
+        }
+        if let Some(&first) = cells.first() {
+            if let UnitKind::Numbered(n) = self.units[first].kind {
                 project.list_number = Some(n);
             }
         }

@@ -174,6 +174,7 @@ impl<'a> Builder<'a> {
                     *role = Role::Title;
                 }
             }
+            self.mark_fields_before_titles();
             return;
         }
         // Rule R: a table whose rows are flattened to one line each.
@@ -299,6 +300,39 @@ impl<'a> Builder<'a> {
             _ => HeadBody::Fields,
         };
         HeadSignature { marker, body }
+    }
+
+    /// Fields above a title field belong to its record when a short line
+    /// (a grantee's name) comes before them: `Hill Farmers Union` /
+    /// `Donor: …` / `Project title: …`. Without such a line they end the
+    /// record above.
+    fn mark_fields_before_titles(&mut self) {
+        for t in 0..self.units.len() {
+            if self.roles[t] != Role::Title {
+                continue;
+            }
+            let mut j = t;
+            while j > 0
+                && self.roles[j - 1] == Role::Body
+                && matches!(
+                    self.units[j - 1].kind,
+                    UnitKind::Field { known: true, .. } | UnitKind::LoneLabel(_)
+                )
+            {
+                j -= 1;
+            }
+            let opens_record = j < t
+                && j > 0
+                && self.roles[j - 1] == Role::Body
+                && self.units[j - 1].kind == UnitKind::Text
+                && self.units[j - 1].is_title_like()
+                && self.units[j - 1].has_at_most_words(8);
+            if opens_record {
+                for role in &mut self.roles[j..t] {
+                    *role = Role::Lead;
+                }
+            }
+        }
     }
 
     /// Numbered records: from each numbered unit to the next, with the
@@ -439,6 +473,11 @@ impl<'a> Builder<'a> {
             .collect();
         for t in titles {
             let mut i = t;
+            // The record's own cells above its title come first.
+            while i > 0 && self.roles[i - 1] == Role::Lead {
+                i -= 1;
+            }
+            let first = i;
             while i > 0 {
                 i -= 1;
                 if self.roles[i] != Role::Body {
@@ -453,14 +492,16 @@ impl<'a> Builder<'a> {
                     self.roles[i] = Role::Heading;
                     continue;
                 }
+                // A table row's cells are data, never a heading.
                 let short_line = unit.kind == UnitKind::Text
                     && unit.is_title_like()
-                    && unit.has_at_most_words(8);
+                    && unit.has_at_most_words(8)
+                    && unit.cells().is_empty();
                 if !short_line {
                     break;
                 }
                 let directly_above =
-                    i + 1 == t || (i + 2 == t && self.roles[i + 1] == Role::StrayLabel);
+                    i + 1 == first || (i + 2 == first && self.roles[i + 1] == Role::StrayLabel);
                 self.roles[i] = if directly_above && is_kicker(unit, &self.units[t]) {
                     Role::Kicker
                 } else {
@@ -495,10 +536,14 @@ impl<'a> Builder<'a> {
                         .find(|&j| !matches!(self.roles[j], Role::Body | Role::TitleDate))
                         .unwrap_or(self.units.len());
                     let is_last = end == self.units.len();
+                    let record = Record {
+                        title: i,
+                        end,
+                        leads: &leads,
+                    };
                     if let Some(mut project) =
-                        self.project(i, end, section.clone(), kicker.take(), cut_off && is_last)
+                        self.project(record, section.clone(), kicker.take(), cut_off && is_last)
                     {
-                        self.add_leads(&mut project, &leads);
                         if let Some(date) = &mut project.date {
                             date.order = self.numeric_order;
                         }
@@ -535,6 +580,15 @@ pub(super) enum HeadMarker {
 pub(super) enum HeadBody {
     Prose,
     Fields,
+}
+
+/// The units of one project: its title, where it ends, and its cells
+/// above the title.
+#[derive(Debug, Clone, Copy)]
+pub(super) struct Record<'l> {
+    pub(super) title: usize,
+    pub(super) end: usize,
+    pub(super) leads: &'l [usize],
 }
 
 /// A numbered record of rule Q: units `start..end`, and its quoted cell.
