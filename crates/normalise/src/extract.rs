@@ -993,6 +993,17 @@ fn body_before(
     body_heading(text, head.len(), floor).map(|start| (start, end))
 }
 
+/// Whether a body's name is its state's whole government: `Government of
+/// Norway`, `the Norwegian Government`, `Gobierno de …`.
+fn names_whole_government(name: &str) -> bool {
+    name.split(|c: char| !c.is_alphanumeric()).any(|w| {
+        matches!(
+            w,
+            "Government" | "Govt" | "Gobierno" | "Gouvernement" | "Governo"
+        )
+    })
+}
+
 /// Whether the body's name says it acts abroad ([`ABROAD_WORDS`]).
 fn acts_abroad(name: &str) -> bool {
     ABROAD_WORDS.iter().any(|w| {
@@ -1600,7 +1611,14 @@ impl<'t> Reading<'t> {
                 Some((_, end)) => text.get(end..).unwrap_or_default(),
                 None => after,
             };
-            if pays_as_subject(after_name) {
+            let donor = match m.kind {
+                MentionKind::Organisation(o) => {
+                    DONOR_SUPPORT_TYPES.contains(&self.reference.organisations[o].kind.as_str())
+                }
+                MentionKind::StateBody { .. } | MentionKind::Country(_) => true,
+                _ => false,
+            };
+            if pays_as_subject(after_name) || (donor && supports_as_subject(after_name)) {
                 for j in self.subjects_ending_at(i) {
                     self.mentions.give_role(j, OrgRole::Funder);
                 }
@@ -1824,6 +1842,61 @@ fn pays_as_subject(after: &str) -> bool {
     false
 }
 
+/// Organisation types whose support is money: when a donor "supports"
+/// something, it pays for it ("SDC plans to further support the
+/// census"); when an agency that implements does, it works on it.
+const DONOR_SUPPORT_TYPES: &[&str] = &[
+    "government",
+    "EU institution",
+    "development bank",
+    "foundation",
+];
+
+/// Words between a donor and its verb of support: "commits itself to
+/// supporting", "plans to further support", "will continue to support".
+const SUPPORT_LEAD_WORDS: &[&str] = &[
+    "plans",
+    "intends",
+    "continues",
+    "continue",
+    "commits",
+    "committed",
+    "itself",
+    "to",
+    "further",
+    "also",
+    "will",
+    "would",
+    "has",
+    "have",
+    "is",
+    "are",
+    "decided",
+];
+
+/// Whether the words after a donor make it the one who supports, in the
+/// active voice: "supports", "will support", "commits itself to
+/// supporting" (not "is supported by").
+fn supports_as_subject(after: &str) -> bool {
+    if !after.starts_with(char::is_whitespace) {
+        return false;
+    }
+    let mut passive = false;
+    for (word, ends_clause) in words(after).take(6) {
+        let lower = word.to_lowercase();
+        if matches!(lower.as_str(), "support" | "supports" | "supporting")
+            || (lower == "supported" && !passive)
+        {
+            return true;
+        }
+        if ends_clause || !SUPPORT_LEAD_WORDS.contains(&lower.as_str()) {
+            return false;
+        }
+        passive |= matches!(lower.as_str(), "is" | "are");
+    }
+    false
+}
+
 fn place_role(text: &str, mentions: &Mentions, i: usize) -> PlaceRole {
     // Walk back over a list of places to the word that introduces it.
     let mut k = i;
@@ -1862,6 +1935,9 @@ enum Pending {
         evidence: Evidence,
         /// Named only inside the name of one of its bodies.
         by_body: bool,
+        /// The body is the state's whole government (`the Government of
+        /// Norway`), not one of its ministries or services.
+        whole_government: bool,
     },
     Region(RegionFact),
 }
@@ -1999,6 +2075,7 @@ pub fn extract(
                             mention: printed.clone(),
                             evidence: evidence.clone(),
                             by_body: true,
+                            whole_government: names_whole_government(&printed),
                         });
                     }
                     out.organisations.push(OrganisationFact {
@@ -2041,6 +2118,7 @@ pub fn extract(
                         mention: printed,
                         evidence,
                         by_body: false,
+                        whole_government: false,
                     });
                 }
                 MentionKind::Region(r) => {
@@ -2063,17 +2141,36 @@ pub fn extract(
         .filter(|o| o.role == OrgRole::Funder)
         .map(|o| o.code.clone())
         .collect();
+    // A government that partners a project ("in partnership with the
+    // Government of Norway") is most often a donor's: it names a place only
+    // where the project's text names that country itself too. A ministry
+    // or service partnering is the country's own counterpart.
+    let named_itself: Vec<usize> = pending
+        .iter()
+        .filter_map(|p| match p {
+            Pending::Place {
+                country,
+                by_body: false,
+                ..
+            } => Some(*country),
+            _ => None,
+        })
+        .collect();
     for fact in pending {
         match fact {
             Pending::Place {
-                country,
+                country: index,
                 role,
                 mention,
                 evidence,
                 by_body,
+                whole_government,
             } => {
-                let country = &reference.countries[country];
+                let country = &reference.countries[index];
                 if by_body && funders.contains(&country.alpha3) {
+                    continue;
+                }
+                if whole_government && !named_itself.contains(&index) {
                     continue;
                 }
                 push_place(&mut out, country, role, mention, evidence);

@@ -353,7 +353,14 @@ impl Reference {
             patterns.push(name_pattern(Entry::Region(index), &row[0]));
             regions.push(RegionPhrase {
                 phrase: row[0].clone(),
-                regions: row[1].split('|').map(|r| r.trim().to_string()).collect(),
+                // No region: a phrase that spans regions ("Arab States",
+                // "Global") names none, and is known so that its words
+                // name nothing else.
+                regions: row[1]
+                    .split('|')
+                    .map(|r| r.trim().to_string())
+                    .filter(|r| !r.is_empty())
+                    .collect(),
                 subregion: (!row[2].is_empty()).then(|| row[2].clone()),
             });
         }

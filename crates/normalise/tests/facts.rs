@@ -616,3 +616,40 @@ fn a_language_is_not_a_country() {
     let (p, _) = project("It helps French and Italian firms that invest in Tunisia.");
     assert_eq!(p.country_codes(), ["FRA", "ITA", "TUN"]);
 }
+
+#[test]
+fn a_donor_that_supports_pays_an_agency_that_supports_works() {
+    let (p, _) = project(
+        "Sweden commits itself to supporting the statistics office of Ghana. The ILO supports the ministry with training.",
+    );
+    assert_eq!(p.funder_codes(), ["SWE"]);
+    assert_eq!(p.country_codes(), ["GHA"]);
+    let (p, _) = project(
+        "The agency plans to further support returnees. SIDA will support the second phase.",
+    );
+    assert_eq!(p.funder_codes(), ["SWE"]);
+    let (p, _) = project("Sweden is supported by its partners in this work.");
+    assert!(p.funder_codes().is_empty());
+}
+
+#[test]
+fn a_partnering_government_is_a_place_only_where_the_country_is_named_itself() {
+    let (p, _) = project(
+        "In partnership with the Government of Norway, the ILO rebuilt schools after the storm.",
+    );
+    assert!(p.country_codes().is_empty(), "{:?}", p.country_codes());
+    let (p, _) =
+        project("In partnership with the Government of Nepal, the ILO trains recruiters in Nepal.");
+    assert_eq!(p.country_codes(), ["NPL"]);
+    // A ministry is the country's own counterpart.
+    let (p, _) = project("The project works with the Ministry of Labour of Jordan.");
+    assert_eq!(p.country_codes(), ["JOR"]);
+}
+
+#[test]
+fn phrases_that_span_regions_name_none_and_french_names_name_theirs() {
+    let (p, _) = project("The project covers the Arab States and works globally.");
+    assert!(p.region_names().is_empty(), "{:?}", p.region_names());
+    let (p, _) = project("Le projet couvre cinq pays d’Afrique de l’Ouest.");
+    assert_eq!(p.region_names(), ["Africa"]);
+}
