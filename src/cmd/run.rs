@@ -509,8 +509,10 @@ mod tests {
     use super::*;
 
     fn listing(dir: &Path, name: &str, projects: usize) -> PathBuf {
-        let text: String = (1..=projects)
-            .map(|n| format!("{n}. Project {name} {n}\n2010 - 2012\nFunded by the European Union in Ghana.\n\n"))
+        let text: String = std::iter::once("Projects\n\n".to_string())
+            .chain((1..=projects).map(|n| {
+                format!("{n}. Project {name} {n}\n2010 - 2012\nFunded by the European Union in Ghana.\n\n")
+            }))
             .collect();
         let path = dir.join(name);
         std::fs::write(&path, text).expect("a listing can be written");

@@ -57,24 +57,17 @@ pub(super) struct Layout {
     pub(super) row_header: Option<(usize, Vec<(Column, String)>)>,
     /// Records are table rows on one line each: two at least.
     pub(super) rows: bool,
-    /// Titles with a date line seen, counted to two.
-    pub(super) dated_title_count: u8,
-    /// The file's first unit has a date line under it: a headline and its
-    /// date of publication unless other titles have date lines too.
-    pub(super) dated_headline: bool,
 }
 
 impl Layout {
     /// A title with a date line under it: the listing's records have date
     /// lines, unless the only one is the page's headline over its date of
-    /// publication (the file's first unit).
-    pub(super) fn note_dated_title(&mut self, unit: &Unit, starts_file: bool) {
-        if starts_file && self.dated_title_count == 0 {
-            self.dated_title_count = 1;
-            self.dated_headline = true;
+    /// publication (the file's first unit). `seen` counts them.
+    pub(super) fn note_dated_title(&mut self, unit: &Unit, starts_file: bool, seen: &mut usize) {
+        *seen += 1;
+        if starts_file && *seen == 1 {
             return;
         }
-        self.dated_title_count = (self.dated_title_count + 1).min(2);
         self.dated_titles = true;
         let slot = match unit.kind {
             UnitKind::Numbered(_) => 0,
@@ -125,6 +118,8 @@ pub(super) struct LayoutLearner {
     /// The field label a header line names, before the first numbered
     /// record.
     header_label: Option<String>,
+    /// Titles with a date line seen.
+    dated_titles_seen: usize,
 }
 
 /// How near the top of a page the sentence introducing its listing is
@@ -138,7 +133,13 @@ impl LayoutLearner {
         let carried = self.carry.len();
         let mut window = std::mem::take(&mut self.carry);
         window.extend(units);
-        let mut keep = learn_layout(&mut self.layout, &window, more, !self.started);
+        let mut keep = learn_layout(
+            &mut self.layout,
+            &window,
+            more,
+            !self.started,
+            &mut self.dated_titles_seen,
+        );
         // A run of headline-like units reaching `keep` may be a record's
         // head whose body comes next: it is seen again, whole.
         while keep > 0 && more && is_head_candidate(&window[keep - 1]) {
@@ -442,6 +443,7 @@ pub(super) fn learn_layout(
     window: &[Unit],
     more: bool,
     starts_file: bool,
+    dated_titles_seen: &mut usize,
 ) -> usize {
     let builder = Builder::new("", window, layout);
     let decided = if more {
@@ -489,7 +491,7 @@ pub(super) fn learn_layout(
     // A title whose date line is decided in the next window is noted
     // there, once.
     for i in dated.into_iter().filter(|&i| i < keep) {
-        layout.note_dated_title(&window[i], starts_file && i == 0);
+        layout.note_dated_title(&window[i], starts_file && i == 0, dated_titles_seen);
     }
     keep
 }
