@@ -68,6 +68,16 @@ pub struct OwnDates {
     pub date_end: usize,
 }
 
+impl UnitKind {
+    /// Both numbered, or both bulleted.
+    pub fn same_marker(&self, other: &UnitKind) -> bool {
+        matches!(
+            (self, other),
+            (UnitKind::Numbered(_), UnitKind::Numbered(_)) | (UnitKind::Bullet, UnitKind::Bullet)
+        )
+    }
+}
+
 impl Unit {
     pub fn first_line(&self) -> usize {
         self.whole.first_line().unwrap_or(0)
@@ -306,15 +316,50 @@ fn numbered(text: &str) -> Option<(u32, usize)> {
 
 fn bullet(text: &str) -> Option<usize> {
     let mark = text.chars().next()?;
-    if !matches!(
+    let mark_len = if matches!(
         mark,
-        '•' | '·' | '▪' | '◦' | '‣' | '*' | '-' | '–' | '—' | '●' | '○' | '■'
+        '•' | '·'
+            | '▪'
+            | '◦'
+            | '‣'
+            | '*'
+            | '-'
+            | '–'
+            | '—'
+            | '●'
+            | '○'
+            | '■'
+            | '►'
+            | '✓'
+            | '✔'
     ) {
-        return None;
-    }
-    let rest = &text[mark.len_utf8()..];
+        mark.len_utf8()
+    } else {
+        // Pages mark list items with pictures too (`🤝 Title`): a run of
+        // symbols and emoji, with their joiners and variation selectors.
+        let symbols: usize = text
+            .chars()
+            .take_while(|&c| is_picture(c))
+            .map(char::len_utf8)
+            .sum();
+        if symbols == 0 {
+            return None;
+        }
+        symbols
+    };
+    let rest = &text[mark_len..];
     let gap = rest.len() - rest.trim_start().len();
-    (gap > 0 && !rest.trim().is_empty()).then_some(mark.len_utf8() + gap)
+    (gap > 0 && !rest.trim().is_empty()).then_some(mark_len + gap)
+}
+
+/// A symbol or emoji, or what joins and styles them: arrows, dingbats,
+/// pictographs (U+2190 up, outside the letters of any script there), the
+/// zero-width joiner and variation selectors.
+fn is_picture(c: char) -> bool {
+    let code = u32::from(c);
+    matches!(code, 0x200D | 0xFE0F | 0xFE0E)
+        || (0x2190..=0x2BFF).contains(&code)
+        || (0x1F000..=0x1FAFF).contains(&code)
 }
 
 /// `Label: value` or `Label – value`: the label and where the value starts.

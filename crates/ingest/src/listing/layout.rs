@@ -300,7 +300,8 @@ impl LayoutLearner {
 /// are looked at; `above` is the unit before the window (none at the
 /// file's start, which may itself head a list).
 fn has_headed_numbered_list(above: Option<&Unit>, window: &[Unit], decided: usize) -> bool {
-    let item = |u: &Unit| matches!(u.kind, UnitKind::Numbered(_)) && u.is_title_like();
+    let item =
+        |u: &Unit| matches!(u.kind, UnitKind::Numbered(_) | UnitKind::Bullet) && u.is_title_like();
     let heading = |u: &Unit| {
         u.is_lone_year()
             || is_lead_in(u)
@@ -311,7 +312,10 @@ fn has_headed_numbered_list(above: Option<&Unit>, window: &[Unit], decided: usiz
             Some(k) => heading(&window[k]),
             None => above.is_none_or(heading),
         };
-        headed && item(&window[i]) && item(&window[i + 1])
+        headed
+            && item(&window[i])
+            && item(&window[i + 1])
+            && window[i].kind.same_marker(&window[i + 1].kind)
     })
 }
 
@@ -406,17 +410,26 @@ fn order_evidence(unit: &Unit) -> Option<(Option<NumericOrder>, bool)> {
 /// of each project can be found below.`, `… to support the following six
 /// projects.`).
 fn is_lead_in(unit: &Unit) -> bool {
-    if unit.kind != UnitKind::Text || unit.is_title_like() || !unit.has_at_most_words(60) {
+    if unit.kind != UnitKind::Text || !unit.has_at_most_words(60) {
         return false;
     }
     let text = unit.whole.clean().to_lowercase();
     let announces = text.ends_with(':')
-        || ["following", "below", "ci-dessous", "suivants", "siguientes"]
-            .iter()
-            .any(|w| {
-                text.split(|c: char| !c.is_alphanumeric() && c != '-')
-                    .any(|x| x == *w)
-            });
+        || [
+            "following",
+            "below",
+            "ci-dessous",
+            "suivants",
+            "siguientes",
+            "découvrez",
+            "discover",
+            "voici",
+        ]
+        .iter()
+        .any(|w| {
+            text.split(|c: char| !c.is_alphanumeric() && c != '-')
+                .any(|x| x == *w)
+        });
     let names_records = [
         "project",
         "programme",

@@ -245,13 +245,13 @@ impl<'a> Builder<'a> {
         if self.dated_titles {
             return;
         }
-        // Rule 2b: a listing of numbered titles with nothing under them
-        // (learnt from a list that a heading introduces): each numbered
-        // headline is a title.
+        // Rule 2b: a listing of numbered or bulleted titles with nothing
+        // under them (learnt from a list that a heading introduces): each
+        // numbered or bulleted headline is a title.
         if self.numbered_lists {
             for (role, unit) in self.roles.iter_mut().zip(self.units) {
                 if *role == Role::Body
-                    && matches!(unit.kind, UnitKind::Numbered(_))
+                    && matches!(unit.kind, UnitKind::Numbered(_) | UnitKind::Bullet)
                     && unit.is_title_like()
                 {
                     *role = Role::Title;
