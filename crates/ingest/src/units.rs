@@ -275,6 +275,24 @@ pub fn labelled_bracket(text: &str) -> Option<usize> {
     (at > 0 && is_known_label(label.trim())).then_some(at)
 }
 
+/// The first quoted span of three words or more near the start of a text
+/// (`The Project "Monitoring Local Elections" funded by …`): its byte
+/// range, the quotation marks included.
+pub fn quoted_span(text: &str) -> Option<(usize, usize)> {
+    const OPENING: &[char] = &['"', '“', '„', '«', '‘'];
+    const CLOSING: &[char] = &['"', '”', '»', '’', '“'];
+    let head = text
+        .char_indices()
+        .take(200)
+        .last()
+        .map_or(0, |(i, c)| i + c.len_utf8());
+    let open = text[..head].find(OPENING)?;
+    let inside = open + text[open..].chars().next().map_or(0, char::len_utf8);
+    let close = inside + text[inside..].find(CLOSING)?;
+    let end = close + text[close..].chars().next().map_or(0, char::len_utf8);
+    (text[inside..close].split_whitespace().count() >= 3).then_some((open, end))
+}
+
 /// Two sentences in one unit (`… on our website. Also see …`): a headline
 /// has none. A full stop after a short or capitalised word is an
 /// abbreviation (`Mr. Saadé`, `U.S. Department`, `Nos. 87`), not a break;

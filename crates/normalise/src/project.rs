@@ -171,11 +171,16 @@ fn identify_one(raw: RawProject) -> Identified {
 /// writer to add.
 #[derive(Debug, Default)]
 pub struct Identities {
-    /// The ids given out in earlier batches. An id is 12 hex digits: kept
-    /// as a number, a million ids take 8 bytes each (17 MB with the hash
-    /// table's room), not 60 MB of text; which batch an id came in is not
-    /// kept, since the current batch's ids are in a map of their own.
+    /// The ids given out in earlier batches. An id is 12 hex digits, kept
+    /// as a number; which batch an id came in is not kept, since the
+    /// current batch's ids are in a map of their own.
     given_out: HashSet<u64>,
+    /// How many times each title and start was read in the listing being
+    /// read.
+    occurrences: HashMap<u64, u32>,
+    current_source: Option<u32>,
+    /// The listings read so far, numbered in reading order.
+    sources: HashMap<String, u32>,
     late: HashMap<String, Vec<String>>,
 }
 
@@ -190,7 +195,28 @@ impl Identities {
         let readings: Vec<Identified> = raw_projects.into_par_iter().map(identify_one).collect();
         let mut unique: Vec<Identified> = Vec::with_capacity(readings.len());
         let mut in_batch: HashMap<u64, usize> = HashMap::new();
-        for reading in readings {
+        for mut reading in readings {
+            let next = u32::try_from(self.sources.len()).unwrap_or(u32::MAX);
+            let source = *self
+                .sources
+                .entry(reading.raw.source.clone())
+                .or_insert(next);
+            // The same title and start twice in one listing are two
+            // projects (two grants under one programme's name): the n-th
+            // gets an id of its own, and matches the n-th in another
+            // listing.
+            if self.current_source != Some(source) {
+                // Listings are read one after the other: the counts of the
+                // one before are done with.
+                self.occurrences.clear();
+                self.current_source = Some(source);
+            }
+            let seen = self.occurrences.entry(id_key(&reading.id)).or_insert(0);
+            *seen += 1;
+            if *seen > 1 {
+                let repeat = format!("{}#{}", reading.title, seen);
+                reading.id = project_id(&repeat, reading.dates.start.map(|d| d.date));
+            }
             let key = id_key(&reading.id);
             if let Some(&index) = in_batch.get(&key) {
                 unique[index].sources.extend(reading.sources);
@@ -271,4 +297,31 @@ pub fn normalise(
         reference_date,
         diagnostics,
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn raw(source: &str, text: &str) -> Vec<RawProject> {
+        ingest::parse_listing(source, text.as_bytes())
+            .expect("a listing")
+            .projects
+    }
+
+    #[test]
+    fn one_title_twice_in_a_listing_is_two_projects_and_once_in_another_is_the_same() {
+        let listing = "Grants\n\nFair courts\n\nGrantee: Alpha\n\nFair courts\n\nGrantee: Beta\n";
+        let mut identities = Identities::default();
+        let first = identities.identify_batch(raw("a.txt", listing));
+        assert_eq!(first.len(), 2);
+        assert_ne!(first[0].id, first[1].id);
+        // The same listing's projects found in another listing are merged
+        // into the first readings, each with its own.
+        let again = identities.identify_batch(raw("b.txt", listing));
+        assert!(again.is_empty());
+        let late = identities.into_late_sources();
+        assert_eq!(late[&first[0].id], ["b.txt#1"]);
+        assert_eq!(late[&first[1].id], ["b.txt#2"]);
+    }
 }

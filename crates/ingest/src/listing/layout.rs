@@ -52,6 +52,9 @@ pub(super) struct Layout {
     /// run of two or more under a heading or the sentence introducing
     /// them, in a listing without date lines.
     pub(super) numbered_lists: bool,
+    /// Records are lines or list items of prose, each naming its project
+    /// in quotation marks (rule QL): two such in a row at least.
+    pub(super) quoted_lines: bool,
     /// The header of a table whose rows are flattened to one line each
     /// (rule R): its line and its columns.
     pub(super) row_header: Option<(usize, Vec<(Column, String)>)>,
@@ -192,6 +195,11 @@ impl LayoutLearner {
             .first_ambiguous_line
             .filter(|_| day_first + month_first == 0);
         self.learn_rows(decided);
+        if !self.layout.quoted_lines {
+            self.layout.quoted_lines = decided
+                .windows(2)
+                .any(|pair| pair.iter().all(is_quoted_line));
+        }
         if !self.layout.numbered_lists {
             self.layout.numbered_lists =
                 has_headed_numbered_list(self.last_decided.as_ref(), &window, keep);
@@ -317,6 +325,26 @@ fn has_headed_numbered_list(above: Option<&Unit>, window: &[Unit], decided: usiz
             && item(&window[i + 1])
             && window[i].kind.same_marker(&window[i + 1].kind)
     })
+}
+
+/// A line or list item of prose that names a project in quotation marks
+/// near its start: `The Project "…" funded by …`, `• A group – runs “…”
+/// in …`.
+/// The quoted name is part of the line, not all of it (a quoted title
+/// alone on its line is a headline).
+pub(super) fn is_quoted_line(unit: &Unit) -> bool {
+    matches!(unit.kind, UnitKind::Text | UnitKind::Bullet)
+        && unit.own_dates().is_none()
+        && unit.content.segments.first().is_some_and(|s| {
+            crate::units::quoted_span(&s.text).is_some_and(|(open, close)| {
+                let outside = format!("{} {}", &s.text[..open], &s.text[close..]);
+                outside
+                    .split_whitespace()
+                    .filter(|w| w.chars().any(char::is_alphabetic))
+                    .count()
+                    >= 2
+            })
+        })
 }
 
 /// The columns of a header row: every cell a column name, one of them the

@@ -1,6 +1,6 @@
 //! One project from its units: title, dates, fields and description.
 
-use super::layout::is_date_cell;
+use super::layout::{is_date_cell, is_quoted_line};
 use super::roles::{Builder, Record};
 use crate::dates::{scan_date, trailing_parenthesised_date, NumericOrder};
 use crate::diagnostics::Diagnostic;
@@ -27,6 +27,20 @@ impl Builder<'_> {
             _ => title_unit.content.clone(),
         };
         let own_dates = title_unit.own_dates();
+        // Rule QL: the quoted name is the title, the line its description.
+        let mut quoted_line = None;
+        if self.quoted_lines && is_quoted_line(title_unit) {
+            if let Some(segment) = title.segments.first().cloned() {
+                if let Some((open, close)) = crate::units::quoted_span(&segment.text) {
+                    quoted_line = Some(Text::from_segment(segment.clone()));
+                    title = Text::from_segment(Segment {
+                        text: segment.text[open..close].to_string(),
+                        line: segment.line,
+                        span: Span::new(segment.span.start + open, segment.span.start + close),
+                    });
+                }
+            }
+        }
         if title.segments.len() >= 2 && is_kicker_line(&title.segments[0].text) {
             kicker = Some(Text::from_segment(title.segments.remove(0)));
         }
@@ -35,7 +49,12 @@ impl Builder<'_> {
             _ => None,
         };
         let body = &self.units[title_index + 1..end];
-        if cut_off && body.is_empty() {
+        // A record of one line is whole even where the page is cut after it.
+        let one_line_record = self.rows
+            || self.numbered_lists
+            || self.quoted_lines
+            || title_unit.own_dates().is_some();
+        if cut_off && body.is_empty() && !one_line_record {
             self.diagnostics.push(Diagnostic::warning(
                 self.source,
                 title_unit.first_line(),
@@ -75,6 +94,7 @@ impl Builder<'_> {
         strip_name_before_quote(&mut title);
         end_quoted_title(&mut title);
         project.title = title;
+        project.description.extend(quoted_line);
         self.add_leads(&mut project, record.leads);
         let cells = self.table_cells(&mut project, body, cut_off);
         self.body(&mut project, &body[cells..], cut_off);

@@ -1,7 +1,7 @@
 //! Which unit is a title, a heading, a kicker, a table header or body
 //! text: the layout rules.
 
-use super::layout::{is_record_row, Layout};
+use super::layout::{is_quoted_line, is_record_row, Layout};
 use crate::dates::NumericOrder;
 use crate::diagnostics::Diagnostic;
 use crate::labels::{self, Column};
@@ -41,6 +41,7 @@ pub(super) struct Builder<'a> {
     pub(super) numeric_order: NumericOrder,
     pub(super) quoted_titles: bool,
     pub(super) numbered_lists: bool,
+    pub(super) quoted_lines: bool,
     pub(super) rows: bool,
     pub(super) row_header: Option<(usize, Vec<(Column, String)>)>,
     pub(super) lead_label: Option<String>,
@@ -71,6 +72,7 @@ impl<'a> Builder<'a> {
             numeric_order: layout.numeric_order,
             quoted_titles: layout.quoted_titles,
             numbered_lists: layout.numbered_lists,
+            quoted_lines: layout.quoted_lines,
             rows: layout.rows,
             row_header: layout.row_header.clone(),
             lead_label: layout.lead_label.clone(),
@@ -255,6 +257,14 @@ impl<'a> Builder<'a> {
                     && unit.is_title_like()
                 {
                     *role = Role::Title;
+                }
+            }
+        }
+        // Rule QL: lines of prose each naming its project in quotes.
+        if self.quoted_lines {
+            for i in 0..self.units.len() {
+                if self.roles[i] == Role::Body && is_quoted_line(&self.units[i]) {
+                    self.roles[i] = Role::Title;
                 }
             }
         }
