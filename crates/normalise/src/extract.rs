@@ -24,6 +24,7 @@
 use crate::reference::{Entry, NameMatch, Reference};
 use crate::text::{passages, sentence_around, sentences, PassageKind};
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use ingest::labels::{self, Meaning};
 use ingest::{Diagnostic, RawProject, Segment, Span};
 use serde::Serialize;
 use std::sync::OnceLock;
@@ -117,73 +118,6 @@ pub struct Extracted {
     pub places: Vec<PlaceFact>,
     pub regions: Vec<RegionFact>,
 }
-
-/// Labels of a field whose value lists the donors. ILO pages call their
-/// donors "development partners"; French and Spanish pages print
-/// "Bailleurs", "Financement", "Donante", "Financiador".
-const FUNDER_LABELS: &[&str] = &[
-    "donor",
-    "donors",
-    "donor(s)",
-    "donor partner",
-    "donor partners",
-    "donor agency",
-    "donor agencies",
-    "funder",
-    "funders",
-    "funder(s)",
-    "funding",
-    "funded by",
-    "co-funded by",
-    "financed by",
-    "co-financed by",
-    "financing",
-    "funding partner",
-    "funding partners",
-    "funding agency",
-    "funding agencies",
-    "funding organisation",
-    "funding organisations",
-    "funding organization",
-    "funding organizations",
-    "funding source",
-    "funding sources",
-    "source of funds",
-    "source of funding",
-    "financing partner",
-    "financing partners",
-    "financial partner",
-    "financial partners",
-    "sponsor",
-    "sponsors",
-    "sponsored by",
-    "development partner",
-    "development partners",
-    "bailleur",
-    "bailleurs",
-    "bailleur de fonds",
-    "bailleurs de fonds",
-    "financement",
-    "financé par",
-    "donante",
-    "donantes",
-    "financiador",
-    "financiadores",
-    "financiado por",
-];
-const IMPLEMENTER_LABELS: &[&str] = &[
-    "implemented by",
-    "lead agency",
-    "implementing organisations",
-    "implementing organizations",
-    "implementing agency",
-    "implementing organisation",
-    "implementing organization",
-    "implementing partner",
-    "implementing partners",
-    "executing agency",
-];
-const PARTNER_LABELS: &[&str] = &["partner", "partners"];
 
 /// What a cue phrase says of the names listed after it.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -1969,16 +1903,14 @@ fn push_place(
     });
 }
 
-/// The role a field's label gives to the names in its value.
+/// The role a field's label gives to the names in its value, from the
+/// one vocabulary of labels (`ingest::labels`).
 fn label_role(label: &str) -> Option<OrgRole> {
-    if FUNDER_LABELS.contains(&label) {
-        Some(OrgRole::Funder)
-    } else if IMPLEMENTER_LABELS.contains(&label) {
-        Some(OrgRole::Implementer)
-    } else if PARTNER_LABELS.contains(&label) {
-        Some(OrgRole::Partner)
-    } else {
-        None
+    match labels::meaning(label)? {
+        Meaning::Funder => Some(OrgRole::Funder),
+        Meaning::Implementer => Some(OrgRole::Implementer),
+        Meaning::Partner => Some(OrgRole::Partner),
+        _ => None,
     }
 }
 
@@ -1991,13 +1923,7 @@ fn passage_role(kind: &PassageKind, text: &str) -> Option<(OrgRole, usize)> {
         return label_role(label).map(|role| (role, 0));
     }
     let colon = text.find(':').filter(|&at| at <= 48)?;
-    // Compared as a field's key is: lower case, single spaces.
-    let label = text[..colon]
-        .split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
-        .to_lowercase();
-    label_role(&label).map(|role| (role, colon + 1))
+    label_role(&text[..colon]).map(|role| (role, colon + 1))
 }
 
 /// Reads every organisation, place and region a project names.
