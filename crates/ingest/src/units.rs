@@ -225,7 +225,9 @@ impl Unit {
             .find(|c| c.is_alphanumeric() || *c == '©')
             .is_some_and(|c| c.is_uppercase() || c.is_numeric() || c == '©')
             || first_word_capitalised;
-        let ends_well = !text.ends_with(['.', ':', ';', ',']) || text.ends_with("...");
+        // `… the “Skills Map.”`: a sentence inside its closing quotes.
+        let unquoted = text.trim_end_matches(['"', '”', '’', '»', '\'']);
+        let ends_well = !unquoted.ends_with(['.', ':', ';', ',']) || unquoted.ends_with("...");
         (1..=40).contains(&words)
             && text.chars().count() <= MAX_TITLE_CHARS
             && starts_well
@@ -280,15 +282,24 @@ pub fn labelled_bracket(text: &str) -> Option<usize> {
 /// range, the quotation marks included.
 pub fn quoted_span(text: &str) -> Option<(usize, usize)> {
     const OPENING: &[char] = &['"', '“', '„', '«', '‘'];
-    const CLOSING: &[char] = &['"', '”', '»', '’', '“'];
     let head = text
         .char_indices()
         .take(200)
         .last()
         .map_or(0, |(i, c)| i + c.len_utf8());
     let open = text[..head].find(OPENING)?;
-    let inside = open + text[open..].chars().next().map_or(0, char::len_utf8);
-    let close = inside + text[inside..].find(CLOSING)?;
+    let opening = text[open..].chars().next()?;
+    // The mark that pairs with the opening one: an apostrophe inside the
+    // name (`Children’s`) does not close `“…”`.
+    let closing: &[char] = match opening {
+        '“' => &['”', '"'],
+        '„' => &['“', '”'],
+        '«' => &['»'],
+        '‘' => &['’'],
+        _ => &['"', '”', '“'],
+    };
+    let inside = open + opening.len_utf8();
+    let close = inside + text[inside..].find(closing)?;
     let end = close + text[close..].chars().next().map_or(0, char::len_utf8);
     (text[inside..close].split_whitespace().count() >= 3).then_some((open, end))
 }
@@ -820,11 +831,15 @@ fn wraps_onto(unit: &Unit, line: &Line) -> bool {
     if text.contains('\t') || above.text.contains('\t') {
         return false;
     }
-    let starts_lower = text
-        .chars()
-        .next()
-        .is_some_and(|c| c.is_lowercase() || matches!(c, '(' | '&'));
     let above_text = above.text.trim_end();
+    // A word or two in lower case under a finished sentence is a button's
+    // or a toggle's (`more`, `show less`), not the sentence's rest.
+    let toggle = above_text.ends_with(['.', '!', '?']) && text.split_whitespace().count() <= 2;
+    let starts_lower = !toggle
+        && text
+            .chars()
+            .next()
+            .is_some_and(|c| c.is_lowercase() || matches!(c, '(' | '&'));
     let ends_open = above_text.ends_with([',', '-', '–', '—', '/', '&', '(', '+'])
         || above_text
             .rsplit(char::is_whitespace)

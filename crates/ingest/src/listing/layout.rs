@@ -310,15 +310,21 @@ impl LayoutLearner {
 fn has_headed_numbered_list(above: Option<&Unit>, window: &[Unit], decided: usize) -> bool {
     let item =
         |u: &Unit| matches!(u.kind, UnitKind::Numbered(_) | UnitKind::Bullet) && u.is_title_like();
-    let heading = |u: &Unit| {
+    // A heading is short; a longer one heads a list that starts at 1.
+    let heading = |u: &Unit, first: &Unit| {
+        let words = if matches!(first.kind, UnitKind::Numbered(1)) {
+            16
+        } else {
+            8
+        };
         u.is_lone_year()
             || is_lead_in(u)
-            || (u.kind == UnitKind::Text && u.is_title_like() && u.has_at_most_words(8))
+            || (u.kind == UnitKind::Text && u.is_title_like() && u.has_at_most_words(words))
     };
     (0..decided.min(window.len().saturating_sub(1))).any(|i| {
         let headed = match i.checked_sub(1) {
-            Some(k) => heading(&window[k]),
-            None => above.is_none_or(heading),
+            Some(k) => heading(&window[k], &window[i]),
+            None => above.is_none_or(|u| heading(u, &window[i])),
         };
         headed
             && item(&window[i])
@@ -452,6 +458,10 @@ fn is_lead_in(unit: &Unit) -> bool {
             "découvrez",
             "discover",
             "voici",
+            "hereinafter",
+            "present",
+            "presents",
+            "listed",
         ]
         .iter()
         .any(|w| {
