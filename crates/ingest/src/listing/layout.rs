@@ -48,6 +48,13 @@ pub(super) struct Layout {
     pub(super) lead_label: Option<String>,
     /// The usual shape of rule 3's records, once two share it.
     pub(super) head_signature: Option<HeadSignature>,
+    /// Lines printed the same in several records' heads (a client's or
+    /// programme's name): a label, never the headline.
+    pub(super) constant_head_lines: Vec<String>,
+    /// Rule 3's records start with the date line above their heads
+    /// (`01/2019 – 12/2020` / client / headline / text): most heads have one
+    /// right above them.
+    pub(super) dates_lead_heads: bool,
     /// Records are numbered titles with nothing under them (rule 2b): a
     /// run of two or more under a heading or the sentence introducing
     /// them, in a listing without date lines.
@@ -123,7 +130,15 @@ pub(super) struct LayoutLearner {
     header_label: Option<String>,
     /// Titles with a date line seen.
     dated_titles_seen: usize,
+    /// How often each line of the first record heads was printed.
+    head_line_counts: std::collections::BTreeMap<String, usize>,
+    /// Rule 3's records seen, and those with a date line right above.
+    dated_heads: [usize; 2],
 }
+
+/// How many lines of record heads are remembered to find those printed
+/// the same in several: the first heads show it.
+const HEAD_LINES_REMEMBERED: usize = 400;
 
 /// How near the top of a page the sentence introducing its listing is
 /// looked for, in units.
@@ -214,6 +229,17 @@ impl LayoutLearner {
             let mut builder = Builder::new("", decided, &self.layout);
             builder.mark_dated_lines();
             for head in builder.record_heads() {
+                self.dated_heads[0] += 1;
+                let dated_above = head
+                    .start
+                    .checked_sub(1)
+                    .is_some_and(|k| decided[k].is_date() && !decided[k].is_lone_year());
+                self.dated_heads[1] += usize::from(dated_above);
+                if head.len() >= 2 && self.head_line_counts.len() < HEAD_LINES_REMEMBERED {
+                    for unit in &decided[head.start..head.body] {
+                        *self.head_line_counts.entry(unit.whole.clean()).or_default() += 1;
+                    }
+                }
                 self.records_seen += 1;
                 *self.signatures.entry(builder.signature(&head)).or_default() += 1;
                 if self.started || head.start > 0 {
@@ -231,6 +257,14 @@ impl LayoutLearner {
                 }
                 _ => None,
             };
+            self.layout.constant_head_lines = self
+                .head_line_counts
+                .iter()
+                .filter(|&(_, &n)| n >= 2)
+                .map(|(line, _)| line.clone())
+                .collect();
+            let [heads, dated] = self.dated_heads;
+            self.layout.dates_lead_heads = dated >= 2 && 3 * dated >= 2 * heads;
             self.layout.head_lines = self
                 .head_lengths
                 .iter()

@@ -158,7 +158,18 @@ impl Builder<'_> {
         let mut dates = Vec::new();
         for (cell, (column, header)) in cells.iter().zip(&columns) {
             match column {
-                Column::Title => *title = Text::from_segment(cell.clone()),
+                Column::Title => match split_trailing_amount(cell) {
+                    // `Clean wells $12,000` in a title cell: the amount is a cell
+                    // the copy ran into the title.
+                    Some((name, amount)) => {
+                        *title = Text::from_segment(name);
+                        project.fields.push(Field {
+                            label: "Budget".into(),
+                            value: Text::from_segment(amount),
+                        });
+                    }
+                    None => *title = Text::from_segment(cell.clone()),
+                },
                 Column::StartDate | Column::EndDate | Column::Dates if is_date_cell(&cell.text) => {
                     dates.push(cell.clone())
                 }
@@ -183,7 +194,28 @@ impl Builder<'_> {
     /// with the donor and amount): one field, named by the listing's header
     /// where it has one.
     pub(super) fn add_leads(&mut self, project: &mut RawProject, leads: &[usize]) {
-        // Labelled fields above a title field are fields of the record.
+        // Labelled fields above a title field are fields of the record,
+        // a date line above a head its dates.
+        let (dates, leads): (Vec<usize>, Vec<usize>) =
+            leads.iter().partition(|&&i| self.units[i].is_date());
+        if let Some(unit) = dates.first().map(|&i| &self.units[i]) {
+            if project.date.is_none() {
+                if let (UnitKind::Date { expr, .. }, Some(line)) =
+                    (&unit.kind, unit.whole.segments.first())
+                {
+                    let text = line.text.get(..expr.len).unwrap_or(&line.text).trim_end();
+                    project.date = Some(DateText {
+                        text: Text::from_segment(Segment {
+                            text: text.to_string(),
+                            line: line.line,
+                            span: Span::new(line.span.start, line.span.start + text.len()),
+                        }),
+                        origin: DateOrigin::DateLine,
+                        order: NumericOrder::default(),
+                    });
+                }
+            }
+        }
         let (fields, cells): (Vec<usize>, Vec<usize>) = leads
             .iter()
             .partition(|&&i| matches!(self.units[i].kind, UnitKind::Field { known: true, .. }));
@@ -456,6 +488,66 @@ pub(super) fn date_within(value: &Text) -> Option<Text> {
         }
     }
     None
+}
+
+/// An amount of money at the end of a cell (`… $12,000`, `… US$ 4 500`,
+/// `… 10 000 €`, `… 200,000 EUR`): the cell before it and the amount.
+fn split_trailing_amount(cell: &Segment) -> Option<(Segment, Segment)> {
+    const SIGNS: &[&str] = &["US$", "USD", "EUR", "GBP", "CHF", "$", "€", "£"];
+    let text = cell.text.as_str();
+    let words: Vec<(usize, &str)> = text
+        .split(' ')
+        .scan(0, |at, w| {
+            let item = (*at, w);
+            *at += w.len() + 1;
+            Some(item)
+        })
+        .filter(|(_, w)| !w.is_empty())
+        .collect();
+    let is_number = |w: &str| {
+        w.chars().any(|c| c.is_ascii_digit())
+            && w.chars()
+                .all(|c| c.is_ascii_digit() || matches!(c, ',' | '.'))
+    };
+    let is_sign = |w: &str| SIGNS.contains(&w);
+    // The amount's first word, scanning back over numbers and signs.
+    let mut start = words.len();
+    while start > 0 {
+        let w = words[start - 1].1;
+        let glued_sign = SIGNS
+            .iter()
+            .any(|s| w.strip_prefix(s).is_some_and(is_number));
+        if is_number(w) || is_sign(w) || glued_sign || w == "million" {
+            start -= 1;
+        } else {
+            break;
+        }
+    }
+    let amount_words = &words[start..];
+    let has_sign = amount_words
+        .iter()
+        .any(|(_, w)| SIGNS.iter().any(|s| w.starts_with(s)));
+    let has_number = amount_words
+        .iter()
+        .any(|(_, w)| w.chars().any(|c| c.is_ascii_digit()));
+    if start == 0 || !has_sign || !has_number {
+        return None;
+    }
+    let at = amount_words.first()?.0;
+    let name = text[..at].trim_end();
+    let amount = text[at..].trim_end();
+    Some((
+        Segment {
+            text: name.to_string(),
+            line: cell.line,
+            span: Span::new(cell.span.start, cell.span.start + name.len()),
+        },
+        Segment {
+            text: amount.to_string(),
+            line: cell.line,
+            span: Span::new(cell.span.start + at, cell.span.start + at + amount.len()),
+        },
+    ))
 }
 
 /// A record code rather than words: `P-123456`, `RAF/10/55/USA`, `2019-03`.

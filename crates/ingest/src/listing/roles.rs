@@ -46,6 +46,8 @@ pub(super) struct Builder<'a> {
     pub(super) row_header: Option<(usize, Vec<(Column, String)>)>,
     pub(super) lead_label: Option<String>,
     pub(super) head_signature: Option<HeadSignature>,
+    pub(super) constant_head_lines: Vec<String>,
+    pub(super) dates_lead_heads: bool,
     /// A record of the usual shape was given out in an earlier window.
     pub(super) dominant_head_given: bool,
     /// Where rule 3's records of the usual shape start in this window.
@@ -77,6 +79,8 @@ impl<'a> Builder<'a> {
             row_header: layout.row_header.clone(),
             lead_label: layout.lead_label.clone(),
             head_signature: layout.head_signature,
+            constant_head_lines: layout.constant_head_lines.clone(),
+            dates_lead_heads: layout.dates_lead_heads,
             dominant_head_given: false,
             dominant_heads: Vec::new(),
             starts_file: false,
@@ -291,10 +295,43 @@ impl<'a> Builder<'a> {
             // A numbered line in a head is its headline.
             let numbered = (head.start..head.body)
                 .find(|&i| matches!(self.units[i].kind, UnitKind::Numbered(_)));
-            if let Some(title) = numbered.or_else(|| head.title(self.head_lines, starts_file)) {
-                self.roles[title] = Role::Title;
+            let Some(title) = numbered.or_else(|| head.title(self.head_lines, starts_file)) else {
+                continue;
+            };
+            let title = self.headline_in_head(title, head.body);
+            self.roles[title] = Role::Title;
+            if self.dates_lead_heads {
+                // The date line above the head and the head's lines above
+                // its headline open the record.
+                let dated = head
+                    .start
+                    .checked_sub(1)
+                    .filter(|&k| self.roles[k] == Role::Body && self.units[k].is_date());
+                if let Some(date) = dated {
+                    for role in &mut self.roles[date..title] {
+                        *role = Role::Lead;
+                    }
+                }
             }
         }
+    }
+
+    /// The headline among a head's lines from `title` on: not a line printed
+    /// the same in other records (a label), and the full line where a
+    /// later one starts with it (a teaser above the full title).
+    fn headline_in_head(&self, title: usize, body: usize) -> usize {
+        let text = |i: usize| self.units[i].whole.clean();
+        let mut chosen = (title..body)
+            .find(|&i| !self.constant_head_lines.contains(&text(i)))
+            .unwrap_or(title);
+        let teaser = text(chosen);
+        let teaser = teaser.trim_end_matches(['.', '…']).trim_end();
+        if let Some(full) = (chosen + 1..body)
+            .find(|&i| text(i).len() > teaser.len() && text(i).starts_with(teaser))
+        {
+            chosen = full;
+        }
+        chosen
     }
 
     /// The shape of a record found by rule 3: how its headline is marked
