@@ -1,7 +1,7 @@
 //! Table speed: building the frames and writing CSV, Parquet and JSONL
 //! (`cargo bench -p devcoop-analysis`).
 
-use devcoop_analysis::{build_tables, TableFormat, TableFormats, TableSink, TABLES};
+use devcoop_analysis::{build_tables, Batch, TableFormat, TableFormats, TableSink, TABLES};
 use ingest::{
     parse_listing,
     synth::{synthetic_listing, SynthLayout},
@@ -46,7 +46,7 @@ fn build_one(bencher: divan::Bencher, name: &str) {
         .expect("a table");
     bencher
         .counter(divan::counter::ItemsCount::new(projects.len()))
-        .bench(|| build(&projects).expect("a table"));
+        .bench(|| build(&Batch::new(&projects, &[], 1)).expect("a table"));
 }
 
 /// Building and writing every table, as a run does it: one batch of
@@ -64,7 +64,7 @@ fn write(bencher: divan::Bencher, formats: &str) {
         .counter(divan::counter::ItemsCount::new(projects.len()))
         .bench(|| {
             let mut sink = TableSink::create(dir.path(), None, formats).expect("files");
-            sink.write_batch(&projects).expect("written");
-            sink.finish(&Default::default()).expect("finished")
+            sink.write_batch(&projects, &[]).expect("written");
+            sink.finish().expect("finished")
         });
 }

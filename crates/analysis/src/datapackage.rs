@@ -75,11 +75,24 @@ pub fn datapackage(
         let mut schema = schema(frame);
         if *name == "projects" {
             schema["primaryKey"] = json!(["id"]);
-        } else if frame.column("project_id").is_ok() {
-            schema["foreignKeys"] = json!([{
+        } else if *name == "evidence" {
+            schema["primaryKey"] = json!(["evidence_id"]);
+        }
+        let mut foreign_keys = Vec::new();
+        if frame.column("project_id").is_ok() {
+            foreign_keys.push(json!({
                 "fields": ["project_id"],
                 "reference": {"resource": "projects", "fields": ["id"]}
-            }]);
+            }));
+        }
+        if *name != "evidence" && frame.column("evidence_id").is_ok() {
+            foreign_keys.push(json!({
+                "fields": ["evidence_id"],
+                "reference": {"resource": "evidence", "fields": ["evidence_id"]}
+            }));
+        }
+        if !foreign_keys.is_empty() {
+            schema["foreignKeys"] = json!(foreign_keys);
         }
         let mut resource = json!({ "name": name });
         merge(

@@ -34,5 +34,7 @@ pub use frame::{column_dates, column_numbers, column_texts, require_column, Tabl
 pub use partition::partition_value;
 pub use polars::prelude::DataFrame;
 pub use sink::TableSink;
-pub use tables::{build_tables, write_diagnostics, NamedTable, TableSummary, TABLES};
+pub use tables::{
+    build_tables, write_diagnostics, Batch, LateReading, NamedTable, TableSummary, TABLES,
+};
 pub use write::{read_tables, write_csv, write_csv_to, write_parquet, TableError};

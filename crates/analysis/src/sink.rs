@@ -9,25 +9,23 @@
 //! let formats = devcoop_analysis::TableFormats::default(); // CSV, JSONL, Parquet
 //! let mut sink = devcoop_analysis::TableSink::create(dir, None, formats)?;
 //! for batch in &batches {
-//!     sink.write_batch(batch)?;
+//!     // No project of an earlier batch was read again in this one.
+//!     sink.write_batch(batch, &[])?;
 //! }
-//! // No project was found again after its batch: no sources to add.
-//! let summaries = sink.finish(&Default::default())?; // rows per table
+//! let summaries = sink.finish()?; // rows per table
 //! # Ok(()) }
 //! ```
 
 use crate::formats::TableFormats;
 use crate::partition::partition_value;
-use crate::tables::{build_table, TableSummary, TABLES};
+use crate::tables::{build_table, Batch, LateReading, TableSummary, TABLES};
 use crate::write::{flatten_lists, parquet_writer, TableError};
 use normalise::Project;
 use polars::prelude::*;
 use polars_io::csv::write::{BatchedWriter as CsvBatch, CsvWriter};
 use polars_io::json::BatchedWriter as JsonLinesBatch;
 use polars_io::parquet::write::BatchedWriter as ParquetBatch;
-use polars_io::prelude::{ParquetReader, SerReader};
 use rayon::prelude::*;
-use std::collections::HashMap;
 use std::fs::File;
 use std::path::{Path, PathBuf};
 
@@ -184,14 +182,6 @@ impl TableFiles {
         Ok(())
     }
 
-    /// The formats this table is written in.
-    fn formats(&self) -> TableFormats {
-        TableFormats {
-            csv: self.csv.is_some(),
-            jsonl: self.jsonl.is_some(),
-        }
-    }
-
     fn finish(self) -> Result<TableSummary, TableError> {
         // A table with no rows still gets its CSV header.
         if let Some(mut csv) = self.csv {
@@ -227,15 +217,39 @@ struct Partitions {
 }
 
 impl Partitions {
-    fn write_batch(&mut self, projects: &[Project]) -> Result<(), TableError> {
-        for run in projects.chunk_by(|a, b| a.raw.source == b.raw.source) {
-            let source = &run[0].raw.source;
-            if self.source.as_ref() != Some(source) {
+    /// Writes a batch's rows into the partitions of their projects'
+    /// listings; sentence ids run on from `first_evidence_id` as in the
+    /// tables, and late readings go with the listing they were read in.
+    fn write_batch(
+        &mut self,
+        projects: &[Project],
+        late: &[LateReading],
+        first_evidence_id: i64,
+    ) -> Result<(), TableError> {
+        let mut evidence_id = first_evidence_id;
+        let mut runs: Vec<(&str, &[Project], Vec<LateReading>)> = projects
+            .chunk_by(|a, b| a.raw.source == b.raw.source)
+            .map(|run| (run[0].raw.source.as_str(), run, Vec::new()))
+            .collect();
+        for reading in late {
+            let source = reading
+                .1
+                .rsplit_once('#')
+                .map_or(reading.1.as_str(), |(s, _)| s);
+            match runs.iter_mut().find(|(s, _, _)| *s == source) {
+                Some(run) => run.2.push(reading.clone()),
+                None => runs.push((source, &[], vec![reading.clone()])),
+            }
+        }
+        for (source, run, late) in runs {
+            let batch = Batch::new(run, &late, evidence_id);
+            evidence_id += batch.evidence_rows() as i64;
+            if self.source.as_deref() != Some(source) {
                 self.finish_source()?;
-                self.source = Some(source.clone());
+                self.source = Some(source.to_string());
             }
             for (slot, (name, build)) in self.files.iter_mut().zip(TABLES) {
-                let frame = build_table(name, build, run)?;
+                let frame = build_table(name, build, &batch)?;
                 if frame.height() == 0 {
                     continue;
                 }
@@ -272,10 +286,10 @@ impl Partitions {
 
 /// Every table of a run, written batch by batch.
 pub struct TableSink {
-    dir: PathBuf,
-    formats: TableFormats,
     tables: Vec<TableFiles>,
     partitions: Option<Partitions>,
+    /// The id of the next sentence of the `evidence` table.
+    next_evidence_id: i64,
 }
 
 impl TableSink {
@@ -286,10 +300,11 @@ impl TableSink {
         partitioned: Option<&Path>,
         formats: TableFormats,
     ) -> Result<Self, TableError> {
+        let none = Batch::new(&[], &[], 1);
         let tables = TABLES
             .iter()
             .map(|&(name, build)| {
-                let empty = build_table(name, build, &[])?;
+                let empty = build_table(name, build, &none)?;
                 TableFiles::create(dir, name, empty.schema(), formats)
             })
             .collect::<Result<Vec<_>, _>>()?;
@@ -299,201 +314,49 @@ impl TableSink {
             files: TABLES.iter().map(|_| None).collect(),
         });
         Ok(TableSink {
-            dir: dir.to_path_buf(),
-            formats,
             tables,
             partitions,
+            next_evidence_id: 1,
         })
     }
 
-    /// Appends the rows of a batch of projects to every table.
-    pub fn write_batch(&mut self, projects: &[Project]) -> Result<(), TableError> {
+    /// Appends the rows of a batch of projects to every table, and the
+    /// readings (`project_sources` rows) of projects written in earlier
+    /// batches that were found again in this one. Nothing written is
+    /// rewritten.
+    pub fn write_batch(
+        &mut self,
+        projects: &[Project],
+        late: &[LateReading],
+    ) -> Result<(), TableError> {
+        let first_evidence_id = self.next_evidence_id;
+        let batch = Batch::new(projects, late, first_evidence_id);
+        self.next_evidence_id += batch.evidence_rows() as i64;
         // Tables are independent: build and write them on all cores.
         self.tables
             .par_iter_mut()
             .zip(TABLES.par_iter())
             .try_for_each(|(files, &(name, build))| {
-                files.append(&build_table(name, build, projects)?)
+                files.append(&build_table(name, build, &batch)?)
             })?;
         if let Some(partitions) = &mut self.partitions {
-            partitions.write_batch(projects)?;
+            partitions.write_batch(projects, late, first_evidence_id)?;
         }
         Ok(())
     }
 
     /// Completes every file; the rows of each table, in table order.
-    /// `late_sources` are sources of projects found again after their row
-    /// was written (by project id): they are added to the `sources` of
-    /// those rows, which rewrites the projects files.
-    pub fn finish(
-        self,
-        late_sources: &HashMap<String, Vec<String>>,
-    ) -> Result<Vec<TableSummary>, TableError> {
-        let partitioned = self.partitions.as_ref().map(|p| p.dir.clone());
+    pub fn finish(self) -> Result<Vec<TableSummary>, TableError> {
         if let Some(mut partitions) = self.partitions {
             partitions.finish_source()?;
         }
         // Each Parquet footer holds the statistics of every row group:
-        // finishing the seven files one after the other kept a core idle.
-        let summaries = self
-            .tables
+        // finishing the files one after the other kept a core idle.
+        self.tables
             .into_par_iter()
             .map(TableFiles::finish)
-            .collect::<Result<Vec<_>, _>>()?;
-        if !late_sources.is_empty() {
-            add_late_sources(
-                &self.dir,
-                self.formats,
-                partitioned.as_deref(),
-                late_sources,
-            )?;
-        }
-        Ok(summaries)
+            .collect::<Result<Vec<_>, _>>()
     }
-}
-
-/// Rows of the projects table read back at a time when sources are added.
-const REWRITE_ROWS: usize = 65_536;
-
-/// The `sources` list of `frame` with the late sources of each id added.
-fn with_late_sources(
-    frame: &DataFrame,
-    late: &HashMap<String, Vec<String>>,
-) -> PolarsResult<DataFrame> {
-    let ids = frame.column("id")?.str()?.clone();
-    let lists = frame.column("sources")?.list()?.clone();
-    let mut builder =
-        ListStringChunkedBuilder::new("sources".into(), frame.height(), frame.height());
-    for (id, list) in ids.iter().zip(lists.amortized_iter()) {
-        let mut sources: Vec<String> = match list {
-            Some(series) => series
-                .as_ref()
-                .str()?
-                .iter()
-                .flatten()
-                .map(str::to_string)
-                .collect(),
-            None => Vec::new(),
-        };
-        if let Some(more) = id.and_then(|id| late.get(id)) {
-            sources.extend(more.iter().cloned());
-        }
-        builder.append_values_iter(sources.iter().map(String::as_str));
-    }
-    let mut frame = frame.clone();
-    frame.replace("sources", builder.finish().into_column())?;
-    // The writers need every column cut into the same chunks.
-    frame.rechunk_mut_par();
-    Ok(frame)
-}
-
-/// Rewrites `path` (Parquet) with late sources added, slice by slice; with
-/// `table_formats`, `path` is the projects table and its files in those
-/// formats beside it are rewritten too, else it is one partition.
-fn rewrite_with_late_sources(
-    path: &Path,
-    table_formats: Option<TableFormats>,
-    late: &HashMap<String, Vec<String>>,
-) -> Result<(), TableError> {
-    let open = || {
-        File::open(path).map_err(|source| TableError::Io {
-            path: path.to_path_buf(),
-            source,
-        })
-    };
-    let rows = ParquetReader::new(open()?)
-        .num_rows()
-        .map_err(polars_error(path))?;
-    let folder = path.parent().unwrap_or(Path::new("."));
-    let scratch = folder.join(".late-sources");
-    std::fs::create_dir_all(&scratch).map_err(|source| TableError::Io {
-        path: scratch.clone(),
-        source,
-    })?;
-    let empty = crate::tables::projects_table(&[]).map_err(|source| TableError::Build {
-        table: "projects".into(),
-        source,
-    })?;
-    /// What is rewritten: the files of the table in its formats, or one
-    /// partition.
-    enum Rewritten {
-        Table(TableFiles),
-        Part(ParquetFile),
-    }
-    let mut rewritten = if let Some(formats) = table_formats {
-        Rewritten::Table(TableFiles::create(
-            &scratch,
-            "projects",
-            empty.schema(),
-            formats,
-        )?)
-    } else {
-        Rewritten::Part(ParquetFile::create(
-            scratch.join("part-0.parquet"),
-            empty.schema(),
-        )?)
-    };
-    for offset in (0..rows).step_by(REWRITE_ROWS) {
-        let slice = ParquetReader::new(open()?)
-            .with_slice(Some((offset, REWRITE_ROWS)))
-            .finish()
-            .map_err(polars_error(path))?;
-        let frame = with_late_sources(&slice, late).map_err(polars_error(path))?;
-        match &mut rewritten {
-            Rewritten::Table(files) => files.append(&frame)?,
-            Rewritten::Part(file) => file.write(&frame)?,
-        }
-    }
-    let moves: Vec<(PathBuf, PathBuf)> = match rewritten {
-        Rewritten::Table(files) => {
-            let formats = files.formats();
-            files.finish()?;
-            formats
-                .written()
-                .map(|format| {
-                    let name = format!("projects.{}", format.extension());
-                    (scratch.join(&name), folder.join(name))
-                })
-                .collect()
-        }
-        Rewritten::Part(file) => {
-            file.finish()?;
-            vec![(scratch.join("part-0.parquet"), path.to_path_buf())]
-        }
-    };
-    for (from, to) in moves {
-        std::fs::rename(&from, &to).map_err(|source| TableError::Io { path: to, source })?;
-    }
-    std::fs::remove_dir(&scratch).map_err(|source| TableError::Io {
-        path: scratch,
-        source,
-    })
-}
-
-/// Adds late sources to the projects table and its partitions.
-fn add_late_sources(
-    dir: &Path,
-    formats: TableFormats,
-    partitioned: Option<&Path>,
-    late: &HashMap<String, Vec<String>>,
-) -> Result<(), TableError> {
-    rewrite_with_late_sources(&dir.join("projects.parquet"), Some(formats), late)?;
-    let Some(partitioned) = partitioned else {
-        return Ok(());
-    };
-    let folder = partitioned.join("projects");
-    let Ok(entries) = std::fs::read_dir(&folder) else {
-        return Ok(());
-    };
-    let mut parts: Vec<PathBuf> = entries
-        .filter_map(|e| e.ok().map(|e| e.path().join("part-0.parquet")))
-        .filter(|p| p.is_file())
-        .collect();
-    parts.sort();
-    for part in parts {
-        rewrite_with_late_sources(&part, None, late)?;
-    }
-    Ok(())
 }
 
 #[cfg(test)]
@@ -550,7 +413,8 @@ mod tests {
     }
 
     #[test]
-    fn sources_found_late_reach_every_copy_of_the_projects_table() {
+    fn later_readings_are_appended_and_every_fact_points_at_its_sentence() {
+        use polars_io::prelude::{ParquetReader, SerReader};
         let dir = tempfile::tempdir().unwrap();
         let tables = dir.path().join("tables");
         let partitioned = dir.path().join("partitioned");
@@ -558,43 +422,67 @@ mod tests {
         let projects = projects();
         let mut sink =
             TableSink::create(&tables, Some(&partitioned), TableFormats::default()).unwrap();
-        // Two batches, as a run with batches of one project writes them.
-        for batch in projects.chunks(1) {
-            sink.write_batch(batch).unwrap();
-        }
-        let late = HashMap::from([(projects[0].id.clone(), vec!["b.txt#4".to_string()])]);
-        let summaries = sink.finish(&late).unwrap();
-        assert_eq!(summaries[0].rows, 2);
-
-        let csv = std::fs::read_to_string(tables.join("projects.csv")).unwrap();
-        let rows: Vec<&str> = csv.lines().collect();
-        assert!(rows[1].contains(",a.txt#1; b.txt#4,"), "{}", rows[1]);
-        assert!(rows[2].contains(",a.txt#2,"), "{}", rows[2]);
-        let jsonl = std::fs::read_to_string(tables.join("projects.jsonl")).unwrap();
-        assert!(jsonl
-            .lines()
-            .next()
+        // Two batches, as a run with batches of one project writes them;
+        // the first project read again in another listing with the second.
+        sink.write_batch(&projects[..1], &[]).unwrap();
+        let late = [(projects[0].id.clone(), "b.txt#4".to_string())];
+        sink.write_batch(&projects[1..], &late).unwrap();
+        let summaries = sink.finish().unwrap();
+        let rows = |name: &str| summaries.iter().find(|s| s.name == name).unwrap().rows;
+        assert_eq!(rows("projects"), 2);
+        assert_eq!(rows("project_sources"), 3);
+        let sources = std::fs::read_to_string(tables.join("project_sources.csv")).unwrap();
+        let first = &projects[0].id;
+        assert_eq!(
+            sources.lines().collect::<Vec<_>>(),
+            [
+                "project_id,source,ordinal".to_string(),
+                format!("{first},a.txt,1"),
+                format!("{},a.txt,2", projects[1].id),
+                format!("{first},b.txt,4"),
+            ]
+        );
+        // The later reading goes to the partition of the listing it was
+        // read in.
+        let part = partitioned.join("project_sources/source=b.txt/part-0.parquet");
+        let frame = ParquetReader::new(File::open(&part).unwrap())
+            .finish()
+            .unwrap();
+        assert_eq!(frame.height(), 1);
+        // Sentence ids run on across batches, each sentence once, and
+        // every fact's id is a sentence of the evidence table.
+        let evidence = ParquetReader::new(File::open(tables.join("evidence.parquet")).unwrap())
+            .finish()
+            .unwrap();
+        let ids: Vec<i64> = evidence
+            .column("evidence_id")
             .unwrap()
-            .contains(r#""sources":["a.txt#1","b.txt#4"]"#));
-        for parquet in [
-            tables.join("projects.parquet"),
-            partitioned.join("projects/source=a.txt/part-0.parquet"),
-        ] {
-            let frame = ParquetReader::new(File::open(&parquet).unwrap())
+            .i64()
+            .unwrap()
+            .into_no_null_iter()
+            .collect();
+        assert_eq!(ids, (1..=ids.len() as i64).collect::<Vec<_>>());
+        let organisations =
+            ParquetReader::new(File::open(tables.join("project_organisations.parquet")).unwrap())
                 .finish()
                 .unwrap();
-            assert_eq!(frame.height(), 2);
-            let first = frame
-                .column("sources")
-                .unwrap()
-                .list()
-                .unwrap()
-                .get_as_series(0)
-                .unwrap();
-            let first: Vec<&str> = first.str().unwrap().iter().flatten().collect();
-            assert_eq!(first, ["a.txt#1", "b.txt#4"], "{}", parquet.display());
+        for id in organisations
+            .column("evidence_id")
+            .unwrap()
+            .i64()
+            .unwrap()
+            .iter()
+        {
+            assert!(id.is_some_and(|id| ids.contains(&id)), "{id:?}");
         }
-        // No scratch folder is left behind.
-        assert!(!tables.join(".late-sources").exists());
+        let texts: Vec<&str> = evidence
+            .column("text")
+            .unwrap()
+            .str()
+            .unwrap()
+            .iter()
+            .flatten()
+            .collect();
+        assert!(texts.contains(&"Funded by Japan."), "{texts:?}");
     }
 }

@@ -24,12 +24,100 @@ fn int<T: TryInto<i64>>(value: T) -> Option<i64> {
 /// A table of the run: its name and frame.
 pub type NamedTable = (&'static str, DataFrame);
 
-/// Builds one table's rows for a batch of projects.
-pub type BuildTable = fn(&[Project]) -> PolarsResult<DataFrame>;
+/// A project read again after its row was written (found in another
+/// listing): its id and where it was read (`file#ordinal`).
+pub type LateReading = (String, String);
+
+/// What one batch of the tables is built from: its projects, the readings
+/// of projects written in earlier batches, and the sentences their facts
+/// were read from, each once with its id.
+pub struct Batch<'a> {
+    pub projects: &'a [Project],
+    pub late: &'a [LateReading],
+    evidence: EvidenceIndex<'a>,
+}
+
+impl<'a> Batch<'a> {
+    /// `first_evidence_id` is the id of the batch's first sentence: the
+    /// ids run on from batch to batch (the sink counts them).
+    pub fn new(projects: &'a [Project], late: &'a [LateReading], first_evidence_id: i64) -> Self {
+        Batch {
+            projects,
+            late,
+            evidence: EvidenceIndex::new(projects, first_evidence_id),
+        }
+    }
+
+    /// How many sentences the batch's facts were read from.
+    pub fn evidence_rows(&self) -> usize {
+        self.evidence.rows.len()
+    }
+}
+
+/// Each sentence a project's facts were read from, once: a sentence names
+/// several organisations and places, and its text is stored in the
+/// `evidence` table only, the fact tables carrying its id. A sentence
+/// belongs to one project (it lies within the project's text), so they
+/// are told apart within each project.
+struct EvidenceIndex<'a> {
+    /// The project (index in the batch), the sentence and its id.
+    rows: Vec<(usize, &'a Evidence, i64)>,
+    /// For each project, where its sentences start in `rows`.
+    first_row: Vec<usize>,
+}
+
+impl<'a> EvidenceIndex<'a> {
+    fn new(projects: &'a [Project], first_id: i64) -> Self {
+        let mut rows: Vec<(usize, &'a Evidence, i64)> = Vec::new();
+        let mut first_row = Vec::with_capacity(projects.len() + 1);
+        for (index, project) in projects.iter().enumerate() {
+            let start = rows.len();
+            first_row.push(start);
+            let facts = &project.facts;
+            let all = facts
+                .organisations
+                .iter()
+                .map(|o| &o.evidence)
+                .chain(facts.places.iter().map(|p| &p.evidence))
+                .chain(facts.regions.iter().map(|r| &r.evidence));
+            for evidence in all {
+                if !rows[start..]
+                    .iter()
+                    .any(|(_, e, _)| same_sentence(e, evidence))
+                {
+                    let id = first_id + rows.len() as i64;
+                    rows.push((index, evidence, id));
+                }
+            }
+        }
+        first_row.push(rows.len());
+        EvidenceIndex { rows, first_row }
+    }
+
+    /// The id of a project's sentence.
+    fn id(&self, project: usize, evidence: &Evidence) -> Option<i64> {
+        let range =
+            self.first_row.get(project).copied()?..self.first_row.get(project + 1).copied()?;
+        self.rows
+            .get(range)?
+            .iter()
+            .find(|(_, e, _)| same_sentence(e, evidence))
+            .map(|&(_, _, id)| id)
+    }
+}
+
+fn same_sentence(a: &Evidence, b: &Evidence) -> bool {
+    a.span == b.span && a.origin == b.origin && a.line == b.line
+}
+
+/// Builds one table's rows for a batch.
+pub type BuildTable = fn(&Batch) -> PolarsResult<DataFrame>;
 
 /// Every table of a run, in a fixed order, with how its rows are built.
-pub const TABLES: [(&str, BuildTable); 7] = [
+pub const TABLES: [(&str, BuildTable); 9] = [
     ("projects", projects_table),
+    ("project_sources", project_sources),
+    ("evidence", evidence_table),
     ("project_fields", project_fields),
     ("project_organisations", project_organisations),
     ("project_places", project_places),
@@ -38,23 +126,25 @@ pub const TABLES: [(&str, BuildTable); 7] = [
     ("corridors", corridors),
 ];
 
-/// Builds one table for a batch of projects, naming it in an error.
+/// Builds one table for a batch, naming it in an error.
 pub fn build_table(
     name: &'static str,
     build: BuildTable,
-    projects: &[Project],
+    batch: &Batch,
 ) -> Result<DataFrame, TableError> {
-    build(projects).map_err(|source| TableError::Build {
+    build(batch).map_err(|source| TableError::Build {
         table: name.to_string(),
         source,
     })
 }
 
-/// Every table of `projects` as a frame, in the order of [`TABLES`].
+/// Every table of `projects` as a frame, in the order of [`TABLES`]
+/// (sentence ids from 1).
 pub fn build_tables(projects: &[Project]) -> Result<Vec<NamedTable>, TableError> {
+    let batch = Batch::new(projects, &[], 1);
     TABLES
         .iter()
-        .map(|&(name, build)| Ok((name, build_table(name, build, projects)?)))
+        .map(|&(name, build)| Ok((name, build_table(name, build, &batch)?)))
         .collect()
 }
 
@@ -96,15 +186,12 @@ fn ints<T>(rows: &[T], f: impl Fn(&T) -> Option<i64>) -> Vec<Option<i64>> {
 /// One row per project: where it is, its text, dates, the codes of its
 /// funders, countries and regions (the gold files' schema), and its funder
 /// types, country names and sub-regions (each once, for the analyses).
-pub fn projects_table(projects: &[Project]) -> PolarsResult<DataFrame> {
+pub fn projects_table(batch: &Batch) -> PolarsResult<DataFrame> {
+    let projects = batch.projects;
     let mut t = TableBuilder::default();
     t.text("id", texts(projects, |p| cell(&p.id)))
         .text("source", texts(projects, |p| cell(&p.raw.source)))
         .integer("ordinal", ints(projects, |p| int(p.raw.ordinal)))
-        .text_list(
-            "sources",
-            projects.iter().map(|p| borrowed(&p.sources)).collect(),
-        )
         .integer(
             "list_number",
             ints(projects, |p| p.raw.list_number.map(i64::from)),
@@ -192,18 +279,73 @@ pub fn projects_table(projects: &[Project]) -> PolarsResult<DataFrame> {
     t.build()
 }
 
-/// Adds the evidence columns shared by every fact table.
-fn evidence_columns<T>(t: &mut TableBuilder, rows: &[T], evidence: impl Fn(&T) -> &Evidence) {
-    t.integer("line", ints(rows, |r| int(evidence(r).line)))
-        .text("evidence", texts(rows, |r| cell(&evidence(r).sentence)))
-        .integer("span_start", ints(rows, |r| int(evidence(r).span.start)))
-        .integer("span_end", ints(rows, |r| int(evidence(r).span.end)))
-        .text("evidence_origin", texts(rows, |r| cell(evidence(r).origin)));
+/// One row per listing a project was read from (`file#ordinal`): its
+/// first reading, the same project found again in the same batch, and
+/// readings of projects written in an earlier batch.
+pub fn project_sources(batch: &Batch) -> PolarsResult<DataFrame> {
+    let mut rows: Vec<(&str, &str)> = batch
+        .projects
+        .iter()
+        .flat_map(|p| p.sources.iter().map(move |s| (p.id.as_str(), s.as_str())))
+        .collect();
+    rows.extend(batch.late.iter().map(|(id, s)| (id.as_str(), s.as_str())));
+    // `file#ordinal`: the file name may hold `#`, the ordinal cannot.
+    let split = |reading: &str| -> (String, Option<i64>) {
+        match reading.rsplit_once('#') {
+            Some((source, ordinal)) => (source.to_string(), ordinal.parse().ok()),
+            None => (reading.to_string(), None),
+        }
+    };
+    let mut t = TableBuilder::default();
+    t.text("project_id", texts(&rows, |(id, _)| cell(id)))
+        .text(
+            "source",
+            rows.iter().map(|(_, r)| Some(split(r).0)).collect(),
+        )
+        .integer("ordinal", rows.iter().map(|(_, r)| split(r).1).collect());
+    t.build()
+}
+
+/// One row per sentence a fact was read from: where it is in its listing
+/// (`file[span_start..span_end]` is the sentence) and its text.
+pub fn evidence_table(batch: &Batch) -> PolarsResult<DataFrame> {
+    let rows = &batch.evidence.rows;
+    let mut t = TableBuilder::default();
+    t.integer(
+        "evidence_id",
+        rows.iter().map(|&(_, _, id)| Some(id)).collect(),
+    )
+    .text(
+        "source",
+        texts(rows, |&(p, _, _)| cell(&batch.projects[p].raw.source)),
+    )
+    .integer("line", ints(rows, |(_, e, _)| int(e.line)))
+    .integer("span_start", ints(rows, |(_, e, _)| int(e.span.start)))
+    .integer("span_end", ints(rows, |(_, e, _)| int(e.span.end)))
+    .text("text", texts(rows, |(_, e, _)| cell(&e.sentence)))
+    .text("origin", texts(rows, |(_, e, _)| cell(e.origin)));
+    t.build()
+}
+
+/// The `evidence_id` column of a fact table: each row's sentence.
+fn evidence_ids<T>(
+    t: &mut TableBuilder,
+    batch: &Batch,
+    rows: &[(usize, T)],
+    evidence: impl Fn(&T) -> &Evidence,
+) {
+    t.integer(
+        "evidence_id",
+        rows.iter()
+            .map(|(p, row)| batch.evidence.id(*p, evidence(row)))
+            .collect(),
+    );
 }
 
 /// One row per labelled field or table cell of a project.
-pub fn project_fields(projects: &[Project]) -> PolarsResult<DataFrame> {
-    let rows: Vec<_> = projects
+pub fn project_fields(batch: &Batch) -> PolarsResult<DataFrame> {
+    let rows: Vec<_> = batch
+        .projects
         .iter()
         .flat_map(|p| p.raw.fields.iter().map(move |f| (p, f)))
         .collect();
@@ -230,71 +372,83 @@ pub fn project_fields(projects: &[Project]) -> PolarsResult<DataFrame> {
 }
 
 /// One row per organisation named in a project, with its role.
-pub fn project_organisations(projects: &[Project]) -> PolarsResult<DataFrame> {
-    let rows: Vec<_> = projects
-        .iter()
-        .flat_map(|p| p.facts.organisations.iter().map(move |o| (p, o)))
-        .collect();
+pub fn project_organisations(batch: &Batch) -> PolarsResult<DataFrame> {
+    let rows = fact_rows(batch.projects, |p| &p.facts.organisations);
     let mut t = TableBuilder::default();
-    t.text("project_id", texts(&rows, |(p, _)| cell(&p.id)))
-        .text("organisation", texts(&rows, |(_, o)| cell(&o.name)))
-        .text("donor_code", texts(&rows, |(_, o)| cell(&o.code)))
-        .text("type", texts(&rows, |(_, o)| cell(&o.kind)))
-        .text("role", texts(&rows, |(_, o)| cell(o.role.as_str())))
-        .text("mention", texts(&rows, |(_, o)| cell(&o.mention)));
-    evidence_columns(&mut t, &rows, |(_, o)| &o.evidence);
+    t.text(
+        "project_id",
+        texts(&rows, |(p, _)| cell(&batch.projects[*p].id)),
+    )
+    .text("organisation", texts(&rows, |(_, o)| cell(&o.name)))
+    .text("donor_code", texts(&rows, |(_, o)| cell(&o.code)))
+    .text("type", texts(&rows, |(_, o)| cell(&o.kind)))
+    .text("role", texts(&rows, |(_, o)| cell(o.role.as_str())))
+    .text("mention", texts(&rows, |(_, o)| cell(&o.mention)));
+    evidence_ids(&mut t, batch, &rows, |o| &o.evidence);
     t.build()
 }
 
-/// One row per country or territory named in a project.
-pub fn project_places(projects: &[Project]) -> PolarsResult<DataFrame> {
-    let rows: Vec<_> = projects
+/// The facts of every project, each with its project's index in the batch.
+fn fact_rows<'a, T>(
+    projects: &'a [Project],
+    facts: impl Fn(&'a Project) -> &'a Vec<T>,
+) -> Vec<(usize, &'a T)> {
+    projects
         .iter()
-        .flat_map(|p| p.facts.places.iter().map(move |o| (p, o)))
-        .collect();
+        .enumerate()
+        .flat_map(|(i, p)| facts(p).iter().map(move |f| (i, f)))
+        .collect()
+}
+
+/// One row per country or territory named in a project.
+pub fn project_places(batch: &Batch) -> PolarsResult<DataFrame> {
+    let rows = fact_rows(batch.projects, |p| &p.facts.places);
     let mut t = TableBuilder::default();
-    t.text("project_id", texts(&rows, |(p, _)| cell(&p.id)))
-        .text("iso3", texts(&rows, |(_, o)| cell(&o.alpha3)))
-        .text("name", texts(&rows, |(_, o)| cell(&o.name)))
-        .text("region", texts(&rows, |(_, o)| optional_cell(&o.region)))
-        .text(
-            "subregion",
-            texts(&rows, |(_, o)| optional_cell(&o.subregion)),
-        )
-        .text(
-            "intermediate_region",
-            texts(&rows, |(_, o)| optional_cell(&o.intermediate)),
-        )
-        .text("role", texts(&rows, |(_, o)| cell(o.role.as_str())))
-        .text("mention", texts(&rows, |(_, o)| cell(&o.mention)));
-    evidence_columns(&mut t, &rows, |(_, o)| &o.evidence);
+    t.text(
+        "project_id",
+        texts(&rows, |(p, _)| cell(&batch.projects[*p].id)),
+    )
+    .text("iso3", texts(&rows, |(_, o)| cell(&o.alpha3)))
+    .text("name", texts(&rows, |(_, o)| cell(&o.name)))
+    .text("region", texts(&rows, |(_, o)| optional_cell(&o.region)))
+    .text(
+        "subregion",
+        texts(&rows, |(_, o)| optional_cell(&o.subregion)),
+    )
+    .text(
+        "intermediate_region",
+        texts(&rows, |(_, o)| optional_cell(&o.intermediate)),
+    )
+    .text("role", texts(&rows, |(_, o)| cell(o.role.as_str())))
+    .text("mention", texts(&rows, |(_, o)| cell(&o.mention)));
+    evidence_ids(&mut t, batch, &rows, |o| &o.evidence);
     t.build()
 }
 
 /// One row per M49 region a project covers, and how it was found.
-pub fn project_regions(projects: &[Project]) -> PolarsResult<DataFrame> {
-    let rows: Vec<_> = projects
-        .iter()
-        .flat_map(|p| p.facts.regions.iter().map(move |o| (p, o)))
-        .collect();
+pub fn project_regions(batch: &Batch) -> PolarsResult<DataFrame> {
+    let rows = fact_rows(batch.projects, |p| &p.facts.regions);
     let mut t = TableBuilder::default();
-    t.text("project_id", texts(&rows, |(p, _)| cell(&p.id)))
-        .text("region", texts(&rows, |(_, o)| cell(&o.region)))
-        .text(
-            "subregion",
-            texts(&rows, |(_, o)| optional_cell(&o.subregion)),
-        )
-        .text("via", texts(&rows, |(_, o)| cell(&o.via)));
-    evidence_columns(&mut t, &rows, |(_, o)| &o.evidence);
+    t.text(
+        "project_id",
+        texts(&rows, |(p, _)| cell(&batch.projects[*p].id)),
+    )
+    .text("region", texts(&rows, |(_, o)| cell(&o.region)))
+    .text(
+        "subregion",
+        texts(&rows, |(_, o)| optional_cell(&o.subregion)),
+    )
+    .text("via", texts(&rows, |(_, o)| cell(&o.via)));
+    evidence_ids(&mut t, batch, &rows, |o| &o.evidence);
     t.build()
 }
 
 /// One row per calendar year a project runs in (from its start year to
 /// its end year; a project without an end counts in its start year only).
-pub fn project_years(projects: &[Project]) -> PolarsResult<DataFrame> {
+pub fn project_years(batch: &Batch) -> PolarsResult<DataFrame> {
     use chrono::Datelike;
     let mut rows: Vec<(&Project, i32)> = Vec::new();
-    for project in projects {
+    for project in batch.projects {
         let Some(start) = project.dates.start else {
             continue;
         };
@@ -313,25 +467,31 @@ pub fn project_years(projects: &[Project]) -> PolarsResult<DataFrame> {
 }
 
 /// Origin → destination pairs named in the same sentence.
-pub fn corridors(projects: &[Project]) -> PolarsResult<DataFrame> {
+pub fn corridors(batch: &Batch) -> PolarsResult<DataFrame> {
     let mut rows = Vec::new();
-    for project in projects {
+    for (index, project) in batch.projects.iter().enumerate() {
         let places = &project.facts.places;
         for origin in places.iter().filter(|p| p.role == PlaceRole::Origin) {
             for destination in places.iter().filter(|p| {
                 p.role == PlaceRole::Destination && p.evidence.span == origin.evidence.span
             }) {
-                rows.push((project, origin, destination));
+                rows.push((index, (origin, destination)));
             }
         }
     }
     let mut t = TableBuilder::default();
-    t.text("project_id", texts(&rows, |(p, _, _)| cell(&p.id)))
-        .text("origin", texts(&rows, |(_, o, _)| cell(&o.alpha3)))
-        .text("origin_name", texts(&rows, |(_, o, _)| cell(&o.name)))
-        .text("destination", texts(&rows, |(_, _, d)| cell(&d.alpha3)))
-        .text("destination_name", texts(&rows, |(_, _, d)| cell(&d.name)));
-    evidence_columns(&mut t, &rows, |(_, o, _)| &o.evidence);
+    t.text(
+        "project_id",
+        texts(&rows, |(p, _)| cell(&batch.projects[*p].id)),
+    )
+    .text("origin", texts(&rows, |(_, (o, _))| cell(&o.alpha3)))
+    .text("origin_name", texts(&rows, |(_, (o, _))| cell(&o.name)))
+    .text("destination", texts(&rows, |(_, (_, d))| cell(&d.alpha3)))
+    .text(
+        "destination_name",
+        texts(&rows, |(_, (_, d))| cell(&d.name)),
+    );
+    evidence_ids(&mut t, batch, &rows, |(o, _)| &o.evidence);
     t.build()
 }
 

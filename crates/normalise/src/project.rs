@@ -167,8 +167,8 @@ fn identify_one(raw: RawProject) -> Identified {
 /// Merges the same project found again (same id) into its first reading,
 /// batch after batch: within a batch the first reading gains the later
 /// source; when the first reading was in an earlier batch (already
-/// written), the source is kept in [`Identities::into_late_sources`] for the
-/// writer to add.
+/// written), the reading is kept for [`Identities::take_late`], for the
+/// writer to append.
 #[derive(Debug, Default)]
 pub struct Identities {
     /// The ids given out in earlier batches. An id is 12 hex digits, kept
@@ -181,7 +181,9 @@ pub struct Identities {
     current_source: Option<u32>,
     /// The listings read so far, numbered in reading order.
     sources: HashMap<String, u32>,
-    late: HashMap<String, Vec<String>>,
+    /// Readings of projects given out in an earlier batch: id and
+    /// `file#ordinal`, until taken.
+    late: Vec<(String, String)>,
 }
 
 fn id_key(id: &str) -> u64 {
@@ -221,10 +223,9 @@ impl Identities {
             if let Some(&index) = in_batch.get(&key) {
                 unique[index].sources.extend(reading.sources);
             } else if self.given_out.contains(&key) {
+                let id = reading.id;
                 self.late
-                    .entry(reading.id)
-                    .or_default()
-                    .extend(reading.sources);
+                    .extend(reading.sources.into_iter().map(|s| (id.clone(), s)));
             } else {
                 in_batch.insert(key, unique.len());
                 unique.push(reading);
@@ -234,10 +235,11 @@ impl Identities {
         unique
     }
 
-    /// Sources of projects found again after their batch was given out,
-    /// by project id, in reading order; the map of ids seen is freed.
-    pub fn into_late_sources(self) -> HashMap<String, Vec<String>> {
-        self.late
+    /// The readings of projects given out in earlier batches found since
+    /// the last call (id and `file#ordinal`, in reading order): rows to
+    /// append to `project_sources`.
+    pub fn take_late(&mut self) -> Vec<(String, String)> {
+        std::mem::take(&mut self.late)
     }
 }
 
@@ -320,8 +322,13 @@ mod tests {
         // into the first readings, each with its own.
         let again = identities.identify_batch(raw("b.txt", listing));
         assert!(again.is_empty());
-        let late = identities.into_late_sources();
-        assert_eq!(late[&first[0].id], ["b.txt#1"]);
-        assert_eq!(late[&first[1].id], ["b.txt#2"]);
+        assert_eq!(
+            identities.take_late(),
+            [
+                (first[0].id.clone(), "b.txt#1".to_string()),
+                (first[1].id.clone(), "b.txt#2".to_string())
+            ]
+        );
+        assert!(identities.take_late().is_empty());
     }
 }

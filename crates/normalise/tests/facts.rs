@@ -300,9 +300,10 @@ fn a_project_found_again_in_a_later_batch_is_a_late_source_not_a_second_project(
     assert_eq!(batch_one[0].sources, ["a.txt#1", "b.txt#1"]);
     assert_eq!(batch_one[1].sources, ["a.txt#2"]);
     assert!(batch_two.is_empty());
-    let late = identities.into_late_sources();
-    assert_eq!(late.len(), 1);
-    assert_eq!(late[&batch_one[1].id], ["b.txt#2"]);
+    assert_eq!(
+        identities.take_late(),
+        [(batch_one[1].id.clone(), "b.txt#2".to_string())]
+    );
 }
 
 /// An unknown funder's name that holds a country ("Friends of Malawi

@@ -219,9 +219,11 @@ impl LayoutLearner {
             self.layout.numbered_lists =
                 has_headed_numbered_list(self.last_decided.as_ref(), &window, keep);
         }
-        if let Some(last) = keep.checked_sub(1).and_then(|k| window.get(k)) {
-            self.last_decided = Some(last.clone());
-        }
+        // The unit above this window's first, for what looks one unit up.
+        let above = match keep.checked_sub(1).and_then(|k| window.get(k)) {
+            Some(last) => self.last_decided.replace(last.clone()),
+            None => self.last_decided.clone(),
+        };
         if !self.layout.dated_titles && !self.layout.title_fields && !self.layout.quoted_titles {
             // Heads ending before `keep` are settled; one starting at the
             // file's first unit may hold the page's title and is not
@@ -230,14 +232,21 @@ impl LayoutLearner {
             builder.mark_dated_lines();
             for head in builder.record_heads() {
                 self.dated_heads[0] += 1;
-                let dated_above = head
-                    .start
-                    .checked_sub(1)
-                    .is_some_and(|k| decided[k].is_date() && !decided[k].is_lone_year());
+                let unit_above = match head.start.checked_sub(1) {
+                    Some(k) => decided.get(k),
+                    None => above.as_ref(),
+                };
+                let dated_above = unit_above.is_some_and(|u| u.is_date() && !u.is_lone_year());
                 self.dated_heads[1] += usize::from(dated_above);
                 if head.len() >= 2 && self.head_line_counts.len() < HEAD_LINES_REMEMBERED {
-                    for unit in &decided[head.start..head.body] {
-                        *self.head_line_counts.entry(unit.whole.clean()).or_default() += 1;
+                    // Each line counted once a head: printed again in the
+                    // same head is not printed in several records.
+                    let lines: std::collections::BTreeSet<String> = decided[head.start..head.body]
+                        .iter()
+                        .map(|u| u.whole.clean())
+                        .collect();
+                    for line in lines {
+                        *self.head_line_counts.entry(line).or_default() += 1;
                     }
                 }
                 self.records_seen += 1;

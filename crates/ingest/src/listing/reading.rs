@@ -72,7 +72,13 @@ impl<'a> Reading<'a> {
                 .rev()
                 .find(|&i| builder.roles[i] == Role::Title)
                 .unwrap_or(0);
-            // A record's cells above its title go with it.
+            // A record's cells above its title go with it, and so does
+            // the rest of a head its headline was chosen from.
+            let title = builder
+                .head_starts
+                .iter()
+                .find(|&&(t, _)| t == title)
+                .map_or(title, |&(_, start)| start);
             (0..title)
                 .rev()
                 .take_while(|&i| builder.roles[i] == Role::Lead)

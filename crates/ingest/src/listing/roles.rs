@@ -52,6 +52,10 @@ pub(super) struct Builder<'a> {
     pub(super) dominant_head_given: bool,
     /// Where rule 3's records of the usual shape start in this window.
     pub(super) dominant_heads: Vec<usize>,
+    /// Rule 3's titles and where their heads start: a window that stops
+    /// at such a title carries its whole head, so that the next window
+    /// chooses the same headline in it.
+    pub(super) head_starts: Vec<(usize, usize)>,
     /// The window holds the file's first unit.
     pub(super) starts_file: bool,
     pub(super) diagnostics: Vec<Diagnostic>,
@@ -83,6 +87,7 @@ impl<'a> Builder<'a> {
             dates_lead_heads: layout.dates_lead_heads,
             dominant_head_given: false,
             dominant_heads: Vec::new(),
+            head_starts: Vec::new(),
             starts_file: false,
             diagnostics: Vec::new(),
         }
@@ -300,6 +305,7 @@ impl<'a> Builder<'a> {
             };
             let title = self.headline_in_head(title, head.body);
             self.roles[title] = Role::Title;
+            self.head_starts.push((title, head.start));
             if self.dates_lead_heads {
                 // The date line above the head and the head's lines above
                 // its headline open the record.
