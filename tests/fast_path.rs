@@ -1,24 +1,23 @@
-//! The scale work must not change what a run writes: every output file of a
-//! fixed run is compared with a fingerprint recorded before the fast path
-//! (`tests/snapshots/fast_path.txt`).
+//! What a run writes does not depend on how it reads and writes: small
+//! pieces of text and small batches of projects give the files one piece
+//! and the default batches give, Parquet only gives the same Parquet, and a
+//! listing whose layout shows late gives what one piece gives. The shape of
+//! the output (its files, the tables' columns, their first rows) is kept
+//! in insta snapshots (`tests/snapshots/`): a change of shape shows in the
+//! diff of a snapshot, reviewed with `cargo insta review` (or accepted with
+//! `INSTA_UPDATE=always`).
 //!
 //! CSV, JSON Lines, SVG, PNG, HTML and JSON files are compared byte for
 //! byte. A Parquet file is compared by its content (decoded and printed as
 //! CSV), because how rows are grouped inside the file is the writer's
 //! business, not the table's.
-//!
-//! After an intended change of the outputs, record the new fingerprints
-//! with `DEVCOOP_BLESS=1 cargo test --release --test fast_path` and say
-//! why in the commit.
 
 mod common;
 
-use common::{project_folder, root};
+use common::project_folder;
 use sha2::{Digest, Sha256};
 use std::path::Path;
 use std::process::Command;
-
-const SNAPSHOT: &str = "tests/snapshots/fast_path.txt";
 
 /// What a file holds: its bytes, or for Parquet its rows printed as CSV.
 fn content(path: &Path) -> Vec<u8> {
@@ -47,27 +46,13 @@ fn fingerprints(out: &Path) -> String {
     lines
 }
 
-/// Runs the fixed project folder with `more_args`; the folder and the
-/// fingerprints of its output.
+/// Runs the fixed project folder with `more_args` (every table also
+/// partitioned by source); the folder and the fingerprints of its output.
 fn fixed_run(more_args: &[&str]) -> (tempfile::TempDir, String) {
     let dir = tempfile::tempdir().unwrap();
     project_folder(dir.path());
     let run = Command::new(env!("CARGO_BIN_EXE_devcoop"))
-        // Small pieces and batches: units, rows, row groups and partitions
-        // cross their boundaries, inside a listing and between listings,
-        // and the shipped listing's second copy meets projects of the first
-        // both in its own batch and already written (their sources are
-        // added afterwards).
-        .args([
-            "run",
-            "--quiet",
-            "--partition-by",
-            "source",
-            "--batch-projects",
-            "7",
-            "--piece-bytes",
-            "3000",
-        ])
+        .args(["run", "--quiet", "--partition-by", "source"])
         .args(more_args)
         .current_dir(dir.path())
         .output()
@@ -81,43 +66,69 @@ fn fixed_run(more_args: &[&str]) -> (tempfile::TempDir, String) {
     (dir, fingerprints)
 }
 
-fn recorded() -> String {
-    std::fs::read_to_string(root().join(SNAPSHOT))
-        .expect("tests/snapshots/fast_path.txt: record it with DEVCOOP_BLESS=1")
+/// Small pieces and batches: units, rows, row groups and partitions cross
+/// their boundaries, inside a listing and between listings, and the
+/// shipped listing's second copy meets projects of the first both in its
+/// own batch and already written.
+const SMALL: [&str; 4] = ["--batch-projects", "7", "--piece-bytes", "3000"];
+
+/// The names of the files under `out`, one a line.
+fn file_names(out: &Path) -> String {
+    let mut names: Vec<String> = common::files_under(out)
+        .iter()
+        .map(|f| {
+            f.strip_prefix(out)
+                .unwrap()
+                .to_string_lossy()
+                .replace('\\', "/")
+        })
+        .collect();
+    names.sort();
+    names.join("\n")
+}
+
+/// The header and first rows of every table's CSV: the tables' shape.
+fn table_heads(out: &Path) -> String {
+    let mut heads = String::new();
+    let mut files = common::files_under(&out.join("tables"));
+    files.retain(|f| f.extension().is_some_and(|e| e == "csv"));
+    files.sort();
+    for file in files {
+        let text = std::fs::read_to_string(&file).unwrap();
+        let name = file
+            .strip_prefix(out)
+            .unwrap()
+            .to_string_lossy()
+            .replace('\\', "/");
+        heads.push_str(&format!("== {name}\n"));
+        for line in text.lines().take(4) {
+            heads.push_str(line);
+            heads.push('\n');
+        }
+    }
+    heads
 }
 
 #[test]
-fn every_output_is_what_it_was_before_the_fast_path() {
-    let (_dir, actual) = fixed_run(&[]);
-    let snapshot = root().join(SNAPSHOT);
-    if std::env::var_os("DEVCOOP_BLESS").is_some() {
-        std::fs::create_dir_all(snapshot.parent().unwrap()).unwrap();
-        std::fs::write(&snapshot, &actual).unwrap();
-    }
-    let expected = recorded();
-    // Line by line, so that a failure names the files that changed.
-    let changed: Vec<&str> = actual
-        .lines()
-        .filter(|line| !expected.lines().any(|e| e == *line))
-        .chain(
-            expected
-                .lines()
-                .filter(|line| !actual.lines().any(|a| a == *line)),
-        )
-        .collect();
-    assert!(
-        changed.is_empty(),
-        "outputs differ from the recorded ones:\n{}",
-        changed.join("\n")
+fn small_pieces_and_batches_write_what_one_piece_and_the_default_batches_write() {
+    let (dir, small) = fixed_run(&SMALL);
+    let (_, default) = fixed_run(&[]);
+    assert_eq!(small, default);
+    assert!(small.lines().count() > 40, "{small}");
+    let out = dir.path().join("output");
+    insta::assert_snapshot!("output_files", file_names(&out));
+    insta::assert_snapshot!("table_heads", table_heads(&out));
+    insta::assert_snapshot!(
+        "datapackage",
+        std::fs::read_to_string(out.join("datapackage.json")).unwrap()
     );
-    assert!(actual.lines().count() > 40, "{actual}");
 }
 
 #[test]
 fn parquet_only_writes_the_same_parquet_and_no_csv_or_jsonl_tables() {
     let (dir, actual) = fixed_run(&["--formats", "parquet"]);
+    let (_, every_format) = fixed_run(&[]);
     let out = dir.path().join("output");
-    let expected = recorded();
     let is_table_text = |path: &str| {
         path.starts_with("tables/")
             && !path.starts_with("tables/analysis/")
@@ -126,7 +137,7 @@ fn parquet_only_writes_the_same_parquet_and_no_csv_or_jsonl_tables() {
     // Only the package and the report name the files they point to.
     let points_to_files = |path: &str| path == "datapackage.json" || path == "report.html";
     let mut compared = 0;
-    for line in expected.lines() {
+    for line in every_format.lines() {
         let path = line.split_once("  ").unwrap().1;
         if is_table_text(path) {
             assert!(!out.join(path).exists(), "{path} is written");
@@ -138,7 +149,7 @@ fn parquet_only_writes_the_same_parquet_and_no_csv_or_jsonl_tables() {
     assert!(compared > 30, "{compared} files compared");
     assert_eq!(
         actual.lines().count(),
-        expected
+        every_format
             .lines()
             .filter(|l| !is_table_text(l.split_once("  ").unwrap().1))
             .count()

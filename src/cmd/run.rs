@@ -228,6 +228,7 @@ impl<'a> Batches<'a> {
         'a: 'scope,
     {
         let batch = self.identities.identify_batch(raw);
+        let readings = self.identities.take_readings();
         let mut projects = normalise::extract_facts(
             &self.reference,
             batch,
@@ -236,7 +237,7 @@ impl<'a> Batches<'a> {
         );
         self.corrections
             .apply(&mut projects, &self.reference, &mut self.diagnostics);
-        self.sink.write_batch(&projects)?;
+        self.sink.write_batch(&projects, &readings)?;
         self.progress.advance(projects.len() as u64);
         let room = charts::report::REPORT_MAX_PROJECTS.saturating_sub(self.listed.len());
         let rest = projects.split_off(room.min(projects.len()));
@@ -376,21 +377,16 @@ fn write_output(
         corrections,
         identities,
         sink,
-        mut listed,
+        listed,
         diagnostics: found,
         ..
     } = batches;
     // Only the batches needed these; the analyses get their memory.
     drop(reference);
-    let late_sources = identities.into_late_sources();
-    for project in &mut listed {
-        if let Some(more) = late_sources.get(&project.id) {
-            project.sources.extend(more.iter().cloned());
-        }
-    }
+    drop(identities);
     diagnostics.extend(found);
     corrections.finish(diagnostics);
-    let counts = sink.finish(&late_sources)?;
+    let counts = sink.finish()?;
     let headline = headline
         .into_inner()
         .unwrap_or_else(PoisonError::into_inner);

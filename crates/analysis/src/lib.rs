@@ -35,6 +35,6 @@ pub use partition::partition_value;
 pub use polars::prelude::DataFrame;
 pub use sink::TableSink;
 pub use tables::{
-    build_tables, write_diagnostics, Batch, LateReading, NamedTable, TableSummary, TABLES,
+    build_tables, write_diagnostics, Batch, NamedTable, Reading, TableSummary, TABLES,
 };
 pub use write::{read_tables, write_csv, write_csv_to, write_parquet, TableError};

@@ -18,7 +18,7 @@
 
 use crate::formats::TableFormats;
 use crate::partition::partition_value;
-use crate::tables::{build_table, Batch, LateReading, TableSummary, TABLES};
+use crate::tables::{build_table, reading_source, Batch, Reading, TableSummary, TABLES};
 use crate::write::{flatten_lists, parquet_writer, TableError};
 use normalise::Project;
 use polars::prelude::*;
@@ -217,32 +217,25 @@ struct Partitions {
 }
 
 impl Partitions {
-    /// Writes a batch's rows into the partitions of their projects'
-    /// listings; sentence ids run on from `first_evidence_id` as in the
-    /// tables, and late readings go with the listing they were read in.
+    /// Writes a batch's rows into the partitions of their listings, the
+    /// readings in reading order (a listing is read after the other, so
+    /// each source's files are opened once); sentence ids run on from
+    /// `first_evidence_id` as in the tables.
     fn write_batch(
         &mut self,
         projects: &[Project],
-        late: &[LateReading],
+        readings: &[Reading],
         first_evidence_id: i64,
     ) -> Result<(), TableError> {
         let mut evidence_id = first_evidence_id;
-        let mut runs: Vec<(&str, &[Project], Vec<LateReading>)> = projects
-            .chunk_by(|a, b| a.raw.source == b.raw.source)
-            .map(|run| (run[0].raw.source.as_str(), run, Vec::new()))
-            .collect();
-        for reading in late {
-            let source = reading
-                .1
-                .rsplit_once('#')
-                .map_or(reading.1.as_str(), |(s, _)| s);
-            match runs.iter_mut().find(|(s, _, _)| *s == source) {
-                Some(run) => run.2.push(reading.clone()),
-                None => runs.push((source, &[], vec![reading.clone()])),
-            }
-        }
-        for (source, run, late) in runs {
-            let batch = Batch::new(run, &late, evidence_id);
+        let mut rest = projects;
+        for group in readings.chunk_by(|a, b| reading_source(a) == reading_source(b)) {
+            let source = reading_source(&group[0]);
+            // The projects first read in this listing, in this batch.
+            let taken = rest.iter().take_while(|p| p.raw.source == source).count();
+            let (run, after) = rest.split_at(taken);
+            rest = after;
+            let batch = Batch::new(run, group, evidence_id);
             evidence_id += batch.evidence_rows() as i64;
             if self.source.as_deref() != Some(source) {
                 self.finish_source()?;
@@ -320,17 +313,17 @@ impl TableSink {
         })
     }
 
-    /// Appends the rows of a batch of projects to every table, and the
-    /// readings (`project_sources` rows) of projects written in earlier
-    /// batches that were found again in this one. Nothing written is
-    /// rewritten.
+    /// Appends the rows of a batch to every table: the projects first
+    /// read in it, and every reading in it (`project_sources`), a later
+    /// reading of a project written in an earlier batch too. Nothing
+    /// written is rewritten.
     pub fn write_batch(
         &mut self,
         projects: &[Project],
-        late: &[LateReading],
+        readings: &[Reading],
     ) -> Result<(), TableError> {
         let first_evidence_id = self.next_evidence_id;
-        let batch = Batch::new(projects, late, first_evidence_id);
+        let batch = Batch::new(projects, readings, first_evidence_id);
         self.next_evidence_id += batch.evidence_rows() as i64;
         // Tables are independent: build and write them on all cores.
         self.tables
@@ -340,7 +333,7 @@ impl TableSink {
                 files.append(&build_table(name, build, &batch)?)
             })?;
         if let Some(partitions) = &mut self.partitions {
-            partitions.write_batch(projects, late, first_evidence_id)?;
+            partitions.write_batch(projects, readings, first_evidence_id)?;
         }
         Ok(())
     }
@@ -424,9 +417,14 @@ mod tests {
             TableSink::create(&tables, Some(&partitioned), TableFormats::default()).unwrap();
         // Two batches, as a run with batches of one project writes them;
         // the first project read again in another listing with the second.
-        sink.write_batch(&projects[..1], &[]).unwrap();
-        let late = [(projects[0].id.clone(), "b.txt#4".to_string())];
-        sink.write_batch(&projects[1..], &late).unwrap();
+        let reading = |p: &Project, at: &str| (p.id.clone(), at.to_string());
+        sink.write_batch(&projects[..1], &[reading(&projects[0], "a.txt#1")])
+            .unwrap();
+        let readings = [
+            reading(&projects[1], "a.txt#2"),
+            reading(&projects[0], "b.txt#4"),
+        ];
+        sink.write_batch(&projects[1..], &readings).unwrap();
         let summaries = sink.finish().unwrap();
         let rows = |name: &str| summaries.iter().find(|s| s.name == name).unwrap().rows;
         assert_eq!(rows("projects"), 2);

@@ -24,26 +24,35 @@ fn int<T: TryInto<i64>>(value: T) -> Option<i64> {
 /// A table of the run: its name and frame.
 pub type NamedTable = (&'static str, DataFrame);
 
-/// A project read again after its row was written (found in another
-/// listing): its id and where it was read (`file#ordinal`).
-pub type LateReading = (String, String);
+/// A project read: its id and where it was read (`file#ordinal`), its
+/// first reading or a later one (the same project in another listing).
+pub type Reading = (String, String);
 
-/// What one batch of the tables is built from: its projects, the readings
-/// of projects written in earlier batches, and the sentences their facts
-/// were read from, each once with its id.
+/// The listing of a reading: `file#ordinal` without its ordinal (the file
+/// name may hold `#`, the ordinal cannot).
+pub fn reading_source(reading: &Reading) -> &str {
+    reading
+        .1
+        .rsplit_once('#')
+        .map_or(reading.1.as_str(), |(source, _)| source)
+}
+
+/// What one batch of the tables is built from: the projects first read in
+/// it, every reading in it in reading order, and the sentences the
+/// projects' facts were read from, each once with its id.
 pub struct Batch<'a> {
     pub projects: &'a [Project],
-    pub late: &'a [LateReading],
+    pub readings: &'a [Reading],
     evidence: EvidenceIndex<'a>,
 }
 
 impl<'a> Batch<'a> {
     /// `first_evidence_id` is the id of the batch's first sentence: the
     /// ids run on from batch to batch (the sink counts them).
-    pub fn new(projects: &'a [Project], late: &'a [LateReading], first_evidence_id: i64) -> Self {
+    pub fn new(projects: &'a [Project], readings: &'a [Reading], first_evidence_id: i64) -> Self {
         Batch {
             projects,
-            late,
+            readings,
             evidence: EvidenceIndex::new(projects, first_evidence_id),
         }
     }
@@ -139,9 +148,13 @@ pub fn build_table(
 }
 
 /// Every table of `projects` as a frame, in the order of [`TABLES`]
-/// (sentence ids from 1).
+/// (sentence ids from 1; the readings are each project's sources).
 pub fn build_tables(projects: &[Project]) -> Result<Vec<NamedTable>, TableError> {
-    let batch = Batch::new(projects, &[], 1);
+    let readings: Vec<Reading> = projects
+        .iter()
+        .flat_map(|p| p.sources.iter().map(move |s| (p.id.clone(), s.clone())))
+        .collect();
+    let batch = Batch::new(projects, &readings, 1);
     TABLES
         .iter()
         .map(|&(name, build)| Ok((name, build_table(name, build, &batch)?)))
@@ -279,30 +292,19 @@ pub fn projects_table(batch: &Batch) -> PolarsResult<DataFrame> {
     t.build()
 }
 
-/// One row per listing a project was read from (`file#ordinal`): its
-/// first reading, the same project found again in the same batch, and
-/// readings of projects written in an earlier batch.
+/// One row per reading of a project, in reading order: its first
+/// reading and every later one (the same project in another listing). Rows
+/// are appended as listings are read: a project found again adds a row,
+/// nothing written is rewritten.
 pub fn project_sources(batch: &Batch) -> PolarsResult<DataFrame> {
-    let mut rows: Vec<(&str, &str)> = batch
-        .projects
-        .iter()
-        .flat_map(|p| p.sources.iter().map(move |s| (p.id.as_str(), s.as_str())))
-        .collect();
-    rows.extend(batch.late.iter().map(|(id, s)| (id.as_str(), s.as_str())));
-    // `file#ordinal`: the file name may hold `#`, the ordinal cannot.
-    let split = |reading: &str| -> (String, Option<i64>) {
-        match reading.rsplit_once('#') {
-            Some((source, ordinal)) => (source.to_string(), ordinal.parse().ok()),
-            None => (reading.to_string(), None),
-        }
+    let rows = batch.readings;
+    let ordinal = |reading: &Reading| -> Option<i64> {
+        reading.1.rsplit_once('#').and_then(|(_, n)| n.parse().ok())
     };
     let mut t = TableBuilder::default();
-    t.text("project_id", texts(&rows, |(id, _)| cell(id)))
-        .text(
-            "source",
-            rows.iter().map(|(_, r)| Some(split(r).0)).collect(),
-        )
-        .integer("ordinal", rows.iter().map(|(_, r)| split(r).1).collect());
+    t.text("project_id", texts(rows, |(id, _)| cell(id)))
+        .text("source", texts(rows, |r| cell(reading_source(r))))
+        .integer("ordinal", rows.iter().map(ordinal).collect());
     t.build()
 }
 

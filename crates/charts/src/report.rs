@@ -247,7 +247,7 @@ fn project_view(project: &Project) -> ProjectView {
     ProjectView {
         id: project.id.clone(),
         title: project.title.clone(),
-        source: project.sources.join(", "),
+        source: format!("{}#{}", project.raw.source, project.raw.ordinal),
         date_text: project
             .raw
             .date_text()

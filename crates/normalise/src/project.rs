@@ -167,8 +167,7 @@ fn identify_one(raw: RawProject) -> Identified {
 /// Merges the same project found again (same id) into its first reading,
 /// batch after batch: within a batch the first reading gains the later
 /// source; when the first reading was in an earlier batch (already
-/// written), the reading is kept for [`Identities::take_late`], for the
-/// writer to append.
+/// written), only its reading is new ([`Identities::take_readings`]).
 #[derive(Debug, Default)]
 pub struct Identities {
     /// The ids given out in earlier batches. An id is 12 hex digits, kept
@@ -181,9 +180,9 @@ pub struct Identities {
     current_source: Option<u32>,
     /// The listings read so far, numbered in reading order.
     sources: HashMap<String, u32>,
-    /// Readings of projects given out in an earlier batch: id and
-    /// `file#ordinal`, until taken.
-    late: Vec<(String, String)>,
+    /// Every reading since the last call of [`Identities::take_readings`],
+    /// in reading order: the project's id and `file#ordinal`.
+    readings: Vec<(String, String)>,
 }
 
 fn id_key(id: &str) -> u64 {
@@ -220,12 +219,17 @@ impl Identities {
                 reading.id = project_id(&repeat, reading.dates.start.map(|d| d.date));
             }
             let key = id_key(&reading.id);
+            self.readings.extend(
+                reading
+                    .sources
+                    .iter()
+                    .map(|source| (reading.id.clone(), source.clone())),
+            );
             if let Some(&index) = in_batch.get(&key) {
                 unique[index].sources.extend(reading.sources);
             } else if self.given_out.contains(&key) {
-                let id = reading.id;
-                self.late
-                    .extend(reading.sources.into_iter().map(|s| (id.clone(), s)));
+                // Read again after its batch was given out: only the
+                // reading is new.
             } else {
                 in_batch.insert(key, unique.len());
                 unique.push(reading);
@@ -235,11 +239,12 @@ impl Identities {
         unique
     }
 
-    /// The readings of projects given out in earlier batches found since
-    /// the last call (id and `file#ordinal`, in reading order): rows to
-    /// append to `project_sources`.
-    pub fn take_late(&mut self) -> Vec<(String, String)> {
-        std::mem::take(&mut self.late)
+    /// Every project read since the last call, in reading order: its id
+    /// and where it was read (`file#ordinal`), the first reading of a
+    /// project or a later one. Rows of `project_sources`, appended as they
+    /// come: the same whatever the batches.
+    pub fn take_readings(&mut self) -> Vec<(String, String)> {
+        std::mem::take(&mut self.readings)
     }
 }
 
@@ -318,17 +323,18 @@ mod tests {
         let first = identities.identify_batch(raw("a.txt", listing));
         assert_eq!(first.len(), 2);
         assert_ne!(first[0].id, first[1].id);
+        identities.take_readings();
         // The same listing's projects found in another listing are merged
         // into the first readings, each with its own.
         let again = identities.identify_batch(raw("b.txt", listing));
         assert!(again.is_empty());
         assert_eq!(
-            identities.take_late(),
+            identities.take_readings(),
             [
                 (first[0].id.clone(), "b.txt#1".to_string()),
                 (first[1].id.clone(), "b.txt#2".to_string())
             ]
         );
-        assert!(identities.take_late().is_empty());
+        assert!(identities.take_readings().is_empty());
     }
 }

@@ -295,13 +295,14 @@ fn a_project_found_again_in_a_later_batch_is_a_late_source_not_a_second_project(
     let mut rest = b.projects;
     first.push(rest.remove(0));
     let batch_one = identities.identify_batch(first);
+    assert_eq!(identities.take_readings().len(), 3);
     let batch_two = identities.identify_batch(rest);
     assert_eq!(batch_one.len(), 2);
     assert_eq!(batch_one[0].sources, ["a.txt#1", "b.txt#1"]);
     assert_eq!(batch_one[1].sources, ["a.txt#2"]);
     assert!(batch_two.is_empty());
     assert_eq!(
-        identities.take_late(),
+        identities.take_readings(),
         [(batch_one[1].id.clone(), "b.txt#2".to_string())]
     );
 }
