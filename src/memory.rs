@@ -8,19 +8,14 @@
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 /// Gives the pages freed so far back to the operating system, on every
-/// thread of rayon's pool, of polars' pool and on this one.
+/// thread of rayon's pool and on this one.
 ///
 /// mimalloc keeps a freed page in the heap of the thread that freed it, for
 /// that thread to reuse, and returns it only when that thread allocates
 /// again; rayon's threads sleep once the tables are written, so the memory
-/// of the last batches stayed resident under the analyses, on top of what
-/// they need (360 MB of a million-project run, BENCHMARKS.md). polars'
-/// threads keep what its CSV writer and the last analysis freed: collected
-/// too, each analysis of a million projects peaked 10-20 MiB lower (the
-/// timeline in every format 301 -> 286 MiB).
+/// of the last batches would stay resident under the analyses.
 pub fn release_free_memory() {
     rayon::broadcast(|_| collect_this_thread());
-    polars_core::runtime::THREAD_POOL.broadcast(|_| collect_this_thread());
     collect_this_thread();
 }
 

@@ -19,7 +19,6 @@ use polars_io::prelude::{ParquetReader, SerReader};
 use serde::Deserialize;
 use std::collections::HashSet;
 use std::fs::File;
-use std::ops::ControlFlow;
 use std::path::{Path, PathBuf};
 
 /// How an analysis is drawn.
@@ -289,17 +288,9 @@ fn query_words(sql: &str) -> HashSet<&str> {
 /// clauses, common table expressions included), as polars' SQL parser
 /// reads it; `None` when it does not parse (polars then says why).
 fn query_tables(sql: &str) -> Option<HashSet<String>> {
-    use sqlparser::ast::visit_relations;
-    let statements =
-        sqlparser::parser::Parser::parse_sql(&sqlparser::dialect::GenericDialect {}, sql).ok()?;
-    let mut tables = HashSet::new();
-    let _ = visit_relations(&statements, |relation| {
-        if let Some(name) = relation.0.last().and_then(|part| part.as_ident()) {
-            tables.insert(name.value.clone());
-        }
-        ControlFlow::<()>::Continue(())
-    });
-    Some(tables)
+    polars::sql::extract_table_identifiers(sql, false, true)
+        .ok()
+        .map(|tables| tables.into_iter().collect())
 }
 
 /// Whether a query selects every column somewhere (`*` other than

@@ -1,8 +1,6 @@
 //! Building a data frame column by column from plain Rust values.
 
 use polars::prelude::*;
-use polars_arrow::array::{MutableBinaryViewArray, View};
-use polars_buffer::Buffer;
 
 /// Collects named columns of one table, in order.
 #[derive(Default)]
@@ -54,52 +52,11 @@ impl TableBuilder {
     }
 }
 
-/// A string column in which a value equal to the last one stored before it
-/// shares its bytes (values of up to 12 bytes are never stored: they live
-/// in their views). The fact tables repeat a project's sentence on each
-/// row found in it (two or three rows a sentence in a typical listing),
-/// and copying each cell was half the copying of a run (BENCHMARKS.md).
-/// polars' builders copy every value, so the column's views are made
-/// here: Arrow string views may point many times at the same bytes.
 fn text_column<S: AsRef<str>>(name: &str, values: &[Option<S>]) -> StringChunked {
-    let total: usize = values.iter().flatten().map(|v| v.as_ref().len()).sum();
-    // A view's offset is 32 bits: a column this large (never a batch of
-    // projects) gets polars' own buffers.
-    if u32::try_from(total).is_err() {
-        return StringChunked::from_iter_options(name.into(), values.iter().map(Option::as_ref));
-    }
-    let mut bytes: Vec<u8> = Vec::new();
-    let mut offsets: Vec<u32> = Vec::with_capacity(values.len());
-    let mut above: Option<(&str, u32)> = None;
-    for value in values {
-        let offset = match value.as_ref().map(AsRef::as_ref) {
-            Some(text) if text.len() > View::MAX_INLINE_SIZE as usize => match above {
-                Some((same, offset)) if same == text => offset,
-                _ => {
-                    // Below u32::MAX: `total` fits in 32 bits.
-                    let offset = bytes.len() as u32;
-                    bytes.extend_from_slice(text.as_bytes());
-                    above = Some((text, offset));
-                    offset
-                }
-            },
-            // Short values live in their view; nulls have none.
-            _ => 0,
-        };
-        offsets.push(offset);
-    }
-    let buffers = [Buffer::from(bytes)];
-    let mut array = MutableBinaryViewArray::<str>::with_capacity(values.len());
-    for (value, &offset) in values.iter().zip(&offsets) {
-        match value {
-            Some(text) => {
-                let view = View::new_from_bytes(text.as_ref().as_bytes(), 0, offset);
-                array.push_view(view, &buffers);
-            }
-            None => array.push_null(),
-        }
-    }
-    StringChunked::with_chunk(name.into(), array.freeze())
+    StringChunked::from_iter_options(
+        name.into(),
+        values.iter().map(|v| v.as_ref().map(AsRef::as_ref)),
+    )
 }
 
 fn column<'a>(frame: &'a DataFrame, name: &str) -> Result<&'a Column, String> {
@@ -163,35 +120,16 @@ mod tests {
     use super::*;
 
     #[test]
-    fn equal_neighbours_share_their_bytes_and_read_back_as_written() {
-        let sentence = "The project is funded by the European Union in Morocco.";
+    fn text_columns_read_back_as_written_nulls_included() {
         let values = vec![
-            Some(sentence),
-            Some(sentence),
+            Some("The project is funded by the EU."),
             None,
-            Some("Morocco"),
-            Some(sentence),
-            Some("Another sentence, long enough not to be inlined."),
             Some(""),
+            Some("EU"),
         ];
-        let column = text_column("evidence", &values);
-        let read: Vec<Option<&str>> = column.iter().collect();
-        assert_eq!(read, values);
+        let column = text_column("text", &values);
+        assert_eq!(column.iter().collect::<Vec<_>>(), values);
         assert_eq!(column.null_count(), 1);
-        // The sentence is stored once: the fifth row, after a null and a
-        // short value, shares it too; short values live in their views.
-        let stored: usize = column
-            .downcast_iter()
-            .map(|array| array.total_buffer_len())
-            .sum();
-        assert_eq!(stored, sentence.len() + values[5].map_or(0, str::len));
-    }
-
-    #[test]
-    fn a_column_of_short_values_or_nulls_only_needs_no_buffer() {
-        let values: Vec<Option<String>> = vec![None, Some("EU".into()), None];
-        let column = text_column("code", &values);
-        assert_eq!(column.iter().collect::<Vec<_>>(), [None, Some("EU"), None]);
         assert_eq!(text_column::<&str>("empty", &[]).len(), 0);
     }
 }

@@ -5,7 +5,6 @@
 use polars::prelude::*;
 use polars_io::parquet::write::ParquetCompression;
 use polars_io::prelude::{CsvWriter, ParquetReader, ParquetWriter, SerReader, SerWriter};
-use polars_parquet::write::ZstdLevel;
 use std::fs::File;
 use std::io::BufWriter;
 use std::path::{Path, PathBuf};
@@ -34,16 +33,13 @@ fn create(path: &Path) -> Result<BufWriter<File>, TableError> {
         })
 }
 
-/// A Parquet writer with devcoop's settings (BENCHMARKS.md):
-/// - zstd at level 1, which cost 4% less CPU than polars' default level 3
-///   for files 0.8% larger;
-/// - columns encoded one after the other: the tables are already written
-///   in parallel, and encoding every column of a row group at once held
-///   all their pages together (70 MB more at 10,000 projects, no faster).
+/// A Parquet writer with devcoop's settings: zstd at its default level,
+/// and columns encoded one after the other, since the tables are already
+/// written in parallel and encoding every column of a row group at once
+/// holds all their pages together.
 pub(crate) fn parquet_writer<W: std::io::Write>(out: W) -> ParquetWriter<W> {
-    let level = ZstdLevel::try_new(1).ok();
     ParquetWriter::new(out)
-        .with_compression(ParquetCompression::Zstd(level))
+        .with_compression(ParquetCompression::Zstd(None))
         .set_parallel(false)
 }
 
