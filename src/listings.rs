@@ -31,13 +31,33 @@ impl Loaded {
     }
 }
 
-pub fn input_files(config: &Config, override_inputs: &[PathBuf]) -> Result<Vec<PathBuf>> {
+/// The listing files of a run, and a warning for each `.txt` entry of an
+/// input folder that is not a regular file (a named pipe, a socket, a
+/// device, a link to nothing), which is never opened: a named pipe would
+/// block the run until something wrote to it.
+pub struct InputPaths {
+    pub files: Vec<PathBuf>,
+    pub warnings: Vec<Diagnostic>,
+}
+
+/// The listing files under the inputs of the config, or under
+/// `override_inputs` if any. A path named that is not a regular file or a
+/// folder is an error naming it.
+pub fn input_files(config: &Config, override_inputs: &[PathBuf]) -> Result<InputPaths> {
     let inputs = if override_inputs.is_empty() {
         config.inputs.clone()
     } else {
         override_inputs.to_vec()
     };
-    Ok(ingest::collect_inputs(&inputs)?)
+    let found = ingest::collect_inputs(&inputs)?;
+    Ok(InputPaths {
+        files: found.files,
+        warnings: found
+            .skipped
+            .iter()
+            .map(|skipped| skipped.to_diagnostic(&config.display_path(&skipped.path)))
+            .collect(),
+    })
 }
 
 /// Reads and parses every file, telling `read` the size of each. A file

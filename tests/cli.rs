@@ -512,18 +512,37 @@ fn odd_white_space_is_white_space() {
 fn an_unreadable_input_is_a_clear_error() {
     let dir = tempfile::tempdir().unwrap();
     let inputs = listings_in(dir.path(), "in", &[("good.txt", &shipped_listing())]);
-    // Root reads any file whatever its permissions, so a link to nowhere
-    // stands for a file that cannot be read.
-    std::os::unix::fs::symlink(dir.path().join("gone.txt"), inputs.join("broken.txt")).unwrap();
+    // Root reads any file whatever its permissions, so a link to itself
+    // stands for a file that cannot be read. (A link to nothing is only a
+    // warning: there is nothing to read.)
+    std::os::unix::fs::symlink("loop.txt", inputs.join("loop.txt")).unwrap();
     let out = dir.path().join("out");
     let result = run_into(&out, &[&inputs]);
     assert_eq!(result.status.code(), Some(1));
     assert!(
-        text(&result.stderr).contains("broken.txt: cannot read"),
+        text(&result.stderr).contains("loop.txt: cannot read"),
         "{}",
         text(&result.stderr)
     );
     assert!(!out.exists());
+}
+
+#[test]
+fn a_link_to_nothing_is_a_warning_naming_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let inputs = listings_in(dir.path(), "in", &[("good.txt", &shipped_listing())]);
+    std::os::unix::fs::symlink(dir.path().join("gone.txt"), inputs.join("broken.txt")).unwrap();
+    let out = dir.path().join("out");
+    let result = run_into(&out, &[&inputs]);
+    let stderr = text(&result.stderr);
+    assert!(result.status.success(), "{stderr}");
+    assert!(
+        stderr.contains(
+            "broken.txt:0:0: warning: a symbolic link to nothing, not a regular file: not read"
+        ),
+        "{stderr}"
+    );
+    assert!(stderr.contains("1 file, 10 projects"), "{stderr}");
 }
 
 #[test]
@@ -829,4 +848,106 @@ fn an_unknown_synth_layout_is_refused_with_the_known_ones() {
         stderr.contains("`tabular` is not a synth layout: expected numbered, fields or table"),
         "{stderr}"
     );
+}
+
+/// `devcoop ARGS`, killed and failed if it has not finished within a
+/// minute: a named pipe opened for reading blocks until a writer comes.
+fn devcoop_within_a_minute(args: &[&str]) -> std::process::Output {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_devcoop"))
+        .args(args)
+        .current_dir(root())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(60);
+    while child.try_wait().unwrap().is_none() {
+        if std::time::Instant::now() > deadline {
+            let _ = child.kill();
+            let _ = child.wait();
+            panic!("devcoop {args:?} still running after a minute");
+        }
+        std::thread::sleep(std::time::Duration::from_millis(50));
+    }
+    child.wait_with_output().unwrap()
+}
+
+fn mkfifo(path: &Path) {
+    let status = Command::new("mkfifo").arg(path).status().unwrap();
+    assert!(status.success());
+}
+
+#[test]
+fn a_named_pipe_among_the_listings_is_a_warning_naming_it_and_never_opened() {
+    let dir = tempfile::tempdir().unwrap();
+    let inputs = listings_in(
+        dir.path(),
+        "in",
+        &[("labour-migration-projects.txt", &shipped_listing())],
+    );
+    mkfifo(&inputs.join("pipe.txt"));
+    let out = dir.path().join("out");
+    let out_arg = out.to_str().unwrap();
+    let result =
+        devcoop_within_a_minute(&["run", "--out", out_arg, "--input", inputs.to_str().unwrap()]);
+    let stderr = text(&result.stderr);
+    assert!(result.status.success(), "{stderr}");
+    assert!(
+        stderr.contains("pipe.txt:0:0: warning: a named pipe (FIFO), not a regular file: not read"),
+        "{stderr}"
+    );
+    assert!(stderr.contains("1 file, 10 projects"), "{stderr}");
+    let diagnostics = std::fs::read_to_string(out.join("diagnostics.csv")).unwrap();
+    assert!(
+        diagnostics.contains("pipe.txt") && diagnostics.contains("named pipe"),
+        "{diagnostics}"
+    );
+    let manifest = std::fs::read_to_string(out.join("manifest.json")).unwrap();
+    assert!(!manifest.contains("pipe.txt"), "{manifest}");
+
+    let result = devcoop_within_a_minute(&["check", inputs.to_str().unwrap()]);
+    let stdout = text(&result.stdout);
+    assert_eq!(result.status.code(), Some(0), "{stdout}");
+    assert!(
+        stdout.contains("pipe.txt:0:0: warning: a named pipe"),
+        "{stdout}"
+    );
+
+    // Named on its own, it is an error naming it.
+    let pipe = inputs.join("pipe.txt");
+    let result =
+        devcoop_within_a_minute(&["run", "--out", out_arg, "--input", pipe.to_str().unwrap()]);
+    let stderr = text(&result.stderr);
+    assert_eq!(result.status.code(), Some(1), "{stderr}");
+    assert!(
+        stderr.contains("pipe.txt: a named pipe (FIFO), not a regular file: not read"),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn a_link_to_a_parent_folder_reads_each_listing_once() {
+    let dir = tempfile::tempdir().unwrap();
+    let inputs = listings_in(
+        dir.path(),
+        "in",
+        &[("labour-migration-projects.txt", &shipped_listing())],
+    );
+    std::fs::create_dir(inputs.join("sub")).unwrap();
+    std::os::unix::fs::symlink("..", inputs.join("sub/up")).unwrap();
+    std::os::unix::fs::symlink("labour-migration-projects.txt", inputs.join("again.txt")).unwrap();
+    let out = dir.path().join("out");
+    let result = devcoop_within_a_minute(&[
+        "run",
+        "--out",
+        out.to_str().unwrap(),
+        "--input",
+        inputs.to_str().unwrap(),
+    ]);
+    let stderr = text(&result.stderr);
+    assert!(result.status.success(), "{stderr}");
+    assert!(stderr.contains("1 file, 10 projects"), "{stderr}");
+    let manifest: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(out.join("manifest.json")).unwrap()).unwrap();
+    assert_eq!(manifest["inputs"].as_array().unwrap().len(), 1);
 }

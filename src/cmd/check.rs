@@ -23,8 +23,8 @@ pub struct Args {
 
 pub fn run(args: Args) -> Result<ExitCode> {
     let config = Config::load(None)?;
-    let files = listings::input_files(&config, &args.paths)?;
-    let loaded = listings::load(&config, &files, |_| ())?;
+    let inputs = listings::input_files(&config, &args.paths)?;
+    let loaded = listings::load(&config, &inputs.files, |_| ())?;
     for listing in &loaded.listings {
         println!("{}: {} projects", listing.source, listing.projects.len());
         for project in &listing.projects {
@@ -43,7 +43,7 @@ pub fn run(args: Args) -> Result<ExitCode> {
         }
     }
     let mut errors = 0;
-    for diagnostic in loaded.diagnostics() {
+    for diagnostic in inputs.warnings.iter().chain(loaded.diagnostics()) {
         if diagnostic.severity == Severity::Error {
             errors += 1;
         }

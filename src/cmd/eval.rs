@@ -228,8 +228,13 @@ fn score(gold: &[Value], found: &[Value], mistakes: &mut Vec<Mistake>) -> Scores
 
 pub fn run(args: Args) -> Result<ExitCode> {
     let config = Config::load(None)?;
-    let files = listings::input_files(&config, &args.inputs)?;
-    let mut loaded = listings::load(&config, &files, |_| ())?;
+    let inputs = listings::input_files(&config, &args.inputs)?;
+    // Not scored, yet worth knowing: a listing that was not read scores
+    // as missed.
+    for warning in &inputs.warnings {
+        eprintln!("{warning}");
+    }
+    let mut loaded = listings::load(&config, &inputs.files, |_| ())?;
     // Scores what devcoop reads, so user corrections are not applied.
     let projects = listings::normalised_projects(&config, &mut loaded, &mut Vec::new())?;
     let found: Vec<Value> = projects.iter().map(crate::cmd::gold_row).collect();

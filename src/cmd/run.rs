@@ -96,7 +96,10 @@ pub fn run(args: Args) -> Result<ExitCode> {
         config.table_formats = analysis::TableFormats::new(&args.formats)
             .map_err(|message| anyhow!("--formats: {message}"))?;
     }
-    let files = listings::input_files(&config, &args.inputs)?;
+    let listings::InputPaths {
+        files,
+        warnings: input_warnings,
+    } = listings::input_files(&config, &args.inputs)?;
     let out = args.out.clone().unwrap_or_else(|| config.output.clone());
     let mut read: Vec<&Path> = files.iter().map(PathBuf::as_path).collect();
     read.extend([
@@ -119,6 +122,11 @@ pub fn run(args: Args) -> Result<ExitCode> {
     let checked = listings::check_inputs(&config, &files, |bytes| progress.advance(bytes))?;
     if !checked.errors.is_empty() {
         progress.finish();
+        if !args.quiet {
+            for warning in &input_warnings {
+                eprintln!("{warning}");
+            }
+        }
         for error in &checked.errors {
             eprintln!("{error}");
         }
@@ -134,7 +142,9 @@ pub fn run(args: Args) -> Result<ExitCode> {
     // listing whose first pieces do not show its layout, the run starts
     // again with every layout learnt in a pass of its own.
     let mut write = |learning| {
-        diagnostics.clear();
+        // The inputs' own warnings come first, as the files were found
+        // before any was read.
+        diagnostics.clone_from(&input_warnings);
         write_output(
             &Settings {
                 out: &out,

@@ -37,7 +37,7 @@ pub mod synth;
 mod units;
 
 pub use diagnostics::{Diagnostic, Severity};
-pub use inputs::{collect_inputs, InputError};
+pub use inputs::{collect_inputs, InputError, Inputs, NotRegular, Skipped};
 pub use listing::{
     parse_listing, parse_listing_in_pieces, read_checked_listing, read_listing, validate_listing,
     LayoutLearning, Listing, ListingEnd, ReadError, DEFAULT_PIECE_BYTES,
