@@ -1,14 +1,10 @@
 //! `devcoop`: development-cooperation listings → tidy tables.
 //!
-//! The binary only reads the command line and the config, calls the stages
-//! in order and reports; the work is done by the `devcoop-*` crates.
+//! The binary only reads the command line, calls the pipeline of the
+//! `devcoop` library and prints; the work is done by the library and the
+//! `devcoop-*` crates.
 
 mod cmd;
-mod config;
-mod listings;
-mod memory;
-mod output;
-mod progress;
 
 use clap::Parser;
 use std::process::ExitCode;

@@ -2,9 +2,9 @@
 //!
 //! Example: `devcoop check data/raw/labour-migration-projects.txt`
 
-use crate::config::Config;
-use crate::listings;
 use anyhow::Result;
+use devcoop::config::Config;
+use devcoop::pipeline;
 use ingest::Severity;
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -23,27 +23,51 @@ pub struct Args {
 
 pub fn run(args: Args) -> Result<ExitCode> {
     let config = Config::load(None)?;
-    let inputs = listings::input_files(&config, &args.paths)?;
-    let loaded = listings::load(&config, &inputs.files, |_| ())?;
-    for listing in &loaded.listings {
-        println!("{}: {} projects", listing.source, listing.projects.len());
-        for project in &listing.projects {
-            println!(
-                "  {:>3}  line {:<4} {}",
-                project.ordinal,
-                project.first_line,
-                project.title_text()
-            );
-            if let Some(date) = project.date_text() {
-                println!("       dates  {date}");
-            }
-            for field in &project.fields {
-                println!("       {}: {}", field.label, field.value.clean());
-            }
+    let inputs = pipeline::input_files(&config, &args.paths)?;
+    // What devcoop reads, before any correction of the user's.
+    let read = pipeline::collect_projects(&config, &inputs.files, false)?;
+    let mut counts: Vec<(String, usize)> = Vec::new();
+    for project in &read.projects {
+        match counts.last_mut() {
+            Some((source, n)) if *source == project.raw.source => *n += 1,
+            _ => counts.push((project.raw.source.clone(), 1)),
         }
     }
+    let mut shown = 0;
+    for (source, count) in &counts {
+        println!("{source}: {count} projects");
+        for project in &read.projects[shown..shown + count] {
+            let raw = &project.raw;
+            println!(
+                "  {:>3}  line {:<4} {}",
+                raw.ordinal,
+                raw.first_line,
+                raw.title_text()
+            );
+            if let Some(date) = raw.date_text() {
+                println!("       dates  {date}");
+            }
+            for field in &raw.fields {
+                println!("       {}: {}", field.label, field.value.clean());
+            }
+            for (what, codes) in [
+                ("funders", project.funder_codes()),
+                ("countries", project.country_codes()),
+            ] {
+                if !codes.is_empty() {
+                    println!("       {what}  {}", codes.join(", "));
+                }
+            }
+        }
+        shown += count;
+    }
     let mut errors = 0;
-    for diagnostic in inputs.warnings.iter().chain(loaded.diagnostics()) {
+    for diagnostic in inputs
+        .warnings
+        .iter()
+        .chain(&read.errors)
+        .chain(&read.diagnostics)
+    {
         if diagnostic.severity == Severity::Error {
             errors += 1;
         }

@@ -2,9 +2,9 @@
 //!
 //! Example: `devcoop eval --input ../shared/corpus/raw --gold ../shared/corpus/gold`
 
-use crate::config::Config;
-use crate::listings;
 use anyhow::{Context, Result};
+use devcoop::config::Config;
+use devcoop::pipeline;
 use serde::Serialize;
 use serde_json::Value;
 use std::collections::{BTreeMap, BTreeSet};
@@ -228,15 +228,16 @@ fn score(gold: &[Value], found: &[Value], mistakes: &mut Vec<Mistake>) -> Scores
 
 pub fn run(args: Args) -> Result<ExitCode> {
     let config = Config::load(None)?;
-    let inputs = listings::input_files(&config, &args.inputs)?;
+    let inputs = pipeline::input_files(&config, &args.inputs)?;
+    // Scores what devcoop reads, read as a run reads, so user corrections
+    // are not applied.
+    let read = pipeline::collect_projects(&config, &inputs.files, false)?;
     // Not scored, yet worth knowing: a listing that was not read scores
     // as missed.
-    for warning in &inputs.warnings {
-        eprintln!("{warning}");
+    for problem in inputs.warnings.iter().chain(&read.errors) {
+        eprintln!("{problem}");
     }
-    let mut loaded = listings::load(&config, &inputs.files, |_| ())?;
-    // Scores what devcoop reads, so user corrections are not applied.
-    let projects = listings::normalised_projects(&config, &mut loaded, &mut Vec::new())?;
+    let projects = read.projects;
     let found: Vec<Value> = projects.iter().map(crate::cmd::gold_row).collect();
     let gold = read_gold(&args.gold)?;
     // Only listings that have gold annotations are scored.

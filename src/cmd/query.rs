@@ -2,8 +2,8 @@
 //!
 //! Example: `devcoop query "SELECT region, COUNT(*) FROM project_regions GROUP BY region"`
 
-use crate::config::Config;
 use anyhow::{bail, Context, Result};
+use devcoop::config::Config;
 use std::io::Write;
 use std::process::ExitCode;
 
@@ -35,7 +35,7 @@ pub fn run(args: Args) -> Result<ExitCode> {
     }
     // A query is one analysis: what each of its steps frees goes back to
     // the system at once, as in a run's analyses.
-    crate::memory::return_freed_memory_at_once();
+    devcoop::memory::return_freed_memory_at_once();
     // Only the tables and columns the query names are read.
     let tables = analysis::tables_for_query(&dir, &args.sql)?;
     let mut frame = match analysis::run_query(tables, &args.sql) {
