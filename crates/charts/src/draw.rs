@@ -1,4 +1,4 @@
-//! Drawing a `Chart` with plotters on any backend (SVG or bitmap).
+//! Drawing a `Chart` with plotters on any backend (the SVG one here).
 
 use crate::model::{Chart, ChartBody, TimelineRow};
 use crate::text::{chars_that_fit, shorten, width, wrap};

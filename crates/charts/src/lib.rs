@@ -1,8 +1,10 @@
 //! Charts (plotters, SVG and PNG) and the self-contained HTML report.
 //!
-//! Text is drawn with DejaVu Sans embedded in the binary, so charts render
-//! the same on a machine with no fonts installed. Output is deterministic:
-//! the same chart gives the same bytes.
+//! A chart is drawn once, as SVG; its PNG is that SVG rendered by resvg,
+//! so the two show the same picture. Text is drawn with DejaVu Sans
+//! embedded in the binary, both when plotters lays it out and when resvg
+//! renders it, so charts render the same on a machine with no fonts
+//! installed. Output is deterministic: the same chart gives the same bytes.
 //!
 //! ```
 //! use devcoop_charts::{render_svg, Chart, ChartBody};
@@ -29,8 +31,9 @@ pub use draw::{active_per_year, histogram_bins, TIMELINE_MAX_ROWS};
 pub use model::{Chart, ChartBody, TimelineRow};
 
 use plotters::prelude::*;
+use resvg::{tiny_skia, usvg};
 use std::path::Path;
-use std::sync::Once;
+use std::sync::{Arc, Once, OnceLock};
 
 #[derive(Debug, thiserror::Error)]
 pub enum ChartError {
@@ -65,12 +68,41 @@ pub fn render_svg(chart: &Chart) -> Result<String, String> {
     Ok(svg)
 }
 
-/// Writes the chart as `path` (PNG).
-pub fn render_png(chart: &Chart, path: &Path) -> Result<(), String> {
-    register_fonts();
-    let root = BitMapBackend::new(path, (draw::WIDTH, draw::height(chart))).into_drawing_area();
-    draw::draw(&root, chart)?;
-    root.present().map_err(|e| e.to_string())
+/// The fonts resvg may use: DejaVu Sans regular and bold from the binary,
+/// answering for "sans-serif" (the family plotters writes) and for text
+/// that names none. No system fonts: a PNG must not depend on the machine.
+fn font_database() -> Arc<usvg::fontdb::Database> {
+    static FONTS: OnceLock<Arc<usvg::fontdb::Database>> = OnceLock::new();
+    FONTS
+        .get_or_init(|| {
+            let mut fonts = usvg::fontdb::Database::new();
+            for face in [dejavu::sans::regular(), dejavu::sans::bold()] {
+                fonts.load_font_source(usvg::fontdb::Source::Binary(Arc::new(face)));
+            }
+            fonts.set_sans_serif_family("DejaVu Sans");
+            Arc::new(fonts)
+        })
+        .clone()
+}
+
+/// The SVG document `svg` (as [`render_svg`] gives it) rendered as a PNG
+/// file's bytes, at the SVG's own size.
+pub fn render_png(svg: &str) -> Result<Vec<u8>, String> {
+    let options = usvg::Options {
+        font_family: "DejaVu Sans".into(),
+        fontdb: font_database(),
+        ..usvg::Options::default()
+    };
+    let tree = usvg::Tree::from_str(svg, &options).map_err(|e| e.to_string())?;
+    let size = tree.size().to_int_size();
+    let mut pixmap = tiny_skia::Pixmap::new(size.width(), size.height())
+        .ok_or_else(|| format!("cannot make a {}×{} picture", size.width(), size.height()))?;
+    resvg::render(
+        &tree,
+        tiny_skia::Transform::identity(),
+        &mut pixmap.as_mut(),
+    );
+    pixmap.encode_png().map_err(|e| e.to_string())
 }
 
 /// Writes `NAME.svg` and `NAME.png` into `dir`; returns the SVG text.
@@ -82,7 +114,12 @@ pub fn write_chart(dir: &Path, name: &str, chart: &Chart) -> Result<String, Char
     };
     let svg = render_svg(chart).map_err(failed)?;
     std::fs::write(&svg_path, &svg).map_err(|e| failed(e.to_string()))?;
-    render_png(chart, &dir.join(format!("{name}.png"))).map_err(failed)?;
+    let png_path = dir.join(format!("{name}.png"));
+    let png = render_png(&svg).map_err(failed)?;
+    std::fs::write(&png_path, png).map_err(|e| ChartError::Draw {
+        path: png_path.display().to_string(),
+        message: e.to_string(),
+    })?;
     Ok(svg)
 }
 
@@ -120,6 +157,52 @@ mod tests {
             std::fs::read(dir.path().join("a.png")).unwrap(),
             std::fs::read(dir.path().join("b.png")).unwrap()
         );
+    }
+
+    /// The PNG decoded: width, height and RGBA pixels.
+    fn decoded(png: &[u8]) -> tiny_skia::Pixmap {
+        tiny_skia::Pixmap::decode_png(png).expect("a PNG")
+    }
+
+    #[test]
+    fn png_is_byte_stable_and_as_large_as_the_svg() {
+        let chart = bars("Same");
+        let svg = render_svg(&chart).unwrap();
+        let first = render_png(&svg).unwrap();
+        assert_eq!(first, render_png(&svg).unwrap());
+        assert_eq!(first, render_png(&render_svg(&chart).unwrap()).unwrap());
+        let size = format!(
+            "width=\"{}\" height=\"{}\"",
+            draw::WIDTH,
+            draw::height(&chart)
+        );
+        assert!(svg.starts_with(&format!("<svg {size}")), "{svg}");
+        let picture = decoded(&first);
+        assert_eq!(
+            (picture.width(), picture.height()),
+            (draw::WIDTH, draw::height(&chart))
+        );
+    }
+
+    /// Dark pixels in the band where the title is drawn (plotters puts it
+    /// at x 24, y 16, about 23 px tall).
+    fn dark_pixels_in_title_band(chart: &Chart) -> usize {
+        let picture = decoded(&render_png(&render_svg(chart).unwrap()).unwrap());
+        let width = picture.width() as usize;
+        picture
+            .pixels()
+            .iter()
+            .enumerate()
+            .filter(|(i, _)| (12..44).contains(&(i / width)) && (20..400).contains(&(i % width)))
+            .filter(|(_, p)| p.alpha() == 255 && p.red() < 100 && p.green() < 100 && p.blue() < 100)
+            .count()
+    }
+
+    #[test]
+    fn png_draws_the_title_text_with_the_embedded_font() {
+        // With no usable font resvg draws no text at all: the band stays white.
+        assert!(dark_pixels_in_title_band(&bars("Projects by region")) > 200);
+        assert_eq!(dark_pixels_in_title_band(&bars("")), 0);
     }
 
     #[test]
