@@ -94,8 +94,7 @@ fn write_output(
     };
     let mut sink =
         analysis::TableSink::create(&tables_dir, partitioned.as_deref(), config.table_formats)?;
-    let mut headline = charts::report::Headline::default();
-    let mut listed: Vec<normalise::Project> = Vec::new();
+    let mut written = 0usize;
     progress.projects("reading projects, finding funders, places and dates, writing tables");
     let found = read_projects(
         config,
@@ -106,9 +105,7 @@ fn write_output(
         |batch: &Batch| {
             sink.write_batch(&batch.projects, &batch.readings)?;
             progress.advance(batch.projects.len() as u64);
-            headline.add(&batch.projects);
-            let room = charts::report::REPORT_MAX_PROJECTS.saturating_sub(listed.len());
-            listed.extend(batch.projects.iter().take(room).cloned());
+            written += batch.projects.len();
             Ok(())
         },
     )?;
@@ -116,15 +113,25 @@ fn write_output(
     let counts = sink.finish()?;
     memory::return_freed_memory_at_once();
     progress.stage("running analyses and drawing charts");
-    let caption = caption(&files, headline.projects());
+    let caption = caption(&files, written);
     let AnalysisOutput { results, charts } = write_analyses(&staged, config, &caption)?;
     progress.stage("writing the report");
     analysis::write_diagnostics(&staged.dir().join("diagnostics.csv"), diagnostics)?;
+    let listed = analysis::listed_projects(&tables_dir, charts::report::REPORT_MAX_PROJECTS)?;
+    let diagnostic_lines: Vec<charts::report::DiagnosticLine> = diagnostics
+        .iter()
+        .map(|d| charts::report::DiagnosticLine {
+            file: d.file.clone(),
+            line: d.line,
+            severity: d.severity.to_string(),
+            message: d.message.clone(),
+        })
+        .collect();
     let report = charts::report::render_report(&charts::report::ReportInput {
         caption: &caption,
-        headline: &headline,
+        projects_total: written,
         projects: &listed,
-        diagnostics,
+        diagnostics: &diagnostic_lines,
         charts: &charts,
         analyses: &results,
         table_formats: config.table_formats,
@@ -142,7 +149,7 @@ fn write_output(
     write_manifest(staged.dir(), &files, &counts)?;
     progress.stage("putting the new output in place");
     staged.commit()?;
-    Ok(headline.projects())
+    Ok(written)
 }
 
 /// Runs every analysis over the written tables: its table, and its chart

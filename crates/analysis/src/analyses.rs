@@ -38,6 +38,9 @@ pub enum ChartKind {
     Timeline,
     /// Counts in a grid: `x` columns, `y` rows, `value` cells.
     Matrix,
+    /// The report's headline: one row, each column a figure shown under
+    /// its name; no chart.
+    Figures,
     /// A table only, no chart.
     None,
 }

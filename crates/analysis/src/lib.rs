@@ -19,6 +19,7 @@ pub mod analyses;
 mod datapackage;
 mod formats;
 mod frame;
+mod listed;
 mod partition;
 mod sink;
 pub mod tables;
@@ -31,6 +32,7 @@ pub use analyses::{
 pub use datapackage::datapackage;
 pub use formats::{TableFormat, TableFormats};
 pub use frame::{column_dates, column_numbers, column_texts, require_column, TableBuilder};
+pub use listed::{listed_projects, ListedEvidence, ListedProject};
 pub use partition::partition_value;
 pub use polars::prelude::DataFrame;
 pub use sink::TableSink;

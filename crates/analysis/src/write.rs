@@ -22,6 +22,8 @@ pub enum TableError {
     // would repeat it ("File too large: File too large").
     #[error("{path}: cannot write the table: {cause}", path = path.display())]
     Polars { path: PathBuf, cause: PolarsError },
+    #[error("{path}: cannot read the table: {cause}", path = path.display())]
+    Read { path: PathBuf, cause: String },
 }
 
 fn create(path: &Path) -> Result<BufWriter<File>, TableError> {

@@ -24,7 +24,7 @@ pub fn chart_for(result: &AnalysisResult, caption: &str) -> Result<Option<Chart>
             .unwrap_or_default()
     };
     let body = match config.chart {
-        ChartKind::None => return Ok(None),
+        ChartKind::None | ChartKind::Figures => return Ok(None),
         ChartKind::Bar | ChartKind::Hbar => {
             let x = required(&config.x, "x", "bar")?;
             let y = required(&config.y, "y", "bar")?;
