@@ -13,29 +13,23 @@ struct ConfigFile {
     inputs: Vec<PathBuf>,
     #[serde(default = "default_output")]
     output: PathBuf,
-    #[serde(default = "default_reference")]
-    reference: PathBuf,
+    reference: Option<PathBuf>,
     #[serde(default = "default_reference_date")]
     reference_date: String,
     #[serde(default = "default_overrides")]
     overrides: PathBuf,
-    #[serde(default = "default_analyses")]
-    analyses: PathBuf,
+    analyses: Option<PathBuf>,
     #[serde(default)]
     table_formats: analysis::TableFormats,
 }
 
-fn default_analyses() -> PathBuf {
-    PathBuf::from("analyses")
-}
+const DEFAULT_ANALYSES: &str = "analyses";
 
 fn default_overrides() -> PathBuf {
     PathBuf::from("data/overrides.csv")
 }
 
-fn default_reference() -> PathBuf {
-    PathBuf::from("data/reference")
-}
+const DEFAULT_REFERENCE: &str = "data/reference";
 
 fn default_reference_date() -> String {
     "2026-01-01".into()
@@ -57,15 +51,18 @@ pub struct Config {
     pub base: PathBuf,
     pub inputs: Vec<PathBuf>,
     pub output: PathBuf,
-    /// Directory of the curated reference tables.
-    pub reference: PathBuf,
+    /// A directory whose files take the place of the built-in reference
+    /// tables of the same name; `None` when the default one
+    /// (`data/reference`) does not exist.
+    pub reference: Option<PathBuf>,
     /// The day project status is judged against (not today: outputs must
     /// not change with the calendar).
     pub reference_date: chrono::NaiveDate,
     /// User corrections; a missing file means none.
     pub overrides: PathBuf,
-    /// Directory of `*.sql` analyses.
-    pub analyses: PathBuf,
+    /// Directory of `*.sql` analyses; `None` (the built-in analyses) when
+    /// the default one (`analyses`) does not exist.
+    pub analyses: Option<PathBuf>,
     /// The files each table is written as.
     pub table_formats: analysis::TableFormats,
 }
@@ -97,12 +94,24 @@ impl Config {
                 file.reference_date
             )
         })?;
+        let reference = directory(
+            &base,
+            file.reference.as_deref(),
+            DEFAULT_REFERENCE,
+            "reference",
+        )?;
+        let analyses = directory(
+            &base,
+            file.analyses.as_deref(),
+            DEFAULT_ANALYSES,
+            "analyses",
+        )?;
         Ok(Config {
             inputs: file.inputs.iter().map(|p| join(&base, p)).collect(),
             output: join(&base, &file.output),
-            reference: join(&base, &file.reference),
+            reference,
             overrides: join(&base, &file.overrides),
-            analyses: join(&base, &file.analyses),
+            analyses,
             reference_date,
             table_formats: file.table_formats,
             base,
@@ -119,6 +128,28 @@ impl Config {
             .unwrap_or(path);
         let shown = shown.strip_prefix(".").unwrap_or(shown);
         shown.to_string_lossy().replace('\\', "/")
+    }
+}
+
+/// The directory the config names for `key` (it must exist), else the
+/// default one when it exists, else none: the built-in tables or analyses.
+fn directory(
+    base: &Path,
+    named: Option<&Path>,
+    default: &str,
+    key: &str,
+) -> Result<Option<PathBuf>> {
+    match named {
+        Some(path) => {
+            let path = join(base, path);
+            anyhow::ensure!(
+                path.is_dir(),
+                "{key} = \"{}\": not a directory",
+                path.display()
+            );
+            Ok(Some(path))
+        }
+        None => Ok(Some(join(base, Path::new(default))).filter(|p| p.is_dir())),
     }
 }
 
@@ -161,6 +192,22 @@ mod tests {
             err.contains("devcoop.toml") && err.contains("`xlsx`"),
             "{err}"
         );
+    }
+
+    #[test]
+    fn reference_and_analyses_folders_are_optional_unless_named() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("devcoop.toml");
+        std::fs::write(&path, "").unwrap();
+        let config = Config::load(Some(&path)).unwrap();
+        assert_eq!(config.reference, None);
+        assert_eq!(config.analyses, None);
+        std::fs::create_dir_all(dir.path().join("data/reference")).unwrap();
+        let config = Config::load(Some(&path)).unwrap();
+        assert_eq!(config.reference, Some(dir.path().join("data/reference")));
+        std::fs::write(&path, "analyses = \"mine\"\n").unwrap();
+        let err = format!("{:#}", Config::load(Some(&path)).unwrap_err());
+        assert!(err.contains("analyses = ") && err.contains("mine"), "{err}");
     }
 
     #[test]

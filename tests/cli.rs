@@ -2,7 +2,9 @@
 
 mod common;
 
-use common::{devcoop, jsonl, listings_in, root, run_into, run_with, shipped_listing, text};
+use common::{
+    devcoop, jsonl, listings_in, root, run_into, run_with, shared_corpus, shipped_listing, text,
+};
 use std::path::Path;
 use std::process::Command;
 
@@ -64,6 +66,32 @@ fn shipped_listing_gives_all_ten_titles_and_date_texts() {
     assert_eq!(csv.lines().count(), 11, "header and ten rows");
     assert!(csv.starts_with("id,source,ordinal,list_number,"));
     assert!(out.join("diagnostics.csv").is_file());
+}
+
+#[test]
+fn a_run_from_any_folder_uses_the_built_in_reference_tables_and_analyses() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("page.txt"), shipped_listing()).unwrap();
+    let result = Command::new(env!("CARGO_BIN_EXE_devcoop"))
+        .args(["run", "--input", "page.txt", "--out", "out/"])
+        .current_dir(dir.path())
+        .output()
+        .unwrap();
+    assert!(result.status.success(), "{}", text(&result.stderr));
+    let out = dir.path().join("out");
+    let rows = jsonl(&out.join("tables/projects.jsonl"));
+    assert_eq!(rows.len(), 10);
+    let funders = std::fs::read_to_string(out.join("tables/project_organisations.csv")).unwrap();
+    assert!(funders.contains(",EU,EU institution,funder,"), "{funders}");
+    for analysis in std::fs::read_dir(root().join("analyses")).unwrap() {
+        let name = analysis.unwrap().path();
+        let stem = name.file_stem().unwrap().to_string_lossy().into_owned();
+        assert!(
+            out.join(format!("tables/analysis/{stem}.csv")).is_file(),
+            "built-in analysis {stem} ran"
+        );
+    }
+    assert!(out.join("report.html").is_file());
 }
 
 #[test]
@@ -215,11 +243,11 @@ fn help_explains_each_command_with_an_example() {
 
 #[test]
 fn shipped_listing_matches_its_gold_annotation_in_every_field() {
-    let gold_path = root().join("../shared/corpus/gold/ilo-labour-migration-p10.jsonl");
-    let Ok(gold_text) = std::fs::read_to_string(&gold_path) else {
-        eprintln!("shared corpus not present: nothing to compare");
+    let Some(corpus) = shared_corpus() else {
         return;
     };
+    let gold_path = corpus.join("gold/ilo-labour-migration-p10.jsonl");
+    let gold_text = std::fs::read_to_string(&gold_path).expect("the shipped listing's gold file");
     let dir = tempfile::tempdir().unwrap();
     let out = dir.path().join("output");
     assert!(run_into(&out, &[&root().join("data/raw")]).status.success());
@@ -283,11 +311,9 @@ fn every_funder_and_place_row_carries_its_evidence() {
 
 #[test]
 fn eval_scores_the_shared_corpus() {
-    let corpus = root().join("../shared/corpus");
-    if !corpus.join("gold").is_dir() {
-        eprintln!("shared corpus not present: nothing to score");
+    let Some(corpus) = shared_corpus() else {
         return;
-    }
+    };
     let result = devcoop(&[
         "eval",
         "--input",

@@ -88,11 +88,9 @@ pub fn run(args: Args) -> Result<ExitCode> {
     } = pipeline::input_files(&config, &args.inputs)?;
     let out = args.out.clone().unwrap_or_else(|| config.output.clone());
     let mut read: Vec<&Path> = files.iter().map(PathBuf::as_path).collect();
-    read.extend([
-        config.reference.as_path(),
-        config.analyses.as_path(),
-        config.overrides.as_path(),
-    ]);
+    read.extend(config.reference.as_deref());
+    read.extend(config.analyses.as_deref());
+    read.push(config.overrides.as_path());
     if let Some(config_file) = args.config.as_deref() {
         read.push(config_file);
     }

@@ -14,3 +14,8 @@ pub use read::{
     Projects, ReadOptions, DEFAULT_BATCH_PROJECTS,
 };
 pub use run::{write_run, RunSettings, RunSummary};
+
+/// The repository's `analyses/*.sql` as `(file name, text)`, built in
+/// (`build.rs`): a run without an `analyses` folder runs these.
+pub const BUILTIN_ANALYSES: &[(&str, &str)] =
+    include!(concat!(env!("OUT_DIR"), "/builtin_analyses.rs"));

@@ -68,7 +68,10 @@ pub fn read_projects(
     learning: LayoutLearning,
     mut on_batch: impl FnMut(&Batch) -> Result<()>,
 ) -> Result<Vec<ingest::Diagnostic>> {
-    let reference = normalise::Reference::load(&config.reference)?;
+    let reference = match &config.reference {
+        Some(dir) => normalise::Reference::load_over_builtin(dir, true)?,
+        None => normalise::Reference::builtin()?,
+    };
     let mut corrections = if options.corrections {
         Some(super::inputs::corrections(config)?)
     } else {

@@ -155,7 +155,10 @@ fn write_output(
 /// Runs every analysis over the written tables: its table, and its chart
 /// as SVG and PNG.
 fn write_analyses(staged: &StagedOutput, config: &Config, caption: &str) -> Result<AnalysisOutput> {
-    let analyses = analysis::load_analyses(&config.analyses)?;
+    let analyses = match &config.analyses {
+        Some(dir) => analysis::load_analyses(dir)?,
+        None => analysis::parse_analyses(super::BUILTIN_ANALYSES)?,
+    };
     let tables_dir = staged.dir().join("tables");
     let analysis_dir = staged.subdir("tables/analysis")?;
     let charts_dir = staged.subdir("charts")?;

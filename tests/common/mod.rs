@@ -8,6 +8,21 @@ pub fn root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
 }
 
+/// `../shared/corpus` beside the project root when it is there. Tests that
+/// need it pass with nothing compared without it, unless
+/// `DEVCOOP_REQUIRE_CORPUS` is set (as CI sets it): then they fail.
+#[allow(dead_code)]
+pub fn shared_corpus() -> Option<PathBuf> {
+    let dir = root().join("../shared/corpus");
+    let present = dir.join("gold").is_dir();
+    assert!(
+        present || std::env::var_os("DEVCOOP_REQUIRE_CORPUS").is_none(),
+        "{}: the shared corpus is missing and DEVCOOP_REQUIRE_CORPUS is set",
+        dir.display()
+    );
+    present.then_some(dir)
+}
+
 pub fn devcoop(args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_devcoop"))
         .args(args)

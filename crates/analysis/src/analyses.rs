@@ -218,6 +218,17 @@ pub fn load_analyses(dir: &Path) -> Result<Vec<Analysis>, AnalysisError> {
     Ok(analyses)
 }
 
+/// The analyses `(file name, text)` built into the binary, by `order`
+/// then name, as [`load_analyses`] orders a directory's.
+pub fn parse_analyses(files: &[(&str, &str)]) -> Result<Vec<Analysis>, AnalysisError> {
+    let mut analyses = files
+        .iter()
+        .map(|(name, text)| parse_analysis(&Path::new("analyses").join(name), text))
+        .collect::<Result<Vec<_>, _>>()?;
+    analyses.sort_by(|a, b| (a.chart.order, &a.name).cmp(&(b.chart.order, &b.name)));
+    Ok(analyses)
+}
+
 /// Runs a query over `tables`, which it may only read: the statement must
 /// be a `SELECT` or `WITH`; anything else (`CREATE`, `DROP`, `COPY`…) is
 /// refused.

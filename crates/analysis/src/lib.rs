@@ -26,8 +26,8 @@ pub mod tables;
 mod write;
 
 pub use analyses::{
-    load_analyses, run_analysis, run_analysis_on_parquet, run_query, tables_for_query, Analysis,
-    AnalysisError, AnalysisResult, ChartConfig, ChartKind,
+    load_analyses, parse_analyses, run_analysis, run_analysis_on_parquet, run_query,
+    tables_for_query, Analysis, AnalysisError, AnalysisResult, ChartConfig, ChartKind,
 };
 pub use datapackage::datapackage;
 pub use formats::{TableFormat, TableFormats};

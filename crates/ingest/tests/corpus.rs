@@ -1,6 +1,8 @@
-//! The shared gold corpus (`../shared/corpus` beside the project root, when
-//! present): ingest must find exactly the projects the gold files list, with
-//! the same titles, in the same order.
+//! The shared gold corpus (`../shared/corpus` beside the project root):
+//! ingest must find exactly the projects the gold files list, with the same
+//! titles, in the same order. Without the corpus these tests pass with
+//! nothing compared, unless `DEVCOOP_REQUIRE_CORPUS` is set (as CI sets
+//! it): then a missing corpus fails them.
 
 mod pieces;
 
@@ -8,7 +10,13 @@ use std::path::PathBuf;
 
 fn corpus_dir() -> Option<PathBuf> {
     let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../../shared/corpus");
-    dir.join("gold").is_dir().then_some(dir)
+    let present = dir.join("gold").is_dir();
+    assert!(
+        present || std::env::var_os("DEVCOOP_REQUIRE_CORPUS").is_none(),
+        "{}: the shared corpus is missing and DEVCOOP_REQUIRE_CORPUS is set",
+        dir.display()
+    );
+    present.then_some(dir)
 }
 
 #[test]

@@ -177,6 +177,15 @@ pub struct ReferenceTables<'a> {
     pub subnational_governments: &'a str,
 }
 
+/// The curated tables as shipped: the repository's `data/reference/`.
+pub const BUILTIN: ReferenceTables<'static> = ReferenceTables {
+    organisations: include_str!("../../../data/reference/organisations.csv"),
+    country_aliases: include_str!("../../../data/reference/country_aliases.csv"),
+    demonyms: include_str!("../../../data/reference/demonyms.csv"),
+    regions: include_str!("../../../data/reference/regions.csv"),
+    subnational_governments: include_str!("../../../data/reference/subnational_governments.csv"),
+};
+
 pub const ORGANISATIONS_FILE: &str = "organisations.csv";
 pub const COUNTRY_ALIASES_FILE: &str = "country_aliases.csv";
 pub const DEMONYMS_FILE: &str = "demonyms.csv";
@@ -209,28 +218,74 @@ fn rows(file: &str, text: &str, columns: usize) -> Result<Vec<(u64, Vec<String>)
 }
 
 impl Reference {
-    /// Reads the five curated tables from `dir`.
+    /// Reads the five curated tables from `dir`; every one must be there.
     pub fn load(dir: &Path) -> Result<Reference, ReferenceError> {
-        let read = |name: &str| {
+        Reference::load_over_builtin(dir, false)
+    }
+
+    /// The tables built into the binary (the repository's
+    /// `data/reference/` when it was compiled), so that devcoop runs from
+    /// any folder.
+    pub fn builtin() -> Result<Reference, ReferenceError> {
+        Reference::from_tables(&BUILTIN)
+    }
+
+    /// The built-in tables, each replaced by the file of the same name in
+    /// `dir` where `dir` has one (with `missing_is_builtin`; otherwise a
+    /// missing file is an error). Errors name the file read.
+    pub fn load_over_builtin(
+        dir: &Path,
+        missing_is_builtin: bool,
+    ) -> Result<Reference, ReferenceError> {
+        let read = |name: &str, builtin: &'static str| {
             let path = dir.join(name);
-            std::fs::read_to_string(&path).map_err(|source| ReferenceError::Io {
-                file: path.display().to_string(),
-                source,
-            })
+            match std::fs::read_to_string(&path) {
+                Ok(text) => Ok((text, true)),
+                Err(err) if missing_is_builtin && err.kind() == std::io::ErrorKind::NotFound => {
+                    Ok((builtin.to_string(), false))
+                }
+                Err(source) => Err(ReferenceError::Io {
+                    file: path.display().to_string(),
+                    source,
+                }),
+            }
         };
         let (organisations, country_aliases, demonyms, regions, subnational_governments) = (
-            read(ORGANISATIONS_FILE)?,
-            read(COUNTRY_ALIASES_FILE)?,
-            read(DEMONYMS_FILE)?,
-            read(REGIONS_FILE)?,
-            read(SUBNATIONAL_GOVERNMENTS_FILE)?,
+            read(ORGANISATIONS_FILE, BUILTIN.organisations)?,
+            read(COUNTRY_ALIASES_FILE, BUILTIN.country_aliases)?,
+            read(DEMONYMS_FILE, BUILTIN.demonyms)?,
+            read(REGIONS_FILE, BUILTIN.regions)?,
+            read(
+                SUBNATIONAL_GOVERNMENTS_FILE,
+                BUILTIN.subnational_governments,
+            )?,
         );
+        let from_dir = [
+            (ORGANISATIONS_FILE, organisations.1),
+            (COUNTRY_ALIASES_FILE, country_aliases.1),
+            (DEMONYMS_FILE, demonyms.1),
+            (REGIONS_FILE, regions.1),
+            (SUBNATIONAL_GOVERNMENTS_FILE, subnational_governments.1),
+        ];
         Reference::from_tables(&ReferenceTables {
-            organisations: &organisations,
-            country_aliases: &country_aliases,
-            demonyms: &demonyms,
-            regions: &regions,
-            subnational_governments: &subnational_governments,
+            organisations: &organisations.0,
+            country_aliases: &country_aliases.0,
+            demonyms: &demonyms.0,
+            regions: &regions.0,
+            subnational_governments: &subnational_governments.0,
+        })
+        .map_err(|err| match err {
+            // A table read from `dir` is named by its path.
+            ReferenceError::Invalid {
+                file,
+                line,
+                message,
+            } if from_dir.contains(&(file.as_str(), true)) => ReferenceError::Invalid {
+                file: dir.join(&file).display().to_string(),
+                line,
+                message,
+            },
+            other => other,
         })
     }
 
@@ -503,6 +558,44 @@ pub(crate) mod tests {
     pub fn reference() -> Reference {
         let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../data/reference");
         Reference::load(&dir).expect("reference data loads")
+    }
+
+    #[test]
+    fn built_in_tables_load_and_a_file_in_the_folder_takes_the_place_of_its_table() {
+        let builtin = Reference::builtin().expect("the built-in tables load");
+        assert!(builtin.organisation_by_code("IOM").is_some());
+        let dir = tempfile::tempdir().unwrap();
+        // No file: the built-in tables; a missing file is an error only
+        // when every table must be in the folder.
+        let empty = Reference::load_over_builtin(dir.path(), true).unwrap();
+        assert!(empty.organisation_by_code("IOM").is_some());
+        assert!(matches!(
+            Reference::load(dir.path()),
+            Err(ReferenceError::Io { .. })
+        ));
+        std::fs::write(
+            dir.path().join(ORGANISATIONS_FILE),
+            "# made up\ncode,name,type,aliases\nXF,Example Fund,foundation,Example Fund\n",
+        )
+        .unwrap();
+        let replaced = Reference::load_over_builtin(dir.path(), true).unwrap();
+        assert!(replaced.organisation_by_code("XF").is_some());
+        assert!(replaced.organisation_by_code("IOM").is_none());
+        assert!(
+            replaced.country("SEN").is_some(),
+            "other tables stay built in"
+        );
+        std::fs::write(
+            dir.path().join(ORGANISATIONS_FILE),
+            "code,name,type,aliases\nXF,Example Fund\n",
+        )
+        .unwrap();
+        let error = Reference::load_over_builtin(dir.path(), true)
+            .err()
+            .expect("a short row is an error")
+            .to_string();
+        let path = dir.path().join(ORGANISATIONS_FILE).display().to_string();
+        assert!(error.starts_with(&format!("{path}:")), "{error}");
     }
 
     #[test]
