@@ -5,7 +5,7 @@
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use std::io::IsTerminal;
 
-/// Inputs above this size take about a second or more (BENCHMARKS.md).
+/// Inputs above this size take about a second or more.
 const SHOW_ABOVE_BYTES: u64 = 2_000_000;
 
 pub struct Progress {

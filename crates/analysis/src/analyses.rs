@@ -374,7 +374,7 @@ pub fn tables_for_query(dir: &Path, sql: &str) -> Result<Vec<(String, DataFrame)
         // read. A row group per batch makes many chunks, which polars
         // would otherwise join again in every operation; joining them
         // takes twice the column's size for a moment, and twice one column
-        // is less than twice the table (BENCHMARKS.md).
+        // is less than twice the table.
         let mut columns = Vec::with_capacity(wanted.len());
         for column in wanted {
             let mut frame = ParquetReader::new(open()?)

@@ -91,8 +91,7 @@ struct JsonLinesFile {
 /// all it is given into one buffer before writing it (its CSV writer goes
 /// 1,024 rows at a time); a batch's place rows, each with its sentence,
 /// are tens of megabytes of JSON. Written this many rows at a time, the
-/// streaming part of a million projects in every format peaked at 279
-/// MiB, against 342 with a batch at once (BENCHMARKS.md).
+/// buffer stays small whatever the batch size.
 const JSON_LINES_ROWS: usize = 1_024;
 
 impl JsonLinesFile {

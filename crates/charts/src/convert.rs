@@ -86,8 +86,8 @@ pub fn chart_for(result: &AnalysisResult, caption: &str) -> Result<Option<Chart>
             if dated > TIMELINE_MAX_ROWS {
                 // Only the years are drawn (projects active per year):
                 // labels and colours are not read, and no row is made for
-                // each project, which kept a million titles (about 150 MB)
-                // and a million rows (about 120 MB) out of memory. A label
+                // each project, so a timeline of a million projects does
+                // not hold a million titles and rows. A label
                 // or colour column that is not there is still a mistake.
                 require_column(frame, label)?;
                 if let Some(colour) = &config.colour {

@@ -108,13 +108,11 @@ fn into_source_error(source: &str, err: ReadError<std::convert::Infallible>) -> 
     }
 }
 
-/// Pieces of this size keep memory small and still give both cores work.
+/// Pieces of this size keep memory small and still give every core work.
 /// A group of pieces (one a core) is held as units and raw projects until
-/// its batches are written, about 15 times its text in the flattened-table
-/// layout: against 4 MiB, pieces of 1 MiB lowered the streaming peak of a
-/// million projects from 273-296 to 220-235 MiB (numbered layout) and
-/// from 352-372 to 231-242 MiB (three layouts) in the same time; 256 and
-/// 512 KiB gained nothing more (BENCHMARKS.md).
+/// its batches are written, about 15 times its text, so the piece size
+/// sets the streaming peak; smaller pieces gain no memory and cost time
+/// (BENCHMARKS.md has the measurements).
 pub const DEFAULT_PIECE_BYTES: usize = 1 << 20;
 
 /// What reading a listing gives besides its projects.
