@@ -221,7 +221,7 @@ fn missing_path_and_directory_without_listings_are_clear_errors() {
     std::fs::create_dir(&empty).unwrap();
     let result = run_into(&out, &[&empty]);
     assert_eq!(result.status.code(), Some(1));
-    assert!(text(&result.stderr).contains("no `.txt` listing in this directory"));
+    assert!(text(&result.stderr).contains("no `.txt` listing or `.html` page in this directory"));
     assert!(!out.exists());
 }
 

@@ -1,4 +1,5 @@
-//! Finding the listing files under the paths a user names.
+//! Finding the listing files under the paths a user names: text
+//! listings (`.txt`) and saved pages (`.html`, `.htm`).
 //!
 //! Only regular files are read. Fuzzing an input folder found two ways a
 //! walk that trusts what it finds goes wrong: a named pipe called `x.txt`
@@ -25,7 +26,7 @@ pub enum InputError {
     Missing(PathBuf),
     #[error("{0}: cannot read: {1}")]
     Unreadable(PathBuf, std::io::Error),
-    #[error("{0}: no `.txt` listing in this directory")]
+    #[error("{0}: no `.txt` listing or `.html` page in this directory")]
     NoListings(PathBuf),
     /// Named on the command line, yet nothing a listing can be read from.
     #[error("{0}: {1}, not a regular file: not read")]
@@ -240,9 +241,11 @@ impl Walk {
                 }
                 continue;
             }
-            let is_listing = path
-                .extension()
-                .is_some_and(|e| e.eq_ignore_ascii_case("txt"));
+            let is_listing = path.extension().is_some_and(|e| {
+                e.eq_ignore_ascii_case("txt")
+                    || e.eq_ignore_ascii_case("html")
+                    || e.eq_ignore_ascii_case("htm")
+            });
             if !is_listing {
                 continue;
             }

@@ -28,6 +28,7 @@
 
 pub mod dates;
 pub mod diagnostics;
+pub mod html;
 pub mod inputs;
 pub mod labels;
 mod listing;

@@ -25,11 +25,148 @@ impl Span {
 /// A piece of one line of the file, exactly as printed there.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Segment {
-    /// The text exactly as in the file (so `&file[span] == text`).
+    /// The text exactly as in the file (so `&file[span] == text`), or,
+    /// read from a saved page, as the page reads: character references
+    /// decoded and tags left out, `span` covering all of it in the file.
     pub text: String,
     /// 1-based line number.
     pub line: usize,
     pub span: Span,
+    /// Read from a saved page: where the pieces of `text` lie in the file.
+    /// Empty when `text` is `span`'s bytes.
+    #[serde(skip_serializing_if = "TextMap::is_empty")]
+    pub map: TextMap,
+}
+
+impl Segment {
+    /// The span in the file of bytes `start..end` of the text.
+    pub fn span_of(&self, start: usize, end: usize) -> Span {
+        if self.map.is_empty() {
+            let end = end.min(self.text.len());
+            Span::new(self.span.start + start.min(end), self.span.start + end)
+        } else {
+            self.map.span(start, end)
+        }
+    }
+}
+
+/// Where the pieces of a text lie in a file whose bytes are not the text:
+/// a saved page, where character references are decoded, tags left out
+/// and runs of white space read as one space. A piece is either the
+/// file's bytes (`literal`) or stands for all of `file` (a character
+/// reference, a list number the browser would print).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct TextMap {
+    pieces: Vec<MapPiece>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+struct MapPiece {
+    /// Where the piece starts in the text; it ends where the next starts.
+    text: usize,
+    file: Span,
+    literal: bool,
+}
+
+impl TextMap {
+    pub fn is_empty(&self) -> bool {
+        self.pieces.is_empty()
+    }
+
+    /// Text from `text` on is the file's bytes from `file` on, `len` of
+    /// them.
+    pub fn push_literal(&mut self, text: usize, len: usize, file: usize) {
+        if len == 0 {
+            return;
+        }
+        if let Some(last) = self.pieces.last_mut() {
+            if last.literal
+                && last.file.end == file
+                && last.text + (last.file.end - last.file.start) == text
+            {
+                last.file.end += len;
+                return;
+            }
+        }
+        self.pieces.push(MapPiece {
+            text,
+            file: Span::new(file, file + len),
+            literal: true,
+        });
+    }
+
+    /// Text from `text` on (up to the next piece) stands for `file`.
+    pub fn push_mapped(&mut self, text: usize, file: Span) {
+        if self.pieces.last().is_some_and(|last| last.text == text) {
+            self.pieces.pop();
+        }
+        self.pieces.push(MapPiece {
+            text,
+            file,
+            literal: false,
+        });
+    }
+
+    /// The piece holding text offset `at`.
+    fn piece(&self, at: usize) -> Option<&MapPiece> {
+        let index = self.pieces.partition_point(|p| p.text <= at);
+        self.pieces.get(index.checked_sub(1)?)
+    }
+
+    fn start(&self, at: usize) -> usize {
+        match self.piece(at) {
+            Some(p) if p.literal => (p.file.start + (at - p.text)).min(p.file.end),
+            Some(p) => p.file.start,
+            None => self.pieces.first().map_or(0, |p| p.file.start),
+        }
+    }
+
+    fn end(&self, at: usize) -> usize {
+        match at.checked_sub(1).and_then(|last| self.piece(last)) {
+            Some(p) if p.literal => (p.file.start + (at - p.text)).min(p.file.end),
+            Some(p) => p.file.end,
+            None => self.start(at),
+        }
+    }
+
+    /// The span in the file of text `start..end`: from where its first
+    /// byte comes from to where its last does.
+    pub fn span(&self, start: usize, end: usize) -> Span {
+        let from = self.start(start);
+        if end <= start {
+            return Span::new(from, from);
+        }
+        Span::new(from, self.end(end).max(from))
+    }
+
+    /// The map of text `start..end`, as a text of its own; empty when
+    /// that text is the file's bytes of its span.
+    pub fn slice(&self, start: usize, end: usize) -> TextMap {
+        let first = self
+            .pieces
+            .partition_point(|p| p.text <= start)
+            .saturating_sub(1);
+        let mut pieces: Vec<MapPiece> = Vec::new();
+        for piece in self.pieces.iter().skip(first) {
+            if piece.text >= end && !pieces.is_empty() {
+                break;
+            }
+            let mut piece = *piece;
+            if piece.text < start {
+                if piece.literal {
+                    piece.file.start =
+                        (piece.file.start + (start - piece.text)).min(piece.file.end);
+                }
+                piece.text = start;
+            }
+            piece.text -= start;
+            pieces.push(piece);
+        }
+        if pieces.len() == 1 && pieces[0].literal {
+            pieces.clear();
+        }
+        TextMap { pieces }
+    }
 }
 
 /// Text that may run over several lines, such as a wrapped title.
@@ -193,6 +330,9 @@ pub struct RawProject {
     pub last_line: usize,
     /// Bytes the project occupies.
     pub span: Span,
+    /// Read from a saved page: the `id` of the element the project is in
+    /// (its item, its heading), so that `page.html#id` links to it.
+    pub anchor: Option<String>,
 }
 
 impl RawProject {

@@ -26,6 +26,13 @@ pub enum SourceProblem {
     NotUtf8(u8),
     #[error("cannot read: {0}")]
     Unreadable(String),
+    /// A saved page in an encoding other than UTF-8 or a one-byte one
+    /// such as Windows-1252.
+    #[error("the page is in {0}, which is not read; save it as UTF-8 and run again")]
+    UnsupportedEncoding(String),
+    /// A byte the page's declared encoding does not define.
+    #[error("not valid {encoding} as the page declares (byte 0x{byte:02x}); save it as UTF-8 and run again")]
+    NotInEncoding { encoding: String, byte: u8 },
 }
 
 impl SourceError {
@@ -398,13 +405,12 @@ impl<R: std::io::Read> Chunks<R> {
 }
 
 /// NUL and the C0 controls that never occur in text (tab, LF, CR, FF are fine).
-fn is_binary_byte(byte: u8) -> bool {
+pub(crate) fn is_binary_byte(byte: u8) -> bool {
     matches!(byte, 0x00..=0x08 | 0x0e..=0x1a | 0x1c..=0x1f)
 }
 
 /// 1-based line and column (in characters) of byte `pos`.
-#[cfg(test)]
-fn line_and_column(bytes: &[u8], pos: usize) -> (usize, usize) {
+pub(crate) fn line_and_column(bytes: &[u8], pos: usize) -> (usize, usize) {
     let before = &bytes[..pos];
     let line = before.iter().filter(|&&b| b == b'\n').count() + 1;
     let line_start = before

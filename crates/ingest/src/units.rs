@@ -462,6 +462,7 @@ fn row_cells(line: &Segment) -> Vec<Segment> {
                         line.span.start + at + lead,
                         line.span.start + at + lead + cell.len(),
                     ),
+                    map: Default::default(),
                 })
             })
             .collect()
@@ -596,6 +597,7 @@ fn segment(line: &Line, from: usize) -> Segment {
         text: text.to_string(),
         line: line.number,
         span: Span::new(start, start + text.len()),
+        map: Default::default(),
     }
 }
 

@@ -104,10 +104,8 @@ pub fn sentence_around(
         .copied()
         .filter(|&(s, e)| s <= start && end <= e)
         .unwrap_or((0, segment.text.len()));
-    (
-        segment.text[s..e].to_string(),
-        Span::new(segment.span.start + s, segment.span.start + e),
-    )
+    // A page's text is not its bytes: the segment maps its own offsets.
+    (segment.text[s..e].to_string(), segment.span_of(s, e))
 }
 
 #[cfg(test)]

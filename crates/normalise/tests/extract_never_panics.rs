@@ -151,6 +151,7 @@ fn segments(file: &mut String, line: &mut usize, text: &str) -> Text {
             text: part.to_string(),
             line: *line,
             span: Span::new(start, file.len()),
+            map: Default::default(),
         });
         file.push('\n');
         *line += 1;
@@ -187,6 +188,7 @@ fn project(title: &str, donors: &str, description: &str) -> (String, RawProject)
         first_line: 1,
         last_line: line,
         span: Span::new(0, file.len()),
+        anchor: None,
     };
     (file, raw)
 }

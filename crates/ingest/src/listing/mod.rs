@@ -20,6 +20,7 @@ mod reading;
 mod roles;
 
 use crate::diagnostics::Diagnostic;
+use crate::html::Page;
 use crate::record::RawProject;
 use crate::source::{Chunks, SourceError, Validator};
 use crate::units::{units, Unit};
@@ -190,6 +191,37 @@ pub fn read_listing<R: Read + Seek, E>(
 /// not valid UTF-8 after all gives an `Io` error.
 pub fn read_checked_listing<R: Read + Seek, E>(
     source: &str,
+    mut reader: R,
+    piece_bytes: usize,
+    learning: LayoutLearning,
+    mut on_projects: impl FnMut(Vec<RawProject>) -> Result<(), E>,
+) -> Result<ListingEnd, ReadError<E>> {
+    if crate::html::is_page(source) {
+        // A page is read whole: its markup is no text to cut after blank
+        // lines. Its lines are then read as a text listing's are, and
+        // every project and warning mapped back to the page.
+        let mut bytes = Vec::new();
+        reader.read_to_end(&mut bytes).map_err(ReadError::Io)?;
+        let mut page = Page::read(source, &bytes).map_err(ReadError::Source)?;
+        drop(bytes);
+        let lines = std::io::Cursor::new(page.take_text());
+        let mut end = read_text(source, lines, piece_bytes, learning, |mut projects| {
+            for project in &mut projects {
+                page.project(project);
+            }
+            on_projects(projects)
+        })?;
+        for diagnostic in &mut end.diagnostics {
+            page.diagnostic(diagnostic);
+        }
+        return Ok(end);
+    }
+    read_text(source, reader, piece_bytes, learning, on_projects)
+}
+
+/// [`read_checked_listing`] of a text listing (or a page's lines).
+fn read_text<R: Read + Seek, E>(
+    source: &str,
     reader: R,
     piece_bytes: usize,
     learning: LayoutLearning,
@@ -275,13 +307,22 @@ fn read_windows<R: Read + Seek, E>(
     Ok(reading.finish())
 }
 
-/// Checks that a file is a UTF-8 text listing, reading it in blocks and
-/// showing each block to `on_bytes` (to hash it on the way).
+/// Checks that a file is a UTF-8 text listing, or a saved page in an
+/// encoding devcoop reads, reading it in blocks and showing each block to
+/// `on_bytes` (to hash it on the way).
 pub fn validate_listing<R: Read, E>(
     source: &str,
     reader: &mut R,
     mut on_bytes: impl FnMut(&[u8]),
 ) -> Result<u64, ReadError<E>> {
+    if crate::html::is_page(source) {
+        // A page's encoding is declared in it: it is checked whole.
+        let mut bytes = Vec::new();
+        reader.read_to_end(&mut bytes).map_err(ReadError::Io)?;
+        on_bytes(&bytes);
+        crate::html::check_page(source, &bytes).map_err(ReadError::Source)?;
+        return Ok(bytes.len() as u64);
+    }
     let mut validator = Validator::new(source);
     let mut block = vec![0; 64 << 10];
     let mut total = 0u64;

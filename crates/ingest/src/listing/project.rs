@@ -37,6 +37,7 @@ impl Builder<'_> {
                         text: segment.text[open..close].to_string(),
                         line: segment.line,
                         span: Span::new(segment.span.start + open, segment.span.start + close),
+                        map: Default::default(),
                     });
                 }
             }
@@ -79,6 +80,7 @@ impl Builder<'_> {
             first_line: title_unit.first_line(),
             last_line: self.units[end - 1].last_line(),
             span: title_unit.span().cover(self.units[end - 1].span()),
+            anchor: None,
         };
         if self.rows && !title_unit.cells().is_empty() {
             self.row_cells(&mut project, title_unit.cells(), &mut title);
@@ -209,6 +211,7 @@ impl Builder<'_> {
                             text: text.to_string(),
                             line: line.line,
                             span: Span::new(line.span.start, line.span.start + text.len()),
+                            map: Default::default(),
                         }),
                         origin: DateOrigin::DateLine,
                         order: NumericOrder::default(),
@@ -484,6 +487,7 @@ pub(super) fn date_within(value: &Text) -> Option<Text> {
                     segment.span.start + at,
                     segment.span.start + at + found.len(),
                 ),
+                map: Default::default(),
             }));
         }
     }
@@ -541,11 +545,13 @@ fn split_trailing_amount(cell: &Segment) -> Option<(Segment, Segment)> {
             text: name.to_string(),
             line: cell.line,
             span: Span::new(cell.span.start, cell.span.start + name.len()),
+            map: Default::default(),
         },
         Segment {
             text: amount.to_string(),
             line: cell.line,
             span: Span::new(cell.span.start + at, cell.span.start + at + amount.len()),
+            map: Default::default(),
         },
     ))
 }
@@ -578,6 +584,7 @@ fn split_labelled_bracket(title: &mut Text) -> Option<Field> {
                 segment.span.start + value_at,
                 segment.span.start + value_at + value.len(),
             ),
+            map: Default::default(),
         }),
     };
     let kept = segment.text[..at].trim_end().len();
@@ -719,6 +726,7 @@ fn labelled_dates_in_prose(project: &RawProject) -> Option<DateText> {
                             segment.span.start + date_at,
                             segment.span.start + date_at + found.len(),
                         ),
+                        map: Default::default(),
                     }),
                     origin: DateOrigin::Field,
                     order: NumericOrder::default(),
@@ -756,6 +764,7 @@ fn split_own_dates(title: &mut Text, own: OwnDates) -> Option<Segment> {
             segment.span.start + own.date_start,
             segment.span.start + own.date_start + date_text.len(),
         ),
+        map: Default::default(),
     };
     segment.text.truncate(own.title_end);
     segment.span.end = segment.span.start + own.title_end;
@@ -775,6 +784,7 @@ pub(super) fn strip_title_date(title: &mut Text) -> Option<Segment> {
         line: last.line,
         span: Span::new(last.span.start + at, last.span.start + at + date_text.len()),
         text: date_text,
+        map: Default::default(),
     };
     last.text.truncate(kept);
     last.span.end = last.span.start + kept;
@@ -852,11 +862,13 @@ pub(super) fn split_run_in_value(label: &str, value: &Text) -> (Text, Option<Tex
         text: name.to_string(),
         line: segment.line,
         span: Span::new(segment.span.start, segment.span.start + name.len()),
+        map: Default::default(),
     };
     let rest_segment = Segment {
         text: segment.text[split_at..].to_string(),
         line: segment.line,
         span: Span::new(segment.span.start + split_at, segment.span.end),
+        map: Default::default(),
     };
     (
         Text::from_segment(name_segment),

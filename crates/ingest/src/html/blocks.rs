@@ -1,0 +1,550 @@
+//! A page's tokens → the lines a copied page would give: each block
+//! (heading, paragraph, list item, table row, `dt`/`dd` pair) a line of
+//! its own with a blank line after it, `br` a line break, the cells of a
+//! row joined by tabs, an ordered list's items numbered as a browser
+//! prints them. What is not listing text (scripts, styles, navigation,
+//! headers, footers, cookie banners, breadcrumbs, menus) is left out.
+//!
+//! There is no tree to build: the tokens are read once, with a stack of
+//! the open elements (on the heap, so nesting as deep as a hostile page
+//! likes costs memory, never the call stack) and the implied ends a
+//! browser would add (`<li>` ends the item before it, a block ends a
+//! paragraph).
+
+use super::encoding::Decoded;
+use super::tokens::{tokens, Token};
+use crate::record::{Span, TextMap};
+use std::collections::HashMap;
+
+/// A heading of the page: its level, its text and where that is in the
+/// lines.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(super) struct Heading {
+    pub level: u8,
+    pub text: String,
+    pub start: usize,
+    pub end: usize,
+}
+
+/// An element with an `id`, and the bytes of the file it spans.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(super) struct Anchor {
+    pub id: String,
+    pub file: Span,
+}
+
+/// The lines of a page and what the reading needs besides.
+#[derive(Debug, Default)]
+pub(super) struct Lines {
+    pub text: String,
+    /// Offsets of `text` → bytes of the file.
+    pub map: TextMap,
+    pub headings: Vec<Heading>,
+    pub anchors: Vec<Anchor>,
+}
+
+/// Elements whose content is never listing text.
+const SKIPPED: [&[u8]; 12] = [
+    b"script",
+    b"style",
+    b"template",
+    b"noscript",
+    b"nav",
+    b"header",
+    b"footer",
+    b"aside",
+    b"title",
+    b"select",
+    b"button",
+    b"svg",
+];
+
+/// Words of an `id`, `class` or `role` that mark page furniture.
+const FURNITURE: [&str; 14] = [
+    "cookie",
+    "cookies",
+    "consent",
+    "gdpr",
+    "breadcrumb",
+    "breadcrumbs",
+    "menu",
+    "menubar",
+    "nav",
+    "navbar",
+    "navigation",
+    "banner",
+    "contentinfo",
+    "skip",
+];
+
+/// Elements that end a line where they start and end.
+const BLOCKS: [&[u8]; 32] = [
+    b"address",
+    b"article",
+    b"blockquote",
+    b"section",
+    b"div",
+    b"dl",
+    b"dt",
+    b"dd",
+    b"fieldset",
+    b"figure",
+    b"figcaption",
+    b"form",
+    b"h1",
+    b"h2",
+    b"h3",
+    b"h4",
+    b"h5",
+    b"h6",
+    b"hr",
+    b"li",
+    b"main",
+    b"ol",
+    b"ul",
+    b"p",
+    b"pre",
+    b"table",
+    b"tr",
+    b"caption",
+    b"details",
+    b"summary",
+    b"body",
+    b"center",
+];
+
+/// Elements that never have content or an end tag.
+const VOID: [&[u8]; 15] = [
+    b"area", b"base", b"br", b"col", b"embed", b"hr", b"img", b"input", b"link", b"meta", b"param",
+    b"source", b"track", b"wbr", b"keygen",
+];
+
+/// How far down the stack an implied end is looked for: a `<li>` ends an
+/// item a few elements down, not one a hostile page buried a million
+/// elements deep.
+const IMPLIED_END_DEPTH: usize = 64;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+enum Break {
+    None,
+    Line,
+    Blank,
+}
+
+#[derive(Debug)]
+struct Open {
+    name: u32,
+    skips: bool,
+    anchor: Option<usize>,
+    list: bool,
+    heading: Option<(u8, usize)>,
+    dt: bool,
+    pre: bool,
+    block: bool,
+}
+
+struct Walker<'d> {
+    page: &'d Decoded<'d>,
+    lines: Lines,
+    names: HashMap<Vec<u8>, u32>,
+    open_counts: Vec<usize>,
+    stack: Vec<Open>,
+    skipping: usize,
+    pre: usize,
+    /// Open lists: ordered, and the number of the next item.
+    lists: Vec<(bool, u64)>,
+    pending: Break,
+    line_has_text: bool,
+    space: Option<usize>,
+    marker: Option<String>,
+    /// Written before the next text of the line instead of a space.
+    joiner: Option<&'static str>,
+    after_dt: bool,
+    seen_tag: bool,
+}
+
+fn is(name: &[u8], set: &[&[u8]]) -> bool {
+    set.contains(&name)
+}
+
+fn attribute<'a>(attributes: &'a [(Vec<u8>, String)], name: &[u8]) -> Option<&'a str> {
+    attributes
+        .iter()
+        .find(|(n, _)| n == name)
+        .map(|(_, v)| v.as_str())
+}
+
+/// Whether the element's `id`, `class` or `role` names page furniture
+/// (`cookie-banner`, `breadcrumbs`, `main-menu`, `role="navigation"`) or
+/// it is hidden.
+fn is_furniture(attributes: &[(Vec<u8>, String)]) -> bool {
+    if attribute(attributes, b"hidden").is_some() {
+        return true;
+    }
+    ["id", "class", "role"].iter().any(|name| {
+        attribute(attributes, name.as_bytes()).is_some_and(|value| {
+            value
+                .split(|c: char| !c.is_ascii_alphanumeric())
+                .any(|word| FURNITURE.contains(&word.to_ascii_lowercase().as_str()))
+        })
+    })
+}
+
+impl<'d> Walker<'d> {
+    fn name(&mut self, name: &[u8]) -> u32 {
+        // A hostile page may use a million names: past a few thousand they
+        // share one, which only makes their end tags less exact.
+        let next = self.names.len().min(4096) as u32;
+        let id = *self.names.entry(name.to_vec()).or_insert(next);
+        if self.open_counts.len() <= id as usize {
+            self.open_counts.resize(id as usize + 1, 0);
+        }
+        id
+    }
+
+    fn file(&self, at: usize) -> usize {
+        self.page.to_file(at)
+    }
+
+    fn block_break(&mut self) {
+        if self.line_has_text || self.pending != Break::None {
+            self.pending = self.pending.max(Break::Blank);
+        }
+        self.after_dt = false;
+        self.joiner = None;
+    }
+
+    fn line_break(&mut self) {
+        if self.line_has_text {
+            self.pending = self.pending.max(Break::Line);
+        } else if self.pending == Break::Line {
+            self.pending = Break::Blank;
+        }
+    }
+
+    /// Writes `text`, generated (it stands for no bytes: `file` is where
+    /// it would be).
+    fn write_generated(&mut self, text: &str, file: usize) {
+        let at = self.lines.text.len();
+        self.lines.text.push_str(text);
+        self.lines.map.push_mapped(at, Span::new(file, file));
+    }
+
+    /// What goes before a word: line breaks, a list number, a space.
+    fn before_word(&mut self, file: usize) {
+        if self.pending != Break::None && !self.lines.text.is_empty() {
+            let breaks = if self.pending == Break::Blank {
+                "\n\n"
+            } else {
+                "\n"
+            };
+            self.write_generated(breaks, file);
+            self.line_has_text = false;
+        }
+        self.pending = Break::None;
+        if !self.line_has_text {
+            if let Some(marker) = self.marker.take() {
+                self.write_generated(&marker, file);
+            }
+            self.joiner = None;
+        } else if let Some(joiner) = self.joiner.take() {
+            self.write_generated(joiner, file);
+        } else if let Some(space) = self.space {
+            let at = self.lines.text.len();
+            self.lines.text.push(' ');
+            self.lines.map.push_mapped(at, Span::new(space, space + 1));
+        }
+        self.space = None;
+        self.line_has_text = true;
+    }
+
+    /// Writes a word read at `start..end` of the decoded page; `literal`
+    /// when the page's bytes there are the word.
+    fn write_word(&mut self, word: &str, start: usize, end: usize, literal: bool) {
+        let file_start = self.file(start);
+        self.before_word(file_start);
+        let at = self.lines.text.len();
+        self.lines.text.push_str(word);
+        if !literal {
+            self.lines
+                .map
+                .push_mapped(at, Span::new(file_start, self.file(end)));
+        } else if self.file(end) - file_start == word.len() {
+            self.lines.map.push_literal(at, word.len(), file_start);
+        } else {
+            // A one-byte encoding: its ASCII runs are its bytes, each other
+            // character stands for its byte.
+            for (i, c) in word.char_indices() {
+                let file = self.file(start + i);
+                if c.is_ascii() {
+                    self.lines.map.push_literal(at + i, 1, file);
+                } else {
+                    let next = self.file(start + i + c.len_utf8());
+                    self.lines.map.push_mapped(at + i, Span::new(file, next));
+                }
+            }
+        }
+    }
+
+    fn text(&mut self, text: &str, start: usize, end: usize) {
+        if self.skipping > 0 || !self.seen_tag {
+            return;
+        }
+        let raw = self.page.text.get(start..end).unwrap_or_default();
+        // The tokenizer gives plain text as the bytes it read (a CR of
+        // CR LF before it left out); a character reference as what it
+        // stands for.
+        let literal = raw.ends_with(text);
+        let base = if literal { end - text.len() } else { start };
+        let mut word_start = None;
+        for (i, c) in text
+            .char_indices()
+            .chain(std::iter::once((text.len(), ' ')))
+        {
+            let white = c.is_ascii_whitespace();
+            if !white {
+                word_start.get_or_insert(i);
+                continue;
+            }
+            if let Some(from) = word_start.take() {
+                let word = &text[from..i];
+                if literal {
+                    self.write_word(word, base + from, base + i, true);
+                } else {
+                    self.write_word(word, start, end, false);
+                }
+            }
+            if i == text.len() {
+                break;
+            }
+            if self.pre > 0 && c == '\n' {
+                self.line_break();
+            } else if self.line_has_text && self.space.is_none() {
+                let at = if literal { base + i } else { start };
+                self.space = Some(self.file(at));
+            }
+        }
+    }
+
+    fn start(&mut self, name: &[u8], attributes: &[(Vec<u8>, String)], at: usize) {
+        self.seen_tag = true;
+        match name {
+            b"br" => return self.line_break(),
+            b"hr" => return self.block_break(),
+            _ if is(name, &VOID) => return,
+            _ => {}
+        }
+        self.implied_ends(name, at);
+        if name == b"dd" && self.after_dt && self.line_has_text {
+            let label_ends = self.lines.text.trim_end().ends_with(':');
+            self.after_dt = false;
+            self.joiner = Some(if label_ends { " " } else { ": " });
+            self.pending = Break::None;
+        } else if matches!(name, b"td" | b"th") {
+            if self.line_has_text {
+                self.joiner = Some("\t");
+            }
+        } else if is(name, &BLOCKS) {
+            self.block_break();
+        }
+        let id = self.name(name);
+        self.open_counts[id as usize] += 1;
+        let skips = is(name, &SKIPPED) || is_furniture(attributes);
+        if skips {
+            self.skipping += 1;
+        }
+        let anchor = attribute(attributes, b"id")
+            .filter(|id| !id.trim().is_empty() && self.skipping == 0)
+            .filter(|_| !matches!(name, b"html" | b"body" | b"main" | b"form"))
+            .map(|id| {
+                let file = self.file(at);
+                self.lines.anchors.push(Anchor {
+                    id: id.trim().to_string(),
+                    file: Span::new(file, usize::MAX),
+                });
+                self.lines.anchors.len() - 1
+            });
+        let list = matches!(name, b"ol" | b"ul");
+        if list {
+            let first = attribute(attributes, b"start")
+                .and_then(|s| s.trim().parse().ok())
+                .unwrap_or(1);
+            self.lists.push((name == b"ol", first));
+        }
+        if name == b"li" && self.skipping == 0 {
+            if let Some((ordered, next)) = self.lists.last_mut() {
+                if let Some(value) =
+                    attribute(attributes, b"value").and_then(|v| v.trim().parse().ok())
+                {
+                    *next = value;
+                }
+                self.marker = Some(if *ordered {
+                    format!("{next}. ")
+                } else {
+                    "• ".to_string()
+                });
+                *next = next.saturating_add(1);
+            }
+        }
+        let heading = match name {
+            [b'h', level @ b'1'..=b'6'] => Some((level - b'0', self.lines.text.len())),
+            _ => None,
+        };
+        let pre = name == b"pre";
+        if pre {
+            self.pre += 1;
+        }
+        self.stack.push(Open {
+            name: id,
+            skips,
+            anchor,
+            list,
+            heading,
+            dt: name == b"dt",
+            pre,
+            block: is(name, &BLOCKS),
+        });
+    }
+
+    /// The ends a browser implies before a start tag: an item before the
+    /// next item, a cell before the next cell, a paragraph before a block.
+    fn implied_ends(&mut self, name: &[u8], at: usize) {
+        let (ends, stops): (&[&[u8]], &[&[u8]]) = match name {
+            b"li" => (&[b"li"], &[b"ol", b"ul"]),
+            b"dt" | b"dd" => (&[b"dt", b"dd"], &[b"dl"]),
+            b"tr" => (&[b"tr"], &[b"table"]),
+            b"td" | b"th" => (&[b"td", b"th"], &[b"tr", b"table"]),
+            _ if is(name, &BLOCKS) => (&[b"p"], &[]),
+            _ => return,
+        };
+        let ends: Vec<u32> = ends
+            .iter()
+            .filter_map(|n| self.names.get(*n).copied())
+            .filter(|&id| self.open_counts[id as usize] > 0)
+            .collect();
+        if ends.is_empty() {
+            return;
+        }
+        let stops: Vec<u32> = stops
+            .iter()
+            .filter_map(|n| self.names.get(*n).copied())
+            .collect();
+        let found = self
+            .stack
+            .iter()
+            .rev()
+            .take(IMPLIED_END_DEPTH)
+            .position(|open| ends.contains(&open.name) || stops.contains(&open.name));
+        if let Some(depth) = found {
+            let index = self.stack.len() - 1 - depth;
+            if ends.contains(&self.stack[index].name) {
+                self.close_to(index, at);
+            }
+        }
+    }
+
+    fn end(&mut self, name: &[u8], at: usize) {
+        if name == b"br" {
+            return self.line_break();
+        }
+        let Some(&id) = self.names.get(name) else {
+            return;
+        };
+        if self.open_counts[id as usize] == 0 {
+            if name == b"p" {
+                self.block_break();
+            }
+            return;
+        }
+        if let Some(index) = self.stack.iter().rposition(|open| open.name == id) {
+            self.close_to(index, at);
+        }
+    }
+
+    /// Closes the open elements from the top down to `index`, which the
+    /// tag at `at` ends.
+    fn close_to(&mut self, index: usize, at: usize) {
+        let file = self.file(at);
+        while self.stack.len() > index {
+            let Some(open) = self.stack.pop() else { break };
+            self.close(open, file);
+        }
+    }
+
+    fn close(&mut self, open: Open, file: usize) {
+        if let Some(count) = self.open_counts.get_mut(open.name as usize) {
+            *count = count.saturating_sub(1);
+        }
+        if open.skips {
+            self.skipping = self.skipping.saturating_sub(1);
+        }
+        if let Some(anchor) = open.anchor.and_then(|i| self.lines.anchors.get_mut(i)) {
+            anchor.file.end = file.max(anchor.file.start);
+        }
+        if open.list {
+            self.lists.pop();
+        }
+        if open.pre {
+            self.pre = self.pre.saturating_sub(1);
+        }
+        if let Some((level, from)) = open.heading {
+            let written = self.lines.text.get(from..).unwrap_or_default();
+            let text = written.trim();
+            if !text.is_empty() && self.skipping == 0 {
+                let start = from + (written.len() - written.trim_start().len());
+                self.lines.headings.push(Heading {
+                    level,
+                    text: text.split_whitespace().collect::<Vec<_>>().join(" "),
+                    start,
+                    end: start + text.len(),
+                });
+            }
+        }
+        if open.dt {
+            self.after_dt = true;
+        } else if open.block {
+            self.block_break();
+        }
+    }
+}
+
+/// The lines of a decoded page.
+pub(super) fn lines(page: &Decoded<'_>, file_len: usize) -> Lines {
+    let mut walker = Walker {
+        page,
+        lines: Lines::default(),
+        names: HashMap::new(),
+        open_counts: Vec::new(),
+        stack: Vec::new(),
+        skipping: 0,
+        pre: 0,
+        lists: Vec::new(),
+        pending: Break::None,
+        line_has_text: false,
+        space: None,
+        marker: None,
+        joiner: None,
+        after_dt: false,
+        seen_tag: false,
+    };
+    for token in tokens(&page.text) {
+        match token {
+            Token::Start {
+                name,
+                attributes,
+                at,
+                ..
+            } => walker.start(&name, &attributes, at),
+            Token::End { name, at } => walker.end(&name, at),
+            Token::Text { text, start, end } => walker.text(&text, start, end),
+        }
+    }
+    walker.close_to(0, page.text.len());
+    let mut lines = walker.lines;
+    if !lines.text.is_empty() {
+        let at = lines.text.len();
+        lines.text.push('\n');
+        lines.map.push_mapped(at, Span::new(file_len, file_len));
+    }
+    lines
+}

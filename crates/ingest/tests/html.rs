@@ -1,0 +1,309 @@
+//! Saved web pages: each structure a page lists projects with, the
+//! encodings it may be in, and markup that tries to break the reading.
+//! Every page here was written for these tests.
+
+use devcoop_ingest::{parse_listing, Listing, RawProject, SourceProblem};
+use proptest::prelude::*;
+use std::time::{Duration, Instant};
+
+fn read(html: &str) -> Listing {
+    parse_listing("page.html", html.as_bytes()).expect("a page")
+}
+
+fn titles(listing: &Listing) -> Vec<String> {
+    listing
+        .projects
+        .iter()
+        .map(RawProject::title_text)
+        .collect()
+}
+
+/// Every span of every project lies in the file, and a segment with no
+/// map is exactly its bytes.
+fn spans_hold(bytes: &[u8], listing: &Listing) {
+    for project in &listing.projects {
+        assert!(project.span.start <= project.span.end && project.span.end <= bytes.len());
+        let texts = std::iter::once(&project.title)
+            .chain(project.kicker.iter())
+            .chain(project.date.iter().map(|d| &d.text))
+            .chain(project.fields.iter().map(|f| &f.value))
+            .chain(project.description.iter());
+        for segment in texts.flat_map(|t| &t.segments) {
+            let span = segment.span;
+            assert!(
+                span.start <= span.end && span.end <= bytes.len(),
+                "{segment:?}"
+            );
+            if segment.map.is_empty() {
+                assert_eq!(&bytes[span.start..span.end], segment.text.as_bytes());
+            }
+        }
+    }
+}
+
+const HEADINGS_AND_ITEMS: &str = r#"<!doctype html>
+<html><head><meta charset="utf-8"><title>Our work</title></head>
+<body>
+<h1>Programmes of the Lakeside Fund</h1>
+<h2>2015</h2>
+<ul>
+  <li id="wells"><strong>Clean wells for river towns</strong><br>1 March 2015 - 28 February 2017<br>
+  The network repairs wells in twelve towns of Ghana.</li>
+  <li id="boats"><strong>Safer boats for lake fishers</strong><br>1 May 2015 - 30 April 2016<br>
+  Fishers in Malawi learn to repair their boats.</li>
+</ul>
+<h2>Completed projects</h2>
+<ul>
+  <li><strong>Evening classes for dock workers</strong><br>1 June 2012 - 31 May 2014<br>
+  Dock workers in Kenya follow evening classes.</li>
+</ul>
+</body></html>
+"#;
+
+#[test]
+fn list_items_with_line_breaks_are_projects_under_their_headings() {
+    let listing = read(HEADINGS_AND_ITEMS);
+    assert_eq!(
+        titles(&listing),
+        [
+            "Clean wells for river towns",
+            "Safer boats for lake fishers",
+            "Evening classes for dock workers"
+        ]
+    );
+    let sections: Vec<_> = listing
+        .projects
+        .iter()
+        .map(|p| p.section.as_deref())
+        .collect();
+    assert_eq!(
+        sections,
+        [Some("2015"), Some("2015"), Some("Completed projects")]
+    );
+    let first = &listing.projects[0];
+    assert_eq!(
+        first.date_text().as_deref(),
+        Some("1 March 2015 - 28 February 2017")
+    );
+    assert_eq!(first.anchor.as_deref(), Some("wells"));
+    assert_eq!(listing.projects[2].anchor, None);
+    // The title's span is its text in the page, its line the page's.
+    let span = first.title.span().unwrap();
+    assert_eq!(
+        &HEADINGS_AND_ITEMS[span.start..span.end],
+        "Clean wells for river towns"
+    );
+    assert_eq!(first.title.segments[0].line, 7);
+    spans_hold(HEADINGS_AND_ITEMS.as_bytes(), &listing);
+}
+
+#[test]
+fn headings_and_paragraphs_with_a_year_heading_kept_as_section() {
+    let html = "<h1>Projects</h1>\n<h2>2007</h2>\n\
+        <h3>Training for harbour pilots</h3><p>1 June 2007 - 30 June 2009</p>\
+        <p>Pilots in Ghana are trained.</p>\
+        <h3>Radio for coastal villages</h3><p>1 July 2007 - 31 December 2008</p>\
+        <p>Villages in Togo get radios.</p>";
+    let listing = read(html);
+    assert_eq!(
+        titles(&listing),
+        ["Training for harbour pilots", "Radio for coastal villages"]
+    );
+    for project in &listing.projects {
+        assert_eq!(project.section.as_deref(), Some("2007"));
+        assert!(project.date.is_some());
+    }
+    assert_eq!(listing.page_title.as_deref(), Some("Projects"));
+}
+
+#[test]
+fn table_rows_are_read_as_rows_under_their_header() {
+    let html = "<table>\
+        <tr><th>Code</th><th>Title</th><th>Country</th><th>Start</th><th>End</th></tr>\
+        <tr><td>WA-0113</td><td>Coastal fisheries cooperatives</td><td>Ghana</td><td>2018-04-01</td><td>2021-03-31</td></tr>\
+        <tr><td>WA-0114</td><td>Market halls for fish traders</td><td>Togo</td><td>2019-01-01</td><td>2020-12-31</td></tr>\
+        </table>";
+    let listing = read(html);
+    assert_eq!(
+        titles(&listing),
+        [
+            "Coastal fisheries cooperatives",
+            "Market halls for fish traders"
+        ]
+    );
+    assert!(listing.projects[0].date.is_some());
+    spans_hold(html.as_bytes(), &listing);
+}
+
+#[test]
+fn definition_lists_are_labelled_fields() {
+    let html = "<h1>Grants</h1>\
+        <h2>Clean wells for river towns</h2>\
+        <dl><dt>Donor</dt><dd>Lakeside Fund</dd><dt>Duration:</dt><dd>2019 - 2021</dd>\
+        <dt>Description</dt><dd>The network repairs wells in twelve towns.</dd></dl>\
+        <h2>Night schools for miners</h2>\
+        <dl><dt>Donor</dt><dd>Hill Trust</dd><dt>Duration:</dt><dd>2018 - 2020</dd>\
+        <dt>Description</dt><dd>Miners learn to read at night.</dd></dl>";
+    let listing = read(html);
+    assert_eq!(
+        titles(&listing),
+        ["Clean wells for river towns", "Night schools for miners"]
+    );
+    let first = &listing.projects[0];
+    let donor = first.field("Donor").expect("a donor field");
+    assert_eq!(donor.value.clean(), "Lakeside Fund");
+    let span = donor.value.span().unwrap();
+    assert_eq!(&html[span.start..span.end], "Lakeside Fund");
+    assert_eq!(first.date_text().as_deref(), Some("2019 - 2021"));
+}
+
+#[test]
+fn character_references_are_decoded_and_spans_cover_them() {
+    let html = "<h1>Projects</h1>\n<ol>\n<li><p>Caf&eacute;s &amp; markets for \
+        &ldquo;fair&rdquo; trade</p><p>1&nbsp;June 2007 &ndash; 30&#160;June 2009</p>\
+        <p>Women&#x27;s cooperatives in Peru &amp; Bolivia sell coffee.</p></li>\n</ol>";
+    let listing = read(html);
+    let project = &listing.projects[0];
+    assert_eq!(project.title_text(), "Cafés & markets for “fair” trade");
+    let span = project.title.span().unwrap();
+    assert_eq!(
+        &html[span.start..span.end],
+        "Caf&eacute;s &amp; markets for &ldquo;fair&rdquo; trade"
+    );
+    assert!(!project.title.segments[0].map.is_empty());
+    // A sentence inside the description finds its own bytes.
+    let description = &project.description[0].segments[0];
+    let text = &description.text;
+    let at = text.find("Peru").unwrap();
+    let peru = description.span_of(at, at + 4);
+    assert_eq!(&html[peru.start..peru.end], "Peru");
+    let amp = text.find('&').unwrap();
+    let amp = description.span_of(amp, amp + 1);
+    assert_eq!(&html[amp.start..amp.end], "&amp;");
+    assert_eq!(project.list_number, Some(1));
+    assert!(project.date.is_some(), "{project:?}");
+    spans_hold(html.as_bytes(), &listing);
+}
+
+#[test]
+fn a_windows_1252_page_declared_by_meta_charset_is_decoded() {
+    let mut bytes =
+        b"<html><head><meta charset=\"windows-1252\"></head><body><h1>Projets</h1><ol>".to_vec();
+    bytes
+        .extend_from_slice(b"<li><p>Caf\xe9s et march\xe9s \x96 commerce \x93\xe9quitable\x94</p>");
+    bytes.extend_from_slice(
+        b"<p>1 June 2007 - 30 June 2009</p><p>Des coop\xe9ratives au P\xe9rou.</p></li>",
+    );
+    bytes.extend_from_slice(b"<li><p>\xc9coles du soir</p><p>1 May 2008 - 30 April 2010</p><p>Des cours au Togo.</p></li></ol>");
+    let listing = parse_listing("page.htm", &bytes).expect("a page");
+    assert_eq!(
+        titles(&listing),
+        ["Cafés et marchés – commerce “équitable”", "Écoles du soir"]
+    );
+    let span = listing.projects[1].title.span().unwrap();
+    assert_eq!(&bytes[span.start..span.end], b"\xc9coles du soir");
+    spans_hold(&bytes, &listing);
+}
+
+#[test]
+fn undecodable_pages_are_refused_with_file_and_line() {
+    let err = parse_listing("page.html", b"<p>one</p>\n<p>caf\xe9</p>").unwrap_err();
+    assert_eq!((err.file.as_str(), err.line), ("page.html", 2));
+    assert_eq!(err.problem, SourceProblem::NotUtf8(0xe9));
+    let err = parse_listing("page.html", b"<p>x</p>\x00").unwrap_err();
+    assert_eq!(err.problem, SourceProblem::Binary(0));
+    let err = parse_listing("page.html", b"  \n").unwrap_err();
+    assert_eq!(err.problem, SourceProblem::Empty);
+}
+
+#[test]
+fn furniture_is_not_listing_text() {
+    let html = "<header><p>Lakeside Fund</p></header>\
+        <nav><ol><li>Home</li><li>Projects</li></ol></nav>\
+        <div class=\"cookie-consent\"><p>1. We keep cookies</p><p>1 June 2007 - 30 June 2009</p></div>\
+        <div id=breadcrumbs>Home / Projects</div>\
+        <script>var x = '<li>1. Hidden</li>';</script><style>p{}</style>\
+        <template><p>1. A template</p></template><!-- <p>1. A comment</p> -->\
+        <h1>Projects</h1><ol><li><p>Wells in Ghana</p><p>2007 - 2009</p><p>Text.</p></li></ol>\
+        <aside><p>1. Related item</p><p>2010 - 2011</p></aside>\
+        <footer><p>1. Footer item</p><p>2010 - 2011</p></footer>";
+    let listing = read(html);
+    assert_eq!(titles(&listing), ["Wells in Ghana"]);
+}
+
+#[test]
+fn hostile_markup_gives_a_result_or_a_message_never_a_panic() {
+    // Unclosed tags everywhere; a script inside the title.
+    let html = "<html><head><title>Projects <script>alert(1)</script></title>\
+        <body><h1>Projects<ol><li><p>Wells in Ghana<p>2007 - 2009<p>The wells\
+        <li><p>Boats in Togo<p>2008 - 2010<p>The boats";
+    let listing = read(html);
+    assert_eq!(titles(&listing), ["Wells in Ghana", "Boats in Togo"]);
+    spans_hold(html.as_bytes(), &listing);
+}
+
+#[test]
+fn ten_megabytes_of_nested_divs_are_read_in_bounded_time() {
+    let mut html = String::from("<h1>Projects</h1>");
+    html.push_str(&"<div>".repeat(2_000_000));
+    html.push_str("<p>Wells in Ghana</p><p>2007 - 2009</p><p>Funded by Japan.</p>");
+    let started = Instant::now();
+    let listing = read(&html);
+    assert!(started.elapsed() < Duration::from_secs(30));
+    assert_eq!(titles(&listing), ["Wells in Ghana"]);
+}
+
+#[test]
+fn a_page_of_five_thousand_projects_is_read_whole() {
+    let mut html = String::from("<!doctype html><meta charset=utf-8><h1>Projects</h1>");
+    // Ten years of 500: list numbers of four digits read as years.
+    for year in 0..10 {
+        html.push_str(&format!("<h2>{}</h2><ol>", 2000 + year));
+        for n in 1..=500 {
+            html.push_str(&format!(
+                "<li id=\"p{year}-{n}\"><h3>Project {n} of year {year} &amp; partners</h3>\
+                 <p>1 June {y} - 30 June {z}</p><p>Workers in Ghana are trained.</p></li>",
+                y = 2000 + year,
+                z = 2002 + year
+            ));
+        }
+        html.push_str("</ol>");
+    }
+    let started = Instant::now();
+    let listing = read(&html);
+    let elapsed = started.elapsed();
+    eprintln!("5,000 projects ({} bytes) in {elapsed:?}", html.len());
+    assert_eq!(listing.projects.len(), 5000);
+    let last = &listing.projects[4999];
+    assert_eq!(last.title_text(), "Project 500 of year 9 & partners");
+    assert_eq!(last.section.as_deref(), Some("2009"));
+    assert_eq!(last.anchor.as_deref(), Some("p9-500"));
+    spans_hold(html.as_bytes(), &listing);
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(256))]
+
+    /// Arbitrary bytes as a page never panic, and every span is in the file.
+    #[test]
+    fn any_bytes_as_a_page_never_panic(bytes in proptest::collection::vec(any::<u8>(), 0..400)) {
+        if let Ok(listing) = parse_listing("page.html", &bytes) {
+            spans_hold(&bytes, &listing);
+        }
+    }
+
+    /// Nor do arbitrary arrangements of the tags and text pages use.
+    #[test]
+    fn any_markup_never_panics(parts in proptest::collection::vec(prop_oneof![
+        Just("<li>"), Just("</li>"), Just("<ol>"), Just("</ul>"), Just("<p>"), Just("<br>"),
+        Just("<h2>"), Just("</h2>"), Just("<td>"), Just("<tr>"), Just("<dt>"), Just("<dd>"),
+        Just("<script>"), Just("</script>"), Just("<nav>"), Just("&amp;"), Just("&#0;"),
+        Just("&nbsp;"), Just("\r\n"), Just(" "), Just("2007 - 2009"), Just("1. Wells"),
+        Just("Donor: Japan"), Just("é"), Just("<div id=a>"), Just("</div>"),
+    ], 0..80)) {
+        let page: String = parts.concat();
+        if let Ok(listing) = parse_listing("page.html", page.as_bytes()) {
+            spans_hold(page.as_bytes(), &listing);
+        }
+    }
+}
