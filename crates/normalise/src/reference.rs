@@ -3,6 +3,7 @@
 //! demonyms, regional phrases, sub-national governments), compiled into one
 //! multi-pattern automaton.
 
+use crate::money::{ExchangeRates, RatesError, EXCHANGE_RATES_FILE};
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, Input, MatchKind};
 use keshvar::{CountryIterator, Region, SubRegion};
 use std::collections::BTreeMap;
@@ -21,6 +22,8 @@ pub enum ReferenceError {
         line: u64,
         message: String,
     },
+    #[error(transparent)]
+    Rates(#[from] RatesError),
 }
 
 /// A country or territory.
@@ -113,6 +116,8 @@ pub struct Reference {
     pub countries: Vec<Country>,
     pub organisations: Vec<Organisation>,
     pub regions: Vec<RegionPhrase>,
+    /// Annual average exchange rates to the US dollar.
+    pub rates: ExchangeRates,
     patterns: Vec<Pattern>,
     automaton: AhoCorasick,
     by_alpha3: BTreeMap<String, usize>,
@@ -209,7 +214,8 @@ fn rows(file: &str, text: &str, columns: usize) -> Result<Vec<(u64, Vec<String>)
 }
 
 impl Reference {
-    /// Reads the five curated tables from `dir`.
+    /// Reads the curated tables from `dir`: the five of names and
+    /// the exchange rates.
     pub fn load(dir: &Path) -> Result<Reference, ReferenceError> {
         let read = |name: &str| {
             let path = dir.join(name);
@@ -225,13 +231,19 @@ impl Reference {
             read(REGIONS_FILE)?,
             read(SUBNATIONAL_GOVERNMENTS_FILE)?,
         );
-        Reference::from_tables(&ReferenceTables {
+        let mut reference = Reference::from_tables(&ReferenceTables {
             organisations: &organisations,
             country_aliases: &country_aliases,
             demonyms: &demonyms,
             regions: &regions,
             subnational_governments: &subnational_governments,
-        })
+        })?;
+        let rates_path = dir.join(EXCHANGE_RATES_FILE);
+        reference.rates = ExchangeRates::parse(
+            &rates_path.display().to_string(),
+            &read(EXCHANGE_RATES_FILE)?,
+        )?;
+        Ok(reference)
     }
 
     pub fn from_tables(tables: &ReferenceTables) -> Result<Reference, ReferenceError> {
@@ -390,6 +402,7 @@ impl Reference {
             countries,
             organisations,
             regions,
+            rates: ExchangeRates::default(),
             patterns,
             automaton,
             by_alpha3,
