@@ -11,7 +11,7 @@ use std::process::ExitCode;
 ///
 /// Every table of the last run is available under its name (projects,
 /// project_organisations, project_places, project_regions, project_years,
-/// corridors, project_fields). Queries can only read.
+/// corridors, project_budgets, project_fields). Queries can only read.
 #[derive(Debug, clap::Args)]
 #[command(
     after_help = "Example:\n  devcoop query \"SELECT organisation, COUNT(*) AS n FROM project_organisations WHERE role = 'funder' GROUP BY organisation ORDER BY n DESC\" --csv"
