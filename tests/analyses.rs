@@ -45,6 +45,9 @@ fn every_shipped_chart_is_written_as_svg_and_png_with_the_report() {
         "project_timeline",
         "migration_corridors",
         "funders_by_region",
+        "budget_by_funder",
+        "budget_by_region",
+        "budget_by_start_year",
     ] {
         let svg = std::fs::read_to_string(out.join(format!("charts/{name}.svg"))).unwrap();
         assert!(svg.starts_with("<svg"), "{name}");
@@ -75,7 +78,7 @@ fn every_shipped_chart_is_written_as_svg_and_png_with_the_report() {
         "{funders}"
     );
     let report = std::fs::read_to_string(out.join("report.html")).unwrap();
-    assert_eq!(report.matches("<svg").count(), 10);
+    assert_eq!(report.matches("<svg").count(), 13);
     // Self-contained: no script, nothing loaded from elsewhere.
     assert!(!report.contains("<script"));
     assert!(!report.contains("src=\"http") && !report.contains("href=\"http"));

@@ -11,9 +11,9 @@ use std::process::ExitCode;
 ///
 /// Every table of the last run is available under its name (projects,
 /// project_organisations, project_places, project_regions, project_years,
-/// corridors, project_fields, project_sources, evidence). A fact row names
-/// its sentence by `evidence_id`: join `evidence` to read it. Queries can
-/// only read.
+/// corridors, project_budgets, project_fields, project_sources, evidence).
+/// A fact row names its sentence by `evidence_id`: join `evidence` to read
+/// it. Queries can only read.
 #[derive(Debug, clap::Args)]
 #[command(
     after_help = "Examples:\n  devcoop query \"SELECT organisation, COUNT(*) AS n FROM project_organisations WHERE role = 'funder' GROUP BY organisation ORDER BY n DESC\" --csv\n  devcoop query \"SELECT o.project_id, o.donor_code, e.line, e.text FROM project_organisations o JOIN evidence e ON o.evidence_id = e.evidence_id WHERE o.role = 'funder'\""

@@ -10,7 +10,9 @@
 //! FROM project_regions GROUP BY region ORDER BY projects DESC, region
 //! ```
 //!
-//! Adding a file adds its table and chart on the next run.
+//! Adding a file adds its table and chart on the next run. A subtitle may
+//! name a column of the result in braces, `{projects_total}`: it reads that
+//! column's value in the first row.
 
 use crate::write::TableError;
 use polars::prelude::*;
@@ -269,11 +271,52 @@ pub fn run_analysis(
 ) -> Result<AnalysisResult, AnalysisError> {
     let frame =
         run_query(tables, &analysis.sql).map_err(|message| error(&analysis.path, message))?;
+    let mut analysis = analysis.clone();
+    if let Some(subtitle) = &analysis.chart.subtitle {
+        let filled =
+            fill_subtitle(subtitle, &frame).map_err(|message| error(&analysis.path, message))?;
+        analysis.chart.subtitle = Some(filled);
+    }
     Ok(AnalysisResult {
-        analysis: analysis.clone(),
+        analysis,
         rows: frame.height(),
         frame,
     })
+}
+
+/// A subtitle may name a column of the result in braces (`{projects_total}
+/// projects`): each is replaced by that column's value in the first row,
+/// so a chart states a count its query computes ("12 of 40 projects state
+/// a budget"). An empty result or an empty cell gives `?`; a name that is
+/// not a column of the result is an error.
+fn fill_subtitle(subtitle: &str, frame: &DataFrame) -> Result<String, String> {
+    let mut out = String::with_capacity(subtitle.len());
+    let mut rest = subtitle;
+    while let Some(open) = rest.find('{') {
+        let Some(close) = rest[open..].find('}').map(|c| open + c) else {
+            break;
+        };
+        out.push_str(&rest[..open]);
+        let name = &rest[open + 1..close];
+        let column = frame.column(name).map_err(|_| {
+            format!("the subtitle names `{{{name}}}`, which is not a column of the result")
+        })?;
+        let value = if frame.height() == 0 {
+            None
+        } else {
+            column.get(0).ok()
+        };
+        match value {
+            None | Some(AnyValue::Null) => out.push('?'),
+            Some(value) => match value.get_str() {
+                Some(text) => out.push_str(text),
+                None => out.push_str(&value.to_string()),
+            },
+        }
+        rest = &rest[close + 1..];
+    }
+    out.push_str(rest);
+    Ok(out)
 }
 
 /// Runs an analysis over the Parquet tables in `dir`, reading only what its
@@ -448,6 +491,30 @@ mod tests {
         assert_eq!(result.frame.schema(), frame.schema());
         // The rows counted are the whole result's.
         assert_eq!(result.rows, 3);
+    }
+
+    #[test]
+    fn a_subtitle_states_values_of_the_first_row() {
+        let header = "-- title = \"t\"\n-- subtitle = \"{n} of {total} projects; {region} first\"\n-- chart = \"none\"\n";
+        let sql = "SELECT region, COUNT(*) AS n, 3 AS total FROM t GROUP BY region ORDER BY n DESC";
+        let analysis = parse_analysis(Path::new("a.sql"), &format!("{header}{sql}")).unwrap();
+        let result = run_analysis(&analysis, vec![("t".into(), frame())]).unwrap();
+        assert_eq!(
+            result.analysis.chart.subtitle.as_deref(),
+            Some("2 of 3 projects; Asia first")
+        );
+        let empty = format!("{header}{sql} LIMIT 0");
+        let analysis = parse_analysis(Path::new("a.sql"), &empty).unwrap();
+        let result = run_analysis(&analysis, vec![("t".into(), frame())]).unwrap();
+        assert_eq!(
+            result.analysis.chart.subtitle.as_deref(),
+            Some("? of ? projects; ? first")
+        );
+        let unknown =
+            "-- title = \"t\"\n-- subtitle = \"{nope}\"\n-- chart = \"none\"\nSELECT region FROM t";
+        let analysis = parse_analysis(Path::new("a.sql"), unknown).unwrap();
+        let err = run_analysis(&analysis, vec![("t".into(), frame())]).unwrap_err();
+        assert!(err.message.contains("`{nope}`"), "{err}");
     }
 
     #[test]

@@ -19,6 +19,12 @@ impl TableBuilder {
         self
     }
 
+    /// Decimal numbers (amounts of money).
+    pub fn number(&mut self, name: &str, values: Vec<Option<f64>>) -> &mut Self {
+        self.columns.push(Column::new(name.into(), values));
+        self
+    }
+
     /// Calendar dates, stored as polars `Date`.
     pub fn date(&mut self, name: &str, values: Vec<Option<chrono::NaiveDate>>) -> &mut Self {
         use chrono::Datelike;

@@ -88,7 +88,8 @@ impl<'a> EvidenceIndex<'a> {
                 .iter()
                 .map(|o| &o.evidence)
                 .chain(facts.places.iter().map(|p| &p.evidence))
-                .chain(facts.regions.iter().map(|r| &r.evidence));
+                .chain(facts.regions.iter().map(|r| &r.evidence))
+                .chain(facts.amounts.iter().map(|a| &a.evidence));
             for evidence in all {
                 if !rows[start..]
                     .iter()
@@ -123,7 +124,7 @@ fn same_sentence(a: &Evidence, b: &Evidence) -> bool {
 pub type BuildTable = fn(&Batch) -> PolarsResult<DataFrame>;
 
 /// Every table of a run, in a fixed order, with how its rows are built.
-pub const TABLES: [(&str, BuildTable); 9] = [
+pub const TABLES: [(&str, BuildTable); 10] = [
     ("projects", projects_table),
     ("project_sources", project_sources),
     ("evidence", evidence_table),
@@ -133,6 +134,7 @@ pub const TABLES: [(&str, BuildTable); 9] = [
     ("project_regions", project_regions),
     ("project_years", project_years),
     ("corridors", corridors),
+    ("project_budgets", project_budgets),
 ];
 
 /// Builds one table for a batch, naming it in an error.
@@ -494,6 +496,35 @@ pub fn corridors(batch: &Batch) -> PolarsResult<DataFrame> {
         texts(&rows, |(_, (_, d))| cell(&d.name)),
     );
     evidence_ids(&mut t, batch, &rows, |(o, _)| &o.evidence);
+    t.build()
+}
+
+/// One row per amount of money a project states: as printed (`amount`,
+/// `currency`), in US dollars at the annual average rate of the project's
+/// start year (`year`; empty where the currency or the year has no rate),
+/// what it is (`budget`, `expenditure`, a donor's `contribution`) and the
+/// donor code a contribution is tied to.
+pub fn project_budgets(batch: &Batch) -> PolarsResult<DataFrame> {
+    let rows = fact_rows(batch.projects, |p| &p.facts.amounts);
+    let mut t = TableBuilder::default();
+    t.text(
+        "project_id",
+        texts(&rows, |(p, _)| cell(&batch.projects[*p].id)),
+    )
+    .number("amount", rows.iter().map(|(_, a)| Some(a.amount)).collect())
+    .text(
+        "currency",
+        texts(&rows, |(_, a)| optional_cell(&a.currency)),
+    )
+    .number(
+        "amount_usd",
+        rows.iter().map(|(_, a)| a.amount_usd).collect(),
+    )
+    .integer("year", ints(&rows, |(_, a)| a.year.map(i64::from)))
+    .text("kind", texts(&rows, |(_, a)| cell(a.kind.as_str())))
+    .text("donor", texts(&rows, |(_, a)| optional_cell(&a.donor)))
+    .text("mention", texts(&rows, |(_, a)| cell(&a.mention)));
+    evidence_ids(&mut t, batch, &rows, |a| &a.evidence);
     t.build()
 }
 

@@ -89,12 +89,25 @@ pub struct ReportInput<'a> {
     pub table_formats: analysis::TableFormats,
 }
 
-/// A figure as printed: whole numbers without decimals, others with one,
-/// "–" for none.
+/// A figure as printed: whole numbers without decimals and with thousands
+/// separated (`12,500,000`), others with one decimal, "–" for none.
 fn figure_text(number: Option<f64>) -> String {
     match number {
         None => "–".into(),
-        Some(n) if n.fract() == 0.0 => format!("{n:.0}"),
+        Some(n) if n.fract() == 0.0 => {
+            let digits = format!("{:.0}", n.abs());
+            let mut grouped = String::new();
+            for (i, digit) in digits.chars().enumerate() {
+                if i > 0 && (digits.len() - i) % 3 == 0 {
+                    grouped.push(',');
+                }
+                grouped.push(digit);
+            }
+            if n < 0.0 {
+                grouped.insert(0, '-');
+            }
+            grouped
+        }
         Some(n) => format!("{n:.1}"),
     }
 }
@@ -241,6 +254,9 @@ mod tests {
     #[test]
     fn figures_print_whole_numbers_without_decimals_and_none_as_a_dash() {
         assert_eq!(figure_text(Some(10.0)), "10");
+        assert_eq!(figure_text(Some(999.0)), "999");
+        assert_eq!(figure_text(Some(12_500_000.0)), "12,500,000");
+        assert_eq!(figure_text(Some(-4_000.0)), "-4,000");
         assert_eq!(figure_text(Some(24.5)), "24.5");
         assert_eq!(figure_text(Some(36.25)), "36.2");
         assert_eq!(figure_text(None), "–");

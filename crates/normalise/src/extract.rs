@@ -21,6 +21,7 @@
 //!    if it looks like a name.
 //! 3. Facts: a state named as a funder, or by one of its bodies in a
 //!    project it funds, is not a place the project works in.
+use crate::money::{read_amounts, AmountFact};
 use crate::reference::{Entry, NameMatch, Reference};
 use crate::text::{passages, sentence_around, sentences, PassageKind};
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
@@ -112,11 +113,13 @@ pub struct RegionFact {
     pub evidence: Evidence,
 }
 
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
 pub struct Extracted {
     pub organisations: Vec<OrganisationFact>,
     pub places: Vec<PlaceFact>,
     pub regions: Vec<RegionFact>,
+    /// Amounts of money, read once the funders are known (`money.rs`).
+    pub amounts: Vec<AmountFact>,
 }
 
 /// What a cue phrase says of the names listed after it.
@@ -2104,6 +2107,7 @@ pub fn extract(
             Pending::Region(region) => out.regions.push(region),
         }
     }
+    out.amounts = read_amounts(project, &out.organisations, diagnostics);
     out
 }
 

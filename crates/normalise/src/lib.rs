@@ -20,6 +20,7 @@
 
 pub mod dates;
 pub mod extract;
+pub mod money;
 pub mod overrides;
 mod project;
 pub mod reference;

@@ -2,7 +2,9 @@
 
 use crate::dates::{duration_days, duration_months, parse_dates_in, status, DateRange, Status};
 use crate::extract::{extract, Extracted, OrgRole, OrganisationFact};
+use crate::money::convert;
 use crate::reference::Reference;
+use chrono::Datelike;
 use chrono::NaiveDate;
 use ingest::{Diagnostic, RawProject};
 use rayon::prelude::*;
@@ -269,7 +271,16 @@ pub fn extract_facts(
         .into_par_iter()
         .map(|project| {
             let mut found = project.diagnostics;
-            let facts = extract(reference, &project.raw, &mut found);
+            let mut facts = extract(reference, &project.raw, &mut found);
+            // Money is converted at its project's start year.
+            convert(
+                &reference.rates,
+                &mut facts.amounts,
+                project.dates.start.map(|d| d.date.year()),
+                &project.raw.source,
+                &project.title,
+                &mut found,
+            );
             let finished = Project {
                 id: project.id,
                 title: project.title,

@@ -3,6 +3,7 @@
 //! demonyms, regional phrases, sub-national governments), compiled into one
 //! multi-pattern automaton.
 
+use crate::money::{ExchangeRates, RatesError, EXCHANGE_RATES_FILE};
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, Input, MatchKind};
 use keshvar::{CountryIterator, Region, SubRegion};
 use std::collections::BTreeMap;
@@ -21,6 +22,8 @@ pub enum ReferenceError {
         line: u64,
         message: String,
     },
+    #[error(transparent)]
+    Rates(#[from] RatesError),
 }
 
 /// A country or territory.
@@ -113,6 +116,8 @@ pub struct Reference {
     pub countries: Vec<Country>,
     pub organisations: Vec<Organisation>,
     pub regions: Vec<RegionPhrase>,
+    /// Annual average exchange rates to the US dollar.
+    pub rates: ExchangeRates,
     patterns: Vec<Pattern>,
     automaton: AhoCorasick,
     by_alpha3: BTreeMap<String, usize>,
@@ -186,6 +191,9 @@ pub const BUILTIN: ReferenceTables<'static> = ReferenceTables {
     subnational_governments: include_str!("../../../data/reference/subnational_governments.csv"),
 };
 
+/// The exchange rates as shipped (`data/reference/exchange_rates.csv`).
+pub const BUILTIN_EXCHANGE_RATES: &str = include_str!("../../../data/reference/exchange_rates.csv");
+
 pub const ORGANISATIONS_FILE: &str = "organisations.csv";
 pub const COUNTRY_ALIASES_FILE: &str = "country_aliases.csv";
 pub const DEMONYMS_FILE: &str = "demonyms.csv";
@@ -218,7 +226,8 @@ fn rows(file: &str, text: &str, columns: usize) -> Result<Vec<(u64, Vec<String>)
 }
 
 impl Reference {
-    /// Reads the five curated tables from `dir`; every one must be there.
+    /// Reads the curated tables from `dir` (the five of names and the
+    /// exchange rates); every one must be there.
     pub fn load(dir: &Path) -> Result<Reference, ReferenceError> {
         Reference::load_over_builtin(dir, false)
     }
@@ -227,7 +236,9 @@ impl Reference {
     /// `data/reference/` when it was compiled), so that devcoop runs from
     /// any folder.
     pub fn builtin() -> Result<Reference, ReferenceError> {
-        Reference::from_tables(&BUILTIN)
+        let mut reference = Reference::from_tables(&BUILTIN)?;
+        reference.rates = ExchangeRates::parse(EXCHANGE_RATES_FILE, BUILTIN_EXCHANGE_RATES)?;
+        Ok(reference)
     }
 
     /// The built-in tables, each replaced by the file of the same name in
@@ -260,6 +271,7 @@ impl Reference {
                 BUILTIN.subnational_governments,
             )?,
         );
+        let rates = read(EXCHANGE_RATES_FILE, BUILTIN_EXCHANGE_RATES)?;
         let from_dir = [
             (ORGANISATIONS_FILE, organisations.1),
             (COUNTRY_ALIASES_FILE, country_aliases.1),
@@ -267,7 +279,7 @@ impl Reference {
             (REGIONS_FILE, regions.1),
             (SUBNATIONAL_GOVERNMENTS_FILE, subnational_governments.1),
         ];
-        Reference::from_tables(&ReferenceTables {
+        let mut reference = Reference::from_tables(&ReferenceTables {
             organisations: &organisations.0,
             country_aliases: &country_aliases.0,
             demonyms: &demonyms.0,
@@ -286,7 +298,13 @@ impl Reference {
                 message,
             },
             other => other,
-        })
+        })?;
+        let rates_name = match rates.1 {
+            true => dir.join(EXCHANGE_RATES_FILE).display().to_string(),
+            false => EXCHANGE_RATES_FILE.to_string(),
+        };
+        reference.rates = ExchangeRates::parse(&rates_name, &rates.0)?;
+        Ok(reference)
     }
 
     pub fn from_tables(tables: &ReferenceTables) -> Result<Reference, ReferenceError> {
@@ -445,6 +463,7 @@ impl Reference {
             countries,
             organisations,
             regions,
+            rates: ExchangeRates::default(),
             patterns,
             automaton,
             by_alpha3,

@@ -66,7 +66,13 @@ pub fn check_listing(reference: &normalise::Reference, data: &[u8]) -> Option<Th
                     .iter()
                     .map(|p| (&p.evidence, p.mention.as_str())),
             )
-            .chain(facts.regions.iter().map(|r| (&r.evidence, r.via.as_str())));
+            .chain(facts.regions.iter().map(|r| (&r.evidence, r.via.as_str())))
+            .chain(
+                facts
+                    .amounts
+                    .iter()
+                    .map(|a| (&a.evidence, a.mention.as_str())),
+            );
         for (evidence, mention) in evidence {
             check_evidence(data, evidence, mention);
         }
@@ -88,6 +94,7 @@ pub fn check_listing(reference: &normalise::Reference, data: &[u8]) -> Option<Th
             "project_regions" => sum(|p| p.facts.regions.len()),
             "project_years" => sum(years),
             "corridors" => sum(corridors),
+            "project_budgets" => sum(|p| p.facts.amounts.len()),
             other => panic!("a table the check does not know: {other}"),
         };
         assert_eq!(frame.height(), rows, "rows of {name}");
@@ -160,6 +167,7 @@ fn sentences(project: &normalise::Project) -> usize {
         .map(|o| &o.evidence)
         .chain(facts.places.iter().map(|p| &p.evidence))
         .chain(facts.regions.iter().map(|r| &r.evidence))
+        .chain(facts.amounts.iter().map(|a| &a.evidence))
         .map(|e| (e.span.start, e.span.end))
         .collect();
     spans.len()
