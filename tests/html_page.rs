@@ -71,9 +71,19 @@ fn the_shipped_listing_saved_as_a_page_gives_the_same_projects_and_facts() {
         sections,
         ["2009", "2009", "2009", "2008", "2008", "2008", "2008", "2007", "2006", "2006"]
     );
+    // Each project links to its place in the saved page.
+    let page = std::fs::read_to_string(root().join(PAGE)).unwrap();
+    let report = std::fs::read_to_string(from_page.join("report.html")).unwrap();
+    for project in &projects {
+        let anchor = project["anchor"].as_str().unwrap_or_default();
+        assert!(page.contains(&format!("id=\"{anchor}\"")), "{project}");
+        let link = format!("labour-migration-projects.html#{anchor}\"");
+        assert!(report.contains(&link), "the report links to {link}");
+    }
+    let text_projects = jsonl(&from_text.join("tables/projects.jsonl"));
+    assert!(text_projects.iter().all(|p| p["anchor"].is_null()));
     // Every piece of evidence lies in the page, and its first word is
     // there (the rest may be broken by character references).
-    let page = std::fs::read_to_string(root().join(PAGE)).unwrap();
     for row in jsonl(&from_page.join("tables/evidence.jsonl")) {
         let start = row["span_start"].as_u64().unwrap() as usize;
         let end = row["span_end"].as_u64().unwrap() as usize;

@@ -133,6 +133,7 @@ fn write_output(
         projects: &listed,
         diagnostics: &diagnostic_lines,
         charts: &charts,
+        listing_links: &listing_links(&settings.out, paths),
         analyses: &results,
         table_formats: config.table_formats,
     })
@@ -194,6 +195,46 @@ fn write_analyses(staged: &StagedOutput, config: &Config, caption: &str) -> Resu
 struct AnalysisOutput {
     results: Vec<analysis::AnalysisResult>,
     charts: Vec<(String, String)>,
+}
+
+/// `(file name, path from the output directory)` of every listing, for
+/// the report's links; a listing whose path cannot be resolved has none.
+fn listing_links(out: &Path, paths: &[PathBuf]) -> Vec<(String, String)> {
+    // The output directory may not exist yet: resolve its parent.
+    let out = out
+        .parent()
+        .map(|p| {
+            if p.as_os_str().is_empty() {
+                Path::new(".")
+            } else {
+                p
+            }
+        })
+        .and_then(|p| p.canonicalize().ok())
+        .zip(out.file_name())
+        .map(|(parent, name)| parent.join(name));
+    let Some(out) = out else {
+        return Vec::new();
+    };
+    paths
+        .iter()
+        .filter_map(|listed| {
+            let path = listed.canonicalize().ok()?;
+            let common = out
+                .components()
+                .zip(path.components())
+                .take_while(|(a, b)| a == b)
+                .count();
+            let ups = out.components().count() - common;
+            let mut relative: Vec<String> = vec!["..".to_string(); ups];
+            relative.extend(
+                path.components()
+                    .skip(common)
+                    .map(|c| c.as_os_str().to_string_lossy().into_owned()),
+            );
+            Some((super::inputs::source_name(listed), relative.join("/")))
+        })
+        .collect()
 }
 
 /// Under every chart: which listings, how many projects.

@@ -36,6 +36,12 @@ pub struct ListedProject {
     pub title: String,
     /// `listing.txt#3`: the listing and the project's place in it.
     pub source: String,
+    /// The listing's file name.
+    pub file: String,
+    /// The line its record starts on.
+    pub first_line: String,
+    /// In a saved page, the `id` of the element holding the project.
+    pub anchor: String,
     pub date_text: String,
     pub start: String,
     pub end: String,
@@ -66,6 +72,8 @@ pub fn listed_projects(dir: &Path, limit: usize) -> Result<Vec<ListedProject>, T
             "funders",
             "countries",
             "regions",
+            "first_line",
+            "anchor",
         ],
         Some(limit),
     )?;
@@ -83,6 +91,7 @@ pub fn listed_projects(dir: &Path, limit: usize) -> Result<Vec<ListedProject>, T
     }
     let sentences = read_sentences(dir, cited)?;
     let (titles, sources, ordinals) = (text("title")?, text("source")?, text("ordinal")?);
+    let (first_lines, anchors) = (text("first_line")?, text("anchor")?);
     let (date_texts, starts, ends, statuses) = (
         text("date_text")?,
         text("start")?,
@@ -114,6 +123,9 @@ pub fn listed_projects(dir: &Path, limit: usize) -> Result<Vec<ListedProject>, T
             id: id.clone(),
             title: at(&titles),
             source: format!("{}#{}", at(&sources), at(&ordinals)),
+            file: at(&sources),
+            first_line: at(&first_lines),
+            anchor: at(&anchors),
             date_text: if date_text.is_empty() {
                 "not stated".into()
             } else {

@@ -290,7 +290,11 @@ pub fn projects_table(batch: &Batch) -> PolarsResult<DataFrame> {
         .integer("first_line", ints(projects, |p| int(p.raw.first_line)))
         .integer("last_line", ints(projects, |p| int(p.raw.last_line)))
         .integer("span_start", ints(projects, |p| int(p.raw.span.start)))
-        .integer("span_end", ints(projects, |p| int(p.raw.span.end)));
+        .integer("span_end", ints(projects, |p| int(p.raw.span.end)))
+        .text(
+            "anchor",
+            texts(projects, |p| p.raw.anchor.as_deref().map(Cow::Borrowed)),
+        );
     t.build()
 }
 

@@ -49,6 +49,10 @@ struct ProjectView {
     id: String,
     title: String,
     source: String,
+    /// Where the project is in its listing: `page.html#id` in a saved page
+    /// that gives one, else the file; empty when the file is unknown.
+    href: String,
+    first_line: String,
     date_text: String,
     start: String,
     end: String,
@@ -81,6 +85,9 @@ pub struct ReportInput<'a> {
     pub diagnostics: &'a [DiagnosticLine],
     /// `(analysis name, SVG)` of every chart, in order.
     pub charts: &'a [(String, String)],
+    /// `(listing file name, its path relative to the report)`: the
+    /// report links each project to its listing.
+    pub listing_links: &'a [(String, String)],
     /// Every analysis that ran: the `figures` ones give the headline, the
     /// chart-less ones a table each.
     pub analyses: &'a [AnalysisResult],
@@ -143,8 +150,18 @@ fn figures(analyses: &[AnalysisResult]) -> Result<Vec<Figure>, String> {
     Ok(figures)
 }
 
-fn project_view(project: &ListedProject) -> ProjectView {
+fn project_view(project: &ListedProject, links: &[(String, String)]) -> ProjectView {
+    let href = links
+        .iter()
+        .find(|(file, _)| *file == project.file)
+        .map(|(_, path)| match project.anchor.is_empty() {
+            true => path.clone(),
+            false => format!("{path}#{}", project.anchor),
+        })
+        .unwrap_or_default();
     ProjectView {
+        href,
+        first_line: project.first_line.clone(),
         id: project.id.clone(),
         title: project.title.clone(),
         source: project.source.clone(),
@@ -238,7 +255,7 @@ pub fn render_report(input: &ReportInput) -> Result<String, String> {
             figures => figures(input.analyses)?,
             charts => charts,
             tables => tables,
-            projects => input.projects.iter().take(REPORT_MAX_PROJECTS).map(project_view).collect::<Vec<_>>(),
+            projects => input.projects.iter().take(REPORT_MAX_PROJECTS).map(|p| project_view(p, input.listing_links)).collect::<Vec<_>>(),
             table_extension => input.table_formats.primary_extension(),
             projects_left_out => input.projects_total.saturating_sub(REPORT_MAX_PROJECTS.min(input.projects.len())),
             diagnostics => diagnostics,
