@@ -685,3 +685,27 @@ fn prose_records_with_a_label_line_under_the_headline() {
         ]
     );
 }
+
+#[test]
+fn a_title_two_grants_share_is_their_title_not_a_label() {
+    // Each record: the programme's title, the grantee, then prose. Two
+    // grants under one title print it twice; a label would be printed in
+    // every record.
+    let listing = parse(
+        "Grants 2016\n\n\
+         Building Trust Across Borders\n\nRiver Valley Dialogue Centre\n\n\
+         To hold meetings of young people from both banks of the river.\n\n\
+         Building Trust Across Borders\n\nHill Towns Media Network\n\n\
+         To train local reporters to cover the other side fairly.\n\n\
+         Strengthening Local Newsrooms\n\nCoastal Press Institute\n\n\
+         To give small newspapers the tools to check facts quickly.\n",
+    );
+    assert_eq!(
+        titles(&listing),
+        [
+            "Building Trust Across Borders",
+            "Building Trust Across Borders",
+            "Strengthening Local Newsrooms"
+        ]
+    );
+}

@@ -132,6 +132,8 @@ pub(super) struct LayoutLearner {
     dated_titles_seen: usize,
     /// How often each line of the first record heads was printed.
     head_line_counts: std::collections::BTreeMap<String, usize>,
+    /// The heads of two or more lines counted in `head_line_counts`.
+    heads_counted: usize,
     /// Rule 3's records seen, and those with a date line right above.
     dated_heads: [usize; 2],
 }
@@ -248,6 +250,7 @@ impl LayoutLearner {
                     for line in lines {
                         *self.head_line_counts.entry(line).or_default() += 1;
                     }
+                    self.heads_counted += 1;
                 }
                 self.records_seen += 1;
                 *self.signatures.entry(builder.signature(&head)).or_default() += 1;
@@ -266,10 +269,16 @@ impl LayoutLearner {
                 }
                 _ => None,
             };
+            // A label is printed in every record, or in most of three or
+            // more; a title printed in two records of several (two grants
+            // under one programme name) is not a label.
+            let heads_counted = self.heads_counted;
             self.layout.constant_head_lines = self
                 .head_line_counts
                 .iter()
-                .filter(|&(_, &n)| n >= 2)
+                .filter(|&(_, &n)| {
+                    n >= 2 && (n == heads_counted || (n >= 3 && 2 * n > heads_counted))
+                })
                 .map(|(line, _)| line.clone())
                 .collect();
             let [heads, dated] = self.dated_heads;
