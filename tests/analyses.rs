@@ -40,6 +40,7 @@ fn every_shipped_chart_is_written_as_svg_and_png_with_the_report() {
         "projects_by_region",
         "projects_by_subregion",
         "projects_by_country",
+        "projects_map",
         "duration_histogram",
         "projects_active_per_year",
         "project_timeline",
@@ -77,8 +78,15 @@ fn every_shipped_chart_is_written_as_svg_and_png_with_the_report() {
         funders.starts_with("funder,projects\nNot stated,6\nEuropean Union,3\n"),
         "{funders}"
     );
+    // The map counts every country the shipped listing names: 13, one
+    // project each.
+    let map = std::fs::read_to_string(out.join("tables/analysis/projects_map.csv")).unwrap();
+    assert_eq!(
+        map,
+        "iso3,projects\nAFG,1\nCHN,1\nESP,1\nHKG,1\nIDN,1\nIRN,1\nMLI,1\nMRT,1\nMYS,1\nPAK,1\nSEN,1\nSGP,1\nTJK,1\n"
+    );
     let report = std::fs::read_to_string(out.join("report.html")).unwrap();
-    assert_eq!(report.matches("<svg").count(), 13);
+    assert_eq!(report.matches("<svg").count(), 14);
     // Self-contained: no script, nothing loaded from elsewhere.
     assert!(!report.contains("<script"));
     assert!(!report.contains("src=\"http") && !report.contains("href=\"http"));

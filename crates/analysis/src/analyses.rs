@@ -43,6 +43,9 @@ pub enum ChartKind {
     /// The report's headline: one row, each column a figure shown under
     /// its name; no chart.
     Figures,
+    /// A world map: territories keyed by the ISO 3166-1 alpha-3 codes of
+    /// `iso3`, shaded by `value`.
+    Map,
     /// A table only, no chart.
     None,
 }
@@ -63,6 +66,9 @@ pub struct ChartConfig {
     pub series: Option<String>,
     #[serde(default)]
     pub value: Option<String>,
+    /// The column of ISO 3166-1 alpha-3 codes of a map.
+    #[serde(default)]
+    pub iso3: Option<String>,
     #[serde(default)]
     pub label: Option<String>,
     #[serde(default)]
@@ -455,6 +461,16 @@ mod tests {
             out.column("region").unwrap().str().unwrap().get(0),
             Some("Africa")
         );
+    }
+
+    #[test]
+    fn a_map_header_names_its_code_and_value_columns() {
+        let text = "-- title = \"Projects per country\"\n-- chart = \"map\"\n\
+                    -- iso3 = \"iso3\"\n-- value = \"projects\"\nSELECT 1";
+        let analysis = parse_analysis(Path::new("analyses/map.sql"), text).unwrap();
+        assert_eq!(analysis.chart.chart, ChartKind::Map);
+        assert_eq!(analysis.chart.iso3.as_deref(), Some("iso3"));
+        assert_eq!(analysis.chart.value.as_deref(), Some("projects"));
     }
 
     #[test]

@@ -150,13 +150,34 @@ pub fn chart_for(result: &AnalysisResult, caption: &str) -> Result<Option<Chart>
                 values,
             }
         }
+        ChartKind::Map => {
+            let iso3 = required(&config.iso3, "iso3", "map")?;
+            let value = required(&config.value, "value", "map")?;
+            let codes = column_texts(frame, iso3)?;
+            let values = column_numbers(frame, value)?;
+            ChartBody::Map {
+                values: codes
+                    .into_iter()
+                    .zip(values)
+                    .filter_map(|(code, value)| Some((code, value?)))
+                    .filter(|(code, _)| !code.is_empty())
+                    .collect(),
+            }
+        }
     };
     Ok(Some(Chart {
         title: config.title.clone(),
         subtitle: config.subtitle.clone(),
         caption: caption.to_string(),
         x_title: title_of(&config.x_title, config.x.as_deref()),
-        y_title: title_of(&config.y_title, config.y.as_deref()),
+        // A map's legend is titled by `y_title`, else its value column.
+        y_title: title_of(
+            &config.y_title,
+            config.y.as_deref().or(match config.chart {
+                ChartKind::Map => config.value.as_deref(),
+                _ => None,
+            }),
+        ),
         body,
     }))
 }

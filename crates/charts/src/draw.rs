@@ -9,14 +9,14 @@ use plotters::style::text_anchor::{HPos, Pos, VPos};
 
 pub const WIDTH: u32 = 1000;
 const FONT: &str = "sans-serif";
-const HEADER: u32 = 110;
+pub(crate) const HEADER: u32 = 110;
 const FOOTER: u32 = 56;
 /// Above this many projects a timeline cannot label its bars and shows
 /// projects active per year instead.
 pub const TIMELINE_MAX_ROWS: usize = 60;
 
-const INK: RGBColor = RGBColor(33, 33, 33);
-const MUTED: RGBColor = RGBColor(96, 96, 96);
+pub(crate) const INK: RGBColor = RGBColor(33, 33, 33);
+pub(crate) const MUTED: RGBColor = RGBColor(96, 96, 96);
 /// Okabe–Ito: distinguishable with the common colour-vision deficiencies.
 pub const PALETTE: [RGBColor; 8] = [
     RGBColor(0, 114, 178),
@@ -29,17 +29,17 @@ pub const PALETTE: [RGBColor; 8] = [
     RGBColor(0, 0, 0),
 ];
 
-type Area<DB> = DrawingArea<DB, Shift>;
+pub(crate) type Area<DB> = DrawingArea<DB, Shift>;
 
-fn text_style(size: u32, colour: RGBColor) -> TextStyle<'static> {
+pub(crate) fn text_style(size: u32, colour: RGBColor) -> TextStyle<'static> {
     (FONT, size).into_font().color(&colour)
 }
 
-fn bold(size: u32) -> TextStyle<'static> {
+pub(crate) fn bold(size: u32) -> TextStyle<'static> {
     (FONT, size, FontStyle::Bold).into_font().color(&INK)
 }
 
-fn err<E: std::fmt::Display>(e: E) -> String {
+pub(crate) fn err<E: std::fmt::Display>(e: E) -> String {
     e.to_string()
 }
 
@@ -55,6 +55,7 @@ pub fn height(chart: &Chart) -> u32 {
             130 + 24 * rows.len().max(1) as u32
         }
         ChartBody::Matrix { rows, .. } => 150 + 44 * rows.len().max(1) as u32,
+        ChartBody::Map { .. } => crate::map::body_height(),
         _ => 460,
     };
     HEADER + body + FOOTER
@@ -165,6 +166,7 @@ pub fn draw<DB: DrawingBackend>(root: &Area<DB>, chart: &Chart) -> Result<(), St
             columns,
             values,
         } => matrix(root, &body, chart, rows, columns, values),
+        ChartBody::Map { values } => crate::map::draw(root, &body, chart, values),
     }
 }
 

@@ -22,6 +22,7 @@
 
 mod convert;
 mod draw;
+mod map;
 mod model;
 pub mod report;
 mod text;

@@ -38,6 +38,9 @@ pub enum ChartBody {
         /// `values[row][column]`
         values: Vec<Vec<f64>>,
     },
+    /// A world map shaded by a value per territory: (ISO 3166-1 alpha-3
+    /// code, value).
+    Map { values: Vec<(String, f64)> },
 }
 
 #[derive(Debug, Clone, PartialEq)]
