@@ -72,25 +72,26 @@ pub fn listings_in(dir: &Path, name: &str, files: &[(&str, &str)]) -> PathBuf {
     folder
 }
 
+/// Copies a file, or a folder with everything in it.
+fn copy_tree(source: &Path, target: &Path) {
+    std::fs::create_dir_all(target.parent().unwrap()).unwrap();
+    if source.is_dir() {
+        std::fs::create_dir_all(target).unwrap();
+        for entry in std::fs::read_dir(source).unwrap() {
+            let path = entry.unwrap().path();
+            copy_tree(&path, &target.join(path.file_name().unwrap()));
+        }
+    } else {
+        std::fs::copy(source, target).unwrap();
+    }
+}
+
 /// A project folder with its own settings, reference data, analyses and
 /// corrections, so that every path in the outputs is relative to it, and
 /// in `data/raw` the shipped listing twice and two synthetic listings
 /// (2,500 and 400 projects).
 pub fn project_folder(dir: &Path) {
-    let copy = |from: &str| {
-        let target = dir.join(from);
-        std::fs::create_dir_all(target.parent().unwrap()).unwrap();
-        let source = root().join(from);
-        if source.is_dir() {
-            std::fs::create_dir_all(&target).unwrap();
-            for entry in std::fs::read_dir(&source).unwrap() {
-                let path = entry.unwrap().path();
-                std::fs::copy(&path, target.join(path.file_name().unwrap())).unwrap();
-            }
-        } else {
-            std::fs::copy(&source, &target).unwrap();
-        }
-    };
+    let copy = |from: &str| copy_tree(&root().join(from), &dir.join(from));
     for path in [
         "devcoop.toml",
         "data/reference",
