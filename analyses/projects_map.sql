@@ -4,7 +4,7 @@
 -- order = 52
 -- iso3 = "iso3"
 -- value = "projects"
--- y_title = "Projects"
+-- legend = "Projects"
 -- # `projects.countries` holds each of a project's ISO 3166-1 alpha-3
 -- # codes once: after UNNEST, COUNT(*) counts projects (as in
 -- # projects_by_country.sql, by code instead of name, and every country,

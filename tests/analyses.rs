@@ -186,6 +186,37 @@ fn a_bad_query_names_the_file_and_leaves_output_alone() {
 }
 
 #[test]
+fn a_bad_header_or_a_missing_column_names_the_file_and_stops_the_run() {
+    for (file, contents, expected) in [
+        (
+            "typo.sql",
+            "-- title = \"Typo\"\n-- chart = \"bar\"\n-- x = \"status\"\n-- yy = \"projects\"\nSELECT 1\n",
+            "typo.sql: unknown key `yy` in the header",
+        ),
+        (
+            "no_codes.sql",
+            "-- title = \"Map\"\n-- chart = \"map\"\n-- value = \"projects\"\nSELECT 1\n",
+            "no_codes.sql: the header has no `iso3`, which a `map` chart needs",
+        ),
+        (
+            "renamed.sql",
+            "-- title = \"Renamed\"\n-- chart = \"bar\"\n-- x = \"status\"\n-- y = \"projects\"\n\
+             SELECT status, COUNT(*) AS n FROM projects GROUP BY status\n",
+            "renamed.sql: the header's `y` names the column `projects`, which the result does not have",
+        ),
+    ] {
+        let dir = tempfile::tempdir().unwrap();
+        let config = setup(dir.path(), &root().join("data/raw"));
+        std::fs::write(dir.path().join("analyses").join(file), contents).unwrap();
+        let result = devcoop(&["run", "--config", config.to_str().unwrap()]);
+        assert_eq!(result.status.code(), Some(1), "{file}");
+        let stderr = text(&result.stderr);
+        assert!(stderr.contains(expected), "{stderr}");
+        assert!(!dir.path().join("output").exists(), "{file}");
+    }
+}
+
+#[test]
 fn input_text_is_escaped_in_the_report_and_the_svg() {
     let dir = tempfile::tempdir().unwrap();
     let inputs = listings_in(

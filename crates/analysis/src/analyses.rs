@@ -14,84 +14,14 @@
 //! name a column of the result in braces, `{projects_total}`: it reads that
 //! column's value in the first row.
 
+use crate::header::{parse_header, Header, HeaderError};
 use crate::write::TableError;
 use polars::prelude::*;
 use polars::sql::SQLContext;
 use polars_io::prelude::{ParquetReader, SerReader};
-use serde::Deserialize;
 use std::collections::HashSet;
 use std::fs::File;
 use std::path::{Path, PathBuf};
-
-/// How an analysis is drawn.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum ChartKind {
-    /// Vertical bars: `x` categories, `y` values.
-    Bar,
-    /// Horizontal bars, for long category names.
-    Hbar,
-    /// Bars split by `series`.
-    Stacked,
-    /// Counts of the numeric column `x` in bins of width `bin`.
-    Histogram,
-    /// One bar per row from `start` to `end`, labelled by `label`,
-    /// coloured by `colour`.
-    Timeline,
-    /// Counts in a grid: `x` columns, `y` rows, `value` cells.
-    Matrix,
-    /// The report's headline: one row, each column a figure shown under
-    /// its name; no chart.
-    Figures,
-    /// A world map: territories keyed by the ISO 3166-1 alpha-3 codes of
-    /// `iso3`, shaded by `value`.
-    Map,
-    /// A table only, no chart.
-    None,
-}
-
-/// The header of an analysis file.
-#[derive(Debug, Clone, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct ChartConfig {
-    pub title: String,
-    #[serde(default)]
-    pub subtitle: Option<String>,
-    pub chart: ChartKind,
-    #[serde(default)]
-    pub x: Option<String>,
-    #[serde(default)]
-    pub y: Option<String>,
-    #[serde(default)]
-    pub series: Option<String>,
-    #[serde(default)]
-    pub value: Option<String>,
-    /// The column of ISO 3166-1 alpha-3 codes of a map.
-    #[serde(default)]
-    pub iso3: Option<String>,
-    #[serde(default)]
-    pub label: Option<String>,
-    #[serde(default)]
-    pub start: Option<String>,
-    #[serde(default)]
-    pub end: Option<String>,
-    #[serde(default)]
-    pub colour: Option<String>,
-    #[serde(default)]
-    pub bin: Option<f64>,
-    /// Where the chart comes in the report: lower first, then by name.
-    #[serde(default = "default_order")]
-    pub order: i64,
-    /// Axis titles; default to the column names.
-    #[serde(default)]
-    pub x_title: Option<String>,
-    #[serde(default)]
-    pub y_title: Option<String>,
-}
-
-fn default_order() -> i64 {
-    100
-}
 
 /// One analysis file.
 #[derive(Debug, Clone)]
@@ -100,7 +30,7 @@ pub struct Analysis {
     pub name: String,
     pub path: PathBuf,
     pub sql: String,
-    pub chart: ChartConfig,
+    pub header: Header,
 }
 
 /// An analysis that ran.
@@ -141,17 +71,44 @@ fn copy_values(frame: &DataFrame) -> PolarsResult<DataFrame> {
     DataFrame::new(frame.height(), columns)
 }
 
+/// What went wrong with one analysis file, and which file.
 #[derive(Debug, thiserror::Error)]
-#[error("{}: {message}", path.display())]
+#[error("{}: {reason}", path.display())]
 pub struct AnalysisError {
     pub path: PathBuf,
-    pub message: String,
+    pub reason: Reason,
 }
 
-fn error(path: &Path, message: impl Into<String>) -> AnalysisError {
+#[derive(Debug, thiserror::Error)]
+pub enum Reason {
+    #[error("cannot read: {0}")]
+    Read(#[source] std::io::Error),
+    #[error("analysis names may use only letters, digits, `_` and `-`")]
+    UnsafeName,
+    #[error(transparent)]
+    Header(#[from] HeaderError),
+    #[error("no SQL query after the header")]
+    NoQuery,
+    #[error("{0}")]
+    Query(String),
+    #[error(transparent)]
+    Tables(#[from] TableError),
+    /// A column the header names for the chart is not in the result.
+    #[error(
+        "the header's `{key}` names the column `{column}`, which the result does not have (its columns: {})",
+        found.join(", ")
+    )]
+    MissingColumn {
+        key: &'static str,
+        column: String,
+        found: Vec<String>,
+    },
+}
+
+fn error(path: &Path, reason: impl Into<Reason>) -> AnalysisError {
     AnalysisError {
         path: path.to_path_buf(),
-        message: message.into(),
+        reason: reason.into(),
     }
 }
 
@@ -172,10 +129,7 @@ pub fn parse_analysis(path: &Path, text: &str) -> Result<Analysis, AnalysisError
         .map(|s| s.to_string_lossy().into_owned())
         .unwrap_or_default();
     if !is_safe_name(&name) {
-        return Err(error(
-            path,
-            "analysis names may use only letters, digits, `_` and `-`",
-        ));
+        return Err(error(path, Reason::UnsafeName));
     }
     let header: String = text
         .lines()
@@ -183,32 +137,26 @@ pub fn parse_analysis(path: &Path, text: &str) -> Result<Analysis, AnalysisError
         .map(|l| l.trim_start().trim_start_matches("--").trim())
         .collect::<Vec<_>>()
         .join("\n");
-    let chart: ChartConfig = toml::from_str(&header).map_err(|err| {
-        error(
-            path,
-            format!("the `--` header is not a valid chart description: {err}"),
-        )
-    })?;
+    let header = parse_header(&header).map_err(|err| error(path, err))?;
     let sql: String = text
         .lines()
         .filter(|l| !l.trim_start().starts_with("--"))
         .collect::<Vec<_>>()
         .join("\n");
     if sql.trim().is_empty() {
-        return Err(error(path, "no SQL query after the header"));
+        return Err(error(path, Reason::NoQuery));
     }
     Ok(Analysis {
         name,
         path: path.to_path_buf(),
         sql,
-        chart,
+        header,
     })
 }
 
 /// Every `*.sql` file of `dir`, by `order` then name.
 pub fn load_analyses(dir: &Path) -> Result<Vec<Analysis>, AnalysisError> {
-    let entries =
-        std::fs::read_dir(dir).map_err(|err| error(dir, format!("cannot read: {err}")))?;
+    let entries = std::fs::read_dir(dir).map_err(|err| error(dir, Reason::Read(err)))?;
     let mut paths: Vec<PathBuf> = entries
         .filter_map(|e| e.ok().map(|e| e.path()))
         .filter(|p| p.extension().is_some_and(|e| e == "sql"))
@@ -217,12 +165,12 @@ pub fn load_analyses(dir: &Path) -> Result<Vec<Analysis>, AnalysisError> {
     let mut analyses = paths
         .iter()
         .map(|path| {
-            let text = std::fs::read_to_string(path)
-                .map_err(|err| error(path, format!("cannot read: {err}")))?;
+            let text =
+                std::fs::read_to_string(path).map_err(|err| error(path, Reason::Read(err)))?;
             parse_analysis(path, &text)
         })
         .collect::<Result<Vec<_>, _>>()?;
-    analyses.sort_by(|a, b| (a.chart.order, &a.name).cmp(&(b.chart.order, &b.name)));
+    analyses.sort_by(|a, b| (a.header.order, &a.name).cmp(&(b.header.order, &b.name)));
     Ok(analyses)
 }
 
@@ -233,7 +181,7 @@ pub fn parse_analyses(files: &[(&str, &str)]) -> Result<Vec<Analysis>, AnalysisE
         .iter()
         .map(|(name, text)| parse_analysis(&Path::new("analyses").join(name), text))
         .collect::<Result<Vec<_>, _>>()?;
-    analyses.sort_by(|a, b| (a.chart.order, &a.name).cmp(&(b.chart.order, &b.name)));
+    analyses.sort_by(|a, b| (a.header.order, &a.name).cmp(&(b.header.order, &b.name)));
     Ok(analyses)
 }
 
@@ -270,18 +218,30 @@ pub fn run_query(tables: Vec<(String, DataFrame)>, sql: &str) -> Result<DataFram
 }
 
 /// Runs one analysis over the tables, which it consumes (see
-/// [`run_query`]).
+/// [`run_query`]), and checks that the result has every column its chart
+/// reads.
 pub fn run_analysis(
     analysis: &Analysis,
     tables: Vec<(String, DataFrame)>,
 ) -> Result<AnalysisResult, AnalysisError> {
-    let frame =
-        run_query(tables, &analysis.sql).map_err(|message| error(&analysis.path, message))?;
+    let frame = run_query(tables, &analysis.sql)
+        .map_err(|message| error(&analysis.path, Reason::Query(message)))?;
+    for (key, column) in analysis.header.chart.columns() {
+        if frame.column(column).is_err() {
+            return Err(error(
+                &analysis.path,
+                Reason::MissingColumn {
+                    key,
+                    column: column.to_string(),
+                    found: column_names(&frame),
+                },
+            ));
+        }
+    }
     let mut analysis = analysis.clone();
-    if let Some(subtitle) = &analysis.chart.subtitle {
-        let filled =
-            fill_subtitle(subtitle, &frame).map_err(|message| error(&analysis.path, message))?;
-        analysis.chart.subtitle = Some(filled);
+    if let Some(subtitle) = &analysis.header.subtitle {
+        let filled = fill_subtitle(subtitle, &frame).map_err(|err| error(&analysis.path, err))?;
+        analysis.header.subtitle = Some(filled);
     }
     Ok(AnalysisResult {
         analysis,
@@ -290,12 +250,21 @@ pub fn run_analysis(
     })
 }
 
+/// The names of a result's columns, for an error that says what there is.
+fn column_names(frame: &DataFrame) -> Vec<String> {
+    frame
+        .get_column_names()
+        .iter()
+        .map(|name| name.to_string())
+        .collect()
+}
+
 /// A subtitle may name a column of the result in braces (`{projects_total}
 /// projects`): each is replaced by that column's value in the first row,
 /// so a chart states a count its query computes ("12 of 40 projects state
 /// a budget"). An empty result or an empty cell gives `?`; a name that is
 /// not a column of the result is an error.
-fn fill_subtitle(subtitle: &str, frame: &DataFrame) -> Result<String, String> {
+fn fill_subtitle(subtitle: &str, frame: &DataFrame) -> Result<String, Reason> {
     let mut out = String::with_capacity(subtitle.len());
     let mut rest = subtitle;
     while let Some(open) = rest.find('{') {
@@ -304,8 +273,10 @@ fn fill_subtitle(subtitle: &str, frame: &DataFrame) -> Result<String, String> {
         };
         out.push_str(&rest[..open]);
         let name = &rest[open + 1..close];
-        let column = frame.column(name).map_err(|_| {
-            format!("the subtitle names `{{{name}}}`, which is not a column of the result")
+        let column = frame.column(name).map_err(|_| Reason::MissingColumn {
+            key: "subtitle",
+            column: name.to_string(),
+            found: column_names(frame),
         })?;
         let value = if frame.height() == 0 {
             None
@@ -331,8 +302,7 @@ pub fn run_analysis_on_parquet(
     dir: &Path,
     analysis: &Analysis,
 ) -> Result<AnalysisResult, AnalysisError> {
-    let tables = tables_for_query(dir, &analysis.sql)
-        .map_err(|err| error(&analysis.path, err.to_string()))?;
+    let tables = tables_for_query(dir, &analysis.sql).map_err(|err| error(&analysis.path, err))?;
     run_analysis(analysis, tables)
 }
 
@@ -442,6 +412,7 @@ pub fn tables_for_query(dir: &Path, sql: &str) -> Result<Vec<(String, DataFrame)
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::header::ChartKind;
 
     fn frame() -> DataFrame {
         df!("region" => ["Asia", "Asia", "Africa"], "project_id" => ["a", "b", "c"]).unwrap()
@@ -452,7 +423,7 @@ mod tests {
         let text = "-- title = \"By region\"\n-- chart = \"bar\"\n-- x = \"region\"\n-- y = \"projects\"\nSELECT region, COUNT(*) AS projects FROM t GROUP BY region ORDER BY region\n";
         let analysis = parse_analysis(Path::new("analyses/by_region.sql"), text).unwrap();
         assert_eq!(analysis.name, "by_region");
-        assert_eq!(analysis.chart.chart, ChartKind::Bar);
+        assert_eq!(analysis.header.chart.kind(), ChartKind::Bar);
         let frame = frame();
         let result = run_analysis(&analysis, vec![("t".into(), frame.clone())]).unwrap();
         let out = &result.frame;
@@ -464,13 +435,44 @@ mod tests {
     }
 
     #[test]
-    fn a_map_header_names_its_code_and_value_columns() {
-        let text = "-- title = \"Projects per country\"\n-- chart = \"map\"\n\
-                    -- iso3 = \"iso3\"\n-- value = \"projects\"\nSELECT 1";
-        let analysis = parse_analysis(Path::new("analyses/map.sql"), text).unwrap();
-        assert_eq!(analysis.chart.chart, ChartKind::Map);
-        assert_eq!(analysis.chart.iso3.as_deref(), Some("iso3"));
-        assert_eq!(analysis.chart.value.as_deref(), Some("projects"));
+    fn a_bad_header_names_the_file_and_the_key() {
+        let text = "-- title = \"Map\"\n-- chart = \"map\"\n-- value = \"projects\"\nSELECT 1";
+        let err = parse_analysis(Path::new("analyses/map.sql"), text).unwrap_err();
+        assert!(matches!(
+            err.reason,
+            Reason::Header(HeaderError::MissingKey { key: "iso3", .. })
+        ));
+        assert_eq!(
+            err.to_string(),
+            "analyses/map.sql: the header has no `iso3`, which a `map` chart needs"
+        );
+        let text = "-- title = \"t\"\n-- chart = \"none\"\n-- colour = \"x\"\nSELECT 1";
+        let err = parse_analysis(Path::new("analyses/t.sql"), text).unwrap_err();
+        assert!(
+            err.to_string()
+                .starts_with("analyses/t.sql: key `colour` is not one of a `none` chart"),
+            "{err}"
+        );
+    }
+
+    #[test]
+    fn a_column_the_header_names_must_be_in_the_result() {
+        let text = "-- title = \"By region\"\n-- chart = \"bar\"\n-- x = \"region\"\n\
+                    -- y = \"projects\"\nSELECT region, COUNT(*) AS n FROM t GROUP BY region";
+        let analysis = parse_analysis(Path::new("analyses/by_region.sql"), text).unwrap();
+        let err = run_analysis(&analysis, vec![("t".into(), frame())]).unwrap_err();
+        match &err.reason {
+            Reason::MissingColumn { key, column, found } => {
+                assert_eq!((*key, column.as_str()), ("y", "projects"));
+                assert_eq!(found, &["region", "n"]);
+            }
+            other => panic!("{other:?}"),
+        }
+        assert_eq!(
+            err.to_string(),
+            "analyses/by_region.sql: the header's `y` names the column `projects`, \
+             which the result does not have (its columns: region, n)"
+        );
     }
 
     #[test]
@@ -516,21 +518,24 @@ mod tests {
         let analysis = parse_analysis(Path::new("a.sql"), &format!("{header}{sql}")).unwrap();
         let result = run_analysis(&analysis, vec![("t".into(), frame())]).unwrap();
         assert_eq!(
-            result.analysis.chart.subtitle.as_deref(),
+            result.analysis.header.subtitle.as_deref(),
             Some("2 of 3 projects; Asia first")
         );
         let empty = format!("{header}{sql} LIMIT 0");
         let analysis = parse_analysis(Path::new("a.sql"), &empty).unwrap();
         let result = run_analysis(&analysis, vec![("t".into(), frame())]).unwrap();
         assert_eq!(
-            result.analysis.chart.subtitle.as_deref(),
+            result.analysis.header.subtitle.as_deref(),
             Some("? of ? projects; ? first")
         );
         let unknown =
             "-- title = \"t\"\n-- subtitle = \"{nope}\"\n-- chart = \"none\"\nSELECT region FROM t";
         let analysis = parse_analysis(Path::new("a.sql"), unknown).unwrap();
         let err = run_analysis(&analysis, vec![("t".into(), frame())]).unwrap_err();
-        assert!(err.message.contains("`{nope}`"), "{err}");
+        assert!(
+            matches!(&err.reason, Reason::MissingColumn { key: "subtitle", column, .. } if column == "nope"),
+            "{err}"
+        );
     }
 
     #[test]
@@ -549,13 +554,16 @@ mod tests {
     #[test]
     fn bad_header_and_unsafe_names_are_refused() {
         let err = parse_analysis(Path::new("a/x.sql"), "-- chart = \"pie\"\nSELECT 1").unwrap_err();
-        assert!(err.message.contains("not a valid chart description"));
+        assert!(matches!(
+            err.reason,
+            Reason::Header(HeaderError::UnknownKind { .. })
+        ));
         let err = parse_analysis(
             Path::new("a/../x y.sql"),
             "-- title=\"t\"\n-- chart=\"none\"\nSELECT 1",
         )
         .unwrap_err();
-        assert!(err.message.contains("only letters"));
+        assert!(matches!(err.reason, Reason::UnsafeName));
     }
 
     #[test]

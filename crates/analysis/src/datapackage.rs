@@ -106,7 +106,7 @@ pub fn datapackage(
         let name = &result.analysis.name;
         let mut resource = json!({
             "name": format!("analysis-{}", name.replace('_', "-")),
-            "title": result.analysis.chart.title,
+            "title": result.analysis.header.title,
         });
         merge(
             &mut resource,

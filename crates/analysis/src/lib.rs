@@ -19,6 +19,7 @@ pub mod analyses;
 mod datapackage;
 mod formats;
 mod frame;
+pub mod header;
 mod listed;
 mod partition;
 mod sink;
@@ -27,11 +28,12 @@ mod write;
 
 pub use analyses::{
     load_analyses, parse_analyses, run_analysis, run_analysis_on_parquet, run_query,
-    tables_for_query, Analysis, AnalysisError, AnalysisResult, ChartConfig, ChartKind,
+    tables_for_query, Analysis, AnalysisError, AnalysisResult, Reason,
 };
 pub use datapackage::datapackage;
 pub use formats::{TableFormat, TableFormats};
 pub use frame::{column_dates, column_numbers, column_texts, require_column, TableBuilder};
+pub use header::{Axes, ChartKind, ChartSpec, Header, HeaderError};
 pub use listed::{listed_projects, ListedEvidence, ListedProject};
 pub use partition::partition_value;
 pub use polars::prelude::DataFrame;

@@ -2,105 +2,88 @@
 
 use crate::draw::{years_instead, TIMELINE_MAX_ROWS};
 use crate::model::{Chart, ChartBody, TimelineRow};
-use analysis::{
-    column_dates, column_numbers, column_texts, require_column, AnalysisResult, ChartKind,
-};
-
-fn required<'a>(value: &'a Option<String>, key: &str, kind: &str) -> Result<&'a str, String> {
-    value
-        .as_deref()
-        .ok_or_else(|| format!("a {kind} chart needs `{key}` in the header"))
-}
+use analysis::{column_dates, column_numbers, column_texts, require_column, AnalysisResult};
+use analysis::{Axes, ChartSpec};
 
 /// The chart an analysis asks for, or `None` for a table-only analysis.
 /// `caption` says where the data come from.
+///
+/// The header was checked when the file was read, and the result's
+/// columns when the query ran; a column that cannot be read as the chart
+/// needs (text where a number is due) is still an error here.
 pub fn chart_for(result: &AnalysisResult, caption: &str) -> Result<Option<Chart>, String> {
-    let config = &result.analysis.chart;
+    let header = &result.analysis.header;
     let frame = &result.frame;
-    let title_of = |given: &Option<String>, column: Option<&str>| {
-        given
-            .clone()
-            .or_else(|| column.map(str::to_string))
-            .unwrap_or_default()
-    };
-    let body = match config.chart {
-        ChartKind::None | ChartKind::Figures => return Ok(None),
-        ChartKind::Bar | ChartKind::Hbar => {
-            let x = required(&config.x, "x", "bar")?;
-            let y = required(&config.y, "y", "bar")?;
+    // Axis titles default to the column names.
+    let titled =
+        |given: &Option<String>, column: &str| given.clone().unwrap_or_else(|| column.to_string());
+    let axes = |axes: &Axes, x: &str, y: &str| (titled(&axes.x_title, x), titled(&axes.y_title, y));
+    let ((x_title, y_title), body) = match &header.chart {
+        ChartSpec::None | ChartSpec::Figures => return Ok(None),
+        ChartSpec::Bars {
+            horizontal,
+            x,
+            y,
+            axes: given,
+        } => (
+            axes(given, x, y),
             ChartBody::Bars {
-                horizontal: config.chart == ChartKind::Hbar,
+                horizontal: *horizontal,
                 labels: column_texts(frame, x)?,
                 values: column_numbers(frame, y)?
                     .into_iter()
                     .map(|v| v.unwrap_or(0.0))
                     .collect(),
-            }
-        }
-        ChartKind::Stacked => {
-            let x = required(&config.x, "x", "stacked")?;
-            let y = required(&config.y, "y", "stacked")?;
-            let s = required(&config.series, "series", "stacked")?;
-            let xs = column_texts(frame, x)?;
-            let ss = column_texts(frame, s)?;
-            let ys = column_numbers(frame, y)?;
-            let mut labels: Vec<String> = Vec::new();
-            let mut names: Vec<String> = Vec::new();
-            for (xv, sv) in xs.iter().zip(&ss) {
-                if !labels.contains(xv) {
-                    labels.push(xv.clone());
-                }
-                if !names.contains(sv) {
-                    names.push(sv.clone());
-                }
-            }
-            let mut series: Vec<(String, Vec<f64>)> = names
-                .iter()
-                .map(|n| (n.clone(), vec![0.0; labels.len()]))
-                .collect();
-            for ((xv, sv), yv) in xs.iter().zip(&ss).zip(&ys) {
-                let (Some(i), Some(k)) = (
-                    labels.iter().position(|l| l == xv),
-                    names.iter().position(|n| n == sv),
-                ) else {
-                    continue;
-                };
-                series[k].1[i] += yv.unwrap_or(0.0);
-            }
-            ChartBody::Stacked { labels, series }
-        }
-        ChartKind::Histogram => {
-            let x = required(&config.x, "x", "histogram")?;
+            },
+        ),
+        ChartSpec::Stacked {
+            x,
+            y,
+            series,
+            axes: given,
+        } => (axes(given, x, y), stacked(result, x, y, series)?),
+        ChartSpec::Histogram {
+            x,
+            bin,
+            axes: given,
+        } => (
+            (
+                titled(&given.x_title, x),
+                given.y_title.clone().unwrap_or_default(),
+            ),
             ChartBody::Histogram {
                 values: column_numbers(frame, x)?.into_iter().flatten().collect(),
-                bin: config.bin.unwrap_or(1.0),
-            }
-        }
-        ChartKind::Timeline => {
-            let label = required(&config.label, "label", "timeline")?;
-            let start = required(&config.start, "start", "timeline")?;
-            let end = required(&config.end, "end", "timeline")?;
+                bin: *bin,
+            },
+        ),
+        ChartSpec::Timeline {
+            label,
+            start,
+            end,
+            colour,
+            x_title,
+        } => {
             let starts = column_dates(frame, start)?;
             let ends = column_dates(frame, end)?;
             let dated = starts.iter().flatten().count();
             if dated > TIMELINE_MAX_ROWS {
                 // Only the years are drawn (projects active per year):
                 // labels and colours are not read, and no row is made for
-                // each project, so a timeline of a million projects does
-                // not hold a million titles and rows. A label
-                // or colour column that is not there is still a mistake.
+                // each project, which keeps a million titles and rows out
+                // of memory. A label or colour column that is not there is
+                // still a mistake.
                 require_column(frame, label)?;
-                if let Some(colour) = &config.colour {
+                if let Some(colour) = colour {
                     require_column(frame, colour)?;
                 }
                 let spans = starts
                     .iter()
                     .zip(&ends)
                     .filter_map(|(start, end)| start.map(|start| (start, end.unwrap_or(start))));
-                return Ok(Some(years_instead(&config.title, caption, dated, spans)));
+                return Ok(Some(years_instead(&header.title, caption, dated, spans)));
             }
             let labels = column_texts(frame, label)?;
-            let groups = match config.colour.as_deref() {
+            let groups = match colour {
                 Some(colour) => column_texts(frame, colour)?,
                 None => vec![String::new(); starts.len()],
             };
@@ -119,67 +102,107 @@ pub fn chart_for(result: &AnalysisResult, caption: &str) -> Result<Option<Chart>
                     })
                 })
                 .collect();
-            ChartBody::Timeline { rows }
+            (
+                (x_title.clone().unwrap_or_default(), String::new()),
+                ChartBody::Timeline { rows },
+            )
         }
-        ChartKind::Matrix => {
-            let x = required(&config.x, "x", "matrix")?;
-            let y = required(&config.y, "y", "matrix")?;
-            let v = required(&config.value, "value", "matrix")?;
-            let xs = column_texts(frame, x)?;
-            let ys = column_texts(frame, y)?;
-            let vs = column_numbers(frame, v)?;
-            let mut columns: Vec<String> = xs.clone();
-            columns.sort();
-            columns.dedup();
-            let mut rows: Vec<String> = ys.clone();
-            rows.sort();
-            rows.dedup();
-            let mut values = vec![vec![0.0; columns.len()]; rows.len()];
-            for ((xv, yv), vv) in xs.iter().zip(&ys).zip(&vs) {
-                let (Some(c), Some(r)) = (
-                    columns.iter().position(|c| c == xv),
-                    rows.iter().position(|r| r == yv),
-                ) else {
-                    continue;
-                };
-                values[r][c] += vv.unwrap_or(0.0);
-            }
-            ChartBody::Matrix {
-                rows,
-                columns,
-                values,
-            }
-        }
-        ChartKind::Map => {
-            let iso3 = required(&config.iso3, "iso3", "map")?;
-            let value = required(&config.value, "value", "map")?;
+        ChartSpec::Matrix {
+            x,
+            y,
+            value,
+            axes: given,
+        } => (axes(given, x, y), matrix(result, x, y, value)?),
+        ChartSpec::Map {
+            iso3,
+            value,
+            legend,
+        } => {
             let codes = column_texts(frame, iso3)?;
             let values = column_numbers(frame, value)?;
-            ChartBody::Map {
-                values: codes
-                    .into_iter()
-                    .zip(values)
-                    .filter_map(|(code, value)| Some((code, value?)))
-                    .filter(|(code, _)| !code.is_empty())
-                    .collect(),
-            }
+            (
+                // The legend is titled by `legend`, else the value column.
+                (String::new(), titled(legend, value)),
+                ChartBody::Map {
+                    values: codes
+                        .into_iter()
+                        .zip(values)
+                        .filter_map(|(code, value)| Some((code, value?)))
+                        .filter(|(code, _)| !code.is_empty())
+                        .collect(),
+                },
+            )
         }
     };
     Ok(Some(Chart {
-        title: config.title.clone(),
-        subtitle: config.subtitle.clone(),
+        title: header.title.clone(),
+        subtitle: header.subtitle.clone(),
         caption: caption.to_string(),
-        x_title: title_of(&config.x_title, config.x.as_deref()),
-        // A map's legend is titled by `y_title`, else its value column.
-        y_title: title_of(
-            &config.y_title,
-            config.y.as_deref().or(match config.chart {
-                ChartKind::Map => config.value.as_deref(),
-                _ => None,
-            }),
-        ),
+        x_title,
+        y_title,
         body,
     }))
+}
+
+/// Bars of `x` split by `series`, each row adding its `y`.
+fn stacked(result: &AnalysisResult, x: &str, y: &str, series: &str) -> Result<ChartBody, String> {
+    let frame = &result.frame;
+    let xs = column_texts(frame, x)?;
+    let ss = column_texts(frame, series)?;
+    let ys = column_numbers(frame, y)?;
+    let mut labels: Vec<String> = Vec::new();
+    let mut names: Vec<String> = Vec::new();
+    for (xv, sv) in xs.iter().zip(&ss) {
+        if !labels.contains(xv) {
+            labels.push(xv.clone());
+        }
+        if !names.contains(sv) {
+            names.push(sv.clone());
+        }
+    }
+    let mut series: Vec<(String, Vec<f64>)> = names
+        .iter()
+        .map(|n| (n.clone(), vec![0.0; labels.len()]))
+        .collect();
+    for ((xv, sv), yv) in xs.iter().zip(&ss).zip(&ys) {
+        let (Some(i), Some(k)) = (
+            labels.iter().position(|l| l == xv),
+            names.iter().position(|n| n == sv),
+        ) else {
+            continue;
+        };
+        series[k].1[i] += yv.unwrap_or(0.0);
+    }
+    Ok(ChartBody::Stacked { labels, series })
+}
+
+/// A grid of `value` with a column per `x` and a row per `y`, both sorted.
+fn matrix(result: &AnalysisResult, x: &str, y: &str, value: &str) -> Result<ChartBody, String> {
+    let frame = &result.frame;
+    let xs = column_texts(frame, x)?;
+    let ys = column_texts(frame, y)?;
+    let vs = column_numbers(frame, value)?;
+    let mut columns: Vec<String> = xs.clone();
+    columns.sort();
+    columns.dedup();
+    let mut rows: Vec<String> = ys.clone();
+    rows.sort();
+    rows.dedup();
+    let mut values = vec![vec![0.0; columns.len()]; rows.len()];
+    for ((xv, yv), vv) in xs.iter().zip(&ys).zip(&vs) {
+        let (Some(c), Some(r)) = (
+            columns.iter().position(|c| c == xv),
+            rows.iter().position(|r| r == yv),
+        ) else {
+            continue;
+        };
+        values[r][c] += vv.unwrap_or(0.0);
+    }
+    Ok(ChartBody::Matrix {
+        rows,
+        columns,
+        values,
+    })
 }
 
 #[cfg(test)]

@@ -39,7 +39,7 @@ pub enum ChartBody {
         values: Vec<Vec<f64>>,
     },
     /// A world map shaded by a value per territory: (ISO 3166-1 alpha-3
-    /// code, value).
+    /// code, value). Its legend is titled by the chart's `y_title`.
     Map { values: Vec<(String, f64)> },
 }
 

@@ -3,7 +3,7 @@
 //! diagnostics. Every text from the input is HTML-escaped by the template
 //! engine; only the SVGs, which plotters has escaped, are inserted as is.
 
-use analysis::{column_numbers, column_texts, AnalysisResult, ChartKind, ListedProject};
+use analysis::{column_numbers, column_texts, AnalysisResult, ChartSpec, ListedProject};
 use minijinja::{context, Environment, Value};
 use serde::Serialize;
 
@@ -125,7 +125,7 @@ fn figures(analyses: &[AnalysisResult]) -> Result<Vec<Figure>, String> {
     let mut figures = Vec::new();
     for result in analyses
         .iter()
-        .filter(|a| a.analysis.chart.chart == ChartKind::Figures)
+        .filter(|a| a.analysis.header.chart == ChartSpec::Figures)
     {
         let frame = &result.frame;
         for column in frame.get_column_names() {
@@ -208,7 +208,7 @@ fn table_view(result: &AnalysisResult) -> TableView {
         .collect();
     TableView {
         name: result.analysis.name.clone(),
-        title: result.analysis.chart.title.clone(),
+        title: result.analysis.header.title.clone(),
         columns,
         rows,
         rows_left_out: result.rows.saturating_sub(shown),
@@ -224,7 +224,7 @@ pub fn render_report(input: &ReportInput) -> Result<String, String> {
     let titles: Vec<(String, String)> = input
         .analyses
         .iter()
-        .map(|a| (a.analysis.name.clone(), a.analysis.chart.title.clone()))
+        .map(|a| (a.analysis.name.clone(), a.analysis.header.title.clone()))
         .collect();
     let charts: Vec<ChartView> = input
         .charts
@@ -242,7 +242,7 @@ pub fn render_report(input: &ReportInput) -> Result<String, String> {
     let tables: Vec<TableView> = input
         .analyses
         .iter()
-        .filter(|a| a.analysis.chart.chart == ChartKind::None)
+        .filter(|a| a.analysis.header.chart == ChartSpec::None)
         .map(table_view)
         .collect();
     let diagnostics: Vec<&DiagnosticLine> =
