@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # End-to-end benchmark: `devcoop run` (ingest, normalise, tables, analyses,
 # charts, report) on synthetic listings made by `devcoop synth`; prints
-# input size, wall time, MB/s and peak RSS as a Markdown table.
+# input size, wall time, MB/s, peak RSS and the output's size (and its
+# ratio to the input) as a Markdown table.
 #
 #   bench/e2e.sh                    # 10 (shipped), 10,000 and 100,000 projects
 #   bench/e2e.sh 10000 1000000      # chosen sizes
@@ -38,17 +39,18 @@ measure() { # label input-dir
     local bytes
     bytes=$(find "$input" -name '*.txt' -printf '%s\n' | awk '{s+=$1} END {print s}')
     /usr/bin/time -v "$bin" run "${run_options[@]}" --input "$input" --out "$work/out" 2> "$work/time.txt" >/dev/null
-    local wall rss
+    local wall rss out
     wall=$(awk -F': ' '/Elapsed \(wall clock\)/ {n=split($2,t,":"); s=0; for(i=1;i<=n;i++) s=s*60+t[i]; print s}' "$work/time.txt")
     rss=$(awk -F': ' '/Maximum resident set size/ {print $2}' "$work/time.txt")
-    awk -v l="$label" -v b="$bytes" -v w="$wall" -v r="$rss" 'BEGIN {
-        printf "| %s | %.1f | %.2f | %.1f | %.0f |\n", l, b/1e6, w, (w > 0 ? b/1e6/w : 0), r/1024 }'
+    out=$(du -sb "$work/out" | cut -f1)
+    awk -v l="$label" -v b="$bytes" -v w="$wall" -v r="$rss" -v o="$out" 'BEGIN {
+        printf "| %s | %.1f | %.2f | %.1f | %.0f | %.1f | %.1f |\n", l, b/1e6, w, (w > 0 ? b/1e6/w : 0), r/1024, o/1e6, o/b }'
 }
 
 echo "tables: ${run_options[*]:-every format}; layout: $layout"
 echo
-echo "| projects | input MB | wall s | MB/s | peak RSS MiB |"
-echo "|---|---:|---:|---:|---:|"
+echo "| projects | input MB | wall s | MB/s | peak RSS MiB | output MB | output ÷ input |"
+echo "|---|---:|---:|---:|---:|---:|---:|"
 measure "10 (shipped)" data/raw
 for n in "${sizes[@]}"; do
     mkdir -p "$work/in-$n"
