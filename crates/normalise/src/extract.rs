@@ -1355,8 +1355,20 @@ impl<'t> Reading<'t> {
             return None;
         }
         let name = text.get(at..end)?;
-        let long_enough =
-            name.split_whitespace().count() >= 2 || acronym_after(text, end).is_some();
+        // One word is a name where it ends the clause ("supported by
+        // Metamorphosis."), not where prose goes on ("funded by Partners
+        // in …" is cut short) or where it is a generic body ("Government").
+        let closes_clause = text.get(end..).is_some_and(|rest| {
+            rest.trim_start_matches(['"', '”', '’', ')'])
+                .starts_with(['.', ';'])
+                || rest.trim().is_empty()
+        });
+        let one_word_name = closes_clause
+            && !is_body_noun(name)
+            && name.chars().filter(|c| c.is_alphabetic()).count() >= 4;
+        let long_enough = name.split_whitespace().count() >= 2
+            || acronym_after(text, end).is_some()
+            || one_word_name;
         (looks_like_name(name) && long_enough).then_some(end)
     }
 

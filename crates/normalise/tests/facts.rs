@@ -442,6 +442,17 @@ fn an_unknown_funder_keeps_its_printed_acronym() {
 }
 
 #[test]
+fn an_unknown_one_word_funder_ending_the_clause_is_kept() {
+    let (p, _) = project("The shelter is supported by Lighthouse.");
+    assert_eq!(p.funder_codes(), ["Lighthouse"]);
+    // A generic body, or one word with prose going on, names nobody.
+    let (p, _) = project("The shelter is supported by Government.");
+    assert!(p.funder_codes().is_empty());
+    let (p, _) = project("The shelter is supported by Volunteers from the town.");
+    assert!(p.funder_codes().is_empty());
+}
+
+#[test]
 fn prose_says_who_pays_in_many_ways() {
     for (text, codes) in [
         (
