@@ -49,6 +49,8 @@ pub struct Unit {
     /// `is_title_like`, worked out once the unit is complete: the layout
     /// rules ask it many times.
     title_like: bool,
+    /// A list item that would be title-like but for its final full stop.
+    item_title_with_period: bool,
     /// A one-line headline that carries its own dates, found once the unit
     /// is complete.
     own_dates: Option<OwnDates>,
@@ -145,6 +147,13 @@ impl Unit {
         self.title_like
     }
 
+    /// A numbered or bulleted item of one line that reads as a title but
+    /// for its final full stop (`• Clean water for two schools.`): a
+    /// title in a list that a lead-in sentence announces.
+    pub fn is_item_title_with_period(&self) -> bool {
+        self.item_title_with_period
+    }
+
     /// The text a headline would be read from: an unknown label is part of
     /// it (`Asia: Decent work`), a number, bullet or known label is not.
     pub fn headline(&self) -> &Text {
@@ -188,7 +197,9 @@ impl Unit {
         }
     }
 
-    fn compute_title_like(&self) -> bool {
+    /// `final_period`: a title may end in one full stop (a list item
+    /// written as a sentence).
+    fn compute_title_like(&self, final_period: bool) -> bool {
         let text_kind = match &self.kind {
             UnitKind::Numbered(_) | UnitKind::Bullet | UnitKind::Text => true,
             UnitKind::Field { known, .. } => !known,
@@ -227,6 +238,13 @@ impl Unit {
             || first_word_capitalised;
         // `… the “Skills Map.”`: a sentence inside its closing quotes.
         let unquoted = text.trim_end_matches(['"', '”', '’', '»', '\'']);
+        let unquoted = match final_period {
+            true => match unquoted.strip_suffix('.') {
+                Some(rest) if !rest.ends_with('.') => rest,
+                _ => return false,
+            },
+            false => unquoted,
+        };
         let ends_well = !unquoted.ends_with(['.', ':', ';', ',']) || unquoted.ends_with("...");
         (1..=40).contains(&words)
             && text.chars().count() <= MAX_TITLE_CHARS
@@ -908,6 +926,7 @@ pub fn units(lines: &[Line]) -> Vec<Unit> {
                 whole: Text::from_segment(whole),
                 indent: line.indent(),
                 title_like: false,
+                item_title_with_period: false,
                 own_dates: None,
                 cells: Vec::new(),
             });
@@ -917,7 +936,11 @@ pub fn units(lines: &[Line]) -> Vec<Unit> {
     for unit in &mut units {
         unit.cells = unit.compute_cells();
         unit.own_dates = unit.compute_own_dates();
-        unit.title_like = unit.compute_title_like();
+        unit.title_like = unit.compute_title_like(false);
+        unit.item_title_with_period = !unit.title_like
+            && matches!(unit.kind, UnitKind::Numbered(_) | UnitKind::Bullet)
+            && unit.whole.segments.len() == 1
+            && unit.compute_title_like(true);
     }
     units
 }

@@ -709,3 +709,51 @@ fn a_title_two_grants_share_is_their_title_not_a_label() {
         ]
     );
 }
+
+#[test]
+fn items_written_as_sentences_under_a_lead_in_are_titles_and_a_name_before_a_slash_is_not() {
+    let listing = parse(
+        "Our small grants\n\n\
+         This year four groups received help for the following projects:\n\n\
+         ·   Harbour Friends / New roofs for two village schools in Ghana.\n\n\
+         ·   Green Hands / Drip irrigation for women farmers in Kenya.\n\n\
+         ·   Open Doors Trust / A shelter for children working in Dhaka.\n\n\
+         More news\n",
+    );
+    assert_eq!(
+        titles(&listing),
+        [
+            "New roofs for two village schools in Ghana.",
+            "Drip irrigation for women farmers in Kenya.",
+            "A shelter for children working in Dhaka."
+        ]
+    );
+    let organisations: Vec<String> = listing
+        .projects
+        .iter()
+        .flat_map(|p| &p.fields)
+        .filter(|f| f.label == "Organisation")
+        .map(|f| f.value.clean())
+        .collect();
+    assert_eq!(
+        organisations,
+        ["Harbour Friends", "Green Hands", "Open Doors Trust"]
+    );
+}
+
+#[test]
+fn sentences_listed_under_prose_are_not_titles() {
+    // The list sits under a project's prose, not under a sentence that
+    // announces projects: its items are the project's activities.
+    let listing = parse(
+        "Projects\n\n1. Safer work in quarries\n\n2015 - 2017\n\n\
+         The project trained workers and did three things in Nepal:\n\n\
+         -   It wrote a safety code.\n\n\
+         -   It trained thirty inspectors.\n\n\
+         2. Fair recruitment\n\n2016 - 2018\n\nThe project worked with agencies.\n",
+    );
+    assert_eq!(
+        titles(&listing),
+        ["Safer work in quarries", "Fair recruitment"]
+    );
+}

@@ -59,6 +59,12 @@ pub(super) struct Layout {
     /// run of two or more under a heading or the sentence introducing
     /// them, in a listing without date lines.
     pub(super) numbered_lists: bool,
+    /// Such a list, announced by a lead-in sentence, has items written as
+    /// sentences (`• Clean water for two schools.`): they are titles too.
+    pub(super) period_list_items: bool,
+    /// Every item of the listing's lists is printed `Name / Title` (a
+    /// grantee, then its project): the name is not part of the title.
+    pub(super) name_slash_titles: bool,
     /// Records are lines or list items of prose, each naming its project
     /// in quotation marks (rule QL): two such in a row at least.
     pub(super) quoted_lines: bool,
@@ -136,6 +142,8 @@ pub(super) struct LayoutLearner {
     heads_counted: usize,
     /// Rule 3's records seen, and those with a date line right above.
     dated_heads: [usize; 2],
+    /// List items that read as titles, and those printed `Name / Title`.
+    list_items: [usize; 2],
 }
 
 /// How many lines of record heads are remembered to find those printed
@@ -217,9 +225,23 @@ impl LayoutLearner {
                 .windows(2)
                 .any(|pair| pair.iter().all(is_quoted_line));
         }
+        for unit in &window[..keep] {
+            let marked = matches!(unit.kind, UnitKind::Numbered(_) | UnitKind::Bullet);
+            if marked && (unit.is_title_like() || unit.is_item_title_with_period()) {
+                self.list_items[0] += 1;
+                self.list_items[1] +=
+                    usize::from(name_before_slash(&unit.content.clean()).is_some());
+            }
+        }
+        let [items, named] = self.list_items;
+        self.layout.name_slash_titles = named >= 2 && named == items;
         if !self.layout.numbered_lists {
-            self.layout.numbered_lists =
-                has_headed_numbered_list(self.last_decided.as_ref(), &window, keep);
+            if let Some(period_items) =
+                headed_numbered_list(self.last_decided.as_ref(), &window, keep)
+            {
+                self.layout.numbered_lists = true;
+                self.layout.period_list_items = period_items;
+            }
         }
         // The unit above this window's first, for what looks one unit up.
         let above = match keep.checked_sub(1).and_then(|k| window.get(k)) {
@@ -358,10 +380,14 @@ impl LayoutLearner {
 /// not under prose: objectives and activities are listed under prose, and
 /// their items read as sentences anyway. Runs starting in `window[..decided]`
 /// are looked at; `above` is the unit before the window (none at the
-/// file's start, which may itself head a list).
-fn has_headed_numbered_list(above: Option<&Unit>, window: &[Unit], decided: usize) -> bool {
-    let item =
-        |u: &Unit| matches!(u.kind, UnitKind::Numbered(_) | UnitKind::Bullet) && u.is_title_like();
+/// file's start, which may itself head a list). Under a lead-in sentence
+/// the items may end in a full stop. `Some(whether they do)` when there
+/// is such a list.
+fn headed_numbered_list(above: Option<&Unit>, window: &[Unit], decided: usize) -> Option<bool> {
+    let marked = |u: &Unit| matches!(u.kind, UnitKind::Numbered(_) | UnitKind::Bullet);
+    let item = |u: &Unit, lead_in: bool| {
+        marked(u) && (u.is_title_like() || (lead_in && u.is_item_title_with_period()))
+    };
     // A heading is short; a longer one heads a list that starts at 1.
     let heading = |u: &Unit, first: &Unit| {
         let words = if matches!(first.kind, UnitKind::Numbered(1)) {
@@ -373,16 +399,32 @@ fn has_headed_numbered_list(above: Option<&Unit>, window: &[Unit], decided: usiz
             || is_lead_in(u)
             || (u.kind == UnitKind::Text && u.is_title_like() && u.has_at_most_words(words))
     };
-    (0..decided.min(window.len().saturating_sub(1))).any(|i| {
-        let headed = match i.checked_sub(1) {
-            Some(k) => heading(&window[k], &window[i]),
-            None => above.is_none_or(|u| heading(u, &window[i])),
+    (0..decided.min(window.len().saturating_sub(1))).find_map(|i| {
+        let above_item = match i.checked_sub(1) {
+            Some(k) => Some(&window[k]),
+            None => above,
         };
-        headed
-            && item(&window[i])
-            && item(&window[i + 1])
-            && window[i].kind.same_marker(&window[i + 1].kind)
+        let headed = above_item.is_none_or(|u| heading(u, &window[i]));
+        let lead_in = above_item.is_some_and(is_lead_in);
+        let (first, second) = (&window[i], &window[i + 1]);
+        (headed
+            && item(first, lead_in)
+            && item(second, lead_in)
+            && first.kind.same_marker(&second.kind))
+        .then(|| !(first.is_title_like() && second.is_title_like()))
     })
+}
+
+/// Where the title starts in `Name / Title`: one ` / ` after a name of at
+/// most six words, before a longer title.
+pub(super) fn name_before_slash(text: &str) -> Option<usize> {
+    let mut parts = text.split(" / ");
+    let (name, title) = (parts.next()?, parts.next()?);
+    let name_words = name.split_whitespace().count();
+    (parts.next().is_none()
+        && (1..=6).contains(&name_words)
+        && title.split_whitespace().count() > name_words)
+        .then(|| name.len() + " / ".len())
 }
 
 /// A line or list item of prose that names a project in quotation marks

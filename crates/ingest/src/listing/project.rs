@@ -94,6 +94,11 @@ impl Builder<'_> {
         }
         strip_record_code(&mut title);
         strip_name_before_quote(&mut title);
+        if self.name_slash_titles {
+            if let Some(name) = split_name_before_slash(&mut title) {
+                self.add_field(&mut project, "Organisation".into(), name);
+            }
+        }
         end_quoted_title(&mut title);
         project.title = title;
         project.description.extend(quoted_line);
@@ -620,6 +625,26 @@ fn strip_record_code(title: &mut Text) {
     let cut = segment.text.len() - after.len();
     segment.text.drain(..cut);
     segment.span.start += cut;
+}
+
+/// `Name / Title` in a listing that prints every item so: the name, cut
+/// off the title.
+fn split_name_before_slash(title: &mut Text) -> Option<Text> {
+    let [segment] = title.segments.as_mut_slice() else {
+        return None;
+    };
+    let at = super::layout::name_before_slash(&segment.text)?;
+    let name = segment.text[..at - " / ".len()].trim_end().to_string();
+    let name_span = Span::new(segment.span.start, segment.span.start + name.len());
+    let name = Segment {
+        text: name,
+        line: segment.line,
+        span: name_span,
+        map: Default::default(),
+    };
+    segment.text.drain(..at);
+    segment.span.start += at;
+    Some(Text::from_segment(name))
 }
 
 /// A grantee's name before a quoted title (`Peace Now: "Settlement Watch

@@ -41,6 +41,8 @@ pub(super) struct Builder<'a> {
     pub(super) numeric_order: NumericOrder,
     pub(super) quoted_titles: bool,
     pub(super) numbered_lists: bool,
+    pub(super) period_list_items: bool,
+    pub(super) name_slash_titles: bool,
     pub(super) quoted_lines: bool,
     pub(super) rows: bool,
     pub(super) row_header: Option<(usize, Vec<(Column, String)>)>,
@@ -78,6 +80,8 @@ impl<'a> Builder<'a> {
             numeric_order: layout.numeric_order,
             quoted_titles: layout.quoted_titles,
             numbered_lists: layout.numbered_lists,
+            period_list_items: layout.period_list_items,
+            name_slash_titles: layout.name_slash_titles,
             quoted_lines: layout.quoted_lines,
             rows: layout.rows,
             row_header: layout.row_header.clone(),
@@ -263,7 +267,8 @@ impl<'a> Builder<'a> {
             for (role, unit) in self.roles.iter_mut().zip(self.units) {
                 if *role == Role::Body
                     && matches!(unit.kind, UnitKind::Numbered(_) | UnitKind::Bullet)
-                    && unit.is_title_like()
+                    && (unit.is_title_like()
+                        || (self.period_list_items && unit.is_item_title_with_period()))
                 {
                     *role = Role::Title;
                 }
