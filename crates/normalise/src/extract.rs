@@ -1567,7 +1567,10 @@ impl<'t> Reading<'t> {
                 MentionKind::StateBody { .. } | MentionKind::Country(_) => true,
                 _ => false,
             };
-            if pays_as_subject(after_name) || (donor && supports_as_subject(after_name)) {
+            if pays_as_subject(after_name)
+                || (donor
+                    && (supports_as_subject(after_name) || gives_support_as_subject(after_name)))
+            {
                 for j in self.subjects_ending_at(i) {
                     self.mentions.give_role(j, OrgRole::Funder);
                 }
@@ -1822,6 +1825,43 @@ const SUPPORT_LEAD_WORDS: &[&str] = &[
     "are",
     "decided",
 ];
+
+/// Whether the words after a donor say it gives support, in the active
+/// voice: "is providing additional support to", "provides assistance
+/// for", "has given aid to". From a donor, support is money.
+fn gives_support_as_subject(after: &str) -> bool {
+    if !after.starts_with(char::is_whitespace) {
+        return false;
+    }
+    let mut words = words(after);
+    let mut passive = false;
+    let mut auxiliaries = 0;
+    let verb = loop {
+        match words.next() {
+            Some((w, false)) if is_one_of(AUXILIARIES, w) && auxiliaries < 3 => {
+                auxiliaries += 1;
+                passive |= is_one_of(&["is", "are", "was", "were", "been"], w);
+            }
+            Some((w, _)) => break w,
+            None => return false,
+        }
+    };
+    let participle = verb.ends_with("ed") || verb == "given";
+    if !is_one_of(GIVING_VERBS, verb) || (participle && passive) {
+        return false;
+    }
+    // The object, after at most one word ("additional support"), not a
+    // list that ends in support ("training and support").
+    for (word, ends_clause) in words.take(2) {
+        if is_one_of(&["support", "assistance", "aid"], word) {
+            return true;
+        }
+        if is_one_of(OBJECT_ENDS, word) || is_one_of(&["and", "or"], word) || ends_clause {
+            return false;
+        }
+    }
+    false
+}
 
 /// Whether the words after a donor make it the one who supports, in the
 /// active voice: "supports", "will support", "commits itself to
@@ -2228,6 +2268,14 @@ mod tests {
         assert!(pays_as_subject(" funds the second phase"));
         assert!(pays_as_subject(" is funding the pilot"));
         assert!(!pays_as_subject(" provides training to inspectors"));
+        assert!(gives_support_as_subject(
+            " is providing additional support to CGIAR"
+        ));
+        assert!(gives_support_as_subject(
+            " provides assistance for the census"
+        ));
+        assert!(!gives_support_as_subject(" is provided support by the EU"));
+        assert!(!gives_support_as_subject(" provides training and support"));
         assert!(!pays_as_subject(" contributes to the fund"));
         assert!(!pays_as_subject(" is funded by its members"));
         assert!(!pays_as_subject(" was provided with funding"));

@@ -442,6 +442,16 @@ fn an_unknown_funder_keeps_its_printed_acronym() {
 }
 
 #[test]
+fn a_state_that_gives_support_pays_and_is_no_place() {
+    let (p, _) = project("Canada is providing additional support to CGIAR for research in Ghana.");
+    assert_eq!(p.funder_codes(), ["CAN"]);
+    assert_eq!(p.country_codes(), ["GHA"]);
+    // Training and support is work, not money.
+    let (p, _) = project("Canada provides training and support to farmers.");
+    assert!(p.funder_codes().is_empty());
+}
+
+#[test]
 fn an_unknown_one_word_funder_ending_the_clause_is_kept() {
     let (p, _) = project("The shelter is supported by Lighthouse.");
     assert_eq!(p.funder_codes(), ["Lighthouse"]);
