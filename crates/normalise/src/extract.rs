@@ -1541,7 +1541,18 @@ impl<'t> Reading<'t> {
                 continue;
             }
             let after = text.get(m.end..).unwrap_or_default();
-            if let Some(suffix) = FUNDED_SUFFIXES.iter().find(|s| after.starts_with(**s)) {
+            // "the European Union (EU)-funded initiative": the adjective
+            // may follow the name's acronym.
+            let after_acronym = acronym_after(text, m.end)
+                .and_then(|(_, end)| text.get(end..))
+                .unwrap_or(after);
+            let adjective = [after, after_acronym].into_iter().find_map(|after| {
+                FUNDED_SUFFIXES
+                    .iter()
+                    .find(|s| after.starts_with(**s))
+                    .map(|suffix| (after, suffix))
+            });
+            if let Some((after, suffix)) = adjective {
                 // "the EU financed project “Building Migration
                 // Partnerships”" names another project's funder.
                 let rest = after[suffix.len()..].trim_start();

@@ -482,6 +482,8 @@ fn prose_says_who_pays_in_many_ways() {
         ("It is funded under the European Union's Thematic Programme on Migration.", vec!["EU"]),
         ("The programme relies on Japan's financial contribution.", vec!["JPN"]),
         ("A US Government-funded project trains labour inspectors.", vec!["USA"]),
+        ("The facility is a European Union (EU)-funded initiative.", vec!["EU"]),
+        ("It is a Swiss Agency for Development and Cooperation (SDC)-funded pilot.", vec!["CHE"]),
         (
             "It was made possible by the generous support of the people of Japan.",
             vec!["JPN"],
