@@ -696,8 +696,9 @@ impl Mentions {
     }
 }
 
-/// Currency amounts and ILO project codes are not organisations or places:
-/// "US$ 500,000", "RAF/10/55/USA" (but "USDOL" is not a currency).
+/// Currency amounts, ILO project codes and universities named after a
+/// country are not organisations or places: "US$ 500,000",
+/// "RAF/10/55/USA" (but "USDOL" is not a currency), "University of Ghana".
 fn masked_spans(text: &str) -> Vec<(usize, usize)> {
     static CURRENCIES: OnceLock<AhoCorasick> = OnceLock::new();
     let currencies = CURRENCIES.get_or_init(|| {
@@ -714,6 +715,22 @@ fn masked_spans(text: &str) -> Vec<(usize, usize)> {
         })
         .map(|m| (m.start(), m.end()))
         .collect();
+    // A university named after its country ("University of Ghana") names
+    // an institution, not where the project works.
+    for prefix in [
+        "University of ",
+        "Université de ",
+        "Universidad de ",
+        "Universidade de ",
+    ] {
+        for (at, _) in text.match_indices(prefix) {
+            let name_start = at + prefix.len();
+            let end = name_run(text, name_start);
+            if end > name_start {
+                spans.push((at, end));
+            }
+        }
+    }
     for word in text.split_whitespace() {
         let slashes = word.matches('/').count();
         if slashes >= 2 && word.chars().any(|c| c.is_ascii_digit()) {

@@ -442,6 +442,14 @@ fn an_unknown_funder_keeps_its_printed_acronym() {
 }
 
 #[test]
+fn a_university_named_after_its_country_is_no_place() {
+    let (p, _) = project("Partners are the University of Ghana and Lund University.");
+    assert!(p.country_codes().is_empty());
+    let (p, _) = project("Fieldwork in Ghana is led by the University of Ghana.");
+    assert_eq!(p.country_codes(), ["GHA"]);
+}
+
+#[test]
 fn a_state_that_gives_support_pays_and_is_no_place() {
     let (p, _) = project("Canada is providing additional support to CGIAR for research in Ghana.");
     assert_eq!(p.funder_codes(), ["CAN"]);
