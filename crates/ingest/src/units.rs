@@ -284,13 +284,18 @@ fn has_finite_verb(text: &str) -> bool {
 pub fn labelled_bracket(text: &str) -> Option<usize> {
     let trimmed = text.trim_end();
     let close = trimmed.chars().next_back()?;
-    let open = match close {
-        ')' => '(',
-        ']' => '[',
-        _ => return None,
+    let (open, inside_end) = match close {
+        ')' => ('(', trimmed.len() - 1),
+        ']' => ('[', trimmed.len() - 1),
+        // A bracket the page cut off before it closed: `Title (Lead
+        // Partner: Polissya F`.
+        _ => ('(', trimmed.len()),
     };
     let at = trimmed.rfind(open)?;
-    let inside = &trimmed[at + open.len_utf8()..trimmed.len() - close.len_utf8()];
+    let inside = trimmed.get(at + open.len_utf8()..inside_end)?;
+    if inside_end == trimmed.len() && inside.contains([')', ']']) {
+        return None;
+    }
     let (label, _) = inside.split_once(':')?;
     (at > 0 && is_known_label(label.trim())).then_some(at)
 }

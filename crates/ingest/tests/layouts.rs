@@ -757,3 +757,32 @@ fn sentences_listed_under_prose_are_not_titles() {
         ["Safer work in quarries", "Fair recruitment"]
     );
 }
+
+#[test]
+fn a_labelled_bracket_after_a_title_is_a_field_even_when_the_page_cut_it_off() {
+    let listing = parse(
+        "Regranted projects\n\n\
+         1. Safer schools in three valleys (Lead Partner: Hill Schools Union, Armenia)\n\n\
+         2. Open data for city budgets (Lead Partner: Civic Numbers Lab\n",
+    );
+    assert_eq!(
+        titles(&listing),
+        [
+            "Safer schools in three valleys",
+            "Open data for city budgets"
+        ]
+    );
+    let partners: Vec<String> = listing
+        .projects
+        .iter()
+        .flat_map(|p| &p.fields)
+        .map(|f| format!("{}={}", f.label, f.value.clean()))
+        .collect();
+    assert_eq!(
+        partners,
+        [
+            "Lead Partner=Hill Schools Union, Armenia",
+            "Lead Partner=Civic Numbers Lab"
+        ]
+    );
+}

@@ -574,7 +574,11 @@ fn split_labelled_bracket(title: &mut Text) -> Option<Field> {
     let segment = title.segments.last_mut()?;
     let at = crate::units::labelled_bracket(&segment.text)?;
     let inside_start = at + 1;
-    let inside_end = segment.text.trim_end().len().checked_sub(1)?;
+    let trimmed = segment.text.trim_end();
+    let inside_end = match trimmed.ends_with([')', ']']) {
+        true => trimmed.len() - 1,
+        false => trimmed.len(),
+    };
     let inside = segment.text.get(inside_start..inside_end)?;
     let (label, value) = inside.split_once(':')?;
     let value_at = inside_start + label.len() + 1;
