@@ -1091,7 +1091,21 @@ mod tests {
         assert!((rates.usd_per_unit("JPY", 2015).unwrap() * 121.05 - 1.0).abs() < 1e-12);
         // No euro before 1999.
         assert_eq!(rates.usd_per_unit("EUR", 1998), None);
-        assert!(rates.coverage().count() > 100);
+        // Every currency the table holds has every year from 1990 (the
+        // euro from 1999) to 2024: a listing's start year is never a gap.
+        let currencies: std::collections::BTreeSet<&str> =
+            rates.coverage().map(|(currency, _)| currency).collect();
+        assert_eq!(currencies.len(), 10, "{currencies:?}");
+        for currency in currencies {
+            let first = if currency == "EUR" { 1999 } else { 1990 };
+            for year in first..=2024 {
+                let rate = rates.usd_per_unit(currency, year);
+                assert!(
+                    rate.is_some_and(|r| r > 0.0),
+                    "no {currency} rate for {year}"
+                );
+            }
+        }
     }
 
     proptest! {
