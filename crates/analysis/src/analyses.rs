@@ -326,11 +326,23 @@ fn query_tables(sql: &str) -> Option<HashSet<String>> {
         .map(|tables| tables.into_iter().collect())
 }
 
-/// Whether a query selects every column somewhere (`*` other than
-/// `COUNT(*)`).
+/// Whether a query selects every column somewhere: a `*` that starts a
+/// select list (`SELECT *`, `SELECT DISTINCT *`), follows a comma in one
+/// (`SELECT a, *`) or qualifies a table (`t.*`). `COUNT(*)` and a
+/// multiplication (`100.0 * n`) read no column.
 fn selects_all_columns(sql: &str) -> bool {
-    sql.match_indices('*')
-        .any(|(at, _)| !sql[..at].trim_end().ends_with('('))
+    sql.match_indices('*').any(|(at, _)| {
+        let before = sql[..at].trim_end();
+        let last_word = before
+            .rsplit(|c: char| !(c.is_alphanumeric() || c == '_'))
+            .next()
+            .unwrap_or("");
+        before.ends_with(',')
+            || before.ends_with('.')
+            || ["SELECT", "DISTINCT", "ALL"]
+                .iter()
+                .any(|w| last_word.eq_ignore_ascii_case(w))
+    })
 }
 
 /// The tables a query reads, from the `NAME.parquet` files of `dir`: only
@@ -629,6 +641,24 @@ mod tests {
         let counted = tables_for_query(dir.path(), "SELECT COUNT(*) AS n FROM projects").unwrap();
         assert_eq!(counted[0].1.width(), 1);
         assert_eq!(counted[0].1.height(), 3);
+        // A `*` that multiplies selects no column.
+        let share = "SELECT 100.0 * COUNT(*) / 3 AS share FROM projects";
+        assert_eq!(tables_for_query(dir.path(), share).unwrap()[0].1.width(), 1);
+        for every in [
+            "SELECT * FROM projects",
+            "select distinct * from projects",
+            "SELECT id, * FROM projects",
+            "SELECT p.* FROM projects p",
+        ] {
+            assert_eq!(
+                columns(every),
+                [(
+                    "projects".to_string(),
+                    vec!["id".to_string(), "title".to_string()]
+                )],
+                "{every}"
+            );
+        }
         // `*` reads every column, in the file's order, with its values
         // (the columns are read one by one).
         let all = tables_for_query(dir.path(), "SELECT * FROM project_regions").unwrap();
