@@ -155,55 +155,80 @@ struct FactRow {
 /// words (a region reached through a country code is shown by its place).
 fn read_facts(dir: &Path, wanted: &HashSet<&str>) -> Result<Vec<FactRow>, TableError> {
     let mut rows = Vec::new();
-    let table = "project_organisations";
-    let frame = read(
-        dir,
-        table,
-        &[
-            "project_id",
-            "organisation",
-            "donor_code",
-            "role",
-            "mention",
-            "evidence_id",
-        ],
-        None,
-    )?;
-    let mut organisations: Vec<FactRow> = fact_rows(dir, table, &frame, wanted, |c, r| {
-        format!("{} ({})", c["organisation"][r], c["donor_code"][r])
-    })?;
+    let columns = [
+        "project_id",
+        "organisation",
+        "donor_code",
+        "role",
+        "mention",
+        "evidence_id",
+    ];
+    let mut organisations =
+        matching_facts(dir, "project_organisations", &columns, wanted, |c, r| {
+            format!("{} ({})", c["organisation"][r], c["donor_code"][r])
+        })?;
     organisations.sort_by_key(|f| f.evidence.role != "funder");
     rows.extend(organisations);
-    let table = "project_places";
-    let frame = read(
+    let columns = [
+        "project_id",
+        "name",
+        "iso3",
+        "role",
+        "mention",
+        "evidence_id",
+    ];
+    rows.extend(matching_facts(
         dir,
-        table,
-        &[
-            "project_id",
-            "name",
-            "iso3",
-            "role",
-            "mention",
-            "evidence_id",
-        ],
-        None,
-    )?;
-    rows.extend(fact_rows(dir, table, &frame, wanted, |c, r| {
-        format!("{} ({})", c["name"][r], c["iso3"][r])
-    })?);
-    let table = "project_regions";
-    let frame = read(
-        dir,
-        table,
-        &["project_id", "region", "via", "evidence_id"],
-        None,
-    )?;
-    let regions = fact_rows(dir, table, &frame, wanted, |c, r| c["region"][r].clone())?;
+        "project_places",
+        &columns,
+        wanted,
+        |c, r| format!("{} ({})", c["name"][r], c["iso3"][r]),
+    )?);
+    let columns = ["project_id", "region", "via", "evidence_id"];
+    let regions = matching_facts(dir, "project_regions", &columns, wanted, |c, r| {
+        c["region"][r].clone()
+    })?;
     rows.extend(
         regions
             .into_iter()
             .filter(|f| f.evidence.mention.chars().any(char::is_lowercase)),
     );
+    Ok(rows)
+}
+
+/// Rows of a fact table read at a time: a table of a million projects
+/// has millions of rows, of which the listed projects own a few.
+const FACT_ROWS_AT_A_TIME: usize = 1 << 16;
+
+/// The rows of fact table `table` that belong to `wanted` projects, read
+/// `FACT_ROWS_AT_A_TIME` rows at a time so that the table is never held
+/// whole as text; `fact` names the fact from the row's columns.
+fn matching_facts(
+    dir: &Path,
+    table: &str,
+    columns: &[&str],
+    wanted: &HashSet<&str>,
+    fact: impl Fn(&HashMap<&str, Vec<String>>, usize) -> String,
+) -> Result<Vec<FactRow>, TableError> {
+    let path = dir.join(format!("{table}.parquet"));
+    let open = || {
+        File::open(&path).map_err(|source| TableError::Io {
+            path: path.clone(),
+            source,
+        })
+    };
+    let total = ParquetReader::new(open()?)
+        .num_rows()
+        .map_err(|cause| read_error(dir, table, cause.to_string()))?;
+    let mut rows = Vec::new();
+    for offset in (0..total).step_by(FACT_ROWS_AT_A_TIME) {
+        let frame = ParquetReader::new(open()?)
+            .with_columns(Some(columns.iter().map(|c| c.to_string()).collect()))
+            .with_slice(Some((offset, FACT_ROWS_AT_A_TIME)))
+            .finish()
+            .map_err(|cause| read_error(dir, table, cause.to_string()))?;
+        rows.extend(fact_rows(dir, table, &frame, wanted, &fact)?);
+    }
     Ok(rows)
 }
 
