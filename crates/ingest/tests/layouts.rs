@@ -786,3 +786,77 @@ fn a_labelled_bracket_after_a_title_is_a_field_even_when_the_page_cut_it_off() {
         ]
     );
 }
+
+#[test]
+fn a_listing_that_opens_on_its_first_record_keeps_it() {
+    // No page title: the first line is a record's title over the same
+    // fields as every other record.
+    for separator in ["\n\n", "\n"] {
+        let text = [
+            "Night school for harbour porters",
+            "Donor: Seaside Trust",
+            "Duration: May 2016 - June 2017",
+            "Porters learn to read after their shift.",
+            "Clean water for hill villages",
+            "Donor: Hill Fund",
+            "Duration: January 2017 - March 2018",
+            "Villages repair their springs.",
+        ]
+        .join(separator);
+        let listing = parse(&text);
+        assert_eq!(
+            titles(&listing),
+            [
+                "Night school for harbour porters",
+                "Clean water for hill villages"
+            ],
+            "separator {separator:?}"
+        );
+        assert_eq!(
+            dates(&listing),
+            [
+                Some("May 2016 - June 2017".to_string()),
+                Some("January 2017 - March 2018".to_string())
+            ]
+        );
+    }
+    // A page title over a paragraph stays the page's.
+    let listing = parse(
+        "Our work\n\nWe fund schools and wells.\n\nNight school for harbour porters\n\nDonor: Seaside Trust\n\nDuration: 2016 - 2017\n\nClean water for hill villages\n\nDonor: Hill Fund\n\nDuration: 2017 - 2018\n",
+    );
+    assert_eq!(
+        titles(&listing),
+        [
+            "Night school for harbour porters",
+            "Clean water for hill villages"
+        ]
+    );
+}
+
+#[test]
+fn a_grant_cycle_and_an_amount_granted_are_fields() {
+    let listing = parse(
+        "Grants\n\nNight school for harbour porters\nGrantee: Porters' Union\nProject Cycle: May 2016 - June 2017\nAmount Granted: 120.000,00 DKK\nPorters learn to read after their shift.\n\nClean water for hill villages\nGrantee: Hill Villages Network\nProject Cycle: January 2017 - March 2018\nAmount Granted: 90.000,00 DKK\nVillages repair their springs.\n",
+    );
+    assert_eq!(
+        titles(&listing),
+        [
+            "Night school for harbour porters",
+            "Clean water for hill villages"
+        ]
+    );
+    assert_eq!(
+        dates(&listing),
+        [
+            Some("May 2016 - June 2017".to_string()),
+            Some("January 2017 - March 2018".to_string())
+        ]
+    );
+    assert_eq!(
+        fields_of(&listing, "Amount Granted"),
+        [
+            Some("120.000,00 DKK".to_string()),
+            Some("90.000,00 DKK".to_string())
+        ]
+    );
+}

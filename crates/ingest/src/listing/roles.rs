@@ -305,7 +305,13 @@ impl<'a> Builder<'a> {
             // A numbered line in a head is its headline.
             let numbered = (head.start..head.body)
                 .find(|&i| matches!(self.units[i].kind, UnitKind::Numbered(_)));
-            let Some(title) = numbered.or_else(|| head.title(self.head_lines, starts_file)) else {
+            // A file that opens on a head of the listing's own shape, a line
+            // over the fields every record has, opens on its first record:
+            // a page's title is followed by prose or by a record's head.
+            let opens_on_record = is_dominant && signature.body == HeadBody::Fields;
+            let page_title_first = starts_file && !opens_on_record;
+            let Some(title) = numbered.or_else(|| head.title(self.head_lines, page_title_first))
+            else {
                 continue;
             };
             let title = self.headline_in_head(title, head.body);
@@ -676,14 +682,14 @@ impl RecordHead {
         self.body - self.start
     }
 
-    /// The headline: the first of the head's last `head_lines` units. The
-    /// file's first unit is the page's title unless the records' heads are
-    /// several lines and this one is exactly as long (a page that starts
-    /// with its first record).
-    pub(super) fn title(&self, head_lines: usize, starts_file: bool) -> Option<usize> {
+    /// The headline: the first of the head's last `head_lines` units.
+    /// Where `page_title_first`, the file's first unit is the page's title
+    /// unless the records' heads are several lines and this one is exactly
+    /// as long (a page that starts with its first record).
+    pub(super) fn title(&self, head_lines: usize, page_title_first: bool) -> Option<usize> {
         let head_lines = head_lines.max(1);
         let title = self.body - self.len().min(head_lines);
-        if starts_file && title == 0 && !(head_lines >= 2 && self.len() == head_lines) {
+        if page_title_first && title == 0 && !(head_lines >= 2 && self.len() == head_lines) {
             return (self.len() >= 2).then_some(1);
         }
         Some(title)
