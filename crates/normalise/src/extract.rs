@@ -367,10 +367,15 @@ const MONEY_WORDS: &[&str] = &[
 ];
 
 /// Verbs whose subject pays, whatever their object: "Japan funds the
-/// second phase", "the EU is co-financing the programme".
+/// second phase", "the EU is co-financing the programme", "Norway helped
+/// fund the clinics".
 const PAYING_VERBS: &[&str] = &[
+    "fund",
     "funds",
+    "finance",
     "finances",
+    "co-fund",
+    "co-finance",
     "co-funds",
     "co-finances",
     "cofinances",
@@ -437,6 +442,9 @@ const AUXILIARIES: &[&str] = &[
     "kindly",
     "jointly",
     "currently",
+    "helped",
+    "helps",
+    "help",
 ];
 /// Words that end the object of a giving verb before any money is named:
 /// "the ILO provides training to …" stops at "to".

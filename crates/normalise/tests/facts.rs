@@ -460,6 +460,17 @@ fn a_state_that_gives_support_pays_and_is_no_place() {
 }
 
 #[test]
+fn a_donor_that_helps_fund_or_will_fund_pays() {
+    let (p, _) = project("Working with other donors, Norway helped fund the clinics in Ghana.");
+    assert_eq!(p.funder_codes(), ["NOR"]);
+    let (p, _) = project("Sweden will finance the second phase.");
+    assert_eq!(p.funder_codes(), ["SWE"]);
+    // A donor that helps train people does not pay.
+    let (p, _) = project("Norway helped train the staff.");
+    assert!(p.funder_codes().is_empty());
+}
+
+#[test]
 fn an_unknown_one_word_funder_ending_the_clause_is_kept() {
     let (p, _) = project("The shelter is supported by Lighthouse.");
     assert_eq!(p.funder_codes(), ["Lighthouse"]);
