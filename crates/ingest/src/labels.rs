@@ -324,6 +324,31 @@ pub fn meaning(label: &str) -> Option<Meaning> {
     lookup(&key)
         .or_else(|| lookup(key.strip_suffix("(s)")?.trim_end()))
         .or_else(|| lookup(without_bracket()?))
+        .or_else(|| head_noun_meaning(&key))
+}
+
+/// A label of two or three words means what its last word means, as an
+/// English compound takes the sense of its head: `Local Partner` is a
+/// partner, `Own Contribution` money, `Diaspora Organisation` the one
+/// that implements, `Project No.` a code. A title is never read this way:
+/// a headline with a colon (`Asia Programme: Decent work`) stays one.
+fn head_noun_meaning(key: &str) -> Option<Meaning> {
+    let words: Vec<&str> = key.split(' ').collect();
+    if !(2..=3).contains(&words.len()) {
+        return None;
+    }
+    let (head, modifiers) = words.split_last()?;
+    if !modifiers
+        .iter()
+        .all(|w| w.chars().all(|c| c.is_alphabetic() || c == '-'))
+    {
+        return None;
+    }
+    VOCABULARY
+        .iter()
+        .find(|(label, _)| label == head)
+        .map(|&(_, meaning)| meaning)
+        .filter(|&meaning| meaning != Meaning::Title)
 }
 
 pub fn is_known_label(label: &str) -> bool {
@@ -371,6 +396,22 @@ mod tests {
             assert_eq!(normalise_label(label), *label);
             assert!(seen.insert(*label), "{label} twice");
         }
+    }
+
+    #[test]
+    fn a_compound_label_means_what_its_last_word_means() {
+        assert_eq!(meaning("Local Partner"), Some(Meaning::Partner));
+        assert_eq!(meaning("Own Contribution"), Some(Meaning::Budget));
+        assert_eq!(meaning("Diaspora Organisation"), Some(Meaning::Implementer));
+        assert_eq!(meaning("Project No."), Some(Meaning::Other));
+        // A listed label keeps its own meaning; a title is never a head.
+        assert_eq!(meaning("Lead Partner"), Some(Meaning::Implementer));
+        assert_eq!(meaning("Short title"), None);
+        // One word, four words, or a number before the head: not a label.
+        assert_eq!(meaning("Partner"), Some(Meaning::Partner));
+        assert_eq!(meaning("The new local partner"), None);
+        assert_eq!(meaning("2019 budget"), None);
+        assert_eq!(meaning("Decent work"), None);
     }
 
     #[test]
