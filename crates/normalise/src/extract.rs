@@ -1199,6 +1199,51 @@ fn is_money(word: &str) -> bool {
     is_one_of(MONEY_WORDS, word) || word.contains(['$', '€', '£'])
 }
 
+/// Acronyms of kinds of bodies, not of one body: "the NGO funds …".
+const GENERIC_ACRONYMS: &[&str] = &["NGO", "NGOS", "CSO", "CSOS", "CBO", "CBOS", "INGO", "PPP"];
+
+/// The start of the name of a body that ends at `end`, where the words
+/// before `end` are such a name: several capitalised words joined by
+/// connectors, or one acronym of two to six capitals; the longest such
+/// name of at most six words.
+fn unknown_subject_ending_at(text: &str, end: usize) -> Option<usize> {
+    let before = text.get(..end)?;
+    let sentence_start = before
+        .rfind(['.', ';', ':', '!', '?', '\n', ',', '(', '“', '"'])
+        .map_or(0, |at| {
+            at + before[at..].chars().next().map_or(1, char::len_utf8)
+        });
+    let clause = &before[sentence_start..];
+    let word_starts: Vec<usize> = clause
+        .char_indices()
+        .filter(|&(at, c)| {
+            !c.is_whitespace() && (at == 0 || clause[..at].ends_with(char::is_whitespace))
+        })
+        .map(|(at, _)| sentence_start + at)
+        .collect();
+    let mut best = None;
+    for &start in word_starts.iter().rev().take(6) {
+        let name = text.get(start..end)?;
+        if name_run(text, start) != end || !looks_like_name(name) {
+            continue;
+        }
+        let words = name.split_whitespace().count();
+        let acronym = words == 1
+            && (2..=6).contains(&name.len())
+            && name.chars().all(|c| c.is_ascii_uppercase())
+            && !GENERIC_ACRONYMS.contains(&name);
+        if words >= 2 || acronym {
+            best = Some(start);
+        }
+    }
+    let start = best?;
+    let previous = text[..start].split_whitespace().next_back().unwrap_or("");
+    if is_one_of(PREPOSITIONS, previous) {
+        return None;
+    }
+    Some(start)
+}
+
 /// A name printed like one: a few capitalised words joined by connectors
 /// ("Global Fund for Children", "Hope and Light Foundation"), not a run of
 /// prose ("The project is financed through …").
@@ -1511,6 +1556,55 @@ impl<'t> Reading<'t> {
     fn read_prose(&mut self) {
         self.read_cues();
         self.read_paying_words();
+        self.read_unknown_payers();
+    }
+
+    /// Names the reference lacks that are the subject of a paying verb:
+    /// "Working with other donors, ECA helped fund the wells", "the Hope
+    /// Valley Trust funds the clinic", "Lakeside Trust has contributed
+    /// EUR 5,000". The name is a run of capitalised words, or one acronym
+    /// (`ECA`); not the object of a preposition ("schools in Upper Nile
+    /// fund …"); and no name the reference knows overlaps it.
+    fn read_unknown_payers(&mut self) {
+        let text = self.text;
+        let mut found = Vec::new();
+        for (gap, _) in text.match_indices(' ') {
+            let next = text[gap + 1..]
+                .split(|c: char| !c.is_alphanumeric() && c != '-')
+                .next()
+                .unwrap_or("");
+            // A verb of prose is lower-case; "Migrant Workers Finance
+            // Their Families" is a title.
+            let verb_like = next.starts_with(char::is_lowercase)
+                && (is_one_of(PAYING_VERBS, next)
+                    || is_one_of(GIVING_VERBS, next)
+                    || is_one_of(AUXILIARIES, next));
+            if !verb_like || !pays_as_subject(&text[gap..]) {
+                continue;
+            }
+            if let Some(start) = unknown_subject_ending_at(text, gap) {
+                found.push((start, gap));
+            }
+        }
+        for (start, end) in found {
+            let overlaps_known = self
+                .mentions
+                .list
+                .iter()
+                .any(|m| m.start < end && start < m.end);
+            let is_masked = self.masked.iter().any(|&(s, e)| s < end && start < e);
+            if overlaps_known || is_masked {
+                continue;
+            }
+            if self
+                .mentions
+                .insert(Mention::new(MentionKind::Unknown, start, end))
+            {
+                if let Some(i) = self.mentions.starting_at(start) {
+                    self.mentions.give_role(i, OrgRole::Funder);
+                }
+            }
+        }
     }
 
     /// Whether the sentence speaks of money before `at`.

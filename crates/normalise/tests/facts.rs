@@ -460,6 +460,25 @@ fn a_state_that_gives_support_pays_and_is_no_place() {
 }
 
 #[test]
+fn an_unknown_body_that_pays_as_subject_is_a_funder() {
+    let (p, _) = project("Working with other donors, ECA helped fund four wells in Benin.");
+    assert_eq!(p.funder_codes(), ["ECA"]);
+    let (p, _) = project("The Hope Valley Trust funds the clinic in Kenya.");
+    assert_eq!(p.funder_codes(), ["Hope Valley Trust"]);
+    let (p, _) = project("Lakeside Trust has contributed EUR 5,000 to the school.");
+    assert_eq!(p.funder_codes(), ["Lakeside Trust"]);
+    // Not a subject, not a body, not prose: no funder.
+    let (p, _) = project("Schools in Upper Nile fund their own meals.");
+    assert!(p.funder_codes().is_empty(), "{:?}", p.funder_codes());
+    let (p, _) = project("The NGO funds the clinic.");
+    assert!(p.funder_codes().is_empty(), "{:?}", p.funder_codes());
+    let (p, _) = project_with("Migrant Workers Finance Their Families", "Text.");
+    assert!(p.funder_codes().is_empty(), "{:?}", p.funder_codes());
+    let (p, _) = project("Hope Valley Trust staff train nurses.");
+    assert!(p.funder_codes().is_empty(), "{:?}", p.funder_codes());
+}
+
+#[test]
 fn a_donor_that_helps_fund_or_will_fund_pays() {
     let (p, _) = project("Working with other donors, Norway helped fund the clinics in Ghana.");
     assert_eq!(p.funder_codes(), ["NOR"]);
