@@ -208,6 +208,16 @@ impl Unit {
         if !text_kind || self.whole.segments.len() > 4 {
             return false;
         }
+        // `Amount Paid: 347.119,00 DKK`, `Phone: 555 0123`: a label over a
+        // number or an amount is a field whatever its label, never a
+        // headline.
+        if let UnitKind::Field { known: false, .. } = self.kind {
+            let value = self.content.clean();
+            let letters = value.chars().filter(|c| c.is_alphabetic()).count();
+            if value.chars().any(|c| c.is_ascii_digit()) && letters <= 3 {
+                return false;
+            }
+        }
         let text = match (self.own_dates, self.headline().segments.first()) {
             (Some(own), Some(segment)) => Text::from_segment(Segment {
                 text: segment

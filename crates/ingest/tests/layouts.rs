@@ -860,3 +860,29 @@ fn a_grant_cycle_and_an_amount_granted_are_fields() {
         ]
     );
 }
+
+#[test]
+fn an_unknown_label_over_an_amount_is_a_field_not_a_record() {
+    // `Amount Paid` is in no vocabulary; its value is money, so the line
+    // belongs to the record above, not a record of its own.
+    let listing = parse(
+        "Grants\n\nNight school for harbour porters\n\nGrantee: Porters' Union\n\nProject Cycle: May 2016 - June 2017\n\nAmount Paid: 120.000,00 DKK\n\nPorters learn to read after their shift.\n\nClean water for hill villages\n\nGrantee: Hill Villages Network\n\nProject Cycle: January 2017 - March 2018\n\nAmount Paid: 90.000,00 DKK\n\nVillages repair their springs.\n",
+    );
+    assert_eq!(
+        titles(&listing),
+        [
+            "Night school for harbour porters",
+            "Clean water for hill villages"
+        ]
+    );
+    assert!(listing.projects[0]
+        .description_text()
+        .contains("Amount Paid: 120.000,00 DKK"));
+    assert_eq!(
+        dates(&listing),
+        [
+            Some("May 2016 - June 2017".to_string()),
+            Some("January 2017 - March 2018".to_string())
+        ]
+    );
+}
