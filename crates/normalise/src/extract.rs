@@ -1015,6 +1015,41 @@ fn is_language(text: &str, start: usize, end: usize, after_language: bool) -> bo
     (after_in || after_language) && (ends_phrase(after) || before_another)
 }
 
+/// Nouns after a country's name or demonym that make it the nationality
+/// of a private body, not a state: "financed by a Spanish NGO", "a
+/// Swiss foundation". Each may take a plural `s`.
+const PRIVATE_BODY_NOUNS: &[&str] = &[
+    "ngo",
+    "non-governmental organisation",
+    "non-governmental organization",
+    "company",
+    "companies",
+    "firm",
+    "business",
+    "businesses",
+    "foundation",
+    "charity",
+    "charities",
+    "association",
+    "university",
+    "universities",
+];
+
+/// Whether the country name or demonym ending at `end` is followed by
+/// one of [`PRIVATE_BODY_NOUNS`] as whole words.
+fn names_private_body(text: &str, end: usize) -> bool {
+    let Some(after) = text.get(end..).and_then(|a| a.strip_prefix(' ')) else {
+        return false;
+    };
+    PRIVATE_BODY_NOUNS.iter().any(|noun| {
+        starts_with_ci(after, noun)
+            && after.get(noun.len()..).is_some_and(|rest| {
+                let rest = rest.strip_prefix(['s', 'S']).unwrap_or(rest);
+                !rest.starts_with(|c: char| c.is_alphanumeric() || c == '-')
+            })
+    })
+}
+
 /// Every name the reference knows in `text`, with the state bodies built
 /// around countries and demonyms.
 fn find_mentions(reference: &Reference, text: &str, masked: &[(usize, usize)]) -> Mentions {
@@ -1359,6 +1394,14 @@ impl<'t> Reading<'t> {
                         .unknown_name_at(at, rules.until)
                         .is_some_and(|e| e > m.end)
             });
+            // "financed by a Spanish NGO": the NGO pays, not Spain.
+            let private_body = known.is_some_and(|i| {
+                let m = &self.mentions.list[i];
+                matches!(m.kind, MentionKind::Country(_)) && names_private_body(text, m.end)
+            });
+            if private_body {
+                break;
+            }
             let taken_here = match known {
                 Some(i) if !heads_a_name => Some(i),
                 _ if rules.unknown && !self.is_title => self.unknown_at(at, rules.until),

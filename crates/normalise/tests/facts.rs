@@ -479,6 +479,20 @@ fn an_unknown_body_that_pays_as_subject_is_a_funder() {
 }
 
 #[test]
+fn a_private_body_of_a_nationality_does_not_make_its_state_pay() {
+    let (p, _) = project("A borehole in Benin is financed by a Spanish NGO.");
+    assert!(p.funder_codes().is_empty(), "{:?}", p.funder_codes());
+    let (p, _) = project("The clinic is funded by Swiss foundations and Norway.");
+    assert!(!p.funder_codes().contains(&"CHE"), "{:?}", p.funder_codes());
+    // A state body of the same nationality still pays.
+    let (p, _) =
+        project("It is financed by the Spanish Agency for International Development Cooperation.");
+    assert_eq!(p.funder_codes(), ["ESP"]);
+    let (p, _) = project("It is financed by Spain.");
+    assert_eq!(p.funder_codes(), ["ESP"]);
+}
+
+#[test]
 fn a_donor_that_helps_fund_or_will_fund_pays() {
     let (p, _) = project("Working with other donors, Norway helped fund the clinics in Ghana.");
     assert_eq!(p.funder_codes(), ["NOR"]);
