@@ -3,7 +3,8 @@
 //! one by one.
 //!
 //! Only the first rows of `projects` are read whole; of the fact tables,
-//! the columns needed; of `evidence`, the rows up to the last sentence the
+//! the columns needed, a slice of rows at a time, keeping the listed
+//! projects' rows; of `evidence`, the rows up to the last sentence the
 //! listed projects cite (evidence ids count the rows in the order they
 //! were written, from 1).
 
