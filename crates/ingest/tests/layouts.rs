@@ -886,3 +886,16 @@ fn an_unknown_label_over_an_amount_is_a_field_not_a_record() {
         ]
     );
 }
+
+#[test]
+fn lines_naming_projects_in_quotes_are_records_and_quoted_speech_is_not() {
+    let text = "Small grants 2021\n\n\"We chose projects that last,\" the board said in its statement.\n\n\"Each grantee was visited twice.\" the report adds about the process.\n\nThe Lake Women's Group received a grant for \"Solar dryers for fish traders\" in Kisumu.\n\nThe Hill Youth Club received a grant for \"Football and literacy evenings\" in Gulu.\n";
+    let listing = parse(text);
+    assert_eq!(
+        titles(&listing),
+        [
+            "\"Solar dryers for fish traders\"",
+            "\"Football and literacy evenings\""
+        ]
+    );
+}

@@ -437,6 +437,15 @@ pub(super) fn is_quoted_line(unit: &Unit) -> bool {
         && unit.own_dates().is_none()
         && unit.content.segments.first().is_some_and(|s| {
             crate::units::quoted_span(&s.text).is_some_and(|(open, close)| {
+                // `“The projects were reviewed …,” a statement reads`: words
+                // quoted up to a comma or full stop are speech, not a name.
+                let quoted = s.text[open..close].trim_end_matches(|c: char| !c.is_alphanumeric());
+                let spoken = s.text[open..close]
+                    .get(quoted.len()..)
+                    .is_some_and(|tail| tail.contains([',', '.']));
+                if spoken {
+                    return false;
+                }
                 let outside = format!("{} {}", &s.text[..open], &s.text[close..]);
                 outside
                     .split_whitespace()
