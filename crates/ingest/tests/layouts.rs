@@ -899,3 +899,17 @@ fn lines_naming_projects_in_quotes_are_records_and_quoted_speech_is_not() {
         ]
     );
 }
+
+#[test]
+fn a_heading_over_a_read_more_line_is_not_a_record() {
+    let listing = parse(
+        "Our projects this year\n\nThe fund supports new ideas from displaced people. Projects chosen in spring run until winter.\n\nSmall Ideas Fund\n\nRead more about the Fund.\n\nNight school for harbour porters\n\nChallenge: Porters cannot read their contracts.\n\nSolution: Evening classes after each shift.\n\nClean water for hill villages\n\nChallenge: Springs dry up in summer.\n\nSolution: Villages repair and cover their springs.\n",
+    );
+    assert_eq!(
+        titles(&listing),
+        [
+            "Night school for harbour porters",
+            "Clean water for hill villages"
+        ]
+    );
+}

@@ -1,7 +1,7 @@
 //! The layout facts that depend on the whole listing, learnt window by
 //! window as pieces come.
 
-use super::roles::{Builder, HeadSignature, NumberedRecord, Role};
+use super::roles::{Builder, HeadBody, HeadSignature, NumberedRecord, Role};
 use crate::dates::{scan_date, scan_end_date, NumericOrder};
 use crate::labels::{self, Column};
 use crate::record::Text;
@@ -275,8 +275,14 @@ impl LayoutLearner {
                     self.heads_counted += 1;
                 }
                 self.records_seen += 1;
-                *self.signatures.entry(builder.signature(&head)).or_default() += 1;
-                if self.started || head.start > 0 {
+                let signature = builder.signature(&head);
+                let may_be_page_title = !self.started && head.start == 0;
+                // A page's title stands over prose: over fields, the
+                // file's first head is a record's.
+                if !may_be_page_title || signature.body == HeadBody::Fields {
+                    *self.signatures.entry(signature).or_default() += 1;
+                }
+                if !may_be_page_title {
                     *self.head_lengths.entry(head.len()).or_default() += 1;
                 }
             }
