@@ -68,6 +68,12 @@ pub(super) struct Layout {
     /// Records are lines or list items of prose, each naming its project
     /// in quotation marks (rule QL): two such in a row at least.
     pub(super) quoted_lines: bool,
+    /// Records are lines of one or two sentences each, one under the
+    /// other right under the sentence introducing the listing when it ends
+    /// with a colon (`The chosen projects are as follows:`), in a listing
+    /// no other rule reads (rule LL): two such lines at least. The first
+    /// and last line of that run.
+    pub(super) sentence_lines: Option<(usize, usize)>,
     /// The header of a table whose rows are flattened to one line each
     /// (rule R): its line and its columns.
     pub(super) row_header: Option<(usize, Vec<(Column, String)>)>,
@@ -144,6 +150,23 @@ pub(super) struct LayoutLearner {
     dated_heads: [usize; 2],
     /// List items that read as titles, and those printed `Name / Title`.
     list_items: [usize; 2],
+    /// Rule LL's search for sentence lines under the lead-in, the lines
+    /// found so far and how many.
+    sentence_run: SentenceRun,
+    sentence_span: Option<(usize, usize)>,
+    sentence_count: usize,
+}
+
+/// Where the search for rule LL's lines under the lead-in stands.
+#[derive(Debug, Default, Clone, Copy)]
+enum SentenceRun {
+    /// The lead-in is not decided yet.
+    #[default]
+    Waiting,
+    /// The lead-in, then any sentence lines found, end on line `below`.
+    Collecting { below: usize },
+    /// The run has ended, or there is none.
+    Done,
 }
 
 /// How many lines of record heads are remembered to find those printed
@@ -220,6 +243,7 @@ impl LayoutLearner {
             .first_ambiguous_line
             .filter(|_| day_first + month_first == 0);
         self.learn_rows(decided);
+        self.learn_sentence_lines(decided);
         if !self.layout.quoted_lines {
             self.layout.quoted_lines = decided
                 .windows(2)
@@ -329,6 +353,54 @@ impl LayoutLearner {
     /// Rule R: a header row of column names (one of them the title's or a
     /// date's), and rows that read as records (under the header with as
     /// many cells, or with a date cell).
+    /// Rule LL: follows the lines under a lead-in that ends with a colon,
+    /// window after window, while each is a sentence line right under the
+    /// one before; two or more, in a listing no other rule reads, are its
+    /// records.
+    fn learn_sentence_lines(&mut self, decided: &[Unit]) {
+        let Some(lead_in_line) = self.layout.lead_in_line else {
+            return;
+        };
+        for unit in decided {
+            self.sentence_run = match self.sentence_run {
+                SentenceRun::Waiting if unit.first_line() == lead_in_line => {
+                    if unit.whole.clean().ends_with(':') {
+                        SentenceRun::Collecting {
+                            below: unit.last_line(),
+                        }
+                    } else {
+                        SentenceRun::Done
+                    }
+                }
+                SentenceRun::Collecting { below } if unit.first_line() > below => {
+                    let right_under = self.sentence_count == 0 || unit.first_line() == below + 1;
+                    if right_under && is_sentence_line(unit) {
+                        let first = self
+                            .sentence_span
+                            .map_or(unit.first_line(), |(first, _)| first);
+                        self.sentence_span = Some((first, unit.last_line()));
+                        self.sentence_count += 1;
+                        SentenceRun::Collecting {
+                            below: unit.last_line(),
+                        }
+                    } else {
+                        SentenceRun::Done
+                    }
+                }
+                state => state,
+            };
+        }
+        let other_records = self.layout.dated_titles
+            || self.layout.title_fields
+            || self.layout.numbered_lists
+            || self.layout.quoted_lines
+            || self.layout.rows
+            || self.layout.dated_lines;
+        self.layout.sentence_lines = self
+            .sentence_span
+            .filter(|_| self.sentence_count >= 2 && !other_records);
+    }
+
     fn learn_rows(&mut self, decided: &[Unit]) {
         if self.layout.row_header.is_none() && self.rows == 0 {
             self.layout.row_header = decided.iter().find_map(|u| {
@@ -460,6 +532,22 @@ pub(super) fn is_quoted_line(unit: &Unit) -> bool {
                     >= 2
             })
         })
+}
+
+/// A record of rule LL: one line of prose, one or two sentences
+/// (`Hygiene and sanitation promotion by Korah Charity. The project costs
+/// 10,314,255 birr.`), neither a heading nor a paragraph.
+pub(super) fn is_sentence_line(unit: &Unit) -> bool {
+    let text = unit.whole.clean();
+    unit.kind == UnitKind::Text
+        && unit.whole.segments.len() == 1
+        && unit.own_dates().is_none()
+        && text.starts_with(|c: char| c.is_uppercase())
+        && text.ends_with('.')
+        && text.split_whitespace().count() >= 4
+        && unit.has_at_most_words(80)
+        && text.matches(". ").count() <= 1
+        && !is_lead_in(unit)
 }
 
 /// The columns of a header row: every cell a column name, one of them the

@@ -54,6 +54,7 @@ impl Builder<'_> {
         let one_line_record = self.rows
             || self.numbered_lists
             || self.quoted_lines
+            || self.sentence_lines.is_some()
             || title_unit.own_dates().is_some();
         if cut_off && body.is_empty() && !one_line_record {
             self.diagnostics.push(Diagnostic::warning(
@@ -100,6 +101,11 @@ impl Builder<'_> {
             }
         }
         end_quoted_title(&mut title);
+        if self.is_sentence_record(title_unit) {
+            if let Some(name) = sentence_title(&mut title) {
+                self.add_field(&mut project, "Organisation".into(), name);
+            }
+        }
         project.title = title;
         project.description.extend(quoted_line);
         self.add_leads(&mut project, record.leads);
@@ -649,6 +655,76 @@ fn split_name_before_slash(title: &mut Text) -> Option<Text> {
     segment.text.drain(..at);
     segment.span.start += at;
     Some(Text::from_segment(name))
+}
+
+/// The title in a record of rule LL: its first sentence, without the
+/// name of the body that carries it out, printed before it (`Pro
+/// Development Network (PDN) – Promotion of safe water`) or after `by`
+/// (`Hygiene promotion by Korah Great Hope Charity (KGHCO)`); that name is
+/// returned.
+fn sentence_title(title: &mut Text) -> Option<Text> {
+    let [segment] = title.segments.as_mut_slice() else {
+        return None;
+    };
+    let first_sentence = segment
+        .text
+        .match_indices(". ")
+        .find(|&(at, _)| segment.text[at + 2..].starts_with(|c: char| c.is_uppercase()))
+        .map_or(segment.text.len(), |(at, _)| at);
+    let kept = segment.text[..first_sentence]
+        .trim_end_matches('.')
+        .trim_end()
+        .len();
+    segment.text.truncate(kept);
+    segment.span.end = segment.span.start + kept;
+    let text = segment.text.as_str();
+    let name_before = [" – ", " — ", " - "]
+        .iter()
+        .filter_map(|dash| text.find(dash).map(|at| (at, at + dash.len())))
+        .min()
+        .filter(|&(at, _)| is_body_name(&text[..at]));
+    let name_after = text
+        .rfind(" by ")
+        .filter(|&at| is_body_name(&text[at + " by ".len()..]))
+        .map(|at| (at, at + " by ".len()));
+    let (name, title_range) = match (name_before, name_after) {
+        (Some((at, rest)), _) => (0..at, rest..text.len()),
+        (None, Some((at, name))) => (name..text.len(), 0..at),
+        (None, None) => return None,
+    };
+    let name_segment = Segment {
+        text: text[name.clone()].to_string(),
+        line: segment.line,
+        span: Span::new(
+            segment.span.start + name.start,
+            segment.span.start + name.end,
+        ),
+        map: Default::default(),
+    };
+    segment.text = text[title_range.clone()].to_string();
+    segment.span = Span::new(
+        segment.span.start + title_range.start,
+        segment.span.start + title_range.end,
+    );
+    Some(Text::from_segment(name_segment))
+}
+
+/// Whether `text` reads as the name of a body: two to twelve words, each
+/// capitalised or a connector, or with its acronym in brackets at the end.
+fn is_body_name(text: &str) -> bool {
+    let words: Vec<&str> = text.split_whitespace().collect();
+    let capitalised = |w: &&str| {
+        w.starts_with(|c: char| c.is_uppercase() || c == '(')
+            || [
+                "of", "for", "and", "the", "with", "in", "on", "to", "de", "du", "des", "la", "&",
+            ]
+            .contains(w)
+    };
+    (2..=12).contains(&words.len())
+        && words
+            .first()
+            .is_some_and(|w| w.starts_with(char::is_uppercase))
+        && words.iter().all(capitalised)
 }
 
 /// A grantee's name before a quoted title (`Peace Now: "Settlement Watch

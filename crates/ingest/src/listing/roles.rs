@@ -1,7 +1,7 @@
 //! Which unit is a title, a heading, a kicker, a table header or body
 //! text: the layout rules.
 
-use super::layout::{is_quoted_line, is_record_row, Layout};
+use super::layout::{is_quoted_line, is_record_row, is_sentence_line, Layout};
 use crate::dates::NumericOrder;
 use crate::diagnostics::Diagnostic;
 use crate::labels::{self, Column};
@@ -44,6 +44,7 @@ pub(super) struct Builder<'a> {
     pub(super) period_list_items: bool,
     pub(super) name_slash_titles: bool,
     pub(super) quoted_lines: bool,
+    pub(super) sentence_lines: Option<(usize, usize)>,
     pub(super) rows: bool,
     pub(super) row_header: Option<(usize, Vec<(Column, String)>)>,
     pub(super) lead_label: Option<String>,
@@ -83,6 +84,7 @@ impl<'a> Builder<'a> {
             period_list_items: layout.period_list_items,
             name_slash_titles: layout.name_slash_titles,
             quoted_lines: layout.quoted_lines,
+            sentence_lines: layout.sentence_lines,
             rows: layout.rows,
             row_header: layout.row_header.clone(),
             lead_label: layout.lead_label.clone(),
@@ -95,6 +97,13 @@ impl<'a> Builder<'a> {
             starts_file: false,
             diagnostics: Vec::new(),
         }
+    }
+
+    /// Whether `unit` is one of rule LL's records.
+    pub(super) fn is_sentence_record(&self, unit: &Unit) -> bool {
+        self.sentence_lines.is_some_and(|(first, last)| {
+            first <= unit.first_line() && unit.last_line() <= last && is_sentence_line(unit)
+        })
     }
 
     pub(super) fn unit(&self, i: usize) -> Option<&Unit> {
@@ -271,6 +280,14 @@ impl<'a> Builder<'a> {
                         || (self.period_list_items && unit.is_item_title_with_period()))
                 {
                     *role = Role::Title;
+                }
+            }
+        }
+        // Rule LL: lines of one or two sentences under the lead-in.
+        if self.sentence_lines.is_some() {
+            for i in 0..self.units.len() {
+                if self.roles[i] == Role::Body && self.is_sentence_record(&self.units[i]) {
+                    self.roles[i] = Role::Title;
                 }
             }
         }
