@@ -1237,11 +1237,17 @@ fn is_money(word: &str) -> bool {
 /// Acronyms of kinds of bodies, not of one body: "the NGO funds …".
 const GENERIC_ACRONYMS: &[&str] = &["NGO", "NGOS", "CSO", "CSOS", "CBO", "CBOS", "INGO", "PPP"];
 
-/// The start of the name of a body that ends at `end`, where the words
-/// before `end` are such a name: several capitalised words joined by
-/// connectors, or one acronym of two to six capitals; the longest such
-/// name of at most six words.
-fn unknown_subject_ending_at(text: &str, end: usize) -> Option<usize> {
+/// Legal forms printed after a body's name in lower case or with dots:
+/// "Solar Solidarity International asbl has contributed …".
+const LEGAL_FORMS: &[&str] = &[
+    "asbl", "vzw", "e.V.", "gGmbH", "GmbH", "Ltd", "Ltd.", "Inc.", "plc",
+];
+
+/// The name of a body that ends at `end` (before a legal form there),
+/// where the words before `end` are such a name: several capitalised words
+/// joined by connectors, or one acronym of two to six capitals; the
+/// longest such name of at most six words. Its start and end.
+fn unknown_subject_ending_at(text: &str, end: usize) -> Option<(usize, usize)> {
     let before = text.get(..end)?;
     let sentence_start = before
         .rfind(['.', ';', ':', '!', '?', '\n', ',', '(', '“', '"'])
@@ -1249,17 +1255,26 @@ fn unknown_subject_ending_at(text: &str, end: usize) -> Option<usize> {
             at + before[at..].chars().next().map_or(1, char::len_utf8)
         });
     let clause = &before[sentence_start..];
+    let legal_form = clause
+        .split_whitespace()
+        .next_back()
+        .filter(|w| LEGAL_FORMS.contains(w));
+    let name_end = match legal_form {
+        Some(form) => before[..end - form.len()].trim_end().len(),
+        None => end,
+    };
     let word_starts: Vec<usize> = clause
         .char_indices()
         .filter(|&(at, c)| {
             !c.is_whitespace() && (at == 0 || clause[..at].ends_with(char::is_whitespace))
         })
         .map(|(at, _)| sentence_start + at)
+        .filter(|&at| at < name_end)
         .collect();
     let mut best = None;
     for &start in word_starts.iter().rev().take(6) {
-        let name = text.get(start..end)?;
-        if name_run(text, start) != end || !looks_like_name(name) {
+        let name = text.get(start..name_end)?;
+        if name_run(text, start) != name_end || !looks_like_name(name) {
             continue;
         }
         let words = name.split_whitespace().count();
@@ -1276,7 +1291,7 @@ fn unknown_subject_ending_at(text: &str, end: usize) -> Option<usize> {
     if is_one_of(PREPOSITIONS, previous) {
         return None;
     }
-    Some(start)
+    Some((start, name_end))
 }
 
 /// A name printed like one: a few capitalised words joined by connectors
@@ -1625,8 +1640,8 @@ impl<'t> Reading<'t> {
             if !verb_like || !pays_as_subject(&text[gap..]) {
                 continue;
             }
-            if let Some(start) = unknown_subject_ending_at(text, gap) {
-                found.push((start, gap));
+            if let Some(name) = unknown_subject_ending_at(text, gap) {
+                found.push(name);
             }
         }
         for (start, end) in found {
@@ -1956,8 +1971,18 @@ fn pays_as_subject(after: &str) -> bool {
     if !is_one_of(GIVING_VERBS, verb) || (participle && passive) {
         return false;
     }
-    for (word, ends_clause) in words.take(6) {
+    let object: Vec<(&str, bool)> = words.take(6).collect();
+    for (k, &(word, ends_clause)) in object.iter().enumerate() {
         if is_money(word) {
+            return true;
+        }
+        // "has contributed to fund this project": giving to pay.
+        let to_pay = word.eq_ignore_ascii_case("to")
+            && !ends_clause
+            && object
+                .get(k + 1)
+                .is_some_and(|&(next, _)| is_one_of(PAYING_VERBS, next));
+        if to_pay {
             return true;
         }
         if is_one_of(OBJECT_ENDS, word) || ends_clause {
@@ -2450,6 +2475,8 @@ mod tests {
         assert!(!gives_support_as_subject(" is provided support by the EU"));
         assert!(!gives_support_as_subject(" provides training and support"));
         assert!(!pays_as_subject(" contributes to the fund"));
+        assert!(pays_as_subject(" has contributed to fund this project"));
+        assert!(!pays_as_subject(" has contributed to train nurses"));
         assert!(!pays_as_subject(" is funded by its members"));
         assert!(!pays_as_subject(" was provided with funding"));
         assert!(!pays_as_subject(", Japan funds"));

@@ -467,6 +467,9 @@ fn an_unknown_body_that_pays_as_subject_is_a_funder() {
     assert_eq!(p.funder_codes(), ["Hope Valley Trust"]);
     let (p, _) = project("Lakeside Trust has contributed EUR 5,000 to the school.");
     assert_eq!(p.funder_codes(), ["Lakeside Trust"]);
+    // A legal form after the name is not part of it.
+    let (p, _) = project("Sun Aid International asbl has contributed to fund this project.");
+    assert_eq!(p.funder_codes(), ["Sun Aid International"]);
     // Not a subject, not a body, not prose: no funder.
     let (p, _) = project("Schools in Upper Nile fund their own meals.");
     assert!(p.funder_codes().is_empty(), "{:?}", p.funder_codes());
