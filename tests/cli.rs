@@ -977,3 +977,36 @@ fn a_link_to_a_parent_folder_reads_each_listing_once() {
         serde_json::from_str(&std::fs::read_to_string(out.join("manifest.json")).unwrap()).unwrap();
     assert_eq!(manifest["inputs"].as_array().unwrap().len(), 1);
 }
+
+#[test]
+fn a_reader_that_stops_early_ends_check_quietly() {
+    use std::io::{BufRead, BufReader};
+    let dir = tempfile::tempdir().unwrap();
+    let listing = dir.path().join("big.txt");
+    let synth = Command::new(env!("CARGO_BIN_EXE_devcoop"))
+        .args(["synth", "--projects", "3000", "--out"])
+        .arg(&listing)
+        .output()
+        .unwrap();
+    assert!(synth.status.success(), "{}", text(&synth.stderr));
+    // `devcoop check big.txt | head -1`: the pipe closes after one line,
+    // long before the thousands of lines are written.
+    let mut child = Command::new(env!("CARGO_BIN_EXE_devcoop"))
+        .arg("check")
+        .arg(&listing)
+        .current_dir(dir.path())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut first = String::new();
+    BufReader::new(child.stdout.take().unwrap())
+        .read_line(&mut first)
+        .unwrap();
+    assert!(first.starts_with("big.txt: 3000 projects"), "{first}");
+    let result = child.wait_with_output().unwrap();
+    let stderr = text(&result.stderr);
+    assert!(!stderr.contains("panicked"), "{stderr}");
+    assert!(!stderr.contains("error"), "{stderr}");
+    assert!(result.status.success(), "{stderr}");
+}

@@ -6,6 +6,7 @@ use anyhow::Result;
 use devcoop::config::Config;
 use devcoop::pipeline;
 use ingest::Severity;
+use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -33,29 +34,31 @@ pub fn run(args: Args) -> Result<ExitCode> {
             _ => counts.push((project.raw.source.clone(), 1)),
         }
     }
+    let mut out = std::io::stdout().lock();
     let mut shown = 0;
     for (source, count) in &counts {
-        println!("{source}: {count} projects");
+        writeln!(out, "{source}: {count} projects")?;
         for project in &read.projects[shown..shown + count] {
             let raw = &project.raw;
-            println!(
+            writeln!(
+                out,
                 "  {:>3}  line {:<4} {}",
                 raw.ordinal,
                 raw.first_line,
                 raw.title_text()
-            );
+            )?;
             if let Some(date) = raw.date_text() {
-                println!("       dates  {date}");
+                writeln!(out, "       dates  {date}")?;
             }
             for field in &raw.fields {
-                println!("       {}: {}", field.label, field.value.clean());
+                writeln!(out, "       {}: {}", field.label, field.value.clean())?;
             }
             for (what, codes) in [
                 ("funders", project.funder_codes()),
                 ("countries", project.country_codes()),
             ] {
                 if !codes.is_empty() {
-                    println!("       {what}  {}", codes.join(", "));
+                    writeln!(out, "       {what}  {}", codes.join(", "))?;
                 }
             }
         }
@@ -71,7 +74,7 @@ pub fn run(args: Args) -> Result<ExitCode> {
         if diagnostic.severity == Severity::Error {
             errors += 1;
         }
-        println!("{diagnostic}");
+        writeln!(out, "{diagnostic}")?;
     }
     Ok(if errors > 0 {
         ExitCode::from(crate::cmd::EXIT_FAILURE)

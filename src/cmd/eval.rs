@@ -8,6 +8,7 @@ use devcoop::pipeline;
 use serde::Serialize;
 use serde_json::Value;
 use std::collections::{BTreeMap, BTreeSet};
+use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
@@ -268,10 +269,11 @@ pub fn run(args: Args) -> Result<ExitCode> {
         files: files_report,
         mistakes,
     };
+    let mut out = std::io::stdout().lock();
     if args.json {
-        println!("{}", serde_json::to_string_pretty(&report)?);
+        writeln!(out, "{}", serde_json::to_string_pretty(&report)?)?;
     } else {
-        print_report(&report);
+        print_report(&mut out, &report)?;
     }
     let mut below: Vec<String> = Vec::new();
     if let Some(min) = args.min_f1 {
@@ -301,34 +303,42 @@ pub fn run(args: Args) -> Result<ExitCode> {
     }
 }
 
-fn print_report(report: &Report) {
+fn print_report(out: &mut impl Write, report: &Report) -> std::io::Result<()> {
     let overall = &report.overall;
-    println!(
+    writeln!(
+        out,
         "projects: {} gold, {} found",
         overall.projects_gold, overall.projects_found
-    );
-    println!(
+    )?;
+    writeln!(
+        out,
         "{:<10} {:>9} {:>9} {:>9}",
         "field", "precision", "recall", "F1"
-    );
+    )?;
     for (field, s) in &overall.sets {
-        println!(
+        writeln!(
+            out,
             "{field:<10} {:>9.3} {:>9.3} {:>9.3}",
             s.precision, s.recall, s.f1
-        );
+        )?;
     }
-    println!("{:<10} {:>9}", "field", "exact");
+    writeln!(out, "{:<10} {:>9}", "field", "exact")?;
     for (field, s) in &overall.exact {
-        println!(
+        writeln!(
+            out,
             "{field:<10} {:>9.3}  ({}/{})",
             s.accuracy, s.correct, s.total
-        );
+        )?;
     }
-    println!("\nper file (F1 funders/countries/regions, exact title/start/end):");
+    writeln!(
+        out,
+        "\nper file (F1 funders/countries/regions, exact title/start/end):"
+    )?;
     for (file, s) in &report.files {
         let f1 = |f: &str| s.sets.get(f).map_or(1.0, |x| x.f1);
         let ex = |f: &str| s.exact.get(f).map_or(1.0, |x| x.accuracy);
-        println!(
+        writeln!(
+            out,
             "  {file}: {:.2}/{:.2}/{:.2}  {:.2}/{:.2}/{:.2}",
             f1("funders"),
             f1("countries"),
@@ -336,17 +346,19 @@ fn print_report(report: &Report) {
             ex("title"),
             ex("start"),
             ex("end")
-        );
+        )?;
     }
     if !report.mistakes.is_empty() {
-        println!("\nmistakes:");
+        writeln!(out, "\nmistakes:")?;
         for m in &report.mistakes {
-            println!(
+            writeln!(
+                out,
                 "  {} #{} {}: expected {}, got {}",
                 m.file, m.ordinal, m.field, m.expected, m.got
-            );
+            )?;
         }
     }
+    Ok(())
 }
 
 #[cfg(test)]
