@@ -936,3 +936,12 @@ fn lines_of_sentences_under_a_lead_in_with_a_colon_are_records() {
         ]
     );
 }
+
+#[test]
+fn a_page_of_one_project_under_its_date_range_is_that_project() {
+    let listing = parse("Return counselling for migrants\n\nJanuary 2010 - December 2011\n\nThe project counsels people who go home.\n");
+    assert_eq!(titles(&listing), ["Return counselling for migrants"]);
+    // A headline over one date is a page's date of publication.
+    let listing = parse("Return counselling for migrants\n\n12 March 2020\n\nThe project counsels people who go home.\n");
+    assert!(listing.projects.is_empty());
+}

@@ -175,7 +175,12 @@ impl<'a> Builder<'a> {
 
     /// Rule 1: a title-like unit right above a date line or a dates field.
     pub(super) fn dated_title_at(&self, i: usize) -> bool {
-        let lone_dated_headline = self.starts_file && i == 0 && !self.dated_titles;
+        // A page's headline over its date of publication is not a record;
+        // over a range of dates it is the page's one project.
+        let range_under = self.unit(i + 1).is_some_and(|d| {
+            matches!(&d.kind, UnitKind::Date { expr, .. } if expr.end.is_some() || expr.open_end)
+        });
+        let lone_dated_headline = self.starts_file && i == 0 && !self.dated_titles && !range_under;
         !self.title_fields
             && !lone_dated_headline
             && self.roles[i] == Role::Body
