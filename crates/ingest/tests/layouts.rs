@@ -945,3 +945,26 @@ fn a_page_of_one_project_under_its_date_range_is_that_project() {
     let listing = parse("Return counselling for migrants\n\n12 March 2020\n\nThe project counsels people who go home.\n");
     assert!(listing.projects.is_empty());
 }
+
+#[test]
+fn a_field_printed_above_every_title_field_opens_its_record() {
+    let listing = parse(
+        "Country: Ghana\nProject: Coastal fish smoking ovens\nBudget: USD 4,000\n\nSmokers get cleaner ovens.\n\nCountry: Nepal\nProject: Hill canals for small farms\nBudget: USD 3,000\n\nFarmers dig small canals.\n\nCountry: Peru\nProject: Looms for weavers\nBudget: USD 2,000\n\nWeavers share looms.\n",
+    );
+    assert_eq!(
+        titles(&listing),
+        [
+            "Coastal fish smoking ovens",
+            "Hill canals for small farms",
+            "Looms for weavers"
+        ]
+    );
+    assert_eq!(
+        fields_of(&listing, "Country"),
+        [
+            Some("Ghana".to_string()),
+            Some("Nepal".to_string()),
+            Some("Peru".to_string())
+        ]
+    );
+}

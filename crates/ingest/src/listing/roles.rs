@@ -393,6 +393,22 @@ impl<'a> Builder<'a> {
     /// `Donor: …` / `Project title: …`. Without such a line they end the
     /// record above.
     fn mark_fields_before_titles(&mut self) {
+        // A field printed right above every title under one label
+        // (`Country: Ghana` / `Project: …`) opens each record.
+        let label_above = |t: usize| match t.checked_sub(1).map(|k| (k, &self.units[k].kind)) {
+            Some((k, UnitKind::Field { label, known: true })) if self.roles[k] == Role::Body => {
+                Some(label.to_lowercase())
+            }
+            _ => None,
+        };
+        let titles: Vec<usize> = (0..self.units.len())
+            .filter(|&t| self.roles[t] == Role::Title)
+            .collect();
+        let shared_label_above = titles.len() >= 2
+            && label_above(titles[0]).is_some()
+            && titles
+                .iter()
+                .all(|&t| label_above(t) == label_above(titles[0]));
         for t in 0..self.units.len() {
             if self.roles[t] != Role::Title {
                 continue;
@@ -413,7 +429,7 @@ impl<'a> Builder<'a> {
                 && self.units[j - 1].kind == UnitKind::Text
                 && self.units[j - 1].is_title_like()
                 && self.units[j - 1].has_at_most_words(8);
-            if opens_record {
+            if opens_record || (shared_label_above && j < t) {
                 for role in &mut self.roles[j..t] {
                     *role = Role::Lead;
                 }
