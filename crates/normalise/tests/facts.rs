@@ -496,6 +496,14 @@ fn a_private_body_of_a_nationality_does_not_make_its_state_pay() {
 }
 
 #[test]
+fn german_and_dutch_region_names_and_older_country_names() {
+    let (p, _) = project("Kleine Projekte in Westafrika und Zuidoost-Azië.");
+    assert_eq!(p.region_names(), ["Africa", "Asia"]);
+    let (p, _) = project("Returns from Italy to FYROM and Kosovo.");
+    assert_eq!(p.country_codes(), ["ITA", "MKD", "XKX"]);
+}
+
+#[test]
 fn a_donor_that_helps_fund_or_will_fund_pays() {
     let (p, _) = project("Working with other donors, Norway helped fund the clinics in Ghana.");
     assert_eq!(p.funder_codes(), ["NOR"]);
