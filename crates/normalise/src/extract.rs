@@ -224,6 +224,37 @@ const FUNDED_SUFFIXES: &[&str] = &[
     "-backed",
 ];
 
+/// Money nouns that, after a name and before a colon, label what that
+/// body pays: "AfDB Loan: USD 20 million", "IFAD grant: USD 0.5 million".
+const PAYING_LABEL_NOUNS: &[&str] = &[
+    "loan",
+    "loans",
+    "grant",
+    "grants",
+    "contribution",
+    "contributions",
+    "funding",
+    "financing",
+    "co-financing",
+];
+
+/// Whether the words after a name are a label of what it pays: one or two
+/// words before a colon, the last a money noun ("AfDB Loan:", "IFAD
+/// grant:").
+fn labels_its_payment(after: &str) -> bool {
+    let Some(rest) = after.strip_prefix(' ') else {
+        return false;
+    };
+    let Some(colon) = rest.find(':') else {
+        return false;
+    };
+    let words: Vec<&str> = rest[..colon].split_whitespace().collect();
+    (1..=2).contains(&words.len())
+        && words
+            .last()
+            .is_some_and(|w| is_one_of(PAYING_LABEL_NOUNS, w))
+}
+
 /// Nouns that make a country's name or adjective the name of one of its
 /// bodies: "Italian Ministry of Interior", "United Kingdom Border Agency",
 /// "Embassy of Japan", "Federal Ministry of Labour (Germany)", "Royal
@@ -1763,7 +1794,10 @@ impl<'t> Reading<'t> {
                     self.mentions.give_role(j, OrgRole::Funder);
                 }
             }
-            if self.possession_pays(i, after) || self.title_support(after) {
+            if self.possession_pays(i, after)
+                || self.title_support(after)
+                || labels_its_payment(after)
+            {
                 self.mentions.give_role(i, OrgRole::Funder);
             }
             self.read_pair(i, after);

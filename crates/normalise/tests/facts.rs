@@ -504,6 +504,17 @@ fn german_and_dutch_region_names_and_older_country_names() {
 }
 
 #[test]
+fn a_body_named_in_a_label_of_money_pays() {
+    let (p, _) = project("AfDB Loan: USD 20 million. Builds feeder roads in Malawi.");
+    assert_eq!(p.funder_codes(), ["AFDB"]);
+    let (p, _) = project("Total cost USD 30 million, IFAD grant: USD 0.5 million.");
+    assert_eq!(p.funder_codes(), ["IFAD"]);
+    // Money words that are no label name no payer.
+    let (p, _) = project("The AfDB loan covers roads in Malawi.");
+    assert!(p.funder_codes().is_empty(), "{:?}", p.funder_codes());
+}
+
+#[test]
 fn a_donor_that_helps_fund_or_will_fund_pays() {
     let (p, _) = project("Working with other donors, Norway helped fund the clinics in Ghana.");
     assert_eq!(p.funder_codes(), ["NOR"]);
