@@ -224,6 +224,27 @@ const FUNDED_SUFFIXES: &[&str] = &[
     "-backed",
 ];
 
+/// The end of ` in Town` right after `end`: one to three capitalised
+/// words after `in` (where a body sits), ending the name's phrase.
+fn town_after(text: &str, end: usize) -> Option<usize> {
+    let rest = text.get(end..)?.strip_prefix(" in ")?;
+    let start = end + " in ".len();
+    let mut town_end = None;
+    let mut offset = 0;
+    for word in rest.split_inclusive(char::is_whitespace).take(3) {
+        let bare = word.trim_end().trim_end_matches([',', ';', '.', ')']);
+        if !capitalised(bare) || !bare.chars().all(|c| c.is_alphabetic() || c == '-') {
+            break;
+        }
+        town_end = Some(start + offset + bare.len());
+        if bare.len() < word.trim_end().len() {
+            break;
+        }
+        offset += word.len();
+    }
+    town_end
+}
+
 /// Money nouns that, after a name and before a colon, label what that
 /// body pays: "AfDB Loan: USD 20 million", "IFAD grant: USD 0.5 million".
 const PAYING_LABEL_NOUNS: &[&str] = &[
@@ -1469,6 +1490,17 @@ impl<'t> Reading<'t> {
                     .is_none_or(|j| self.mentions.list[j].start >= after)
                 {
                     pos = after;
+                }
+            }
+            // Where a body sits is not another name: "the British Embassy
+            // in Tirana and the Italian Government".
+            if let Some(end) = town_after(text, pos) {
+                if self
+                    .mentions
+                    .first_from(pos)
+                    .is_none_or(|j| self.mentions.list[j].start >= end)
+                {
+                    pos = end;
                 }
             }
             first = false;

@@ -504,6 +504,16 @@ fn german_and_dutch_region_names_and_older_country_names() {
 }
 
 #[test]
+fn where_a_donor_sits_does_not_end_the_list_of_donors() {
+    let (p, _) = project("Funded by the British Embassy in Tirana and the Italian Government.");
+    assert_eq!(p.funder_codes(), ["GBR", "ITA"]);
+    // A country after `in` is a place, not a seat.
+    let (p, _) = project("Funded by the British Embassy in Albania.");
+    assert_eq!(p.funder_codes(), ["GBR"]);
+    assert_eq!(p.country_codes(), ["ALB"]);
+}
+
+#[test]
 fn a_body_named_in_a_label_of_money_pays() {
     let (p, _) = project("AfDB Loan: USD 20 million. Builds feeder roads in Malawi.");
     assert_eq!(p.funder_codes(), ["AFDB"]);
