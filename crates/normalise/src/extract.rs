@@ -1311,8 +1311,12 @@ fn unknown_subject_ending_at(text: &str, end: usize) -> Option<(usize, usize)> {
         .split_whitespace()
         .next_back()
         .filter(|w| LEGAL_FORMS.contains(w));
+    // The form is the clause's last word: it ends where the clause's
+    // trailing whitespace starts. A capitalised form (`Ltd`) is part of
+    // the run of capitalised words, a lower-case one (`asbl`) ends it.
+    let run_ends = sentence_start + clause.trim_end().len();
     let name_end = match legal_form {
-        Some(form) => before[..end - form.len()].trim_end().len(),
+        Some(form) => before[..run_ends - form.len()].trim_end().len(),
         None => end,
     };
     let word_starts: Vec<usize> = clause
@@ -1326,7 +1330,9 @@ fn unknown_subject_ending_at(text: &str, end: usize) -> Option<(usize, usize)> {
     let mut best = None;
     for &start in word_starts.iter().rev().take(6) {
         let name = text.get(start..name_end)?;
-        if name_run(text, start) != name_end || !looks_like_name(name) {
+        let run = name_run(text, start);
+        let through_form = legal_form.is_some() && run == run_ends;
+        if (run != name_end && !through_form) || !looks_like_name(name) {
             continue;
         }
         let words = name.split_whitespace().count();
@@ -2542,6 +2548,11 @@ mod tests {
         assert!(!gives_support_as_subject(" provides training and support"));
         assert!(!pays_as_subject(" contributes to the fund"));
         assert!(pays_as_subject(" has contributed to fund this project"));
+        // Whitespace of several bytes after a legal form is cut around.
+        assert_eq!(
+            unknown_subject_ending_at("Sun Aid Ltd\u{2003}\u{a0} has", 16),
+            Some((0, 7))
+        );
         assert!(!pays_as_subject(" has contributed to train nurses"));
         assert!(!pays_as_subject(" is funded by its members"));
         assert!(!pays_as_subject(" was provided with funding"));
