@@ -917,14 +917,15 @@ fn a_heading_over_a_read_more_line_is_not_a_record() {
 #[test]
 fn lines_of_sentences_under_a_lead_in_with_a_colon_are_records() {
     let listing = parse(
-        "Town fund names its first grants\n\nThe town fund chose three projects from forty proposals after two rounds of review by its board.\n\nThe chosen projects are as follows:\n\nSolar dryers for fish traders by Lake Women's Cooperative (LWC). The project costs 40,000 shillings.\nEvening literacy classes by Harbour Porters Union.\nHill Springs Network (HSN) – Covered springs for hill villages.\n\nThe fund will open a second round next year.\n",
+        "Town fund names its first grants\n\nThe town fund chose three projects from forty proposals after two rounds of review by its board.\n\nThe chosen projects are as follows:\n\nSolar dryers for fish traders by Lake Women's Cooperative (LWC). The project costs 40,000 shillings.\nEvening literacy classes by Harbour Porters Union.\nHill Springs Network (HSN) – Covered springs for hill villages.\nSafe Roads – Phase Two, lights on the lake road.\n\nThe fund will open a second round next year.\n",
     );
     assert_eq!(
         titles(&listing),
         [
             "Solar dryers for fish traders",
             "Evening literacy classes",
-            "Covered springs for hill villages"
+            "Covered springs for hill villages",
+            "Safe Roads – Phase Two, lights on the lake road"
         ]
     );
     assert_eq!(
@@ -932,7 +933,8 @@ fn lines_of_sentences_under_a_lead_in_with_a_colon_are_records() {
         [
             Some("Lake Women's Cooperative (LWC)".to_string()),
             Some("Harbour Porters Union".to_string()),
-            Some("Hill Springs Network (HSN)".to_string())
+            Some("Hill Springs Network (HSN)".to_string()),
+            None
         ]
     );
 }

@@ -658,8 +658,9 @@ fn split_name_before_slash(title: &mut Text) -> Option<Text> {
 }
 
 /// The title in a record of rule LL: its first sentence, without the
-/// name of the body that carries it out, printed before it (`Pro
-/// Development Network (PDN) – Promotion of safe water`) or after `by`
+/// name of the body that carries it out, printed before it with its
+/// acronym (`Pro Development Network (PDN) – Promotion of safe water`) or
+/// after `by`
 /// (`Hygiene promotion by Korah Great Hope Charity (KGHCO)`); that name is
 /// returned.
 fn sentence_title(title: &mut Text) -> Option<Text> {
@@ -682,7 +683,12 @@ fn sentence_title(title: &mut Text) -> Option<Text> {
         .iter()
         .filter_map(|dash| text.find(dash).map(|at| (at, at + dash.len())))
         .min()
-        .filter(|&(at, _)| is_body_name(&text[..at]));
+        .filter(|&(at, _)| {
+            // `Decent Work – Phase 2` is a title: a body's name before a
+            // dash ends with its acronym.
+            let name = &text[..at];
+            name.ends_with(')') && is_body_name(name)
+        });
     let name_after = text
         .rfind(" by ")
         .filter(|&at| is_body_name(&text[at + " by ".len()..]))
