@@ -2012,25 +2012,36 @@ fn last_capitalised_end(text: &str, from: usize, to: usize) -> Option<usize> {
     end
 }
 
-/// Whether the words after a name make it the subject of a paying verb:
-/// "funds the second phase", "is funding", "contributes EUR 2 million",
-/// "has granted USD 500,000", "provides funding for".
-fn pays_as_subject(after: &str) -> bool {
+/// The verb right after a name, past up to three auxiliaries ("has also
+/// generously granted"), whether they make it passive ("is funded"), and
+/// the words after it; `None` unless a word follows the name.
+fn verb_after_auxiliaries(
+    after: &str,
+) -> Option<(&str, bool, impl Iterator<Item = (&str, bool)> + '_)> {
     if !after.starts_with(char::is_whitespace) {
-        return false;
+        return None;
     }
     let mut words = words(after);
     let mut auxiliaries = 0;
     let mut passive = false;
     let verb = loop {
-        match words.next() {
-            Some((w, false)) if is_one_of(AUXILIARIES, w) && auxiliaries < 3 => {
+        match words.next()? {
+            (w, false) if is_one_of(AUXILIARIES, w) && auxiliaries < 3 => {
                 auxiliaries += 1;
                 passive |= is_one_of(&["is", "are", "was", "were", "been"], w);
             }
-            Some((w, _)) => break w,
-            None => return false,
+            (w, _) => break w,
         }
+    };
+    Some((verb, passive, words))
+}
+
+/// Whether the words after a name make it the subject of a paying verb:/// Whether the words after a name make it the subject of a paying verb:
+/// "funds the second phase", "is funding", "contributes EUR 2 million",
+/// "has granted USD 500,000", "provides funding for".
+fn pays_as_subject(after: &str) -> bool {
+    let Some((verb, passive, words)) = verb_after_auxiliaries(after) else {
+        return false;
     };
     if is_one_of(PAYING_VERBS, verb) {
         return !passive;
@@ -2100,21 +2111,8 @@ const SUPPORT_LEAD_WORDS: &[&str] = &[
 /// voice: "is providing additional support to", "provides assistance
 /// for", "has given aid to". From a donor, support is money.
 fn gives_support_as_subject(after: &str) -> bool {
-    if !after.starts_with(char::is_whitespace) {
+    let Some((verb, passive, words)) = verb_after_auxiliaries(after) else {
         return false;
-    }
-    let mut words = words(after);
-    let mut passive = false;
-    let mut auxiliaries = 0;
-    let verb = loop {
-        match words.next() {
-            Some((w, false)) if is_one_of(AUXILIARIES, w) && auxiliaries < 3 => {
-                auxiliaries += 1;
-                passive |= is_one_of(&["is", "are", "was", "were", "been"], w);
-            }
-            Some((w, _)) => break w,
-            None => return false,
-        }
     };
     let participle = verb.ends_with("ed") || verb == "given";
     if !is_one_of(GIVING_VERBS, verb) || (participle && passive) {
