@@ -321,12 +321,6 @@ pub const VOCABULARY: &[(&str, Meaning)] = &[
 /// trailing `(s)` are ignored.
 pub fn meaning(label: &str) -> Option<Meaning> {
     let key = normalise_label(label);
-    let lookup = |key: &str| {
-        VOCABULARY
-            .iter()
-            .find(|(label, _)| *label == key)
-            .map(|&(_, meaning)| meaning)
-    };
     // `Donor(s)`; `Budget (USD)`, a unit in brackets after a label.
     let without_bracket = || {
         let (head, bracket) = key.rsplit_once(" (")?;
@@ -355,11 +349,15 @@ fn head_noun_meaning(key: &str) -> Option<Meaning> {
     {
         return None;
     }
+    lookup(head).filter(|&meaning| meaning != Meaning::Title)
+}
+
+/// The meaning of a label written as the vocabulary writes it.
+fn lookup(key: &str) -> Option<Meaning> {
     VOCABULARY
         .iter()
-        .find(|(label, _)| label == head)
+        .find(|(label, _)| *label == key)
         .map(|&(_, meaning)| meaning)
-        .filter(|&meaning| meaning != Meaning::Title)
 }
 
 pub fn is_known_label(label: &str) -> bool {
