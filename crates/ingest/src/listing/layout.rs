@@ -645,26 +645,6 @@ fn is_lead_in(unit: &Unit) -> bool {
         return false;
     }
     let text = unit.whole.clean().to_lowercase();
-    let announces = text.ends_with(':')
-        || [
-            "following",
-            "below",
-            "ci-dessous",
-            "suivants",
-            "siguientes",
-            "découvrez",
-            "discover",
-            "voici",
-            "hereinafter",
-            "present",
-            "presents",
-            "listed",
-        ]
-        .iter()
-        .any(|w| {
-            text.split(|c: char| !c.is_alphanumeric() && c != '-')
-                .any(|x| x == *w)
-        });
     let names_records = [
         "project",
         "programme",
@@ -676,8 +656,30 @@ fn is_lead_in(unit: &Unit) -> bool {
     ]
     .iter()
     .any(|w| text.contains(w));
-    announces && names_records
+    // Most lines name no projects: the words announcing a list are looked
+    // for only in those that do, in one pass over the line.
+    names_records
+        && (text.ends_with(':')
+            || text
+                .split(|c: char| !c.is_alphanumeric() && c != '-')
+                .any(|word| ANNOUNCING_WORDS.contains(&word)))
 }
+
+/// Words of a sentence announcing the list that follows it.
+const ANNOUNCING_WORDS: [&str; 12] = [
+    "following",
+    "below",
+    "ci-dessous",
+    "suivants",
+    "siguientes",
+    "découvrez",
+    "discover",
+    "voici",
+    "hereinafter",
+    "present",
+    "presents",
+    "listed",
+];
 
 fn is_head_candidate(unit: &Unit) -> bool {
     unit.is_title_like() && !unit.is_date() && unit.whole.segments.len() <= 3
