@@ -79,10 +79,24 @@ fn a_run_from_any_folder_uses_the_built_in_reference_tables_and_analyses() {
         .unwrap();
     assert!(result.status.success(), "{}", text(&result.stderr));
     let out = dir.path().join("out");
-    let rows = jsonl(&out.join("tables/projects.jsonl"));
-    assert_eq!(rows.len(), 10);
-    let funders = std::fs::read_to_string(out.join("tables/project_organisations.csv")).unwrap();
-    assert!(funders.contains(",EU,EU institution,funder,"), "{funders}");
+    // Without a config the tables are in Parquet alone.
+    let mut tables: Vec<String> = std::fs::read_dir(out.join("tables"))
+        .unwrap()
+        .map(|entry| entry.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|name| name != "analysis")
+        .collect();
+    tables.sort();
+    assert!(
+        tables.contains(&"projects.parquet".to_string()),
+        "{tables:?}"
+    );
+    assert!(tables.iter().all(|t| t.ends_with(".parquet")), "{tables:?}");
+    let manifest: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(out.join("manifest.json")).unwrap()).unwrap();
+    assert_eq!(manifest["tables"][0]["rows"], 10);
+    let funders =
+        std::fs::read_to_string(out.join("tables/analysis/projects_by_funder_type.csv")).unwrap();
+    assert!(funders.contains("EU institution,"), "{funders}");
     for analysis in std::fs::read_dir(root().join("analyses")).unwrap() {
         let name = analysis.unwrap().path();
         let stem = name.file_stem().unwrap().to_string_lossy().into_owned();
@@ -367,7 +381,10 @@ fn eval_scores_the_shared_corpus() {
 fn corrections_by_id_are_applied_last_and_marked_as_overrides() {
     let dir = tempfile::tempdir().unwrap();
     let out = dir.path().join("output");
-    assert!(run_into(&out, &[&root().join("data/raw")]).status.success());
+    let every_format = ["--formats", "csv,jsonl,parquet"];
+    assert!(run_with(&every_format, &out, &[&root().join("data/raw")])
+        .status
+        .success());
     let rows = jsonl(&out.join("tables/projects.jsonl"));
     let id = rows[0]["id"].as_str().unwrap().to_string();
     assert!(rows[0]["funders"].as_array().unwrap().is_empty());
@@ -384,7 +401,7 @@ fn corrections_by_id_are_applied_last_and_marked_as_overrides() {
     std::fs::write(
         &config,
         format!(
-            "inputs = [\"{}\"]\noutput = \"output\"\nreference = \"{}\"\nanalyses = \"{}\"\noverrides = \"overrides.csv\"\n",
+            "inputs = [\"{}\"]\noutput = \"output\"\nreference = \"{}\"\nanalyses = \"{}\"\noverrides = \"overrides.csv\"\ntable_formats = [\"csv\", \"jsonl\", \"parquet\"]\n",
             root().join("data/raw").display(),
             root().join("data/reference").display(),
             root().join("analyses").display()

@@ -118,7 +118,7 @@ fn run(dir: &Path, listing: &str, name: &str) -> std::path::PathBuf {
     // No corrections, the built-in tables: the facts as extracted.
     std::fs::write(
         dir.join("devcoop.toml"),
-        "reference_date = \"2026-01-01\"\noverrides = \"none.csv\"\n",
+        "reference_date = \"2026-01-01\"\noverrides = \"none.csv\"\ntable_formats = [\"csv\", \"jsonl\", \"parquet\"]\n",
     )
     .unwrap();
     let result = Command::new(env!("CARGO_BIN_EXE_devcoop"))

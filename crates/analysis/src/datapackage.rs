@@ -39,6 +39,12 @@ fn schema(frame: &DataFrame) -> Value {
 
 /// The file of a table in a package: CSV when the run wrote it, else
 /// Parquet.
+/// An analysis's result is always written as CSV and Parquet.
+const ANALYSIS_FORMATS: TableFormats = TableFormats {
+    csv: true,
+    jsonl: false,
+};
+
 fn table_file(path_stem: &str, formats: TableFormats) -> Value {
     if formats.csv {
         json!({
@@ -110,7 +116,7 @@ pub fn datapackage(
         });
         merge(
             &mut resource,
-            table_file(&format!("tables/analysis/{name}"), TableFormats::default()),
+            table_file(&format!("tables/analysis/{name}"), ANALYSIS_FORMATS),
         );
         resource["schema"] = schema(&result.frame);
         resources.push(resource);

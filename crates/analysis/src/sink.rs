@@ -1,12 +1,12 @@
-//! Tables written while projects arrive: each batch of projects becomes rows
-//! appended to `NAME.csv` and `NAME.jsonl` and a row group of
-//! `NAME.parquet`, so a run holds one batch in memory, never the whole
-//! listing.
+//! Tables written while projects arrive: each batch of projects becomes a
+//! row group of `NAME.parquet` (and rows appended to `NAME.csv` and
+//! `NAME.jsonl` when those formats are chosen), so a run holds one batch in
+//! memory, never the whole listing.
 //!
 //! ```no_run
 //! # fn demo(batches: Vec<Vec<normalise::Project>>) -> Result<(), devcoop_analysis::TableError> {
 //! let dir = std::path::Path::new("output/tables");
-//! let formats = devcoop_analysis::TableFormats::default(); // CSV, JSONL, Parquet
+//! let formats = devcoop_analysis::TableFormats::default(); // Parquet alone
 //! let mut sink = devcoop_analysis::TableSink::create(dir, None, formats)?;
 //! for batch in &batches {
 //!     // No project of an earlier batch was read again in this one.
@@ -355,6 +355,10 @@ impl TableSink {
 mod tests {
     use super::*;
 
+    fn every_format() -> TableFormats {
+        TableFormats::new(&crate::formats::TableFormat::ALL).unwrap()
+    }
+
     fn projects() -> Vec<Project> {
         let reference = normalise::Reference::load(
             &Path::new(env!("CARGO_MANIFEST_DIR")).join("../../data/reference"),
@@ -412,8 +416,7 @@ mod tests {
         let partitioned = dir.path().join("partitioned");
         std::fs::create_dir_all(&tables).unwrap();
         let projects = projects();
-        let mut sink =
-            TableSink::create(&tables, Some(&partitioned), TableFormats::default()).unwrap();
+        let mut sink = TableSink::create(&tables, Some(&partitioned), every_format()).unwrap();
         // Two batches, as a run with batches of one project writes them;
         // the first project read again in another listing with the second.
         let reading = |p: &Project, at: &str| (p.id.clone(), at.to_string());
