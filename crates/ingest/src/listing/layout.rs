@@ -467,29 +467,31 @@ fn headed_numbered_list(above: Option<&Unit>, window: &[Unit], decided: usize) -
         marked(u) && (u.is_title_like() || (lead_in && u.is_item_title_with_period()))
     };
     // A heading is short; a longer one heads a list that starts at 1.
-    let heading = |u: &Unit, first: &Unit| {
+    let heading = |u: &Unit, lead_in: bool, first: &Unit| {
         let words = if matches!(first.kind, UnitKind::Numbered(1)) {
             16
         } else {
             8
         };
         u.is_lone_year()
-            || is_lead_in(u)
+            || lead_in
             || (u.kind == UnitKind::Text && u.is_title_like() && u.has_at_most_words(words))
     };
     (0..decided.min(window.len().saturating_sub(1))).find_map(|i| {
+        let (first, second) = (&window[i], &window[i + 1]);
+        // Two items of one list first: the line above is looked at only
+        // under them.
+        if !(marked(first) && marked(second) && first.kind.same_marker(&second.kind)) {
+            return None;
+        }
         let above_item = match i.checked_sub(1) {
             Some(k) => Some(&window[k]),
             None => above,
         };
-        let headed = above_item.is_none_or(|u| heading(u, &window[i]));
         let lead_in = above_item.is_some_and(is_lead_in);
-        let (first, second) = (&window[i], &window[i + 1]);
-        (headed
-            && item(first, lead_in)
-            && item(second, lead_in)
-            && first.kind.same_marker(&second.kind))
-        .then(|| !(first.is_title_like() && second.is_title_like()))
+        let headed = above_item.is_none_or(|u| heading(u, lead_in, first));
+        (headed && item(first, lead_in) && item(second, lead_in))
+            .then(|| !(first.is_title_like() && second.is_title_like()))
     })
 }
 
