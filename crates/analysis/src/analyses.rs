@@ -307,14 +307,37 @@ pub fn run_analysis_on_parquet(
 }
 
 /// The words of a query that could name a table or a column: identifiers,
-/// and the text of double-quoted identifiers.
+/// and the text of double-quoted identifiers, whole. Words inside string
+/// literals (`'funder'`), comments and quoted names (`"countries and
+/// territories"` names no column `countries`) name none, and reading the
+/// columns they spell would only cost memory.
 fn query_words(sql: &str) -> HashSet<&str> {
-    let mut words: HashSet<&str> = sql
-        .split(|c: char| !(c.is_alphanumeric() || c == '_'))
-        .filter(|w| !w.is_empty())
-        .collect();
-    words.extend(sql.split('"').skip(1).step_by(2));
+    let mut words = HashSet::new();
+    let mut rest = sql;
+    while let Some(at) = rest.find(['"', '\'', '-']) {
+        words.extend(identifiers(&rest[..at]));
+        let mark = &rest[at..];
+        let skip = if mark.starts_with("--") {
+            mark.find('\n').unwrap_or(mark.len())
+        } else if let Some(quote) = mark.strip_prefix(['"', '\'']) {
+            let close = quote.find(&mark[..1]).unwrap_or(quote.len());
+            if mark.starts_with('"') {
+                words.insert(&quote[..close]);
+            }
+            (1 + close + 1).min(mark.len())
+        } else {
+            1
+        };
+        rest = &mark[skip..];
+    }
+    words.extend(identifiers(rest));
     words
+}
+
+/// The identifier-like words of SQL text outside quotes and comments.
+fn identifiers(sql: &str) -> impl Iterator<Item = &str> {
+    sql.split(|c: char| !(c.is_alphanumeric() || c == '_'))
+        .filter(|w| !w.is_empty())
 }
 
 /// The tables a query reads (every relation in its `FROM` and `JOIN`
@@ -659,6 +682,19 @@ mod tests {
                 "{every}"
             );
         }
+        // Words in a quoted name, a string or a comment name no column; a
+        // quoted column is read.
+        let quoted = "-- the title of each region\n\
+                      SELECT COUNT(*) AS \"title\", 'evidence' AS \"region id\", \"region\" \
+                      FROM project_regions GROUP BY \"region\"";
+        assert_eq!(
+            columns(quoted),
+            [("project_regions".to_string(), vec!["region".to_string()])]
+        );
+        assert_eq!(
+            query_words("SELECT a-b, 'it''s' FROM \"t"),
+            HashSet::from(["SELECT", "a", "b", "FROM", "t"])
+        );
         // `*` reads every column, in the file's order, with its values
         // (the columns are read one by one).
         let all = tables_for_query(dir.path(), "SELECT * FROM project_regions").unwrap();

@@ -3,10 +3,15 @@
 //! one by one.
 //!
 //! Only the first rows of `projects` are read whole; of the fact tables,
-//! the columns needed, a slice of rows at a time, keeping the listed
-//! projects' rows; of `evidence`, the rows up to the last sentence the
+//! the columns needed, a slice of rows at a time, up to the first row of a
+//! project not listed; of `evidence`, the rows up to the last sentence the
 //! listed projects cite (evidence ids count the rows in the order they
 //! were written, from 1).
+//!
+//! Every table is appended to batch by batch, a batch's rows in the order
+//! of its projects ([`crate::TableSink`]): a fact table holds the rows of
+//! the first projects first, so the listed projects' facts are its first
+//! rows, and a row of a later project ends them.
 
 use crate::frame::{column_numbers, column_texts};
 use crate::write::TableError;
@@ -201,8 +206,9 @@ fn read_facts(dir: &Path, wanted: &HashSet<&str>) -> Result<Vec<FactRow>, TableE
 /// has millions of rows, of which the listed projects own a few.
 const FACT_ROWS_AT_A_TIME: usize = 1 << 16;
 
-/// The rows of fact table `table` that belong to `wanted` projects, read
-/// `FACT_ROWS_AT_A_TIME` rows at a time so that the table is never held
+/// The rows of fact table `table` that belong to `wanted` projects (the
+/// first projects written), read `FACT_ROWS_AT_A_TIME` rows at a time up
+/// to the first row of another project, so that the table is never held
 /// whole as text; `fact` names the fact from the row's columns.
 fn matching_facts(
     dir: &Path,
@@ -228,19 +234,26 @@ fn matching_facts(
             .with_slice(Some((offset, FACT_ROWS_AT_A_TIME)))
             .finish()
             .map_err(|cause| read_error(dir, table, cause.to_string()))?;
-        rows.extend(fact_rows(dir, table, &frame, wanted, &fact)?);
+        let project_ids = texts(dir, table, &frame, "project_id")?;
+        let listed = project_ids
+            .iter()
+            .take_while(|id| wanted.contains(id.as_str()))
+            .count();
+        rows.extend(fact_rows(dir, table, &frame.slice(0, listed), &fact)?);
+        if listed < frame.height() {
+            break;
+        }
     }
     Ok(rows)
 }
 
-/// The rows of one fact table that belong to `wanted` projects; `fact`
+/// The rows of one fact table, each a fact of a listed project; `fact`
 /// names the fact from the row's columns. A table without `role` or
 /// `mention` (regions) takes `region` and its `via`.
 fn fact_rows(
     dir: &Path,
     table: &str,
     frame: &DataFrame,
-    wanted: &HashSet<&str>,
     fact: impl Fn(&HashMap<&str, Vec<String>>, usize) -> String,
 ) -> Result<Vec<FactRow>, TableError> {
     let mut columns: HashMap<&str, Vec<String>> = HashMap::new();
@@ -261,9 +274,6 @@ fn fact_rows(
         .unwrap_or(&empty);
     let mut rows = Vec::new();
     for (r, project_id) in project_ids.into_iter().enumerate() {
-        if !wanted.contains(project_id.as_str()) {
-            continue;
-        }
         rows.push(FactRow {
             project_id,
             evidence_id: ids.get(r).copied().flatten().unwrap_or_default() as i64,
