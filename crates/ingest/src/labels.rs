@@ -19,6 +19,8 @@
 
 use crate::record::normalise_label;
 use serde::Serialize;
+use std::collections::HashMap;
+use std::sync::LazyLock;
 
 /// What a field's value holds.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
@@ -352,12 +354,18 @@ fn head_noun_meaning(key: &str) -> Option<Meaning> {
     lookup(head).filter(|&meaning| meaning != Meaning::Title)
 }
 
-/// The meaning of a label written as the vocabulary writes it.
+/// The meaning of a label written as the vocabulary writes it. Every line
+/// of a listing that could be a field asks, up to four times.
 fn lookup(key: &str) -> Option<Meaning> {
-    VOCABULARY
-        .iter()
-        .find(|(label, _)| *label == key)
-        .map(|&(_, meaning)| meaning)
+    static INDEX: LazyLock<HashMap<&str, Meaning>> = LazyLock::new(|| {
+        let mut index = HashMap::with_capacity(VOCABULARY.len());
+        for &(label, meaning) in VOCABULARY {
+            // A label listed twice means what it first means.
+            index.entry(label).or_insert(meaning);
+        }
+        index
+    });
+    INDEX.get(key).copied()
 }
 
 pub fn is_known_label(label: &str) -> bool {
