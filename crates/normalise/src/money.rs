@@ -34,6 +34,7 @@ use ingest::labels::{self, Meaning};
 use ingest::{Diagnostic, RawProject, Segment};
 use serde::Serialize;
 use std::collections::BTreeMap;
+use std::sync::LazyLock;
 
 /// The currency an amount is printed in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -356,6 +357,12 @@ fn is_year(number: &Number) -> bool {
 /// column: there a number needs no printed currency; elsewhere it does.
 pub fn find_amounts(text: &str, unit: Option<Unit>) -> Vec<Amount> {
     let mut out = Vec::new();
+    // Without a unit from its label, an amount prints its currency: a text
+    // naming none (most titles, dates and sentences) has no amount, and
+    // its numbers need not be read.
+    if unit.is_none() && !names_a_currency(text) {
+        return out;
+    }
     let mut at = 0;
     while let Some(offset) = text
         .get(at..)
@@ -370,6 +377,23 @@ pub fn find_amounts(text: &str, unit: Option<Unit>) -> Vec<Amount> {
         }
     }
     out
+}
+
+/// Whether `text` holds a currency sign or word anywhere, ignoring ASCII
+/// case: what any amount without a unit needs.
+fn names_a_currency(text: &str) -> bool {
+    static CURRENCIES: LazyLock<Option<aho_corasick::AhoCorasick>> = LazyLock::new(|| {
+        let marks = CURRENCY_SIGNS.iter().chain(CURRENCY_WORDS).map(|&(m, _)| m);
+        aho_corasick::AhoCorasick::builder()
+            .ascii_case_insensitive(true)
+            .build(marks)
+            .ok()
+    });
+    // The automaton of a fixed list always builds; were it not to, every
+    // text is read.
+    CURRENCIES
+        .as_ref()
+        .is_none_or(|currencies| currencies.is_match(text))
 }
 
 /// The amount a number at `start` prints, if it is one.
