@@ -322,6 +322,17 @@ pub const VOCABULARY: &[(&str, Meaning)] = &[
 /// What a label means, if it is in the vocabulary. Case, spacing and a
 /// trailing `(s)` are ignored.
 pub fn meaning(label: &str) -> Option<Meaning> {
+    // Every line of a listing is asked. Each reading below needs a label
+    // of at most `longest_label` words before any bracket, so a longer
+    // line is told at once.
+    let before_bracket = label.split('(').next().unwrap_or(label);
+    if before_bracket
+        .split_whitespace()
+        .nth(INDEX.longest_label)
+        .is_some()
+    {
+        return None;
+    }
     let key = normalise_label(label);
     // `Donor(s)`; `Budget (USD)`, a unit in brackets after a label.
     let without_bracket = || {
@@ -357,16 +368,34 @@ fn head_noun_meaning(key: &str) -> Option<Meaning> {
 /// The meaning of a label written as the vocabulary writes it. Every line
 /// of a listing that could be a field asks, up to four times.
 fn lookup(key: &str) -> Option<Meaning> {
-    static INDEX: LazyLock<HashMap<&str, Meaning>> = LazyLock::new(|| {
-        let mut index = HashMap::with_capacity(VOCABULARY.len());
-        for &(label, meaning) in VOCABULARY {
-            // A label listed twice means what it first means.
-            index.entry(label).or_insert(meaning);
-        }
-        index
-    });
-    INDEX.get(key).copied()
+    INDEX.by_label.get(key).copied()
 }
+
+/// The vocabulary as a map, and the most words a label can have.
+struct Index {
+    by_label: HashMap<&'static str, Meaning>,
+    /// The words of the longest label, and at least the three of a
+    /// compound read by its head noun.
+    longest_label: usize,
+}
+
+static INDEX: LazyLock<Index> = LazyLock::new(|| {
+    let mut by_label = HashMap::with_capacity(VOCABULARY.len());
+    for &(label, meaning) in VOCABULARY {
+        // A label listed twice means what it first means.
+        by_label.entry(label).or_insert(meaning);
+    }
+    let longest_label = VOCABULARY
+        .iter()
+        .map(|(label, _)| label.split_whitespace().count())
+        .max()
+        .unwrap_or(0)
+        .max(3);
+    Index {
+        by_label,
+        longest_label,
+    }
+});
 
 pub fn is_known_label(label: &str) -> bool {
     meaning(label).is_some()
@@ -429,6 +458,27 @@ mod tests {
         assert_eq!(meaning("The new local partner"), None);
         assert_eq!(meaning("2019 budget"), None);
         assert_eq!(meaning("Decent work"), None);
+    }
+
+    #[test]
+    fn the_longest_label_bounds_what_is_read_and_brackets_do_not_count() {
+        let longest = VOCABULARY
+            .iter()
+            .map(|(label, _)| *label)
+            .max_by_key(|label| label.split_whitespace().count())
+            .unwrap();
+        assert_eq!(
+            INDEX.longest_label,
+            longest.split_whitespace().count().max(3)
+        );
+        assert!(meaning(longest).is_some(), "{longest}");
+        assert_eq!(meaning(&format!("{longest} of the 2019 project")), None);
+        // A unit in brackets may be as long as it likes.
+        assert_eq!(
+            meaning("Budget (in US dollars at the rate of the start year)"),
+            Some(Meaning::Budget)
+        );
+        assert_eq!(meaning("Donor(s)"), Some(Meaning::Funder));
     }
 
     #[test]
