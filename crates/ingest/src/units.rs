@@ -463,17 +463,24 @@ pub fn field(text: &str) -> Option<(String, Option<usize>, bool)> {
     Some((label, value, known))
 }
 
-/// `Donor – US Department of State`: a known label before a spaced dash.
+/// `Donor – US Department of State`: a known label before a spaced dash
+/// (the first spaced en dash, else em dash, else hyphen).
 fn dash_label(text: &str) -> Option<(String, usize)> {
-    for dash in [" – ", " — ", " - "] {
-        if let Some(at) = text.find(dash) {
-            let label = &text[..at];
-            if is_known_label(label) {
-                return Some((label.to_string(), at + dash.len()));
-            }
+    const DASHES: [char; 3] = ['–', '—', '-'];
+    // Where each dash is first spaced, in one pass over the line: every
+    // line of a listing is asked.
+    let mut first = [None; 3];
+    for (at, dash) in text.match_indices(DASHES) {
+        let kind = DASHES.iter().position(|d| dash.starts_with(*d));
+        let spaced = text[..at].ends_with(' ') && text[at + dash.len()..].starts_with(' ');
+        if let (Some(kind), true) = (kind, spaced) {
+            first[kind].get_or_insert((at - 1, at + dash.len() + 1));
         }
     }
-    None
+    first.into_iter().flatten().find_map(|(label_end, after)| {
+        let label = &text[..label_end];
+        is_known_label(label).then(|| (label.to_string(), after))
+    })
 }
 
 /// The cells of a table row copied as one line: cells a browser copies
