@@ -1025,6 +1025,40 @@ mod tests {
     }
 
     #[test]
+    fn a_dash_label_is_before_the_first_spaced_dash_en_dash_first() {
+        // Each kind of dash at its first spaced place; the en dash is tried
+        // before the hyphen, whichever comes first in the line.
+        assert_eq!(
+            dash_label("Co-funded - by Japan – Donor – Norway"),
+            None,
+            "`Co-funded - by Japan` is no label"
+        );
+        assert_eq!(
+            dash_label("Partner - NGO – Donor"),
+            Some(("Partner".into(), "Partner - ".len()))
+        );
+        assert_eq!(
+            dash_label("Donor – Norway - Oslo"),
+            Some(("Donor".into(), "Donor – ".len()))
+        );
+        // Unspaced dashes, a dash at either end and a lone dash: none.
+        for text in [
+            "Donor–Norway",
+            "Donor -Norway",
+            "– Donor",
+            "Donor –",
+            "-",
+            "",
+        ] {
+            assert_eq!(dash_label(text), None, "{text}");
+        }
+        assert_eq!(
+            dash_label("Budget — EUR 2 million"),
+            Some(("Budget".into(), "Budget — ".len()))
+        );
+    }
+
+    #[test]
     fn date_line_with_trailing_place_or_field() {
         let u = units_of("1 June 2007 - 30 June 2009, Manila, Philippines\n");
         match &u[0].kind {
