@@ -415,14 +415,12 @@ proptest! {
     // projects and builds seven polars frames.
     #![proptest_config(ProptestConfig::with_cases(2_000))]
 
-    /// Fails until the `place_role` crash on overlapping mentions
-    /// (crates/normalise/src/extract.rs) is fixed, on a branch of its own;
-    /// expected to pass once that fix is merged. An unknown funder name
-    /// that holds a country ("funded by the Royal Kenya Fund") is a
-    /// mention that overlaps the country's; the smallest input found is
-    /// the seed `fuzz/corpus/pipeline/overlap-crash`
-    /// (`"A\n2007\nfunded by A Kenya"`), and the case proptest shrinks to
-    /// is kept in `pipeline.proptest-regressions`.
+    /// Every composed listing is read and its facts become table rows
+    /// without a panic. Its inputs include names that overlap: an unknown
+    /// funder name that holds a country ("funded by the Royal Kenya Fund")
+    /// is a mention overlapping the country's (`"A\n2007\nfunded by A
+    /// Kenya"` is the smallest such input); the case proptest shrank to is
+    /// kept in `pipeline.proptest-regressions`.
     #[test]
     fn composed_listings_go_through_to_table_rows(text in listing()) {
         let through = check_listing(&REFERENCE, text.as_bytes());
