@@ -87,6 +87,28 @@ fn file_names(out: &Path) -> String {
     names.join("\n")
 }
 
+/// A CSV line with each cell cut to its first 24 characters: the shape of
+/// a row, not the listing's sentences (the files themselves are compared
+/// whole by their fingerprints).
+fn cells_cut(line: &str) -> String {
+    const KEEP: usize = 24;
+    let mut out = String::new();
+    let (mut quoted, mut in_cell) = (false, 0usize);
+    for c in line.chars() {
+        match c {
+            '"' => quoted = !quoted,
+            ',' if !quoted => in_cell = 0,
+            _ => in_cell += 1,
+        }
+        if c == '"' || (c == ',' && !quoted) || in_cell <= KEEP {
+            out.push(c);
+        } else if in_cell == KEEP + 1 {
+            out.push('…');
+        }
+    }
+    out
+}
+
 /// The header and first rows of every table's CSV: the tables' shape.
 fn table_heads(out: &Path) -> String {
     let mut heads = String::new();
@@ -101,8 +123,12 @@ fn table_heads(out: &Path) -> String {
             .to_string_lossy()
             .replace('\\', "/");
         heads.push_str(&format!("== {name}\n"));
-        for line in text.lines().take(4) {
-            heads.push_str(line);
+        let mut lines = text.lines();
+        // The header whole, the first rows cut.
+        heads.push_str(lines.next().unwrap_or_default());
+        heads.push('\n');
+        for line in lines.take(3) {
+            heads.push_str(&cells_cut(line));
             heads.push('\n');
         }
     }
