@@ -199,6 +199,7 @@ fn parquet_only_writes_the_same_parquet_and_no_csv_or_jsonl_tables() {
         report.contains("more projects are in <code>tables/projects.parquet</code>"),
         "the report points to files that are not written"
     );
+    assert!(report.contains("the sentence behind each in <code>tables/evidence.parquet</code>"));
     assert!(!report.contains("tables/projects.csv"));
 }
 
