@@ -2044,7 +2044,14 @@ fn verb_after_auxiliaries(
     Some((verb, passive, words))
 }
 
-/// Whether the words after a name make it the subject of a paying verb:/// Whether the words after a name make it the subject of a paying verb:
+/// A verb of giving in the active voice: "provides", "has granted",
+/// "has given" (the perfect), not "was provided" (the passive).
+fn gives_actively(verb: &str, passive: bool) -> bool {
+    let participle = verb.ends_with("ed") || verb == "given";
+    is_one_of(GIVING_VERBS, verb) && !(participle && passive)
+}
+
+/// Whether the words after a name make it the subject of a paying verb:
 /// "funds the second phase", "is funding", "contributes EUR 2 million",
 /// "has granted USD 500,000", "provides funding for".
 fn pays_as_subject(after: &str) -> bool {
@@ -2057,9 +2064,7 @@ fn pays_as_subject(after: &str) -> bool {
     if is_one_of(PAYING_PARTICIPLES, verb) {
         return passive;
     }
-    // "provided", "granted", "given": the perfect, not the passive.
-    let participle = verb.ends_with("ed") || verb == "given";
-    if !is_one_of(GIVING_VERBS, verb) || (participle && passive) {
+    if !gives_actively(verb, passive) {
         return false;
     }
     let object: Vec<(&str, bool)> = words.take(6).collect();
@@ -2122,8 +2127,7 @@ fn gives_support_as_subject(after: &str) -> bool {
     let Some((verb, passive, words)) = verb_after_auxiliaries(after) else {
         return false;
     };
-    let participle = verb.ends_with("ed") || verb == "given";
-    if !is_one_of(GIVING_VERBS, verb) || (participle && passive) {
+    if !gives_actively(verb, passive) {
         return false;
     }
     // The object, after at most one word ("additional support"), not a

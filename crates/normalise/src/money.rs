@@ -382,18 +382,14 @@ pub fn find_amounts(text: &str, unit: Option<Unit>) -> Vec<Amount> {
 /// Whether `text` holds a currency sign or word anywhere, ignoring ASCII
 /// case: what any amount without a unit needs.
 fn names_a_currency(text: &str) -> bool {
-    static CURRENCIES: LazyLock<Option<aho_corasick::AhoCorasick>> = LazyLock::new(|| {
+    static CURRENCIES: LazyLock<aho_corasick::AhoCorasick> = LazyLock::new(|| {
         let marks = CURRENCY_SIGNS.iter().chain(CURRENCY_WORDS).map(|&(m, _)| m);
         aho_corasick::AhoCorasick::builder()
             .ascii_case_insensitive(true)
             .build(marks)
-            .ok()
+            .expect("currency signs and words compile")
     });
-    // The automaton of a fixed list always builds; were it not to, every
-    // text is read.
-    CURRENCIES
-        .as_ref()
-        .is_none_or(|currencies| currencies.is_match(text))
+    CURRENCIES.is_match(text)
 }
 
 /// The amount a number at `start` prints, if it is one.
