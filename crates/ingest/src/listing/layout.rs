@@ -350,9 +350,6 @@ impl LayoutLearner {
 }
 
 impl LayoutLearner {
-    /// Rule R: a header row of column names (one of them the title's or a
-    /// date's), and rows that read as records (under the header with as
-    /// many cells, or with a date cell).
     /// Rule LL: follows the lines under a lead-in that ends with a colon,
     /// window after window, while each is a sentence line right under the
     /// one before; two or more, in a listing no other rule reads, are its
@@ -401,6 +398,9 @@ impl LayoutLearner {
             .filter(|_| self.sentence_count >= 2 && !other_records);
     }
 
+    /// Rule R: a header row of column names (one of them the title's or a
+    /// date's), and rows that read as records (under the header with as
+    /// many cells, or with a date cell).
     fn learn_rows(&mut self, decided: &[Unit]) {
         if self.layout.row_header.is_none() && self.rows == 0 {
             self.layout.row_header = decided.iter().find_map(|u| {

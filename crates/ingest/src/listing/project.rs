@@ -660,9 +660,8 @@ fn split_name_before_slash(title: &mut Text) -> Option<Text> {
 /// The title in a record of rule LL: its first sentence, without the
 /// name of the body that carries it out, printed before it with its
 /// acronym (`Pro Development Network (PDN) – Promotion of safe water`) or
-/// after `by`
-/// (`Hygiene promotion by Korah Great Hope Charity (KGHCO)`); that name is
-/// returned.
+/// after `by` (`Hygiene promotion by Korah Great Hope Charity (KGHCO)`);
+/// that name is returned.
 fn sentence_title(title: &mut Text) -> Option<Text> {
     let [segment] = title.segments.as_mut_slice() else {
         return None;
