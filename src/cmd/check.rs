@@ -37,7 +37,7 @@ pub fn run(args: Args) -> Result<ExitCode> {
     let mut out = std::io::stdout().lock();
     let mut shown = 0;
     for (source, count) in &counts {
-        let noun = if *count == 1 { "project" } else { "projects" };
+        let noun = crate::cmd::plural(*count, "project", "projects");
         writeln!(out, "{source}: {count} {noun}")?;
         for project in &read.projects[shown..shown + count] {
             let raw = &project.raw;

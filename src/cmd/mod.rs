@@ -13,6 +13,15 @@ use std::process::ExitCode;
 /// output that could not be written.
 pub const EXIT_FAILURE: u8 = 1;
 
+/// `one` for one of something, `many` otherwise.
+pub fn plural<'a>(n: usize, one: &'a str, many: &'a str) -> &'a str {
+    if n == 1 {
+        one
+    } else {
+        many
+    }
+}
+
 #[derive(Debug, Parser)]
 #[command(
     name = "devcoop",

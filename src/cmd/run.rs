@@ -157,20 +157,12 @@ pub fn run(args: Args) -> Result<ExitCode> {
     eprintln!(
         "devcoop: {} {}, {} {}, {} {} → {}",
         files.len(),
-        plural(files.len(), "file", "files"),
+        crate::cmd::plural(files.len(), "file", "files"),
         summary.projects,
-        plural(summary.projects, "project", "projects"),
+        crate::cmd::plural(summary.projects, "project", "projects"),
         warnings,
-        plural(warnings, "warning", "warnings"),
+        crate::cmd::plural(warnings, "warning", "warnings"),
         out.display()
     );
     Ok(ExitCode::SUCCESS)
-}
-
-fn plural<'a>(n: usize, one: &'a str, many: &'a str) -> &'a str {
-    if n == 1 {
-        one
-    } else {
-        many
-    }
 }
