@@ -6,18 +6,17 @@
 -- y = "usd_millions"
 -- x_title = "Start year"
 -- y_title = "Stated budget, million US dollars"
--- # A project's stated budget is the largest amount it states as its
--- # budget or a donor's contribution, in US dollars at the annual average
--- # rate of its start year (`project_budgets.amount_usd`): a total is never
+-- # A project's stated budget is `projects.budget_usd`: the largest
+-- # amount it states as its budget or a donor's contribution, in US
+-- # dollars at the annual average rate of its start year. A total is never
 -- # smaller than a share, and a budget printed twice counts once. Amounts
--- # spent, and amounts with no currency or rate, are left out.
--- # `project_budgets.year` is the project's start year; a converted amount
--- # always has one.
+-- # spent, and amounts with no currency or rate, are left out;
+-- # `project_budgets` holds every amount with its sentence.
+-- # A converted budget always has a start year: its rate is that year's.
 WITH stated AS (
-  SELECT project_id, MAX(year) AS year, MAX(amount_usd) AS usd
-  FROM project_budgets
-  WHERE kind IN ('budget', 'contribution') AND amount_usd IS NOT NULL
-  GROUP BY project_id
+  SELECT CAST(EXTRACT(YEAR FROM start) AS BIGINT) AS year, budget_usd AS usd
+  FROM projects
+  WHERE budget_usd IS NOT NULL
 ), with_budget AS (
   SELECT COUNT(*) AS projects_with_budget FROM stated
 ), total AS (

@@ -277,3 +277,64 @@ fn query_reads_the_last_run_and_refuses_writes() {
     assert_eq!(result.status.code(), Some(1));
     assert!(text(&result.stderr).contains("only SELECT"));
 }
+
+#[test]
+fn budgets_count_each_project_once_at_its_largest_stated_amount() {
+    let dir = tempfile::tempdir().unwrap();
+    let listing = dir.path().join("budgets.txt");
+    std::fs::write(
+        &listing,
+        "Projects on labour migration\n\n\
+         1. Safer recruitment corridors\n\
+         1 March 2015 - 28 February 2018\n\
+         Funded by Norway and Sweden, the project works in Nepal. Budget: US$ 400,000. \
+         Norway contributes US$ 650,000.\n\n\
+         2. Skills for returning workers\n\
+         1 January 2019 - 31 December 2020\n\
+         Funded by Japan, the project works in Senegal. Budget: US$ 300,000. \
+         By the end, US$ 900,000 had been spent.\n\n\
+         3. Fair wages at sea\n\
+         1 January 2019 - 31 December 2021\n\
+         The project works in the Philippines.\n",
+    )
+    .unwrap();
+    let config = setup(dir.path(), &listing);
+    let result = devcoop(&["run", "--config", config.to_str().unwrap()]);
+    assert!(result.status.success(), "{}", text(&result.stderr));
+    let table = |name: &str| {
+        std::fs::read_to_string(
+            dir.path()
+                .join(format!("output/tables/analysis/{name}.csv")),
+        )
+        .unwrap()
+    };
+    // The first project's budget is its contribution, the larger amount,
+    // split between its two funders; money spent is no budget.
+    assert_eq!(
+        table("budget_by_funder"),
+        "funder,usd_millions,projects_with_budget,projects_total\n\
+         NOR,0.325,2,3\nSWE,0.325,2,3\nJPN,0.3,2,3\n"
+    );
+    assert_eq!(
+        table("budget_by_region"),
+        "region,usd_millions,projects_with_budget,projects_total\n\
+         Asia,0.65,2,3\nAfrica,0.3,2,3\n"
+    );
+    assert_eq!(
+        table("budget_by_start_year"),
+        "year,usd_millions,projects_with_budget,projects_total\n\
+         2015,0.65,2,3\n2019,0.3,2,3\n"
+    );
+    assert_eq!(
+        table("money_headline"),
+        "stated budgets (USD),state a budget,% state a budget\n950000.0,2,66.7\n"
+    );
+    // Three funders, counted once each; the third project names none.
+    let headline = table("headline");
+    let mut lines = headline.lines();
+    assert!(lines
+        .next()
+        .unwrap()
+        .starts_with("projects,name a funder,funders,"));
+    assert!(lines.next().unwrap().starts_with("3,2,3,3,"), "{headline}");
+}

@@ -200,7 +200,8 @@ fn ints<T>(rows: &[T], f: impl Fn(&T) -> Option<i64>) -> Vec<Option<i64>> {
 
 /// One row per project: where it is, its text, dates, the codes of its
 /// funders, countries and regions (the gold files' schema), and its funder
-/// types, country names and sub-regions (each once, for the analyses).
+/// types, country names, sub-regions (each once) and stated budget in US
+/// dollars, for the analyses.
 pub fn projects_table(batch: &Batch) -> PolarsResult<DataFrame> {
     let projects = batch.projects;
     let mut t = TableBuilder::default();
@@ -255,6 +256,10 @@ pub fn projects_table(batch: &Batch) -> PolarsResult<DataFrame> {
         .integer("duration_days", ints(projects, |p| p.duration_days))
         .integer("duration_months", ints(projects, |p| p.duration_months))
         .text("status", texts(projects, |p| cell(p.status.as_str())))
+        .number(
+            "budget_usd",
+            projects.iter().map(Project::stated_budget_usd).collect(),
+        )
         .text_list(
             "funders",
             projects.iter().map(Project::funder_codes).collect(),

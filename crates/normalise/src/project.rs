@@ -2,7 +2,7 @@
 
 use crate::dates::{duration_days, duration_months, parse_dates_in, status, DateRange, Status};
 use crate::extract::{extract, Extracted, OrgRole, OrganisationFact};
-use crate::money::convert;
+use crate::money::{convert, AmountKind};
 use crate::reference::Reference;
 use chrono::Datelike;
 use chrono::NaiveDate;
@@ -77,6 +77,21 @@ impl Project {
                 .iter()
                 .filter_map(|r| r.subregion.as_deref()),
         )
+    }
+
+    /// The project's stated budget in US dollars: the largest amount it
+    /// states as its budget or as a donor's contribution, converted
+    /// ([`crate::money::AmountFact::amount_usd`]). The largest, because a total
+    /// is never smaller than a share and a budget printed twice counts
+    /// once; amounts spent are not a budget. `None` when no such amount has
+    /// a rate (`projects.budget_usd`).
+    pub fn stated_budget_usd(&self) -> Option<f64> {
+        self.facts
+            .amounts
+            .iter()
+            .filter(|a| matches!(a.kind, AmountKind::Budget | AmountKind::Contribution))
+            .filter_map(|a| a.amount_usd)
+            .reduce(f64::max)
     }
 }
 
@@ -347,5 +362,31 @@ mod tests {
             ]
         );
         assert!(identities.take_readings().is_empty());
+    }
+
+    fn normalised(listing: &str) -> Vec<Project> {
+        let reference = crate::reference::tests::reference();
+        let today = NaiveDate::from_ymd_opt(2026, 1, 1).expect("a date");
+        normalise(&reference, raw("a.txt", listing), today, &mut Vec::new())
+    }
+
+    #[test]
+    fn the_stated_budget_is_the_largest_budget_or_contribution_in_dollars() {
+        let projects = normalised(
+            "Projects\n\n\
+             1. Safer recruitment\n\
+             1 March 2015 - 28 February 2018\n\
+             Funded by Norway. Budget: US$ 400,000. Norway contributes US$ 650,000. \
+             By the end, US$ 900,000 had been spent.\n\n\
+             2. Skills for returnees\n\
+             1 March 2015 - 28 February 2018\n\
+             Funded by Norway. By the end, US$ 900,000 had been spent.\n\n\
+             3. Fair wages\n\
+             1 March 2015 - 28 February 2018\n\
+             Funded by Norway.\n",
+        );
+        let budgets: Vec<Option<f64>> = projects.iter().map(Project::stated_budget_usd).collect();
+        // The contribution outweighs the budget; money spent is no budget.
+        assert_eq!(budgets, [Some(650_000.0), None, None]);
     }
 }
