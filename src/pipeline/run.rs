@@ -11,6 +11,7 @@ use crate::progress::Progress;
 use analysis::TableSummary;
 use anyhow::{Context, Result};
 use ingest::LayoutLearning;
+use rayon::prelude::*;
 use serde::Serialize;
 use std::path::{Path, PathBuf};
 
@@ -181,13 +182,17 @@ fn write_analyses(staged: &StagedOutput, config: &Config, caption: &str) -> Resu
         let chart = charts::chart_for(&result, caption)
             .map_err(|message| anyhow::anyhow!("{}: {message}", result.analysis.path.display()))?;
         if let Some(chart) = chart {
-            let svg = charts::write_chart(&charts_dir, &name, &chart)?;
+            let svg = charts::write_svg(&charts_dir, &name, &chart)?;
             charts.push((name, svg));
         }
         // Written and drawn: the report shows at most this many rows.
         result.keep_first(charts::report::REPORT_MAX_PROJECTS);
         results.push(result);
     }
+    // The PNGs need only the SVGs: rendered together, on every core.
+    charts
+        .par_iter()
+        .try_for_each(|(name, svg)| charts::write_png(&charts_dir, name, svg))?;
     Ok(AnalysisOutput { results, charts })
 }
 

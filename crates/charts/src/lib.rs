@@ -106,22 +106,30 @@ pub fn render_png(svg: &str) -> Result<Vec<u8>, String> {
     pixmap.encode_png().map_err(|e| e.to_string())
 }
 
-/// Writes `NAME.svg` and `NAME.png` into `dir`; returns the SVG text.
-pub fn write_chart(dir: &Path, name: &str, chart: &Chart) -> Result<String, ChartError> {
-    let svg_path = dir.join(format!("{name}.svg"));
+/// Writes `NAME.svg` into `dir`; returns the SVG text, for
+/// [`write_png`] and the report.
+pub fn write_svg(dir: &Path, name: &str, chart: &Chart) -> Result<String, ChartError> {
+    let path = dir.join(format!("{name}.svg"));
     let failed = |message: String| ChartError::Draw {
-        path: svg_path.display().to_string(),
+        path: path.display().to_string(),
         message,
     };
     let svg = render_svg(chart).map_err(failed)?;
-    std::fs::write(&svg_path, &svg).map_err(|e| failed(e.to_string()))?;
-    let png_path = dir.join(format!("{name}.png"));
-    let png = render_png(&svg).map_err(failed)?;
-    std::fs::write(&png_path, png).map_err(|e| ChartError::Draw {
-        path: png_path.display().to_string(),
-        message: e.to_string(),
-    })?;
+    std::fs::write(&path, &svg).map_err(|e| failed(e.to_string()))?;
     Ok(svg)
+}
+
+/// Writes `NAME.png` into `dir`: the chart `svg` ([`write_svg`]) rendered.
+/// Rendering takes longer than drawing, and needs only the SVG text, so a
+/// caller can render several charts at once.
+pub fn write_png(dir: &Path, name: &str, svg: &str) -> Result<(), ChartError> {
+    let path = dir.join(format!("{name}.png"));
+    let failed = |message: String| ChartError::Draw {
+        path: path.display().to_string(),
+        message,
+    };
+    let png = render_png(svg).map_err(failed)?;
+    std::fs::write(&path, png).map_err(|e| failed(e.to_string()))
 }
 
 #[cfg(test)]
@@ -151,9 +159,11 @@ mod tests {
     #[test]
     fn rendering_is_deterministic() {
         let dir = tempfile::tempdir().unwrap();
-        let a = write_chart(dir.path(), "a", &bars("Same")).unwrap();
-        let b = write_chart(dir.path(), "b", &bars("Same")).unwrap();
+        let a = write_svg(dir.path(), "a", &bars("Same")).unwrap();
+        let b = write_svg(dir.path(), "b", &bars("Same")).unwrap();
         assert_eq!(a, b);
+        write_png(dir.path(), "a", &a).unwrap();
+        write_png(dir.path(), "b", &b).unwrap();
         assert_eq!(
             std::fs::read(dir.path().join("a.png")).unwrap(),
             std::fs::read(dir.path().join("b.png")).unwrap()
