@@ -54,7 +54,9 @@ pub struct Batch {
 /// Reads every listing of `paths` (checked first: see
 /// [`super::check_inputs`]) in turn and hands on its normalised projects in
 /// batches, in reading order; sets each file's project count; the warnings
-/// of reading, normalising and correcting, in that order.
+/// of reading, normalising and correcting, in that order. `on_batch` may
+/// take what it keeps out of a batch (`std::mem::take`) instead of copying
+/// it; what it leaves is freed on the pool.
 ///
 /// With [`LayoutLearning::WhileReading`], a listing whose layout changes
 /// after its first pieces fails with [`LayoutChanged`]: the batches handed
@@ -66,7 +68,7 @@ pub fn read_projects(
     files: &mut [InputFile],
     options: ReadOptions,
     learning: LayoutLearning,
-    mut on_batch: impl FnMut(&Batch) -> Result<()>,
+    mut on_batch: impl FnMut(&mut Batch) -> Result<()>,
 ) -> Result<Vec<ingest::Diagnostic>> {
     let reference = match &config.reference {
         Some(dir) => normalise::Reference::load_over_builtin(dir, true)?,
@@ -98,8 +100,8 @@ pub fn read_projects(
                 if let Some(corrections) = &mut corrections {
                     corrections.apply(&mut projects, &reference, &mut found);
                 }
-                let batch = Batch { projects, readings };
-                on_batch(&batch)?;
+                let mut batch = Batch { projects, readings };
+                on_batch(&mut batch)?;
                 scope.spawn(move |_| drop(batch));
             }
             Ok(())
@@ -170,7 +172,7 @@ pub fn collect_projects(config: &Config, paths: &[PathBuf], corrections: bool) -
     let (diagnostics, _) = read_with_layout_retry(|learning| {
         projects.clear();
         read_projects(config, &paths, &mut files, options, learning, |batch| {
-            projects.extend(batch.projects.iter().cloned());
+            projects.append(&mut batch.projects);
             Ok(())
         })
     })?;

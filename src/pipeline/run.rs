@@ -103,7 +103,7 @@ fn write_output(
         &mut files,
         settings.read,
         learning,
-        |batch: &Batch| {
+        |batch: &mut Batch| {
             sink.write_batch(&batch.projects, &batch.readings)?;
             progress.advance(batch.projects.len() as u64);
             written += batch.projects.len();
