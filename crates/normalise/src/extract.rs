@@ -765,9 +765,10 @@ fn masked_spans(text: &str) -> Vec<(usize, usize)> {
         AhoCorasick::new(["US$", "USD", "EUR", "CHF", "GBP", "A$", "C$"])
             .expect("currency codes compile")
     });
-    // Overlapping matches: every occurrence of every code, in one pass.
+    // No code's end is another's start, nor is one inside another, so no
+    // two occurrences overlap: the leftmost matches are every occurrence.
     let mut spans: Vec<(usize, usize)> = currencies
-        .find_overlapping_iter(text)
+        .find_iter(text)
         .filter(|m| {
             let before = text[..m.start()].chars().next_back();
             let after = text[m.end()..].chars().next();
@@ -2458,6 +2459,16 @@ mod tests {
                 names_place: true,
             },
         }
+    }
+
+    #[test]
+    fn every_currency_code_is_masked_even_side_by_side() {
+        let text = "USD/EUR 2 million, CHFGBP no, A$ 5 and C$ 6, US$ 7 (USDOL pays)";
+        let masked: Vec<&str> = masked_spans(text)
+            .iter()
+            .map(|&(s, e)| &text[s..e])
+            .collect();
+        assert_eq!(masked, ["USD", "EUR", "A$", "C$", "US$"]);
     }
 
     proptest! {

@@ -357,10 +357,10 @@ fn is_year(number: &Number) -> bool {
 /// column: there a number needs no printed currency; elsewhere it does.
 pub fn find_amounts(text: &str, unit: Option<Unit>) -> Vec<Amount> {
     let mut out = Vec::new();
-    // Without a unit from its label, an amount prints its currency: a text
-    // naming none (most titles, dates and sentences) has no amount, and
-    // its numbers need not be read.
-    if unit.is_none() && !names_a_currency(text) {
+    // An amount is a number; and without a unit from its label, it prints
+    // its currency: a text naming none (most titles, dates and sentences)
+    // has no amount, and its numbers need not be read.
+    if !text.bytes().any(|b| b.is_ascii_digit()) || unit.is_none() && !names_a_currency(text) {
         return out;
     }
     let mut at = 0;
