@@ -59,11 +59,15 @@ const ABBREVIATIONS: &[&str] = &[
 pub fn sentences(text: &str) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
     let mut start = 0;
-    for (at, c) in text.char_indices() {
-        if !matches!(c, '.' | '!' | '?') {
-            continue;
-        }
-        let end = at + c.len_utf8();
+    // The marks are ASCII: a byte equal to one is that character, never
+    // part of another, so the bytes can be scanned without decoding.
+    let marks = text
+        .bytes()
+        .enumerate()
+        .filter(|(_, b)| matches!(b, b'.' | b'!' | b'?'));
+    for (at, mark) in marks {
+        let c = char::from(mark);
+        let end = at + 1;
         let rest = &text[end..];
         if !rest.starts_with(char::is_whitespace) {
             continue;
@@ -111,6 +115,25 @@ pub fn sentence_around(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        #[test]
+        fn sentences_are_ordered_char_aligned_and_end_at_a_mark(
+            text in "([A-Za-zé“(0-9]{0,6}[ .!?\u{a0}\n]{0,2}){0,12}",
+        ) {
+            let bounds = sentences(&text);
+            let mut last_end = 0;
+            for (i, &(start, end)) in bounds.iter().enumerate() {
+                prop_assert!(last_end <= start && start < end && end <= text.len());
+                prop_assert!(text.is_char_boundary(start) && text.is_char_boundary(end));
+                if i + 1 < bounds.len() {
+                    prop_assert!(text[..end].ends_with(['.', '!', '?']));
+                }
+                last_end = end;
+            }
+        }
+    }
 
     #[test]
     fn sentences_split_after_full_stops_but_not_abbreviations() {
