@@ -187,13 +187,12 @@ fn identify_one(raw: RawProject) -> Identified {
 /// written), only its reading is new ([`Identities::take_readings`]).
 #[derive(Debug, Default)]
 pub struct Identities {
-    /// The ids given out in earlier batches. An id is 12 hex digits, kept
-    /// as a number; which batch an id came in is not kept, since the
-    /// current batch's ids are in a map of their own.
-    given_out: HashSet<u64>,
-    /// How many times each title and start was read in the listing being
-    /// read.
-    occurrences: HashMap<u64, u32>,
+    /// The ids given out while reading earlier listings. An id is 12 hex
+    /// digits, kept as a number.
+    earlier_listings: HashSet<u64>,
+    /// The ids given out in the listing being read, its current batch
+    /// included: each id is in one set or the other, never both.
+    this_listing: HashSet<u64>,
     current_source: Option<u32>,
     /// The listings read so far, numbered in reading order.
     sources: HashMap<String, u32>,
@@ -219,40 +218,44 @@ impl Identities {
                 .sources
                 .entry(reading.raw.source.clone())
                 .or_insert(next);
-            // The same title and start twice in one listing are two
-            // projects (two grants under one programme's name): the n-th
-            // gets an id of its own, and matches the n-th in another
-            // listing.
             if self.current_source != Some(source) {
-                // Listings are read one after the other: the counts of the
-                // one before are done with.
-                self.occurrences.clear();
+                // Listings are read one after the other: the ids of the
+                // one before are done with as repeats, not as projects.
+                self.earlier_listings.extend(self.this_listing.drain());
                 self.current_source = Some(source);
             }
-            let seen = self.occurrences.entry(id_key(&reading.id)).or_insert(0);
-            *seen += 1;
-            if *seen > 1 {
+            // The same title and start twice in one listing are two
+            // projects (two grants under one programme's name): the n-th
+            // gets an id of its own, the first free of `TITLE#2`,
+            // `TITLE#3` …, and matches the n-th in another listing.
+            let mut key = id_key(&reading.id);
+            let mut seen = 1;
+            while self.this_listing.contains(&key) {
+                seen += 1;
                 let repeat = format!("{}#{}", reading.title, seen);
                 reading.id = project_id(&repeat, reading.dates.start.map(|d| d.date));
+                key = id_key(&reading.id);
             }
-            let key = id_key(&reading.id);
+            self.this_listing.insert(key);
             self.readings.extend(
                 reading
                     .sources
                     .iter()
                     .map(|source| (reading.id.clone(), source.clone())),
             );
-            if let Some(&index) = in_batch.get(&key) {
-                unique[index].sources.extend(reading.sources);
-            } else if self.given_out.contains(&key) {
-                // Read again after its batch was given out: only the
-                // reading is new.
-            } else {
-                in_batch.insert(key, unique.len());
-                unique.push(reading);
+            // An id new to this listing may have been read in an earlier
+            // one: in this batch, where its first reading gains this
+            // source, or in a batch given out, where only the reading is
+            // new.
+            match in_batch.get(&key) {
+                Some(&index) => unique[index].sources.extend(reading.sources),
+                None if self.earlier_listings.contains(&key) => {}
+                None => {
+                    in_batch.insert(key, unique.len());
+                    unique.push(reading);
+                }
             }
         }
-        self.given_out.extend(in_batch.into_keys());
         unique
     }
 
@@ -362,6 +365,27 @@ mod tests {
             ]
         );
         assert!(identities.take_readings().is_empty());
+    }
+
+    #[test]
+    fn a_title_repeated_across_batches_of_a_listing_is_a_project_each_time() {
+        let listing = "Grants\n\nFair courts\n\nGrantee: Alpha\n\nFair courts\n\nGrantee: Beta\n\n\
+                       Fair courts\n\nGrantee: Gamma\n";
+        let mut identities = Identities::default();
+        let mut rest = raw("a.txt", listing);
+        let first = identities.identify_batch(vec![rest.remove(0)]);
+        let later = identities.identify_batch(rest);
+        let ids: Vec<&str> = first.iter().chain(&later).map(|p| p.id.as_str()).collect();
+        assert_eq!(ids.len(), 3);
+        assert!(ids[0] != ids[1] && ids[1] != ids[2] && ids[0] != ids[2]);
+        // The second and third are `Fair courts#2` and `#3`, as another
+        // listing's second and third are: each merges with its own.
+        identities.take_readings();
+        let again = identities.identify_batch(raw("b.txt", listing));
+        assert!(again.is_empty());
+        let readings = identities.take_readings();
+        let merged: Vec<&str> = readings.iter().map(|(id, _)| id.as_str()).collect();
+        assert_eq!(merged, ids);
     }
 
     fn normalised(listing: &str) -> Vec<Project> {
