@@ -535,12 +535,7 @@ fn split_months(word: &str) -> Option<Vec<(u32, usize)>> {
     if word.is_empty() {
         return Some(Vec::new());
     }
-    let first = word.as_bytes()[0];
     for &(name, month) in MONTH_NAMES {
-        // Most words start with no month's letter: one byte tells.
-        if name.as_bytes()[0] != first {
-            continue;
-        }
         if let Some(rest) = word.strip_prefix(name) {
             if let Some(mut tail) = split_months(rest) {
                 tail.insert(0, (month, name.len()));
