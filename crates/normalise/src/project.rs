@@ -193,6 +193,10 @@ pub struct Identities {
     /// The ids given out in the listing being read, its current batch
     /// included: each id is in one set or the other, never both.
     this_listing: HashSet<u64>,
+    /// For each title and start read more than once in the listing being
+    /// read, the number of its last reading, so that the next is found at
+    /// once however many there were.
+    repeats: HashMap<u64, u32>,
     current_source: Option<u32>,
     /// The listings read so far, numbered in reading order.
     sources: HashMap<String, u32>,
@@ -222,6 +226,7 @@ impl Identities {
                 // Listings are read one after the other: the ids of the
                 // one before are done with as repeats, not as projects.
                 self.earlier_listings.extend(self.this_listing.drain());
+                self.repeats.clear();
                 self.current_source = Some(source);
             }
             // The same title and start twice in one listing are two
@@ -229,12 +234,14 @@ impl Identities {
             // gets an id of its own, the first free of `TITLE#2`,
             // `TITLE#3` …, and matches the n-th in another listing.
             let mut key = id_key(&reading.id);
-            let mut seen = 1;
-            while self.this_listing.contains(&key) {
-                seen += 1;
-                let repeat = format!("{}#{}", reading.title, seen);
-                reading.id = project_id(&repeat, reading.dates.start.map(|d| d.date));
-                key = id_key(&reading.id);
+            if self.this_listing.contains(&key) {
+                let seen = self.repeats.entry(key).or_insert(1);
+                while self.this_listing.contains(&key) {
+                    *seen += 1;
+                    let repeat = format!("{}#{}", reading.title, seen);
+                    reading.id = project_id(&repeat, reading.dates.start.map(|d| d.date));
+                    key = id_key(&reading.id);
+                }
             }
             self.this_listing.insert(key);
             self.readings.extend(
