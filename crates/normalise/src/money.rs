@@ -540,12 +540,27 @@ fn is_budget_label(label: &str) -> bool {
     }
 }
 
-/// The words of `text` in lower case.
-fn lower_words(text: &str) -> Vec<String> {
+/// The words of `text`: runs of letters, digits and hyphens.
+fn words(text: &str) -> impl DoubleEndedIterator<Item = &str> {
     text.split(|c: char| !(c.is_alphanumeric() || c == '-'))
         .filter(|w| !w.is_empty())
-        .map(str::to_lowercase)
-        .collect()
+}
+
+/// Whether `word` in lower case is one of `list` (lower-case words). Most
+/// words are ASCII, compared without lower-casing a copy; any other is
+/// lower-cased as Unicode says (the Kelvin sign is a `k`).
+fn is_one_of(list: &[&str], word: &str) -> bool {
+    if word.is_ascii() {
+        list.iter().any(|w| w.eq_ignore_ascii_case(word))
+    } else {
+        let lower = word.to_lowercase();
+        list.contains(&lower.as_str())
+    }
+}
+
+/// Whether a word of `text` is one of `list` (lower-case words).
+fn has_word_of(list: &[&str], text: &str) -> bool {
+    words(text).any(|w| is_one_of(list, w))
 }
 
 /// The funder a sentence ties an amount to: the only funder the sentence
@@ -587,20 +602,17 @@ fn prose_kind<'a>(
     funders: &[&'a OrganisationFact],
 ) -> (AmountKind, Option<&'a OrganisationFact>) {
     let before = sentence.get(..amount_at.0).unwrap_or("");
-    let near_before: Vec<String> = lower_words(before).into_iter().rev().take(6).collect();
-    if near_before
-        .iter()
-        .any(|w| BUDGET_WORDS.contains(&w.as_str()))
+    if words(before)
+        .rev()
+        .take(6)
+        .any(|w| is_one_of(BUDGET_WORDS, w))
     {
         return (AmountKind::Budget, None);
     }
     if let Some(donor) = tied_donor(sentence, amount_at, funders) {
         return (AmountKind::Contribution, Some(donor));
     }
-    if lower_words(sentence)
-        .iter()
-        .any(|w| EXPENDITURE_WORDS.contains(&w.as_str()))
-    {
+    if has_word_of(EXPENDITURE_WORDS, sentence) {
         return (AmountKind::Expenditure, None);
     }
     (AmountKind::Budget, None)
@@ -628,10 +640,7 @@ pub fn read_amounts(
     for passage in passages(project) {
         let (unit, spent) = match &passage.kind {
             PassageKind::Field(label) if is_budget_label(label) => {
-                let words = lower_words(label);
-                let spent = words
-                    .iter()
-                    .any(|w| EXPENDITURE_WORDS.contains(&w.as_str()));
+                let spent = has_word_of(EXPENDITURE_WORDS, label);
                 (Some(label_unit(label)), spent)
             }
             // A donor's cell with an amount (`Northern Relief Fund $ 4
@@ -674,11 +683,7 @@ pub fn read_amounts(
                 amount.start.saturating_sub(sentence_start),
                 amount.end.saturating_sub(sentence_start),
             );
-            if source.unit.is_none()
-                && lower_words(&sentence)
-                    .iter()
-                    .any(|w| NOT_PROJECT_MONEY.contains(&w.as_str()))
-            {
+            if source.unit.is_none() && has_word_of(NOT_PROJECT_MONEY, &sentence) {
                 continue;
             }
             let (kind, donor) = if source.unit.is_some() {
@@ -951,6 +956,24 @@ mod tests {
 
     const USD: Option<Mark> = Some(Mark::Code("USD"));
     const EUR: Option<Mark> = Some(Mark::Code("EUR"));
+
+    #[test]
+    fn words_are_matched_whole_and_in_any_case() {
+        assert!(has_word_of(
+            EXPENDITURE_WORDS,
+            "Funds were DISBURSED in 2010"
+        ));
+        assert!(!has_word_of(EXPENDITURE_WORDS, "an unspent balance"));
+        assert!(has_word_of(BUDGET_WORDS, "its co-financing; total:"));
+        // Lower-cased as Unicode says, not only ASCII.
+        assert!(is_one_of(&["k"], "\u{212A}"));
+        assert!(!is_one_of(&["budget"], "budgét"));
+        let before = "the budget of the new phase is worth";
+        assert_eq!(
+            words(before).rev().take(2).collect::<Vec<_>>(),
+            ["worth", "is"]
+        );
+    }
 
     #[test]
     fn currency_before_the_number() {
