@@ -31,7 +31,7 @@ fn expected(name: &str, listing: &str) -> BTreeSet<Fact> {
             facts.insert((
                 p.id.clone(),
                 "organisation",
-                o.code.clone(),
+                o.code.to_string(),
                 o.role.as_str().to_string(),
                 o.mention.clone(),
                 o.evidence.sentence.clone(),
@@ -42,7 +42,7 @@ fn expected(name: &str, listing: &str) -> BTreeSet<Fact> {
             facts.insert((
                 p.id.clone(),
                 "place",
-                place.alpha3.clone(),
+                place.alpha3.to_string(),
                 place.role.as_str().to_string(),
                 place.mention.clone(),
                 place.evidence.sentence.clone(),
@@ -53,9 +53,9 @@ fn expected(name: &str, listing: &str) -> BTreeSet<Fact> {
             facts.insert((
                 p.id.clone(),
                 "region",
-                r.region.clone(),
+                r.region.to_string(),
                 String::new(),
-                r.via.clone(),
+                r.via.to_string(),
                 r.evidence.sentence.clone(),
                 r.evidence.line as u64,
             ));

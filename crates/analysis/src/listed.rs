@@ -427,9 +427,9 @@ mod tests {
             .iter()
             .filter(|r| r.via.chars().any(char::is_lowercase))
             .map(|r| ListedEvidence {
-                fact: r.region.clone(),
+                fact: r.region.to_string(),
                 role: "region".into(),
-                mention: r.via.clone(),
+                mention: r.via.to_string(),
                 sentence: r.evidence.sentence.clone(),
                 line: r.evidence.line,
             });

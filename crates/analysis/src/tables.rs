@@ -177,7 +177,7 @@ fn cell(text: &str) -> Option<Cow<'_, str>> {
     Some(Cow::Borrowed(text))
 }
 
-fn optional_cell(text: &Option<String>) -> Option<Cow<'_, str>> {
+fn optional_cell<T: std::ops::Deref<Target = str>>(text: &Option<T>) -> Option<Cow<'_, str>> {
     text.as_deref().map(Cow::Borrowed)
 }
 
@@ -394,7 +394,7 @@ pub fn project_organisations(batch: &Batch) -> PolarsResult<DataFrame> {
     )
     .text("organisation", texts(&rows, |(_, o)| cell(&o.name)))
     .text("donor_code", texts(&rows, |(_, o)| cell(&o.code)))
-    .text("type", texts(&rows, |(_, o)| cell(&o.kind)))
+    .text("type", texts(&rows, |(_, o)| cell(o.kind)))
     .text("role", texts(&rows, |(_, o)| cell(o.role.as_str())))
     .text("mention", texts(&rows, |(_, o)| cell(&o.mention)));
     evidence_ids(&mut t, batch, &rows, |o| &o.evidence);
@@ -421,8 +421,8 @@ pub fn project_places(batch: &Batch) -> PolarsResult<DataFrame> {
         "project_id",
         texts(&rows, |(p, _)| cell(&batch.projects[*p].id)),
     )
-    .text("iso3", texts(&rows, |(_, o)| cell(&o.alpha3)))
-    .text("name", texts(&rows, |(_, o)| cell(&o.name)))
+    .text("iso3", texts(&rows, |(_, o)| cell(o.alpha3)))
+    .text("name", texts(&rows, |(_, o)| cell(o.name)))
     .text("region", texts(&rows, |(_, o)| optional_cell(&o.region)))
     .text(
         "subregion",
@@ -451,7 +451,7 @@ pub fn project_regions(batch: &Batch) -> PolarsResult<DataFrame> {
         "subregion",
         texts(&rows, |(_, o)| optional_cell(&o.subregion)),
     )
-    .text("via", texts(&rows, |(_, o)| cell(&o.via)));
+    .text("via", texts(&rows, |(_, o)| cell(o.via)));
     evidence_ids(&mut t, batch, &rows, |o| &o.evidence);
     t.build()
 }
@@ -497,13 +497,10 @@ pub fn corridors(batch: &Batch) -> PolarsResult<DataFrame> {
         "project_id",
         texts(&rows, |(p, _)| cell(&batch.projects[*p].id)),
     )
-    .text("origin", texts(&rows, |(_, (o, _))| cell(&o.alpha3)))
-    .text("origin_name", texts(&rows, |(_, (o, _))| cell(&o.name)))
-    .text("destination", texts(&rows, |(_, (_, d))| cell(&d.alpha3)))
-    .text(
-        "destination_name",
-        texts(&rows, |(_, (_, d))| cell(&d.name)),
-    );
+    .text("origin", texts(&rows, |(_, (o, _))| cell(o.alpha3)))
+    .text("origin_name", texts(&rows, |(_, (o, _))| cell(o.name)))
+    .text("destination", texts(&rows, |(_, (_, d))| cell(d.alpha3)))
+    .text("destination_name", texts(&rows, |(_, (_, d))| cell(d.name)));
     evidence_ids(&mut t, batch, &rows, |(o, _)| &o.evidence);
     t.build()
 }

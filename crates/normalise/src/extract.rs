@@ -28,6 +28,7 @@ use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 use ingest::labels::{self, Meaning};
 use ingest::{Diagnostic, RawProject, Segment, Span};
 use serde::Serialize;
+use std::borrow::Cow;
 use std::sync::OnceLock;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
@@ -81,10 +82,10 @@ pub struct Evidence {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct OrganisationFact {
     /// Canonical name (`European Union`), or the literal name when unknown.
-    pub name: String,
+    pub name: Cow<'static, str>,
     /// Donor code: alpha-3 for a state and its bodies, `EU`, an acronym.
-    pub code: String,
-    pub kind: String,
+    pub code: Cow<'static, str>,
+    pub kind: &'static str,
     pub role: OrgRole,
     /// The words as printed (`Italian Ministry of Interior`).
     pub mention: String,
@@ -94,11 +95,11 @@ pub struct OrganisationFact {
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct PlaceFact {
-    pub alpha3: String,
-    pub name: String,
-    pub region: Option<String>,
-    pub subregion: Option<String>,
-    pub intermediate: Option<String>,
+    pub alpha3: &'static str,
+    pub name: &'static str,
+    pub region: Option<&'static str>,
+    pub subregion: Option<&'static str>,
+    pub intermediate: Option<&'static str>,
     pub role: PlaceRole,
     pub mention: String,
     pub evidence: Evidence,
@@ -106,10 +107,11 @@ pub struct PlaceFact {
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct RegionFact {
-    pub region: String,
-    pub subregion: Option<String>,
-    /// The country code or regional phrase the region comes from.
-    pub via: String,
+    pub region: Cow<'static, str>,
+    pub subregion: Option<&'static str>,
+    /// The country code or regional phrase the region comes from
+    /// (`override` where a user's correction set it).
+    pub via: &'static str,
     pub evidence: Evidence,
 }
 
@@ -1828,7 +1830,7 @@ impl<'t> Reading<'t> {
             };
             let donor = match m.kind {
                 MentionKind::Organisation(o) => {
-                    DONOR_SUPPORT_TYPES.contains(&self.reference.organisations[o].kind.as_str())
+                    DONOR_SUPPORT_TYPES.contains(&self.reference.organisations[o].kind)
                 }
                 MentionKind::StateBody { .. } | MentionKind::Country(_) => true,
                 _ => false,
@@ -1958,7 +1960,7 @@ impl<'t> Reading<'t> {
         let donor = match next.kind {
             MentionKind::Country(_) | MentionKind::StateBody { .. } => true,
             MentionKind::Organisation(o) => {
-                DONOR_TYPES.contains(&self.reference.organisations[o].kind.as_str())
+                DONOR_TYPES.contains(&self.reference.organisations[o].kind)
             }
             _ => false,
         };
@@ -1986,7 +1988,7 @@ impl<'t> Reading<'t> {
         let donor = match m.kind {
             MentionKind::StateBody { .. } => true,
             MentionKind::Organisation(o) => {
-                DONOR_TYPES.contains(&self.reference.organisations[o].kind.as_str())
+                DONOR_TYPES.contains(&self.reference.organisations[o].kind)
             }
             _ => false,
         };
@@ -2219,20 +2221,20 @@ fn push_place(
     mention: String,
     evidence: Evidence,
 ) {
-    if let Some(region) = &country.region {
+    if let Some(region) = country.region {
         out.regions.push(RegionFact {
-            region: region.clone(),
-            subregion: country.subregion.clone(),
-            via: country.alpha3.clone(),
+            region: Cow::Borrowed(region),
+            subregion: country.subregion,
+            via: country.alpha3,
             evidence: evidence.clone(),
         });
     }
     out.places.push(PlaceFact {
-        alpha3: country.alpha3.clone(),
-        name: country.name.clone(),
-        region: country.region.clone(),
-        subregion: country.subregion.clone(),
-        intermediate: country.intermediate.clone(),
+        alpha3: country.alpha3,
+        name: country.name,
+        region: country.region,
+        subregion: country.subregion,
+        intermediate: country.intermediate,
         role,
         mention,
         evidence,
@@ -2312,9 +2314,9 @@ pub fn extract(
                 MentionKind::Organisation(o) => {
                     let org = &reference.organisations[o];
                     out.organisations.push(OrganisationFact {
-                        name: org.name.clone(),
-                        code: org.code.clone(),
-                        kind: org.kind.clone(),
+                        name: Cow::Borrowed(org.name),
+                        code: Cow::Borrowed(org.code),
+                        kind: org.kind,
                         role,
                         mention: printed,
                         known: true,
@@ -2341,9 +2343,9 @@ pub fn extract(
                         });
                     }
                     out.organisations.push(OrganisationFact {
-                        name: country.government_name(),
-                        code: country.alpha3.clone(),
-                        kind: "government".into(),
+                        name: Cow::Borrowed(country.government),
+                        code: Cow::Borrowed(country.alpha3),
+                        kind: "government",
                         role,
                         mention: printed,
                         known: true,
@@ -2364,9 +2366,9 @@ pub fn extract(
                         format!("funder `{printed}` is not in data/reference/organisations.csv: kept under its literal name"),
                     ));
                     out.organisations.push(OrganisationFact {
-                        name: printed.clone(),
-                        code,
-                        kind: "unknown".into(),
+                        name: Cow::Owned(printed.clone()),
+                        code: Cow::Owned(code),
+                        kind: "unknown",
                         role,
                         mention: printed,
                         known: false,
@@ -2385,11 +2387,11 @@ pub fn extract(
                 }
                 MentionKind::Region(r) => {
                     let phrase = &reference.regions[r];
-                    for region in &phrase.regions {
+                    for &region in &phrase.regions {
                         pending.push(Pending::Region(RegionFact {
-                            region: region.clone(),
-                            subregion: phrase.subregion.clone(),
-                            via: phrase.phrase.clone(),
+                            region: Cow::Borrowed(region),
+                            subregion: phrase.subregion,
+                            via: phrase.phrase,
                             evidence: evidence.clone(),
                         }));
                     }
@@ -2397,7 +2399,7 @@ pub fn extract(
             }
         }
     }
-    let funders: Vec<String> = out
+    let funders: Vec<Cow<'static, str>> = out
         .organisations
         .iter()
         .filter(|o| o.role == OrgRole::Funder)
@@ -2429,7 +2431,7 @@ pub fn extract(
                 whole_government,
             } => {
                 let country = &reference.countries[index];
-                if by_body && funders.contains(&country.alpha3) {
+                if by_body && funders.iter().any(|code| code == country.alpha3) {
                     continue;
                 }
                 if whole_government && !named_itself.contains(&index) {

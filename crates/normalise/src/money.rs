@@ -33,6 +33,7 @@ use crate::text::{passages, sentence_around, sentences, PassageKind};
 use ingest::labels::{self, Meaning};
 use ingest::{Diagnostic, RawProject, Segment};
 use serde::Serialize;
+use std::borrow::Cow;
 use std::collections::BTreeMap;
 use std::sync::LazyLock;
 
@@ -495,7 +496,7 @@ pub struct AmountFact {
     pub currency: Option<String>,
     pub kind: AmountKind,
     /// The donor code of the organisation a contribution is tied to.
-    pub donor: Option<String>,
+    pub donor: Option<Cow<'static, str>>,
     /// The amount as printed.
     pub mention: String,
     /// The project's start year, the year of the rate (set by
@@ -586,7 +587,7 @@ fn tied_donor<'a>(
             Some((gap, *o))
         })
         .collect();
-    let mut codes: Vec<&str> = placed.iter().map(|(_, o)| o.code.as_str()).collect();
+    let mut codes: Vec<&str> = placed.iter().map(|(_, o)| &*o.code).collect();
     codes.sort_unstable();
     codes.dedup();
     let nearest = placed.iter().min_by_key(|(gap, _)| *gap)?;

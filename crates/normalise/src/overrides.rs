@@ -242,10 +242,10 @@ fn apply_one(
             (OverrideField::Funder, _) => {
                 let known = reference.organisation_by_code(&o.value);
                 let is_known = known.is_some();
-                let (name, kind) = known.unwrap_or_else(|| (o.value.clone(), "unknown".into()));
+                let (name, kind) = known.unwrap_or_else(|| (o.value.clone().into(), "unknown"));
                 project.facts.organisations.push(OrganisationFact {
                     name,
-                    code: o.value.clone(),
+                    code: o.value.clone().into(),
                     kind,
                     role: OrgRole::Funder,
                     mention: o.value.clone(),
@@ -260,20 +260,20 @@ fn apply_one(
             (OverrideField::Country, _) => match reference.country(&o.value) {
                 Some(country) => {
                     project.facts.places.push(PlaceFact {
-                        alpha3: country.alpha3.clone(),
-                        name: country.name.clone(),
-                        region: country.region.clone(),
-                        subregion: country.subregion.clone(),
-                        intermediate: country.intermediate.clone(),
+                        alpha3: country.alpha3,
+                        name: country.name,
+                        region: country.region,
+                        subregion: country.subregion,
+                        intermediate: country.intermediate,
                         role: PlaceRole::Focus,
                         mention: o.value.clone(),
                         evidence: evidence.clone(),
                     });
-                    if let Some(region) = &country.region {
+                    if let Some(region) = country.region {
                         project.facts.regions.push(RegionFact {
-                            region: region.clone(),
-                            subregion: country.subregion.clone(),
-                            via: country.alpha3.clone(),
+                            region: region.into(),
+                            subregion: country.subregion,
+                            via: country.alpha3,
                             evidence,
                         });
                     }
@@ -289,9 +289,9 @@ fn apply_one(
                 project.facts.regions.retain(|r| r.region != o.value)
             }
             (OverrideField::Region, _) => project.facts.regions.push(RegionFact {
-                region: o.value.clone(),
+                region: o.value.clone().into(),
                 subregion: None,
-                via: "override".into(),
+                via: "override",
                 evidence,
             }),
         }

@@ -32,14 +32,14 @@ pub struct Project {
 impl Project {
     /// Sorted, distinct donor codes of the funders.
     pub fn funder_codes(&self) -> Vec<&str> {
-        sorted_distinct(self.funders().map(|o| o.code.as_str()))
+        sorted_distinct(self.funders().map(|o| &*o.code))
     }
 
     /// Sorted, distinct types of the funders named (`government`, `EU
     /// institution`…): the analyses by funder type count a project once per
     /// type (`projects.funder_types`).
     pub fn funder_types(&self) -> Vec<&str> {
-        sorted_distinct(self.funders().map(|o| o.kind.as_str()))
+        sorted_distinct(self.funders().map(|o| o.kind))
     }
 
     fn funders(&self) -> impl Iterator<Item = &OrganisationFact> {
@@ -51,7 +51,7 @@ impl Project {
 
     /// Sorted, distinct alpha-3 codes of the places named.
     pub fn country_codes(&self) -> Vec<&str> {
-        sorted_distinct(self.facts.places.iter().map(|p| p.alpha3.as_str()))
+        sorted_distinct(self.facts.places.iter().map(|p| p.alpha3))
     }
 
     /// Sorted, distinct names of the places named, as
@@ -59,24 +59,19 @@ impl Project {
     /// projects by country is then a count of rows, not a
     /// `COUNT(DISTINCT)` over every place row.
     pub fn country_names(&self) -> Vec<&str> {
-        sorted_distinct(self.facts.places.iter().map(|p| p.name.as_str()))
+        sorted_distinct(self.facts.places.iter().map(|p| p.name))
     }
 
     /// Sorted, distinct M49 regions covered: the analyses by region rely
     /// on each region appearing once (`projects.regions`).
     pub fn region_names(&self) -> Vec<&str> {
-        sorted_distinct(self.facts.regions.iter().map(|r| r.region.as_str()))
+        sorted_distinct(self.facts.regions.iter().map(|r| &*r.region))
     }
 
     /// Sorted, distinct M49 sub-regions covered, as
     /// [`Project::region_names`] (`projects.subregions`).
     pub fn subregion_names(&self) -> Vec<&str> {
-        sorted_distinct(
-            self.facts
-                .regions
-                .iter()
-                .filter_map(|r| r.subregion.as_deref()),
-        )
+        sorted_distinct(self.facts.regions.iter().filter_map(|r| r.subregion))
     }
 
     /// The project's stated budget in US dollars: the largest amount it

@@ -6,6 +6,7 @@
 use crate::money::{ExchangeRates, RatesError, EXCHANGE_RATES_FILE};
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, Input, MatchKind};
 use keshvar::{CountryIterator, Region, SubRegion};
+use std::borrow::Cow;
 use std::collections::BTreeMap;
 use std::path::Path;
 
@@ -29,60 +30,84 @@ pub enum ReferenceError {
 /// A country or territory.
 #[derive(Debug, Clone)]
 pub struct Country {
-    pub alpha3: String,
-    pub name: String,
+    pub alpha3: &'static str,
+    pub name: &'static str,
     /// M49 region (`Asia`), sub-region (`Southern Asia`) and intermediate
     /// region (`Western Africa`) where M49 has one.
-    pub region: Option<String>,
-    pub subregion: Option<String>,
-    pub intermediate: Option<String>,
+    pub region: Option<&'static str>,
+    pub subregion: Option<&'static str>,
+    pub intermediate: Option<&'static str>,
+    /// The name of the state as a funder or partner: every body of a state
+    /// counts as the state, so there is one name for all of them
+    /// (`Government of the Netherlands`).
+    pub government: &'static str,
 }
 
-impl Country {
-    /// The name of the state as a funder or partner: every body of a state
-    /// counts as the state, so there is one name for all of them.
-    pub fn government_name(&self) -> String {
-        // English puts "the" before these names ("the United Kingdom").
-        const WITH_ARTICLE: &[&str] = &[
-            "United ",
-            "Netherlands",
-            "Philippines",
-            "Russian",
-            "Czech",
-            "Central African",
-            "Dominican",
-            "Democratic",
-            "Gambia",
-            "Bahamas",
-            "Maldives",
-            "Marshall",
-            "Solomon",
-            "Comoros",
-            "Republic",
-        ];
-        let article = if WITH_ARTICLE.iter().any(|p| self.name.starts_with(p)) {
-            "the "
-        } else {
-            ""
-        };
-        format!("Government of {article}{}", self.name)
+/// The name of the state called `name` as a funder or partner.
+fn government_name(name: &str) -> String {
+    // English puts "the" before these names ("the United Kingdom").
+    const WITH_ARTICLE: &[&str] = &[
+        "United ",
+        "Netherlands",
+        "Philippines",
+        "Russian",
+        "Czech",
+        "Central African",
+        "Dominican",
+        "Democratic",
+        "Gambia",
+        "Bahamas",
+        "Maldives",
+        "Marshall",
+        "Solomon",
+        "Comoros",
+        "Republic",
+    ];
+    let article = if WITH_ARTICLE.iter().any(|p| name.starts_with(p)) {
+        "the "
+    } else {
+        ""
+    };
+    format!("Government of {article}{name}")
+}
+
+/// The names of a reference, each kept once for the rest of the process.
+///
+/// Every fact a project yields names its country, region or organisation
+/// (tens a project): facts borrow these names instead of copying them, so
+/// a name is a `&'static str`. A process loads its reference once (a run,
+/// a check, an evaluation), and the names of all tables are some tens of
+/// kilobytes.
+#[derive(Default)]
+struct Names(std::collections::HashSet<&'static str>);
+
+impl Names {
+    fn keep(&mut self, name: &str) -> &'static str {
+        match self.0.get(name) {
+            Some(kept) => kept,
+            None => {
+                let kept: &'static str = Box::leak(name.into());
+                self.0.insert(kept);
+                kept
+            }
+        }
     }
 }
 
 /// An organisation of `organisations.csv`.
 #[derive(Debug, Clone)]
 pub struct Organisation {
-    pub code: String,
-    pub name: String,
-    pub kind: String,
+    pub code: &'static str,
+    pub name: &'static str,
+    pub kind: &'static str,
 }
 
 /// A regional phrase of `regions.csv`.
 #[derive(Debug, Clone)]
 pub struct RegionPhrase {
-    pub phrase: String,
-    pub regions: Vec<String>,
-    pub subregion: Option<String>,
+    pub phrase: &'static str,
+    pub regions: Vec<&'static str>,
+    pub subregion: Option<&'static str>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -112,6 +137,10 @@ pub struct NameMatch {
     pub end: usize,
 }
 
+/// The curated tables of names, and the automaton that finds them.
+///
+/// Its names are `&'static str`, kept for the rest of the process once
+/// loaded, so that facts borrow them: load a reference once and share it.
 pub struct Reference {
     pub countries: Vec<Country>,
     pub organisations: Vec<Organisation>,
@@ -308,30 +337,27 @@ impl Reference {
     }
 
     pub fn from_tables(tables: &ReferenceTables) -> Result<Reference, ReferenceError> {
+        let mut names = Names::default();
         let mut countries = Vec::new();
         let mut patterns = Vec::new();
         let mut by_alpha3 = BTreeMap::new();
         for country in CountryIterator::new() {
-            let alpha3 = country.alpha3().to_string();
+            let alpha3 = names.keep(&country.alpha3().to_string());
             let (subregion, intermediate) = country
                 .maybe_subregion()
                 .map(subregion_labels)
-                .map_or((None, None), |(s, i)| {
-                    (Some(s.to_string()), i.map(str::to_string))
-                });
+                .map_or((None, None), |(s, i)| (Some(s), i));
             let index = countries.len();
             let short = country.iso_short_name();
             countries.push(Country {
-                alpha3: alpha3.clone(),
-                name: short.to_string(),
-                region: country
-                    .maybe_region()
-                    .and_then(region_label)
-                    .map(str::to_string),
+                alpha3,
+                name: names.keep(short),
+                region: country.maybe_region().and_then(region_label),
                 subregion,
                 intermediate,
+                government: "",
             });
-            by_alpha3.insert(alpha3, index);
+            by_alpha3.insert(alpha3.to_string(), index);
             patterns.push(name_pattern(Entry::Country(index), short));
             // `Bolivia (Plurinational State of)` → `Bolivia`, unless two
             // countries share the head (`Congo (…)` and `Congo`, `Korea (…)`
@@ -357,11 +383,12 @@ impl Reference {
             if !by_alpha3.contains_key(alpha3) {
                 by_alpha3.insert(alpha3.to_string(), countries.len());
                 countries.push(Country {
-                    alpha3: alpha3.to_string(),
-                    name: name.to_string(),
-                    region: Some("Europe".into()),
-                    subregion: Some(sub.into()),
+                    alpha3,
+                    name,
+                    region: Some("Europe"),
+                    subregion: Some(sub),
                     intermediate: None,
+                    government: "",
                 });
             }
         }
@@ -382,11 +409,14 @@ impl Reference {
             // ISO's long forms (`Iran (Islamic Republic of)`, `United
             // Kingdom of Great Britain and Northern Ireland`) read badly in
             // tables and charts: the first alias names them instead.
-            let name = &countries[index].name;
+            let name = countries[index].name;
             if !named_by_alias[index] && (name.contains(['(', ',']) || name.len() > 30) {
-                countries[index].name = row[1].clone();
+                countries[index].name = names.keep(&row[1]);
                 named_by_alias[index] = true;
             }
+        }
+        for country in &mut countries {
+            country.government = names.keep(&government_name(country.name));
         }
         for (line, row) in rows(DEMONYMS_FILE, tables.demonyms, 2)? {
             let index = country_index(DEMONYMS_FILE, line, &row[0])?;
@@ -404,9 +434,9 @@ impl Reference {
         for (_, row) in rows(ORGANISATIONS_FILE, tables.organisations, 4)? {
             let index = organisations.len();
             organisations.push(Organisation {
-                code: row[0].clone(),
-                name: row[1].clone(),
-                kind: row[2].clone(),
+                code: names.keep(&row[0]),
+                name: names.keep(&row[1]),
+                kind: names.keep(&row[2]),
             });
             for alias in row[3].split('|').map(str::trim).filter(|a| !a.is_empty()) {
                 patterns.push(name_pattern(Entry::Organisation(index), alias));
@@ -415,8 +445,8 @@ impl Reference {
         // A government body of organisations.csv (USAID, SDC) is its state.
         for organisation in &mut organisations {
             if organisation.kind == "government" {
-                if let Some(&index) = by_alpha3.get(&organisation.code) {
-                    organisation.name = countries[index].government_name();
+                if let Some(&index) = by_alpha3.get(organisation.code) {
+                    organisation.name = countries[index].government;
                 }
             }
         }
@@ -425,16 +455,17 @@ impl Reference {
             let index = regions.len();
             patterns.push(name_pattern(Entry::Region(index), &row[0]));
             regions.push(RegionPhrase {
-                phrase: row[0].clone(),
+                phrase: names.keep(&row[0]),
                 // No region: a phrase that spans regions ("Arab States",
                 // "Global") names none, and is known so that its words
                 // name nothing else.
                 regions: row[1]
                     .split('|')
-                    .map(|r| r.trim().to_string())
+                    .map(str::trim)
                     .filter(|r| !r.is_empty())
+                    .map(|r| names.keep(r))
                     .collect(),
-                subregion: (!row[2].is_empty()).then(|| row[2].clone()),
+                subregion: (!row[2].is_empty()).then(|| names.keep(&row[2])),
             });
         }
         // A blank cell names nothing (and would match everywhere).
@@ -471,16 +502,16 @@ impl Reference {
     }
 
     /// Name and type of the organisation with this donor code, if any.
-    pub fn organisation_by_code(&self, code: &str) -> Option<(String, String)> {
+    pub fn organisation_by_code(&self, code: &str) -> Option<(Cow<'static, str>, &'static str)> {
         self.organisations
             .iter()
             .find(|o| o.code == code)
-            .map(|o| (o.name.clone(), o.kind.clone()))
+            .map(|o| (Cow::Borrowed(o.name), o.kind))
             .or_else(|| {
                 self.country(code).map(|c| {
                     (
-                        format!("Government of {}", c.name),
-                        "government".to_string(),
+                        Cow::Owned(format!("Government of {}", c.name)),
+                        "government",
                     )
                 })
             })
@@ -621,23 +652,14 @@ pub(crate) mod tests {
     fn countries_have_m49_regions() {
         let reference = reference();
         let india = reference.country("IND").unwrap();
-        assert_eq!(india.region.as_deref(), Some("Asia"));
-        assert_eq!(india.subregion.as_deref(), Some("Southern Asia"));
+        assert_eq!(india.region, Some("Asia"));
+        assert_eq!(india.subregion, Some("Southern Asia"));
         let senegal = reference.country("SEN").unwrap();
-        assert_eq!(senegal.subregion.as_deref(), Some("Sub-Saharan Africa"));
-        assert_eq!(senegal.intermediate.as_deref(), Some("Western Africa"));
-        assert_eq!(
-            reference.country("XKX").unwrap().region.as_deref(),
-            Some("Europe")
-        );
-        assert_eq!(
-            reference.country("RUS").unwrap().region.as_deref(),
-            Some("Europe")
-        );
-        assert_eq!(
-            reference.country("TUR").unwrap().region.as_deref(),
-            Some("Asia")
-        );
+        assert_eq!(senegal.subregion, Some("Sub-Saharan Africa"));
+        assert_eq!(senegal.intermediate, Some("Western Africa"));
+        assert_eq!(reference.country("XKX").unwrap().region, Some("Europe"));
+        assert_eq!(reference.country("RUS").unwrap().region, Some("Europe"));
+        assert_eq!(reference.country("TUR").unwrap().region, Some("Asia"));
     }
 
     #[test]
@@ -684,7 +706,7 @@ pub(crate) mod tests {
             .find(text)
             .iter()
             .filter_map(|m| match m.entry {
-                Entry::SubnationalGovernment(i) => Some(reference.countries[i].alpha3.as_str()),
+                Entry::SubnationalGovernment(i) => Some(reference.countries[i].alpha3),
                 _ => None,
             })
             .collect();
@@ -699,7 +721,7 @@ pub(crate) mod tests {
                 .find(text)
                 .iter()
                 .filter_map(|m| match m.entry {
-                    Entry::Country(i) => Some(reference.countries[i].alpha3.clone()),
+                    Entry::Country(i) => Some(reference.countries[i].alpha3.to_string()),
                     _ => None,
                 })
                 .collect()

@@ -158,7 +158,7 @@ fn regional_phrases_and_eu_as_counterpart() {
         "It works in the Asian region, the Sahel and EU Member States. It promotes cooperation between the Philippines and the EU.",
     );
     assert_eq!(p.region_names(), ["Africa", "Asia", "Europe"]);
-    let via: Vec<&str> = p.facts.regions.iter().map(|r| r.via.as_str()).collect();
+    let via: Vec<&str> = p.facts.regions.iter().map(|r| r.via).collect();
     assert!(via.contains(&"EU Member States"));
     assert!(!via.contains(&"EU"));
 }
@@ -171,7 +171,7 @@ fn origin_destination_roles_make_corridors() {
         .facts
         .places
         .iter()
-        .map(|pl| (pl.alpha3.as_str(), pl.role.as_str()))
+        .map(|pl| (pl.alpha3, pl.role.as_str()))
         .collect();
     assert_eq!(
         roles,
@@ -235,12 +235,8 @@ fn a_state_has_one_name_whichever_body_is_named() {
         "It is funded by the Swiss Agency for Development and Cooperation and the Swiss Federal Office for Migration, with the Government of the United Kingdom.",
     );
     assert_eq!(p.funder_codes(), ["CHE", "GBR"]);
-    let names: std::collections::BTreeSet<&str> = p
-        .facts
-        .organisations
-        .iter()
-        .map(|o| o.name.as_str())
-        .collect();
+    let names: std::collections::BTreeSet<&str> =
+        p.facts.organisations.iter().map(|o| &*o.name).collect();
     assert_eq!(
         names.into_iter().collect::<Vec<_>>(),
         [

@@ -33,7 +33,7 @@ fn amounts(project: &Project) -> Vec<Row> {
                 a.amount,
                 a.currency.clone(),
                 a.kind,
-                a.donor.clone(),
+                a.donor.as_deref().map(str::to_string),
                 a.amount_usd,
             )
         })

@@ -66,7 +66,7 @@ pub fn check_listing(reference: &normalise::Reference, data: &[u8]) -> Option<Th
                     .iter()
                     .map(|p| (&p.evidence, p.mention.as_str())),
             )
-            .chain(facts.regions.iter().map(|r| (&r.evidence, r.via.as_str())))
+            .chain(facts.regions.iter().map(|r| (&r.evidence, r.via)))
             .chain(
                 facts
                     .amounts
