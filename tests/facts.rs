@@ -34,7 +34,7 @@ fn expected(name: &str, listing: &str) -> BTreeSet<Fact> {
                 o.code.to_string(),
                 o.role.as_str().to_string(),
                 o.mention.clone(),
-                o.evidence.sentence.clone(),
+                o.evidence.sentence.to_string(),
                 o.evidence.line as u64,
             ));
         }
@@ -45,7 +45,7 @@ fn expected(name: &str, listing: &str) -> BTreeSet<Fact> {
                 place.alpha3.to_string(),
                 place.role.as_str().to_string(),
                 place.mention.clone(),
-                place.evidence.sentence.clone(),
+                place.evidence.sentence.to_string(),
                 place.evidence.line as u64,
             ));
         }
@@ -56,7 +56,7 @@ fn expected(name: &str, listing: &str) -> BTreeSet<Fact> {
                 r.region.to_string(),
                 String::new(),
                 r.via.to_string(),
-                r.evidence.sentence.clone(),
+                r.evidence.sentence.to_string(),
                 r.evidence.line as u64,
             ));
         }

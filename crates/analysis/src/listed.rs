@@ -410,7 +410,7 @@ mod tests {
                 fact: format!("{} ({})", o.name, o.code),
                 role: o.role.as_str().into(),
                 mention: o.mention.clone(),
-                sentence: o.evidence.sentence.clone(),
+                sentence: o.evidence.sentence.to_string(),
                 line: o.evidence.line,
             })
             .collect();
@@ -419,7 +419,7 @@ mod tests {
             fact: format!("{} ({})", p.name, p.alpha3),
             role: p.role.as_str().into(),
             mention: p.mention.clone(),
-            sentence: p.evidence.sentence.clone(),
+            sentence: p.evidence.sentence.to_string(),
             line: p.evidence.line,
         });
         let regions = facts
@@ -430,7 +430,7 @@ mod tests {
                 fact: r.region.to_string(),
                 role: "region".into(),
                 mention: r.via.to_string(),
-                sentence: r.evidence.sentence.clone(),
+                sentence: r.evidence.sentence.to_string(),
                 line: r.evidence.line,
             });
         organisations

@@ -23,12 +23,13 @@
 //!    project it funds, is not a place the project works in.
 use crate::money::{read_amounts, AmountFact};
 use crate::reference::{Entry, NameMatch, Reference};
-use crate::text::{passages, sentence_around, sentences, PassageKind};
+use crate::text::{passages, sentences, CitedSentences, PassageKind};
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 use ingest::labels::{self, Meaning};
 use ingest::{Diagnostic, RawProject, Segment, Span};
 use serde::Serialize;
 use std::borrow::Cow;
+use std::sync::Arc;
 use std::sync::OnceLock;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
@@ -73,7 +74,8 @@ impl PlaceRole {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Evidence {
     pub line: usize,
-    pub sentence: String,
+    /// Shared by the facts of one sentence.
+    pub sentence: Arc<str>,
     pub span: Span,
     /// `text` when read from the listing, `override` when set by a user.
     pub origin: &'static str,
@@ -2272,6 +2274,7 @@ pub fn extract(
 ) -> Extracted {
     let mut out = Extracted::default();
     let mut pending = Vec::new();
+    let mut cited = CitedSentences::default();
     for passage in passages(project) {
         let segment: &Segment = passage.segment;
         let text = segment.text.as_str();
@@ -2284,7 +2287,7 @@ pub fn extract(
         let found = &reading.mentions;
         for (i, mention) in found.list.iter().enumerate() {
             let (sentence, span) =
-                sentence_around(segment, &reading.bounds, mention.start, mention.end);
+                cited.around(segment, &reading.bounds, mention.start, mention.end);
             let evidence = Evidence {
                 line: segment.line,
                 sentence,
@@ -2442,7 +2445,7 @@ pub fn extract(
             Pending::Region(region) => out.regions.push(region),
         }
     }
-    out.amounts = read_amounts(project, &out.organisations, diagnostics);
+    out.amounts = read_amounts(project, &out.organisations, &mut cited, diagnostics);
     out
 }
 

@@ -15,7 +15,7 @@
 //! assert_eq!(projects[0].country_codes(), ["VNM"]);
 //! assert_eq!(projects[0].region_names(), ["Asia"]);
 //! let funder = &projects[0].facts.organisations[0];
-//! assert_eq!(funder.evidence.sentence, "This programme is supported by the European Union.");
+//! assert_eq!(&*funder.evidence.sentence, "This programme is supported by the European Union.");
 //! ```
 
 pub mod dates;

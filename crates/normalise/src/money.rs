@@ -29,7 +29,7 @@
 //! of some twenty dollars, and the currency is left empty with a warning.
 
 use crate::extract::{Evidence, OrgRole, OrganisationFact};
-use crate::text::{passages, sentence_around, sentences, PassageKind};
+use crate::text::{passages, sentences, CitedSentences, PassageKind};
 use ingest::labels::{self, Meaning};
 use ingest::{Diagnostic, RawProject, Segment};
 use serde::Serialize;
@@ -631,10 +631,12 @@ struct Source<'a> {
 
 /// Every amount a project states, with its kind, its donor where the text
 /// ties it to one, and its evidence sentence. `organisations` are the
-/// project's organisations (a contribution's donor is one of its funders).
+/// project's organisations (a contribution's donor is one of its funders),
+/// `cited` the sentences their facts cite.
 pub fn read_amounts(
     project: &RawProject,
     organisations: &[OrganisationFact],
+    cited: &mut CitedSentences,
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Vec<AmountFact> {
     let mut sources = Vec::new();
@@ -678,7 +680,7 @@ pub fn read_amounts(
         }
         let bounds = sentences(text);
         for amount in amounts {
-            let (sentence, span) = sentence_around(segment, &bounds, amount.start, amount.end);
+            let (sentence, span) = cited.around(segment, &bounds, amount.start, amount.end);
             let sentence_start = span.start.saturating_sub(segment.span.start);
             let at = (
                 amount.start.saturating_sub(sentence_start),

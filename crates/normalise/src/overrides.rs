@@ -209,9 +209,9 @@ fn apply_one(
         let evidence = Evidence {
             line: o.line,
             sentence: if o.note.is_empty() {
-                format!("{file}:{}", o.line)
+                format!("{file}:{}", o.line).into()
             } else {
-                o.note.clone()
+                o.note.as_str().into()
             },
             span: Span::new(0, 0),
             origin: "override",

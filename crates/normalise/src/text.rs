@@ -1,6 +1,7 @@
 //! Passages of a project's text and their sentences: the evidence unit.
 
 use ingest::{RawProject, Segment, Span};
+use std::sync::Arc;
 
 /// Where a passage sits in the project.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -94,22 +95,39 @@ pub fn sentences(text: &str) -> Vec<(usize, usize)> {
     out
 }
 
-/// The sentence (of `bounds`, from `sentences(&segment.text)`) holding
-/// bytes `start..end` of the segment's text, and its span in the file.
-pub fn sentence_around(
-    segment: &Segment,
-    bounds: &[(usize, usize)],
-    start: usize,
-    end: usize,
-) -> (String, Span) {
-    let index = bounds.partition_point(|&(_, e)| e < end);
-    let (s, e) = bounds
-        .get(index)
-        .copied()
-        .filter(|&(s, e)| s <= start && end <= e)
-        .unwrap_or((0, segment.text.len()));
-    // A page's text is not its bytes: the segment maps its own offsets.
-    (segment.text[s..e].to_string(), segment.span_of(s, e))
+/// The sentences a project's facts cite, each copied out of its segment
+/// once however many facts cite it (a sentence often names a funder, two
+/// countries and their regions). A sentence is told by its line and its
+/// span in the file, as the `evidence` table tells them.
+#[derive(Debug, Default)]
+pub struct CitedSentences(Vec<((usize, Span), Arc<str>)>);
+
+impl CitedSentences {
+    /// The sentence (of `bounds`, from `sentences(&segment.text)`) holding
+    /// bytes `start..end` of the segment's text, and its span in the file.
+    pub fn around(
+        &mut self,
+        segment: &Segment,
+        bounds: &[(usize, usize)],
+        start: usize,
+        end: usize,
+    ) -> (Arc<str>, Span) {
+        let index = bounds.partition_point(|&(_, e)| e < end);
+        let (s, e) = bounds
+            .get(index)
+            .copied()
+            .filter(|&(s, e)| s <= start && end <= e)
+            .unwrap_or((0, segment.text.len()));
+        // A page's text is not its bytes: the segment maps its own offsets.
+        let span = segment.span_of(s, e);
+        let key = (segment.line, span);
+        if let Some((_, text)) = self.0.iter().find(|(cited, _)| *cited == key) {
+            return (Arc::clone(text), span);
+        }
+        let text: Arc<str> = Arc::from(segment.text.get(s..e).unwrap_or_default());
+        self.0.push((key, Arc::clone(&text)));
+        (text, span)
+    }
 }
 
 #[cfg(test)]
@@ -133,6 +151,32 @@ mod tests {
                 last_end = end;
             }
         }
+    }
+
+    #[test]
+    fn a_sentence_cited_twice_is_copied_once() {
+        let text = "Funded by Japan. Workers from Nepal and India.";
+        let segment = Segment {
+            text: text.to_string(),
+            line: 7,
+            span: Span::new(100, 100 + text.len()),
+            map: Default::default(),
+        };
+        let bounds = sentences(text);
+        let mut cited = CitedSentences::default();
+        let (nepal, nepal_span) = cited.around(&segment, &bounds, 30, 35);
+        let (india, _) = cited.around(&segment, &bounds, 40, 45);
+        assert_eq!(&*nepal, "Workers from Nepal and India.");
+        assert_eq!(nepal_span, Span::new(117, 100 + text.len()));
+        assert!(Arc::ptr_eq(&nepal, &india));
+        let (japan, japan_span) = cited.around(&segment, &bounds, 10, 15);
+        assert_eq!(
+            (&*japan, japan_span),
+            ("Funded by Japan.", Span::new(100, 116))
+        );
+        // A match across two sentences cites the whole text.
+        let (across, _) = cited.around(&segment, &bounds, 10, 25);
+        assert_eq!(&*across, text);
     }
 
     #[test]

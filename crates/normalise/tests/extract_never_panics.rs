@@ -197,7 +197,7 @@ fn check_evidence(file: &str, evidence: &devcoop_normalise::extract::Evidence, w
     let span = evidence.span;
     assert_eq!(
         file.get(span.start..span.end),
-        Some(evidence.sentence.as_str()),
+        Some(&*evidence.sentence),
         "evidence span {span:?} is not its sentence in {file:?}"
     );
     assert!(

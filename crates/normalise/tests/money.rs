@@ -112,7 +112,7 @@ fn budgets_in_five_currencies_are_read_and_converted() {
     // Every amount keeps its sentence.
     let evidence = &projects[1].facts.amounts[1].evidence;
     assert_eq!(
-        evidence.sentence,
+        &*evidence.sentence,
         "Sweden contributes SEK 10 million to farmer groups in Kenya."
     );
     assert_eq!(projects[1].facts.amounts[1].year, Some(2018));
