@@ -470,11 +470,20 @@ fn dash_label(text: &str) -> Option<(String, usize)> {
     // Where each dash is first spaced, in one pass over the line: every
     // line of a listing is asked.
     let mut first = [None; 3];
-    for (at, dash) in text.match_indices(DASHES) {
-        let kind = DASHES.iter().position(|d| dash.starts_with(*d));
-        let spaced = text[..at].ends_with(' ') && text[at + dash.len()..].starts_with(' ');
-        if let (Some(kind), true) = (kind, spaced) {
-            first[kind].get_or_insert((at - 1, at + dash.len() + 1));
+    // A hyphen is its byte and the en and em dashes start with 0xE2, a
+    // byte that only starts a character: the bytes are searched, not the
+    // characters decoded.
+    for at in memchr::memchr2_iter(b'-', 0xE2, text.as_bytes()) {
+        let (Some(before), Some(from)) = (text.get(..at), text.get(at..)) else {
+            continue;
+        };
+        let Some(kind) = DASHES.iter().position(|d| from.starts_with(*d)) else {
+            continue;
+        };
+        let after = at + DASHES[kind].len_utf8();
+        let spaced = before.ends_with(' ') && text.get(after..).is_some_and(|r| r.starts_with(' '));
+        if spaced {
+            first[kind].get_or_insert((at - 1, after + 1));
         }
     }
     first.into_iter().flatten().find_map(|(label_end, after)| {
@@ -1055,6 +1064,13 @@ mod tests {
         assert_eq!(
             dash_label("Budget — EUR 2 million"),
             Some(("Budget".into(), "Budget — ".len()))
+        );
+        // Other characters that start with the en dash's first byte (a
+        // thin space, a curly apostrophe) are no dashes.
+        assert_eq!(dash_label("Donor\u{2009}– Norway"), None);
+        assert_eq!(
+            dash_label("Donor – Norway’s aid"),
+            Some(("Donor".into(), "Donor – ".len()))
         );
     }
 
