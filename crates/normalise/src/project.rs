@@ -10,6 +10,7 @@ use ingest::{Diagnostic, RawProject};
 use rayon::prelude::*;
 use sha2::{Digest, Sha256};
 use std::collections::{HashMap, HashSet};
+use std::fmt::Write;
 
 #[derive(Debug, Clone)]
 pub struct Project {
@@ -97,25 +98,35 @@ fn sorted_distinct<'a>(items: impl Iterator<Item = &'a str>) -> Vec<&'a str> {
     items
 }
 
+/// A project's id: the first six bytes, in hex, of the SHA-256 of
+/// `normalised title|start` (the start as `2007-06-01`, or nothing). The
+/// title is normalised to its words in lower case, one space apart:
 /// `Capacity Building for Migration, in China` and `capacity building for
-/// migration in china` are the same title.
-fn normalised_title(title: &str) -> String {
-    title
-        .to_lowercase()
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .collect::<Vec<_>>()
-        .join(" ")
-}
-
+/// migration in china` are the same title. The words go to the hash one
+/// by one, without joining them first: every project has its id made.
 pub fn project_id(title: &str, start: Option<NaiveDate>) -> String {
-    let key = format!(
-        "{}|{}",
-        normalised_title(title),
-        start.map(|d| d.to_string()).unwrap_or_default()
-    );
-    let digest = Sha256::digest(key.as_bytes());
-    digest.iter().take(6).map(|b| format!("{b:02x}")).collect()
+    let lower = title.to_lowercase();
+    let mut words = lower
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty());
+    let mut hasher = Sha256::new();
+    if let Some(first) = words.next() {
+        hasher.update(first);
+        for word in words {
+            hasher.update(b" ");
+            hasher.update(word);
+        }
+    }
+    hasher.update(b"|");
+    if let Some(start) = start {
+        hasher.update(start.to_string());
+    }
+    let mut id = String::with_capacity(12);
+    for byte in hasher.finalize().iter().take(6) {
+        // Writing to a String cannot fail.
+        let _ = write!(id, "{byte:02x}");
+    }
+    id
 }
 
 /// A project whose dates and id are known, before its facts are extracted:
@@ -340,6 +351,30 @@ pub fn normalise(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_id_is_the_digest_of_the_normalised_title_and_start() {
+        let start = NaiveDate::from_ymd_opt(2007, 6, 1);
+        let digest = |key: &str| -> String {
+            Sha256::digest(key.as_bytes())
+                .iter()
+                .take(6)
+                .map(|b| format!("{b:02x}"))
+                .collect()
+        };
+        let id = project_id("  Capacity Building for Migration, in CHINA!", start);
+        assert_eq!(
+            id,
+            digest("capacity building for migration in china|2007-06-01")
+        );
+        assert_eq!(id.len(), 12);
+        assert_eq!(
+            project_id("capacity building for migration in china", start),
+            id
+        );
+        assert_eq!(project_id("Ποσειδώνας Σ", None), digest("ποσειδώνας σ|"));
+        assert_eq!(project_id("", None), digest("|"));
+    }
 
     fn raw(source: &str, text: &str) -> Vec<RawProject> {
         ingest::parse_listing(source, text.as_bytes())
