@@ -189,11 +189,32 @@ fn push_words(out: &mut String, from: usize, text: &str) {
             out.push_str(word);
         }
     };
-    if text.is_ascii() && !text.contains('\u{b}') {
+    if is_one_spaced_ascii(text) {
+        // Most text already reads as it is printed: words one space apart.
+        push(text);
+    } else if text.is_ascii() && !text.contains('\u{b}') {
         text.split_ascii_whitespace().for_each(&mut push);
     } else {
         text.split(char::is_whitespace).for_each(&mut push);
     }
+}
+
+/// ASCII whose only white space is single spaces between words.
+fn is_one_spaced_ascii(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    let mut after_space = true;
+    for &byte in bytes {
+        let space = byte == b' ';
+        if !byte.is_ascii()
+            || (space && after_space)
+            || (!space && byte.is_ascii_whitespace())
+            || byte == 0x0b
+        {
+            return false;
+        }
+        after_space = space;
+    }
+    !after_space
 }
 
 impl Text {
@@ -389,6 +410,12 @@ mod tests {
         /// `char::is_whitespace` does, the vertical tab included.
         #[test]
         fn ascii_words_are_split_like_char_is_whitespace(text in "[ a-z.\t\n\r\u{b}\u{c}]{0,40}") {
+            check(&text)?;
+        }
+
+        /// Text already one space apart is taken as it is.
+        #[test]
+        fn one_spaced_words_are_kept(text in "[a-z.]{1,6}( [a-z.\u{1c}]{1,6}){0,6}") {
             check(&text)?;
         }
 
