@@ -234,7 +234,6 @@ impl Unit {
             Some(at) => text[..at].trim_end().to_string(),
             None => text,
         };
-        let words = text.split_whitespace().count();
         // A brand name may start in lower case (`ePEStemology: …`) but
         // holds a capital.
         let first_word_capitalised = text
@@ -256,10 +255,14 @@ impl Unit {
             false => unquoted,
         };
         let ends_well = !unquoted.ends_with(['.', ':', ';', ',']) || unquoted.ends_with("...");
+        // The checks of ends and starts come first: they settle most
+        // paragraphs (every unit is asked) without counting their words.
+        if !(starts_well && ends_well) {
+            return false;
+        }
+        let words = text.split_whitespace().count();
         (1..=40).contains(&words)
             && text.chars().count() <= MAX_TITLE_CHARS
-            && starts_well
-            && ends_well
             && !has_sentence_break(&text)
             && !(words >= 12 && has_finite_verb(&text))
     }
