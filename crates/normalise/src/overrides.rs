@@ -7,6 +7,7 @@ use crate::project::Project;
 use crate::reference::Reference;
 use chrono::NaiveDate;
 use ingest::{Diagnostic, Span};
+use std::borrow::Cow;
 use std::collections::HashMap;
 
 pub const OVERRIDES_FILE: &str = "overrides.csv";
@@ -242,7 +243,10 @@ fn apply_one(
             (OverrideField::Funder, _) => {
                 let known = reference.organisation_by_code(&o.value);
                 let is_known = known.is_some();
-                let (name, kind) = known.unwrap_or_else(|| (o.value.clone().into(), "unknown"));
+                let (name, kind) = known.map_or_else(
+                    || (Cow::Owned(o.value.clone()), "unknown"),
+                    |(name, kind)| (Cow::Borrowed(name), kind),
+                );
                 project.facts.organisations.push(OrganisationFact {
                     name,
                     code: o.value.clone().into(),

@@ -6,7 +6,6 @@
 use crate::money::{ExchangeRates, RatesError, EXCHANGE_RATES_FILE};
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, Input, MatchKind};
 use keshvar::{CountryIterator, Region, SubRegion};
-use std::borrow::Cow;
 use std::collections::BTreeMap;
 use std::path::Path;
 
@@ -501,20 +500,15 @@ impl Reference {
         })
     }
 
-    /// Name and type of the organisation with this donor code, if any.
-    pub fn organisation_by_code(&self, code: &str) -> Option<(Cow<'static, str>, &'static str)> {
+    /// Name and type of the organisation with this donor code, if any. A
+    /// state's code names its government, by the name its bodies take when
+    /// read from the text (`Government of the Philippines`).
+    pub fn organisation_by_code(&self, code: &str) -> Option<(&'static str, &'static str)> {
         self.organisations
             .iter()
             .find(|o| o.code == code)
-            .map(|o| (Cow::Borrowed(o.name), o.kind))
-            .or_else(|| {
-                self.country(code).map(|c| {
-                    (
-                        Cow::Owned(format!("Government of {}", c.name)),
-                        "government",
-                    )
-                })
-            })
+            .map(|o| (o.name, o.kind))
+            .or_else(|| self.country(code).map(|c| (c.government, "government")))
     }
 
     pub fn country(&self, alpha3: &str) -> Option<&Country> {
@@ -614,6 +608,10 @@ pub(crate) mod tests {
     fn built_in_tables_load_and_a_file_in_the_folder_takes_the_place_of_its_table() {
         let builtin = Reference::builtin().expect("the built-in tables load");
         assert!(builtin.organisation_by_code("IOM").is_some());
+        assert_eq!(
+            builtin.organisation_by_code("PHL"),
+            Some(("Government of the Philippines", "government"))
+        );
         let dir = tempfile::tempdir().unwrap();
         // No file: the built-in tables; a missing file is an error only
         // when every table must be in the folder.
