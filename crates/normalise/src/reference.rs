@@ -350,7 +350,7 @@ impl Reference {
             let short = country.iso_short_name();
             countries.push(Country {
                 alpha3,
-                name: names.keep(short),
+                name: short,
                 region: country.maybe_region().and_then(region_label),
                 subregion,
                 intermediate,
@@ -432,21 +432,19 @@ impl Reference {
         let mut organisations = Vec::new();
         for (_, row) in rows(ORGANISATIONS_FILE, tables.organisations, 4)? {
             let index = organisations.len();
+            // A government body of organisations.csv (USAID, SDC) is its
+            // state.
+            let government = (row[2] == "government")
+                .then(|| by_alpha3.get(&row[0]))
+                .flatten()
+                .map(|&state| countries[state].government);
             organisations.push(Organisation {
                 code: names.keep(&row[0]),
-                name: names.keep(&row[1]),
+                name: government.unwrap_or_else(|| names.keep(&row[1])),
                 kind: names.keep(&row[2]),
             });
             for alias in row[3].split('|').map(str::trim).filter(|a| !a.is_empty()) {
                 patterns.push(name_pattern(Entry::Organisation(index), alias));
-            }
-        }
-        // A government body of organisations.csv (USAID, SDC) is its state.
-        for organisation in &mut organisations {
-            if organisation.kind == "government" {
-                if let Some(&index) = by_alpha3.get(organisation.code) {
-                    organisation.name = countries[index].government;
-                }
             }
         }
         let mut regions = Vec::new();
