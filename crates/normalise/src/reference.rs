@@ -354,6 +354,8 @@ impl Reference {
                 region: country.maybe_region().and_then(region_label),
                 subregion,
                 intermediate,
+                // Named once the country's own name is final (aliases
+                // below may replace ISO's).
                 government: "",
             });
             by_alpha3.insert(alpha3.to_string(), index);
