@@ -23,7 +23,7 @@
 //!    project it funds, is not a place the project works in.
 use crate::money::{read_amounts, AmountFact};
 use crate::reference::{Entry, NameMatch, Reference};
-use crate::text::{passages, sentences, CitedSentences, PassageKind};
+use crate::text::{is_one_of, passages, sentences, CitedSentences, PassageKind};
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 use ingest::labels::{self, Meaning};
 use ingest::{Diagnostic, RawProject, Segment, Span};
@@ -1288,11 +1288,6 @@ fn words(text: &str) -> impl Iterator<Item = (&str, bool)> + '_ {
         let bare = w.trim_matches(|c: char| !c.is_alphanumeric() && !"$€£".contains(c));
         (bare, ends_clause)
     })
-}
-
-/// Whether `word` is one of `list` (lower-case words), in any case.
-fn is_one_of(list: &[&str], word: &str) -> bool {
-    list.iter().any(|w| w.eq_ignore_ascii_case(word))
 }
 
 fn is_money(word: &str) -> bool {

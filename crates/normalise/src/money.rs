@@ -29,7 +29,7 @@
 //! of some twenty dollars, and the currency is left empty with a warning.
 
 use crate::extract::{Evidence, OrgRole, OrganisationFact};
-use crate::text::{passages, sentences, CitedSentences, PassageKind};
+use crate::text::{is_one_of, passages, sentences, CitedSentences, PassageKind};
 use ingest::labels::{self, Meaning};
 use ingest::{Diagnostic, RawProject, Segment};
 use serde::Serialize;
@@ -545,18 +545,6 @@ fn is_budget_label(label: &str) -> bool {
 fn words(text: &str) -> impl DoubleEndedIterator<Item = &str> {
     text.split(|c: char| !(c.is_alphanumeric() || c == '-'))
         .filter(|w| !w.is_empty())
-}
-
-/// Whether `word` in lower case is one of `list` (lower-case words). Most
-/// words are ASCII, compared without lower-casing a copy; any other is
-/// lower-cased as Unicode says (the Kelvin sign is a `k`).
-fn is_one_of(list: &[&str], word: &str) -> bool {
-    if word.is_ascii() {
-        list.iter().any(|w| w.eq_ignore_ascii_case(word))
-    } else {
-        let lower = word.to_lowercase();
-        list.contains(&lower.as_str())
-    }
 }
 
 /// Whether a word of `text` is one of `list` (lower-case words).

@@ -48,6 +48,18 @@ pub fn passages(project: &RawProject) -> Vec<Passage<'_>> {
     out
 }
 
+/// Whether `word` in lower case is one of `list` (lower-case words). Most
+/// words are ASCII, compared without lower-casing a copy; any other is
+/// lower-cased as Unicode says (the Kelvin sign is a `k`).
+pub(crate) fn is_one_of(list: &[&str], word: &str) -> bool {
+    if word.is_ascii() {
+        list.iter().any(|w| w.eq_ignore_ascii_case(word))
+    } else {
+        let lower = word.to_lowercase();
+        list.contains(&lower.as_str())
+    }
+}
+
 const ABBREVIATIONS: &[&str] = &[
     "e.g", "i.e", "etc", "No", "no", "St", "Mr", "Ms", "Dr", "Inc", "Ltd", "Co", "vs", "U.S",
     "U.K", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec",
