@@ -5,6 +5,7 @@
 use polars::prelude::*;
 use polars_io::parquet::write::ParquetCompression;
 use polars_io::prelude::{CsvWriter, ParquetReader, ParquetWriter, SerReader, SerWriter};
+use polars_utils::compression::ZstdLevel;
 use std::fs::File;
 use std::io::BufWriter;
 use std::path::{Path, PathBuf};
@@ -35,13 +36,15 @@ fn create(path: &Path) -> Result<BufWriter<File>, TableError> {
         })
 }
 
-/// A Parquet writer with devcoop's settings: zstd at its default level,
-/// and columns encoded one after the other, since the tables are already
-/// written in parallel and encoding every column of a row group at once
-/// holds all their pages together.
+/// A Parquet writer with devcoop's settings: zstd at its fastest level
+/// (the dictionaries do most of the shrinking; higher levels spend time
+/// on a few bytes more, see BENCHMARKS.md), and columns encoded one after
+/// the other, since the tables are already written in parallel and
+/// encoding every column of a row group at once holds all their pages
+/// together.
 pub(crate) fn parquet_writer<W: std::io::Write>(out: W) -> ParquetWriter<W> {
     ParquetWriter::new(out)
-        .with_compression(ParquetCompression::Zstd(None))
+        .with_compression(ParquetCompression::Zstd(ZstdLevel::try_new(1).ok()))
         .set_parallel(false)
 }
 
