@@ -48,8 +48,15 @@ pub enum ChartSpec {
         series: String,
         axes: Axes,
     },
-    /// Counts of the numbers in column `x`, in bins `bin` wide.
-    Histogram { x: String, bin: f64, axes: Axes },
+    /// Counts of the numbers in column `x`, in bins `bin` wide; each row
+    /// counts as many times as its column `count` says (a query grouped by
+    /// `x`), once without it.
+    Histogram {
+        x: String,
+        bin: f64,
+        count: Option<String>,
+        axes: Axes,
+    },
     /// One bar per row from `start` to `end` (dates), labelled by `label`
     /// and coloured by the group in `colour`.
     Timeline {
@@ -134,7 +141,7 @@ impl ChartKind {
         match self {
             ChartKind::Bar | ChartKind::Hbar => &["x", "y", "x_title", "y_title"],
             ChartKind::Stacked => &["x", "y", "series", "x_title", "y_title"],
-            ChartKind::Histogram => &["x", "bin", "x_title", "y_title"],
+            ChartKind::Histogram => &["x", "bin", "count", "x_title", "y_title"],
             ChartKind::Timeline => &["label", "start", "end", "colour", "x_title"],
             ChartKind::Matrix => &["x", "y", "value", "x_title", "y_title"],
             ChartKind::Map => &["iso3", "value", "legend"],
@@ -170,7 +177,11 @@ impl ChartSpec {
             ChartSpec::Stacked { x, y, series, .. } => {
                 vec![("x", x), ("y", y), ("series", series)]
             }
-            ChartSpec::Histogram { x, .. } => vec![("x", x)],
+            ChartSpec::Histogram { x, count, .. } => {
+                let mut columns = vec![("x", x)];
+                columns.extend(count.iter().map(|c| ("count", c)));
+                columns
+            }
             ChartSpec::Timeline {
                 label,
                 start,
@@ -289,6 +300,7 @@ pub fn parse_header(text: &str) -> Result<Header, HeaderError> {
         ChartKind::Histogram => ChartSpec::Histogram {
             x: keys.column("x")?,
             bin: keys.bin()?,
+            count: keys.optional_column("count")?,
             axes: axes()?,
         },
         ChartKind::Timeline => ChartSpec::Timeline {
@@ -545,6 +557,16 @@ mod tests {
             ChartSpec::Histogram {
                 x: "m".into(),
                 bin: 0.5,
+                count: None,
+                axes: Axes::default(),
+            }
+        );
+        assert_eq!(
+            histogram("count = \"n\"").unwrap().chart,
+            ChartSpec::Histogram {
+                x: "m".into(),
+                bin: 1.0,
+                count: Some("n".into()),
                 axes: Axes::default(),
             }
         );

@@ -45,17 +45,29 @@ pub fn chart_for(result: &AnalysisResult, caption: &str) -> Result<Option<Chart>
         ChartSpec::Histogram {
             x,
             bin,
+            count,
             axes: given,
-        } => (
+        } => {
+            let numbers = column_numbers(frame, x)?;
+            let times = match count {
+                Some(count) => column_numbers(frame, count)?,
+                None => vec![Some(1.0); numbers.len()],
+            };
             (
-                titled(&given.x_title, x),
-                given.y_title.clone().unwrap_or_default(),
-            ),
-            ChartBody::Histogram {
-                values: column_numbers(frame, x)?.into_iter().flatten().collect(),
-                bin: *bin,
-            },
-        ),
+                (
+                    titled(&given.x_title, x),
+                    given.y_title.clone().unwrap_or_default(),
+                ),
+                ChartBody::Histogram {
+                    values: numbers
+                        .into_iter()
+                        .zip(times)
+                        .filter_map(|(number, times)| Some((number?, times?)))
+                        .collect(),
+                    bin: *bin,
+                },
+            )
+        }
         ChartSpec::Timeline {
             label,
             start,
@@ -236,6 +248,45 @@ mod tests {
             rows,
             frame,
         }
+    }
+
+    /// The histogram of `months`, each with how many projects last it
+    /// when `counts` are given, a row per project otherwise.
+    fn histogram(months: &[i64], counts: Option<&[i64]>) -> Chart {
+        let count_key = if counts.is_some() {
+            "-- count = \"n\"\n"
+        } else {
+            ""
+        };
+        let header = format!(
+            "-- title = \"Durations\"\n-- chart = \"histogram\"\n-- x = \"months\"\n-- bin = 6\n{count_key}"
+        );
+        let analysis =
+            parse_analysis(Path::new("durations.sql"), &format!("{header}SELECT 1")).unwrap();
+        let mut table = TableBuilder::default();
+        table.integer("months", months.iter().map(|&m| Some(m)).collect());
+        if let Some(counts) = counts {
+            table.integer("n", counts.iter().map(|&n| Some(n)).collect());
+        }
+        let result = AnalysisResult {
+            analysis,
+            rows: months.len(),
+            frame: table.build().unwrap(),
+        };
+        chart_for(&result, "").unwrap().unwrap()
+    }
+
+    #[test]
+    fn a_histogram_of_counted_rows_equals_one_of_a_row_each() {
+        let bins = |chart: Chart| match chart.body {
+            ChartBody::Histogram { values, bin } => crate::histogram_bins(&values, bin),
+            other => panic!("not a histogram: {other:?}"),
+        };
+        let (labels, counts) = bins(histogram(&[2, 3, 3, 3, 8, 14], None));
+        assert_eq!(labels, ["0–5", "6–11", "12–17"]);
+        assert_eq!(counts, [4.0, 1.0, 1.0]);
+        let counted = bins(histogram(&[2, 3, 8, 14], Some(&[1, 3, 1, 1])));
+        assert_eq!(counted, (labels, counts));
     }
 
     fn rows_of(chart: Chart) -> Vec<TimelineRow> {

@@ -170,22 +170,27 @@ pub fn draw<DB: DrawingBackend>(root: &Area<DB>, chart: &Chart) -> Result<(), St
     }
 }
 
-/// `(label, count)` per bin of width `bin` from the lowest value's bin.
-pub fn histogram_bins(values: &[f64], bin: f64) -> (Vec<String>, Vec<f64>) {
+/// `(label, count)` per bin of width `bin` from the lowest value's bin;
+/// `values` are each number with how many times it counts.
+pub fn histogram_bins(values: &[(f64, f64)], bin: f64) -> (Vec<String>, Vec<f64>) {
     let bin = if bin > 0.0 { bin } else { 1.0 };
-    let finite: Vec<f64> = values.iter().copied().filter(|v| v.is_finite()).collect();
+    let finite: Vec<(f64, f64)> = values
+        .iter()
+        .copied()
+        .filter(|(v, times)| v.is_finite() && times.is_finite())
+        .collect();
     let (Some(low), Some(high)) = (
-        finite.iter().copied().reduce(f64::min),
-        finite.iter().copied().reduce(f64::max),
+        finite.iter().map(|&(v, _)| v).reduce(f64::min),
+        finite.iter().map(|&(v, _)| v).reduce(f64::max),
     ) else {
         return (Vec::new(), Vec::new());
     };
     let first = (low / bin).floor() as i64;
     let last = (high / bin).floor() as i64;
     let mut counts = vec![0.0; (last - first + 1).clamp(1, 1000) as usize];
-    for v in finite {
+    for (v, times) in finite {
         let index = ((v / bin).floor() as i64 - first).clamp(0, counts.len() as i64 - 1);
-        counts[index as usize] += 1.0;
+        counts[index as usize] += times;
     }
     let labels = (0..counts.len())
         .map(|i| {

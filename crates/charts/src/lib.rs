@@ -225,10 +225,17 @@ mod tests {
 
     #[test]
     fn histogram_bins_cover_every_value() {
-        let (labels, counts) = histogram_bins(&[8.0, 13.0, 17.0, 24.0, 25.0], 6.0);
+        let once = |values: &[f64]| values.iter().map(|&v| (v, 1.0)).collect::<Vec<_>>();
+        let (labels, counts) = histogram_bins(&once(&[8.0, 13.0, 17.0, 24.0, 25.0]), 6.0);
         assert_eq!(labels, ["6–11", "12–17", "18–23", "24–29"]);
         assert_eq!(counts, [1.0, 2.0, 0.0, 2.0]);
         assert!(histogram_bins(&[], 6.0).0.is_empty());
+        // Rows grouped by value count as many times as they say; a row
+        // with no number or no count counts for nothing.
+        let grouped = [(8.0, 1.0), (13.0, 1.0), (17.0, 1.0), (24.0, 2.0)];
+        assert_eq!(histogram_bins(&grouped, 6.0), (labels, counts));
+        let gaps = [(8.0, f64::NAN), (13.0, 3.0), (f64::NAN, 4.0)];
+        assert_eq!(histogram_bins(&gaps, 6.0).1, [3.0]);
     }
 
     #[test]

@@ -27,8 +27,9 @@ pub enum ChartBody {
         labels: Vec<String>,
         series: Vec<(String, Vec<f64>)>,
     },
-    /// Counts of values in bins of `bin` width.
-    Histogram { values: Vec<f64>, bin: f64 },
+    /// Counts of values in bins of `bin` width: each value with how many
+    /// times it counts.
+    Histogram { values: Vec<(f64, f64)>, bin: f64 },
     /// One bar per project from start to end, coloured by group.
     Timeline { rows: Vec<TimelineRow> },
     /// Counts in a grid.
