@@ -286,13 +286,26 @@ fn lex(text: &str, begins: fn(Kind) -> bool) -> Vec<Token> {
         if c.is_alphabetic() {
             let run_len = alphabetic_run(rest);
             let word = &rest[..run_len];
-            let lower = word.to_lowercase();
+            // Most words are short and ASCII: lower-cased on the stack.
+            let mut ascii = [0u8; 24];
+            let lowered;
+            let lower: &str = match ascii.get_mut(..word.len()) {
+                Some(buffer) if word.is_ascii() => {
+                    buffer.copy_from_slice(word.as_bytes());
+                    buffer.make_ascii_lowercase();
+                    std::str::from_utf8(buffer).unwrap_or(word)
+                }
+                _ => {
+                    lowered = word.to_lowercase();
+                    &lowered
+                }
+            };
             // Words ending an open range never start a text: prose lines
             // (most lines) are spared looking for them.
             let open_end = if tokens.is_empty() {
                 None
             } else {
-                open_end_words(rest, &lower, run_len)
+                open_end_words(rest, lower, run_len)
             };
             if let Some((len, joined)) = open_end {
                 tokens.push(Token {
@@ -306,7 +319,7 @@ fn lex(text: &str, begins: fn(Kind) -> bool) -> Vec<Token> {
                 .checked_sub(1)
                 .and_then(|p| bytes.get(p))
                 .is_some_and(u8::is_ascii_digit);
-            push_word(&mut tokens, word, &lower, pos, after_digit);
+            push_word(&mut tokens, word, lower, pos, after_digit);
             pos += run_len;
             continue;
         }
@@ -530,10 +543,34 @@ fn push_word(tokens: &mut Vec<Token>, word: &str, lower: &str, pos: usize, after
     });
 }
 
+/// The first three bytes of every month name (each has at least three),
+/// as numbers: most words begin with no month's, and are turned away
+/// without comparing them with every name.
+const MONTH_PREFIXES: [u32; MONTH_NAMES.len()] = {
+    let mut prefixes = [0u32; MONTH_NAMES.len()];
+    let mut i = 0;
+    while i < MONTH_NAMES.len() {
+        let name = MONTH_NAMES[i].0.as_bytes();
+        prefixes[i] = u32::from_le_bytes([name[0], name[1], name[2], 0]);
+        i += 1;
+    }
+    prefixes
+};
+
+fn may_begin_a_month(word: &[u8]) -> bool {
+    match word {
+        [a, b, c, ..] => MONTH_PREFIXES.contains(&u32::from_le_bytes([*a, *b, *c, 0])),
+        _ => false,
+    }
+}
+
 /// Splits a lower-case word made only of month names into them.
 fn split_months(word: &str) -> Option<Vec<(u32, usize)>> {
     if word.is_empty() {
         return Some(Vec::new());
+    }
+    if !may_begin_a_month(word.as_bytes()) {
+        return None;
     }
     for &(name, month) in MONTH_NAMES {
         if let Some(rest) = word.strip_prefix(name) {
@@ -1145,6 +1182,20 @@ mod tests {
     fn range(text: &str) -> (DatePart, Option<DatePart>) {
         let expr = scan_date(text).unwrap_or_else(|| panic!("no date in {text:?}"));
         (expr.start, expr.end)
+    }
+
+    #[test]
+    fn words_are_split_into_month_names_only_when_made_of_them() {
+        for &(name, month) in MONTH_NAMES {
+            assert!(may_begin_a_month(name.as_bytes()), "{name}");
+            assert_eq!(split_months(name), Some(vec![(month, name.len())]));
+        }
+        assert_eq!(split_months("junejuly"), Some(vec![(6, 4), (7, 4)]));
+        assert_eq!(split_months("décembre"), Some(vec![(12, "décembre".len())]));
+        for word in ["the", "project", "m", "ma", "junk", "décor"] {
+            assert_eq!(split_months(word), None, "{word}");
+        }
+        assert_eq!(split_months(""), Some(Vec::new()));
     }
 
     #[test]
