@@ -110,7 +110,7 @@ pub fn decode<'a>(file: &str, bytes: &'a [u8]) -> Result<SourceText<'a>, SourceE
             problem: SourceProblem::Empty,
         });
     }
-    if let Some(pos) = bytes.iter().position(|&b| is_binary_byte(b)) {
+    if let Some(pos) = first_binary_byte(bytes) {
         let (line, column) = line_and_column(bytes, pos);
         return Err(SourceError {
             file: file.to_string(),
@@ -213,15 +213,24 @@ impl Validator {
         if self.all_white_space {
             self.all_white_space = piece.iter().all(u8::is_ascii_whitespace);
         }
-        if let Some(at) = piece.iter().position(|&b| is_binary_byte(b)) {
+        if let Some(at) = first_binary_byte(piece) {
             self.binary = Some(self.error_at(piece, at, SourceProblem::Binary(piece[at])));
             return;
         }
         if self.not_utf8.is_none() {
             let carried = self.pending.len();
-            let mut bytes = std::mem::take(&mut self.pending);
-            bytes.extend_from_slice(piece);
-            if let Err(err) = std::str::from_utf8(&bytes) {
+            // Only a character cut by the last piece's end is carried: the
+            // piece is checked where it lies unless it finishes one.
+            let joined;
+            let bytes: &[u8] = if carried == 0 {
+                piece
+            } else {
+                let mut with_carried = std::mem::take(&mut self.pending);
+                with_carried.extend_from_slice(piece);
+                joined = with_carried;
+                &joined
+            };
+            if let Err(err) = std::str::from_utf8(bytes) {
                 match err.error_len() {
                     // A character cut by the end of the piece: wait for more.
                     None => self.pending = bytes[err.valid_up_to()..].to_vec(),
@@ -405,8 +414,24 @@ impl<R: std::io::Read> Chunks<R> {
 }
 
 /// NUL and the C0 controls that never occur in text (tab, LF, CR, FF are fine).
-pub(crate) fn is_binary_byte(byte: u8) -> bool {
+fn is_binary_byte(byte: u8) -> bool {
     matches!(byte, 0x00..=0x08 | 0x0e..=0x1a | 0x1c..=0x1f)
+}
+
+/// Where the first binary byte of `bytes` is. Every byte of a file is
+/// checked: blocks of 64 are looked at whole (without stopping at each
+/// byte, which the compiler can do many bytes at a time), and only a block
+/// holding one is searched.
+pub(crate) fn first_binary_byte(bytes: &[u8]) -> Option<usize> {
+    const BLOCK: usize = 64;
+    bytes
+        .chunks(BLOCK)
+        .enumerate()
+        .find(|(_, block)| block.iter().fold(false, |any, &b| any | is_binary_byte(b)))
+        .and_then(|(i, block)| {
+            let at = block.iter().position(|&b| is_binary_byte(b))?;
+            Some(i * BLOCK + at)
+        })
 }
 
 /// 1-based line and column (in characters) of byte `pos`.
@@ -427,6 +452,19 @@ pub(crate) fn line_and_column(bytes: &[u8], pos: usize) -> (usize, usize) {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        #[test]
+        fn the_first_binary_byte_is_found_in_any_block(
+            bytes in prop::collection::vec(prop::sample::select(vec![b'a', b'\n', b'\t', 0xc3, 0xa9, 0x00, 0x1b, 0x1f, 0x0c]), 0..300),
+        ) {
+            prop_assert_eq!(
+                first_binary_byte(&bytes),
+                bytes.iter().position(|&b| is_binary_byte(b))
+            );
+        }
+    }
 
     #[test]
     fn empty_and_whitespace_only_files_are_errors() {

@@ -10,7 +10,7 @@
 //! counting. Other encodings are refused with a clear message, as a text
 //! listing that is not UTF-8 is.
 
-use crate::source::{is_binary_byte, line_and_column, SourceError, SourceProblem};
+use crate::source::{first_binary_byte, line_and_column, SourceError, SourceProblem};
 use encoding_rs::{Encoding, UTF_8, WINDOWS_1252};
 use std::borrow::Cow;
 
@@ -58,7 +58,7 @@ pub(super) fn decode<'a>(file: &str, bytes: &'a [u8]) -> Result<Decoded<'a>, Sou
     if bytes.iter().all(u8::is_ascii_whitespace) {
         return Err(error(file, bytes, 0, SourceProblem::Empty));
     }
-    if let Some(at) = bytes.iter().position(|&b| is_binary_byte(b)) {
+    if let Some(at) = first_binary_byte(bytes) {
         // UTF-16 pages are full of NUL bytes: say what they are.
         if let Some((encoding, _)) = Encoding::for_bom(bytes) {
             if encoding != UTF_8 {
