@@ -470,6 +470,39 @@ fn malformed_correction_fails_the_run_naming_file_and_line() {
     assert!(!dir.path().join("output").exists());
 }
 
+#[test]
+fn malformed_reference_table_fails_the_run_naming_file_and_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let reference = dir.path().join("reference");
+    std::fs::create_dir(&reference).unwrap();
+    let organisations =
+        std::fs::read_to_string(root().join("data/reference/organisations.csv")).unwrap();
+    // The comment, the header and a first organisation, then a row of two
+    // fields.
+    let kept: Vec<&str> = organisations.lines().take(3).collect();
+    std::fs::write(
+        reference.join("organisations.csv"),
+        format!("{}\nOnly two,\"fields\n", kept.join("\n")),
+    )
+    .unwrap();
+    let config = dir.path().join("devcoop.toml");
+    std::fs::write(
+        &config,
+        format!(
+            "inputs = [\"{}\"]\nreference = \"reference\"\n",
+            root().join("data/raw").display(),
+        ),
+    )
+    .unwrap();
+    let result = devcoop(&["run", "--config", config.to_str().unwrap()]);
+    assert_eq!(result.status.code(), Some(1));
+    let stderr = text(&result.stderr);
+    assert!(stderr.contains("organisations.csv:4:"), "{stderr}");
+    // The reference's error is the one told, not the reading it stopped.
+    assert!(!stderr.contains("reading stopped"), "{stderr}");
+    assert!(!dir.path().join("output").exists());
+}
+
 fn check_file(name: &str, bytes: &[u8]) -> (Option<i32>, String, String) {
     let dir = tempfile::tempdir().unwrap();
     let file = dir.path().join(name);

@@ -70,10 +70,6 @@ pub fn read_projects(
     learning: LayoutLearning,
     mut on_batch: impl FnMut(&mut Batch) -> Result<()>,
 ) -> Result<Vec<ingest::Diagnostic>> {
-    let reference = match &config.reference {
-        Some(dir) => normalise::Reference::load_over_builtin(dir, true)?,
-        None => normalise::Reference::builtin()?,
-    };
     let mut corrections = if options.corrections {
         Some(super::inputs::corrections(config)?)
     } else {
@@ -88,6 +84,11 @@ pub fn read_projects(
         // strings allocated on the pool's threads is work this thread would
         // do while the other cores wait for the next batch.
         let handed_on = rayon::in_place_scope(|scope| -> Result<()> {
+            // Built while the first batch is read.
+            let reference = match &config.reference {
+                Some(dir) => normalise::Reference::load_over_builtin(dir, true)?,
+                None => normalise::Reference::builtin()?,
+            };
             for raw in &batches_read {
                 let identified = identities.identify_batch(raw);
                 let readings = identities.take_readings();
