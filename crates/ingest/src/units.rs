@@ -917,7 +917,9 @@ const CONTINUING_WORDS: &[&str] = &[
 /// bulleted or field line continues it when it is plainly the rest of it
 /// ([`wraps_onto`]), else starts a unit of its own.
 pub fn units(lines: &[Line]) -> Vec<Unit> {
-    let mut units: Vec<Unit> = Vec::new();
+    // Rarely more units than lines (a line cut into several): sized once,
+    // as a unit is large to copy when the vector grows.
+    let mut units: Vec<Unit> = Vec::with_capacity(lines.len());
     let mut open = false;
     for line in lines
         .iter()

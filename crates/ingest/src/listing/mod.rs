@@ -378,7 +378,13 @@ impl<R: Read> UnitPieces<R> {
             return Ok(None);
         }
         let units: Vec<Vec<Unit>> = pieces.par_iter().map(|c| units(&c.lines())).collect();
-        Ok(Some(units.into_iter().flatten().collect()))
+        // Joined into one allocation of the right size: a unit is large,
+        // and growing the vector as it fills would copy them again.
+        let mut joined = Vec::with_capacity(units.iter().map(Vec::len).sum());
+        for mut piece in units {
+            joined.append(&mut piece);
+        }
+        Ok(Some(joined))
     }
 }
 
