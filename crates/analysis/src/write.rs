@@ -36,12 +36,12 @@ fn create(path: &Path) -> Result<BufWriter<File>, TableError> {
 }
 
 /// A Parquet writer with devcoop's settings: pages in Snappy, the codec
-/// every Parquet reader knows and the fastest to write (the dictionaries
-/// do most of the shrinking; zstd makes the files a third smaller for
-/// about 5 % more time on the whole run, see BENCHMARKS.md), and columns
-/// encoded one after the other, since the tables are already written in
-/// parallel and encoding every column of a row group at once holds all
-/// their pages together.
+/// every Parquet reader knows and among the fastest to write (the
+/// dictionaries do most of the shrinking; zstd makes the files a third
+/// smaller for about 5 % more time on the whole run, see BENCHMARKS.md),
+/// and columns encoded one after the other, since the tables are already
+/// written in parallel and encoding every column of a row group at once
+/// holds all their pages together.
 pub(crate) fn parquet_writer<W: std::io::Write>(out: W) -> ParquetWriter<W> {
     ParquetWriter::new(out)
         .with_compression(ParquetCompression::Snappy)
