@@ -919,7 +919,7 @@ const CONTINUING_WORDS: &[&str] = &[
 pub fn units(lines: &[Line]) -> Vec<Unit> {
     // Rarely more units than lines (a line cut into several): sized once,
     // as a unit is large to copy when the vector grows.
-    let mut units: Vec<Unit> = Vec::with_capacity(lines.len());
+    let mut units: Vec<Unit> = Vec::new();
     let mut open = false;
     for line in lines
         .iter()
