@@ -917,8 +917,8 @@ const CONTINUING_WORDS: &[&str] = &[
 /// bulleted or field line continues it when it is plainly the rest of it
 /// ([`wraps_onto`]), else starts a unit of its own.
 pub fn units(lines: &[Line]) -> Vec<Unit> {
-    // Rarely more units than lines (a line cut into several): sized once,
-    // as a unit is large to copy when the vector grows.
+    // Not sized by the lines: most pieces have far fewer units than lines,
+    // and the larger blocks stayed resident longer (BENCHMARKS.md).
     let mut units: Vec<Unit> = Vec::new();
     let mut open = false;
     for line in lines
