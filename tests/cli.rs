@@ -5,6 +5,7 @@ mod common;
 use common::{
     devcoop, jsonl, listings_in, root, run_into, run_with, shared_corpus, shipped_listing, text,
 };
+use sha2::Digest;
 use std::path::Path;
 use std::process::Command;
 
@@ -122,7 +123,11 @@ fn manifest_records_inputs_and_counts_without_timestamps() {
         .ends_with("labour-migration-projects.txt"));
     let bytes = std::fs::read(root().join("data/raw/labour-migration-projects.txt")).unwrap();
     assert_eq!(input["bytes"].as_u64().unwrap(), bytes.len() as u64);
-    assert_eq!(input["sha256"].as_str().unwrap().len(), 64);
+    let sha256: String = sha2::Sha256::digest(&bytes)
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect();
+    assert_eq!(input["sha256"].as_str().unwrap(), sha256);
     assert_eq!(input["projects"], 10);
     assert_eq!(manifest["tables"][0]["name"], "projects");
     assert_eq!(manifest["tables"][0]["rows"], 10);

@@ -4,7 +4,6 @@
 use crate::config::Config;
 use anyhow::{Context, Result};
 use ingest::Diagnostic;
-use sha2::{Digest, Sha256};
 use std::path::{Path, PathBuf};
 
 /// One input file as the manifest records it.
@@ -46,15 +45,15 @@ pub fn input_files(config: &Config, override_inputs: &[PathBuf]) -> Result<Input
 }
 
 /// The inputs of a run, checked before anything is written: each file's
-/// manifest row (its project count filled in as it is read), and the
+/// manifest row (its project count and SHA-256 filled in as it is read), and the
 /// errors of files that are not listings.
 pub struct Checked {
     pub files: Vec<InputFile>,
     pub errors: Vec<Diagnostic>,
 }
 
-/// Checks that every file is a UTF-8 text listing, hashing it on the way,
-/// telling `read` how many bytes went by. Reads each file once, in blocks.
+/// Checks that every file is a UTF-8 text listing, telling `read` how many
+/// bytes went by. Reads each file once, in blocks.
 pub fn check_inputs(
     config: &Config,
     files: &[PathBuf],
@@ -67,14 +66,10 @@ pub fn check_inputs(
     for path in files {
         let mut file = std::fs::File::open(path)
             .with_context(|| format!("{}: cannot read", path.display()))?;
-        let mut hasher = Sha256::new();
         let verdict = ingest::validate_listing::<_, std::convert::Infallible>(
             &source_name(path),
             &mut file,
-            |block| {
-                hasher.update(block);
-                read(block.len() as u64);
-            },
+            |block| read(block.len() as u64),
         );
         let bytes = match verdict {
             Ok(bytes) => bytes,
@@ -91,11 +86,8 @@ pub fn check_inputs(
         checked.files.push(InputFile {
             path: config.display_path(path),
             bytes,
-            sha256: hasher
-                .finalize()
-                .iter()
-                .map(|b| format!("{b:02x}"))
-                .collect(),
+            // Hashed as the run reads it (`stream_listing`).
+            sha256: String::new(),
             projects: 0,
         });
     }

@@ -12,6 +12,8 @@ use crate::config::Config;
 use anyhow::{anyhow, Context, Result};
 use ingest::LayoutLearning;
 use normalise::Project;
+use sha2::{Digest, Sha256};
+use std::io::{Read, Seek, SeekFrom};
 use std::path::{Path, PathBuf};
 use std::sync::mpsc::SyncSender;
 
@@ -204,7 +206,7 @@ fn read_batches(
     let mut found = Vec::new();
     let mut pending: Vec<ingest::RawProject> = Vec::new();
     for (path, file) in paths.iter().zip(files.iter_mut()) {
-        let end = stream_listing(path, options.piece_bytes, learning, |projects| {
+        let read = stream_listing(path, options.piece_bytes, learning, |projects| {
             pending.extend(projects);
             while pending.len() >= batch_projects {
                 let rest = pending.split_off(batch_projects);
@@ -212,8 +214,9 @@ fn read_batches(
             }
             Ok(())
         })?;
-        file.projects = end.projects;
-        found.extend(end.diagnostics);
+        file.projects = read.end.projects;
+        file.sha256 = read.sha256;
+        found.extend(read.end.diagnostics);
     }
     if !pending.is_empty() {
         send(pending)?;
@@ -221,8 +224,16 @@ fn read_batches(
     Ok(found)
 }
 
+/// One listing read: its warnings and project count, and the SHA-256 of
+/// its bytes as they were read.
+pub struct ListingRead {
+    pub end: ingest::ListingEnd,
+    /// In lower-case hex, as the manifest records it.
+    pub sha256: String,
+}
+
 /// Reads one checked listing in pieces, giving its projects to
-/// `on_projects` a few thousand at a time; its warnings and project count.
+/// `on_projects` a few thousand at a time.
 /// With [`ingest::LayoutLearning::WhileReading`], a listing whose layout
 /// changes after its first pieces fails with [`LayoutChanged`]: the
 /// projects given so far are to be thrown away.
@@ -231,30 +242,95 @@ pub fn stream_listing(
     piece_bytes: usize,
     learning: ingest::LayoutLearning,
     on_projects: impl FnMut(Vec<ingest::RawProject>) -> Result<()>,
-) -> Result<ingest::ListingEnd> {
+) -> Result<ListingRead> {
     let file =
         std::fs::File::open(path).with_context(|| format!("{}: cannot read", path.display()))?;
+    let mut hashed = Hashing::new(file);
     // Checked by `check_inputs` already: not checked twice.
-    ingest::read_checked_listing(&source_name(path), file, piece_bytes, learning, on_projects)
-        .map_err(|err| match err {
-            ingest::ReadError::Sink(err) => err,
-            ingest::ReadError::LayoutChanged => anyhow::Error::new(LayoutChanged {
-                path: path.to_path_buf(),
-            }),
-            // Checked before, yet not a listing now: it changed during the run.
-            ingest::ReadError::Source(err) => anyhow::anyhow!(
+    let end = ingest::read_checked_listing(
+        &source_name(path),
+        &mut hashed,
+        piece_bytes,
+        learning,
+        on_projects,
+    )
+    .map_err(|err| match err {
+        ingest::ReadError::Sink(err) => err,
+        ingest::ReadError::LayoutChanged => anyhow::Error::new(LayoutChanged {
+            path: path.to_path_buf(),
+        }),
+        // Checked before, yet not a listing now: it changed during the run.
+        ingest::ReadError::Source(err) => anyhow::anyhow!(
+            "{}: {err} (the file changed during the run)",
+            path.display()
+        ),
+        // Not UTF-8 now, though it was when checked.
+        ingest::ReadError::Io(err) if err.kind() == std::io::ErrorKind::InvalidData => {
+            anyhow::anyhow!(
                 "{}: {err} (the file changed during the run)",
                 path.display()
-            ),
-            // Not UTF-8 now, though it was when checked.
-            ingest::ReadError::Io(err) if err.kind() == std::io::ErrorKind::InvalidData => {
-                anyhow::anyhow!(
-                    "{}: {err} (the file changed during the run)",
-                    path.display()
-                )
-            }
-            ingest::ReadError::Io(err) => anyhow::anyhow!("{}: cannot read: {err}", path.display()),
-        })
+            )
+        }
+        ingest::ReadError::Io(err) => anyhow::anyhow!("{}: cannot read: {err}", path.display()),
+    })?;
+    // The reading goes to the end of the file: every byte is hashed.
+    Ok(ListingRead {
+        end,
+        sha256: hashed.finish(),
+    })
+}
+
+/// A reader that hashes the bytes read through it since it was last
+/// rewound. The manifest's SHA-256 of each listing is taken here, on the
+/// thread that reads the listing a batch ahead of the other cores, rather
+/// than in the check before the run, which the other core waits for.
+struct Hashing<R> {
+    inner: R,
+    hasher: Sha256,
+}
+
+impl<R> Hashing<R> {
+    fn new(inner: R) -> Self {
+        Hashing {
+            inner,
+            hasher: Sha256::new(),
+        }
+    }
+
+    fn finish(self) -> String {
+        self.hasher
+            .finalize()
+            .iter()
+            .map(|b| format!("{b:02x}"))
+            .collect()
+    }
+}
+
+impl<R: Read> Read for Hashing<R> {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        let n = self.inner.read(buf)?;
+        let read = buf.get(..n).ok_or_else(|| {
+            std::io::Error::other("a read reported more bytes than its buffer holds")
+        })?;
+        self.hasher.update(read);
+        Ok(n)
+    }
+}
+
+/// Reading a listing rewinds it to learn its layout first and then read
+/// it again: the hash starts again with it. A listing is read from its
+/// start to its end, so no other seek is needed.
+impl<R: Seek> Seek for Hashing<R> {
+    fn seek(&mut self, to: SeekFrom) -> std::io::Result<u64> {
+        if to != SeekFrom::Start(0) {
+            return Err(std::io::Error::new(
+                std::io::ErrorKind::Unsupported,
+                "a hashed listing is only rewound to its start",
+            ));
+        }
+        self.hasher = Sha256::new();
+        self.inner.seek(to)
+    }
 }
 
 /// A listing's layout changed after its first pieces, while it was learnt
@@ -287,6 +363,27 @@ mod tests {
             sha256: String::new(),
             projects: 0,
         }
+    }
+
+    #[test]
+    fn the_hash_is_of_the_bytes_read_since_the_last_rewind() {
+        let text = b"Projects\n\n1. A project\n2010 - 2012\n";
+        let once: String = Sha256::digest(text)
+            .iter()
+            .map(|b| format!("{b:02x}"))
+            .collect();
+        let mut hashed = Hashing::new(std::io::Cursor::new(&text[..]));
+        let mut read = Vec::new();
+        // Part of the listing, as a layout is learnt from its first pieces.
+        let mut head = [0u8; 9];
+        hashed.read_exact(&mut head).expect("nine bytes");
+        hashed.seek(SeekFrom::Start(0)).expect("rewound");
+        hashed.read_to_end(&mut read).expect("read");
+        assert_eq!(read, text);
+        assert_eq!(hashed.finish(), once);
+        let mut hashed = Hashing::new(std::io::Cursor::new(&text[..]));
+        let err = hashed.seek(SeekFrom::Current(3)).expect_err("not a rewind");
+        assert_eq!(err.kind(), std::io::ErrorKind::Unsupported);
     }
 
     #[test]
