@@ -73,13 +73,8 @@ pub fn sentences(text: &str) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
     let mut start = 0;
     // The marks are ASCII: a byte equal to one is that character, never
-    // part of another, so the bytes can be scanned without decoding.
-    let marks = text
-        .bytes()
-        .enumerate()
-        .filter(|(_, b)| matches!(b, b'.' | b'!' | b'?'));
-    for (at, mark) in marks {
-        let c = char::from(mark);
+    // part of another, so the bytes can be searched without decoding.
+    for at in memchr::memchr3_iter(b'.', b'!', b'?', text.as_bytes()) {
         let end = at + 1;
         let rest = &text[end..];
         if !rest.starts_with(char::is_whitespace) {
@@ -92,7 +87,7 @@ pub fn sentences(text: &str) -> Vec<(usize, usize)> {
         }
         let word = text[start..at].split_whitespace().next_back().unwrap_or("");
         let word = word.trim_start_matches(['(', '"', '“']);
-        if c == '.'
+        if text.as_bytes().get(at) == Some(&b'.')
             && (ABBREVIATIONS.contains(&word)
                 || (word.chars().count() == 1 && word.chars().all(char::is_uppercase)))
         {
