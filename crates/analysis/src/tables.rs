@@ -365,10 +365,7 @@ pub fn project_fields(batch: &Batch) -> PolarsResult<DataFrame> {
     let mut t = TableBuilder::default();
     t.text("project_id", texts(&rows, |(p, _)| cell(&p.id)))
         .text("label", texts(&rows, |(_, f)| cell(&f.label)))
-        .text(
-            "value",
-            texts(&rows, |(_, f)| Some(Cow::Owned(f.value.clean()))),
-        )
+        .text("value", texts(&rows, |(_, f)| Some(f.value.clean())))
         .integer(
             "line",
             ints(&rows, |(_, f)| f.value.first_line().and_then(int)),

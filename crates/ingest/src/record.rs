@@ -3,6 +3,7 @@
 
 use crate::dates::NumericOrder;
 use serde::Serialize;
+use std::borrow::Cow;
 
 /// A half-open byte range `start..end` in the original file.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
@@ -225,13 +226,21 @@ impl Text {
     }
 
     /// The text with white space (no-break spaces included) collapsed to
-    /// single spaces: how the text reads, not how it was laid out.
-    pub fn clean(&self) -> String {
+    /// single spaces: how the text reads, not how it was laid out. A text
+    /// of one segment that already reads so (most lines) is borrowed, not
+    /// copied: finding a listing's layout asks for every line's text
+    /// several times.
+    pub fn clean(&self) -> Cow<'_, str> {
+        if let [segment] = self.segments.as_slice() {
+            if is_one_spaced_ascii(&segment.text) {
+                return Cow::Borrowed(&segment.text);
+            }
+        }
         let mut out = String::with_capacity(self.segments.iter().map(|s| s.text.len()).sum());
         for segment in &self.segments {
             push_words(&mut out, 0, &segment.text);
         }
-        out
+        Cow::Owned(out)
     }
 
     pub fn first_line(&self) -> Option<usize> {
@@ -320,10 +329,10 @@ impl DateText {
                 .text
                 .segments
                 .iter()
-                .map(|s| Text::from_segment(s.clone()).clean())
+                .map(|s| Text::from_segment(s.clone()).clean().into_owned())
                 .collect::<Vec<_>>()
                 .join(" – "),
-            _ => self.text.clean(),
+            _ => self.text.clean().into_owned(),
         }
     }
 }
@@ -360,7 +369,7 @@ impl RawProject {
     /// The title as it reads: white space collapsed, list number and a
     /// trailing parenthesised date removed.
     pub fn title_text(&self) -> String {
-        self.title.clean()
+        self.title.clean().into_owned()
     }
 
     pub fn date_text(&self) -> Option<String> {

@@ -305,8 +305,11 @@ mod tests {
         for layout in SynthLayout::ALL {
             let text = synthetic_listing(layout, 2_100, 1);
             let listing = crate::parse_listing("synthetic.txt", text.as_bytes()).unwrap();
-            let titles: std::collections::HashSet<String> =
-                listing.projects.iter().map(|p| p.title.clean()).collect();
+            let titles: std::collections::HashSet<String> = listing
+                .projects
+                .iter()
+                .map(|p| p.title.clean().into_owned())
+                .collect();
             assert_eq!(titles.len(), 2_100, "{layout:?}");
         }
     }

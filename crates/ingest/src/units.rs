@@ -5,6 +5,7 @@ use crate::dates::{scan_date, scan_end_date, DateExpr};
 use crate::labels::{self, is_known_label, Meaning};
 use crate::record::{Segment, Span, Text};
 use crate::source::Line;
+use std::borrow::Cow;
 
 #[derive(Debug, Clone, PartialEq)]
 pub enum UnitKind {
@@ -218,21 +219,24 @@ impl Unit {
                 return false;
             }
         }
-        let text = match (self.own_dates, self.headline().segments.first()) {
-            (Some(own), Some(segment)) => Text::from_segment(Segment {
-                text: segment
-                    .text
-                    .get(..own.title_end)
-                    .unwrap_or_default()
-                    .to_string(),
-                ..segment.clone()
-            })
-            .clean(),
+        let headline = match (self.own_dates, self.headline().segments.first()) {
+            (Some(own), Some(segment)) => Cow::Owned(
+                Text::from_segment(Segment {
+                    text: segment
+                        .text
+                        .get(..own.title_end)
+                        .unwrap_or_default()
+                        .to_string(),
+                    ..segment.clone()
+                })
+                .clean()
+                .into_owned(),
+            ),
             _ => self.headline().clean(),
         };
-        let text = match labelled_bracket(&text) {
-            Some(at) => text[..at].trim_end().to_string(),
-            None => text,
+        let text = match labelled_bracket(&headline) {
+            Some(at) => headline.get(..at).unwrap_or_default().trim_end(),
+            None => &headline,
         };
         // A brand name may start in lower case (`ePEStemology: …`) but
         // holds a capital.
@@ -263,8 +267,8 @@ impl Unit {
         let words = text.split_whitespace().count();
         (1..=40).contains(&words)
             && text.chars().count() <= MAX_TITLE_CHARS
-            && !has_sentence_break(&text)
-            && !(words >= 12 && has_finite_verb(&text))
+            && !has_sentence_break(text)
+            && !(words >= 12 && has_finite_verb(text))
     }
 }
 

@@ -143,7 +143,7 @@ fn kicker_line_above_the_headline_is_not_the_title() {
     let kickers: Vec<_> = listing
         .projects
         .iter()
-        .map(|p| p.kicker.as_ref().map(|k| k.clean()))
+        .map(|p| p.kicker.as_ref().map(|k| k.clean().into_owned()))
         .collect();
     assert_eq!(
         kickers,
@@ -337,7 +337,7 @@ fn trailing_date_in_title_parentheses_is_removed_and_used() {
     );
     let date = listing.projects[0].date.as_ref().unwrap();
     assert_eq!(
-        (date.origin, date.text.clean().as_str()),
+        (date.origin, &*date.text.clean()),
         (DateOrigin::Title, "(2009–2010)")
     );
 }
@@ -418,7 +418,7 @@ fn fields_of(listing: &Listing, label: &str) -> Vec<Option<String>> {
     listing
         .projects
         .iter()
-        .map(|p| p.field(label).map(|f| f.value.clean()))
+        .map(|p| p.field(label).map(|f| f.value.clean().into_owned()))
         .collect()
 }
 
@@ -436,7 +436,7 @@ fn title_fields_in_any_order_before_or_after_the_description() {
         listing.projects[0]
             .kicker
             .as_ref()
-            .map(|k| k.clean())
+            .map(|k| k.clean().into_owned())
             .as_deref(),
         Some("River Towns Network")
     );
@@ -733,7 +733,7 @@ fn items_written_as_sentences_under_a_lead_in_are_titles_and_a_name_before_a_sla
         .iter()
         .flat_map(|p| &p.fields)
         .filter(|f| f.label == "Organisation")
-        .map(|f| f.value.clean())
+        .map(|f| f.value.clean().into_owned())
         .collect();
     assert_eq!(
         organisations,

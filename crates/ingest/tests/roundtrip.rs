@@ -178,7 +178,7 @@ proptest! {
         for (found, wanted) in listing.projects.iter().zip(&projects) {
             prop_assert_eq!(found.date_text(), Some(wanted.dates.clone()));
             let description = match layout {
-                Layout::Fields => found.field("Objective").map(|f| f.value.clean()),
+                Layout::Fields => found.field("Objective").map(|f| f.value.clean().into_owned()),
                 _ => Some(found.description_text()),
             };
             prop_assert_eq!(description, Some(wanted.description.clone()));

@@ -291,7 +291,7 @@ impl LayoutLearner {
                     // same head is not printed in several records.
                     let lines: std::collections::BTreeSet<String> = decided[head.start..head.body]
                         .iter()
-                        .map(|u| u.whole.clean())
+                        .map(|u| u.whole.clean().into_owned())
                         .collect();
                     for line in lines {
                         *self.head_line_counts.entry(line).or_default() += 1;

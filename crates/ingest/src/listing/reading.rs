@@ -101,7 +101,7 @@ impl<'a> Reading<'a> {
                 .roles
                 .first()
                 .filter(|r| **r == Role::PageTitle)
-                .map(|_| window[0].whole.clean());
+                .map(|_| window[0].whole.clean().into_owned());
         }
         self.overlong.extend(
             overlong

@@ -136,7 +136,7 @@ impl<'a> Builder<'a> {
                 .iter()
                 .take_while(|u| Self::is_table_cell_text(u) && u.has_at_most_words(4))
                 .map_while(|u| {
-                    let text = u.whole.clean();
+                    let text = u.whole.clean().into_owned();
                     labels::column(&text).map(|c| (c, text))
                 })
                 .collect();
@@ -361,7 +361,7 @@ impl<'a> Builder<'a> {
     fn headline_in_head(&self, title: usize, body: usize) -> usize {
         let text = |i: usize| self.units[i].whole.clean();
         let mut chosen = (title..body)
-            .find(|&i| !self.constant_head_lines.contains(&text(i)))
+            .find(|&i| !self.constant_head_lines.iter().any(|line| *line == text(i)))
             .unwrap_or(title);
         let teaser = text(chosen);
         let teaser = teaser.trim_end_matches(['.', '…']).trim_end();
@@ -628,7 +628,7 @@ impl<'a> Builder<'a> {
         while i < given {
             match self.roles[i] {
                 Role::Heading => {
-                    *section = Some(self.units[i].whole.clean());
+                    *section = Some(self.units[i].whole.clean().into_owned());
                     *kicker = None;
                 }
                 Role::Kicker => *kicker = Some(self.units[i].whole.clone()),
