@@ -361,7 +361,13 @@ impl<'a> Builder<'a> {
     fn headline_in_head(&self, title: usize, body: usize) -> usize {
         let text = |i: usize| self.units[i].whole.clean();
         let mut chosen = (title..body)
-            .find(|&i| !self.constant_head_lines.iter().any(|line| *line == text(i)))
+            .find(|&i| {
+                let line = text(i);
+                !self
+                    .constant_head_lines
+                    .iter()
+                    .any(|constant| *constant == line)
+            })
             .unwrap_or(title);
         let teaser = text(chosen);
         let teaser = teaser.trim_end_matches(['.', '…']).trim_end();
