@@ -174,11 +174,18 @@ fn write_analyses(staged: &StagedOutput, config: &Config, caption: &str) -> Resu
         memory::release_free_memory();
         let mut result = analysis::run_analysis_on_parquet(&tables_dir, analysis)?;
         let name = result.analysis.name.clone();
-        analysis::write_csv(&analysis_dir.join(format!("{name}.csv")), &result.frame)?;
-        analysis::write_parquet(
-            &analysis_dir.join(format!("{name}.parquet")),
-            &mut result.frame,
-        )?;
+        // The two files are independent: written on both cores.
+        let frame = &result.frame;
+        let (csv, parquet) = rayon::join(
+            || analysis::write_csv(&analysis_dir.join(format!("{name}.csv")), frame),
+            || {
+                // Shares the columns: the writer may only rechunk its copy.
+                let mut frame = frame.clone();
+                analysis::write_parquet(&analysis_dir.join(format!("{name}.parquet")), &mut frame)
+            },
+        );
+        csv?;
+        parquet?;
         let chart = charts::chart_for(&result, caption)
             .map_err(|message| anyhow::anyhow!("{}: {message}", result.analysis.path.display()))?;
         if let Some(chart) = chart {
