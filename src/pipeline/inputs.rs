@@ -45,8 +45,8 @@ pub fn input_files(config: &Config, override_inputs: &[PathBuf]) -> Result<Input
 }
 
 /// The inputs of a run, checked before anything is written: each file's
-/// manifest row (its project count and SHA-256 filled in as it is read), and the
-/// errors of files that are not listings.
+/// manifest row (its project count and SHA-256 filled in as it is read),
+/// and the errors of files that are not listings.
 pub struct Checked {
     pub files: Vec<InputFile>,
     pub errors: Vec<Diagnostic>,
