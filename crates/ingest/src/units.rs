@@ -170,6 +170,17 @@ impl Unit {
         &self.cells
     }
 
+    /// Works out what the layout rules ask of a unit once it is complete.
+    fn complete(&mut self) {
+        self.cells = self.compute_cells();
+        self.own_dates = self.compute_own_dates();
+        self.title_like = self.compute_title_like(false);
+        self.item_title_with_period = !self.title_like
+            && matches!(self.kind, UnitKind::Numbered(_) | UnitKind::Bullet)
+            && self.whole.segments.len() == 1
+            && self.compute_title_like(true);
+    }
+
     fn compute_cells(&self) -> Vec<Segment> {
         match (&self.kind, self.whole.segments.as_slice()) {
             (UnitKind::Text | UnitKind::Date { .. } | UnitKind::Field { .. }, [line]) => {
@@ -916,6 +927,36 @@ const CONTINUING_WORDS: &[&str] = &[
     "y", "del", "los", "las", "el", "para", "e", "und", "der", "die", "das", "für",
 ];
 
+/// Whether `unit` is a known label alone on its line, with no colon (`Aim`,
+/// `Budget`): what it is depends on the unit after it
+/// ([`headlines_over_dates`]).
+pub fn is_bare_label(unit: &Unit) -> bool {
+    match (&unit.kind, unit.whole.segments.as_slice()) {
+        (UnitKind::LoneLabel(text), [line]) => line.text.trim() == text,
+        _ => false,
+    }
+}
+
+/// A bare label ([`is_bare_label`]) labels what follows, except when what
+/// follows is a date line: a label's value is never a span of dates, so
+/// the line is a headline named like a label, over its project's dates.
+/// (`Aim:` with its colon stays a label.) Units are made a piece at a time:
+/// the caller runs this over units of consecutive pieces, a bare label
+/// that ends a piece held back until the next piece's first unit is known.
+pub fn headlines_over_dates(units: &mut [Unit]) {
+    for i in 1..units.len() {
+        let (before, after) = units.split_at_mut(i);
+        let (Some(label), Some(next)) = (before.last_mut(), after.first()) else {
+            continue;
+        };
+        if is_bare_label(label) && matches!(next.kind, UnitKind::Date { .. }) {
+            label.kind = UnitKind::Text;
+            label.content = label.whole.clone();
+            label.complete();
+        }
+    }
+}
+
 /// Groups lines into units. A blank line ends a unit; a numbered, bulleted,
 /// date or field line starts one; a plain line under a text, numbered,
 /// bulleted or field line continues it when it is plainly the rest of it
@@ -974,13 +1015,7 @@ pub fn units(lines: &[Line]) -> Vec<Unit> {
         open = true;
     }
     for unit in &mut units {
-        unit.cells = unit.compute_cells();
-        unit.own_dates = unit.compute_own_dates();
-        unit.title_like = unit.compute_title_like(false);
-        unit.item_title_with_period = !unit.title_like
-            && matches!(unit.kind, UnitKind::Numbered(_) | UnitKind::Bullet)
-            && unit.whole.segments.len() == 1
-            && unit.compute_title_like(true);
+        unit.complete();
     }
     units
 }
@@ -992,7 +1027,28 @@ mod tests {
 
     fn units_of(text: &str) -> Vec<Unit> {
         let source = decode("t.txt", text.as_bytes()).unwrap();
-        units(&source.lines)
+        let mut units = units(&source.lines);
+        headlines_over_dates(&mut units);
+        units
+    }
+
+    #[test]
+    fn a_bare_label_over_a_date_line_is_a_headline() {
+        let u = units_of("Aim\n\n3 May 2004 - 2 June 2006\n\nTeachers train nurses.\n");
+        assert_eq!(u[0].kind, UnitKind::Text);
+        assert_eq!(u[0].content.clean(), "Aim");
+        assert!(u[0].is_title_like());
+        assert!(matches!(u[1].kind, UnitKind::Date { .. }));
+    }
+
+    #[test]
+    fn a_label_keeps_labelling_prose_and_with_its_colon_dates() {
+        let u = units_of("Summary\n\nTeachers train nurses.\n");
+        assert_eq!(u[0].kind, UnitKind::LoneLabel("Summary".into()));
+        let u = units_of("Aim:\n\n3 May 2004 - 2 June 2006\n");
+        assert_eq!(u[0].kind, UnitKind::LoneLabel("Aim".into()));
+        let u = units_of("Aim\nTeachers train nurses.\n3 May 2004 - 2 June 2006\n");
+        assert_eq!(u[0].kind, UnitKind::LoneLabel("Aim".into()));
     }
 
     #[test]

@@ -66,6 +66,30 @@ fn unnumbered_titles_followed_by_dates() {
     );
 }
 
+/// A title spelled like a field label (`Outreach`, `Budget`) is a title
+/// when a date line follows it; the same word over prose still labels it.
+#[test]
+fn a_title_named_like_a_label_over_its_dates() {
+    let listing = parse(
+        "Projects\n\nBudget\n\n2 April 2001 - 3 May 2003\n\nMoney schools for farmers.\n\nSummary\n\nThe schools teach saving.\n\nLadders for fishers\n\n2004 - 2006\n\nBoats get ladders.\n\nPartners\n\n2007 - 2008\n",
+    );
+    assert_eq!(
+        titles(&listing),
+        ["Budget", "Ladders for fishers", "Partners"]
+    );
+    assert_eq!(
+        dates(&listing),
+        [
+            Some("2 April 2001 - 3 May 2003".to_string()),
+            Some("2004 - 2006".to_string()),
+            Some("2007 - 2008".to_string())
+        ]
+    );
+    let summary = listing.projects[0]
+        .field("Summary")
+        .expect("a Summary field");
+    assert_eq!(summary.value.clean(), "The schools teach saving.");
+}
 #[test]
 fn indentation_by_spaces_tabs_or_none() {
     for indent in ["", "  ", "\t", "\t  "] {

@@ -23,7 +23,7 @@ use crate::diagnostics::Diagnostic;
 use crate::html::Page;
 use crate::record::RawProject;
 use crate::source::{Chunks, SourceError, Validator};
-use crate::units::{units, Unit};
+use crate::units::{headlines_over_dates, is_bare_label, units, Unit};
 use layout::LayoutLearner;
 use rayon::prelude::*;
 use reading::Reading;
@@ -347,18 +347,22 @@ pub fn validate_listing<R: Read, E>(
 struct UnitPieces<R> {
     chunks: Chunks<R>,
     ends_without_newline: bool,
+    /// The last unit read, when it is a bare label: what it is depends on
+    /// the first unit of the next pieces.
+    held: Option<Unit>,
 }
 
 impl<R: Read> UnitPieces<R> {
     /// Whether every piece has been given out.
     fn is_done(&mut self) -> std::io::Result<bool> {
-        self.chunks.is_done()
+        Ok(self.held.is_none() && self.chunks.is_done()?)
     }
 
     fn new(reader: R, piece_bytes: usize) -> Self {
         UnitPieces {
             chunks: Chunks::new(reader, piece_bytes),
             ends_without_newline: false,
+            held: None,
         }
     }
 
@@ -375,14 +379,20 @@ impl<R: Read> UnitPieces<R> {
             }
         }
         if pieces.is_empty() {
-            return Ok(None);
+            return Ok(self.held.take().map(|unit| vec![unit]));
         }
         let units: Vec<Vec<Unit>> = pieces.par_iter().map(|c| units(&c.lines())).collect();
         // Joined into one allocation of the right size: a unit is large,
         // and growing the vector as it fills would copy them again.
-        let mut joined = Vec::with_capacity(units.iter().map(Vec::len).sum());
+        let held = usize::from(self.held.is_some());
+        let mut joined = Vec::with_capacity(held + units.iter().map(Vec::len).sum::<usize>());
+        joined.extend(self.held.take());
         for mut piece in units {
             joined.append(&mut piece);
+        }
+        headlines_over_dates(&mut joined);
+        if joined.last().is_some_and(is_bare_label) && !self.chunks.is_done()? {
+            self.held = joined.pop();
         }
         Ok(Some(joined))
     }
