@@ -66,6 +66,33 @@ fn unnumbered_titles_followed_by_dates() {
     );
 }
 
+/// Every word of the label vocabulary, printed alone as a title over a
+/// date line, first, in the middle or as the only project, is read as the
+/// title it is.
+#[test]
+fn every_label_word_over_a_date_line_is_a_title() {
+    // `No.` is an abbreviation, never a title on its own.
+    for (label, _) in devcoop_ingest::labels::VOCABULARY
+        .iter()
+        .filter(|(label, _)| !label.ends_with('.'))
+    {
+        let mut title = label.to_string();
+        title[..1].make_ascii_uppercase();
+        let project = format!("{title}\n\n1 June 1990 - 2 July 1991\n\nBoats get ladders.\n\n");
+        let other = "Rights at work\n\n1 March 1992 - 1 January 1993\n\nSchools teach saving.\n\n";
+        for (text, at) in [
+            (format!("Projects\n\n{project}"), 0),
+            (format!("Projects\n\n{project}{other}"), 0),
+            (format!("Projects\n\n{other}{project}{other}"), 1),
+        ] {
+            let listing = parse(&text);
+            let found = titles(&listing);
+            assert_eq!(found.len(), text.matches(" - ").count(), "{text}");
+            assert_eq!(found[at], title, "{text}");
+        }
+    }
+}
+
 /// A title spelled like a field label (`Outreach`, `Budget`) is a title
 /// when a date line follows it; the same word over prose still labels it.
 #[test]
