@@ -1,7 +1,7 @@
 //! Lines grouped into units: a paragraph, a numbered or bulleted item, a
 //! date line, a labelled field. A unit is what the layout rules reason about.
 
-use crate::dates::{scan_date, scan_end_date, DateExpr};
+use crate::dates::{scan_date, scan_end_date, trailing_title_date, DateExpr};
 use crate::labels::{self, is_known_label, Meaning};
 use crate::record::{Segment, Span, Text};
 use crate::source::Line;
@@ -708,7 +708,9 @@ fn classify(line: &Line) -> (UnitKind, usize) {
     // A known label alone on its line labels what follows (`Abstract`,
     // `Partner Institutions`), as `Abstract:` would. Not those that name a
     // project or its dates: `Project` alone is a kicker over a headline,
-    // and `End` or `Status` may be a title.
+    // and `End` or `Status` may be a title. Nor a line that carries its
+    // own dates (`Budget (2004 - 2006)`): a label's bracket holds a unit
+    // (`Budget (USD)`), a headline's its dates.
     let labels_text = matches!(
         labels::meaning(text),
         Some(
@@ -720,7 +722,7 @@ fn classify(line: &Line) -> (UnitKind, usize) {
                 | Meaning::Budget
         )
     );
-    if labels_text {
+    if labels_text && trailing_title_date(text).is_none() {
         return (UnitKind::LoneLabel(text.to_string()), text.len());
     }
     (UnitKind::Text, 0)
@@ -1039,6 +1041,14 @@ mod tests {
         assert_eq!(u[0].content.clean(), "Aim");
         assert!(u[0].is_title_like());
         assert!(matches!(u[1].kind, UnitKind::Date { .. }));
+    }
+
+    #[test]
+    fn a_label_word_with_its_own_dates_is_a_headline() {
+        let u = units_of("Budget (2004 - 2006)\n\nTeachers train nurses.\n");
+        assert_eq!(u[0].kind, UnitKind::Text);
+        let u = units_of("Budget (USD)\n\n1,000,000\n");
+        assert_eq!(u[0].kind, UnitKind::LoneLabel("Budget (USD)".into()));
     }
 
     #[test]

@@ -66,11 +66,14 @@ fn unnumbered_titles_followed_by_dates() {
     );
 }
 
-/// Every word of the label vocabulary, printed alone as a title over a
-/// date line, first, in the middle or as the only project, is read as the
-/// title it is.
+/// Every word of the label vocabulary, printed as a title over a date line
+/// or with its dates in brackets (`Budget (2004 - 2006)`), first, in the
+/// middle or as the only project, is read as the title it is.
 #[test]
-fn every_label_word_over_a_date_line_is_a_title() {
+fn every_label_word_as_a_title_with_its_dates_is_a_title() {
+    let over_a_date_line =
+        |title: &str| format!("{title}\n\n1 June 1990 - 2 July 1991\n\nBoats get ladders.\n\n");
+    let with_own_dates = |title: &str| format!("{title} (1990 - 1991)\n\nBoats get ladders.\n\n");
     // `No.` is an abbreviation, never a title on its own.
     for (label, _) in devcoop_ingest::labels::VOCABULARY
         .iter()
@@ -78,17 +81,19 @@ fn every_label_word_over_a_date_line_is_a_title() {
     {
         let mut title = label.to_string();
         title[..1].make_ascii_uppercase();
-        let project = format!("{title}\n\n1 June 1990 - 2 July 1991\n\nBoats get ladders.\n\n");
-        let other = "Rights at work\n\n1 March 1992 - 1 January 1993\n\nSchools teach saving.\n\n";
-        for (text, at) in [
-            (format!("Projects\n\n{project}"), 0),
-            (format!("Projects\n\n{project}{other}"), 0),
-            (format!("Projects\n\n{other}{project}{other}"), 1),
-        ] {
-            let listing = parse(&text);
-            let found = titles(&listing);
-            assert_eq!(found.len(), text.matches(" - ").count(), "{text}");
-            assert_eq!(found[at], title, "{text}");
+        for layout in [over_a_date_line, with_own_dates] {
+            let project = layout(&title);
+            let other = layout("Rights at work");
+            for (text, at) in [
+                (format!("Projects\n\n{project}"), 0),
+                (format!("Projects\n\n{project}{other}"), 0),
+                (format!("Projects\n\n{other}{project}{other}"), 1),
+            ] {
+                let listing = parse(&text);
+                let found = titles(&listing);
+                assert_eq!(found.len(), text.matches(" - ").count(), "{text}");
+                assert_eq!(found[at], title, "{text}");
+            }
         }
     }
 }
