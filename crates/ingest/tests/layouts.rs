@@ -79,8 +79,11 @@ fn every_label_word_as_a_title_with_its_dates_is_a_title() {
         .iter()
         .filter(|(label, _)| !label.ends_with('.'))
     {
-        let mut title = label.to_string();
-        title[..1].make_ascii_uppercase();
+        let mut letters = label.chars();
+        let title: String = letters
+            .next()
+            .map(|first| first.to_uppercase().chain(letters).collect())
+            .unwrap_or_default();
         for layout in [over_a_date_line, with_own_dates] {
             let project = layout(&title);
             let other = layout("Rights at work");
@@ -98,7 +101,7 @@ fn every_label_word_as_a_title_with_its_dates_is_a_title() {
     }
 }
 
-/// A title spelled like a field label (`Outreach`, `Budget`) is a title
+/// A title spelled like a field label (`Budget`, `Partners`) is a title
 /// when a date line follows it; the same word over prose still labels it.
 #[test]
 fn a_title_named_like_a_label_over_its_dates() {
