@@ -947,11 +947,8 @@ pub fn is_bare_label(unit: &Unit) -> bool {
 /// that ends a piece held back until the next piece's first unit is known.
 pub fn headlines_over_dates(units: &mut [Unit]) {
     for i in 1..units.len() {
-        let (before, after) = units.split_at_mut(i);
-        let (Some(label), Some(next)) = (before.last_mut(), after.first()) else {
-            continue;
-        };
-        if is_bare_label(label) && matches!(next.kind, UnitKind::Date { .. }) {
+        if matches!(units[i].kind, UnitKind::Date { .. }) && is_bare_label(&units[i - 1]) {
+            let label = &mut units[i - 1];
             label.kind = UnitKind::Text;
             label.content = label.whole.clone();
             label.complete();
