@@ -230,6 +230,12 @@ impl Unit {
                 return false;
             }
         }
+        if let (Some(own), Some(segment)) = (self.own_dates, self.headline().segments.first()) {
+            if !final_period && ends_a_clause(segment.text.get(own.date_end..).unwrap_or_default())
+            {
+                return false;
+            }
+        }
         let headline = match (self.own_dates, self.headline().segments.first()) {
             (Some(own), Some(segment)) => Cow::Owned(
                 Text::from_segment(Segment {
@@ -281,6 +287,23 @@ impl Unit {
             && !has_sentence_break(text)
             && !(words >= 12 && has_finite_verb(text))
     }
+}
+
+/// Whether the text after a line's dates ends a sentence that goes on
+/// in words (`…for two years (2014–2016), with equipment from a German
+/// firm.`): the line is prose that mentions its dates, not a headline
+/// carrying them. What follows a headline's dates is a place, an amount or
+/// a partner's name (`, Ghana`, `, 10 000 €`), not a clause ending in a
+/// full stop.
+fn ends_a_clause(after_dates: &str) -> bool {
+    let text = after_dates
+        .trim()
+        .trim_end_matches(['"', '”', '’', '»', '\'', ')']);
+    let full_stop = text.ends_with('.') && !text.ends_with("..");
+    full_stop
+        && text
+            .split_whitespace()
+            .any(|word| word.chars().next().is_some_and(char::is_lowercase))
 }
 
 /// A long line with `is`, `are`, `will` … is a sentence cut short, not a
@@ -1174,6 +1197,19 @@ mod tests {
         assert!(u[0].is_lone_year());
         let u = units_of("2007 - 2009\n");
         assert!(!u[0].is_lone_year());
+    }
+
+    #[test]
+    fn a_line_whose_dates_a_clause_follows_is_prose() {
+        let u = units_of(
+            "A workshop trains young returnees as mechanics for two years (2014–2016), with tools from a local firm.\n\n\
+             Repair workshop for returnees (2014–2016), Ghana\n\n\
+             Repair workshop for returnees (2014–2016), 10 000 EUR.\n",
+        );
+        assert!(u[0].own_dates().is_some());
+        assert!(!u[0].is_title_like());
+        assert!(u[1].is_title_like());
+        assert!(u[2].is_title_like());
     }
 
     #[test]

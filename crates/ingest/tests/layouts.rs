@@ -746,6 +746,29 @@ fn prose_records_with_a_label_line_under_the_headline() {
 }
 
 #[test]
+fn prose_that_mentions_its_dates_in_brackets_is_not_a_headline() {
+    // Headlines over prose, without date lines. A description that gives
+    // its years in brackets and goes on after them is a sentence, not a
+    // headline carrying its dates: the records stay three.
+    let listing = parse(
+        "Our projects\n\nShared boats for coastal fishers\n\n\
+         A cooperative of returning fishers buys boats together and shares the catch.\n\n\
+         Night school for seasonal workers\n\n\
+         Evening classes teach farm workers to read contracts before they sign them.\n\n\
+         Repair workshop for returnees\n\n\
+         A workshop trains young returnees as bicycle mechanics for two years (2014–2016), with tools from a local firm.\n",
+    );
+    assert_eq!(
+        titles(&listing),
+        [
+            "Shared boats for coastal fishers",
+            "Night school for seasonal workers",
+            "Repair workshop for returnees"
+        ]
+    );
+}
+
+#[test]
 fn a_title_two_grants_share_is_their_title_not_a_label() {
     // Each record: the programme's title, the grantee, then prose. Two
     // grants under one title print it twice; a label would be printed in
