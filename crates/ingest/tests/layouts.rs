@@ -769,6 +769,27 @@ fn prose_that_mentions_its_dates_in_brackets_is_not_a_headline() {
 }
 
 #[test]
+fn a_dates_label_that_starts_a_sentence_gives_dates_prose_does_not() {
+    // Headlines over prose, without date lines. `Project Duration
+    // 2021-2023.` is a field run into the text; years inside a sentence
+    // are prose, which gives no dates.
+    let listing = parse(
+        "Our projects\n\nShared boats for coastal fishers\n\n\
+         Returning fishers buy boats together. Project Duration 2021-2023.\n\n\
+         Night school for seasonal workers\n\n\
+         Evening classes ran during the period 2016-2020 in three towns.\n\n\
+         Repair workshop for returnees\n\n\
+         A workshop trains young returnees as bicycle mechanics for two years (2014–2016), with tools from a local firm.\n",
+    );
+    assert_eq!(titles(&listing).len(), 3);
+    assert_eq!(dates(&listing), [Some("2021-2023".to_string()), None, None]);
+    assert_eq!(
+        listing.projects[0].date.as_ref().map(|d| d.origin),
+        Some(DateOrigin::Field)
+    );
+}
+
+#[test]
 fn a_title_two_grants_share_is_their_title_not_a_label() {
     // Each record: the programme's title, the grantee, then prose. Two
     // grants under one title print it twice; a label would be printed in

@@ -802,7 +802,10 @@ fn dates_in_short_fields(project: &RawProject) -> Option<DateText> {
 }
 
 /// A dates label run into a sentence, with no colon: `Project Duration
-/// 2023-2025.`, for a project that has no other dates.
+/// 2023-2025.`, for a project that has no other dates. The label starts a
+/// sentence, capitalised as labels are printed: the same words inside one
+/// are prose (`trains returnees for two years (2014–2016)`, `during the
+/// period 2016-2020`), and prose gives no dates.
 fn labelled_dates_in_prose(project: &RawProject) -> Option<DateText> {
     for segment in project.description.iter().flat_map(|p| &p.segments) {
         let text = segment.text.as_str();
@@ -817,7 +820,12 @@ fn labelled_dates_in_prose(project: &RawProject) -> Option<DateText> {
                 continue;
             }
             for (at, _) in lower.match_indices(label) {
-                let before_ok = at == 0 || !text[..at].ends_with(char::is_alphanumeric);
+                let before = text[..at].trim_end();
+                // A space at least after the sentence before it.
+                let starts_sentence =
+                    before.is_empty() || (before.ends_with(['.', '!', '?']) && before.len() < at);
+                let capitalised = text[at..].starts_with(|c: char| c.is_uppercase());
+                let before_ok = starts_sentence && capitalised;
                 let after = &text[at + label.len()..];
                 let gap = after.len() - after.trim_start().len();
                 if !before_ok || gap == 0 || after.starts_with(':') {
