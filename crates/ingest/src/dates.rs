@@ -208,6 +208,8 @@ enum Kind {
     Comma,
     /// `From` opening a date line: `From 1 June 2007 to 30 June 2009`.
     From,
+    /// `Since` opening a date line: `Since March 2018`, a range still open.
+    Since,
     Open,
     Close,
     Other,
@@ -223,6 +225,7 @@ impl Kind {
                 | Kind::Month(_)
                 | Kind::Iso(..)
                 | Kind::From
+                | Kind::Since
                 | Kind::Open
         )
     }
@@ -268,6 +271,20 @@ fn lex(text: &str, begins: fn(Kind) -> bool) -> Vec<Token> {
                     end: pos + 10,
                 });
                 pos += 10;
+                continue;
+            }
+            if let Some((month, month_len, len)) = numeric_month_year(rest) {
+                // Read as the month's name and its year would be.
+                tokens.push(Token {
+                    kind: Kind::Month(month),
+                    end: pos + month_len,
+                });
+                let year = rest.get(len - 4..len).and_then(|y| y.parse().ok());
+                tokens.push(Token {
+                    kind: Kind::Number(year.unwrap_or(u32::MAX), 4),
+                    end: pos + len,
+                });
+                pos += len;
                 continue;
             }
             if let Some((kind, len)) = numeric_date(rest) {
@@ -466,6 +483,33 @@ fn numeric_date(text: &str) -> Option<(Kind, usize)> {
     }
 }
 
+/// A month and its year in numbers at the start of `text` (`06/2019`,
+/// `6.2019`, `06-2019`): the month, the bytes of its digits, and the bytes
+/// of the whole. The year has four digits, and its separator does not
+/// come again before more digits (`06/2019/1` is a code).
+fn numeric_month_year(text: &str) -> Option<(u32, usize, usize)> {
+    let b = text.as_bytes();
+    let month_len = b.iter().take_while(|c| c.is_ascii_digit()).count();
+    let sep = *b.get(month_len)?;
+    if !(1..=2).contains(&month_len) || !matches!(sep, b'/' | b'.' | b'-') {
+        return None;
+    }
+    let year_at = month_len + 1;
+    let year_len = b[year_at..]
+        .iter()
+        .take_while(|c| c.is_ascii_digit())
+        .count();
+    let end = year_at + year_len;
+    // The same separator again goes on with the same number.
+    let numeric_after = b.get(end) == Some(&sep) && b.get(end + 1).is_some_and(u8::is_ascii_digit);
+    if year_len != 4 || numeric_after {
+        return None;
+    }
+    let month: u32 = text.get(..month_len)?.parse().ok()?;
+    let year: i32 = text.get(year_at..end)?.parse().ok()?;
+    ((1..=12).contains(&month) && PROJECT_YEARS.contains(&year)).then_some((month, month_len, end))
+}
+
 /// Digits, splitting `201415` (a year run into a day) into `2014` and `15`.
 fn push_digits(tokens: &mut Vec<Token>, digits: &str, pos: usize) {
     let value = |s: &str| s.parse::<u32>().unwrap_or(u32::MAX);
@@ -504,6 +548,13 @@ fn push_word(tokens: &mut Vec<Token>, word: &str, lower: &str, pos: usize, after
     if RANGE_WORDS.contains(&lower) {
         tokens.push(Token {
             kind: Kind::RangeWord,
+            end: pos + word.len(),
+        });
+        return;
+    }
+    if pos == 0 && (lower == "since" || lower == "depuis") {
+        tokens.push(Token {
+            kind: Kind::Since,
             end: pos + word.len(),
         });
         return;
@@ -845,7 +896,8 @@ impl Parser<'_> {
         if parenthesised {
             i += 1;
         }
-        if self.kind(i) == Some(Kind::From) {
+        let since = self.kind(i) == Some(Kind::Since);
+        if since || self.kind(i) == Some(Kind::From) {
             i += 1;
         }
         let (start, after_start) = match self.part(i) {
@@ -871,6 +923,14 @@ impl Parser<'_> {
             }
         };
         let (end, open_end, mut next) = self.range_end(&start, after_start);
+        // `Since 2018` alone on its line is a start whose range is still
+        // open. Words after it make it prose (`Since March 2010, the ILO
+        // has…`), and `Since 2018 to 2020` is no date.
+        let more = self.tokens.get(next..).unwrap_or_default();
+        if since && (end.is_some() || more.iter().any(|t| t.kind != Kind::Filler)) {
+            return None;
+        }
+        let open_end = open_end || since;
         if parenthesised {
             if self.kind(next) != Some(Kind::Close) {
                 return None;
@@ -1356,6 +1416,39 @@ mod tests {
     }
 
     #[test]
+    fn a_month_and_year_in_numbers() {
+        for text in ["06/2019 – 05/2022", "06.2019-05.2022", "6-2019 to 5-2022"] {
+            let (start, end) = range(text);
+            assert_eq!(start, part(None, Some(6), Some(2019)), "{text}");
+            assert_eq!(end, Some(part(None, Some(5), Some(2022))), "{text}");
+            assert_eq!(scan_date(text).unwrap().len, text.len(), "{text}");
+        }
+        // A thirteenth month, a year of five digits, a code that goes on.
+        assert!(scan_date("13/2019").is_none());
+        assert!(scan_date("06/20190").is_none());
+        assert!(scan_date("06/2019/1").is_none());
+        // Day, month and year are still a day.
+        assert_eq!(range("01/06/2019").0, part(Some(1), Some(6), Some(2019)));
+    }
+
+    #[test]
+    fn since_opens_a_range() {
+        for text in ["Since 2018", "since March 2019", "Depuis 06/2017"] {
+            let expr = scan_date(text).unwrap();
+            assert!(expr.open_end, "{text}");
+            assert_eq!(expr.end, None, "{text}");
+            assert_eq!(expr.len, text.len(), "{text}");
+        }
+        assert_eq!(
+            scan_date("Since 2018").unwrap().start,
+            part(None, None, Some(2018))
+        );
+        assert!(scan_date("Since 2018 to 2020").is_none());
+        // Only a line that opens with it.
+        assert!(scan_date("2018 since").is_none_or(|e| !e.open_end));
+    }
+
+    #[test]
     fn open_range_in_parentheses() {
         let expr = scan_date("(2015-)").unwrap();
         assert_eq!(expr.start, part(None, None, Some(2015)));
@@ -1387,7 +1480,7 @@ mod tests {
     fn prose_is_not_a_date() {
         for text in [
             "n 2007, the project",
-            "Since March 2010",
+            "Since March 2010 the office",
             "March",
             "1 August",
             "The project",
@@ -1487,8 +1580,11 @@ mod tests {
     }
 
     #[test]
-    fn since_is_prose_not_an_open_range() {
-        assert_eq!(scan_date("since 2017"), None);
+    fn since_before_words_is_prose_not_an_open_range() {
+        assert_eq!(
+            scan_date("since 2017, training has been offered in Dakar"),
+            None
+        );
         assert_eq!(
             scan_date("Since March 2010, the ILO has been working"),
             None

@@ -790,6 +790,37 @@ fn a_dates_label_that_starts_a_sentence_gives_dates_prose_does_not() {
 }
 
 #[test]
+fn date_lines_of_months_in_numbers_and_since() {
+    // `01/2019` is January 2019; `Since 2018` alone on its line opens a
+    // range. Not read, each date line would join its project to the one
+    // above.
+    let listing = parse(
+        "Rainwater tanks for village schools\n01/2019 – 12/2021\n\
+         Schools in two districts collect rain for drinking water.\n\n\
+         Mobile clinics for herders\nSince 2018\n\
+         Clinics travel with herders between summer and winter pastures.\n\n\
+         Seed bank for returnees\n03.2020 - 02.2023\n\
+         Returning farmers borrow seed and repay it after the harvest.\n",
+    );
+    assert_eq!(
+        titles(&listing),
+        [
+            "Rainwater tanks for village schools",
+            "Mobile clinics for herders",
+            "Seed bank for returnees"
+        ]
+    );
+    assert_eq!(
+        dates(&listing),
+        [
+            Some("01/2019 – 12/2021".to_string()),
+            Some("Since 2018".to_string()),
+            Some("03.2020 - 02.2023".to_string())
+        ]
+    );
+}
+
+#[test]
 fn a_title_two_grants_share_is_their_title_not_a_label() {
     // Each record: the programme's title, the grantee, then prose. Two
     // grants under one title print it twice; a label would be printed in

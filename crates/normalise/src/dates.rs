@@ -266,6 +266,13 @@ mod tests {
     }
 
     #[test]
+    fn months_in_numbers_are_months() {
+        assert_eq!(both("02/2019 – 02/2020"), some("2019-02-01", "2020-02-29"));
+        let range = parse_dates("02/2019 – 02/2020").unwrap();
+        assert_eq!(range.start.unwrap().precision, Precision::Month);
+    }
+
+    #[test]
     fn year_only_is_first_of_january_to_last_of_december() {
         assert_eq!(both("2007 - 2009"), some("2007-01-01", "2009-12-31"));
         let range = parse_dates("2007 - 2009").unwrap();
@@ -382,7 +389,10 @@ mod tests {
             start_only("March 2019 - now").0.as_deref(),
             Some("2019-03-01")
         );
-        assert!(parse_dates("since 2017").is_err());
+        // A date line that is only `Since 2017` opens its range there;
+        // words after it are prose.
+        assert_eq!(start_only("since 2017").0.as_deref(), Some("2017-01-01"));
+        assert!(parse_dates("since 2017 the office has grown").is_err());
     }
 
     #[test]
