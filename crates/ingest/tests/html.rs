@@ -232,6 +232,44 @@ fn furniture_is_not_listing_text() {
 }
 
 #[test]
+fn an_entrys_own_header_footer_and_aside_are_its_text() {
+    // Inside an article a header is the entry's head (its title and
+    // dates), a footer and an aside its facts; outside, the page's.
+    let html = "<header><p>Friends of the River</p></header><main><h1>Our projects</h1>\
+        <article><header><h2>Clean wells for river villages</h2><p>2019–2022</p></header>\
+        <p>Wells in lakeside villages.</p><footer>Partner: Lakeside Trust</footer></article>\
+        <article><header><h2>Boat ambulances</h2><p>2020–2021</p></header>\
+        <p>Boats carry patients to the clinic.</p><aside>Donor: Harbour Fund</aside></article>\
+        </main><aside><h3>Related</h3><p>Old bridge repairs</p><p>2001–2003</p></aside>\
+        <footer><p>Donor: Valley Foundation</p></footer>";
+    let listing = read(html);
+    assert_eq!(
+        titles(&listing),
+        ["Clean wells for river villages", "Boat ambulances"]
+    );
+    let dates: Vec<_> = listing.projects.iter().map(RawProject::date_text).collect();
+    assert_eq!(dates, [Some("2019–2022".into()), Some("2020–2021".into())]);
+    let fields: Vec<Vec<(String, String)>> = listing
+        .projects
+        .iter()
+        .map(|p| {
+            p.fields
+                .iter()
+                .map(|f| (f.label.clone(), f.value.clean().into_owned()))
+                .collect()
+        })
+        .collect();
+    assert_eq!(
+        fields,
+        [
+            vec![("Partner".to_string(), "Lakeside Trust".to_string())],
+            vec![("Donor".to_string(), "Harbour Fund".to_string())]
+        ]
+    );
+    spans_hold(html.as_bytes(), &listing);
+}
+
+#[test]
 fn hostile_markup_gives_a_result_or_a_message_never_a_panic() {
     // Unclosed tags everywhere; a script inside the title.
     let html = "<html><head><title>Projects <script>alert(1)</script></title>\

@@ -44,19 +44,26 @@ pub(super) struct Lines {
 }
 
 /// Elements whose content is never listing text.
-const SKIPPED: [&[u8]; 12] = [
+const SKIPPED: [&[u8]; 9] = [
     b"script",
     b"style",
     b"template",
     b"noscript",
     b"nav",
-    b"header",
-    b"footer",
-    b"aside",
     b"title",
     b"select",
     b"button",
     b"svg",
+];
+
+/// Elements that are the page's banner, footer or sidebar where they
+/// stand for the page, and part of an entry inside the elements listed
+/// with them (HTML's sectioning): `<article><header><h2>Title</h2>…` is
+/// the entry's own head, an `<aside>` in an article its key facts.
+const PAGE_FURNITURE: [(&[u8], &[&[u8]]); 3] = [
+    (b"header", &[b"article", b"section", b"main"]),
+    (b"footer", &[b"article", b"section", b"main"]),
+    (b"aside", &[b"article"]),
 ];
 
 /// Words of an `id`, `class` or `role` that mark page furniture.
@@ -200,6 +207,22 @@ impl<'d> Walker<'d> {
             self.open_counts.resize(id as usize + 1, 0);
         }
         id
+    }
+
+    /// Whether `name` is page furniture here: outside every element that
+    /// would make it part of an entry ([`PAGE_FURNITURE`]).
+    fn is_page_furniture(&self, name: &[u8]) -> bool {
+        PAGE_FURNITURE
+            .iter()
+            .find(|(furniture, _)| *furniture == name)
+            .is_some_and(|(_, inside)| {
+                !inside.iter().any(|element| {
+                    self.names
+                        .get(*element)
+                        .and_then(|&id| self.open_counts.get(id as usize))
+                        .is_some_and(|&open| open > 0)
+                })
+            })
     }
 
     fn file(&self, at: usize) -> usize {
@@ -349,7 +372,7 @@ impl<'d> Walker<'d> {
         }
         let id = self.name(name);
         self.open_counts[id as usize] += 1;
-        let skips = is(name, &SKIPPED) || is_furniture(attributes);
+        let skips = is(name, &SKIPPED) || is_furniture(attributes) || self.is_page_furniture(name);
         if skips {
             self.skipping += 1;
         }
