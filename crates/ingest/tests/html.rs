@@ -136,6 +136,49 @@ fn table_rows_are_read_as_rows_under_their_header() {
 }
 
 #[test]
+fn a_data_cell_is_one_value_however_its_text_is_broken() {
+    // Paragraphs, line breaks and lists inside the cells of a table with a
+    // header row: each cell stays one value of its row.
+    let html = "<table>\
+        <tr><th><p>Title</p></th><th>Country</th><th>Start</th><th>End</th></tr>\
+        <tr><td><p>Coastal fisheries cooperatives</p><p>Phase II</p></td><td><ul><li>Ghana</li><li>Togo</li></ul></td>\
+        <td><p>2018-04-01</p></td><td>2021-03-31</td></tr>\
+        <tr><td>Market halls<br>for fish traders</td><td><p>Benin</p></td><td>2019-01-01</td><td>2020-12-31</td></tr>\
+        </table>";
+    let listing = read(html);
+    assert_eq!(
+        titles(&listing),
+        [
+            "Coastal fisheries cooperatives Phase II",
+            "Market halls for fish traders"
+        ]
+    );
+    let dates: Vec<_> = listing.projects.iter().map(RawProject::date_text).collect();
+    assert_eq!(
+        dates,
+        [
+            Some("2018-04-01 – 2021-03-31".into()),
+            Some("2019-01-01 – 2020-12-31".into())
+        ]
+    );
+    spans_hold(html.as_bytes(), &listing);
+}
+
+#[test]
+fn a_layout_table_without_header_cells_keeps_its_lines() {
+    // A page laid out in a table: the listing in one cell is still lines.
+    let html = "<table><tr><td><p>Menu</p></td><td>\
+        <h3>Clean wells for river villages</h3><p>2019 – 2022</p><p>Wells in lakeside villages.</p>\
+        <h3>Boat ambulances</h3><p>2020 – 2021</p><p>Boats carry patients to the clinic.</p>\
+        </td></tr></table>";
+    let listing = read(html);
+    assert_eq!(
+        titles(&listing),
+        ["Clean wells for river villages", "Boat ambulances"]
+    );
+}
+
+#[test]
 fn definition_lists_are_labelled_fields() {
     let html = "<h1>Grants</h1>\
         <h2>Clean wells for river towns</h2>\

@@ -148,6 +148,7 @@ struct Open {
     dt: bool,
     pre: bool,
     block: bool,
+    table: bool,
 }
 
 struct Walker<'d> {
@@ -160,6 +161,8 @@ struct Walker<'d> {
     pre: usize,
     /// Open lists: ordered, and the number of the next item.
     lists: Vec<(bool, u64)>,
+    /// Open tables: whether each has a header cell (`th`) yet.
+    tables: Vec<bool>,
     pending: Break,
     line_has_text: bool,
     space: Option<usize>,
@@ -229,7 +232,32 @@ impl<'d> Walker<'d> {
         self.page.to_file(at)
     }
 
+    /// Whether the text goes into a cell of a data table (one with a
+    /// header cell): a cell is one value however its text is broken
+    /// (`<td><p>Title</p></td>`, `2019<br>–2022`), so its blocks and line
+    /// breaks are spaces. A table without header cells may be the page's
+    /// layout, whose cells hold whole listings: there they stay lines.
+    fn in_data_cell(&self) -> bool {
+        let open = |name: &[u8]| {
+            self.names
+                .get(name)
+                .and_then(|&id| self.open_counts.get(id as usize))
+                .is_some_and(|&count| count > 0)
+        };
+        self.tables.last() == Some(&true) && (open(b"td") || open(b"th"))
+    }
+
+    /// A break inside a data cell: a space before the cell's next text.
+    fn cell_break(&mut self) {
+        if self.line_has_text && self.joiner.is_none() {
+            self.joiner = Some(" ");
+        }
+    }
+
     fn block_break(&mut self) {
+        if self.in_data_cell() {
+            return self.cell_break();
+        }
         if self.line_has_text || self.pending != Break::None {
             self.pending = self.pending.max(Break::Blank);
         }
@@ -238,6 +266,9 @@ impl<'d> Walker<'d> {
     }
 
     fn line_break(&mut self) {
+        if self.in_data_cell() {
+            return self.cell_break();
+        }
         if self.line_has_text {
             self.pending = self.pending.max(Break::Line);
         } else if self.pending == Break::Line {
@@ -387,6 +418,15 @@ impl<'d> Walker<'d> {
                 });
                 self.lines.anchors.len() - 1
             });
+        let table = name == b"table";
+        if table {
+            self.tables.push(false);
+        }
+        if name == b"th" {
+            if let Some(has_header) = self.tables.last_mut() {
+                *has_header = true;
+            }
+        }
         let list = matches!(name, b"ol" | b"ul");
         if list {
             let first = attribute(attributes, b"start")
@@ -394,7 +434,9 @@ impl<'d> Walker<'d> {
                 .unwrap_or(1);
             self.lists.push((name == b"ol", first));
         }
-        if name == b"li" && self.skipping == 0 {
+        // An item of a list in a data cell is a value of the cell, not a
+        // line of its own to mark.
+        if name == b"li" && self.skipping == 0 && !self.in_data_cell() {
             if let Some((ordered, next)) = self.lists.last_mut() {
                 if let Some(value) =
                     attribute(attributes, b"value").and_then(|v| v.trim().parse().ok())
@@ -426,6 +468,7 @@ impl<'d> Walker<'d> {
             dt: name == b"dt",
             pre,
             block: is(name, &BLOCKS),
+            table,
         });
     }
 
@@ -507,6 +550,9 @@ impl<'d> Walker<'d> {
         if open.list {
             self.lists.pop();
         }
+        if open.table {
+            self.tables.pop();
+        }
         if open.pre {
             self.pre = self.pre.saturating_sub(1);
         }
@@ -542,6 +588,7 @@ pub(super) fn lines(page: &Decoded<'_>, file_len: usize) -> Lines {
         skipping: 0,
         pre: 0,
         lists: Vec::new(),
+        tables: Vec::new(),
         pending: Break::None,
         line_has_text: false,
         space: None,
