@@ -417,6 +417,55 @@ fn numbered(text: &str) -> Option<(u32, usize)> {
     Some((text[..digits].parse().ok()?, digits + 1 + gap))
 }
 
+/// Splits a line marked with a letter or a roman numeral into its place
+/// in the list and the rest: `a. Title`, `(b) Title`, `c) Title`, `iv.
+/// Title` → (1, …), (2, …), (3, …), (4, …). Only lower case: `A. Smith`
+/// opens with an initial. A lone `i`, `v` or `x` is a letter, as in a list
+/// that runs on from `h.`.
+fn lettered(text: &str) -> Option<(u32, usize)> {
+    let (inner, mark_len) = match text.strip_prefix('(') {
+        Some(rest) => {
+            let letters = rest.bytes().take_while(u8::is_ascii_lowercase).count();
+            (rest.get(..letters)?, letters + 2)
+        }
+        None => {
+            let letters = text.bytes().take_while(u8::is_ascii_lowercase).count();
+            (text.get(..letters)?, letters + 1)
+        }
+    };
+    let closing = match text.strip_prefix('(') {
+        Some(_) => ')',
+        None => text.get(inner.len()..)?.chars().next()?,
+    };
+    let closed = if text.starts_with('(') {
+        text.get(1 + inner.len()..)?.starts_with(')')
+    } else {
+        matches!(closing, '.' | ')')
+    };
+    if !closed || inner.is_empty() {
+        return None;
+    }
+    let place = match inner.as_bytes() {
+        [letter] => u32::from(letter - b'a') + 1,
+        _ => roman(inner)?,
+    };
+    let rest = text.get(mark_len..)?;
+    let gap = rest.len() - rest.trim_start().len();
+    if gap == 0 || rest.trim().is_empty() {
+        return None;
+    }
+    Some((place, mark_len + gap))
+}
+
+/// The value of a lower-case roman numeral up to `xxxix`, as list items
+/// are numbered.
+fn roman(numeral: &str) -> Option<u32> {
+    const UNITS: [&str; 10] = ["", "i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix"];
+    let tens = numeral.bytes().take_while(|&b| b == b'x').count();
+    let unit = UNITS.iter().position(|u| *u == &numeral[tens..])?;
+    (tens <= 3).then_some(10 * tens as u32 + unit as u32)
+}
+
 fn bullet(text: &str) -> Option<usize> {
     let mark = text.chars().next()?;
     let mark_len = if matches!(
@@ -693,7 +742,7 @@ fn segment(line: &Line, from: usize) -> Segment {
 
 fn classify(line: &Line) -> (UnitKind, usize) {
     let (text, _) = line.trimmed();
-    if let Some((number, content)) = numbered(text) {
+    if let Some((number, content)) = numbered(text).or_else(|| lettered(text)) {
         return (UnitKind::Numbered(number), content);
     }
     if let Some(expr) = scan_date(text) {
@@ -1087,6 +1136,35 @@ mod tests {
         assert_eq!(u[0].kind, UnitKind::Numbered(12));
         assert_eq!(u[0].content.clean(), "Asia: Decent work");
         assert_eq!(u[0].indent, 2);
+    }
+
+    #[test]
+    fn letters_and_roman_numerals_mark_list_items() {
+        for (line, place) in [
+            ("a. Wells for schools", 1),
+            ("(b) Wells for schools", 2),
+            ("c) Wells for schools", 3),
+            ("iv. Wells for schools", 4),
+            ("(xii) Wells for schools", 12),
+            ("i) Wells for schools", 9),
+        ] {
+            let u = units_of(&format!("{line}\n"));
+            assert_eq!(u[0].kind, UnitKind::Numbered(place), "{line}");
+            assert_eq!(u[0].content.clean(), "Wells for schools", "{line}");
+        }
+        // An initial, a word, a word with a full stop, a mark with nothing
+        // after it: no list item.
+        for line in [
+            "A. Smith reports",
+            "and. Wells",
+            "etc. and more",
+            "e.g. wells",
+            "b.\n",
+            "(ab Wells",
+        ] {
+            let u = units_of(&format!("{line}\n"));
+            assert!(!matches!(u[0].kind, UnitKind::Numbered(_)), "{line}");
+        }
     }
 
     #[test]

@@ -821,6 +821,37 @@ fn date_lines_of_months_in_numbers_and_since() {
 }
 
 #[test]
+fn items_marked_with_letters_or_roman_numerals() {
+    for marks in [
+        ["a.", "b.", "c."],
+        ["(a)", "(b)", "(c)"],
+        ["i.", "ii.", "iii."],
+    ] {
+        let text = format!(
+            "Projects\n\n{} Rainwater tanks for village schools\n   2019 – 2021\n   Schools collect rain.\n\n\
+             {} Mobile clinics for herders\n   2018 – 2020\n   Clinics travel with herders.\n\n\
+             {} Seed bank for returnees\n   2020 – 2022\n   Farmers borrow seed.\n",
+            marks[0], marks[1], marks[2]
+        );
+        let listing = parse(&text);
+        assert_eq!(
+            titles(&listing),
+            [
+                "Rainwater tanks for village schools",
+                "Mobile clinics for herders",
+                "Seed bank for returnees"
+            ],
+            "{marks:?}"
+        );
+        assert_eq!(
+            dates(&listing)[2].as_deref(),
+            Some("2020 – 2022"),
+            "{marks:?}"
+        );
+    }
+}
+
+#[test]
 fn a_title_two_grants_share_is_their_title_not_a_label() {
     // Each record: the programme's title, the grantee, then prose. Two
     // grants under one title print it twice; a label would be printed in
