@@ -852,6 +852,33 @@ fn items_marked_with_letters_or_roman_numerals() {
 }
 
 #[test]
+fn cards_whose_fields_come_in_different_orders() {
+    // One card starts with its dates field, the others with the donor:
+    // still three cards of fields, none joined to another.
+    let listing = parse(
+        "Rainwater tanks for village schools\nDonor: Harbour Fund\nDuration: 2019-2021\n\n\
+         Mobile clinics for herders\nDuration: 2020-2023\nDonor: Valley Trust\n\n\
+         Seed bank for returnees\nDonor: Lakeside Foundation\nDuration: 2017-2020\n",
+    );
+    assert_eq!(
+        titles(&listing),
+        [
+            "Rainwater tanks for village schools",
+            "Mobile clinics for herders",
+            "Seed bank for returnees"
+        ]
+    );
+    assert_eq!(
+        dates(&listing),
+        [
+            Some("2019-2021".to_string()),
+            Some("2020-2023".to_string()),
+            Some("2017-2020".to_string())
+        ]
+    );
+}
+
+#[test]
 fn a_title_two_grants_share_is_their_title_not_a_label() {
     // Each record: the programme's title, the grantee, then prose. Two
     // grants under one title print it twice; a label would be printed in

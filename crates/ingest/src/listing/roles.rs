@@ -174,6 +174,10 @@ impl<'a> Builder<'a> {
     }
 
     /// Rule 1: a title-like unit right above a date line or a dates field.
+    /// A dates field with more fields under it is the first field of a
+    /// card, which rule 3 reads whatever field comes first: cards that
+    /// start with `Duration:` and cards that start with `Donor:` are one
+    /// listing.
     pub(super) fn dated_title_at(&self, i: usize) -> bool {
         // A page's headline over its date of publication is not a record;
         // over a range of dates it is the page's one project.
@@ -188,7 +192,7 @@ impl<'a> Builder<'a> {
             && !self.units[i].is_lone_year()
             && self.unit(i + 1).is_some_and(|d| {
                 (d.is_date() && !(d.is_lone_year() && self.lone_year_is_heading(i + 1)))
-                    || d.is_date_field()
+                    || (d.is_date_field() && !self.unit(i + 2).is_some_and(is_known_field))
             })
     }
 
@@ -753,4 +757,12 @@ pub(super) fn is_kicker(unit: &Unit, title: &Unit) -> bool {
         .iter()
         .any(|w| lower.split_whitespace().any(|x| x == *w));
     !names_group && unit.has_at_most_words(4) && !matches!(title.kind, UnitKind::Numbered(1))
+}
+
+/// A labelled field of the vocabulary, or its label alone on its line.
+fn is_known_field(unit: &Unit) -> bool {
+    matches!(
+        unit.kind,
+        UnitKind::Field { known: true, .. } | UnitKind::LoneLabel(_)
+    )
 }
