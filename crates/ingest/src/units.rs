@@ -964,7 +964,8 @@ fn inline_fields<'a>(line: &Line<'a>) -> Vec<Line<'a>> {
 /// above only where the break is plainly inside a phrase: the line starts
 /// in lower case, or the line above ends on a word or sign that cannot end
 /// a phrase (`for`, `and`, `,`, `-`), or the line is indented deeper than
-/// a numbered or bulleted line above it (a hanging indent).
+/// a numbered or bulleted line above it (a hanging indent) that does not
+/// end in its dates.
 fn wraps_onto(unit: &Unit, line: &Line) -> bool {
     let (text, _) = line.trimmed();
     let Some(above) = unit.whole.segments.last() else {
@@ -988,9 +989,17 @@ fn wraps_onto(unit: &Unit, line: &Line) -> bool {
             .rsplit(char::is_whitespace)
             .next()
             .is_some_and(|w| CONTINUING_WORDS.contains(&w.to_lowercase().as_str()));
+    // An item that ends in its dates (`• Title, 2019–2021`) is whole: the
+    // indented line under it is its description, not the rest of it.
+    let ends_in_dates = own_dates(above_text).is_some_and(|own| {
+        above_text
+            .get(own.date_end..)
+            .is_some_and(|rest| rest.trim_matches([')', ']', '.', ' ']).is_empty())
+    });
     let hanging = matches!(unit.kind, UnitKind::Numbered(_) | UnitKind::Bullet)
         && unit.whole.segments.len() == 1
-        && line.indent() > unit.indent;
+        && line.indent() > unit.indent
+        && !ends_in_dates;
     starts_lower || ends_open || hanging
 }
 
@@ -1136,6 +1145,23 @@ mod tests {
         assert_eq!(u[0].kind, UnitKind::Numbered(12));
         assert_eq!(u[0].content.clean(), "Asia: Decent work");
         assert_eq!(u[0].indent, 2);
+    }
+
+    #[test]
+    fn an_item_that_ends_in_its_dates_is_whole() {
+        // The indented line under it is a unit of its own...
+        let u = units_of("* Wells for schools, 2019–2021\n  The fund digs wells.\n");
+        assert_eq!(u.len(), 2);
+        let u =
+            units_of("1. Wells for schools (Harbour Fund, 2019-2021)\n   The fund digs wells.\n");
+        assert_eq!(u.len(), 2);
+        // ...while a title without dates still wraps onto it.
+        let u = units_of("1. Wells for schools in the\n   Coastal Villages\n");
+        assert_eq!(u.len(), 1);
+        assert_eq!(
+            u[0].content.clean(),
+            "Wells for schools in the Coastal Villages"
+        );
     }
 
     #[test]

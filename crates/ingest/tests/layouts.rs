@@ -879,6 +879,29 @@ fn cards_whose_fields_come_in_different_orders() {
 }
 
 #[test]
+fn items_that_end_in_their_dates_over_indented_descriptions() {
+    let listing = parse(
+        "Current projects\n\n\
+         * Rainwater tanks for village schools, 2019–2021\n  Schools collect rain for drinking water.\n\n\
+         * Mobile clinics for herders (2018–2020)\n  Clinics travel with herders.\n\n\
+         * Seed bank for returnees, 2020–2022\n  Farmers borrow seed and repay it.\n",
+    );
+    assert_eq!(
+        titles(&listing),
+        [
+            "Rainwater tanks for village schools",
+            "Mobile clinics for herders",
+            "Seed bank for returnees"
+        ]
+    );
+    assert_eq!(dates(&listing)[1].as_deref(), Some("(2018–2020)"));
+    assert_eq!(
+        listing.projects[2].description_text(),
+        "Farmers borrow seed and repay it."
+    );
+}
+
+#[test]
 fn a_title_two_grants_share_is_their_title_not_a_label() {
     // Each record: the programme's title, the grantee, then prose. Two
     // grants under one title print it twice; a label would be printed in
