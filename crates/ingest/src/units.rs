@@ -740,25 +740,34 @@ fn segment(line: &Line, from: usize) -> Segment {
     }
 }
 
+/// A date line whose dates start `from` bytes into the trimmed line (after
+/// a bullet), its content starting there.
+fn date_line(line: &Line, from: usize) -> Option<(UnitKind, usize)> {
+    let (text, _) = line.trimmed();
+    let dated = text.get(from..)?;
+    let expr = scan_date(dated)?;
+    let rest = &dated[expr.len..];
+    if !acceptable_rest(rest) {
+        return None;
+    }
+    let rest = (!rest.trim().is_empty()).then(|| {
+        let mut seg = segment(line, from + expr.len);
+        // Drop the separator: `, Manila` → `Manila`.
+        let sep = seg.text.len() - seg.text.trim_start_matches([',', ';', '|', '/', ' ']).len();
+        seg.text.drain(..sep);
+        seg.span.start += sep;
+        seg
+    });
+    Some((UnitKind::Date { expr, rest }, from))
+}
+
 fn classify(line: &Line) -> (UnitKind, usize) {
     let (text, _) = line.trimmed();
     if let Some((number, content)) = numbered(text).or_else(|| lettered(text)) {
         return (UnitKind::Numbered(number), content);
     }
-    if let Some(expr) = scan_date(text) {
-        let rest = &text[expr.len..];
-        if acceptable_rest(rest) {
-            let rest = (!rest.trim().is_empty()).then(|| {
-                let mut seg = segment(line, expr.len);
-                // Drop the separator: `, Manila` → `Manila`.
-                let sep =
-                    seg.text.len() - seg.text.trim_start_matches([',', ';', '|', '/', ' ']).len();
-                seg.text.drain(..sep);
-                seg.span.start += sep;
-                seg
-            });
-            return (UnitKind::Date { expr, rest }, 0);
-        }
+    if let Some(date) = date_line(line, 0) {
+        return date;
     }
     if let Some(end) = scan_end_date(text).filter(|end| text[end.len..].trim().is_empty()) {
         return (
@@ -769,7 +778,9 @@ fn classify(line: &Line) -> (UnitKind, usize) {
         );
     }
     if let Some(content) = bullet(text) {
-        return (UnitKind::Bullet, content);
+        // `• 2019–2022`: a date line printed as a list item (a page's
+        // `<li>` of a project's facts) is a date line.
+        return date_line(line, content).unwrap_or((UnitKind::Bullet, content));
     }
     if let Some((label, value, known)) = field(text) {
         return match value {

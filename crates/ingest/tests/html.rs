@@ -179,6 +179,35 @@ fn a_layout_table_without_header_cells_keeps_its_lines() {
 }
 
 #[test]
+fn a_list_of_facts_under_each_heading_is_one_project() {
+    // Each project a heading over a list of its facts: the item with the
+    // dates is its date line, not a project.
+    let html = "<h2>Projects</h2>\
+        <h3>Clean wells for river villages</h3><ul><li>2019–2022</li><li>Wells in lakeside villages.</li></ul>\
+        <h3>Boat ambulances</h3><ul><li>2020–2021</li><li>Boats carry patients.</li></ul>\
+        <h3>Seed bank for returnees</h3><ul><li>2018–2020</li><li>Farmers borrow seed.</li></ul>";
+    let listing = read(html);
+    assert_eq!(
+        titles(&listing),
+        [
+            "Clean wells for river villages",
+            "Boat ambulances",
+            "Seed bank for returnees"
+        ]
+    );
+    let dates: Vec<_> = listing.projects.iter().map(RawProject::date_text).collect();
+    assert_eq!(
+        dates,
+        [
+            Some("2019–2022".into()),
+            Some("2020–2021".into()),
+            Some("2018–2020".into())
+        ]
+    );
+    spans_hold(html.as_bytes(), &listing);
+}
+
+#[test]
 fn definition_lists_are_labelled_fields() {
     let html = "<h1>Grants</h1>\
         <h2>Clean wells for river towns</h2>\

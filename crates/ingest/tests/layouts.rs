@@ -902,6 +902,25 @@ fn items_that_end_in_their_dates_over_indented_descriptions() {
 }
 
 #[test]
+fn a_bulleted_date_line_is_a_date_line() {
+    let text =
+        "Projects\n\nWells for schools\n\n- 2019 – 2021\n- Wells are dug in ten schools.\n\n\
+         Boats for fishers\n\n- 2018 – 2020, Togo\n- Boats are shared.\n";
+    let listing = parse(text);
+    assert_eq!(titles(&listing), ["Wells for schools", "Boats for fishers"]);
+    assert_eq!(
+        dates(&listing),
+        [
+            Some("2019 – 2021".to_string()),
+            Some("2018 – 2020".to_string())
+        ]
+    );
+    // The date's span is its bytes, after the bullet.
+    let date = &listing.projects[1].date.as_ref().unwrap().text.segments[0];
+    assert_eq!(&text[date.span.start..date.span.end], "2018 – 2020");
+}
+
+#[test]
 fn a_title_two_grants_share_is_their_title_not_a_label() {
     // Each record: the programme's title, the grantee, then prose. Two
     // grants under one title print it twice; a label would be printed in

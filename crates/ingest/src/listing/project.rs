@@ -214,7 +214,7 @@ impl Builder<'_> {
         if let Some(unit) = dates.first().map(|&i| &self.units[i]) {
             if project.date.is_none() {
                 if let (UnitKind::Date { expr, .. }, Some(line)) =
-                    (&unit.kind, unit.whole.segments.first())
+                    (&unit.kind, unit.content.segments.first())
                 {
                     let text = line.text.get(..expr.len).unwrap_or(&line.text).trim_end();
                     project.date = Some(DateText {
@@ -330,10 +330,11 @@ impl Builder<'_> {
             previous_was_date = false;
             match &unit.kind {
                 UnitKind::Date { expr, rest } => {
+                    // The content: a bulleted date line's starts after its bullet.
                     let date_len = rest
                         .as_ref()
-                        .map_or(unit.whole.segments[0].text.len(), |_| expr.len);
-                    let mut date_segment = unit.whole.segments[0].clone();
+                        .map_or(unit.content.segments[0].text.len(), |_| expr.len);
+                    let mut date_segment = unit.content.segments[0].clone();
                     date_segment.text.truncate(date_len);
                     let trimmed_len = date_segment.text.trim_end().len();
                     date_segment.text.truncate(trimmed_len);
