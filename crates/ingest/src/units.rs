@@ -51,7 +51,7 @@ pub struct Unit {
     /// rules ask it many times.
     title_like: bool,
     /// A list item that would be title-like but for its final full stop.
-    item_title_with_period: bool,
+    title_with_period: bool,
     /// A one-line headline that carries its own dates, found once the unit
     /// is complete.
     own_dates: Option<OwnDates>,
@@ -152,7 +152,14 @@ impl Unit {
     /// for its final full stop (`• Clean water for two schools.`): a
     /// title in a list that a lead-in sentence announces.
     pub fn is_item_title_with_period(&self) -> bool {
-        self.item_title_with_period
+        self.title_with_period && matches!(self.kind, UnitKind::Numbered(_) | UnitKind::Bullet)
+    }
+
+    /// A line that reads as a title but for its final full stop (`Water
+    /// for all.`): a title where its place says so, right above its date
+    /// line.
+    pub fn is_title_with_period(&self) -> bool {
+        self.title_with_period
     }
 
     /// The text a headline would be read from: an unknown label is part of
@@ -175,8 +182,11 @@ impl Unit {
         self.cells = self.compute_cells();
         self.own_dates = self.compute_own_dates();
         self.title_like = self.compute_title_like(false);
-        self.item_title_with_period = !self.title_like
-            && matches!(self.kind, UnitKind::Numbered(_) | UnitKind::Bullet)
+        self.title_with_period = !self.title_like
+            && matches!(
+                self.kind,
+                UnitKind::Numbered(_) | UnitKind::Bullet | UnitKind::Text
+            )
             && self.whole.segments.len() == 1
             && self.compute_title_like(true);
     }
@@ -1098,7 +1108,7 @@ pub fn units(lines: &[Line]) -> Vec<Unit> {
                 whole: Text::from_segment(whole),
                 indent: line.indent(),
                 title_like: false,
-                item_title_with_period: false,
+                title_with_period: false,
                 own_dates: None,
                 cells: Vec::new(),
             });

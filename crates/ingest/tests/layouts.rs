@@ -921,6 +921,24 @@ fn a_bulleted_date_line_is_a_date_line() {
 }
 
 #[test]
+fn a_title_with_a_full_stop_over_its_date_line() {
+    let listing = parse(
+        "Our projects\n\nRainwater tanks for village schools\n\n2019 – 2021\n\nSchools collect rain.\n\n\
+         Water for all.\n\n2018 – 2020\n\nPumps visit villages.\n\n\
+         Seed bank for returnees\n\n2020 – 2022\n\nFarmers borrow seed.\n",
+    );
+    assert_eq!(
+        titles(&listing),
+        [
+            "Rainwater tanks for village schools",
+            "Water for all.",
+            "Seed bank for returnees"
+        ]
+    );
+    assert_eq!(dates(&listing)[1].as_deref(), Some("2018 – 2020"));
+}
+
+#[test]
 fn a_title_two_grants_share_is_their_title_not_a_label() {
     // Each record: the programme's title, the grantee, then prose. Two
     // grants under one title print it twice; a label would be printed in

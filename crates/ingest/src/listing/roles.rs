@@ -188,7 +188,7 @@ impl<'a> Builder<'a> {
         !self.title_fields
             && !lone_dated_headline
             && self.roles[i] == Role::Body
-            && self.units[i].is_title_like()
+            && (self.units[i].is_title_like() || self.units[i].is_title_with_period())
             && !self.units[i].is_lone_year()
             && self.unit(i + 1).is_some_and(|d| {
                 (d.is_date() && !(d.is_lone_year() && self.lone_year_is_heading(i + 1)))
