@@ -138,6 +138,18 @@ impl Unit {
                 .is_some_and(|s| scan_date(&s.text).is_some())
     }
 
+    /// A dates field that gives a length instead of dates: `Duration: 36
+    /// months`, `Durée : 3 ans`. It stands where a date line would, though
+    /// no dates can be read from it.
+    pub fn is_duration_field(&self) -> bool {
+        self.meaning() == Some(Meaning::Dates)
+            && self
+                .content
+                .segments
+                .first()
+                .is_some_and(|s| is_duration(&s.text))
+    }
+
     pub fn is_date(&self) -> bool {
         matches!(self.kind, UnitKind::Date { .. })
     }
@@ -314,6 +326,27 @@ fn ends_a_clause(after_dates: &str) -> bool {
         && text
             .split_whitespace()
             .any(|word| word.chars().next().is_some_and(char::is_lowercase))
+}
+
+/// Words for a unit of time after a number: a length, not a date.
+const TIME_UNITS: &[&str] = &[
+    "month", "months", "year", "years", "week", "weeks", "mois", "an", "ans", "année", "années",
+    "mes", "meses", "año", "años", "monat", "monate", "jahr", "jahre",
+];
+
+/// Whether `text` starts with a length of time: a number and a unit of
+/// time (`36 months`, `3 years (2019–2022)`).
+fn is_duration(text: &str) -> bool {
+    let mut words = text.split_whitespace();
+    let number = words.next().is_some_and(|w| {
+        w.chars()
+            .all(|c| c.is_ascii_digit() || c == '.' || c == ',')
+    });
+    number
+        && words.next().is_some_and(|unit| {
+            let unit = unit.trim_end_matches([',', '.', ';', ')']).to_lowercase();
+            TIME_UNITS.contains(&unit.as_str())
+        })
 }
 
 /// A long line with `is`, `are`, `will` … is a sentence cut short, not a
@@ -1183,6 +1216,13 @@ mod tests {
             u[0].content.clean(),
             "Wells for schools in the Coastal Villages"
         );
+    }
+
+    #[test]
+    fn a_length_of_time_in_a_dates_field_is_a_duration() {
+        let u = units_of("Duration: 36 months\n\nDurée : 3 ans (2019-2021)\n\nDuration: 2019-2021\n\nDonor: 36 months\n\nDuration: 36 monkeys\n");
+        let durations: Vec<bool> = u.iter().map(Unit::is_duration_field).collect();
+        assert_eq!(durations, [true, true, false, false, false]);
     }
 
     #[test]

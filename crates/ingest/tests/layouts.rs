@@ -939,6 +939,29 @@ fn a_title_with_a_full_stop_over_its_date_line() {
 }
 
 #[test]
+fn a_duration_without_dates_under_a_title_keeps_its_project() {
+    // `Duration: 36 months` stands where the others' date lines stand: the
+    // project has no dates (and a warning says so), but it is a project.
+    let listing = parse(
+        "Our projects\n\nRainwater tanks for village schools\n\n2019 – 2021\n\nSchools collect rain.\n\n\
+         Mobile clinics for herders\n\nDuration: 36 months\n\nClinics travel with herders.\n\n\
+         Seed bank for returnees\n\n2020 – 2022\n\nFarmers borrow seed.\n",
+    );
+    assert_eq!(
+        titles(&listing),
+        [
+            "Rainwater tanks for village schools",
+            "Mobile clinics for herders",
+            "Seed bank for returnees"
+        ]
+    );
+    assert_eq!(dates(&listing)[1], None);
+    assert!(listing.diagnostics.iter().any(|d| d
+        .message
+        .contains("cannot read the dates in `Duration: 36 months`")));
+}
+
+#[test]
 fn a_title_two_grants_share_is_their_title_not_a_label() {
     // Each record: the programme's title, the grantee, then prose. Two
     // grants under one title print it twice; a label would be printed in

@@ -192,7 +192,8 @@ impl<'a> Builder<'a> {
             && !self.units[i].is_lone_year()
             && self.unit(i + 1).is_some_and(|d| {
                 (d.is_date() && !(d.is_lone_year() && self.lone_year_is_heading(i + 1)))
-                    || (d.is_date_field() && !self.unit(i + 2).is_some_and(is_known_field))
+                    || ((d.is_date_field() || d.is_duration_field())
+                        && !self.unit(i + 2).is_some_and(is_known_field))
             })
     }
 
