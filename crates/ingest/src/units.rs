@@ -1064,6 +1064,17 @@ const CONTINUING_WORDS: &[&str] = &[
     "y", "del", "los", "las", "el", "para", "e", "und", "der", "die", "das", "für",
 ];
 
+/// Whether `unit` is a known label alone on its line with its colon
+/// (`Donor:`), waiting for its value on the next line.
+fn awaits_its_value(unit: &Unit) -> bool {
+    match (&unit.kind, unit.whole.segments.as_slice()) {
+        (UnitKind::LoneLabel(label), [line]) => {
+            line.text.trim_end().ends_with(':') && labels::meaning(label).is_some()
+        }
+        _ => false,
+    }
+}
+
 /// Whether `unit` is a known label alone on its line, with no colon (`Aim`,
 /// `Budget`): what it is depends on the unit after it
 /// ([`headlines_over_dates`]).
@@ -1111,6 +1122,27 @@ pub fn units(lines: &[Line]) -> Vec<Unit> {
             continue;
         }
         let (kind, content_start) = classify(line);
+        // `Donor:` / `Sweden`: a known label with its colon over its value
+        // on the next line (a page's label and value cells, copied) is one
+        // field. Pieces end at blank lines, so the two are in one piece.
+        let value_of_label = open
+            && matches!(kind, UnitKind::Text | UnitKind::Date { .. })
+            && units.last().is_some_and(awaits_its_value);
+        if value_of_label {
+            if let Some(unit) = units.last_mut() {
+                if let UnitKind::LoneLabel(label) = &unit.kind {
+                    unit.kind = UnitKind::Field {
+                        label: label.clone(),
+                        known: true,
+                    };
+                }
+                let value = segment(line, 0);
+                unit.whole.segments.push(value.clone());
+                unit.content = Text::from_segment(value);
+            }
+            open = true;
+            continue;
+        }
         let continues = open
             && kind == UnitKind::Text
             && units.last().is_some_and(|u| {
@@ -1223,6 +1255,25 @@ mod tests {
         let u = units_of("Duration: 36 months\n\nDurée : 3 ans (2019-2021)\n\nDuration: 2019-2021\n\nDonor: 36 months\n\nDuration: 36 monkeys\n");
         let durations: Vec<bool> = u.iter().map(Unit::is_duration_field).collect();
         assert_eq!(durations, [true, true, false, false, false]);
+    }
+
+    #[test]
+    fn a_label_with_its_colon_over_its_value_is_one_field() {
+        let u = units_of("Donor:\nHarbour Fund\nDuration:\n2019-2021\n");
+        assert_eq!(u.len(), 2);
+        assert_eq!(
+            u[0].kind,
+            UnitKind::Field {
+                label: "Donor".into(),
+                known: true
+            }
+        );
+        assert_eq!(u[0].content.clean(), "Harbour Fund");
+        assert!(u[1].is_date_field());
+        // A blank line between, an unknown label, or no colon: apart.
+        assert_eq!(units_of("Donor:\n\nHarbour Fund\n").len(), 2);
+        assert_eq!(units_of("Contact:\ninfo@example.org\n").len(), 2);
+        assert_eq!(units_of("Budget\nSchools collect rain.\n").len(), 2);
     }
 
     #[test]

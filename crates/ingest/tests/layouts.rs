@@ -962,6 +962,40 @@ fn a_duration_without_dates_under_a_title_keeps_its_project() {
 }
 
 #[test]
+fn cards_whose_labels_and_values_are_on_lines_of_their_own() {
+    // As a page's label and value cells copy: `Donor:` over its value.
+    let listing = parse(
+        "Rainwater tanks for village schools\nDonor:\nHarbour Fund\nDuration:\n2019-2021\n\n\
+         Mobile clinics for herders\nDonor:\nValley Trust\nDuration:\n2020-2023\n\n\
+         Seed bank for returnees\nDonor:\nLakeside Foundation\nDuration:\n2017-2020\n",
+    );
+    assert_eq!(
+        titles(&listing),
+        [
+            "Rainwater tanks for village schools",
+            "Mobile clinics for herders",
+            "Seed bank for returnees"
+        ]
+    );
+    assert_eq!(dates(&listing)[1].as_deref(), Some("2020-2023"));
+    let donor = |p: &devcoop_ingest::RawProject| {
+        p.fields
+            .iter()
+            .find(|f| f.label == "Donor")
+            .map(|f| f.value.clean().into_owned())
+    };
+    let donors: Vec<_> = listing.projects.iter().map(donor).collect();
+    assert_eq!(
+        donors,
+        [
+            Some("Harbour Fund".to_string()),
+            Some("Valley Trust".to_string()),
+            Some("Lakeside Foundation".to_string())
+        ]
+    );
+}
+
+#[test]
 fn a_title_two_grants_share_is_their_title_not_a_label() {
     // Each record: the programme's title, the grantee, then prose. Two
     // grants under one title print it twice; a label would be printed in
