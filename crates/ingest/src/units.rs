@@ -574,14 +574,20 @@ pub fn field(text: &str) -> Option<(String, Option<usize>, bool)> {
     let words: Vec<&str> = label.split_whitespace().collect();
     let plausible = (1..=4).contains(&words.len())
         && label.len() <= 40
-        && label.chars().next().is_some_and(char::is_uppercase)
         && label.chars().all(|c| {
             c.is_alphabetic() || matches!(c, ' ' | '/' | '&' | '(' | ')' | '-' | '\'' | '’')
         });
     if !plausible {
         return None;
     }
-    let known = is_known_label(&label);
+    // A label is printed capitalised; a known one with its colon may be
+    // printed in lower case (`donor: Sweden`), which prose rarely starts
+    // a line with.
+    let capitalised = label.chars().next().is_some_and(char::is_uppercase);
+    let known = (capitalised || !by_dash) && is_known_label(&label);
+    if !capitalised && !known {
+        return None;
+    }
     if by_dash && !known {
         return None;
     }
@@ -1274,6 +1280,23 @@ mod tests {
         assert_eq!(units_of("Donor:\n\nHarbour Fund\n").len(), 2);
         assert_eq!(units_of("Contact:\ninfo@example.org\n").len(), 2);
         assert_eq!(units_of("Budget\nSchools collect rain.\n").len(), 2);
+    }
+
+    #[test]
+    fn a_known_label_in_lower_case_is_a_field() {
+        let u = units_of(
+            "donor: Harbour Fund\n\nduration: 2019-2021\n\nsee also: the annex\n\nin short: wells\n",
+        );
+        assert_eq!(
+            u[0].kind,
+            UnitKind::Field {
+                label: "donor".into(),
+                known: true
+            }
+        );
+        assert!(u[1].is_date_field());
+        assert_eq!(u[2].kind, UnitKind::Text);
+        assert_eq!(u[3].kind, UnitKind::Text);
     }
 
     #[test]

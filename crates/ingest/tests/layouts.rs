@@ -996,6 +996,24 @@ fn cards_whose_labels_and_values_are_on_lines_of_their_own() {
 }
 
 #[test]
+fn a_card_with_its_labels_in_lower_case() {
+    let listing = parse(
+        "Rainwater tanks for village schools\nDonor: Harbour Fund\nDuration: 2019-2021\n\n\
+         Mobile clinics for herders\ndonor: Valley Trust\nduration: 2020-2023\n\n\
+         Seed bank for returnees\nDonor: Lakeside Foundation\nDuration: 2017-2020\n",
+    );
+    assert_eq!(
+        titles(&listing),
+        [
+            "Rainwater tanks for village schools",
+            "Mobile clinics for herders",
+            "Seed bank for returnees"
+        ]
+    );
+    assert_eq!(dates(&listing)[1].as_deref(), Some("2020-2023"));
+}
+
+#[test]
 fn a_title_two_grants_share_is_their_title_not_a_label() {
     // Each record: the programme's title, the grantee, then prose. Two
     // grants under one title print it twice; a label would be printed in
