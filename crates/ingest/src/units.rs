@@ -51,7 +51,7 @@ pub struct Unit {
     /// rules ask it many times.
     title_like: bool,
     /// A list item that would be title-like but for its final full stop.
-    title_with_period: bool,
+    item_title_with_period: bool,
     /// A one-line headline that carries its own dates, found once the unit
     /// is complete.
     own_dates: Option<OwnDates>,
@@ -164,14 +164,21 @@ impl Unit {
     /// for its final full stop (`• Clean water for two schools.`): a
     /// title in a list that a lead-in sentence announces.
     pub fn is_item_title_with_period(&self) -> bool {
-        self.title_with_period && matches!(self.kind, UnitKind::Numbered(_) | UnitKind::Bullet)
+        self.item_title_with_period
     }
 
     /// A line that reads as a title but for its final full stop (`Water
     /// for all.`): a title where its place says so, right above its date
     /// line.
+    /// Computed when asked: only units above a date line are.
     pub fn is_title_with_period(&self) -> bool {
-        self.title_with_period
+        match self.kind {
+            UnitKind::Numbered(_) | UnitKind::Bullet => self.item_title_with_period,
+            UnitKind::Text => {
+                !self.title_like && self.whole.segments.len() == 1 && self.compute_title_like(true)
+            }
+            _ => false,
+        }
     }
 
     /// The text a headline would be read from: an unknown label is part of
@@ -194,11 +201,8 @@ impl Unit {
         self.cells = self.compute_cells();
         self.own_dates = self.compute_own_dates();
         self.title_like = self.compute_title_like(false);
-        self.title_with_period = !self.title_like
-            && matches!(
-                self.kind,
-                UnitKind::Numbered(_) | UnitKind::Bullet | UnitKind::Text
-            )
+        self.item_title_with_period = !self.title_like
+            && matches!(self.kind, UnitKind::Numbered(_) | UnitKind::Bullet)
             && self.whole.segments.len() == 1
             && self.compute_title_like(true);
     }
@@ -1051,15 +1055,17 @@ fn wraps_onto(unit: &Unit, line: &Line) -> bool {
             .is_some_and(|w| CONTINUING_WORDS.contains(&w.to_lowercase().as_str()));
     // An item that ends in its dates (`• Title, 2019–2021`) is whole: the
     // indented line under it is its description, not the rest of it.
-    let ends_in_dates = own_dates(above_text).is_some_and(|own| {
-        above_text
-            .get(own.date_end..)
-            .is_some_and(|rest| rest.trim_matches([')', ']', '.', ' ']).is_empty())
-    });
+    let ends_in_dates = || {
+        own_dates(above_text).is_some_and(|own| {
+            above_text
+                .get(own.date_end..)
+                .is_some_and(|rest| rest.trim_matches([')', ']', '.', ' ']).is_empty())
+        })
+    };
     let hanging = matches!(unit.kind, UnitKind::Numbered(_) | UnitKind::Bullet)
         && unit.whole.segments.len() == 1
         && line.indent() > unit.indent
-        && !ends_in_dates;
+        && !ends_in_dates();
     starts_lower || ends_open || hanging
 }
 
@@ -1179,7 +1185,7 @@ pub fn units(lines: &[Line]) -> Vec<Unit> {
                 whole: Text::from_segment(whole),
                 indent: line.indent(),
                 title_like: false,
-                title_with_period: false,
+                item_title_with_period: false,
                 own_dates: None,
                 cells: Vec::new(),
             });

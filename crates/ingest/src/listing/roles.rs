@@ -188,13 +188,13 @@ impl<'a> Builder<'a> {
         !self.title_fields
             && !lone_dated_headline
             && self.roles[i] == Role::Body
-            && (self.units[i].is_title_like() || self.units[i].is_title_with_period())
             && !self.units[i].is_lone_year()
             && self.unit(i + 1).is_some_and(|d| {
                 (d.is_date() && !(d.is_lone_year() && self.lone_year_is_heading(i + 1)))
                     || ((d.is_date_field() || d.is_duration_field())
                         && !self.unit(i + 2).is_some_and(is_known_field))
             })
+            && (self.units[i].is_title_like() || self.units[i].is_title_with_period())
     }
 
     /// The title rules; `starts_file` says the window holds the file's
