@@ -1014,6 +1014,25 @@ fn a_card_with_its_labels_in_lower_case() {
 }
 
 #[test]
+fn a_first_card_that_opens_with_a_line_of_description() {
+    // The file starts on a card: its headline, a line of description run
+    // straight into its fields. Not a page's title over its introduction.
+    let listing = parse(
+        "Rainwater tanks for village schools\nSchools collect rain for drinking water.\n\
+         Donor: Harbour Fund\nDuration: 2019-2021\n\n\
+         Mobile clinics for herders\nDonor: Valley Trust\nDuration: 2020-2023\n",
+    );
+    assert_eq!(
+        titles(&listing),
+        [
+            "Rainwater tanks for village schools",
+            "Mobile clinics for herders"
+        ]
+    );
+    assert_eq!(dates(&listing)[0].as_deref(), Some("2019-2021"));
+}
+
+#[test]
 fn a_title_two_grants_share_is_their_title_not_a_label() {
     // Each record: the programme's title, the grantee, then prose. Two
     // grants under one title print it twice; a label would be printed in

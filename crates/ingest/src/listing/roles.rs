@@ -321,7 +321,8 @@ impl<'a> Builder<'a> {
             let introduction = !dominant_seen
                 && !is_dominant
                 && signature.body == HeadBody::Prose
-                && self.head_signature.is_some();
+                && self.head_signature.is_some()
+                && !self.prose_runs_into_fields(head.body);
             dominant_seen |= is_dominant;
             if is_dominant {
                 self.dominant_heads.push(head.start);
@@ -335,7 +336,8 @@ impl<'a> Builder<'a> {
             // A file that opens on a head of the listing's own shape, a line
             // over the fields every record has, opens on its first record:
             // a page's title is followed by prose or by a record's head.
-            let opens_on_record = is_dominant && signature.body == HeadBody::Fields;
+            let opens_on_record = is_dominant && signature.body == HeadBody::Fields
+                || self.prose_runs_into_fields(head.body);
             let page_title_first = starts_file && !opens_on_record;
             let Some(title) = numbered.or_else(|| head.title(self.head_lines, page_title_first))
             else {
@@ -358,6 +360,19 @@ impl<'a> Builder<'a> {
                 }
             }
         }
+    }
+
+    /// Whether the prose at `body` runs on, with no blank line, into the
+    /// known fields of its record (`Wells for schools` / `Builds wells.` /
+    /// `Donor: …`): a card that opens with a line of description, not a
+    /// page's introduction.
+    fn prose_runs_into_fields(&self, body: usize) -> bool {
+        let (Some(prose), Some(next)) = (self.unit(body), self.unit(body + 1)) else {
+            return false;
+        };
+        next.last_line() >= prose.last_line()
+            && next.first_line() == prose.last_line() + 1
+            && matches!(next.kind, UnitKind::Field { known: true, .. })
     }
 
     /// The headline among a head's lines from `title` on: not a line printed
