@@ -163,7 +163,7 @@ const MONTH_NAMES: &[(&str, u32)] = &[
 
 /// Words that join the two dates of a range.
 const RANGE_WORDS: &[&str] = &[
-    "to", "until", "till", "through", "thru", "au", "al", "hasta",
+    "to", "until", "till", "through", "thru", "au", "al", "hasta", "à", "a",
 ];
 
 /// Words that end an open range, in lower case, and whether they carry
@@ -848,8 +848,33 @@ impl Parser<'_> {
                         (Some(start), Some(Kind::Number(digits, 2))) => later_year(start, digits),
                         _ => None,
                     };
+                    // `2019/20 – 2021/22`: a range of such years (fiscal or
+                    // school years) ends with the last year of its second.
+                    let pair_after = |dash: usize| -> Option<(i32, usize)> {
+                        if !matches!(self.kind(dash), Some(Kind::Dash | Kind::RangeWord)) {
+                            return None;
+                        }
+                        let Some(Kind::Number(first, 4)) = self.kind(dash + 1) else {
+                            return None;
+                        };
+                        let first = i32::try_from(first).ok()?;
+                        if self.kind(dash + 2) != Some(Kind::Slash) {
+                            return None;
+                        }
+                        let last = match self.kind(dash + 3)? {
+                            Kind::Number(year, 4) => i32::try_from(year).ok(),
+                            Kind::Number(digits, 2) => later_year(first, digits),
+                            _ => None,
+                        }?;
+                        (last > first).then_some((last, dash + 4))
+                    };
                     return match end_year {
-                        Some(year) => (Some(year_alone(year)), false, after + 1),
+                        Some(year) => {
+                            match pair_after(after + 1).filter(|&(last, _)| last > year) {
+                                Some((last, next)) => (Some(year_alone(last)), false, next),
+                                None => (Some(year_alone(year)), false, after + 1),
+                            }
+                        }
                         None => (None, false, at),
                     };
                 }
@@ -1429,6 +1454,27 @@ mod tests {
         assert!(scan_date("06/2019/1").is_none());
         // Day, month and year are still a day.
         assert_eq!(range("01/06/2019").0, part(Some(1), Some(6), Some(2019)));
+    }
+
+    #[test]
+    fn a_range_of_split_years_ends_with_the_last_year() {
+        for text in [
+            "2019/20 – 2021/22",
+            "2019/2020 - 2021/2022",
+            "2019/20 to 2021/22",
+        ] {
+            assert_eq!(range(text), (year(2019), Some(year(2022))), "{text}");
+            assert_eq!(scan_date(text).unwrap().len, text.len(), "{text}");
+        }
+        assert_eq!(range("2019/20"), (year(2019), Some(year(2020))));
+    }
+
+    #[test]
+    fn spanish_and_french_a_join_a_range() {
+        assert_eq!(range("2019 a 2022"), (year(2019), Some(year(2022))));
+        assert_eq!(range("2019 à 2022"), (year(2019), Some(year(2022))));
+        // Not followed by a date, `a` is only a word after a year.
+        assert_eq!(range("2019 a year of change").1, None);
     }
 
     #[test]

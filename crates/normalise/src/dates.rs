@@ -400,6 +400,8 @@ mod tests {
         assert_eq!(both("2019-21"), some("2019-01-01", "2021-12-31"));
         assert_eq!(both("2019/20"), some("2019-01-01", "2020-12-31"));
         assert_eq!(both("2014/2015"), some("2014-01-01", "2015-12-31"));
+        assert_eq!(both("2019/20 – 2021/22"), some("2019-01-01", "2022-12-31"));
+        assert_eq!(both("2019 a 2022"), some("2019-01-01", "2022-12-31"));
         let range = parse_dates("2019-21").unwrap();
         assert_eq!(range.end.unwrap().precision, Precision::Year);
     }
