@@ -193,6 +193,9 @@ enum Kind {
     /// settled for the whole expression) and the year if printed.
     Numeric(u32, u32, Option<i32>),
     Month(u32),
+    /// `Q3`: a quarter of the year, its first month as a start and its
+    /// last as an end.
+    Quarter(u32),
     Iso(i32, u32, u32),
     Dash,
     /// `/`, which joins years: `2014/2015`, `2019/20`.
@@ -223,6 +226,7 @@ impl Kind {
             Kind::Number(..)
                 | Kind::Numeric(..)
                 | Kind::Month(_)
+                | Kind::Quarter(_)
                 | Kind::Iso(..)
                 | Kind::From
                 | Kind::Since
@@ -300,6 +304,14 @@ fn lex(text: &str, begins: fn(Kind) -> bool) -> Vec<Token> {
             pos += digits;
             continue;
         }
+        if let Some(quarter) = quarter(rest) {
+            tokens.push(Token {
+                kind: Kind::Quarter(quarter),
+                end: pos + 2,
+            });
+            pos += 2;
+            continue;
+        }
         if c.is_alphabetic() {
             let run_len = alphabetic_run(rest);
             let word = &rest[..run_len];
@@ -356,6 +368,17 @@ fn lex(text: &str, begins: fn(Kind) -> bool) -> Vec<Token> {
         pos += c.len_utf8();
     }
     tokens
+}
+
+/// The quarter `Q1` … `Q4` at the start of `text`, alone (not `Q12`,
+/// not `Q1a`).
+fn quarter(text: &str) -> Option<u32> {
+    let b = text.as_bytes();
+    let q = match (b.first()?, b.get(1)?) {
+        (b'Q' | b'q', digit @ b'1'..=b'4') => u32::from(digit - b'0'),
+        _ => return None,
+    };
+    (!b.get(2).is_some_and(u8::is_ascii_alphanumeric)).then_some(q)
 }
 
 /// Bytes of the letters `text` starts with (whole characters).
@@ -793,6 +816,18 @@ impl Parser<'_> {
                     if year.is_some() { k + 1 } else { j + 1 },
                 )
             }
+            Kind::Quarter(quarter) => {
+                let j = self.skip_filler(i + 1);
+                let year = self.year(j)?;
+                named(
+                    DatePart {
+                        day: None,
+                        month: Some(3 * quarter - 2),
+                        year: Some(year),
+                    },
+                    j + 1,
+                )
+            }
             Kind::Month(month) => {
                 let j = self.skip_filler(i + 1);
                 // `June 1, 2007`
@@ -881,7 +916,10 @@ impl Parser<'_> {
                 if let Some(Kind::OpenEnd { .. }) = self.kind(after) {
                     return (None, true, after + 1);
                 }
-                if let Some((end, next)) = self.part(after) {
+                if let Some((mut end, next)) = self.part(after) {
+                    if let Some(Kind::Quarter(quarter)) = self.kind(after) {
+                        end.part.month = Some(3 * quarter);
+                    }
                     return (Some(end), false, next);
                 }
                 // `2019-21`
@@ -1475,6 +1513,19 @@ mod tests {
         assert_eq!(range("2019 à 2022"), (year(2019), Some(year(2022))));
         // Not followed by a date, `a` is only a word after a year.
         assert_eq!(range("2019 a year of change").1, None);
+    }
+
+    #[test]
+    fn quarters_start_on_their_first_month_and_end_on_their_last() {
+        for text in ["Q1 2019 – Q4 2021", "q1 2019 to q4 2021"] {
+            let (start, end) = range(text);
+            assert_eq!(start, part(None, Some(1), Some(2019)), "{text}");
+            assert_eq!(end, Some(part(None, Some(12), Some(2021))), "{text}");
+            assert_eq!(scan_date(text).unwrap().len, text.len(), "{text}");
+        }
+        assert_eq!(range("Q3 2020").0, part(None, Some(7), Some(2020)));
+        assert!(scan_date("Q5 2020").is_none());
+        assert!(scan_date("Q12 report").is_none());
     }
 
     #[test]
