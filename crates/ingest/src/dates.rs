@@ -304,6 +304,19 @@ fn lex(text: &str, begins: fn(Kind) -> bool) -> Vec<Token> {
             pos += digits;
             continue;
         }
+        // `FY2019`, `FY 2019`: a fiscal year is read as its year.
+        let fiscal = rest
+            .get(..2)
+            .is_some_and(|fy| fy.eq_ignore_ascii_case("fy"))
+            && {
+                let after = &rest.as_bytes()[2..];
+                let after = after.strip_prefix(b" ").unwrap_or(after);
+                after.iter().take_while(|b| b.is_ascii_digit()).count() == 4
+            };
+        if fiscal {
+            pos += 2;
+            continue;
+        }
         if let Some(quarter) = quarter(rest) {
             tokens.push(Token {
                 kind: Kind::Quarter(quarter),
@@ -1526,6 +1539,15 @@ mod tests {
         assert_eq!(range("Q3 2020").0, part(None, Some(7), Some(2020)));
         assert!(scan_date("Q5 2020").is_none());
         assert!(scan_date("Q12 report").is_none());
+    }
+
+    #[test]
+    fn fiscal_years_are_their_years() {
+        let text = "FY2019–FY2021";
+        assert_eq!(range(text), (year(2019), Some(year(2021))));
+        assert_eq!(scan_date(text).unwrap().len, text.len());
+        assert_eq!(range("FY 2019 - FY 2021"), (year(2019), Some(year(2021))));
+        assert!(scan_date("FYI 2019").is_none());
     }
 
     #[test]

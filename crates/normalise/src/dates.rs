@@ -403,6 +403,7 @@ mod tests {
         assert_eq!(both("2019/20 – 2021/22"), some("2019-01-01", "2022-12-31"));
         assert_eq!(both("2019 a 2022"), some("2019-01-01", "2022-12-31"));
         assert_eq!(both("Q2 2019 – Q3 2021"), some("2019-04-01", "2021-09-30"));
+        assert_eq!(both("FY2019–FY2021"), some("2019-01-01", "2021-12-31"));
         let range = parse_dates("2019-21").unwrap();
         assert_eq!(range.end.unwrap().precision, Precision::Year);
     }
