@@ -170,17 +170,6 @@ impl Unit {
     /// A line that reads as a title but for its final full stop (`Water
     /// for all.`): a title where its place says so, right above its date
     /// line.
-    /// Computed when asked: only units above a date line are.
-    pub fn is_title_with_period(&self) -> bool {
-        match self.kind {
-            UnitKind::Numbered(_) | UnitKind::Bullet => self.item_title_with_period,
-            UnitKind::Text => {
-                !self.title_like && self.whole.segments.len() == 1 && self.compute_title_like(true)
-            }
-            _ => false,
-        }
-    }
-
     /// The text a headline would be read from: an unknown label is part of
     /// it (`Asia: Decent work`), a number, bullet or known label is not.
     pub fn headline(&self) -> &Text {

@@ -921,24 +921,6 @@ fn a_bulleted_date_line_is_a_date_line() {
 }
 
 #[test]
-fn a_title_with_a_full_stop_over_its_date_line() {
-    let listing = parse(
-        "Our projects\n\nRainwater tanks for village schools\n\n2019 – 2021\n\nSchools collect rain.\n\n\
-         Water for all.\n\n2018 – 2020\n\nPumps visit villages.\n\n\
-         Seed bank for returnees\n\n2020 – 2022\n\nFarmers borrow seed.\n",
-    );
-    assert_eq!(
-        titles(&listing),
-        [
-            "Rainwater tanks for village schools",
-            "Water for all.",
-            "Seed bank for returnees"
-        ]
-    );
-    assert_eq!(dates(&listing)[1].as_deref(), Some("2018 – 2020"));
-}
-
-#[test]
 fn a_duration_without_dates_under_a_title_keeps_its_project() {
     // `Duration: 36 months` stands where the others' date lines stand: the
     // project has no dates (and a warning says so), but it is a project.
@@ -1030,6 +1012,37 @@ fn a_first_card_that_opens_with_a_line_of_description() {
         ]
     );
     assert_eq!(dates(&listing)[0].as_deref(), Some("2019-2021"));
+}
+
+#[test]
+fn start_and_end_fields_on_one_line_under_a_title_are_its_date_line() {
+    // `End:` after `Start:` is the rest of the dates, not a card's next
+    // field: the project keeps its title among titles over date lines.
+    let listing = parse(
+        "Our projects\n\nRainwater tanks for village schools\n\n2019 – 2021\n\nSchools collect rain.\n\n\
+         Mobile clinics for herders\n\nStart: 01.03.2020  End: 28.02.2023\n\nClinics travel with herders.\n\n\
+         Seed bank for returnees\n\n2020 – 2022\n\nFarmers borrow seed.\n",
+    );
+    assert_eq!(
+        titles(&listing),
+        [
+            "Rainwater tanks for village schools",
+            "Mobile clinics for herders",
+            "Seed bank for returnees"
+        ]
+    );
+}
+
+#[test]
+fn a_short_sentence_over_the_next_records_dates_is_not_a_title() {
+    // Each record: its dates, its title, one short sentence. The sentence
+    // right above the next record's dates ends its own record.
+    let listing = parse(
+        "Projects\n\n2019 – 2021\nRainwater tanks for village schools\nFunded by the Harbour Fund.\n\n\
+         2018 – 2020\nMobile clinics for herders\nFunded by the Valley Trust.\n\n\
+         2020 – 2022\nSeed bank for returnees\nFunded by the Lakeside Foundation.\n",
+    );
+    assert!(!titles(&listing).iter().any(|t| t.starts_with("Funded by")));
 }
 
 #[test]

@@ -4,7 +4,7 @@
 use super::layout::{is_quoted_line, is_record_row, is_sentence_line, Layout};
 use crate::dates::NumericOrder;
 use crate::diagnostics::Diagnostic;
-use crate::labels::{self, Column};
+use crate::labels::{self, Column, Meaning};
 use crate::record::{RawProject, Text};
 use crate::units::{Unit, UnitKind, MAX_TITLE_CHARS};
 
@@ -194,7 +194,7 @@ impl<'a> Builder<'a> {
                     || ((d.is_date_field() || d.is_duration_field())
                         && !self.unit(i + 2).is_some_and(is_known_field))
             })
-            && (self.units[i].is_title_like() || self.units[i].is_title_with_period())
+            && self.units[i].is_title_like()
     }
 
     /// The title rules; `starts_file` says the window holds the file's
@@ -775,10 +775,16 @@ pub(super) fn is_kicker(unit: &Unit, title: &Unit) -> bool {
     !names_group && unit.has_at_most_words(4) && !matches!(title.kind, UnitKind::Numbered(1))
 }
 
-/// A labelled field of the vocabulary, or its label alone on its line.
+/// A labelled field of the vocabulary, or its label alone on its line,
+/// other than one of the record's dates (`End: …` after `Start: …` is
+/// the rest of its date line).
 fn is_known_field(unit: &Unit) -> bool {
-    matches!(
-        unit.kind,
-        UnitKind::Field { known: true, .. } | UnitKind::LoneLabel(_)
+    let label = match &unit.kind {
+        UnitKind::Field { label, known: true } | UnitKind::LoneLabel(label) => label,
+        _ => return false,
+    };
+    !matches!(
+        labels::meaning(label),
+        Some(Meaning::Dates | Meaning::Start | Meaning::End)
     )
 }
