@@ -18,6 +18,18 @@ fn dates(listing: &Listing) -> Vec<Option<String>> {
     listing.projects.iter().map(|p| p.date_text()).collect()
 }
 
+/// The titles of the three-record fixtures written for one layout each.
+const THREE_RECORDS: [&str; 3] = [
+    "Rainwater tanks for village schools",
+    "Mobile clinics for herders",
+    "Seed bank for returnees",
+];
+
+/// What [`dates`] gives when every record has dates.
+fn all_dated(dates: [&str; 3]) -> Vec<Option<String>> {
+    dates.iter().map(|d| Some(d.to_string())).collect()
+}
+
 #[test]
 fn numbers_restarting_per_group_keep_document_order() {
     let listing = parse(
@@ -114,11 +126,7 @@ fn a_title_named_like_a_label_over_its_dates() {
     );
     assert_eq!(
         dates(&listing),
-        [
-            Some("2 April 2001 - 3 May 2003".to_string()),
-            Some("2004 - 2006".to_string()),
-            Some("2007 - 2008".to_string())
-        ]
+        all_dated(["2 April 2001 - 3 May 2003", "2004 - 2006", "2007 - 2008"])
     );
     let summary = listing.projects[0]
         .field("Summary")
@@ -802,21 +810,10 @@ fn date_lines_of_months_in_numbers_and_since() {
          Seed bank for returnees\n03.2020 - 02.2023\n\
          Returning farmers borrow seed and repay it after the harvest.\n",
     );
-    assert_eq!(
-        titles(&listing),
-        [
-            "Rainwater tanks for village schools",
-            "Mobile clinics for herders",
-            "Seed bank for returnees"
-        ]
-    );
+    assert_eq!(titles(&listing), THREE_RECORDS);
     assert_eq!(
         dates(&listing),
-        [
-            Some("01/2019 – 12/2021".to_string()),
-            Some("Since 2018".to_string()),
-            Some("03.2020 - 02.2023".to_string())
-        ]
+        all_dated(["01/2019 – 12/2021", "Since 2018", "03.2020 - 02.2023"])
     );
 }
 
@@ -834,15 +831,7 @@ fn items_marked_with_letters_or_roman_numerals() {
             marks[0], marks[1], marks[2]
         );
         let listing = parse(&text);
-        assert_eq!(
-            titles(&listing),
-            [
-                "Rainwater tanks for village schools",
-                "Mobile clinics for herders",
-                "Seed bank for returnees"
-            ],
-            "{marks:?}"
-        );
+        assert_eq!(titles(&listing), THREE_RECORDS, "{marks:?}");
         assert_eq!(
             dates(&listing)[2].as_deref(),
             Some("2020 – 2022"),
@@ -860,21 +849,10 @@ fn cards_whose_fields_come_in_different_orders() {
          Mobile clinics for herders\nDuration: 2020-2023\nDonor: Valley Trust\n\n\
          Seed bank for returnees\nDonor: Lakeside Foundation\nDuration: 2017-2020\n",
     );
-    assert_eq!(
-        titles(&listing),
-        [
-            "Rainwater tanks for village schools",
-            "Mobile clinics for herders",
-            "Seed bank for returnees"
-        ]
-    );
+    assert_eq!(titles(&listing), THREE_RECORDS);
     assert_eq!(
         dates(&listing),
-        [
-            Some("2019-2021".to_string()),
-            Some("2020-2023".to_string()),
-            Some("2017-2020".to_string())
-        ]
+        all_dated(["2019-2021", "2020-2023", "2017-2020"])
     );
 }
 
@@ -886,14 +864,7 @@ fn items_that_end_in_their_dates_over_indented_descriptions() {
          * Mobile clinics for herders (2018–2020)\n  Clinics travel with herders.\n\n\
          * Seed bank for returnees, 2020–2022\n  Farmers borrow seed and repay it.\n",
     );
-    assert_eq!(
-        titles(&listing),
-        [
-            "Rainwater tanks for village schools",
-            "Mobile clinics for herders",
-            "Seed bank for returnees"
-        ]
-    );
+    assert_eq!(titles(&listing), THREE_RECORDS);
     assert_eq!(dates(&listing)[1].as_deref(), Some("(2018–2020)"));
     assert_eq!(
         listing.projects[2].description_text(),
@@ -929,14 +900,7 @@ fn a_duration_without_dates_under_a_title_keeps_its_project() {
          Mobile clinics for herders\n\nDuration: 36 months\n\nClinics travel with herders.\n\n\
          Seed bank for returnees\n\n2020 – 2022\n\nFarmers borrow seed.\n",
     );
-    assert_eq!(
-        titles(&listing),
-        [
-            "Rainwater tanks for village schools",
-            "Mobile clinics for herders",
-            "Seed bank for returnees"
-        ]
-    );
+    assert_eq!(titles(&listing), THREE_RECORDS);
     assert_eq!(dates(&listing)[1], None);
     assert!(listing.diagnostics.iter().any(|d| d
         .message
@@ -951,14 +915,7 @@ fn cards_whose_labels_and_values_are_on_lines_of_their_own() {
          Mobile clinics for herders\nDonor:\nValley Trust\nDuration:\n2020-2023\n\n\
          Seed bank for returnees\nDonor:\nLakeside Foundation\nDuration:\n2017-2020\n",
     );
-    assert_eq!(
-        titles(&listing),
-        [
-            "Rainwater tanks for village schools",
-            "Mobile clinics for herders",
-            "Seed bank for returnees"
-        ]
-    );
+    assert_eq!(titles(&listing), THREE_RECORDS);
     assert_eq!(dates(&listing)[1].as_deref(), Some("2020-2023"));
     let donor = |p: &devcoop_ingest::RawProject| {
         p.fields
@@ -984,14 +941,7 @@ fn a_card_with_its_labels_in_lower_case() {
          Mobile clinics for herders\ndonor: Valley Trust\nduration: 2020-2023\n\n\
          Seed bank for returnees\nDonor: Lakeside Foundation\nDuration: 2017-2020\n",
     );
-    assert_eq!(
-        titles(&listing),
-        [
-            "Rainwater tanks for village schools",
-            "Mobile clinics for herders",
-            "Seed bank for returnees"
-        ]
-    );
+    assert_eq!(titles(&listing), THREE_RECORDS);
     assert_eq!(dates(&listing)[1].as_deref(), Some("2020-2023"));
 }
 
@@ -1023,14 +973,7 @@ fn start_and_end_fields_on_one_line_under_a_title_are_its_date_line() {
          Mobile clinics for herders\n\nStart: 01.03.2020  End: 28.02.2023\n\nClinics travel with herders.\n\n\
          Seed bank for returnees\n\n2020 – 2022\n\nFarmers borrow seed.\n",
     );
-    assert_eq!(
-        titles(&listing),
-        [
-            "Rainwater tanks for village schools",
-            "Mobile clinics for herders",
-            "Seed bank for returnees"
-        ]
-    );
+    assert_eq!(titles(&listing), THREE_RECORDS);
 }
 
 #[test]
