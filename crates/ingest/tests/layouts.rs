@@ -989,6 +989,28 @@ fn a_short_sentence_over_the_next_records_dates_is_not_a_title() {
 }
 
 #[test]
+fn cards_with_commissioning_runtime_and_contact_fields() {
+    // Labels of the vocabulary a card may also print: who commissioned
+    // the project pays, its runtime is its dates, a contact or a website
+    // line is a field (never a headline of its own).
+    let listing = parse(
+        "Rainwater tanks for village schools\nCommissioned by: Harbour Fund\nRuntime: 2019 to 2022\nContact: info@example.org\n\n\
+         Mobile clinics for herders\nWebsite: www.example.org\nCommissioned by: Valley Trust\nRuntime: 2020 to 2023\n\n\
+         Seed bank for returnees\nCommissioned by: Lakeside Foundation\nRuntime: 2017 to 2020\n",
+    );
+    assert_eq!(titles(&listing), THREE_RECORDS);
+    assert_eq!(
+        dates(&listing),
+        all_dated(["2019 to 2022", "2020 to 2023", "2017 to 2020"])
+    );
+    assert!(listing.projects.iter().all(|p| p
+        .fields
+        .iter()
+        .any(|f| devcoop_ingest::labels::meaning(&f.label)
+            == Some(devcoop_ingest::labels::Meaning::Funder))));
+}
+
+#[test]
 fn a_title_two_grants_share_is_their_title_not_a_label() {
     // Each record: the programme's title, the grantee, then prose. Two
     // grants under one title print it twice; a label would be printed in
