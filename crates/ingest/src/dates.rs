@@ -277,15 +277,14 @@ fn lex(text: &str, begins: fn(Kind) -> bool) -> Vec<Token> {
                 pos += 10;
                 continue;
             }
-            if let Some((month, month_len, len)) = numeric_month_year(rest) {
+            if let Some((month, year, month_len, len)) = numeric_month_year(rest) {
                 // Read as the month's name and its year would be.
                 tokens.push(Token {
                     kind: Kind::Month(month),
                     end: pos + month_len,
                 });
-                let year = rest.get(len - 4..len).and_then(|y| y.parse().ok());
                 tokens.push(Token {
-                    kind: Kind::Number(year.unwrap_or(u32::MAX), 4),
+                    kind: Kind::Number(year, 4),
                     end: pos + len,
                 });
                 pos += len;
@@ -520,10 +519,11 @@ fn numeric_date(text: &str) -> Option<(Kind, usize)> {
 }
 
 /// A month and its year in numbers at the start of `text` (`06/2019`,
-/// `6.2019`, `06-2019`): the month, the bytes of its digits, and the bytes
-/// of the whole. The year has four digits, and its separator does not
-/// come again before more digits (`06/2019/1` is a code).
-fn numeric_month_year(text: &str) -> Option<(u32, usize, usize)> {
+/// `6.2019`, `06-2019`): the month, the year, the bytes of the month's
+/// digits, and the bytes of the whole. The year has four digits, and its
+/// separator does not come again before more digits (`06/2019/1` is a
+/// code).
+fn numeric_month_year(text: &str) -> Option<(u32, u32, usize, usize)> {
     let b = text.as_bytes();
     let month_len = b.iter().take_while(|c| c.is_ascii_digit()).count();
     let sep = *b.get(month_len)?;
@@ -542,8 +542,9 @@ fn numeric_month_year(text: &str) -> Option<(u32, usize, usize)> {
         return None;
     }
     let month: u32 = text.get(..month_len)?.parse().ok()?;
-    let year: i32 = text.get(year_at..end)?.parse().ok()?;
-    ((1..=12).contains(&month) && PROJECT_YEARS.contains(&year)).then_some((month, month_len, end))
+    let year: u32 = text.get(year_at..end)?.parse().ok()?;
+    let in_range = i32::try_from(year).is_ok_and(|y| PROJECT_YEARS.contains(&y));
+    ((1..=12).contains(&month) && in_range).then_some((month, year, month_len, end))
 }
 
 /// Digits, splitting `201415` (a year run into a day) into `2014` and `15`.

@@ -167,9 +167,6 @@ impl Unit {
         self.item_title_with_period
     }
 
-    /// A line that reads as a title but for its final full stop (`Water
-    /// for all.`): a title where its place says so, right above its date
-    /// line.
     /// The text a headline would be read from: an unknown label is part of
     /// it (`Asia: Decent work`), a number, bullet or known label is not.
     pub fn headline(&self) -> &Text {
@@ -459,29 +456,21 @@ fn numbered(text: &str) -> Option<(u32, usize)> {
 /// opens with an initial. A lone `i`, `v` or `x` is a letter, as in a list
 /// that runs on from `h.`.
 fn lettered(text: &str) -> Option<(u32, usize)> {
+    let lower = |s: &str| s.bytes().take_while(u8::is_ascii_lowercase).count();
     let (inner, mark_len) = match text.strip_prefix('(') {
         Some(rest) => {
-            let letters = rest.bytes().take_while(u8::is_ascii_lowercase).count();
+            let letters = lower(rest);
+            rest.get(letters..)?.starts_with(')').then_some(())?;
             (rest.get(..letters)?, letters + 2)
         }
         None => {
-            let letters = text.bytes().take_while(u8::is_ascii_lowercase).count();
+            let letters = lower(text);
+            text.get(letters..)?.starts_with(['.', ')']).then_some(())?;
             (text.get(..letters)?, letters + 1)
         }
     };
-    let closing = match text.strip_prefix('(') {
-        Some(_) => ')',
-        None => text.get(inner.len()..)?.chars().next()?,
-    };
-    let closed = if text.starts_with('(') {
-        text.get(1 + inner.len()..)?.starts_with(')')
-    } else {
-        matches!(closing, '.' | ')')
-    };
-    if !closed || inner.is_empty() {
-        return None;
-    }
     let place = match inner.as_bytes() {
+        [] => return None,
         [letter] => u32::from(letter - b'a') + 1,
         _ => roman(inner)?,
     };

@@ -218,14 +218,15 @@ impl<'d> Walker<'d> {
         PAGE_FURNITURE
             .iter()
             .find(|(furniture, _)| *furniture == name)
-            .is_some_and(|(_, inside)| {
-                !inside.iter().any(|element| {
-                    self.names
-                        .get(*element)
-                        .and_then(|&id| self.open_counts.get(id as usize))
-                        .is_some_and(|&open| open > 0)
-                })
-            })
+            .is_some_and(|(_, inside)| !inside.iter().any(|element| self.is_open(element)))
+    }
+
+    /// Whether an element of this name is open.
+    fn is_open(&self, name: &[u8]) -> bool {
+        self.names
+            .get(name)
+            .and_then(|&id| self.open_counts.get(id as usize))
+            .is_some_and(|&open| open > 0)
     }
 
     fn file(&self, at: usize) -> usize {
@@ -238,13 +239,7 @@ impl<'d> Walker<'d> {
     /// breaks are spaces. A table without header cells may be the page's
     /// layout, whose cells hold whole listings: there they stay lines.
     fn in_data_cell(&self) -> bool {
-        let open = |name: &[u8]| {
-            self.names
-                .get(name)
-                .and_then(|&id| self.open_counts.get(id as usize))
-                .is_some_and(|&count| count > 0)
-        };
-        self.tables.last() == Some(&true) && (open(b"td") || open(b"th"))
+        self.tables.last() == Some(&true) && (self.is_open(b"td") || self.is_open(b"th"))
     }
 
     /// A break inside a data cell: a space before the cell's next text.
