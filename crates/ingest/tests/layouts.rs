@@ -962,6 +962,15 @@ fn a_first_card_that_opens_with_a_line_of_description() {
         ]
     );
     assert_eq!(dates(&listing)[0].as_deref(), Some("2019-2021"));
+    // With more cards of the usual shape after it, not an introduction
+    // either.
+    let listing = parse(
+        "Rainwater tanks for village schools\nSchools collect rain for drinking water.\n\
+         Donor: Harbour Fund\nDuration: 2019-2021\n\n\
+         Mobile clinics for herders\nDonor: Valley Trust\nDuration: 2020-2023\n\n\
+         Seed bank for returnees\nDonor: Lakeside Foundation\nDuration: 2017-2020\n",
+    );
+    assert_eq!(titles(&listing), THREE_RECORDS);
 }
 
 #[test]

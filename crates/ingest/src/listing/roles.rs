@@ -192,7 +192,7 @@ impl<'a> Builder<'a> {
             && self.unit(i + 1).is_some_and(|d| {
                 (d.is_date() && !(d.is_lone_year() && self.lone_year_is_heading(i + 1)))
                     || ((d.is_date_field() || d.is_duration_field())
-                        && !self.unit(i + 2).is_some_and(is_known_field))
+                        && !self.unit(i + 2).is_some_and(is_field_besides_dates))
             })
             && self.units[i].is_title_like()
     }
@@ -370,8 +370,7 @@ impl<'a> Builder<'a> {
         let (Some(prose), Some(next)) = (self.unit(body), self.unit(body + 1)) else {
             return false;
         };
-        next.last_line() >= prose.last_line()
-            && next.first_line() == prose.last_line() + 1
+        next.first_line() == prose.last_line() + 1
             && matches!(next.kind, UnitKind::Field { known: true, .. })
     }
 
@@ -778,7 +777,7 @@ pub(super) fn is_kicker(unit: &Unit, title: &Unit) -> bool {
 /// A labelled field of the vocabulary, or its label alone on its line,
 /// other than one of the record's dates (`End: …` after `Start: …` is
 /// the rest of its date line).
-fn is_known_field(unit: &Unit) -> bool {
+fn is_field_besides_dates(unit: &Unit) -> bool {
     let label = match &unit.kind {
         UnitKind::Field { label, known: true } | UnitKind::LoneLabel(label) => label,
         _ => return false,
