@@ -52,7 +52,7 @@ pub enum Meaning {
 }
 
 /// Every known label (lower case, single-spaced) and its meaning, in
-/// English, French and Spanish as listings print them.
+/// English, French and Spanish (and a few German) as listings print them.
 pub const VOCABULARY: &[(&str, Meaning)] = &[
     // Title
     ("project", Meaning::Title),
