@@ -18,6 +18,10 @@ fn titles(listing: &Listing) -> Vec<String> {
         .collect()
 }
 
+fn dates(listing: &Listing) -> Vec<Option<String>> {
+    listing.projects.iter().map(RawProject::date_text).collect()
+}
+
 /// Every span of every project lies in the file, and a segment with no
 /// map is exactly its bytes.
 fn spans_hold(bytes: &[u8], listing: &Listing) {
@@ -153,9 +157,8 @@ fn a_data_cell_is_one_value_however_its_text_is_broken() {
             "Market halls for fish traders"
         ]
     );
-    let dates: Vec<_> = listing.projects.iter().map(RawProject::date_text).collect();
     assert_eq!(
-        dates,
+        dates(&listing),
         [
             Some("2018-04-01 – 2021-03-31".into()),
             Some("2019-01-01 – 2020-12-31".into())
@@ -195,9 +198,8 @@ fn a_list_of_facts_under_each_heading_is_one_project() {
             "Seed bank for returnees"
         ]
     );
-    let dates: Vec<_> = listing.projects.iter().map(RawProject::date_text).collect();
     assert_eq!(
-        dates,
+        dates(&listing),
         [
             Some("2019–2022".into()),
             Some("2020–2021".into()),
@@ -319,8 +321,10 @@ fn an_entrys_own_header_footer_and_aside_are_its_text() {
         titles(&listing),
         ["Clean wells for river villages", "Boat ambulances"]
     );
-    let dates: Vec<_> = listing.projects.iter().map(RawProject::date_text).collect();
-    assert_eq!(dates, [Some("2019–2022".into()), Some("2020–2021".into())]);
+    assert_eq!(
+        dates(&listing),
+        [Some("2019–2022".into()), Some("2020–2021".into())]
+    );
     let fields: Vec<Vec<(String, String)>> = listing
         .projects
         .iter()
