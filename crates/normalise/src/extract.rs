@@ -214,6 +214,123 @@ const CUES: &[(&str, Cue)] = &[
     ("in close collaboration with", Cue::Role(OrgRole::Partner)),
     ("together with", Cue::Role(OrgRole::Partner)),
     ("jointly with", Cue::Role(OrgRole::Partner)),
+    // The same cues in French, Spanish, Portuguese, German and Italian, in
+    // each gender and number. After a funder's cue the preposition, alone
+    // or joined with an article ("par l'", "pela", "dall'", "del"), is a
+    // lead-in word; the other cues end in theirs, since only a funder's
+    // lead-in words are more than list glue.
+    ("financé", FUNDER),
+    ("financée", FUNDER),
+    ("financés", FUNDER),
+    ("financées", FUNDER),
+    ("cofinancé", FUNDER),
+    ("cofinancée", FUNDER),
+    ("co-financé", FUNDER),
+    ("co-financée", FUNDER),
+    ("soutenu par", FUNDER),
+    ("soutenue par", FUNDER),
+    ("soutenus par", FUNDER),
+    ("avec le soutien", FUNDER),
+    ("avec le soutien financier", FUNDER),
+    ("avec l'appui", FUNDER),
+    ("avec l’appui", FUNDER),
+    ("avec l'appui financier", FUNDER),
+    ("avec l’appui financier", FUNDER),
+    ("avec le financement", FUNDER),
+    ("avec un financement", FUNDER),
+    ("grâce au soutien", FUNDER),
+    ("grâce au financement", FUNDER),
+    ("grâce à l'appui", FUNDER),
+    ("grâce à l’appui", FUNDER),
+    ("sur financement", FUNDER),
+    ("financiado", FUNDER),
+    ("financiada", FUNDER),
+    ("financiados", FUNDER),
+    ("financiadas", FUNDER),
+    ("cofinanciado", FUNDER),
+    ("cofinanciada", FUNDER),
+    ("apoyado por", FUNDER),
+    ("apoyada por", FUNDER),
+    ("con el apoyo", FUNDER),
+    ("con el apoyo financiero", FUNDER),
+    ("con apoyo", FUNDER),
+    ("con el financiamiento", FUNDER),
+    ("con financiamiento", FUNDER),
+    ("con la financiación", FUNDER),
+    ("con financiación", FUNDER),
+    ("gracias al apoyo", FUNDER),
+    ("gracias al financiamiento", FUNDER),
+    ("apoiado", FUNDER),
+    ("apoiada", FUNDER),
+    ("com o apoio", FUNDER),
+    ("com o apoio financeiro", FUNDER),
+    ("com financiamento", FUNDER),
+    ("com o financiamento", FUNDER),
+    ("finanziert von", FUNDER),
+    ("finanziert durch", FUNDER),
+    ("kofinanziert von", FUNDER),
+    ("gefördert von", FUNDER),
+    ("gefördert durch", FUNDER),
+    ("unterstützt von", FUNDER),
+    ("unterstützt durch", FUNDER),
+    ("mit Unterstützung", FUNDER),
+    ("mit finanzieller Unterstützung", FUNDER),
+    ("mit Mitteln", FUNDER),
+    ("im Auftrag", FUNDER),
+    ("finanziato", FUNDER),
+    ("finanziata", FUNDER),
+    ("finanziati", FUNDER),
+    ("cofinanziato", FUNDER),
+    ("cofinanziata", FUNDER),
+    ("sostenuto", FUNDER),
+    ("sostenuta", FUNDER),
+    ("con il sostegno", FUNDER),
+    ("con il contributo", FUNDER),
+    ("con il finanziamento", FUNDER),
+    ("mis en œuvre par", Cue::Role(OrgRole::Implementer)),
+    ("mise en œuvre par", Cue::Role(OrgRole::Implementer)),
+    ("mis en oeuvre par", Cue::Role(OrgRole::Implementer)),
+    ("mise en oeuvre par", Cue::Role(OrgRole::Implementer)),
+    ("exécuté par", Cue::Role(OrgRole::Implementer)),
+    ("exécutée par", Cue::Role(OrgRole::Implementer)),
+    ("ejecutado por", Cue::Role(OrgRole::Implementer)),
+    ("ejecutada por", Cue::Role(OrgRole::Implementer)),
+    ("implementado por", Cue::Role(OrgRole::Implementer)),
+    ("implementada por", Cue::Role(OrgRole::Implementer)),
+    ("implementado pela", Cue::Role(OrgRole::Implementer)),
+    ("implementado pelo", Cue::Role(OrgRole::Implementer)),
+    ("implementada pela", Cue::Role(OrgRole::Implementer)),
+    ("implementada pelo", Cue::Role(OrgRole::Implementer)),
+    ("executado pela", Cue::Role(OrgRole::Implementer)),
+    ("executado pelo", Cue::Role(OrgRole::Implementer)),
+    ("executada pela", Cue::Role(OrgRole::Implementer)),
+    ("executada pelo", Cue::Role(OrgRole::Implementer)),
+    ("umgesetzt von", Cue::Role(OrgRole::Implementer)),
+    ("umgesetzt durch", Cue::Role(OrgRole::Implementer)),
+    ("durchgeführt von", Cue::Role(OrgRole::Implementer)),
+    ("durchgeführt durch", Cue::Role(OrgRole::Implementer)),
+    ("realizzato da", Cue::Role(OrgRole::Implementer)),
+    ("realizzato dal", Cue::Role(OrgRole::Implementer)),
+    ("realizzato dalla", Cue::Role(OrgRole::Implementer)),
+    ("realizzata da", Cue::Role(OrgRole::Implementer)),
+    ("realizzata dal", Cue::Role(OrgRole::Implementer)),
+    ("realizzata dalla", Cue::Role(OrgRole::Implementer)),
+    ("attuato da", Cue::Role(OrgRole::Implementer)),
+    ("attuato dal", Cue::Role(OrgRole::Implementer)),
+    ("attuato dalla", Cue::Role(OrgRole::Implementer)),
+    ("en partenariat avec", Cue::Role(OrgRole::Partner)),
+    ("en collaboration avec", Cue::Role(OrgRole::Partner)),
+    ("en coopération avec", Cue::Role(OrgRole::Partner)),
+    ("en colaboración con", Cue::Role(OrgRole::Partner)),
+    ("en cooperación con", Cue::Role(OrgRole::Partner)),
+    ("en alianza con", Cue::Role(OrgRole::Partner)),
+    ("em parceria com", Cue::Role(OrgRole::Partner)),
+    ("em colaboração com", Cue::Role(OrgRole::Partner)),
+    ("em cooperação com", Cue::Role(OrgRole::Partner)),
+    ("in Zusammenarbeit mit", Cue::Role(OrgRole::Partner)),
+    ("in Partnerschaft mit", Cue::Role(OrgRole::Partner)),
+    ("in collaborazione con", Cue::Role(OrgRole::Partner)),
+    ("in partenariato con", Cue::Role(OrgRole::Partner)),
 ];
 
 /// "a US-funded project", "the EU financed project", "a US
@@ -356,6 +473,25 @@ const LIST_WORDS: &[&str] = &[
     "with",
     "co-funding",
     "from",
+    // The same glue in French, Spanish, Portuguese, German and Italian:
+    // "l'Union européenne et la Coopération suisse".
+    "e",
+    "le",
+    "la",
+    "les",
+    "l'",
+    "el",
+    "los",
+    "las",
+    "o",
+    "os",
+    "der",
+    "die",
+    "den",
+    "dem",
+    "il",
+    "lo",
+    "gli",
 ];
 
 /// Words allowed between a funder cue and the first name: "funded by the
@@ -378,6 +514,52 @@ const LEAD_IN_WORDS: &[&str] = &[
     "grant",
     "contribution",
     "contributions",
+    // After a cue in French, Spanish, Portuguese, German or Italian: "par
+    // l'", "por la", "de la", "do", "durch die", "dall'", "della".
+    "par",
+    "por",
+    "pela",
+    "pelo",
+    "pelas",
+    "pelos",
+    "à",
+    "de",
+    "d'",
+    "du",
+    "des",
+    "del",
+    "al",
+    "le",
+    "la",
+    "les",
+    "l'",
+    "el",
+    "los",
+    "las",
+    "o",
+    "os",
+    "do",
+    "da",
+    "dos",
+    "das",
+    "von",
+    "durch",
+    "der",
+    "die",
+    "den",
+    "dem",
+    "dal",
+    "dalla",
+    "dall'",
+    "dai",
+    "dagli",
+    "dalle",
+    "di",
+    "della",
+    "dell'",
+    "il",
+    "lo",
+    "gli",
 ];
 
 /// Words that say a sentence or an object speaks of money: "Funding for
@@ -1333,11 +1515,27 @@ fn glue_len(gap: &str, words: &[&str], separators: &str) -> usize {
             .find(|c: char| !(c.is_alphanumeric() || c == '-'))
             .unwrap_or(rest.len());
         let word = &rest[..word_len];
-        let article = matches!(word, "The" | "A" | "An");
+        let article = matches!(
+            word,
+            "The" | "A" | "An" | "La" | "Le" | "Les" | "El" | "Die" | "Der"
+        );
         let lower = !capitalised(word);
-        if word_len > 0 && (lower || article) && words.iter().any(|w| w.eq_ignore_ascii_case(word))
-        {
-            at += word_len;
+        // An elided article or preposition ends in its apostrophe:
+        // "l'Union européenne", "dall'Unione europea".
+        let elided_len = rest[word_len..]
+            .chars()
+            .next()
+            .filter(|&c| c == '\'' || c == '’')
+            .filter(|_| {
+                words.iter().any(|w| {
+                    w.strip_suffix('\'')
+                        .is_some_and(|e| e.eq_ignore_ascii_case(word))
+                })
+            })
+            .map(char::len_utf8);
+        let listed = words.iter().any(|w| w.eq_ignore_ascii_case(word)) || elided_len.is_some();
+        if word_len > 0 && (lower || article) && listed {
+            at += word_len + elided_len.unwrap_or(0);
         } else {
             break;
         }
@@ -1524,7 +1722,7 @@ impl<'t> Reading<'t> {
             let closes_list = joiner.contains('&')
                 || joiner
                     .split(|c: char| !c.is_alphabetic())
-                    .any(|w| is_one_of(&["and", "y", "et", "und"], w));
+                    .any(|w| is_one_of(&["and", "y", "et", "und", "e"], w));
             // After the first name, only glue goes on to the next: a space
             // alone goes on with the same name ("UN Secretary General’s
             // Multi Partner Trust Fund").

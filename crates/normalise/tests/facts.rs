@@ -758,3 +758,67 @@ fn phrases_that_span_regions_name_none_and_french_names_name_theirs() {
     let (p, _) = project("Le projet couvre cinq pays d’Afrique de l’Ouest.");
     assert_eq!(p.region_names(), ["Africa"]);
 }
+
+#[test]
+fn cues_in_french_spanish_portuguese_german_and_italian_give_roles() {
+    let role_of = |p: &Project, code: &str| {
+        p.facts
+            .organisations
+            .iter()
+            .filter(|o| o.code == code)
+            .map(|o| o.role.as_str())
+            .min()
+            .unwrap_or("absent")
+    };
+    for (text, funder, other, other_role) in [
+        (
+            "Le projet est financé par l'Union européenne et mis en œuvre par l'OIM.",
+            "EU",
+            "IOM",
+            "implementer",
+        ),
+        (
+            "Avec le soutien de la Coopération suisse, les associations travaillent en partenariat avec l’OIT.",
+            "CHE",
+            "ILO",
+            "partner",
+        ),
+        (
+            "El proyecto está financiado por la Unión Europea y ejecutado por la OIT.",
+            "EU",
+            "ILO",
+            "implementer",
+        ),
+        (
+            "Con el apoyo de la COSUDE, la red trabaja en colaboración con la OIM.",
+            "CHE",
+            "IOM",
+            "partner",
+        ),
+        (
+            "O projeto é financiado pela Unión Europea e implementado pela OIT.",
+            "EU",
+            "ILO",
+            "implementer",
+        ),
+        (
+            "Das Vorhaben wird gefördert durch die Europäische Union und umgesetzt von der ILO.",
+            "EU",
+            "ILO",
+            "implementer",
+        ),
+        (
+            "Il progetto è finanziato dall'Unione europea e realizzato dalla OIM.",
+            "EU",
+            "IOM",
+            "implementer",
+        ),
+    ] {
+        let (p, _) = project(text);
+        assert_eq!(p.funder_codes(), [funder], "{text}");
+        assert_eq!(role_of(&p, other), other_role, "{text}");
+    }
+    // A participle that is not followed by who pays names nobody.
+    let (p, _) = project("Le projet financé en 2019 forme des jeunes avec l'OIM.");
+    assert!(p.funder_codes().is_empty());
+}
