@@ -280,8 +280,32 @@ fn a_windows_1252_page_declared_by_meta_charset_is_decoded() {
 }
 
 #[test]
+fn a_page_that_declares_no_encoding_and_is_not_utf8_is_read_as_windows_1252_with_a_warning() {
+    let mut bytes = b"<h1>Projets</h1>\n<ol><li><p>Caf\xe9s \x96 march\xe9s</p>".to_vec();
+    bytes.extend_from_slice(b"<p>2019 - 2021</p><p>Des coop\xe9ratives.</p></li>");
+    bytes.extend_from_slice(b"<li><p>\xc9coles</p><p>2020 - 2022</p><p>Des cours.</p></li></ol>");
+    let listing = parse_listing("page.html", &bytes).expect("a page");
+    assert_eq!(titles(&listing), ["Cafés – marchés", "Écoles"]);
+    let warnings: Vec<String> = listing
+        .diagnostics
+        .iter()
+        .map(|d| format!("{}:{}: {}", d.line, d.column, d.message))
+        .collect();
+    assert_eq!(warnings.len(), 1, "{warnings:?}");
+    assert!(
+        warnings[0].starts_with("2:15: the page declares no encoding and is not UTF-8"),
+        "{warnings:?}"
+    );
+    spans_hold(&bytes, &listing);
+}
+
+#[test]
 fn undecodable_pages_are_refused_with_file_and_line() {
-    let err = parse_listing("page.html", b"<p>one</p>\n<p>caf\xe9</p>").unwrap_err();
+    let err = parse_listing(
+        "page.html",
+        b"<meta charset=utf-8><p>one</p>\n<p>caf\xe9</p>",
+    )
+    .unwrap_err();
     assert_eq!((err.file.as_str(), err.line), ("page.html", 2));
     assert_eq!(err.problem, SourceProblem::NotUtf8(0xe9));
     let err = parse_listing("page.html", b"<p>x</p>\x00").unwrap_err();

@@ -9,6 +9,11 @@
 //! character, so an offset in the decoded text maps back to the file by
 //! counting. Other encodings are refused with a clear message, as a text
 //! listing that is not UTF-8 is.
+//!
+//! A page that declares nothing and is not UTF-8 is read as Windows-1252,
+//! the HTML standard's default for such a page in most locales: a page
+//! saved without the server's header that declared its charset is still
+//! read as the browser showed it, and a warning says so.
 
 use crate::source::{first_binary_byte, line_and_column, SourceError, SourceProblem};
 use encoding_rs::{Encoding, UTF_8, WINDOWS_1252};
@@ -28,6 +33,9 @@ pub(super) struct Decoded<'a> {
     /// For a one-byte encoding: after each character that is not one byte
     /// in UTF-8, its end in the text and in the file.
     steps: Vec<(usize, usize)>,
+    /// Where the page declares no encoding and is not UTF-8: the first
+    /// byte that is not, read in the encoding assumed instead.
+    pub assumed: Option<usize>,
 }
 
 impl Decoded<'_> {
@@ -72,25 +80,38 @@ pub(super) fn decode<'a>(file: &str, bytes: &'a [u8]) -> Result<Decoded<'a>, Sou
         }
         return Err(error(file, bytes, at, SourceProblem::Binary(bytes[at])));
     }
-    let (encoding, base) = match Encoding::for_bom(bytes) {
-        Some((encoding, length)) => (encoding, length),
-        None => (declared(bytes).unwrap_or(UTF_8), 0),
+    let (encoding, base, is_declared) = match Encoding::for_bom(bytes) {
+        Some((encoding, length)) => (encoding, length, true),
+        None => match declared(bytes) {
+            Some(encoding) => (encoding, 0, true),
+            None => (UTF_8, 0, false),
+        },
     };
     let body = bytes.get(base..).unwrap_or_default();
-    if encoding == UTF_8 {
-        return match std::str::from_utf8(body) {
-            Ok(text) => Ok(Decoded {
-                text: Cow::Borrowed(text),
-                base,
-                steps: Vec::new(),
-            }),
+    let mut assumed = None;
+    let encoding = if encoding == UTF_8 {
+        match std::str::from_utf8(body) {
+            Ok(text) => {
+                return Ok(Decoded {
+                    text: Cow::Borrowed(text),
+                    base,
+                    steps: Vec::new(),
+                    assumed: None,
+                })
+            }
+            Err(err) if !is_declared => {
+                assumed = Some(base + err.valid_up_to());
+                WINDOWS_1252
+            }
             Err(err) => {
                 let at = base + err.valid_up_to();
                 let byte = bytes.get(at).copied().unwrap_or_default();
-                Err(error(file, bytes, at, SourceProblem::NotUtf8(byte)))
+                return Err(error(file, bytes, at, SourceProblem::NotUtf8(byte)));
             }
-        };
-    }
+        }
+    } else {
+        encoding
+    };
     if !encoding.is_single_byte() {
         return Err(error(
             file,
@@ -136,6 +157,7 @@ pub(super) fn decode<'a>(file: &str, bytes: &'a [u8]) -> Result<Decoded<'a>, Sou
         text: Cow::Owned(text),
         base,
         steps,
+        assumed,
     })
 }
 
@@ -217,8 +239,27 @@ mod tests {
     }
 
     #[test]
-    fn undeclared_page_that_is_not_utf8_is_refused_with_its_line() {
-        let err = decode("p.html", b"<p>ok</p>\n<p>caf\xe9</p>").unwrap_err();
+    fn undeclared_page_that_is_not_utf8_is_read_as_windows_1252() {
+        let page = b"<p>ok</p>\n<p>caf\xe9 \x96 cr\xe8che</p>";
+        let decoded = decode("p.html", page).unwrap();
+        assert_eq!(decoded.text, "<p>ok</p>\n<p>café – crèche</p>");
+        assert_eq!(decoded.assumed, Some(16));
+        // After each character of two or three bytes, the text maps back
+        // to the one byte it came from.
+        let after_dash = decoded.text.find(" cr").unwrap();
+        assert_eq!(decoded.to_file(after_dash), 19);
+        // A page in UTF-8, or one that says what it is, assumes nothing.
+        assert_eq!(
+            decode("p.html", "<p>café</p>".as_bytes()).unwrap().assumed,
+            None
+        );
+        let declared = b"<meta charset=\"iso-8859-1\"><p>caf\xe9</p>";
+        assert_eq!(decode("p.html", declared).unwrap().assumed, None);
+    }
+
+    #[test]
+    fn a_page_declared_utf8_that_is_not_is_refused_with_its_line() {
+        let err = decode("p.html", b"<meta charset=utf-8>\n<p>caf\xe9</p>").unwrap_err();
         assert_eq!((err.line, err.column), (2, 7));
         assert_eq!(err.problem, SourceProblem::NotUtf8(0xe9));
     }

@@ -48,6 +48,9 @@ pub(crate) struct Page {
     /// Where each of `lines.text`'s lines starts.
     text_lines: Vec<usize>,
     file_len: usize,
+    /// The first byte that is not UTF-8, where the page declares no
+    /// encoding and is read as Windows-1252.
+    assumed_encoding_at: Option<usize>,
     /// Whether the page's one `h1` is its title rather than a section.
     h1_is_title: bool,
     /// Headings not yet passed by a project, and the section in force.
@@ -73,7 +76,9 @@ impl Page {
         let decoded = encoding::decode(source, bytes)?;
         let lines = blocks::lines(&decoded, bytes.len());
         let h1_is_title = lines.headings.iter().filter(|h| h.level == 1).count() == 1;
+        let assumed_encoding_at = decoded.assumed;
         Ok(Page {
+            assumed_encoding_at,
             file_lines: line_starts(bytes),
             text_lines: line_starts(lines.text.as_bytes()),
             lines,
@@ -89,6 +94,20 @@ impl Page {
     /// out: the page keeps only what maps them back).
     pub(crate) fn take_text(&mut self) -> String {
         std::mem::take(&mut self.lines.text)
+    }
+
+    /// The warning that the page was read in an encoding it does not
+    /// declare, at its first byte that is not UTF-8.
+    pub(crate) fn encoding_warning(&self, source: &str) -> Option<Diagnostic> {
+        let at = self.assumed_encoding_at?;
+        let (line, column) = self.line_and_column(at);
+        Some(Diagnostic::warning(
+            source,
+            line,
+            column,
+            "the page declares no encoding and is not UTF-8: read as Windows-1252, as a browser \
+             reads such a page; save it with its charset if its letters look wrong",
+        ))
     }
 
     /// 1-based line and column of byte `at` of the file.

@@ -214,6 +214,7 @@ pub fn read_checked_listing<R: Read + Seek, E>(
         for diagnostic in &mut end.diagnostics {
             page.diagnostic(diagnostic);
         }
+        end.diagnostics.extend(page.encoding_warning(source));
         return Ok(end);
     }
     read_text(source, reader, piece_bytes, learning, on_projects)
