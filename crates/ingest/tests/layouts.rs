@@ -1303,3 +1303,35 @@ fn a_field_printed_above_every_title_field_opens_its_record() {
         ]
     );
 }
+
+#[test]
+fn a_line_of_facts_under_each_title_is_no_table_row() {
+    // Cells between ` | `, or a value two spaces after its label, look
+    // like a table's row; between a title and its prose they are the
+    // record's facts. Rows of a table stand next to each other.
+    let [a, b, c] = THREE_RECORDS;
+    let listing = parse(&format!(
+        "Projects\n\n{a}\n2019 – 2021 | Ghana | Sida\nTanks are built.\n\n\
+         {b}\n2020 – 2023 | Chad | Norad\nClinics travel.\n\n\
+         {c}\n2018 – 2022 | Mali | DFID\nSeeds are kept.\n"
+    ));
+    assert_eq!(titles(&listing), THREE_RECORDS);
+    assert_eq!(
+        dates(&listing),
+        all_dated(["2019 – 2021", "2020 – 2023", "2018 – 2022"])
+    );
+    let listing = parse(&format!(
+        "{a}\nDonor: EU\nDuration:  2019-2021\n\n{b}\nDonor: Sweden\nDuration:  2020-2023\n\n\
+         {c}\nDonor: Norway\nDuration:  2017-2020\n"
+    ));
+    assert_eq!(titles(&listing), THREE_RECORDS);
+    assert_eq!(
+        listing.projects[1].field("Donor").unwrap().value.clean(),
+        "Sweden"
+    );
+    // Rows next to each other are still a table's, header or not.
+    let listing = parse(&format!(
+        "Projects\n\n{a} | Ghana | 2019 – 2021\n{b} | Chad | 2020 – 2023\n{c} | Mali | 2018 – 2022\n"
+    ));
+    assert_eq!(titles(&listing), THREE_RECORDS);
+}

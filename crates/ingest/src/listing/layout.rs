@@ -400,7 +400,7 @@ impl LayoutLearner {
 
     /// Rule R: a header row of column names (one of them the title's or a
     /// date's), and rows that read as records (under the header with as
-    /// many cells, or with a date cell).
+    /// many cells, or with a date cell and next to another such row).
     fn learn_rows(&mut self, decided: &[Unit]) {
         if self.layout.row_header.is_none() && self.rows == 0 {
             self.layout.row_header = decided.iter().find_map(|u| {
@@ -409,9 +409,20 @@ impl LayoutLearner {
             });
         }
         let header = self.layout.row_header.clone();
-        self.rows += decided
+        let record_row: Vec<bool> = decided
             .iter()
-            .filter(|u| is_record_row(u, header.as_ref()))
+            .map(|u| is_record_row(u, header.as_ref()))
+            .collect();
+        // Without a header, rows of a table stand next to each other; a
+        // row between a title and its prose (`2019 – 2021 | Kenya | EU`)
+        // is a record's line of facts.
+        let next_to_a_row = |i: usize| {
+            header.is_some()
+                || (i > 0 && record_row[i - 1])
+                || record_row.get(i + 1).copied().unwrap_or(false)
+        };
+        self.rows += (0..decided.len())
+            .filter(|&i| record_row[i] && next_to_a_row(i))
             .count();
         self.layout.rows = self.rows >= 2;
     }
