@@ -13,11 +13,13 @@ pub enum UnitKind {
     Numbered(u32),
     /// `• Title`, `- Title`, `* Title`.
     Bullet,
-    /// A line that starts with a date or date range; `rest` is the text
-    /// after the dates on the same line (`, Manila, Philippines`).
+    /// A line that starts with a date or date range; `rest` is the other
+    /// text of the line: the facts before the dates on a line of facts
+    /// (`Kenya | 2019 – 2021`), the text after them (`, Manila,
+    /// Philippines`), in the line's order.
     Date {
         expr: DateExpr,
-        rest: Option<Segment>,
+        rest: Vec<Segment>,
     },
     /// `Label: value` or `Label – value`. `known` says the label is in the
     /// field vocabulary; an unknown label may still be a title (`Asia: …`).
@@ -109,8 +111,8 @@ impl Unit {
     /// A year alone on its line: a group heading such as `2009`, or the
     /// date of the project above it.
     pub fn is_lone_year(&self) -> bool {
-        matches!(&self.kind, UnitKind::Date { expr, rest: None }
-            if expr.end.is_none() && !expr.open_end && expr.start.month.is_none())
+        matches!(&self.kind, UnitKind::Date { expr, rest }
+            if rest.is_empty() && expr.end.is_none() && !expr.open_end && expr.start.month.is_none())
     }
 
     /// What the unit's label means, if it is a labelled field the
@@ -616,15 +618,18 @@ fn dash_label(text: &str) -> Option<(String, usize)> {
 /// The cells of a table row copied as one line: cells a browser copies
 /// with tabs between them, or three or more cells between ` | `, or
 /// cells two spaces or more apart where the last is a date (a table copied
-/// as aligned text). A line of one cell is no row.
+/// as aligned text). A line of one cell is no row. A Markdown table's rows
+/// are read so too (`| Title | Donor | 2019–2021 |`).
 fn row_cells(line: &Segment) -> Vec<Segment> {
     let text = line.text.as_str();
     let cut = |parts: Vec<(usize, &str)>| -> Vec<Segment> {
         parts
             .into_iter()
             .filter_map(|(at, part)| {
-                let lead = part.len() - part.trim_start().len();
-                let cell = part.trim();
+                // A Markdown table's row also has pipes at its ends.
+                let edge = |c: char| c.is_whitespace() || c == '|';
+                let lead = part.len() - part.trim_start_matches(edge).len();
+                let cell = part.trim_matches(edge);
                 (!cell.is_empty()).then(|| Segment {
                     text: cell.to_string(),
                     line: line.line,
@@ -749,7 +754,7 @@ fn acceptable_rest(rest: &str) -> bool {
     if trimmed.is_empty() {
         return true;
     }
-    if let Some(after) = trimmed.strip_prefix([',', ';', '|', '/']) {
+    if let Some(after) = trimmed.strip_prefix(FACT_SEPARATORS) {
         return after.split_whitespace().count() <= 8;
     }
     if trimmed.starts_with('(') {
@@ -771,6 +776,10 @@ fn segment(line: &Line, from: usize) -> Segment {
     }
 }
 
+/// Characters that set the facts of a line apart: `2019 – 2021, Manila`,
+/// `Kenya | 2019 – 2021 | EU`, `Uganda · 2019 – 2021`.
+const FACT_SEPARATORS: [char; 6] = [',', ';', '|', '/', '·', '•'];
+
 /// A date line whose dates start `from` bytes into the trimmed line (after
 /// a bullet), its content starting there.
 fn date_line(line: &Line, from: usize) -> Option<(UnitKind, usize)> {
@@ -781,15 +790,66 @@ fn date_line(line: &Line, from: usize) -> Option<(UnitKind, usize)> {
     if !acceptable_rest(rest) {
         return None;
     }
-    let rest = (!rest.trim().is_empty()).then(|| {
-        let mut seg = segment(line, from + expr.len);
-        // Drop the separator: `, Manila` → `Manila`.
-        let sep = seg.text.len() - seg.text.trim_start_matches([',', ';', '|', '/', ' ']).len();
-        seg.text.drain(..sep);
-        seg.span.start += sep;
-        seg
-    });
+    let rest = (!rest.trim().is_empty())
+        .then(|| sub_segment(&segment(line, 0), from + expr.len, text.len()))
+        .into_iter()
+        .collect();
     Some((UnitKind::Date { expr, rest }, from))
+}
+
+/// Whether `unit` is one line that reads as a headline with no dates of
+/// its own: a line of facts under it is its date line (`Kenya | 2019 –
+/// 2021`). Under prose, or as a record's first line, such a line is a
+/// headline that carries its dates (`Water for schools | 2019 – 2021`).
+fn is_bare_headline(unit: &Unit) -> bool {
+    let [line] = unit.whole.segments.as_slice() else {
+        return false;
+    };
+    let text = unit.content.clean();
+    matches!(
+        unit.kind,
+        UnitKind::Text | UnitKind::Numbered(_) | UnitKind::Bullet
+    ) && unit.cells().is_empty()
+        && !line
+            .text
+            .trim_end()
+            .ends_with(['.', ':', ';', ',', '!', '?'])
+        && text.split_whitespace().count() <= 30
+        && own_dates(&text).is_none()
+        && facts_before_dates(&line.text).is_none()
+}
+
+/// A line of facts in cells, its dates after the first cells (`Kenya |
+/// 2019 – 2021`, `Uganda · 2019 – 2021 · Sida`): where the dates start
+/// and what they are. At most three short cells come before them, set
+/// apart by ` | `, ` · ` or ` • `.
+fn facts_before_dates(text: &str) -> Option<(usize, DateExpr)> {
+    const LONGEST_FACTS: usize = 80;
+    let marks = text
+        .char_indices()
+        .take_while(|&(at, _)| at <= LONGEST_FACTS)
+        .filter(|&(at, c)| {
+            matches!(c, '|' | '·' | '•')
+                && text[..at].ends_with(' ')
+                && text[at + c.len_utf8()..].starts_with(' ')
+        });
+    for (cells, (at, mark)) in marks.enumerate() {
+        let cell = text[..at]
+            .rsplit(['|', '·', '•'])
+            .next()
+            .unwrap_or_default();
+        let short = (1..=4).contains(&cell.split_whitespace().count())
+            && !cell.contains(['.', ';', '!', '?']);
+        if cells >= 3 || !short {
+            return None;
+        }
+        let after = &text[at + mark.len_utf8()..];
+        let date_at = text.len() - after.trim_start().len();
+        if let Some(expr) = scan_date(&text[date_at..]) {
+            return acceptable_rest(&text[date_at + expr.len..]).then_some((date_at, expr));
+        }
+    }
+    None
 }
 
 fn classify(line: &Line) -> (UnitKind, usize) {
@@ -985,10 +1045,18 @@ fn inline_fields<'a>(line: &Line<'a>) -> Vec<Line<'a>> {
     let mut parts = Vec::with_capacity(cuts.len() + 1);
     let mut from = 0;
     for cut in cuts.into_iter().chain(std::iter::once(text.len())) {
-        if cut > from {
+        // `Country: Uganda | Duration: …`: the mark between two fields is
+        // neither's.
+        let end = from
+            + text[from..cut]
+                .trim_end_matches(|c: char| {
+                    c.is_whitespace() || matches!(c, ',' | ';' | '|' | '·' | '•')
+                })
+                .len();
+        if end > from {
             parts.push(Line {
                 number: line.number,
-                text: &line.text[base + from..base + cut],
+                text: &line.text[base + from..base + end],
                 offset: line.offset + base + from,
             });
         }
@@ -1068,7 +1136,7 @@ fn awaits_its_value(unit: &Unit) -> bool {
 /// Whether `unit` is a known label alone on its line, with no colon (`Aim`,
 /// `Budget`): what it is depends on the unit after it
 /// ([`headlines_over_dates`]).
-pub fn is_bare_label(unit: &Unit) -> bool {
+fn is_bare_label(unit: &Unit) -> bool {
     match (&unit.kind, unit.whole.segments.as_slice()) {
         (UnitKind::LoneLabel(text), [line]) => line.text.trim() == text,
         _ => false,
@@ -1081,7 +1149,7 @@ pub fn is_bare_label(unit: &Unit) -> bool {
 /// (`Aim:` with its colon stays a label.) Units are made a piece at a time:
 /// the caller runs this over units of consecutive pieces, a bare label
 /// that ends a piece held back until the next piece's first unit is known.
-pub fn headlines_over_dates(units: &mut [Unit]) {
+fn headlines_over_dates(units: &mut [Unit]) {
     for i in 1..units.len() {
         if matches!(units[i].kind, UnitKind::Date { .. }) && is_bare_label(&units[i - 1]) {
             let label = &mut units[i - 1];
@@ -1090,6 +1158,80 @@ pub fn headlines_over_dates(units: &mut [Unit]) {
             label.complete();
         }
     }
+}
+
+/// A unit read once its neighbours are known: a bare label over a date
+/// line is a headline ([`headlines_over_dates`]); a line of facts under a
+/// bare headline is its date line ([`facts_under_headlines`]). Units are
+/// made a piece at a time: the caller runs this over units of consecutive
+/// pieces, a unit that ends a piece and that the next piece's first unit
+/// may change or be changed by ([`waits_for_the_next`]) held back until
+/// that unit is known.
+pub fn read_with_neighbours(units: &mut [Unit]) {
+    headlines_over_dates(units);
+    facts_under_headlines(units);
+}
+
+/// Whether the last unit of a piece waits for the first of the next
+/// ([`read_with_neighbours`]).
+pub fn waits_for_the_next(unit: &Unit) -> bool {
+    is_bare_label(unit) || is_bare_headline(unit)
+}
+
+/// A line of facts whose dates come after its first cells (`Kenya | 2019
+/// – 2021`), right under a bare headline, is a date line: the cells before
+/// the dates, and any text after them, are its `rest`.
+fn facts_under_headlines(units: &mut [Unit]) {
+    for i in 1..units.len() {
+        let facts = match (&units[i].kind, units[i].whole.segments.as_slice()) {
+            (UnitKind::Text, [line]) => facts_before_dates(&line.text).map(|f| (line.clone(), f)),
+            _ => None,
+        };
+        let Some((line, (date_at, expr))) = facts else {
+            continue;
+        };
+        if !is_bare_headline(&units[i - 1]) {
+            continue;
+        }
+        let date_end = date_at + expr.len;
+        let mut rest = vec![sub_segment(&line, 0, date_at)];
+        if !line.text[date_end..].trim().is_empty() {
+            rest.push(sub_segment(&line, date_end, line.text.len()));
+        }
+        let unit = &mut units[i];
+        unit.content = Text::from_segment(sub_segment(&line, date_at, line.text.len()));
+        unit.kind = UnitKind::Date { expr, rest };
+        unit.complete();
+    }
+}
+
+/// The text of `line` from `start` to `end` without the separators and
+/// spaces around it: `, Manila` → `Manila`.
+fn sub_segment(line: &Segment, start: usize, end: usize) -> Segment {
+    let is_glue = |c: char| c.is_whitespace() || FACT_SEPARATORS.contains(&c);
+    let piece = line.text.get(start..end).unwrap_or_default();
+    let text = piece.trim_matches(is_glue);
+    let at = line.span.start + start + (piece.len() - piece.trim_start_matches(is_glue).len());
+    Segment {
+        text: text.to_string(),
+        line: line.line,
+        span: Span::new(at, at + text.len()),
+        map: Default::default(),
+    }
+}
+
+/// A line drawn across the text, which parts what is above it from what
+/// is below as a blank line does: `---`, `* * *`, `=====`, a Markdown
+/// table's rule under its header (`--- | :---: | ---`).
+fn is_rule(text: &str) -> bool {
+    let strokes = text
+        .chars()
+        .filter(|c| matches!(c, '-' | '=' | '_' | '*'))
+        .count();
+    strokes >= 3
+        && text
+            .chars()
+            .all(|c| c.is_whitespace() || matches!(c, '-' | '=' | '_' | '*' | '|' | ':' | '+'))
 }
 
 /// Groups lines into units. A blank line ends a unit; a numbered, bulleted,
@@ -1107,7 +1249,7 @@ pub fn units(lines: &[Line]) -> Vec<Unit> {
         .flat_map(|l| inline_fields(&l))
     {
         let line = &line;
-        if line.is_blank() {
+        if line.is_blank() || is_rule(line.trimmed().0) {
             open = false;
             continue;
         }
@@ -1184,7 +1326,7 @@ mod tests {
     fn units_of(text: &str) -> Vec<Unit> {
         let source = decode("t.txt", text.as_bytes()).unwrap();
         let mut units = units(&source.lines);
-        headlines_over_dates(&mut units);
+        read_with_neighbours(&mut units);
         units
     }
 
@@ -1395,16 +1537,60 @@ mod tests {
     #[test]
     fn date_line_with_trailing_place_or_field() {
         let u = units_of("1 June 2007 - 30 June 2009, Manila, Philippines\n");
-        match &u[0].kind {
-            UnitKind::Date {
-                rest: Some(rest), ..
-            } => assert_eq!(rest.text, "Manila, Philippines"),
+        let rest_of = |unit: &Unit| match &unit.kind {
+            UnitKind::Date { rest, .. } => rest.iter().map(|s| s.text.clone()).collect(),
             other => panic!("{other:?}"),
-        }
+        };
+        let rest: Vec<String> = rest_of(&u[0]);
+        assert_eq!(rest, ["Manila, Philippines"]);
         let u = units_of(
             "In 2007, the project has been implementing its programme of many activities.\n",
         );
         assert_eq!(u[0].kind, UnitKind::Text);
+    }
+
+    #[test]
+    fn a_line_of_facts_under_a_headline_is_its_date_line() {
+        let rest_of = |unit: &Unit| match &unit.kind {
+            UnitKind::Date { rest, .. } => rest.iter().map(|s| s.text.clone()).collect(),
+            other => panic!("{other:?}"),
+        };
+        let text = "Water for schools\nKenya | 2019 – 2021\n\n\
+                    Clinics\n\nUganda · Health · 2020 – 2023 · Sida\n\n\
+                    Seeds\nMali • 2018\n";
+        let u = units_of(text);
+        let rest: Vec<String> = rest_of(&u[1]);
+        assert_eq!(rest, ["Kenya"]);
+        let rest: Vec<String> = rest_of(&u[3]);
+        assert_eq!(rest, ["Uganda · Health", "Sida"]);
+        let rest: Vec<String> = rest_of(&u[5]);
+        assert_eq!(rest, ["Mali"]);
+        // Each fact's span is its text in the file.
+        for unit in [&u[1], &u[3], &u[5]] {
+            if let UnitKind::Date { rest, .. } = &unit.kind {
+                for fact in rest {
+                    assert_eq!(&text[fact.span.start..fact.span.end], fact.text);
+                }
+            }
+            let date = &unit.content.segments[0];
+            assert!(date.text.starts_with("20"), "{date:?}");
+            assert_eq!(&text[date.span.start..date.span.end], date.text);
+        }
+        // Under prose, or first, such a line is a headline with its dates;
+        // long cells or a sentence before the mark are no facts.
+        for text in [
+            "Water for schools | 2019 – 2021\n",
+            "Tanks were built.\n\nWater for schools | 2019 – 2021\n",
+            "Water\nThe tanks of the five village schools | 2019 – 2021\n",
+            "Water\nTanks were built. | 2019 – 2021\n",
+            "Water\nKenya | 2019 – 2021 and more words after the dates go on here\n",
+        ] {
+            let u = units_of(text);
+            assert!(
+                u.iter().all(|u| !matches!(u.kind, UnitKind::Date { .. })),
+                "{text}: {u:?}"
+            );
+        }
     }
 
     #[test]

@@ -1335,3 +1335,97 @@ fn a_line_of_facts_under_each_title_is_no_table_row() {
     ));
     assert_eq!(titles(&listing), THREE_RECORDS);
 }
+
+#[test]
+fn a_line_of_facts_before_the_dates_is_the_date_line() {
+    let [a, b, c] = THREE_RECORDS;
+    let listing = parse(&format!(
+        "Projects\n\n{a}\nGhana | 2019 – 2021\nTanks are built.\n\n\
+         {b}\n\nChad · Health · 2020 – 2023 · Norad\n\nClinics travel.\n\n\
+         {c}\nMali • 2018 – 2022\nSeeds are kept.\n"
+    ));
+    assert_eq!(titles(&listing), THREE_RECORDS);
+    assert_eq!(
+        dates(&listing),
+        all_dated(["2019 – 2021", "2020 – 2023", "2018 – 2022"])
+    );
+    let facts: Vec<Vec<String>> = listing
+        .projects
+        .iter()
+        .map(|p| {
+            p.fields
+                .iter()
+                .map(|f| f.value.clean().into_owned())
+                .collect()
+        })
+        .collect();
+    assert_eq!(
+        facts,
+        [vec!["Ghana"], vec!["Chad · Health", "Norad"], vec!["Mali"]]
+    );
+}
+
+#[test]
+fn a_markdown_table_is_read_as_rows() {
+    let [a, b, c] = THREE_RECORDS;
+    let listing = parse(&format!(
+        "Projects\n\n| Project | Donor | Period |\n|---|:---:|---|\n\
+         | {a} | Sida | 2019–2021 |\n| {b} | Norad | 2020–2023 |\n| {c} | DFID | 2018–2022 |\n"
+    ));
+    assert_eq!(titles(&listing), THREE_RECORDS);
+    assert_eq!(
+        dates(&listing),
+        all_dated(["2019–2021", "2020–2023", "2018–2022"])
+    );
+    assert_eq!(
+        listing.projects[2].field("Donor").unwrap().value.clean(),
+        "DFID"
+    );
+    // Without the outer pipes, its rule ends in a dash, as a line that
+    // wraps onto the next does: a rule is no text.
+    let listing = parse(&format!(
+        "Projects\n\nProject | Donor | Period\n--- | --- | ---\n\
+         {a} | Sida | 2019–2021\n{b} | Norad | 2020–2023\n{c} | DFID | 2018–2022\n"
+    ));
+    assert_eq!(titles(&listing), THREE_RECORDS);
+}
+
+#[test]
+fn a_rule_across_the_text_parts_records_as_a_blank_line_does() {
+    let [a, b, c] = THREE_RECORDS;
+    let listing = parse(&format!(
+        "Projects\n-----\n{a}\n2019 – 2021\nTanks are built for\n* * *\n\
+         {b}\n2020 – 2023\nClinics travel.\n=====\n{c}\n2018 – 2022\nSeeds are kept.\n"
+    ));
+    assert_eq!(titles(&listing), THREE_RECORDS);
+    assert_eq!(
+        dates(&listing),
+        all_dated(["2019 – 2021", "2020 – 2023", "2018 – 2022"])
+    );
+}
+
+#[test]
+fn a_range_after_the_day_an_entry_was_written_is_the_projects_dates() {
+    let [a, b, c] = THREE_RECORDS;
+    let listing = parse(&format!(
+        "News\n\n{a}\nBy Ana Ruiz | 12 May 2021\n\n2019 – 2021\n\nTanks are built.\n\n\
+         {b}\nBy Ana Ruiz | 3 June 2021\n\n2020 – 2023\n\nClinics travel.\n\n\
+         {c}\nBy Ana Ruiz | 9 July 2021\n\n2018 – 2022\n\nSeeds are kept.\n"
+    ));
+    assert_eq!(titles(&listing), THREE_RECORDS);
+    assert_eq!(
+        dates(&listing),
+        all_dated(["2019 – 2021", "2020 – 2023", "2018 – 2022"])
+    );
+    // A day alone stays the dates where no range follows it.
+    let listing = parse(&format!(
+        "News\n\n{a}\n12 May 2021\n\nTanks are built.\n\n{b}\n3 June 2021\n\nClinics travel.\n"
+    ));
+    assert_eq!(
+        dates(&listing),
+        [
+            Some("12 May 2021".to_string()),
+            Some("3 June 2021".to_string())
+        ]
+    );
+}

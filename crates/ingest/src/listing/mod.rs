@@ -23,7 +23,7 @@ use crate::diagnostics::Diagnostic;
 use crate::html::Page;
 use crate::record::RawProject;
 use crate::source::{Chunks, SourceError, Validator};
-use crate::units::{headlines_over_dates, is_bare_label, units, Unit};
+use crate::units::{read_with_neighbours, units, waits_for_the_next, Unit};
 use layout::LayoutLearner;
 use rayon::prelude::*;
 use reading::Reading;
@@ -391,8 +391,8 @@ impl<R: Read> UnitPieces<R> {
         for mut piece in units {
             joined.append(&mut piece);
         }
-        headlines_over_dates(&mut joined);
-        if joined.last().is_some_and(is_bare_label) && !self.chunks.is_done()? {
+        read_with_neighbours(&mut joined);
+        if joined.last().is_some_and(waits_for_the_next) && !self.chunks.is_done()? {
             self.held = joined.pop();
         }
         Ok(Some(joined))

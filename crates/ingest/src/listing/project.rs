@@ -2,7 +2,7 @@
 
 use super::layout::{is_date_cell, is_quoted_line};
 use super::roles::{Builder, Record};
-use crate::dates::{scan_date, trailing_parenthesised_date, NumericOrder};
+use crate::dates::{scan_date, trailing_parenthesised_date, DateExpr, NumericOrder};
 use crate::diagnostics::Diagnostic;
 use crate::labels::{self, Column, Meaning};
 use crate::record::{DateOrigin, DateText, Field, RawProject, Segment, Span, Text};
@@ -331,9 +331,11 @@ impl Builder<'_> {
             match &unit.kind {
                 UnitKind::Date { expr, rest } => {
                     // The content: a bulleted date line's starts after its bullet.
-                    let date_len = rest
-                        .as_ref()
-                        .map_or(unit.content.segments[0].text.len(), |_| expr.len);
+                    let date_len = if rest.is_empty() {
+                        unit.content.segments[0].text.len()
+                    } else {
+                        expr.len
+                    };
                     let mut date_segment = unit.content.segments[0].clone();
                     date_segment.text.truncate(date_len);
                     let trimmed_len = date_segment.text.trim_end().len();
@@ -355,9 +357,16 @@ impl Builder<'_> {
                             date.text.segments.push(date_segment);
                             date.origin = DateOrigin::TableCells;
                         }
+                        // `By Maria Lopez | 12 May 2021`, then `2020 – 2023`:
+                        // a day alone is when the entry was written; the
+                        // range after it is when the project runs.
+                        Some(date) if is_range(expr) && is_day_alone(date) => {
+                            date.text = Text::from_segment(date_segment);
+                            previous_was_date = true;
+                        }
                         Some(_) => project.description.push(unit.whole.clone()),
                     }
-                    if let Some(rest) = rest {
+                    for rest in rest {
                         let rest_text = Text::from_segment(rest.clone());
                         match crate::units::field(&rest.text) {
                             Some((label, Some(value_at), _)) => {
@@ -993,4 +1002,19 @@ pub(super) fn split_run_in_value(label: &str, value: &Text) -> (Text, Option<Tex
         Text::from_segment(name_segment),
         Some(Text::from_segment(rest_segment)),
     )
+}
+
+/// A range of dates, or one still open: `2020 – 2023`, `Since 2018`.
+fn is_range(expr: &DateExpr) -> bool {
+    expr.end.is_some() || expr.open_end
+}
+
+/// A date line's one date of a day: `12 May 2021`.
+fn is_day_alone(date: &DateText) -> bool {
+    match (date.origin, date.text.segments.as_slice()) {
+        (DateOrigin::DateLine, [segment]) => {
+            scan_date(&segment.text).is_some_and(|e| !is_range(&e) && e.start.day.is_some())
+        }
+        _ => false,
+    }
 }
