@@ -445,3 +445,44 @@ proptest! {
         }
     }
 }
+
+#[test]
+fn an_undated_card_among_dated_ones_is_a_project_of_its_own() {
+    let card = |title: &str, dates: &str, text: &str| {
+        format!("<div class=\"card\"><h3>{title}</h3>{dates}<p>{text}</p></div>")
+    };
+    let html = format!(
+        "<h1>Projects</h1>{}{}{}{}",
+        card(
+            "Rainwater Tanks for Schools",
+            "<p>2019 – 2021</p>",
+            "Tanks are built."
+        ),
+        card(
+            "Mobile Clinics for Herders",
+            "",
+            "Clinics travel with the herds."
+        ),
+        card(
+            "Seed Bank for Returnees",
+            "<p>2018 – 2022</p>",
+            "Seeds are kept."
+        ),
+        card(
+            "Wells for Market Towns",
+            "<p>2017 – 2020</p>",
+            "Wells are dug."
+        ),
+    );
+    let listing = parse_listing("page.html", html.as_bytes()).expect("a page");
+    assert_eq!(
+        titles(&listing),
+        [
+            "Rainwater Tanks for Schools",
+            "Mobile Clinics for Herders",
+            "Seed Bank for Returnees",
+            "Wells for Market Towns"
+        ]
+    );
+    spans_hold(html.as_bytes(), &listing);
+}

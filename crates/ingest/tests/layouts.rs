@@ -1429,3 +1429,37 @@ fn a_range_after_the_day_an_entry_was_written_is_the_projects_dates() {
         ]
     );
 }
+
+#[test]
+fn an_undated_project_among_dated_ones_is_a_project_of_its_own() {
+    let listing = parse(
+        "Projects\n\nRainwater Tanks for Village Schools\n\n2019 – 2021\n\nTanks are built in the schools.\n\n\
+         Mobile Clinics for Herders\n\nClinics travel with the herds in the dry season.\n\n\
+         Seed Bank for Returnees\n\n2018 – 2022\n\nSeeds are kept for the families.\n\n\
+         Wells for Market Towns\n\n2017 – 2020\n\nWells are dug near the markets.\n",
+    );
+    assert_eq!(
+        titles(&listing),
+        [
+            "Rainwater Tanks for Village Schools",
+            "Mobile Clinics for Herders",
+            "Seed Bank for Returnees",
+            "Wells for Market Towns"
+        ]
+    );
+    assert_eq!(dates(&listing)[1], None);
+    assert!(listing.diagnostics.iter().any(|d| d
+        .message
+        .starts_with("no dates for `Mobile Clinics for Herders`")));
+    // A description's subheadings are no projects: shorter than the
+    // titles, or in lower case where the titles are capitalised.
+    for subheading in ["Results", "Main results", "Results of the first phase"] {
+        let listing = parse(&format!(
+            "Projects\n\nRainwater Tanks for Village Schools\n\n2019 – 2021\n\nTanks are built.\n\n\
+             {subheading}\n\nForty schools have water.\n\n\
+             Seed Bank for Returnees\n\n2018 – 2022\n\nSeeds are kept.\n\n{subheading}\n\nFamilies sow them.\n\n\
+             Wells for Market Towns\n\n2017 – 2020\n\nWells are dug.\n"
+        ));
+        assert_eq!(listing.projects.len(), 3, "{subheading}");
+    }
+}

@@ -70,7 +70,7 @@ impl<'a> Reading<'a> {
             let settled = window.len().saturating_sub(LOOKAHEAD_UNITS + 1);
             let title = (0..settled)
                 .rev()
-                .find(|&i| builder.roles[i] == Role::Title)
+                .find(|&i| builder.roles[i] == Role::Title && !builder.undated_titles.contains(&i))
                 .unwrap_or(0);
             // A record's cells above its title go with it, and so does
             // the rest of a head its headline was chosen from.

@@ -59,6 +59,9 @@ pub(super) struct Builder<'a> {
     /// at such a title carries its whole head, so that the next window
     /// chooses the same headline in it.
     pub(super) head_starts: Vec<(usize, usize)>,
+    /// Rule 1b's titles: a window is not cut at one, since the dated
+    /// title above it decides it.
+    pub(super) undated_titles: Vec<usize>,
     /// The window holds the file's first unit.
     pub(super) starts_file: bool,
     pub(super) diagnostics: Vec<Diagnostic>,
@@ -94,6 +97,7 @@ impl<'a> Builder<'a> {
             dominant_head_given: false,
             dominant_heads: Vec::new(),
             head_starts: Vec::new(),
+            undated_titles: Vec::new(),
             starts_file: false,
             diagnostics: Vec::new(),
         }
@@ -247,6 +251,7 @@ impl<'a> Builder<'a> {
                 self.roles[i + 1] = Role::TitleDate;
             }
         }
+        self.find_undated_titles();
         // Rule 2: numbered or bulleted titles without a date line, at the
         // indentation of those with one (anywhere in the listing).
         for (marker, indents) in [true, false].into_iter().zip(self.marked_indents) {
@@ -360,6 +365,58 @@ impl<'a> Builder<'a> {
                 }
             }
         }
+    }
+
+    /// Rule 1b: among titles over date lines, a headline with no date line
+    /// between one record's prose and its own prose, shaped as the title of
+    /// the record it would end (its indentation, its capitals, at least
+    /// half its words and three): a project whose page gives no dates. A
+    /// description's subheading is shorter (`Results`), or in lower case
+    /// where the titles are capitalised (`Results of the first phase`).
+    /// Only the units around it decide, so every window decides alike.
+    fn find_undated_titles(&mut self) {
+        let text = |i: usize| self.units[i].whole.clean();
+        let words = |i: usize| text(i).split_whitespace().count();
+        let is_prose = |j: usize| {
+            self.units[j].kind == UnitKind::Text
+                && !self.units[j].is_title_like()
+                && self.roles[j] == Role::Body
+        };
+        let blank_between =
+            |a: usize, b: usize| self.units[b].first_line() > self.units[a].last_line() + 1;
+        let mut dated_title = None;
+        let mut undated_titles = Vec::new();
+        for i in 1..self.units.len().saturating_sub(1) {
+            if self.roles[i - 1] == Role::Title && self.roles[i] == Role::TitleDate {
+                dated_title = Some(i - 1);
+                continue;
+            }
+            let Some(title) = dated_title else {
+                continue;
+            };
+            let unit = &self.units[i];
+            let undated = self.roles[i] == Role::Body
+                && unit.kind == UnitKind::Text
+                && unit.whole.segments.len() == 1
+                && unit.is_title_like()
+                && unit.own_dates().is_none()
+                && unit.indent == self.units[title].indent
+                && is_prose(i - 1)
+                && is_prose(i + 1)
+                && blank_between(i - 1, i)
+                && blank_between(i, i + 1)
+                && words(i) >= 3
+                && words(i) * 2 >= words(title)
+                && (!is_title_case(&text(title)) || is_title_case(&text(i)));
+            if undated {
+                undated_titles.push(i);
+                dated_title = None;
+            }
+        }
+        for &i in &undated_titles {
+            self.roles[i] = Role::Title;
+        }
+        self.undated_titles = undated_titles;
     }
 
     /// Whether the prose at `body` runs on, with no blank line, into the
@@ -786,4 +843,16 @@ fn is_field_besides_dates(unit: &Unit) -> bool {
         labels::meaning(label),
         Some(Meaning::Dates | Meaning::Start | Meaning::End)
     )
+}
+
+/// Whether every word of four letters or more starts with a capital:
+/// `Market Access for Smallholders`, not `Market access for smallholders`.
+fn is_title_case(text: &str) -> bool {
+    text.split_whitespace()
+        .filter(|w| w.chars().filter(|c| c.is_alphabetic()).count() >= 4)
+        .all(|w| {
+            w.chars()
+                .find(|c| c.is_alphabetic())
+                .is_some_and(char::is_uppercase)
+        })
 }
