@@ -1451,6 +1451,21 @@ fn an_undated_project_among_dated_ones_is_a_project_of_its_own() {
     assert!(listing.diagnostics.iter().any(|d| d
         .message
         .starts_with("no dates for `Mobile Clinics for Herders`")));
+    // Without blank lines, where the dated records have none either.
+    let tight = parse(
+        "Projects\nRainwater Tanks for Village Schools\n2019 – 2021\nTanks are built in the schools.\n\
+         Mobile Clinics for Herders\nClinics travel with the herds in the dry season.\n\
+         Seed Bank for Returnees\n2018 – 2022\nSeeds are kept for the families.\n",
+    );
+    assert_eq!(titles(&tight)[1], "Mobile Clinics for Herders");
+    // Where a dated title has blank lines around it, a line set tight
+    // between two lines of prose is not shaped as a title.
+    let tight_in_spaced = parse(
+        "Projects\n\nRainwater Tanks for Village Schools\n\n2019 – 2021\n\nTanks are built in the schools.\n\
+         Mobile Clinics for Herders\nClinics travel with the herds in the dry season.\n\n\
+         Seed Bank for Returnees\n\n2018 – 2022\n\nSeeds are kept for the families.\n",
+    );
+    assert_eq!(tight_in_spaced.projects.len(), 2);
     // A description's subheadings are no projects: shorter than the
     // titles, or in lower case where the titles are capitalised.
     for subheading in ["Results", "Main results", "Results of the first phase"] {

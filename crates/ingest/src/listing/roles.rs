@@ -370,7 +370,8 @@ impl<'a> Builder<'a> {
     /// Rule 1b: among titles over date lines, a headline with no date line
     /// between one record's prose and its own prose, shaped as the title of
     /// the record it would end (its indentation, its capitals, at least
-    /// half its words and three): a project whose page gives no dates. A
+    /// half its words and three, a blank line above and below it where that
+    /// title has them): a project whose page gives no dates. A
     /// description's subheading is shorter (`Results`), or in lower case
     /// where the titles are capitalised (`Results of the first phase`).
     /// Only the units around it decide, so every window decides alike.
@@ -403,8 +404,8 @@ impl<'a> Builder<'a> {
                 && unit.indent == self.units[title].indent
                 && is_prose(i - 1)
                 && is_prose(i + 1)
-                && blank_between(i - 1, i)
-                && blank_between(i, i + 1)
+                && blank_between(i - 1, i) == (title == 0 || blank_between(title - 1, title))
+                && blank_between(i, i + 1) == blank_between(title, title + 1)
                 && words(i) >= 3
                 && words(i) * 2 >= words(title)
                 && (!is_title_case(&text(title)) || is_title_case(&text(i)));
