@@ -163,7 +163,7 @@ const MONTH_NAMES: &[(&str, u32)] = &[
 
 /// Words that join the two dates of a range.
 const RANGE_WORDS: &[&str] = &[
-    "to", "until", "till", "through", "thru", "au", "al", "hasta", "à", "a",
+    "to", "until", "till", "through", "thru", "au", "al", "hasta", "à", "a", "bis",
 ];
 
 /// Words that end an open range, in lower case, and whether they carry

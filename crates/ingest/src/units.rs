@@ -156,6 +156,25 @@ impl Unit {
         matches!(self.kind, UnitKind::Date { .. })
     }
 
+    /// A project's status alone on its line under a bare headline
+    /// (`Ongoing`), read as a `Status` field: it stands where the dates
+    /// would.
+    pub fn is_status_alone(&self) -> bool {
+        matches!(&self.kind, UnitKind::Field { label, known: true } if label == "Status")
+            && self.whole == self.content
+    }
+
+    /// A range's end alone, after a word (`Until 2023`, `bis 2024`): under
+    /// a title, the date line of a project that gives only its end.
+    pub fn is_worded_end(&self) -> bool {
+        matches!(self.kind, UnitKind::EndDate { .. })
+            && self
+                .whole
+                .segments
+                .first()
+                .is_some_and(|s| s.text.starts_with(char::is_alphabetic))
+    }
+
     /// Could this unit be a headline? Short, starting with a capital (or a
     /// digit, quote or ©), not ending like a sentence or a lead-in.
     pub fn is_title_like(&self) -> bool {
@@ -1175,14 +1194,32 @@ pub fn read_with_neighbours(units: &mut [Unit]) {
 /// Whether the last unit of a piece waits for the first of the next
 /// ([`read_with_neighbours`]).
 pub fn waits_for_the_next(unit: &Unit) -> bool {
-    is_bare_label(unit) || is_bare_headline(unit)
+    is_bare_label(unit) || is_bare_headline(unit) || is_status_line(unit)
 }
 
 /// A line of facts whose dates come after its first cells (`Kenya | 2019
 /// – 2021`), right under a bare headline, is a date line: the cells before
-/// the dates, and any text after them, are its `rest`.
+/// the dates, and any text after them, are its `rest`. A status alone
+/// (`Ongoing`) between a bare headline and the record's text is a
+/// `Status` field.
 fn facts_under_headlines(units: &mut [Unit]) {
     for i in 1..units.len() {
+        // Over a record's own text; over a title, `Completed` heads a group.
+        let over_text = units.get(i + 1).is_some_and(|next| match next.kind {
+            UnitKind::Text => !next.is_title_like(),
+            UnitKind::Field { known, .. } => known,
+            _ => false,
+        });
+        if is_status_line(&units[i]) && over_text && is_bare_headline(&units[i - 1]) {
+            let unit = &mut units[i];
+            unit.kind = UnitKind::Field {
+                label: "Status".into(),
+                known: true,
+            };
+            unit.content = unit.whole.clone();
+            unit.complete();
+            continue;
+        }
         let facts = match (&units[i].kind, units[i].whole.segments.as_slice()) {
             (UnitKind::Text, [line]) => facts_before_dates(&line.text).map(|f| (line.clone(), f)),
             _ => None,
@@ -1203,6 +1240,52 @@ fn facts_under_headlines(units: &mut [Unit]) {
         unit.kind = UnitKind::Date { expr, rest };
         unit.complete();
     }
+}
+
+/// Where a project stands, printed alone on a line under its title in the
+/// place of its dates (`Ongoing`, `Completed`), in the languages listings
+/// are in.
+const STATUS_VALUES: &[&str] = &[
+    "ongoing",
+    "on-going",
+    "active",
+    "current",
+    "completed",
+    "complete",
+    "closed",
+    "finished",
+    "ended",
+    "planned",
+    "in progress",
+    "in pipeline",
+    "pipeline",
+    "en cours",
+    "terminé",
+    "achevé",
+    "clôturé",
+    "en curso",
+    "en ejecución",
+    "finalizado",
+    "cerrado",
+    "concluido",
+    "em curso",
+    "em andamento",
+    "laufend",
+    "abgeschlossen",
+    "beendet",
+    "in corso",
+    "concluso",
+    "completato",
+];
+
+/// A line that is a project's status alone ([`STATUS_VALUES`]), whatever
+/// its case and a final full stop.
+fn is_status_line(unit: &Unit) -> bool {
+    let (UnitKind::Text, [line]) = (&unit.kind, unit.whole.segments.as_slice()) else {
+        return false;
+    };
+    let text = line.text.trim().trim_end_matches('.');
+    text.len() <= 16 && STATUS_VALUES.contains(&text.to_lowercase().as_str())
 }
 
 /// The text of `line` from `start` to `end` without the separators and

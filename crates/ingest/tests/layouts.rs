@@ -1478,3 +1478,32 @@ fn an_undated_project_among_dated_ones_is_a_project_of_its_own() {
         assert_eq!(listing.projects.len(), 3, "{subheading}");
     }
 }
+
+#[test]
+fn a_status_or_a_range_end_alone_stands_for_the_date_line() {
+    let [a, b, c] = THREE_RECORDS;
+    let listing = parse(&format!(
+        "Projects\n\n{a}\n2019 – 2021\nTanks are built.\n\n{b}\nUntil 2023\nClinics travel.\n\n\
+         {c}\nOngoing\nSeeds are kept.\n\nWells for towns\nbis 2024\nWells are dug.\n"
+    ));
+    assert_eq!(titles(&listing)[..3], THREE_RECORDS);
+    assert_eq!(
+        dates(&listing),
+        [
+            Some("2019 – 2021".into()),
+            Some("Until 2023".into()),
+            None,
+            Some("bis 2024".into())
+        ]
+    );
+    assert_eq!(
+        listing.projects[2].field("Status").unwrap().value.clean(),
+        "Ongoing"
+    );
+    // A status over a title heads a group of projects.
+    let listing = parse(&format!(
+        "Projects\n\nOngoing\n\n{a}\n2019 – 2021\nTanks are built.\n\nCompleted\n\n{b}\n2012 – 2015\nClinics travel.\n"
+    ));
+    assert_eq!(titles(&listing), [a, b]);
+    assert!(listing.projects.iter().all(|p| p.field("Status").is_none()));
+}

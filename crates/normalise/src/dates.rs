@@ -18,7 +18,7 @@
 use chrono::{Datelike, NaiveDate};
 /// The order of day and month in numeric dates, which [`parse_dates_in`] takes.
 pub use ingest::dates::NumericOrder;
-use ingest::dates::{scan_date_in, DateExpr, DatePart};
+use ingest::dates::{scan_date_in, scan_end_date_in, DateExpr, DatePart};
 use serde::Serialize;
 
 /// How much of a date was printed.
@@ -173,9 +173,33 @@ pub fn parse_dates(text: &str) -> Result<DateRange, DateError> {
 /// let range = parse_dates_in("01/06/2020", NumericOrder::MonthFirst).unwrap();
 /// assert_eq!(range.start.unwrap().date.to_string(), "2020-01-06");
 /// ```
+///
+/// A range's end alone (`Until 2023`, `bis 2024`: a date line under a
+/// title that gives only when the project ends) has no start.
+///
+/// ```
+/// use devcoop_normalise::dates::parse_dates;
+/// let range = parse_dates("Until March 2023").unwrap();
+/// assert_eq!(range.start, None);
+/// assert_eq!(range.end.unwrap().date.to_string(), "2023-03-31");
+/// ```
 pub fn parse_dates_in(text: &str, order: NumericOrder) -> Result<DateRange, DateError> {
-    let expr = scan_date_in(text, order).ok_or_else(|| DateError::NotADate(text.to_string()))?;
-    resolve_expr(&expr, text)
+    if let Some(expr) = scan_date_in(text, order) {
+        return resolve_expr(&expr, text);
+    }
+    // A dash alone is a bullet's, not an end's (`- 31.12.2013`).
+    let end = scan_end_date_in(text, order)
+        .filter(|end| text[end.len..].trim().is_empty())
+        .filter(|_| text.trim_start().starts_with(char::is_alphabetic))
+        .ok_or_else(|| DateError::NotADate(text.to_string()))?;
+    let year = end
+        .end
+        .year
+        .ok_or_else(|| DateError::NotADate(text.to_string()))?;
+    Ok(DateRange {
+        start: None,
+        end: Some(resolve(end.end, year, Side::End, text)?),
+    })
 }
 
 /// Inclusive length in days: a project from 1 to 1 June lasts one day.
@@ -251,6 +275,20 @@ mod tests {
 
     fn some(a: &str, b: &str) -> (Option<String>, Option<String>) {
         (Some(a.into()), Some(b.into()))
+    }
+
+    #[test]
+    fn a_range_end_alone_has_no_start() {
+        for (text, end) in [
+            ("Until 2023", "2023-12-31"),
+            ("until March 2023", "2023-03-31"),
+            ("bis 30.06.2024", "2024-06-30"),
+            ("hasta 2022", "2022-12-31"),
+        ] {
+            assert_eq!(both(text), (None, Some(end.to_string())), "{text}");
+        }
+        assert!(parse_dates("Until further notice").is_err());
+        assert!(parse_dates("Until 2023 the office").is_err());
     }
 
     #[test]

@@ -388,6 +388,15 @@ impl Builder<'_> {
                             date.text.segments.push(end.clone());
                             date.origin = DateOrigin::TableCells;
                         }
+                        // `Until 2023` under the title: the end alone, its
+                        // word kept to say so.
+                        (None, _) if k == 0 && unit.is_worded_end() => {
+                            project.date = Some(DateText {
+                                text: unit.whole.clone(),
+                                origin: DateOrigin::DateLine,
+                                order: NumericOrder::default(),
+                            });
+                        }
                         _ => project.description.push(unit.whole.clone()),
                     }
                 }

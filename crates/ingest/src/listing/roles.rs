@@ -177,7 +177,9 @@ impl<'a> Builder<'a> {
                 .is_some_and(|u| u.is_date() && !u.is_lone_year())
     }
 
-    /// Rule 1: a title-like unit right above a date line or a dates field.
+    /// Rule 1: a title-like unit right above a date line (or a range's end
+    /// alone: `Until 2023`, or a status in its place: `Ongoing`) or a
+    /// dates field.
     /// A dates field with more fields under it is the first field of a
     /// card, which rule 3 reads whatever field comes first: cards that
     /// start with `Duration:` and cards that start with `Donor:` are one
@@ -195,6 +197,8 @@ impl<'a> Builder<'a> {
             && !self.units[i].is_lone_year()
             && self.unit(i + 1).is_some_and(|d| {
                 (d.is_date() && !(d.is_lone_year() && self.lone_year_is_heading(i + 1)))
+                    || d.is_worded_end()
+                    || d.is_status_alone()
                     || ((d.is_date_field() || d.is_duration_field())
                         && !self.unit(i + 2).is_some_and(is_field_besides_dates))
             })
