@@ -255,7 +255,6 @@ impl<'a> Builder<'a> {
                 self.roles[i + 1] = Role::TitleDate;
             }
         }
-        self.find_undated_titles();
         // Rule 2: numbered or bulleted titles without a date line, at the
         // indentation of those with one (anywhere in the listing).
         for (marker, indents) in [true, false].into_iter().zip(self.marked_indents) {
@@ -285,6 +284,7 @@ impl<'a> Builder<'a> {
                 }
             }
         }
+        self.find_undated_titles();
         if self.dated_titles {
             return;
         }
@@ -374,8 +374,8 @@ impl<'a> Builder<'a> {
     /// Rule 1b: among titles over date lines, a headline with no date line
     /// between one record's prose and its own prose, shaped as the title of
     /// the record it would end (its indentation, its capitals, at least
-    /// half its words and three, a blank line above and below it where that
-    /// title has them): a project whose page gives no dates. A
+    /// half its words and three, a blank line under it where that title
+    /// has one): a project whose page gives no dates. A
     /// description's subheading is shorter (`Results`), or in lower case
     /// where the titles are capitalised (`Results of the first phase`).
     /// Only the units around it decide, so every window decides alike.
@@ -392,8 +392,11 @@ impl<'a> Builder<'a> {
         let mut dated_title = None;
         let mut undated_titles = Vec::new();
         for i in 1..self.units.len().saturating_sub(1) {
-            if self.roles[i - 1] == Role::Title && self.roles[i] == Role::TitleDate {
-                dated_title = Some(i - 1);
+            if self.roles[i - 1] == Role::Title {
+                // Only a dated title's record may hold an undated one.
+                dated_title = (self.roles[i] == Role::TitleDate).then_some(i - 1);
+            }
+            if self.roles[i] != Role::Body {
                 continue;
             }
             let Some(title) = dated_title else {
@@ -408,7 +411,6 @@ impl<'a> Builder<'a> {
                 && unit.indent == self.units[title].indent
                 && is_prose(i - 1)
                 && is_prose(i + 1)
-                && blank_between(i - 1, i) == (title == 0 || blank_between(title - 1, title))
                 && blank_between(i, i + 1) == blank_between(title, title + 1)
                 && words(i) >= 3
                 && words(i) * 2 >= words(title)
