@@ -774,12 +774,35 @@ fn acceptable_rest(rest: &str) -> bool {
         return true;
     }
     if let Some(after) = trimmed.strip_prefix(FACT_SEPARATORS) {
-        return after.split_whitespace().count() <= 8;
+        // A place, or a few short facts: `· Funded by the European Union ·
+        // Guatemala, El Salvador`.
+        let mut cells = after.split(['|', '·', '•', ';']);
+        return after.split_whitespace().count() <= 8
+            || (cells.clone().count() <= 4 && cells.all(|c| c.split_whitespace().count() <= 6));
     }
     if trimmed.starts_with('(') {
         return trimmed.split_whitespace().count() <= 8;
     }
     field(trimmed).is_some_and(|(_, value, _)| value.is_some())
+}
+
+/// A sentence set off after a date line's range: `2018–2021. Funded by
+/// Norway in the Philippines.` (a page's card with its dates and summary
+/// in one paragraph). Prose that opens on years runs on without a stop
+/// (`2018-2021 saw the office grow`).
+fn sentence_after(rest: &str) -> bool {
+    // After a colon comes what the dates are of (`2019–2021: Skills for
+    // returnees`), a headline.
+    let Some(after) = rest.strip_prefix(['.', ';']).or_else(|| {
+        rest.trim_start()
+            .strip_prefix(['–', '—', '|', '·'])
+            .filter(|_| rest.starts_with(' '))
+    }) else {
+        return false;
+    };
+    after.starts_with(' ')
+        && after.trim_start().starts_with(char::is_uppercase)
+        && after.split_whitespace().count() >= 2
 }
 
 fn segment(line: &Line, from: usize) -> Segment {
@@ -806,7 +829,8 @@ fn date_line(line: &Line, from: usize) -> Option<(UnitKind, usize)> {
     let dated = text.get(from..)?;
     let expr = scan_date(dated)?;
     let rest = &dated[expr.len..];
-    if !acceptable_rest(rest) {
+    let range = expr.end.is_some() || expr.open_end;
+    if !(acceptable_rest(rest) || (range && sentence_after(rest))) {
         return None;
     }
     let rest = (!rest.trim().is_empty())
@@ -1256,24 +1280,38 @@ const STATUS_VALUES: &[&str] = &[
     "finished",
     "ended",
     "planned",
+    "proposed",
+    "in preparation",
     "in progress",
     "in pipeline",
     "pipeline",
     "en cours",
+    "en préparation",
+    "prévu",
     "terminé",
     "achevé",
     "clôturé",
     "en curso",
     "en ejecución",
+    "en preparación",
+    "planificado",
     "finalizado",
     "cerrado",
     "concluido",
     "em curso",
     "em andamento",
+    "em preparação",
+    "encerrado",
+    "concluído",
     "laufend",
     "abgeschlossen",
     "beendet",
+    "in planung",
+    "in vorbereitung",
+    "geplant",
     "in corso",
+    "in preparazione",
+    "previsto",
     "concluso",
     "completato",
 ];
@@ -1292,9 +1330,11 @@ fn is_status_line(unit: &Unit) -> bool {
 /// spaces around it: `, Manila` → `Manila`.
 fn sub_segment(line: &Segment, start: usize, end: usize) -> Segment {
     let is_glue = |c: char| c.is_whitespace() || FACT_SEPARATORS.contains(&c);
+    // A sentence after the dates is set off by a stop or a dash too.
+    let leads = |c: char| is_glue(c) || matches!(c, '.' | '–' | '—');
     let piece = line.text.get(start..end).unwrap_or_default();
-    let text = piece.trim_matches(is_glue);
-    let at = line.span.start + start + (piece.len() - piece.trim_start_matches(is_glue).len());
+    let text = piece.trim_start_matches(leads).trim_end_matches(is_glue);
+    let at = line.span.start + start + (piece.len() - piece.trim_start_matches(leads).len());
     Segment {
         text: text.to_string(),
         line: line.line,

@@ -1507,3 +1507,58 @@ fn a_status_or_a_range_end_alone_stands_for_the_date_line() {
     assert_eq!(titles(&listing), [a, b]);
     assert!(listing.projects.iter().all(|p| p.field("Status").is_none()));
 }
+
+#[test]
+fn a_date_line_may_go_on_with_a_sentence_or_a_few_facts() {
+    let [a, b, c] = THREE_RECORDS;
+    let listing = parse(&format!(
+        "Projects\n\n{a}\n2019 – 2021. Funded by Norway in Ghana.\n\n\
+         {b}\n2020 – 2023 · Funded by the European Union · Chad, Niger\n\n\
+         {c}\n2018 – 2022, Bamako\n"
+    ));
+    assert_eq!(titles(&listing), THREE_RECORDS);
+    assert_eq!(
+        dates(&listing),
+        all_dated(["2019 – 2021", "2020 – 2023", "2018 – 2022"])
+    );
+    // A sentence goes to the description; names alone are a place.
+    assert_eq!(
+        listing.projects[0].description[0].clean(),
+        "Funded by Norway in Ghana."
+    );
+    assert_eq!(
+        listing.projects[1].description[0].clean(),
+        "Funded by the European Union · Chad, Niger"
+    );
+    assert_eq!(
+        listing.projects[2].field("Location").unwrap().value.clean(),
+        "Bamako"
+    );
+    // After a colon the line names what the dates are of: a headline.
+    let listing = parse(&format!(
+        "Projects\n\n2019–2021: {a}\n  Tanks are built.\n\n2020–2023: {b}\n  Clinics travel.\n"
+    ));
+    assert!(listing
+        .projects
+        .iter()
+        .all(|p| p.title_text().contains(": ")));
+}
+
+#[test]
+fn undated_projects_follow_one_another_after_a_dated_one() {
+    let listing = parse(
+        "Projects\n\nRainwater Tanks for Village Schools\nUntil 2023\nTanks are built in the schools.\n\n\
+         Mobile Clinics for Herders\nLaunched in 2018\nClinics travel with the herds.\n\n\
+         Seed Bank for Returnees\nIn Planung\nSeeds are kept for the families.\n\n\
+         Wells for Market Towns\nExpected end: 2025\nWells are dug near the markets.\n",
+    );
+    assert_eq!(
+        titles(&listing),
+        [
+            "Rainwater Tanks for Village Schools",
+            "Mobile Clinics for Herders",
+            "Seed Bank for Returnees",
+            "Wells for Market Towns"
+        ]
+    );
+}

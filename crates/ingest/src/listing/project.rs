@@ -375,10 +375,12 @@ impl Builder<'_> {
                                 value.span.start += value_at;
                                 self.add_field(project, label, Text::from_segment(value));
                             }
-                            _ => project.fields.push(Field {
+                            // `, Manila, Philippines`: names alone say where.
+                            _ if names_only(&rest.text) => project.fields.push(Field {
                                 label: "Location".into(),
                                 value: rest_text,
                             }),
+                            _ => project.description.push(rest_text),
                         }
                     }
                 }
@@ -1011,6 +1013,26 @@ pub(super) fn split_run_in_value(label: &str, value: &Text) -> (Text, Option<Tex
         Text::from_segment(name_segment),
         Some(Text::from_segment(rest_segment)),
     )
+}
+
+/// Whether `text` is names alone (`Manila, Philippines`, `Chad · Health`,
+/// `Bosnia and Herzegovina`): every word capitalised but the words that
+/// join names, no full stop at the end. Else it is prose (`Funded by
+/// Norway.`), which goes to the description.
+fn names_only(text: &str) -> bool {
+    const JOINING: &[&str] = &[
+        "and", "of", "the", "de", "du", "des", "la", "y", "et", "und", "e",
+    ];
+    !text.trim_end().ends_with('.')
+        && text
+            .split(|c: char| c.is_whitespace() || matches!(c, ',' | ';' | '|' | '·' | '•' | '/'))
+            .filter(|w| !w.is_empty())
+            .all(|w| {
+                JOINING.contains(&w)
+                    || w.chars()
+                        .find(|c| c.is_alphanumeric())
+                        .is_none_or(|c| c.is_uppercase() || c.is_ascii_digit())
+            })
 }
 
 /// A range of dates, or one still open: `2020 – 2023`, `Since 2018`.

@@ -410,20 +410,42 @@ impl<'a> Builder<'a> {
                 && unit.own_dates().is_none()
                 && unit.indent == self.units[title].indent
                 && is_prose(i - 1)
-                && is_prose(i + 1)
+                && (is_prose(i + 1) || self.says_when(i + 1))
                 && blank_between(i, i + 1) == blank_between(title, title + 1)
                 && words(i) >= 3
                 && words(i) * 2 >= words(title)
                 && (!is_title_case(&text(title)) || is_title_case(&text(i)));
             if undated {
+                // The records after it are measured by the same title.
                 undated_titles.push(i);
-                dated_title = None;
             }
         }
         for &i in &undated_titles {
             self.roles[i] = Role::Title;
         }
         self.undated_titles = undated_titles;
+    }
+
+    /// Whether the body unit `i` is a line about when a project runs that
+    /// no date rule reads (`Launched in 2018`, `Expected end: 2025`): a
+    /// field, or a short line that names a year.
+    fn says_when(&self, i: usize) -> bool {
+        let unit = &self.units[i];
+        let names_a_year = || {
+            unit.whole
+                .clean()
+                .split(|c: char| !c.is_ascii_digit())
+                .any(|digits| {
+                    digits.len() == 4
+                        && digits
+                            .parse::<u32>()
+                            .is_ok_and(|y| (1950..=2100).contains(&y))
+                })
+        };
+        self.roles[i] == Role::Body
+            && unit.whole.segments.len() == 1
+            && (matches!(unit.kind, UnitKind::Field { .. })
+                || (unit.kind == UnitKind::Text && unit.has_at_most_words(8) && names_a_year()))
     }
 
     /// Whether the prose at `body` runs on, with no blank line, into the
