@@ -108,9 +108,18 @@ pub struct EndDate {
     pub ambiguous_order: bool,
 }
 
-/// Month names in English, French and Spanish, then English abbreviations.
-/// Longer names come first so that `marzo` is not read as `mar` + `zo`.
+/// Month names in English, French, Spanish, German, Italian and
+/// Portuguese, then English abbreviations. Longer names come first so
+/// that `marzo` is not read as `mar` + `zo`.
 const MONTH_NAMES: &[(&str, u32)] = &[
+    ("fevereiro", 2),
+    ("settembre", 9),
+    ("febbraio", 2),
+    ("dezember", 12),
+    ("dezembro", 12),
+    ("dicembre", 12),
+    ("novembro", 11),
+    ("setembro", 9),
     ("september", 9),
     ("septiembre", 9),
     ("septembre", 9),
@@ -129,6 +138,18 @@ const MONTH_NAMES: &[(&str, u32)] = &[
     ("octobre", 10),
     ("october", 10),
     ("juillet", 7),
+    ("gennaio", 1),
+    ("outubro", 10),
+    ("ottobre", 10),
+    ("oktober", 10),
+    ("janeiro", 1),
+    ("februar", 2),
+    ("januar", 1),
+    ("jänner", 1),
+    ("aprile", 4),
+    ("maggio", 5),
+    ("giugno", 6),
+    ("luglio", 7),
     ("agosto", 8),
     ("august", 8),
     ("avril", 4),
@@ -140,6 +161,13 @@ const MONTH_NAMES: &[(&str, u32)] = &[
     ("junio", 6),
     ("julio", 7),
     ("mars", 3),
+    ("março", 3),
+    ("märz", 3),
+    ("junho", 6),
+    ("julho", 7),
+    ("maio", 5),
+    ("juni", 6),
+    ("juli", 7),
     ("mayo", 5),
     ("june", 6),
     ("juin", 6),
@@ -596,7 +624,14 @@ fn push_word(tokens: &mut Vec<Token>, word: &str, lower: &str, pos: usize, after
         });
         return;
     }
-    if pos == 0 && (lower == "from" || lower == "du" || lower == "desde") {
+    // `From`, `Du`, `Desde`, `De … a …`, `Del … al …`, `Dal … al …`,
+    // `Von … bis …` opening a date line.
+    if pos == 0
+        && matches!(
+            lower,
+            "from" | "du" | "desde" | "de" | "del" | "dal" | "von" | "vom"
+        )
+    {
         tokens.push(Token {
             kind: Kind::From,
             end: pos + word.len(),

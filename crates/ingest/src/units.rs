@@ -898,7 +898,13 @@ fn facts_before_dates(text: &str) -> Option<(usize, DateExpr)> {
 fn classify(line: &Line) -> (UnitKind, usize) {
     let (text, _) = line.trimmed();
     if let Some((number, content)) = numbered(text).or_else(|| lettered(text)) {
-        return (UnitKind::Numbered(number), content);
+        // `1. April 2017 bis 31. März 2020`: a day printed as an ordinal,
+        // as German prints it, opens a date line, not a list item.
+        let ordinal_day = date_line(line, 0).filter(|(kind, _)| {
+            matches!(kind, UnitKind::Date { expr, .. }
+                if expr.start.day == Some(number) && expr.start.month.is_some())
+        });
+        return ordinal_day.unwrap_or((UnitKind::Numbered(number), content));
     }
     if let Some(date) = date_line(line, 0) {
         return date;

@@ -232,6 +232,13 @@ fn every_date_line_form_is_a_date_line() {
         "07 October 2011",
         "2007-06-01 - 2009-06-30",
         "January 2009December 2010",
+        "1. April 2017 bis 31. März 2020",
+        "Juni 2022 – Mai 2025",
+        "febbraio 2017 – gennaio 2020",
+        "fevereiro de 2014 – janeiro de 2017",
+        "De 1 de abril de 2016 a 31 de março de 2019",
+        "Dal 2018 al 2021",
+        "Von 2018 bis 2021",
     ];
     for form in forms {
         let listing = parse(&format!(

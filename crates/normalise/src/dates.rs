@@ -278,6 +278,33 @@ mod tests {
     }
 
     #[test]
+    fn german_italian_and_portuguese_dates() {
+        for (text, start, end) in [
+            (
+                "1. April 2017 bis 31. März 2020",
+                "2017-04-01",
+                "2020-03-31",
+            ),
+            ("Juni 2022 – Mai 2025", "2022-06-01", "2025-05-31"),
+            ("febbraio 2017 – gennaio 2020", "2017-02-01", "2020-01-31"),
+            (
+                "fevereiro de 2014 – janeiro de 2017",
+                "2014-02-01",
+                "2017-01-31",
+            ),
+            (
+                "De 1 de abril de 2016 a 31 de março de 2019",
+                "2016-04-01",
+                "2019-03-31",
+            ),
+            ("Dal 2018 al 2021", "2018-01-01", "2021-12-31"),
+            ("dicembre 2019 – settembre 2021", "2019-12-01", "2021-09-30"),
+        ] {
+            assert_eq!(both(text), some(start, end), "{text}");
+        }
+    }
+
+    #[test]
     fn a_range_end_alone_has_no_start() {
         for (text, end) in [
             ("Until 2023", "2023-12-31"),
