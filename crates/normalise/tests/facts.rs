@@ -822,3 +822,36 @@ fn cues_in_french_spanish_portuguese_german_and_italian_give_roles() {
     let (p, _) = project("Le projet financé en 2019 forme des jeunes avec l'OIM.");
     assert!(p.funder_codes().is_empty());
 }
+
+#[test]
+fn countries_and_bodies_named_in_german_italian_and_portuguese() {
+    for (text, funders, countries) in [
+        (
+            "Gefördert von der Europäischen Union, mit Rückkehrern aus Marokko und Tunesien.",
+            vec!["EU"],
+            vec!["MAR", "TUN"],
+        ),
+        (
+            "Finanziato dall'Unione Europea, il progetto lavora in Etiopia e in Libano.",
+            vec!["EU"],
+            vec!["ETH", "LBN"],
+        ),
+        (
+            "Financiado pela Suíça, o projeto apoia migrantes em Moçambique.",
+            vec!["CHE"],
+            vec!["MOZ"],
+        ),
+        (
+            "Umgesetzt von der Internationalen Arbeitsorganisation in Äthiopien.",
+            vec![],
+            vec!["ETH"],
+        ),
+    ] {
+        let (p, _) = project(text);
+        assert_eq!(p.funder_codes(), funders, "{text}");
+        assert_eq!(p.country_codes(), countries, "{text}");
+    }
+    // `Island` is Iceland in German, and an island in English.
+    let (p, _) = project("Island communities in the Pacific are linked to markets.");
+    assert!(p.country_codes().is_empty());
+}
