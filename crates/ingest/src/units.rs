@@ -164,6 +164,22 @@ impl Unit {
             && self.whole == self.content
     }
 
+    /// A line that says who wrote an entry or when it was posted (`By Maria
+    /// Lopez`, `Posted on 3 March 2021`, `Last updated: 12 April 2023`,
+    /// `Par Claire Dubois`): a news page's byline, never a project's title.
+    pub fn is_byline(&self) -> bool {
+        let [segment] = self.whole.segments.as_slice() else {
+            return false;
+        };
+        let text = segment.text.trim_start();
+        let opens = BYLINE_OPENERS.iter().any(|opener| {
+            text.get(..opener.len())
+                .is_some_and(|head| head.eq_ignore_ascii_case(opener))
+                && text[opener.len()..].starts_with([' ', ':'])
+        });
+        opens && self.has_at_most_words(12)
+    }
+
     /// A range's end alone, after a word (`Until 2023`, `bis 2024`): under
     /// a title, the date line of a project that gives only its end.
     pub fn is_worded_end(&self) -> bool {
@@ -1271,6 +1287,31 @@ fn facts_under_headlines(units: &mut [Unit]) {
         unit.complete();
     }
 }
+
+/// The words a byline opens with ([`Unit::is_byline`]), in the languages
+/// listings are in.
+const BYLINE_OPENERS: &[&str] = &[
+    "by",
+    "posted",
+    "posted on",
+    "published",
+    "published on",
+    "updated",
+    "last updated",
+    "last modified",
+    "written by",
+    "par",
+    "publié le",
+    "mis à jour",
+    "por",
+    "publicado",
+    "actualizado",
+    "von",
+    "veröffentlicht",
+    "aktualisiert",
+    "pubblicato",
+    "aggiornato",
+];
 
 /// Where a project stands, printed alone on a line under its title in the
 /// place of its dates (`Ongoing`, `Completed`), in the languages listings

@@ -1569,3 +1569,33 @@ fn undated_projects_follow_one_another_after_a_dated_one() {
         ]
     );
 }
+
+#[test]
+fn a_byline_or_a_short_tag_between_headline_and_dates_is_not_the_title() {
+    let [a, b, c] = THREE_RECORDS;
+    for between in [
+        "By Ana Ruiz",
+        "Posted on 3 March 2021",
+        "By Ana Ruiz\nPosted on 3 March 2021",
+        "Last updated: 20 May 2021",
+        "Par Claire Dubois",
+        "Ghana",
+        "Phase II",
+    ] {
+        let listing = parse(&format!(
+            "News\n\n{a}\n{between}\n2019 – 2021\nTanks are built.\n\n\
+             {b}\n{between}\n2020 – 2023\nClinics travel.\n\n{c}\n{between}\n2018 – 2022\nSeeds are kept.\n"
+        ));
+        assert_eq!(titles(&listing), THREE_RECORDS, "{between}");
+        assert_eq!(
+            dates(&listing),
+            all_dated(["2019 – 2021", "2020 – 2023", "2018 – 2022"]),
+            "{between}"
+        );
+    }
+    // A kicker above a longer headline stays above it.
+    let listing = parse(&format!(
+        "News\n\nGhana\n{a}\n2019 – 2021\nTanks are built.\n\nChad\n{b}\n2020 – 2023\nClinics travel.\n"
+    ));
+    assert_eq!(titles(&listing), [a, b]);
+}

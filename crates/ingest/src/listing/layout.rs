@@ -740,13 +740,13 @@ pub(super) fn learn_layout(
     let mut keep = decided;
     let mut dated = Vec::new();
     for i in 0..decided {
-        if builder.dated_title_at(i) {
-            builder.roles[i] = Role::Title;
+        if let Some(headline) = builder.dated_headline(i) {
+            builder.roles[headline] = Role::Title;
             builder.roles[i + 1] = Role::TitleDate;
-            dated.push(i);
+            dated.push(headline);
             if i + 1 >= decided {
                 // Its date line is decided with it, in the next window.
-                keep = i;
+                keep = headline;
             }
         }
     }

@@ -202,7 +202,9 @@ impl<'a> Builder<'a> {
                     || ((d.is_date_field() || d.is_duration_field())
                         && !self.unit(i + 2).is_some_and(is_field_besides_dates))
             })
-            && self.units[i].is_title_like()
+            // A byline may be no headline (`Last updated: 20 May 2021`) and
+            // still stand over the date line, under the headline.
+            && (self.units[i].is_title_like() || self.units[i].is_byline())
     }
 
     /// The title rules; `starts_file` says the window holds the file's
@@ -250,8 +252,8 @@ impl<'a> Builder<'a> {
             return;
         }
         for i in 0..self.units.len() {
-            if self.dated_title_at(i) {
-                self.roles[i] = Role::Title;
+            if let Some(headline) = self.dated_headline(i) {
+                self.roles[headline] = Role::Title;
                 self.roles[i + 1] = Role::TitleDate;
             }
         }
@@ -369,6 +371,45 @@ impl<'a> Builder<'a> {
                 }
             }
         }
+    }
+
+    /// Rule 1's title where the line `i` stands right above a date line:
+    /// `i` itself, or the headline above it ([`Self::headline_above`]).
+    pub(super) fn dated_headline(&self, i: usize) -> Option<usize> {
+        if !self.dated_title_at(i) {
+            return None;
+        }
+        let headline = self.headline_above(i);
+        self.units[headline].is_title_like().then_some(headline)
+    }
+
+    /// Rule 1's headline, from the line `i` right above the date line up:
+    /// a byline (`By Maria Lopez`, `Posted on 3 March 2021`) or a short tag
+    /// (`Malawi`, `Phase II`) printed between a longer headline and the
+    /// dates is not the title; the line above it, with no blank line
+    /// between, is.
+    fn headline_above(&self, i: usize) -> usize {
+        const LONGEST_TAG: usize = 3;
+        let words = |k: usize| self.units[k].whole.clean().split_whitespace().count();
+        let mut title = i;
+        while title > 0 && i - title < 3 {
+            let above = title - 1;
+            let fits = self.roles[above] == Role::Body
+                && self.units[above].last_line() + 1 == self.units[title].first_line()
+                && self.units[above].is_title_like();
+            let current = &self.units[title];
+            let set_apart = current.is_byline()
+                || (current.has_at_most_words(LONGEST_TAG) && words(above) > words(title));
+            if !(fits && set_apart) {
+                break;
+            }
+            title = above;
+        }
+        // Bylines all the way up: no headline to take instead.
+        if self.units[title].is_byline() {
+            return i;
+        }
+        title
     }
 
     /// Rule 1b: among titles over date lines, a headline with no date line
