@@ -393,7 +393,8 @@ fn lex(text: &str, begins: fn(Kind) -> bool) -> Vec<Token> {
             continue;
         }
         let kind = match c {
-            '-' | '–' | '—' | '‐' | '‑' | '−' => Kind::Dash,
+            // `2016-09-01 ~ 2017-06-30`, as pages in East Asia join a range.
+            '-' | '–' | '—' | '‐' | '‑' | '−' | '~' | '〜' => Kind::Dash,
             '/' => Kind::Slash,
             ',' => Kind::Comma,
             '.' => Kind::Filler,
@@ -617,7 +618,7 @@ fn push_word(tokens: &mut Vec<Token>, word: &str, lower: &str, pos: usize, after
         });
         return;
     }
-    if pos == 0 && (lower == "since" || lower == "depuis") {
+    if pos == 0 && matches!(lower, "since" | "depuis" | "seit") {
         tokens.push(Token {
             kind: Kind::Since,
             end: pos + word.len(),
@@ -1173,11 +1174,49 @@ pub fn scan_end_date(text: &str) -> Option<EndDate> {
 pub fn scan_end_date_in(text: &str, order: NumericOrder) -> Option<EndDate> {
     let head = date_head(text);
     let tokens = lex(head, Kind::begins_end_date);
-    let mut found = Parser { tokens: &tokens }.end_date(order)?;
+    let Some(mut found) = Parser { tokens: &tokens }.end_date(order) else {
+        return end_after_phrase(head, order);
+    };
     // The date starts after the white space that follows the dash or word.
     let after_joiner = head.get(found.date_at..)?;
     found.date_at += after_joiner.len() - after_joiner.trim_start().len();
     Some(found)
+}
+
+/// Phrases of more than one word, or with an apostrophe, that say
+/// "until" in the languages listings are in.
+const UNTIL_PHRASES: &[&str] = &[
+    "jusqu'à",
+    "jusqu’à",
+    "jusqu'au",
+    "jusqu’au",
+    "jusqu'en",
+    "jusqu’en",
+    "fino al",
+    "fino a",
+    "até",
+    "bis zum",
+    "bis ende",
+];
+
+/// An end after one of [`UNTIL_PHRASES`]: `Jusqu'à décembre 2024`, `Fino al
+/// 2022`, `Até 2023`.
+fn end_after_phrase(text: &str, order: NumericOrder) -> Option<EndDate> {
+    let phrase = UNTIL_PHRASES.iter().find(|phrase| {
+        text.get(..phrase.len())
+            .is_some_and(|head| head.to_lowercase() == **phrase)
+            && text[phrase.len()..].starts_with(' ')
+    })?;
+    let rest = &text[phrase.len()..];
+    let date_at = phrase.len() + (rest.len() - rest.trim_start().len());
+    let expr = scan_date_in(&text[date_at..], order)?;
+    (expr.end.is_none() && !expr.open_end).then_some(EndDate {
+        end: expr.start,
+        date_at,
+        len: date_at + expr.len,
+        order_hint: expr.order_hint,
+        ambiguous_order: expr.ambiguous_order,
+    })
 }
 
 /// How a title's trailing dates are set off from it.

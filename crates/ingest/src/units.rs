@@ -174,7 +174,7 @@ impl Unit {
         let text = segment.text.trim_start();
         let opens = BYLINE_OPENERS.iter().any(|opener| {
             text.get(..opener.len())
-                .is_some_and(|head| head.eq_ignore_ascii_case(opener))
+                .is_some_and(|head| head.to_lowercase() == *opener)
                 && text[opener.len()..].starts_with([' ', ':'])
         });
         opens && self.has_at_most_words(12)
@@ -1303,14 +1303,19 @@ const BYLINE_OPENERS: &[&str] = &[
     "par",
     "publié le",
     "mis à jour",
+    "dernière mise à jour",
     "por",
     "publicado",
     "actualizado",
+    "última actualización",
+    "última atualização",
     "von",
     "veröffentlicht",
     "aktualisiert",
+    "zuletzt aktualisiert",
     "pubblicato",
     "aggiornato",
+    "ultimo aggiornamento",
 ];
 
 /// Where a project stands, printed alone on a line under its title in the

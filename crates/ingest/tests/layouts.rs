@@ -239,6 +239,8 @@ fn every_date_line_form_is_a_date_line() {
         "De 1 de abril de 2016 a 31 de março de 2019",
         "Dal 2018 al 2021",
         "Von 2018 bis 2021",
+        "2016-09-01 ~ 2017-06-30",
+        "Seit 2020",
     ];
     for form in forms {
         let listing = parse(&format!(
@@ -1491,16 +1493,19 @@ fn a_status_or_a_range_end_alone_stands_for_the_date_line() {
     let [a, b, c] = THREE_RECORDS;
     let listing = parse(&format!(
         "Projects\n\n{a}\n2019 – 2021\nTanks are built.\n\n{b}\nUntil 2023\nClinics travel.\n\n\
-         {c}\nOngoing\nSeeds are kept.\n\nWells for towns\nbis 2024\nWells are dug.\n"
+         {c}\nOngoing\nSeeds are kept.\n\nWells for towns\nbis 2024\nWells are dug.\n\n\
+         Roads for towns\nStatut : En cours\nJusqu'à décembre 2024\nRoads are built.\n"
     ));
     assert_eq!(titles(&listing)[..3], THREE_RECORDS);
+    assert_eq!(titles(&listing)[4], "Roads for towns");
     assert_eq!(
         dates(&listing),
         [
             Some("2019 – 2021".into()),
             Some("Until 2023".into()),
             None,
-            Some("bis 2024".into())
+            Some("bis 2024".into()),
+            Some("Jusqu'à décembre 2024".into())
         ]
     );
     assert_eq!(
@@ -1579,6 +1584,8 @@ fn a_byline_or_a_short_tag_between_headline_and_dates_is_not_the_title() {
         "By Ana Ruiz\nPosted on 3 March 2021",
         "Last updated: 20 May 2021",
         "Par Claire Dubois",
+        "Última actualización: 10 de enero de 2020",
+        "Von Julia Becker\nZuletzt aktualisiert: 2. Februar 2021",
         "Ghana",
         "Phase II",
     ] {
@@ -1598,4 +1605,28 @@ fn a_byline_or_a_short_tag_between_headline_and_dates_is_not_the_title() {
         "News\n\nGhana\n{a}\n2019 – 2021\nTanks are built.\n\nChad\n{b}\n2020 – 2023\nClinics travel.\n"
     ));
     assert_eq!(titles(&listing), [a, b]);
+}
+
+#[test]
+fn card_labels_in_other_languages_and_wordings() {
+    let [a, b, c] = THREE_RECORDS;
+    for (donor, term, country) in [
+        ("Commissioned by", "Overall term", "Country"),
+        ("Auftraggeber", "Projektlaufzeit", "Land"),
+        ("Finanziatore", "Durata", "Paese"),
+        ("Financiador", "Duração", "País"),
+        ("Bailleur", "Période du projet", "Pays"),
+    ] {
+        let listing = parse(&format!(
+            "Projects\n\n{a}\n{donor}: Sida\n{term}: 2019 to 2021\n{country}: Ghana\n\n\
+             {b}\n{donor}: Norad\n{term}: 2020 to 2023\n{country}: Chad\n\n\
+             {c}\n{donor}: DFID\n{term}: 2018 to 2022\n{country}: Mali\n"
+        ));
+        assert_eq!(titles(&listing), THREE_RECORDS, "{donor}");
+        assert_eq!(
+            dates(&listing),
+            all_dated(["2019 to 2021", "2020 to 2023", "2018 to 2022"]),
+            "{term}"
+        );
+    }
 }

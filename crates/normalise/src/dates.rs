@@ -311,6 +311,9 @@ mod tests {
             ("until March 2023", "2023-03-31"),
             ("bis 30.06.2024", "2024-06-30"),
             ("hasta 2022", "2022-12-31"),
+            ("Jusqu'à décembre 2024", "2024-12-31"),
+            ("Fino al 2022", "2022-12-31"),
+            ("Até 2023", "2023-12-31"),
         ] {
             assert_eq!(both(text), (None, Some(end.to_string())), "{text}");
         }

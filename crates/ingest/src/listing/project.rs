@@ -390,9 +390,9 @@ impl Builder<'_> {
                             date.text.segments.push(end.clone());
                             date.origin = DateOrigin::TableCells;
                         }
-                        // `Until 2023` under the title: the end alone, its
-                        // word kept to say so.
-                        (None, _) if k == 0 && unit.is_worded_end() => {
+                        // `Until 2023` under the title or among its fields:
+                        // the end alone, its word kept to say so.
+                        (None, _) if unit.is_worded_end() => {
                             project.date = Some(DateText {
                                 text: unit.whole.clone(),
                                 origin: DateOrigin::DateLine,

@@ -430,14 +430,18 @@ impl<'a> Builder<'a> {
         };
         let blank_between =
             |a: usize, b: usize| self.units[b].first_line() > self.units[a].last_line() + 1;
+        // Only a dated title's record may hold an undated one; its date
+        // line may stand a byline below it.
+        let mut title_above = None;
         let mut dated_title = None;
         let mut undated_titles = Vec::new();
-        for i in 1..self.units.len().saturating_sub(1) {
-            if self.roles[i - 1] == Role::Title {
-                // Only a dated title's record may hold an undated one.
-                dated_title = (self.roles[i] == Role::TitleDate).then_some(i - 1);
+        for i in 0..self.units.len().saturating_sub(1) {
+            match self.roles[i] {
+                Role::Title => (title_above, dated_title) = (Some(i), None),
+                Role::TitleDate => dated_title = title_above,
+                _ => {}
             }
-            if self.roles[i] != Role::Body {
+            if i == 0 || self.roles[i] != Role::Body {
                 continue;
             }
             let Some(title) = dated_title else {
@@ -451,7 +455,7 @@ impl<'a> Builder<'a> {
                 && unit.own_dates().is_none()
                 && unit.indent == self.units[title].indent
                 && is_prose(i - 1)
-                && (is_prose(i + 1) || self.says_when(i + 1))
+                && (is_prose(i + 1) || self.says_when(i + 1) || self.units[i + 1].is_byline())
                 && blank_between(i, i + 1) == blank_between(title, title + 1)
                 && words(i) >= 3
                 && words(i) * 2 >= words(title)
