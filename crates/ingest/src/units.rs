@@ -171,11 +171,18 @@ impl Unit {
         let [segment] = self.whole.segments.as_slice() else {
             return false;
         };
-        let text = segment.text.trim_start();
+        // The longest opener has 20 letters: the line's first 24, lowered
+        // once, hold any.
+        let head: String = segment
+            .text
+            .trim_start()
+            .chars()
+            .take(24)
+            .flat_map(char::to_lowercase)
+            .collect();
         let opens = BYLINE_OPENERS.iter().any(|opener| {
-            text.get(..opener.len())
-                .is_some_and(|head| head.to_lowercase() == *opener)
-                && text[opener.len()..].starts_with([' ', ':'])
+            head.strip_prefix(opener)
+                .is_some_and(|after| after.starts_with([' ', ':']))
         });
         opens && self.has_at_most_words(12)
     }

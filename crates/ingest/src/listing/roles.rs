@@ -397,16 +397,19 @@ impl<'a> Builder<'a> {
             let fits = self.roles[above] == Role::Body
                 && self.units[above].last_line() + 1 == self.units[title].first_line()
                 && self.units[above].is_title_like();
+            if !fits {
+                break;
+            }
             let current = &self.units[title];
             let set_apart = current.is_byline()
                 || (current.has_at_most_words(LONGEST_TAG) && words(above) > words(title));
-            if !(fits && set_apart) {
+            if !set_apart {
                 break;
             }
             title = above;
         }
         // Bylines all the way up: no headline to take instead.
-        if self.units[title].is_byline() {
+        if title != i && self.units[title].is_byline() {
             return i;
         }
         title
