@@ -486,3 +486,23 @@ fn an_undated_card_among_dated_ones_is_a_project_of_its_own() {
     );
     spans_hold(html.as_bytes(), &listing);
 }
+
+#[test]
+fn headings_broken_or_in_buttons_and_hidden_copies() {
+    let html = "<h1>Projects</h1>\
+        <div aria-hidden=\"true\"><h3>Wells for Market Towns</h3><p>2017 – 2020</p></div>\
+        <div><h3>Rainwater Tanks<br>for Schools</h3><p>2019 – 2021</p><p>Tanks are built.</p></div>\
+        <div><h3><button type=\"button\">Mobile Clinics for Herders</button></h3><p>2020 – 2023</p></div>\
+        <div><h3>Wells for Market Towns</h3><p>2017 – 2020</p></div>\
+        <button>Load more</button>";
+    let listing = parse_listing("page.html", html.as_bytes()).expect("a page");
+    assert_eq!(
+        titles(&listing),
+        [
+            "Rainwater Tanks for Schools",
+            "Mobile Clinics for Herders",
+            "Wells for Market Towns"
+        ]
+    );
+    spans_hold(html.as_bytes(), &listing);
+}

@@ -56,6 +56,8 @@ const SKIPPED: [&[u8]; 9] = [
     b"svg",
 ];
 
+const HEADINGS: [&[u8]; 6] = [b"h1", b"h2", b"h3", b"h4", b"h5", b"h6"];
+
 /// Elements that are the page's banner, footer or sidebar where they
 /// stand for the page, and part of an entry inside the elements listed
 /// with them (HTML's sectioning): `<article><header><h2>Title</h2>…` is
@@ -188,7 +190,12 @@ fn attribute<'a>(attributes: &'a [(Vec<u8>, String)], name: &[u8]) -> Option<&'a
 /// (`cookie-banner`, `breadcrumbs`, `main-menu`, `role="navigation"`) or
 /// it is hidden.
 fn is_furniture(attributes: &[(Vec<u8>, String)]) -> bool {
-    if attribute(attributes, b"hidden").is_some() {
+    // `aria-hidden`: what a screen reader skips, such as a carousel's
+    // copies of its slides, is no text of the page.
+    if attribute(attributes, b"hidden").is_some()
+        || attribute(attributes, b"aria-hidden")
+            .is_some_and(|v| v.trim().eq_ignore_ascii_case("true"))
+    {
         return true;
     }
     ["id", "class", "role"].iter().any(|name| {
@@ -242,6 +249,10 @@ impl<'d> Walker<'d> {
         self.tables.last() == Some(&true) && (self.is_open(b"td") || self.is_open(b"th"))
     }
 
+    fn in_heading(&self) -> bool {
+        HEADINGS.iter().any(|h| self.is_open(h))
+    }
+
     /// A break inside a data cell: a space before the cell's next text.
     fn cell_break(&mut self) {
         if self.line_has_text && self.joiner.is_none() {
@@ -261,7 +272,9 @@ impl<'d> Walker<'d> {
     }
 
     fn line_break(&mut self) {
-        if self.in_data_cell() {
+        // A heading broken over two lines (`<h2>Circular Migration<br>Pilot
+        // for Nurses</h2>`) is one title, as a data cell is one value.
+        if self.in_data_cell() || self.in_heading() {
             return self.cell_break();
         }
         if self.line_has_text {
@@ -398,7 +411,10 @@ impl<'d> Walker<'d> {
         }
         let id = self.name(name);
         self.open_counts[id as usize] += 1;
-        let skips = is(name, &SKIPPED) || is_furniture(attributes) || self.is_page_furniture(name);
+        // A button inside a heading holds the heading's text (an
+        // accordion's); elsewhere a button is a control.
+        let skipped = is(name, &SKIPPED) && !(name == b"button" && self.in_heading());
+        let skips = skipped || is_furniture(attributes) || self.is_page_furniture(name);
         if skips {
             self.skipping += 1;
         }

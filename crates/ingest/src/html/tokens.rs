@@ -34,15 +34,19 @@ pub(super) enum Token {
 
 /// Attributes worth keeping: the rest (links, styles, data) never change
 /// what is read, and a hostile page may carry megabytes of them.
-const KEPT_ATTRIBUTES: [&[u8]; 7] = [
+const KEPT_ATTRIBUTES: [&[u8]; 8] = [
     b"id",
     b"class",
     b"role",
     b"start",
     b"value",
     b"hidden",
+    b"aria-hidden",
     b"aria-label",
 ];
+
+/// The longest name in [`KEPT_ATTRIBUTES`]: `aria-hidden`.
+const LONGEST_KEPT_NAME: usize = 11;
 
 #[derive(Debug, Default)]
 struct TagUnderWay {
@@ -195,7 +199,7 @@ impl Emitter for PositionEmitter {
         if let Some((name, value)) = &mut self.tag.attribute {
             // Only kept values are collected: no attribute of a hostile
             // page grows memory.
-            if name.len() <= 10 && value.len() < 4096 {
+            if name.len() <= LONGEST_KEPT_NAME && value.len() < 4096 {
                 value.extend_from_slice(s);
             }
         }
@@ -226,6 +230,12 @@ pub(super) fn tokens(text: &str) -> impl Iterator<Item = Token> + '_ {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn every_kept_name_is_collected_whole() {
+        let longest = KEPT_ATTRIBUTES.iter().map(|n| n.len()).max();
+        assert_eq!(longest, Some(LONGEST_KEPT_NAME));
+    }
 
     fn texts(html: &str) -> Vec<(String, &str)> {
         tokens(html)
