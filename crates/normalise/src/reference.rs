@@ -520,6 +520,30 @@ impl Reference {
     /// capital where the reference has one (a lower-case demonym such as
     /// `afghan workers` is still a demonym).
     pub fn find(&self, text: &str) -> Vec<NameMatch> {
+        // A page copied from a browser often joins a name's words with a
+        // no-break space (`European&nbsp;Union`): names are found in the
+        // text with plain spaces, and their offsets mapped back.
+        const NO_BREAK: [char; 3] = ['\u{a0}', '\u{202f}', '\u{2007}'];
+        if !text.contains(NO_BREAK) {
+            return self.find_spaced(text);
+        }
+        let mut plain = String::with_capacity(text.len());
+        // For each byte of `plain`, where its character starts in `text`.
+        let mut origin = Vec::with_capacity(text.len() + 1);
+        for (at, c) in text.char_indices() {
+            let c = if NO_BREAK.contains(&c) { ' ' } else { c };
+            origin.extend(std::iter::repeat_n(at, c.len_utf8()));
+            plain.push(c);
+        }
+        origin.push(text.len());
+        let mut found = self.find_spaced(&plain);
+        for m in &mut found {
+            (m.start, m.end) = (origin[m.start], origin[m.end]);
+        }
+        found
+    }
+
+    fn find_spaced(&self, text: &str) -> Vec<NameMatch> {
         let mut found = Vec::new();
         let mut from = 0;
         while let Some(m) = self.automaton.find(Input::new(text).span(from..text.len())) {

@@ -855,3 +855,17 @@ fn countries_and_bodies_named_in_german_italian_and_portuguese() {
     let (p, _) = project("Island communities in the Pacific are linked to markets.");
     assert!(p.country_codes().is_empty());
 }
+
+#[test]
+fn names_joined_by_no_break_spaces_are_found() {
+    let (p, _) = project("Funded by the European\u{a0}Union and Sweden in Burkina\u{202f}Faso.");
+    assert_eq!(p.funder_codes(), ["EU", "SWE"]);
+    assert_eq!(p.country_codes(), ["BFA"]);
+    let eu = p
+        .facts
+        .organisations
+        .iter()
+        .find(|o| o.code == "EU")
+        .unwrap();
+    assert_eq!(eu.mention, "European\u{a0}Union");
+}
