@@ -59,6 +59,10 @@ pub struct Unit {
     own_dates: Option<OwnDates>,
     /// The cells of a table row flattened to one line, if the unit is one.
     cells: Vec<Segment>,
+    /// A blank line (or the start of the file) comes right before the
+    /// unit. Pieces start after blank lines, so this is the same however
+    /// the listing is cut.
+    pub after_blank: bool,
 }
 
 /// Where a one-line unit holds a headline and its dates (`Title, 1.5.2017 -
@@ -863,6 +867,47 @@ fn date_line(line: &Line, from: usize) -> Option<(UnitKind, usize)> {
     Some((UnitKind::Date { expr, rest }, from))
 }
 
+/// A line of facts that opens on the amount (`EUR 2.5 million |
+/// 2019–2022`): a date line wherever it stands, never a headline.
+fn amount_before_dates(line: &Line) -> Option<(UnitKind, usize)> {
+    let (text, _) = line.trimmed();
+    if !opens_on_amount(text) {
+        return None;
+    }
+    let (date_at, expr) = facts_before_dates(text)?;
+    let whole = segment(line, 0);
+    let cells = text[..date_at]
+        .split(['|', '·', '•'])
+        .filter(|c| !c.trim().is_empty());
+    if !cells.clone().all(opens_on_amount) {
+        return None;
+    }
+    let date_end = date_at + expr.len;
+    let mut rest = vec![sub_segment(&whole, 0, date_at)];
+    if !text[date_end..].trim().is_empty() {
+        rest.push(sub_segment(&whole, date_end, text.len()));
+    }
+    Some((UnitKind::Date { expr, rest }, date_at))
+}
+
+/// Whether `text` opens on an amount of money: a currency code or sign,
+/// then a number (`EUR 2.5 million`, `USD 900,000`, `€2m`, `US$ 5,000`).
+fn opens_on_amount(text: &str) -> bool {
+    let text = text.trim_start();
+    let code = text
+        .get(..3)
+        .filter(|c| c.bytes().all(|b| b.is_ascii_uppercase()));
+    let after = match code {
+        Some(_) => &text[3..],
+        None => text
+            .strip_prefix("US$")
+            .or_else(|| text.strip_prefix(['$', '€', '£', '¥']))
+            .unwrap_or(""),
+    };
+    after.trim_start().starts_with(|c: char| c.is_ascii_digit())
+        && (code.is_none() || after.starts_with(' '))
+}
+
 /// Whether `unit` is one line that reads as a headline with no dates of
 /// its own: a line of facts under it is its date line (`Kenya | 2019 –
 /// 2021`). Under prose, or as a record's first line, such a line is a
@@ -904,8 +949,11 @@ fn facts_before_dates(text: &str) -> Option<(usize, DateExpr)> {
             .rsplit(['|', '·', '•'])
             .next()
             .unwrap_or_default();
+        // A cell, not a sentence: `EUR 2.5 million` has a point, not a stop.
         let short = (1..=4).contains(&cell.split_whitespace().count())
-            && !cell.contains(['.', ';', '!', '?']);
+            && !cell.contains([';', '!', '?'])
+            && !cell.contains(". ")
+            && !cell.trim_end().ends_with('.');
         if cells >= 3 || !short {
             return None;
         }
@@ -931,6 +979,9 @@ fn classify(line: &Line) -> (UnitKind, usize) {
     }
     if let Some(date) = date_line(line, 0) {
         return date;
+    }
+    if let Some(facts) = amount_before_dates(line) {
+        return facts;
     }
     if let Some(end) = scan_end_date(text).filter(|end| text[end.len..].trim().is_empty()) {
         return (
@@ -1490,6 +1541,7 @@ pub fn units(lines: &[Line]) -> Vec<Unit> {
                 item_title_with_period: false,
                 own_dates: None,
                 cells: Vec::new(),
+                after_blank: !open,
             });
         }
         open = true;

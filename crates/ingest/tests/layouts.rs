@@ -1630,3 +1630,20 @@ fn card_labels_in_other_languages_and_wordings() {
         );
     }
 }
+
+#[test]
+fn a_date_line_run_into_the_headline_below_opens_its_record() {
+    let [a, b, c] = THREE_RECORDS;
+    for lead in ["", "EUR 2.5 million | ", "USD 900,000 · "] {
+        let listing = parse(&format!(
+            "Projects\n\n{lead}2019 – 2021\n{a}\nTanks are built.\n\n\
+             {lead}2020 – 2023\n{b}\nClinics travel.\n\n{lead}2018 – 2022\n{c}\nSeeds are kept.\n"
+        ));
+        assert_eq!(titles(&listing), THREE_RECORDS, "{lead}");
+        assert_eq!(
+            dates(&listing),
+            all_dated(["2019 – 2021", "2020 – 2023", "2018 – 2022"]),
+            "{lead}"
+        );
+    }
+}

@@ -68,9 +68,20 @@ impl<'a> Reading<'a> {
             window.len()
         } else {
             let settled = window.len().saturating_sub(LOOKAHEAD_UNITS + 1);
+            // A title whose date line is not settled is not either: a
+            // headline chosen above a byline stands a few lines over it.
+            let date_settled = |i: usize| {
+                (i + 1..window.len().min(i + 5))
+                    .find(|&j| builder.roles[j] == Role::TitleDate)
+                    .is_none_or(|j| j < settled)
+            };
             let title = (0..settled)
                 .rev()
-                .find(|&i| builder.roles[i] == Role::Title && !builder.undated_titles.contains(&i))
+                .find(|&i| {
+                    builder.roles[i] == Role::Title
+                        && !builder.undated_titles.contains(&i)
+                        && date_settled(i)
+                })
                 .unwrap_or(0);
             // A record's cells above its title go with it, and so does
             // the rest of a head its headline was chosen from.

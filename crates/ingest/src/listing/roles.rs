@@ -205,6 +205,28 @@ impl<'a> Builder<'a> {
             // A byline may be no headline (`Last updated: 20 May 2021`) and
             // still stand over the date line, under the headline.
             && (self.units[i].is_title_like() || self.units[i].is_byline())
+            && !self.date_leads_the_head_below(i + 1)
+    }
+
+    /// Whether the date line `d` is set apart by a blank line from the line
+    /// above it and runs straight into a headline below it (`2019–2022` /
+    /// `Water for schools`): it opens the record below, as the page prints
+    /// it, and is no date of the headline above.
+    fn date_leads_the_head_below(&self, d: usize) -> bool {
+        let (Some(date), Some(below)) = (self.unit(d), self.unit(d + 1)) else {
+            return false;
+        };
+        // The record's text follows its headline.
+        let text_follows = self
+            .unit(d + 2)
+            .is_some_and(|u| u.kind == UnitKind::Text && !u.is_title_like());
+        date.after_blank
+            && !below.after_blank
+            && below.first_line() == date.last_line() + 1
+            && below.kind == UnitKind::Text
+            && below.is_title_like()
+            && below.own_dates().is_none()
+            && text_follows
     }
 
     /// The title rules; `starts_file` says the window holds the file's
@@ -255,6 +277,18 @@ impl<'a> Builder<'a> {
             if let Some(headline) = self.dated_headline(i) {
                 self.roles[headline] = Role::Title;
                 self.roles[i + 1] = Role::TitleDate;
+            }
+        }
+        // Rule 1, dates first: a date line set apart above and run into the
+        // headline below opens that headline's record.
+        for d in 0..self.units.len().saturating_sub(1) {
+            let leads = self.roles[d] == Role::Body
+                && self.roles[d + 1] == Role::Body
+                && self.units[d].is_date()
+                && self.date_leads_the_head_below(d);
+            if leads {
+                self.roles[d] = Role::Lead;
+                self.roles[d + 1] = Role::Title;
             }
         }
         // Rule 2: numbered or bulleted titles without a date line, at the
