@@ -1039,8 +1039,15 @@ impl Parser<'_> {
         // `Since 2018` alone on its line is a start whose range is still
         // open. Words after it make it prose (`Since March 2010, the ILO
         // has…`), and `Since 2018 to 2020` is no date.
+        // `Since 2019 (ongoing)` says the same twice.
         let more = self.tokens.get(next..).unwrap_or_default();
-        if since && (end.is_some() || more.iter().any(|t| t.kind != Kind::Filler)) {
+        let says_open = |kind: Kind| {
+            matches!(
+                kind,
+                Kind::Filler | Kind::Open | Kind::Close | Kind::OpenEnd { .. }
+            )
+        };
+        if since && (end.is_some() || more.iter().any(|t| !says_open(t.kind))) {
             return None;
         }
         let open_end = open_end || since;

@@ -220,6 +220,8 @@ pub const VOCABULARY: &[(&str, Meaning)] = &[
     ("doador", Meaning::Funder),
     ("doadores", Meaning::Funder),
     ("financiadora", Meaning::Funder),
+    ("financiamento", Meaning::Funder),
+    ("fonte de financiamento", Meaning::Funder),
     // Implementer
     ("implemented by", Meaning::Implementer),
     ("lead partners", Meaning::Implementer),

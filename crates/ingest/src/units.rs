@@ -184,9 +184,13 @@ impl Unit {
             .take(24)
             .flat_map(char::to_lowercase)
             .collect();
-        let opens = BYLINE_OPENERS.iter().any(|opener| {
-            head.strip_prefix(opener)
-                .is_some_and(|after| after.starts_with([' ', ':']))
+        // Any of its cells may open so: `Active · Updated 4 April 2023`.
+        let opens = head.split(['·', '|']).any(|cell| {
+            BYLINE_OPENERS.iter().any(|opener| {
+                cell.trim_start()
+                    .strip_prefix(opener)
+                    .is_some_and(|after| after.starts_with([' ', ':']))
+            })
         });
         opens && self.has_at_most_words(12)
     }

@@ -242,6 +242,9 @@ fn every_date_line_form_is_a_date_line() {
         "2016-09-01 ~ 2017-06-30",
         "Seit 2020",
     ];
+    // `Since 2019 (ongoing)` says twice that the range is open.
+    let listing = parse("Projects\n\n1. Alpha project\n\nSince 2019 (ongoing)\n\nText.\n");
+    assert_eq!(dates(&listing), [Some("Since 2019".to_string())]);
     for form in forms {
         let listing = parse(&format!(
             "Projects\n\n1. Alpha project\n\n{form}\n\nText.\n"
@@ -1586,6 +1589,7 @@ fn a_byline_or_a_short_tag_between_headline_and_dates_is_not_the_title() {
         "Par Claire Dubois",
         "Última actualización: 10 de enero de 2020",
         "Von Julia Becker\nZuletzt aktualisiert: 2. Februar 2021",
+        "Active · Updated 4 April 2023",
         "Ghana",
         "Phase II",
     ] {

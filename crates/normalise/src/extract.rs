@@ -1511,6 +1511,11 @@ fn glue_len(gap: &str, words: &[&str], separators: &str) -> usize {
             continue;
         }
         let rest = &gap[at..];
+        // A donor's share between two donors: `EU 60%, Sweden 40%`.
+        if let Some(share) = share_len(rest) {
+            at += share;
+            continue;
+        }
         let word_len = rest
             .find(|c: char| !(c.is_alphanumeric() || c == '-'))
             .unwrap_or(rest.len());
@@ -1541,6 +1546,13 @@ fn glue_len(gap: &str, words: &[&str], separators: &str) -> usize {
         }
     }
     at
+}
+
+/// The length of a percentage at the start of `text`: `60%`, `37.5 %`.
+fn share_len(text: &str) -> Option<usize> {
+    let digits = text.find(|c: char| !(c.is_ascii_digit() || c == '.' || c == ','))?;
+    let after = text[digits..].trim_start_matches(' ');
+    (digits > 0 && after.starts_with('%')).then(|| text.len() - after.len() + '%'.len_utf8())
 }
 
 /// Only list glue between two names: `, `, `and`, `the`, `&`.

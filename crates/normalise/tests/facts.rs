@@ -869,3 +869,13 @@ fn names_joined_by_no_break_spaces_are_found() {
         .unwrap();
     assert_eq!(eu.mention, "European\u{a0}Union");
 }
+
+#[test]
+fn donors_listed_with_their_shares_are_all_funders() {
+    let (p, _) = project_with_fields("Donor: EU 60%, Sweden 40%");
+    assert_eq!(p.funder_codes(), ["EU", "SWE"]);
+    assert!(p.country_codes().is_empty());
+    let (p, _) = project("Funded by the EU (75 %) and Germany (25 %) in Mali.");
+    assert_eq!(p.funder_codes(), ["DEU", "EU"]);
+    assert_eq!(p.country_codes(), ["MLI"]);
+}
