@@ -506,3 +506,17 @@ fn headings_broken_or_in_buttons_and_hidden_copies() {
     );
     spans_hold(html.as_bytes(), &listing);
 }
+
+#[test]
+fn a_sidebar_pager_filters_and_search_form_are_furniture() {
+    let html = "<h1>Projects</h1>\
+        <form role=\"search\"><h3>Find a Project by Country</h3><p>2019 – 2024</p><p>Type a name.</p></form>\
+        <div class=\"facets\"><h3>Year Filter</h3><ul><li>2020 (0)</li><li>2021 (0)</li></ul></div>\
+        <div class=\"search-results\"><div><h3>Rainwater Tanks for Schools</h3><p>2019 – 2021</p><p>Tanks are built.</p></div></div>\
+        <div id=\"sidebar\"><h3>Most Read Stories of the Year</h3><p>2018 – 2023</p><p>Our annual report.</p></div>\
+        <ul class=\"pagination\"><li>Next: Mobile Clinics for Herders</li></ul>\
+        <div class=\"newsletter\"><h3>Sign Up for Our Newsletter</h3><p>2024 – 2025</p></div>";
+    let listing = parse_listing("page.html", html.as_bytes()).expect("a page");
+    assert_eq!(titles(&listing), ["Rainwater Tanks for Schools"]);
+    spans_hold(html.as_bytes(), &listing);
+}

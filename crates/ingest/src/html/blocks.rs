@@ -68,8 +68,9 @@ const PAGE_FURNITURE: [(&[u8], &[&[u8]]); 3] = [
     (b"aside", &[b"article"]),
 ];
 
-/// Words of an `id`, `class` or `role` that mark page furniture.
-const FURNITURE: [&str; 14] = [
+/// Words of an `id`, `class` or `role` that mark page furniture: banners,
+/// menus, a sidebar, a list's pager and filters, a sign-up box.
+const FURNITURE: [&str; 21] = [
     "cookie",
     "cookies",
     "consent",
@@ -84,6 +85,13 @@ const FURNITURE: [&str; 14] = [
     "banner",
     "contentinfo",
     "skip",
+    "sidebar",
+    "pagination",
+    "pager",
+    "facets",
+    "facet",
+    "filters",
+    "newsletter",
 ];
 
 /// Elements that end a line where they start and end.
@@ -196,6 +204,11 @@ fn is_furniture(attributes: &[(Vec<u8>, String)]) -> bool {
         || attribute(attributes, b"aria-hidden")
             .is_some_and(|v| v.trim().eq_ignore_ascii_case("true"))
     {
+        return true;
+    }
+    // A search or filter form (`role="search"`); a class named `search`
+    // may be the results'.
+    if attribute(attributes, b"role").is_some_and(|r| r.trim().eq_ignore_ascii_case("search")) {
         return true;
     }
     ["id", "class", "role"].iter().any(|name| {
