@@ -235,6 +235,23 @@ impl Unit {
     }
 
     /// Works out what the layout rules ask of a unit once it is complete.
+    /// A one-line headline but for its final stop (`Better jobs at
+    /// home.`, `Safe journeys!`), a blank line above it: over a date line
+    /// it is a title, as a headline is.
+    pub fn is_headline_with_stop(&self) -> bool {
+        self.kind == UnitKind::Text
+            && self.after_blank
+            && !self.title_like
+            && self.whole.segments.len() == 1
+            && self.has_at_most_words(12)
+            && self
+                .whole
+                .segments
+                .first()
+                .is_some_and(|s| s.text.trim_end().ends_with(['.', '!']) && !s.text.contains(". "))
+            && self.compute_title_like(true)
+    }
+
     fn complete(&mut self) {
         self.cells = self.compute_cells();
         self.own_dates = self.compute_own_dates();

@@ -1670,3 +1670,30 @@ fn a_short_line_run_on_from_a_date_line_is_its_records_not_the_next_heading() {
         assert_eq!(project.kicker, None);
     }
 }
+
+#[test]
+fn a_headline_ending_in_a_stop_over_its_date_line_is_a_title() {
+    let listing = parse(
+        "Projects\n\nBetter Jobs at Home.\n2019 – 2022\nTraining for returnees.\n\n\
+         Safe Roads for Migrants\n2020 – 2023\nRoad signs and shelters.\n\n\
+         Return Stronger!\n2018 – 2021\nGrants for returnees.\n",
+    );
+    assert_eq!(
+        titles(&listing),
+        [
+            "Better Jobs at Home.",
+            "Safe Roads for Migrants",
+            "Return Stronger!"
+        ]
+    );
+    // A sentence that ends the record above is no title of the next, in a
+    // listing whose dates come first.
+    let listing = parse(
+        "Projects\n\n2019 – 2022\nBetter jobs at home\nFunded by Norway.\n\n\
+         2020 – 2023\nSafe roads for migrants\nFunded by Sweden.\n",
+    );
+    assert_eq!(
+        titles(&listing),
+        ["Better jobs at home", "Safe roads for migrants"]
+    );
+}

@@ -204,7 +204,10 @@ impl<'a> Builder<'a> {
             })
             // A byline may be no headline (`Last updated: 20 May 2021`) and
             // still stand over the date line, under the headline.
-            && (self.units[i].is_title_like() || self.units[i].is_byline())
+            && (self.units[i].is_title_like()
+                || self.units[i].is_byline()
+                || (self.units[i].is_headline_with_stop()
+                    && self.unit(i + 1).is_some_and(|d| !d.after_blank)))
             && !self.date_leads_the_head_below(i + 1)
     }
 
@@ -414,7 +417,8 @@ impl<'a> Builder<'a> {
             return None;
         }
         let headline = self.headline_above(i);
-        self.units[headline].is_title_like().then_some(headline)
+        let unit = &self.units[headline];
+        (unit.is_title_like() || unit.is_headline_with_stop()).then_some(headline)
     }
 
     /// Rule 1's headline, from the line `i` right above the date line up:
@@ -787,11 +791,10 @@ impl<'a> Builder<'a> {
                     self.roles[i] = Role::Heading;
                     continue;
                 }
-                // A line run on, with no blank line, from a record's title
-                // or date line is that record's (`Kenya · funded by Sida`).
-                let record_above = i > 0
-                    && !unit.after_blank
-                    && matches!(self.roles[i - 1], Role::Title | Role::TitleDate);
+                // A line run on, with no blank line, from a record's date
+                // line is that record's (`Kenya · funded by Sida`).
+                let record_above =
+                    i > 0 && !unit.after_blank && self.roles[i - 1] == Role::TitleDate;
                 if record_above {
                     break;
                 }
