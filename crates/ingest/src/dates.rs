@@ -696,7 +696,17 @@ fn split_months(word: &str) -> Option<Vec<(u32, usize)>> {
     if !may_begin_a_month(word.as_bytes()) {
         return None;
     }
-    for &(name, month) in MONTH_NAMES {
+    let prefix = match word.as_bytes() {
+        [a, b, c, ..] => u32::from_le_bytes([*a, *b, *c, 0]),
+        _ => return None,
+    };
+    // Only the names that begin as the word does are compared whole: an
+    // English word may begin as an Italian month does (`setting`, `settembre`).
+    for (&(name, month), _) in MONTH_NAMES
+        .iter()
+        .zip(MONTH_PREFIXES)
+        .filter(|&(_, p)| p == prefix)
+    {
         if let Some(rest) = word.strip_prefix(name) {
             if let Some(mut tail) = split_months(rest) {
                 tail.insert(0, (month, name.len()));

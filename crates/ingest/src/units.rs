@@ -957,6 +957,12 @@ fn is_bare_headline(unit: &Unit) -> bool {
 /// apart by ` | `, ` · ` or ` • `.
 fn facts_before_dates(text: &str) -> Option<(usize, DateExpr)> {
     const LONGEST_FACTS: usize = 80;
+    // Most lines have no mark at all: `|`, and the last bytes of `·` and
+    // `•` in UTF-8, are looked for first, byte by byte.
+    let head = &text.as_bytes()[..text.len().min(LONGEST_FACTS + 3)];
+    if !head.iter().any(|&b| matches!(b, b'|' | 0xB7 | 0xA2)) {
+        return None;
+    }
     let marks = text
         .char_indices()
         .take_while(|&(at, _)| at <= LONGEST_FACTS)
@@ -1478,6 +1484,10 @@ fn sub_segment(line: &Segment, start: usize, end: usize) -> Segment {
 /// is below as a blank line does: `---`, `* * *`, `=====`, a Markdown
 /// table's rule under its header (`--- | :---: | ---`).
 fn is_rule(text: &str) -> bool {
+    // Most lines start with a letter: turned away at once.
+    if !text.starts_with(['-', '=', '_', '*', '|']) {
+        return false;
+    }
     let strokes = text
         .chars()
         .filter(|c| matches!(c, '-' | '=' | '_' | '*'))
