@@ -473,24 +473,15 @@ const LIST_WORDS: &[&str] = &[
     "with",
     "co-funding",
     "from",
-    // The same glue in French, Spanish, Portuguese, German and Italian:
-    // "l'Union européenne et la Coopération suisse".
+    // `and` in Portuguese and Italian.
     "e",
-    "le",
-    "la",
-    "les",
-    "l'",
-    "el",
-    "los",
-    "las",
-    "o",
-    "os",
-    "der",
-    "die",
-    "den",
-    "dem",
-    "il",
-    "lo",
+];
+
+/// The articles of French, Spanish, Portuguese, German and Italian, glue
+/// wherever a list's glue is read: "l'Union européenne et la Coopération
+/// suisse", "por la Unión Europea", "durch die Europäische Union".
+const ARTICLES: &[&str] = &[
+    "le", "la", "les", "l'", "el", "los", "las", "o", "os", "der", "die", "den", "dem", "il", "lo",
     "gli",
 ];
 
@@ -529,25 +520,12 @@ const LEAD_IN_WORDS: &[&str] = &[
     "des",
     "del",
     "al",
-    "le",
-    "la",
-    "les",
-    "l'",
-    "el",
-    "los",
-    "las",
-    "o",
-    "os",
     "do",
     "da",
     "dos",
     "das",
     "von",
     "durch",
-    "der",
-    "die",
-    "den",
-    "dem",
     "dal",
     "dalla",
     "dall'",
@@ -557,9 +535,6 @@ const LEAD_IN_WORDS: &[&str] = &[
     "di",
     "della",
     "dell'",
-    "il",
-    "lo",
-    "gli",
 ];
 
 /// Words that say a sentence or an object speaks of money: "Funding for
@@ -1532,13 +1507,17 @@ fn glue_len(gap: &str, words: &[&str], separators: &str) -> usize {
             .next()
             .filter(|&c| c == '\'' || c == '’')
             .filter(|_| {
-                words.iter().any(|w| {
+                words.iter().chain(ARTICLES).any(|w| {
                     w.strip_suffix('\'')
                         .is_some_and(|e| e.eq_ignore_ascii_case(word))
                 })
             })
             .map(char::len_utf8);
-        let listed = words.iter().any(|w| w.eq_ignore_ascii_case(word)) || elided_len.is_some();
+        let listed = words
+            .iter()
+            .chain(ARTICLES)
+            .any(|w| w.eq_ignore_ascii_case(word))
+            || elided_len.is_some();
         if word_len > 0 && (lower || article) && listed {
             at += word_len + elided_len.unwrap_or(0);
         } else {
