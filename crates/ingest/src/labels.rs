@@ -410,6 +410,19 @@ pub fn meaning(label: &str) -> Option<Meaning> {
         .or_else(|| head_noun_meaning(&key))
 }
 
+/// [`meaning`] of a label the vocabulary lists (`Donor(s)`, `Budget (USD)`
+/// too), not one read by its last word: a line without a colon is a label
+/// only so (`Aid aim` is a headline, `Aim` a label).
+pub fn listed_meaning(label: &str) -> Option<Meaning> {
+    meaning(label).filter(|_| {
+        let key = normalise_label(label);
+        let head = key.split(" (").next().unwrap_or(&key);
+        lookup(&key).is_some()
+            || lookup(key.strip_suffix("(s)").unwrap_or(&key).trim_end()).is_some()
+            || lookup(head).is_some()
+    })
+}
+
 /// A label of two or three words means what its last word means, as an
 /// English compound takes the sense of its head: `Local Partner` is a
 /// partner, `Own Contribution` money, `Diaspora Organisation` the one

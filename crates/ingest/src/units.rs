@@ -1036,7 +1036,7 @@ fn classify(line: &Line) -> (UnitKind, usize) {
     // own dates (`Budget (2004 - 2006)`): a label's bracket holds a unit
     // (`Budget (USD)`), a headline's its dates.
     let labels_text = matches!(
-        labels::meaning(text),
+        labels::listed_meaning(text),
         Some(
             Meaning::Prose
                 | Meaning::Partner

@@ -1653,25 +1653,6 @@ fn a_date_line_run_into_the_headline_below_opens_its_record() {
 }
 
 #[test]
-fn a_short_line_run_on_from_a_date_line_is_its_records_not_the_next_heading() {
-    let [a, b, c] = THREE_RECORDS;
-    let listing = parse(&format!(
-        "Projects\n\n{a}\n2019 – 2021\nGhana · funded by Sida\n\n\
-         {b}\n2020 – 2023\nChad · funded by Norad\n\n{c}\n2018 – 2022\nMali · funded by DFID\n"
-    ));
-    assert_eq!(titles(&listing), THREE_RECORDS);
-    for (project, place) in listing.projects.iter().zip(["Ghana", "Chad", "Mali"]) {
-        let text: Vec<String> = project
-            .description
-            .iter()
-            .map(|t| t.clean().into_owned())
-            .collect();
-        assert!(text.iter().any(|t| t.starts_with(place)), "{text:?}");
-        assert_eq!(project.kicker, None);
-    }
-}
-
-#[test]
 fn a_headline_ending_in_a_stop_over_its_date_line_is_a_title() {
     let listing = parse(
         "Projects\n\nBetter Jobs at Home.\n2019 – 2022\nTraining for returnees.\n\n\

@@ -791,13 +791,6 @@ impl<'a> Builder<'a> {
                     self.roles[i] = Role::Heading;
                     continue;
                 }
-                // A line run on, with no blank line, from a record's date
-                // line is that record's (`Kenya · funded by Sida`).
-                let record_above =
-                    i > 0 && !unit.after_blank && self.roles[i - 1] == Role::TitleDate;
-                if record_above {
-                    break;
-                }
                 // A table row's cells are data, never a heading.
                 let short_line = unit.kind == UnitKind::Text
                     && unit.is_title_like()
