@@ -340,6 +340,24 @@ fn lex(text: &str, begins: fn(Kind) -> bool) -> Vec<Token> {
                 let after = after.strip_prefix(b" ").unwrap_or(after);
                 after.iter().take_while(|b| b.is_ascii_digit()).count() == 4
             };
+        // `FY19`: a fiscal year in two digits is this century's.
+        let short_fiscal = rest
+            .get(..2)
+            .is_some_and(|fy| fy.eq_ignore_ascii_case("fy"))
+            && {
+                let after = &rest.as_bytes()[2..];
+                after.iter().take_while(|b| b.is_ascii_digit()).count() == 2
+                    && !after.get(2).is_some_and(u8::is_ascii_alphanumeric)
+            };
+        if short_fiscal {
+            let year = 2000 + rest[2..4].parse::<u32>().unwrap_or_default();
+            tokens.push(Token {
+                kind: Kind::Number(year, 4),
+                end: pos + 4,
+            });
+            pos += 4;
+            continue;
+        }
         if fiscal {
             pos += 2;
             continue;
@@ -1166,7 +1184,45 @@ pub fn scan_date(text: &str) -> Option<DateExpr> {
 /// ```
 pub fn scan_date_in(text: &str, order: NumericOrder) -> Option<DateExpr> {
     let tokens = lex(date_head(text), Kind::begins_date);
-    Parser { tokens: &tokens }.expression(order)
+    Parser { tokens: &tokens }
+        .expression(order)
+        .or_else(|| start_after_phrase(text, order))
+}
+
+/// Phrases that say a project began, before its date alone on a line.
+const STARTED_PHRASES: &[&str] = &[
+    "started in",
+    "starting in",
+    "started",
+    "starting",
+    "launched in",
+    "launched",
+    "began in",
+    "commenced in",
+];
+
+/// A start after one of [`STARTED_PHRASES`], the date ending the text:
+/// `Launched in 2018`, `Started in March 2019`. With more words after it
+/// the line is prose (`Started in 2019, the project …`).
+fn start_after_phrase(text: &str, order: NumericOrder) -> Option<DateExpr> {
+    // Most texts are turned away by their first letter.
+    if !text.starts_with(['S', 's', 'L', 'l', 'B', 'b', 'C', 'c']) {
+        return None;
+    }
+    let phrase = STARTED_PHRASES.iter().find(|phrase| {
+        text.get(..phrase.len())
+            .is_some_and(|head| head.eq_ignore_ascii_case(phrase))
+            && text[phrase.len()..].starts_with(' ')
+    })?;
+    let rest = &text[phrase.len()..];
+    let date_at = phrase.len() + (rest.len() - rest.trim_start().len());
+    let tokens = lex(date_head(&text[date_at..]), Kind::begins_date);
+    let expr = Parser { tokens: &tokens }.expression(order)?;
+    let alone = text[date_at + expr.len..].trim().is_empty();
+    (alone && expr.end.is_none() && !expr.open_end).then_some(DateExpr {
+        len: date_at + expr.len,
+        ..expr
+    })
 }
 
 /// The end of a range printed on a line of its own (`- 31.12.2013`,
@@ -1640,6 +1696,23 @@ mod tests {
         assert_eq!(scan_date(text).unwrap().len, text.len());
         assert_eq!(range("FY 2019 - FY 2021"), (year(2019), Some(year(2021))));
         assert!(scan_date("FYI 2019").is_none());
+        assert_eq!(range("FY19-FY22"), (year(2019), Some(year(2022))));
+        assert_eq!(range("FY19–21"), (year(2019), Some(year(2021))));
+        assert!(scan_date("FY190").is_none());
+    }
+
+    #[test]
+    fn a_start_after_a_phrase_alone_on_its_line() {
+        let launched = scan_date("Launched in 2018").unwrap();
+        assert_eq!((launched.start.year, launched.end), (Some(2018), None));
+        assert_eq!(launched.len, "Launched in 2018".len());
+        assert_eq!(
+            scan_date("Started in March 2019").unwrap().start.month,
+            Some(3)
+        );
+        assert!(scan_date("Started in 2019, the project trained nurses.").is_none());
+        assert!(scan_date("Started in 2019 – 2021").is_none());
+        assert!(scan_date("Starter kits in 2019").is_none());
     }
 
     #[test]

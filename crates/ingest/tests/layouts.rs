@@ -241,6 +241,8 @@ fn every_date_line_form_is_a_date_line() {
         "Von 2018 bis 2021",
         "2016-09-01 ~ 2017-06-30",
         "Seit 2020",
+        "Launched in 2018",
+        "FY19-FY22",
     ];
     // `Since 2019 (ongoing)` says twice that the range is open.
     let listing = parse("Projects\n\n1. Alpha project\n\nSince 2019 (ongoing)\n\nText.\n");
