@@ -952,7 +952,12 @@ impl Parser<'_> {
             Some(Kind::OpenEnd { joined: true }) => (None, true, at + 1),
             Some(separator @ (Kind::Dash | Kind::RangeWord | Kind::Slash)) => {
                 let after = at + 1;
-                if separator == Kind::Slash {
+                // `2021-01-15/2023-01-14`: ISO 8601 joins the two days of an
+                // interval with a slash.
+                let iso_interval = separator == Kind::Slash
+                    && matches!(self.kind(at.wrapping_sub(1)), Some(Kind::Iso(..)))
+                    && matches!(self.kind(after), Some(Kind::Iso(..)));
+                if separator == Kind::Slash && !iso_interval {
                     // `2014/2015`, `2019/20`: a slash joins years only.
                     let end_year = match (year_only_start, self.kind(after)) {
                         (Some(start), Some(Kind::Number(year, 4))) => {
@@ -1699,6 +1704,15 @@ mod tests {
         assert_eq!(range("FY19-FY22"), (year(2019), Some(year(2022))));
         assert_eq!(range("FY19–21"), (year(2019), Some(year(2021))));
         assert!(scan_date("FY190").is_none());
+    }
+
+    #[test]
+    fn an_iso_interval_joins_its_days_with_a_slash() {
+        let expr = scan_date("2021-01-15/2023-01-14").unwrap();
+        assert_eq!(expr.end.and_then(|e| e.year), Some(2023));
+        assert_eq!(expr.len, "2021-01-15/2023-01-14".len());
+        // A slash after a day and before a year is no interval.
+        assert_eq!(scan_date("2021-01-15/2023").unwrap().end, None);
     }
 
     #[test]
