@@ -326,6 +326,18 @@ fn lex(text: &str, begins: fn(Kind) -> bool) -> Vec<Token> {
                 pos += len;
                 continue;
             }
+            if let Some((day, month, year, len)) = day_month_name_year(rest) {
+                // `12-Nov-2019`, as banks' tables print a day.
+                for (kind, end) in [
+                    (Kind::Number(day, 2), pos + 2),
+                    (Kind::Month(month), pos + len - 5),
+                    (Kind::Number(year, 4), pos + len),
+                ] {
+                    tokens.push(Token { kind, end });
+                }
+                pos += len;
+                continue;
+            }
             let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
             push_digits(&mut tokens, &rest[..digits], pos);
             pos += digits;
@@ -473,6 +485,36 @@ fn open_end_words(text: &str, first: &str, first_len: usize) -> Option<(usize, b
         return Some((end, joined));
     }
     None
+}
+
+/// `12-Nov-2019` at the start of `text`: the day, the month, the year and
+/// the bytes they cover. The day has two digits and the month's name three
+/// letters or more, so that `3-5-2019` and `12-May` stay what they were.
+fn day_month_name_year(text: &str) -> Option<(u32, u32, u32, usize)> {
+    let b = text.as_bytes();
+    if !(b.len() >= 11 && b[..2].iter().all(u8::is_ascii_digit) && b[2] == b'-') {
+        return None;
+    }
+    let letters = b[3..]
+        .iter()
+        .take_while(|c| c.is_ascii_alphabetic())
+        .count();
+    let year_at = 3 + letters;
+    let year = b.get(year_at + 1..year_at + 5)?;
+    let ends = !b.get(year_at + 5).is_some_and(u8::is_ascii_alphanumeric);
+    if letters < 3 || b.get(year_at) != Some(&b'-') || !year.iter().all(u8::is_ascii_digit) || !ends
+    {
+        return None;
+    }
+    let name = text.get(3..year_at)?.to_ascii_lowercase();
+    let [(month, _)] = split_months(&name)?[..] else {
+        return None;
+    };
+    let day: u32 = text.get(..2)?.parse().ok()?;
+    let year: u32 = text.get(year_at + 1..year_at + 5)?.parse().ok()?;
+    let known =
+        (1..=31).contains(&day) && i32::try_from(year).is_ok_and(|y| PROJECT_YEARS.contains(&y));
+    known.then_some((day, month, year, year_at + 5))
 }
 
 /// `2007-06-01` at the start of `text`.
@@ -1704,6 +1746,23 @@ mod tests {
         assert_eq!(range("FY19-FY22"), (year(2019), Some(year(2022))));
         assert_eq!(range("FY19–21"), (year(2019), Some(year(2021))));
         assert!(scan_date("FY190").is_none());
+    }
+
+    #[test]
+    fn a_day_with_the_months_name_between_dashes() {
+        let expr = scan_date("12-Nov-2019 – 30-Jun-2023").unwrap();
+        assert_eq!(
+            expr.start,
+            DatePart {
+                day: Some(12),
+                month: Some(11),
+                year: Some(2019)
+            }
+        );
+        assert_eq!(expr.end.and_then(|e| e.month), Some(6));
+        assert_eq!(expr.len, "12-Nov-2019 – 30-Jun-2023".len());
+        assert!(day_month_name_year("12-Nov-20199").is_none());
+        assert!(day_month_name_year("12-Novel-2019").is_none());
     }
 
     #[test]
