@@ -130,6 +130,10 @@ pub const VOCABULARY: &[(&str, Meaning)] = &[
     ("starts", Meaning::Start),
     ("beginning", Meaning::Start),
     ("commencement date", Meaning::Start),
+    // A development bank's project runs from its approval to its closing.
+    ("approval date", Meaning::Start),
+    ("board approval date", Meaning::Start),
+    ("effective date", Meaning::Start),
     ("project start", Meaning::Start),
     ("date de début", Meaning::Start),
     ("début", Meaning::Start),

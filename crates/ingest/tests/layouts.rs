@@ -454,6 +454,12 @@ fn start_and_end_date_fields_make_one_range() {
     let date = listing.projects[0].date.as_ref().unwrap();
     assert_eq!(date.origin, DateOrigin::TableCells);
     assert_eq!(date.clean(), "1 June 2007 – 30 June 2009");
+    // A development bank's card: from its approval to its closing.
+    let listing = parse(
+        "Projects\n\nAlpha project\nProject ID: P123456\nApproval date: March 14, 2019\nClosing date: June 30, 2023\n",
+    );
+    let date = listing.projects[0].date.as_ref().unwrap();
+    assert_eq!(date.clean(), "March 14, 2019 – June 30, 2023");
 }
 
 #[test]
