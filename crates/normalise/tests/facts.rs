@@ -879,3 +879,24 @@ fn donors_listed_with_their_shares_are_all_funders() {
     assert_eq!(p.funder_codes(), ["DEU", "EU"]);
     assert_eq!(p.country_codes(), ["MLI"]);
 }
+
+#[test]
+fn funders_named_in_their_own_languages() {
+    for (text, funders) in [
+        (
+            "Finanziato dalla Cooperazione Svizzera in Etiopia.",
+            vec!["CHE"],
+        ),
+        (
+            "Financé par le Royaume de Belgique et le FIDA au Niger.",
+            vec!["BEL", "IFAD"],
+        ),
+        (
+            "Financé par le Grand-Duché de Luxembourg au Niger.",
+            vec!["LUX"],
+        ),
+    ] {
+        let (p, _) = project(text);
+        assert_eq!(p.funder_codes(), funders, "{text}");
+    }
+}
