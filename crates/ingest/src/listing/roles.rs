@@ -225,7 +225,6 @@ impl<'a> Builder<'a> {
             .is_some_and(|u| u.kind == UnitKind::Text && !u.is_title_like());
         date.after_blank
             && !below.after_blank
-            && below.first_line() == date.last_line() + 1
             && below.kind == UnitKind::Text
             && below.is_title_like()
             && below.own_dates().is_none()
@@ -433,7 +432,7 @@ impl<'a> Builder<'a> {
         while title > 0 && i - title < 3 {
             let above = title - 1;
             let fits = self.roles[above] == Role::Body
-                && self.units[above].last_line() + 1 == self.units[title].first_line()
+                && !self.units[title].after_blank
                 && self.units[above].is_title_like();
             if !fits {
                 break;
@@ -457,10 +456,10 @@ impl<'a> Builder<'a> {
     /// between one record's prose and its own prose, shaped as the title of
     /// the record it would end (its indentation, its capitals, at least
     /// half its words and three, a blank line under it where that title
-    /// has one): a project whose page gives no dates. A
-    /// description's subheading is shorter (`Results`), or in lower case
-    /// where the titles are capitalised (`Results of the first phase`).
-    /// Only the units around it decide, so every window decides alike.
+    /// has one): a project whose page gives no dates. A description's
+    /// subheading is shorter (`Results`), or in lower case where the titles
+    /// are capitalised (`Results of the first phase`). Only the units
+    /// around it decide, so every window decides alike.
     fn find_undated_titles(&mut self) {
         let text = |i: usize| self.units[i].whole.clean();
         let words = |i: usize| text(i).split_whitespace().count();
@@ -469,8 +468,6 @@ impl<'a> Builder<'a> {
                 && !self.units[j].is_title_like()
                 && self.roles[j] == Role::Body
         };
-        let blank_between =
-            |a: usize, b: usize| self.units[b].first_line() > self.units[a].last_line() + 1;
         // Only a dated title's record may hold an undated one; its date
         // line may stand a byline below it.
         let mut title_above = None;
@@ -489,15 +486,14 @@ impl<'a> Builder<'a> {
                 continue;
             };
             let unit = &self.units[i];
-            let undated = self.roles[i] == Role::Body
-                && unit.kind == UnitKind::Text
+            let undated = unit.kind == UnitKind::Text
                 && unit.whole.segments.len() == 1
                 && unit.is_title_like()
                 && unit.own_dates().is_none()
                 && unit.indent == self.units[title].indent
                 && is_prose(i - 1)
                 && (is_prose(i + 1) || self.says_when(i + 1) || self.units[i + 1].is_byline())
-                && blank_between(i, i + 1) == blank_between(title, title + 1)
+                && self.units[i + 1].after_blank == self.units[title + 1].after_blank
                 && words(i) >= 3
                 && words(i) * 2 >= words(title)
                 && (!is_title_case(&text(title)) || is_title_case(&text(i)));
