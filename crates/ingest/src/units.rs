@@ -903,12 +903,18 @@ fn amount_before_dates(line: &Line) -> Option<(UnitKind, usize)> {
     if !cells.clone().all(opens_on_amount) {
         return None;
     }
+    Some((facts_date_line(&whole, date_at, expr), date_at))
+}
+
+/// The date line a line of facts is (`whole`, its dates at `date_at`):
+/// the cells before the dates, and any text after them, are its `rest`.
+fn facts_date_line(whole: &Segment, date_at: usize, expr: DateExpr) -> UnitKind {
     let date_end = date_at + expr.len;
-    let mut rest = vec![sub_segment(&whole, 0, date_at)];
-    if !text[date_end..].trim().is_empty() {
-        rest.push(sub_segment(&whole, date_end, text.len()));
+    let mut rest = vec![sub_segment(whole, 0, date_at)];
+    if !whole.text[date_end..].trim().is_empty() {
+        rest.push(sub_segment(whole, date_end, whole.text.len()));
     }
-    Some((UnitKind::Date { expr, rest }, date_at))
+    UnitKind::Date { expr, rest }
 }
 
 /// Whether `text` opens on an amount of money: a currency code or sign,
@@ -1361,14 +1367,9 @@ fn facts_under_headlines(units: &mut [Unit]) {
         if !is_bare_headline(&units[i - 1]) {
             continue;
         }
-        let date_end = date_at + expr.len;
-        let mut rest = vec![sub_segment(&line, 0, date_at)];
-        if !line.text[date_end..].trim().is_empty() {
-            rest.push(sub_segment(&line, date_end, line.text.len()));
-        }
         let unit = &mut units[i];
         unit.content = Text::from_segment(sub_segment(&line, date_at, line.text.len()));
-        unit.kind = UnitKind::Date { expr, rest };
+        unit.kind = facts_date_line(&line, date_at, expr);
         unit.complete();
     }
 }
