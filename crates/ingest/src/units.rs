@@ -1379,9 +1379,7 @@ fn facts_under_headlines(units: &mut [Unit]) {
 const BYLINE_OPENERS: &[&str] = &[
     "by",
     "posted",
-    "posted on",
     "published",
-    "published on",
     "updated",
     "last updated",
     "last modified",
