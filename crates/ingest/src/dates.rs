@@ -20,9 +20,11 @@
 //! the listing's other dates, as a reader of the page does.
 //!
 //! An open range ends in a dash or a word: `(2015-)`, `2017 – onwards`,
-//! `2019 – to date`, `2017 - en cours`, `2017–presente`. `Since 2017` is not
-//! one: at the head of a line it is prose (`Since March 2010, the ILO has
-//! been working in Jordan`), and the gold reads dates only from date lines.
+//! `2019 – to date`, `2017 - en cours`, `2017–presente`. `Since 2017`
+//! (`Depuis`, `Seit`) opens one only alone on its line: with words after
+//! it, it is prose (`Since March 2010, the ILO has been working in
+//! Jordan`), and the gold reads dates only from date lines. So do
+//! `Launched in 2018` (a start) and `Until 2023` (an end).
 //! A two-digit end year is the first later year with those digits (`2019-21`,
 //! `2019/20`); a `/` joins years only (`2014/2015`).
 //!
@@ -1236,6 +1238,23 @@ pub fn scan_date_in(text: &str, order: NumericOrder) -> Option<DateExpr> {
         .or_else(|| start_after_phrase(text, order))
 }
 
+/// Where the date starts after one of `phrases` (in lower case, each
+/// opening with an ASCII letter) that `text` opens with in any case, a
+/// space between. Every line that is no date is asked: most are turned
+/// away by their first letter, and none is lowered into a new string.
+fn date_after_phrase(text: &str, phrases: &[&str]) -> Option<usize> {
+    let first = text.as_bytes().first()?.to_ascii_lowercase();
+    let phrase = phrases.iter().find(|phrase| {
+        phrase.as_bytes().first() == Some(&first)
+            && text
+                .get(..phrase.len())
+                .is_some_and(|head| head.chars().flat_map(char::to_lowercase).eq(phrase.chars()))
+            && text[phrase.len()..].starts_with(' ')
+    })?;
+    let rest = &text[phrase.len()..];
+    Some(text.len() - rest.trim_start().len())
+}
+
 /// Phrases that say a project began, before its date alone on a line.
 const STARTED_PHRASES: &[&str] = &[
     "started in",
@@ -1252,17 +1271,7 @@ const STARTED_PHRASES: &[&str] = &[
 /// `Launched in 2018`, `Started in March 2019`. With more words after it
 /// the line is prose (`Started in 2019, the project …`).
 fn start_after_phrase(text: &str, order: NumericOrder) -> Option<DateExpr> {
-    // Most texts are turned away by their first letter.
-    if !text.starts_with(['S', 's', 'L', 'l', 'B', 'b', 'C', 'c']) {
-        return None;
-    }
-    let phrase = STARTED_PHRASES.iter().find(|phrase| {
-        text.get(..phrase.len())
-            .is_some_and(|head| head.eq_ignore_ascii_case(phrase))
-            && text[phrase.len()..].starts_with(' ')
-    })?;
-    let rest = &text[phrase.len()..];
-    let date_at = phrase.len() + (rest.len() - rest.trim_start().len());
+    let date_at = date_after_phrase(text, STARTED_PHRASES)?;
     let tokens = lex(date_head(&text[date_at..]), Kind::begins_date);
     let expr = Parser { tokens: &tokens }.expression(order)?;
     let alone = text[date_at + expr.len..].trim().is_empty();
@@ -1322,13 +1331,7 @@ const UNTIL_PHRASES: &[&str] = &[
 /// An end after one of [`UNTIL_PHRASES`]: `Jusqu'à décembre 2024`, `Fino al
 /// 2022`, `Até 2023`.
 fn end_after_phrase(text: &str, order: NumericOrder) -> Option<EndDate> {
-    let phrase = UNTIL_PHRASES.iter().find(|phrase| {
-        text.get(..phrase.len())
-            .is_some_and(|head| head.to_lowercase() == **phrase)
-            && text[phrase.len()..].starts_with(' ')
-    })?;
-    let rest = &text[phrase.len()..];
-    let date_at = phrase.len() + (rest.len() - rest.trim_start().len());
+    let date_at = date_after_phrase(text, UNTIL_PHRASES)?;
     let expr = scan_date_in(&text[date_at..], order)?;
     (expr.end.is_none() && !expr.open_end).then_some(EndDate {
         end: expr.start,
