@@ -298,6 +298,10 @@ pub enum DateOrigin {
     TableCells,
     /// A trailing parenthesis of the title, such as `(2009–2010)`.
     Title,
+    /// The first range in a record that is one paragraph opening on its
+    /// name (`Harvest Rights: A project financed by the Netherlands from
+    /// 2020 to 2023 …`): it has no date line.
+    Description,
 }
 
 impl DateOrigin {
@@ -307,6 +311,7 @@ impl DateOrigin {
             DateOrigin::Field => "field",
             DateOrigin::TableCells => "table_cells",
             DateOrigin::Title => "title",
+            DateOrigin::Description => "description",
         }
     }
 }

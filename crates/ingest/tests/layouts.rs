@@ -1686,3 +1686,72 @@ fn a_headline_ending_in_a_stop_over_its_date_line_is_a_title() {
         ["Better jobs at home", "Safe roads for migrants"]
     );
 }
+
+#[test]
+fn paragraphs_opening_on_their_project_names_are_records() {
+    // The name, then its dates, then the prose.
+    let listing = parse(
+        "What we do\n\n\
+         The Village Water Programme (2018–2022) was paid for by Norway and dug wells in Chad.\n\n\
+         The Herders' Clinic Project, 2020–2023, sent nurses to the camps of Niger.\n\n\
+         The Seed Bank Initiative (2019–2021), with money from Sweden, kept seeds in Mali.\n",
+    );
+    assert_eq!(
+        titles(&listing),
+        [
+            "The Village Water Programme",
+            "The Herders' Clinic Project",
+            "The Seed Bank Initiative"
+        ]
+    );
+    assert_eq!(
+        dates(&listing),
+        all_dated(["2018–2022", "2020–2023", "2019–2021"])
+    );
+    assert_eq!(
+        listing.projects[0].date.as_ref().map(|d| d.origin),
+        Some(DateOrigin::Title)
+    );
+    assert_eq!(
+        listing.projects[1].description[0].clean(),
+        "sent nurses to the camps of Niger."
+    );
+    // The name, then a colon; the range is in the prose. Headlines over
+    // some of the paragraphs are not their titles.
+    let listing = parse(
+        "Our work\n\nWe have worked on water since 2001.\n\nEast\n\n\
+         Rainwater Tanks for Schools: Paid for by Norway from 2018 to 2022, the tanks serve Chad.\n\n\
+         Mobile Clinics for Herders: 2020–2023. Nurses from Sweden visit the camps of Niger.\n\n\
+         West\n\n\
+         Seed Bank for Returnees: A project of three years (March 2019 – February 2022) in Mali.\n",
+    );
+    assert_eq!(
+        titles(&listing),
+        [
+            "Rainwater Tanks for Schools",
+            "Mobile Clinics for Herders",
+            "Seed Bank for Returnees"
+        ]
+    );
+    assert_eq!(
+        dates(&listing),
+        all_dated(["2018 to 2022", "2020–2023", "March 2019 – February 2022"])
+    );
+    assert_eq!(
+        listing.projects[0].date.as_ref().map(|d| d.origin),
+        Some(DateOrigin::Description)
+    );
+    // One such paragraph among headlines over prose is a record's text.
+    let listing = parse(
+        "Projects\n\nRainwater tanks for village schools\n\n\
+         Village Water Programme: Paid for by Norway from 2018 to 2022.\n\n\
+         Mobile clinics for herders\n\nNurses visit the camps of Niger from 2020 to 2023.\n",
+    );
+    assert_eq!(
+        titles(&listing),
+        [
+            "Rainwater tanks for village schools",
+            "Mobile clinics for herders"
+        ]
+    );
+}

@@ -121,7 +121,7 @@ fn render(projects: &[Project], layout: Layout, indent: &str, newline: &str) -> 
 
 /// Lines of every kind the layout rules weigh, in any order: titles,
 /// numbered and bulleted items, dates and lone years, headings, kickers,
-/// fields, table headers and prose.
+/// fields, table headers, prose and paragraphs opening on a name.
 fn any_line() -> impl Strategy<Value = String> {
     prop::sample::select(vec![
         "1. Decent work for migrants",
@@ -146,6 +146,8 @@ fn any_line() -> impl Strategy<Value = String> {
         "Protection of migrant workers in the Gulf",
         "The project, funded by the European Union, supports workers moving from Nepal to Qatar.",
         "It ends mid-sentence and",
+        "Safe Journeys Home (2018–2021) was paid for by Norway in Ghana.",
+        "Seed Banks for Returnees: Sweden pays for them from 2019 to 2022.",
         "",
         "",
         "",

@@ -1,6 +1,7 @@
 //! The layout facts that depend on the whole listing, learnt window by
 //! window as pieces come.
 
+use super::paragraphs::named_paragraph;
 use super::roles::{Builder, HeadBody, HeadSignature, NumberedRecord, Role};
 use crate::dates::{scan_date, scan_end_date, NumericOrder};
 use crate::labels::{self, Column};
@@ -74,6 +75,10 @@ pub(super) struct Layout {
     /// no other rule reads (rule LL): two such lines at least. The first
     /// and last line of that run.
     pub(super) sentence_lines: Option<(usize, usize)>,
+    /// Records are paragraphs or list items each opening on their
+    /// project's name, then its dates or a colon (rule P): two at least,
+    /// not every one under a headline, in a listing no other rule reads.
+    pub(super) named_paragraphs: bool,
     /// The header of a table whose rows are flattened to one line each
     /// (rule R): its line and its columns.
     pub(super) row_header: Option<(usize, Vec<(Column, String)>)>,
@@ -155,6 +160,9 @@ pub(super) struct LayoutLearner {
     sentence_run: SentenceRun,
     sentence_span: Option<(usize, usize)>,
     sentence_count: usize,
+    /// Rule P's paragraphs seen, and rule 3's heads right above one.
+    named_paragraphs: usize,
+    heads_over_named_paragraphs: usize,
 }
 
 /// Where the search for rule LL's lines under the lead-in stands.
@@ -299,6 +307,11 @@ impl LayoutLearner {
                     self.heads_counted += 1;
                 }
                 self.records_seen += 1;
+                self.heads_over_named_paragraphs += usize::from(
+                    decided
+                        .get(head.body)
+                        .is_some_and(|u| named_paragraph(u).is_some()),
+                );
                 let signature = builder.signature(&head);
                 let may_be_page_title = !self.started && head.start == 0;
                 // A page's title stands over prose: over fields, the
@@ -341,6 +354,7 @@ impl LayoutLearner {
                 .max_by_key(|&(&len, &count)| (count, std::cmp::Reverse(len)))
                 .map_or(1, |(&len, _)| len);
         }
+        self.learn_named_paragraphs(decided);
         self.started |= keep > 0;
         // A few units (lookahead, or a header-like run): cheap to copy.
         self.carry = window[keep..].to_vec();
@@ -387,15 +401,37 @@ impl LayoutLearner {
                 state => state,
             };
         }
-        let other_records = self.layout.dated_titles
+        self.layout.sentence_lines = self
+            .sentence_span
+            .filter(|_| self.sentence_count >= 2 && !self.other_records());
+    }
+
+    /// Whether a rule other than LL and P reads the listing's records.
+    fn other_records(&self) -> bool {
+        self.layout.dated_titles
             || self.layout.title_fields
+            || self.layout.quoted_titles
             || self.layout.numbered_lists
             || self.layout.quoted_lines
             || self.layout.rows
-            || self.layout.dated_lines;
-        self.layout.sentence_lines = self
-            .sentence_span
-            .filter(|_| self.sentence_count >= 2 && !other_records);
+            || self.layout.dated_lines
+    }
+
+    /// Rule P: paragraphs opening on their project's name, two at least,
+    /// where no other rule reads the listing. Where a headline stands over
+    /// every one of them, each headline is its record's title (rule 3);
+    /// where some stand without, the headlines head groups.
+    fn learn_named_paragraphs(&mut self, decided: &[Unit]) {
+        if self.other_records() || self.layout.sentence_lines.is_some() {
+            self.layout.named_paragraphs = false;
+            return;
+        }
+        self.named_paragraphs += decided
+            .iter()
+            .filter(|unit| named_paragraph(unit).is_some())
+            .count();
+        self.layout.named_paragraphs =
+            self.named_paragraphs >= 2 && self.named_paragraphs > self.heads_over_named_paragraphs;
     }
 
     /// Rule R: a header row of column names (one of them the title's or a

@@ -15,6 +15,7 @@
 //! projects`) or kickers (`Project`, `© ILO 2024`).
 
 mod layout;
+mod paragraphs;
 mod project;
 mod reading;
 mod roles;

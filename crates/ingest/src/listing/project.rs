@@ -1,6 +1,7 @@
 //! One project from its units: title, dates, fields and description.
 
 use super::layout::{is_date_cell, is_quoted_line};
+use super::paragraphs::{named_paragraph, split_named_paragraph};
 use super::roles::{Builder, Record};
 use crate::dates::{scan_date, trailing_parenthesised_date, DateExpr, NumericOrder};
 use crate::diagnostics::Diagnostic;
@@ -26,7 +27,26 @@ impl Builder<'_> {
             UnitKind::Field { .. } if !title_unit.is_title_field() => title_unit.whole.clone(),
             _ => title_unit.content.clone(),
         };
-        let own_dates = title_unit.own_dates();
+        // Rule P: the paragraph's name is the title, its prose the
+        // description, its range the dates.
+        let named = if self.named_paragraphs {
+            named_paragraph(title_unit)
+        } else {
+            None
+        };
+        let (named_rest, named_dates) = match named {
+            Some(named) => {
+                let (rest, dates) = split_named_paragraph(&mut title, named);
+                let origin = if named.dates_after_name {
+                    DateOrigin::Title
+                } else {
+                    DateOrigin::Description
+                };
+                (rest, dates.map(|segment| (segment, origin)))
+            }
+            None => (None, None),
+        };
+        let own_dates = title_unit.own_dates().filter(|_| named.is_none());
         // Rule QL: the quoted name is the title, the line its description.
         let mut quoted_line = None;
         if self.quoted_lines && is_quoted_line(title_unit) {
@@ -55,6 +75,7 @@ impl Builder<'_> {
             || self.numbered_lists
             || self.quoted_lines
             || self.sentence_lines.is_some()
+            || named.is_some()
             || title_unit.own_dates().is_some();
         if cut_off && body.is_empty() && !one_line_record {
             self.diagnostics.push(Diagnostic::warning(
@@ -108,9 +129,19 @@ impl Builder<'_> {
         }
         project.title = title;
         project.description.extend(quoted_line);
+        project.description.extend(named_rest);
         self.add_leads(&mut project, record.leads);
         let cells = self.table_cells(&mut project, body, cut_off);
         self.body(&mut project, &body[cells..], cut_off);
+        if project.date.is_none() {
+            if let Some((segment, origin)) = named_dates {
+                project.date = Some(DateText {
+                    text: Text::from_segment(segment),
+                    origin,
+                    order: NumericOrder::default(),
+                });
+            }
+        }
         if project.date.is_none() {
             if let Some(segment) = title_date {
                 project.date = Some(DateText {

@@ -2,6 +2,7 @@
 //! text: the layout rules.
 
 use super::layout::{is_quoted_line, is_record_row, is_sentence_line, Layout};
+use super::paragraphs::named_paragraph;
 use crate::dates::NumericOrder;
 use crate::diagnostics::Diagnostic;
 use crate::labels::{self, Column, Meaning};
@@ -45,6 +46,7 @@ pub(super) struct Builder<'a> {
     pub(super) name_slash_titles: bool,
     pub(super) quoted_lines: bool,
     pub(super) sentence_lines: Option<(usize, usize)>,
+    pub(super) named_paragraphs: bool,
     pub(super) rows: bool,
     pub(super) row_header: Option<(usize, Vec<(Column, String)>)>,
     pub(super) lead_label: Option<String>,
@@ -88,6 +90,7 @@ impl<'a> Builder<'a> {
             name_slash_titles: layout.name_slash_titles,
             quoted_lines: layout.quoted_lines,
             sentence_lines: layout.sentence_lines,
+            named_paragraphs: layout.named_paragraphs,
             rows: layout.rows,
             row_header: layout.row_header.clone(),
             lead_label: layout.lead_label.clone(),
@@ -355,6 +358,19 @@ impl<'a> Builder<'a> {
                     self.roles[i] = Role::Title;
                 }
             }
+        }
+        // Rule P: paragraphs each opening on their project's name; the
+        // headlines above them head groups.
+        if self.named_paragraphs {
+            for i in 0..self.units.len() {
+                if self.roles[i] == Role::Body
+                    && self.after_lead_in(i)
+                    && named_paragraph(&self.units[i]).is_some()
+                {
+                    self.roles[i] = Role::Title;
+                }
+            }
+            return;
         }
         self.mark_dated_lines();
         // Rule 3: a listing of titles and fields or prose, without date

@@ -1,0 +1,242 @@
+//! Rule P: records that are one paragraph or list item each, opening on
+//! the project's name and telling the rest in prose:
+//!
+//! - the name, then its dates: `The Remittance Access Project
+//!   (2020–2023), supported by …`, `Safe Migration in Laos, 2017–2020,
+//!   funded by Australia.`;
+//! - the name, then a colon: `Harvest Rights: A three-year project
+//!   (2020–2023) financed by …` (a `<dt>` over its `<dd>` reads so too).
+//!
+//! The name is told by its shape alone: two to fifteen words, its longer
+//! words capitalised, no verb or `by` in it, and a date range right after
+//! it or, after a colon, somewhere in the paragraph.
+
+use crate::dates::scan_date;
+use crate::record::{Segment, Text};
+use crate::units::{Unit, UnitKind};
+
+/// Where a named paragraph's parts are, in bytes of the first segment of
+/// [`Unit::headline`] (the range's bytes in the segment that holds it).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) struct NamedParagraph {
+    /// The name ends here.
+    pub(super) name_end: usize,
+    /// The prose after the name, its dates and separators starts here.
+    pub(super) rest_start: usize,
+    /// The record's date range: its segment, start and end.
+    pub(super) dates: (usize, usize, usize),
+    /// The range stands right after the name (`Name (2019–2021) …`), as
+    /// a title's dates do; otherwise it was found in the prose.
+    pub(super) dates_after_name: bool,
+}
+
+/// The shortest and longest name read.
+const NAME_WORDS: std::ops::RangeInclusive<usize> = 2..=15;
+
+/// How far into a paragraph's first line its name may end.
+const NAME_BYTES: usize = 200;
+
+/// Rule P's reading of `unit`, if it is a named paragraph.
+pub(super) fn named_paragraph(unit: &Unit) -> Option<NamedParagraph> {
+    let readable = match unit.kind {
+        UnitKind::Text | UnitKind::Bullet | UnitKind::Numbered(_) => true,
+        UnitKind::Field { known, .. } => !known,
+        _ => false,
+    };
+    // A headline is read by the other rules; a paragraph is not one.
+    if !readable || unit.is_title_like() {
+        return None;
+    }
+    let segments = &unit.headline().segments;
+    let first = segments.first()?.text.as_str();
+    if !first.starts_with(char::is_uppercase) {
+        return None;
+    }
+    let head = &first[..floor_char_boundary(first, NAME_BYTES)];
+    // The first separator after a name: a colon, a parenthesis or a comma.
+    let (at, separator) = head
+        .char_indices()
+        .find(|&(i, c)| matches!(c, ':' | ',') || (c == '(' && head[..i].ends_with(' ')))?;
+    let name = first[..at].trim_end();
+    if !is_name(name) {
+        return None;
+    }
+    if separator == ':' {
+        let rest_start = at + 1 + (first[at + 1..].len() - first[at + 1..].trim_start().len());
+        let dates = segments.iter().enumerate().find_map(|(index, segment)| {
+            let from = if index == 0 { rest_start } else { 0 };
+            first_range(&segment.text, from).map(|(start, end)| (index, start, end))
+        })?;
+        return Some(NamedParagraph {
+            name_end: name.len(),
+            rest_start,
+            dates,
+            dates_after_name: false,
+        });
+    }
+    let date_at = at + 1;
+    let date_at = date_at + (first[date_at..].len() - first[date_at..].trim_start().len());
+    let expr = scan_date(&first[date_at..]).filter(|e| e.end.is_some() || e.open_end)?;
+    let date_end = date_at
+        + first[date_at..date_at + expr.len]
+            .trim_end_matches([')', ' '])
+            .len();
+    let after = first[date_end..].trim_start();
+    // `(2019–2021)` closed, then a comma or the prose.
+    let after = match separator {
+        '(' => after.strip_prefix(')')?,
+        _ => after,
+    };
+    let rest = after.trim_start_matches([',', ';', '.', ' ']);
+    Some(NamedParagraph {
+        name_end: name.len(),
+        rest_start: first.len() - rest.len(),
+        dates: (0, date_at, date_end),
+        dates_after_name: true,
+    })
+}
+
+/// A project's name: two to fifteen words, the first and every word of
+/// four letters or more capitalised, and none of the words a sentence or
+/// a funder's cue holds (`is`, `was`, `by`).
+fn is_name(text: &str) -> bool {
+    let words = text.split_whitespace().count();
+    NAME_WORDS.contains(&words)
+        && text.starts_with(char::is_uppercase)
+        && text.split_whitespace().all(|word| {
+            let letters = word.chars().filter(|c| c.is_alphabetic()).count();
+            let capitalised = word
+                .chars()
+                .find(|c| c.is_alphabetic())
+                .is_none_or(char::is_uppercase);
+            (capitalised || letters < 4) && !NOT_IN_NAMES.contains(&word)
+        })
+        && !text.contains(". ")
+}
+
+/// Short words that put a phrase in a sentence, not a name.
+const NOT_IN_NAMES: &[&str] = &["by", "is", "are", "was", "were", "has", "have", "will"];
+
+/// The first date range in `text` from byte `from`: its bytes.
+fn first_range(text: &str, from: usize) -> Option<(usize, usize)> {
+    let tail = text.get(from..)?;
+    tail.char_indices()
+        .filter(|&(i, c)| {
+            (c.is_ascii_digit() || c.is_uppercase()) && (i == 0 || tail[..i].ends_with([' ', '(']))
+        })
+        .find_map(|(i, _)| {
+            let expr = scan_date(&tail[i..]).filter(|e| e.end.is_some() || e.open_end)?;
+            let found = tail[i..i + expr.len].trim_end_matches([')', ' ', ',', '.']);
+            Some((from + i, from + i + found.len()))
+        })
+}
+
+/// The largest char boundary at most `at` in `text`.
+fn floor_char_boundary(text: &str, at: usize) -> usize {
+    (0..=at.min(text.len()))
+        .rev()
+        .find(|&i| text.is_char_boundary(i))
+        .unwrap_or(0)
+}
+
+/// Splits a named paragraph read as `title` (the text of
+/// [`Unit::headline`]): `title` keeps the name; the prose after it and the
+/// date range are returned.
+pub(super) fn split_named_paragraph(
+    title: &mut Text,
+    named: NamedParagraph,
+) -> (Option<Text>, Option<Segment>) {
+    let (index, start, end) = named.dates;
+    let dates = title
+        .segments
+        .get(index)
+        .and_then(|segment| piece(segment, start, end));
+    let mut rest = title.segments.split_off(1.min(title.segments.len()));
+    if let Some(first) = title.segments.first_mut() {
+        if let Some(prose) = piece(first, named.rest_start, first.text.len()) {
+            rest.insert(0, prose);
+        }
+        first.text.truncate(named.name_end);
+        first.span.end = first.span.start + named.name_end;
+    }
+    let rest = (!rest.is_empty()).then_some(Text { segments: rest });
+    (rest, dates)
+}
+
+/// Bytes `start..end` of `segment` as a segment of their own, unless
+/// empty.
+fn piece(segment: &Segment, start: usize, end: usize) -> Option<Segment> {
+    let text = segment.text.get(start..end)?;
+    (!text.trim().is_empty()).then(|| Segment {
+        text: text.to_string(),
+        line: segment.line,
+        span: segment.span_of(start, end),
+        map: Default::default(),
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::source::decode;
+    use crate::units::{read_with_neighbours, units};
+
+    /// The name and the dates rule P reads in a one-unit text.
+    fn read(text: &str) -> Option<(String, String, bool)> {
+        let source = decode("t.txt", text.as_bytes()).unwrap();
+        let mut units = units(&source.lines);
+        read_with_neighbours(&mut units);
+        let unit = units.first()?;
+        let named = named_paragraph(unit)?;
+        let first = &unit.headline().segments[0].text;
+        let (index, start, end) = named.dates;
+        let dates = &unit.headline().segments[index].text[start..end];
+        Some((
+            first[..named.name_end].to_string(),
+            dates.to_string(),
+            named.dates_after_name,
+        ))
+    }
+
+    #[test]
+    fn a_name_then_its_dates_or_a_colon_opens_a_named_paragraph() {
+        let read_as = |name: &str, dates: &str, after: bool| {
+            Some((name.to_string(), dates.to_string(), after))
+        };
+        assert_eq!(
+            read("The Water Programme (2018–2022) was paid for by Norway.\n"),
+            read_as("The Water Programme", "2018–2022", true)
+        );
+        assert_eq!(
+            read("Clinics for Herders, 2019 – 2021, with money from Sweden.\n"),
+            read_as("Clinics for Herders", "2019 – 2021", true)
+        );
+        assert_eq!(
+            read("Seed Banks: Sweden pays for the seed banks, which\nrun from May 2020 to June 2023.\n"),
+            read_as("Seed Banks", "May 2020 to June 2023", false)
+        );
+        assert_eq!(
+            read("• Open Borders (2021 – ongoing), a network of shelters.\n"),
+            read_as("Open Borders", "2021 – ongoing", true)
+        );
+    }
+
+    #[test]
+    fn sentences_and_undated_paragraphs_are_not_named_paragraphs() {
+        for text in [
+            // A sentence opens on words that are no name.
+            "The office was opened (2018–2022) in Accra, with three staff.\n",
+            "Funded by the European Union (2019–2023), the project trains nurses.\n",
+            "In 2019 we began: work ran from 2019 to 2022.\n",
+            // A name without a range.
+            "Seed Banks: Sweden pays for the seed banks of Mali.\n",
+            "The Water Programme (2018) was paid for by Norway.\n",
+            // A headline is read by the other rules.
+            "The Water Programme (2018–2022)\n",
+            // One word is a label, not a name.
+            "Note: the programme ran from 2018 to 2022.\n",
+        ] {
+            assert_eq!(read(text), None, "{text}");
+        }
+    }
+}
