@@ -161,6 +161,16 @@ struct Open {
     table: bool,
 }
 
+/// A table being read.
+#[derive(Debug, Clone, Copy)]
+struct OpenTable {
+    /// It has a header cell (`th`) yet.
+    has_header: bool,
+    /// The cells open around it: a table inside a layout table's cell has
+    /// rows of its own.
+    cells_outside: usize,
+}
+
 struct Walker<'d> {
     page: &'d Decoded<'d>,
     lines: Lines,
@@ -171,8 +181,8 @@ struct Walker<'d> {
     pre: usize,
     /// Open lists: ordered, and the number of the next item.
     lists: Vec<(bool, u64)>,
-    /// Open tables: whether each has a header cell (`th`) yet.
-    tables: Vec<bool>,
+    /// Open tables, innermost last.
+    tables: Vec<OpenTable>,
     pending: Break,
     line_has_text: bool,
     space: Option<usize>,
@@ -241,6 +251,15 @@ impl<'d> Walker<'d> {
             .is_some_and(|(_, inside)| !inside.iter().any(|element| self.is_open(element)))
     }
 
+    /// How many table cells are open.
+    fn open_cells(&self) -> usize {
+        [b"td".as_slice(), b"th"]
+            .iter()
+            .filter_map(|name| self.names.get(*name))
+            .filter_map(|&id| self.open_counts.get(id as usize))
+            .sum()
+    }
+
     /// Whether an element of this name is open.
     fn is_open(&self, name: &[u8]) -> bool {
         self.names
@@ -259,7 +278,9 @@ impl<'d> Walker<'d> {
     /// breaks are spaces. A table without header cells may be the page's
     /// layout, whose cells hold whole listings: there they stay lines.
     fn in_data_cell(&self) -> bool {
-        self.tables.last() == Some(&true) && (self.is_open(b"td") || self.is_open(b"th"))
+        self.tables
+            .last()
+            .is_some_and(|table| table.has_header && self.open_cells() > table.cells_outside)
     }
 
     fn in_heading(&self) -> bool {
@@ -444,11 +465,15 @@ impl<'d> Walker<'d> {
             });
         let table = name == b"table";
         if table {
-            self.tables.push(false);
+            let cells_outside = self.open_cells();
+            self.tables.push(OpenTable {
+                has_header: false,
+                cells_outside,
+            });
         }
         if name == b"th" {
-            if let Some(has_header) = self.tables.last_mut() {
-                *has_header = true;
+            if let Some(table) = self.tables.last_mut() {
+                table.has_header = true;
             }
         }
         let list = matches!(name, b"ol" | b"ul");
