@@ -322,6 +322,7 @@ pub const VOCABULARY: &[(&str, Meaning)] = &[
     ("description", Meaning::Prose),
     ("project description", Meaning::Prose),
     ("summary", Meaning::Prose),
+    ("details", Meaning::Prose),
     ("abstract", Meaning::Prose),
     ("overview", Meaning::Prose),
     ("background", Meaning::Prose),

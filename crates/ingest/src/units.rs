@@ -1052,7 +1052,8 @@ fn classify(line: &Line) -> (UnitKind, usize) {
                 | Meaning::Budget
         )
     );
-    if labels_text && trailing_title_date(text).is_none() {
+    // Words parted by a tab are a table's header cells (`Project⇥Description`).
+    if labels_text && trailing_title_date(text).is_none() && !text.contains('\t') {
         return (UnitKind::LoneLabel(text.to_string()), text.len());
     }
     (UnitKind::Text, 0)
@@ -1168,8 +1169,28 @@ fn headline_start(head: &str) -> usize {
 /// Only a line that starts with a field is cut, so prose that happens to
 /// hold `Budget:` stays whole.
 fn inline_fields<'a>(line: &Line<'a>) -> Vec<Line<'a>> {
-    let whole = vec![Line { ..*line }];
     let (text, span) = line.trimmed();
+    let parts = run_together_fields(text);
+    if parts.len() < 2 {
+        return vec![Line { ..*line }];
+    }
+    let base = span.start - line.offset;
+    parts
+        .into_iter()
+        .map(|(from, end)| Line {
+            number: line.number,
+            text: &line.text[base + from..base + end],
+            offset: line.offset + base + from,
+        })
+        .collect()
+}
+
+/// The byte ranges of the labelled fields run together in `text`
+/// (`Dates: 2020–2022 Donor: Denmark`), cut before each known label; one
+/// range, the whole text, unless it starts with a field and holds
+/// another.
+pub fn run_together_fields(text: &str) -> Vec<(usize, usize)> {
+    let whole = vec![(0, text.len())];
     if field(text).is_none_or(|(_, value, _)| value.is_none()) {
         return whole;
     }
@@ -1197,7 +1218,6 @@ fn inline_fields<'a>(line: &Line<'a>) -> Vec<Line<'a>> {
     if cuts.is_empty() {
         return whole;
     }
-    let base = span.start - line.offset;
     let mut parts = Vec::with_capacity(cuts.len() + 1);
     let mut from = 0;
     for cut in cuts.into_iter().chain(std::iter::once(text.len())) {
@@ -1210,11 +1230,7 @@ fn inline_fields<'a>(line: &Line<'a>) -> Vec<Line<'a>> {
                 })
                 .len();
         if end > from {
-            parts.push(Line {
-                number: line.number,
-                text: &line.text[base + from..base + end],
-                offset: line.offset + base + from,
-            });
+            parts.push((from, end));
         }
         from = cut;
     }

@@ -520,3 +520,65 @@ fn a_sidebar_pager_filters_and_search_form_are_furniture() {
     assert_eq!(titles(&listing), ["Rainwater Tanks for Schools"]);
     spans_hold(html.as_bytes(), &listing);
 }
+
+#[test]
+fn a_data_table_inside_a_layout_tables_cell_has_a_row_a_line() {
+    let page = r#"<html><body>
+<table><tr><td class="menu"><a href="/">Home</a><br><a href="/work">Work</a></td><td>
+<h1>Our work</h1>
+<table><tr><th>Project name</th><th>Period</th><th>Donor</th></tr>
+<tr><td>Clean wells for river towns</td><td>2017-2020</td><td>Norway</td></tr>
+<tr><td>Safer boats for lake fishers</td><td>2019-2021</td><td>Sweden</td></tr>
+</table>
+</td></tr></table>
+</body></html>"#;
+    let listing = read(page);
+    assert_eq!(
+        titles(&listing),
+        [
+            "Clean wells for river towns",
+            "Safer boats for lake fishers"
+        ]
+    );
+    assert_eq!(
+        dates(&listing),
+        [Some("2017-2020".to_string()), Some("2019-2021".to_string())]
+    );
+    spans_hold(page.as_bytes(), &listing);
+}
+
+#[test]
+fn a_cell_of_labelled_fields_gives_each_field_to_its_row() {
+    let page = r#"<html><body>
+<table><tr><th>Project</th><th>Details</th></tr>
+<tr><td><b>Clean wells for river towns</b></td><td>Dates: 2017–2020<br>Donor: Norway<br>Country: Ghana</td></tr>
+<tr><td><b>Safer boats for lake fishers</b></td><td>Dates: 2019–2021<br>Donor: Sweden<br>Country: Malawi</td></tr>
+</table>
+</body></html>"#;
+    let listing = read(page);
+    assert_eq!(
+        titles(&listing),
+        [
+            "Clean wells for river towns",
+            "Safer boats for lake fishers"
+        ]
+    );
+    assert_eq!(
+        dates(&listing),
+        [Some("2017–2020".to_string()), Some("2019–2021".to_string())]
+    );
+    let fields: Vec<(String, String)> = listing.projects[1]
+        .fields
+        .iter()
+        .map(|f| (f.label.clone(), f.value.clean().into_owned()))
+        .collect();
+    assert_eq!(
+        fields,
+        [
+            ("Dates".to_string(), "2019–2021".to_string()),
+            ("Donor".to_string(), "Sweden".to_string()),
+            ("Country".to_string(), "Malawi".to_string())
+        ]
+    );
+    spans_hold(page.as_bytes(), &listing);
+}

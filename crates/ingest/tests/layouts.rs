@@ -1755,3 +1755,15 @@ fn paragraphs_opening_on_their_project_names_are_records() {
         ]
     );
 }
+
+#[test]
+fn a_header_of_a_title_and_a_prose_column_heads_its_rows() {
+    let listing = parse(
+        "Projects\n\nProject\tDescription\n\
+         Rainwater tanks for village schools\tNorway pays for tanks in Chad.\n\
+         Mobile clinics for herders\tSweden sends nurses to Niger.\n\
+         Seed bank for returnees\tA seed bank in Mali.\n",
+    );
+    assert_eq!(titles(&listing), THREE_RECORDS);
+    assert_eq!(listing.projects[1].fields[0].label, "Description");
+}

@@ -7,7 +7,7 @@ use crate::dates::{scan_date, trailing_parenthesised_date, DateExpr, NumericOrde
 use crate::diagnostics::Diagnostic;
 use crate::labels::{self, Column, Meaning};
 use crate::record::{DateOrigin, DateText, Field, RawProject, Segment, Span, Text};
-use crate::units::{OwnDates, Unit, UnitKind};
+use crate::units::{field, run_together_fields, OwnDates, Unit, UnitKind};
 
 impl Builder<'_> {
     pub(super) fn project(
@@ -105,7 +105,9 @@ impl Builder<'_> {
             anchor: None,
         };
         if self.rows && !title_unit.cells().is_empty() {
-            self.row_cells(&mut project, title_unit.cells(), &mut title);
+            for (label, value) in self.row_cells(&mut project, title_unit.cells(), &mut title) {
+                self.add_field(&mut project, label, value);
+            }
         }
         let title_date = match own_dates.filter(|_| !self.rows) {
             Some(own) => split_own_dates(&mut title, own),
@@ -173,7 +175,15 @@ impl Builder<'_> {
     /// date cells and the other cells as fields named by the header (or
     /// `Cell 2`, `Cell 3` … where the table has none). Without a header,
     /// the title is the first cell of words that is no date and no code.
-    pub(super) fn row_cells(&self, project: &mut RawProject, cells: &[Segment], title: &mut Text) {
+    /// The cells of a table row: the title, the dates, and fields; the
+    /// labelled fields a cell holds are returned, for [`Self::add_field`].
+    pub(super) fn row_cells(
+        &self,
+        project: &mut RawProject,
+        cells: &[Segment],
+        title: &mut Text,
+    ) -> Vec<(String, Text)> {
+        let mut cell_fields = Vec::new();
         let columns: Vec<(Column, String)> = match &self.row_header {
             Some((_, columns)) => columns.clone(),
             None => {
@@ -219,10 +229,31 @@ impl Builder<'_> {
                 }
                 // `Unknown`, `Ongoing`: no date in that cell.
                 Column::StartDate | Column::EndDate | Column::Dates => {}
-                Column::Field => project.fields.push(Field {
-                    label: header.clone(),
-                    value: Text::from_segment(cell.clone()),
-                }),
+                Column::Field => {
+                    let parts = run_together_fields(&cell.text);
+                    if parts.len() < 2 {
+                        project.fields.push(Field {
+                            label: header.clone(),
+                            value: Text::from_segment(cell.clone()),
+                        });
+                        continue;
+                    }
+                    // A cell of labelled fields (`Dates: 2020–2022<br>Donor:
+                    // Denmark`): each is a field of the record.
+                    for (start, end) in parts {
+                        let part = &cell.text[start..end];
+                        let Some((label, Some(value_at), _)) = field(part) else {
+                            continue;
+                        };
+                        let value = Segment {
+                            text: part[value_at..].to_string(),
+                            line: cell.line,
+                            span: cell.span_of(start + value_at, end),
+                            map: Default::default(),
+                        };
+                        cell_fields.push((label, Text::from_segment(value)));
+                    }
+                }
             }
         }
         if !dates.is_empty() {
@@ -232,6 +263,7 @@ impl Builder<'_> {
                 order: NumericOrder::default(),
             });
         }
+        cell_fields
     }
 
     /// The cells of a rule-Q record above its title (the numbered line
