@@ -28,6 +28,7 @@
 
 pub mod dates;
 pub mod diagnostics;
+mod furniture;
 pub mod html;
 pub mod inputs;
 pub mod labels;

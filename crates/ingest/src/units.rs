@@ -1,7 +1,10 @@
 //! Lines grouped into units: a paragraph, a numbered or bulleted item, a
 //! date line, a labelled field. A unit is what the layout rules reason about.
+//! A rule across the text, a pager or a count of results standing on its
+//! own parts units as a blank line does.
 
 use crate::dates::{scan_date, scan_end_date, trailing_title_date, DateExpr};
+use crate::furniture::is_page_furniture;
 use crate::labels::{self, is_known_label, Meaning};
 use crate::record::{Segment, Span, Text};
 use crate::source::Line;
@@ -1565,6 +1568,10 @@ pub fn units(lines: &[Line]) -> Vec<Unit> {
                         | UnitKind::Field { .. }
                 ) && wraps_onto(u, line)
             });
+        if !continues && kind == UnitKind::Text && is_page_furniture(line.trimmed().0) {
+            open = false;
+            continue;
+        }
         let whole = segment(line, 0);
         let content = segment(line, content_start);
         if continues {

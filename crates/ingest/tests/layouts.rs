@@ -1767,3 +1767,17 @@ fn a_header_of_a_title_and_a_prose_column_heads_its_rows() {
     assert_eq!(titles(&listing), THREE_RECORDS);
     assert_eq!(listing.projects[1].fields[0].label, "Description");
 }
+
+#[test]
+fn a_results_pages_pager_and_count_are_not_records() {
+    let listing = parse(
+        "Project search\n\nShowing 1 to 3 of 41 results\n\n\
+         Rainwater tanks for village schools\nDonor: Norway\nCountry: Chad\n\n\
+         Mobile clinics for herders\nDonor: Sweden\nCountry: Niger\n\n\
+         Seed bank for returnees\nDonor: Denmark\nCountry: Mali\n\n\
+         « Previous 1 2 3 … 14 Next »\n",
+    );
+    assert_eq!(titles(&listing), THREE_RECORDS);
+    let last = &listing.projects[2];
+    assert!(last.description.is_empty(), "{:?}", last.description);
+}

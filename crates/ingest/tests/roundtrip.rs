@@ -148,6 +148,8 @@ fn any_line() -> impl Strategy<Value = String> {
         "It ends mid-sentence and",
         "Safe Journeys Home (2018–2021) was paid for by Norway in Ghana.",
         "Seed Banks for Returnees: Sweden pays for them from 2019 to 2022.",
+        "Showing 1 to 10 of 127 results",
+        "« Previous 1 2 3 Next »",
         "",
         "",
         "",

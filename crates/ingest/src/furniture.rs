@@ -1,0 +1,161 @@
+//! Lines a results page prints around its listing, copied along with it:
+//! a pager (`« Previous 1 2 3 … 32 Next »`) and a count of results
+//! (`Showing 1 to 10 of 127 results`, `43 Treffer`). They are no
+//! record's text: each parts the text around it as a blank line does.
+//!
+//! Both are told by their shape (numbers among a few words of paging or
+//! counting, in the languages the listings come in), not by any one
+//! site's wording.
+
+/// Whether a line standing on its own is a pager or a count of results.
+pub fn is_page_furniture(text: &str) -> bool {
+    // Most lines hold no digit or are long: turned away first.
+    if text.len() > 120 || !text.bytes().any(|b| b.is_ascii_digit()) {
+        return false;
+    }
+    is_pager(text) || is_result_count(text)
+}
+
+/// Words a pager prints besides its page numbers, in lower case.
+const PAGER_WORDS: &[&str] = &[
+    "page",
+    "pages",
+    "of",
+    "previous",
+    "prev",
+    "next",
+    "first",
+    "last",
+    "go",
+    "to",
+    "seite",
+    "von",
+    "weiter",
+    "zurück",
+    "vorherige",
+    "nächste",
+    "erste",
+    "letzte",
+    "suivant",
+    "suivante",
+    "précédent",
+    "précédente",
+    "sur",
+    "première",
+    "dernière",
+    "página",
+    "de",
+    "siguiente",
+    "anterior",
+    "primera",
+    "última",
+    "pagina",
+    "successiva",
+    "precedente",
+    "próxima",
+    "primeira",
+];
+
+/// A pager: page numbers (of three digits at most: years are no pages),
+/// two at least, among paging words and arrows only (`Seite 1 2 3 4 >`, `Page 2 of 9`, `‹ 1 | 2 | 3 ›`).
+fn is_pager(text: &str) -> bool {
+    let mut numbers = 0;
+    for token in text.split(|c: char| c.is_whitespace() || matches!(c, '|' | '·' | ',')) {
+        let word = token.trim_matches(|c: char| !c.is_alphanumeric());
+        if word.is_empty() {
+            // An arrow, an ellipsis, a bracket.
+            if !token.chars().all(|c| "«»‹›<>…←→⟨⟩[]().-–—/".contains(c)) {
+                return false;
+            }
+        } else if word.len() <= 3 && word.bytes().all(|b| b.is_ascii_digit()) {
+            numbers += 1;
+        } else if !PAGER_WORDS.contains(&word.to_lowercase().as_str()) {
+            return false;
+        }
+    }
+    numbers >= 2
+}
+
+/// Words that name what a search found, in lower case.
+const RESULT_WORDS: &[&str] = &[
+    "result",
+    "results",
+    "résultat",
+    "résultats",
+    "resultado",
+    "resultados",
+    "ergebnis",
+    "ergebnisse",
+    "treffer",
+    "risultati",
+    "entries",
+    "items",
+    "matches",
+];
+
+/// A count of results: at most twelve words, one of them a result word,
+/// with a number right before it (`43 results`, `127 Treffer`) or a range
+/// out of a total (`Showing 1 to 10 of 127 results`, `Résultats 1 - 10
+/// sur 52`).
+fn is_result_count(text: &str) -> bool {
+    let words: Vec<String> = text
+        .split_whitespace()
+        .map(|w| {
+            w.trim_matches(|c: char| !c.is_alphanumeric())
+                .replace([',', '.'], "")
+                .to_lowercase()
+        })
+        .filter(|w| !w.is_empty())
+        .collect();
+    if words.len() > 12 {
+        return false;
+    }
+    let is_number = |w: &str| w.bytes().all(|b| b.is_ascii_digit());
+    let counted = words
+        .windows(2)
+        .any(|pair| is_number(&pair[0]) && RESULT_WORDS.contains(&pair[1].as_str()));
+    let out_of = words.windows(3).any(|w| {
+        is_number(&w[0])
+            && ["of", "sur", "de", "von", "di"].contains(&w[1].as_str())
+            && is_number(&w[2])
+    });
+    counted || (out_of && words.iter().any(|w| RESULT_WORDS.contains(&w.as_str())))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn pagers_and_counts_of_results_are_furniture() {
+        for line in [
+            "Previous 1 2 3 … 32 Next",
+            "Seite 1 2 3 4 >",
+            "« 1 | 2 | 3 »",
+            "Page 2 of 9",
+            "Showing 1 to 4 of 127 results      Download: CSV | XML",
+            "43 results",
+            "127 Treffer",
+            "Résultats 1 - 10 sur 52",
+            "0 results found",
+        ] {
+            assert!(is_page_furniture(line), "{line}");
+        }
+    }
+
+    #[test]
+    fn titles_dates_and_prose_with_numbers_are_not() {
+        for line in [
+            "Results of the first phase",
+            "Search results",
+            "1 June 2007 - 30 June 2009",
+            "2019 – 2021",
+            "Phase 2 of 3",
+            "Results of 3 surveys in 12 districts",
+            "Skills for 2,000 returnees in 12 districts",
+            "The project gave 1,200 results in the survey of farmers across three regions of Ghana",
+        ] {
+            assert!(!is_page_furniture(line), "{line}");
+        }
+    }
+}
