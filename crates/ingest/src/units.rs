@@ -1030,7 +1030,13 @@ fn classify(line: &Line) -> (UnitKind, usize) {
     if let Some(content) = bullet(text) {
         // `• 2019–2022`: a date line printed as a list item (a page's
         // `<li>` of a project's facts) is a date line.
-        return date_line(line, content).unwrap_or((UnitKind::Bullet, content));
+        // `• Donor: Sida`: a card's field printed as a list item.
+        let known_field = field(&text[content..]).and_then(|(label, value, known)| {
+            Some((UnitKind::Field { label, known }, content + value?)).filter(|_| known)
+        });
+        return date_line(line, content)
+            .or(known_field)
+            .unwrap_or((UnitKind::Bullet, content));
     }
     if let Some((label, value, known)) = field(text) {
         return match value {

@@ -1781,3 +1781,23 @@ fn a_results_pages_pager_and_count_are_not_records() {
     let last = &listing.projects[2];
     assert!(last.description.is_empty(), "{:?}", last.description);
 }
+
+#[test]
+fn a_cards_fields_printed_as_list_items_are_its_fields() {
+    let listing = parse(
+        "Projects\n\nRainwater tanks for village schools\n- Donor: Norway\n- Duration: 2018-2021\n- Country: Chad\n\n\
+         Mobile clinics for herders\n- Donor: Sweden\n- Duration: 2019-2022\n- Country: Niger\n\n\
+         Seed bank for returnees\n• Donor: Denmark\n• Duration: 2020-2023\n• Country: Mali\n",
+    );
+    assert_eq!(titles(&listing), THREE_RECORDS);
+    assert_eq!(
+        dates(&listing),
+        all_dated(["2018-2021", "2019-2022", "2020-2023"])
+    );
+    let labels: Vec<&str> = listing.projects[2]
+        .fields
+        .iter()
+        .map(|f| f.label.as_str())
+        .collect();
+    assert_eq!(labels, ["Donor", "Duration", "Country"]);
+}
