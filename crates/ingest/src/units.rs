@@ -645,6 +645,12 @@ pub fn field(text: &str) -> Option<(String, Option<usize>, bool)> {
     if by_dash && !known {
         return None;
     }
+    // `**Donor:** Sida`: the bold label's closing marks.
+    let after = after
+        + ["**", "__"]
+            .iter()
+            .find(|m| text[after..].starts_with(*m))
+            .map_or(0, |m| m.len());
     let rest = &text[after..];
     let value_start = after + (rest.len() - rest.trim_start().len());
     // `http://…` and `12:30` are not labels; a colon must be followed by
@@ -1504,6 +1510,61 @@ fn sub_segment(line: &Segment, start: usize, end: usize) -> Segment {
     }
 }
 
+/// `line` without the marks of plain-text formats around its text: a
+/// quoted e-mail's `>` (`> > 1. Title`), a Markdown heading's `#`s (`##
+/// Title`), and Markdown's bold or italic marks around the whole line
+/// (`**Title**`, `*2019 – 2021*`) or a label (`**Donor:** Sida`, whose
+/// closing marks [`field`] passes over). The line's spans stay in the file.
+fn without_markup<'a>(line: &Line<'a>) -> Line<'a> {
+    let text = line.text;
+    // A quoted e-mail: each level a `>` and the space after it; the
+    // indentation after them is the line's own.
+    let mut start = 0;
+    while let Some(after) = text[start..].trim_start().strip_prefix('>') {
+        start = text.len() - after.len();
+        if after.starts_with(' ') {
+            start += 1;
+        }
+    }
+    let content = text.len() - text[start..].trim_start().len();
+    let mut from = content;
+    let mut end = text.trim_end().len().max(from);
+    let hashes = text[from..end].len() - text[from..end].trim_start_matches('#').len();
+    if (1..=6).contains(&hashes) && text[from + hashes..end].starts_with(' ') {
+        from += hashes + 1;
+    }
+    for mark in ["**", "__", "*", "_"] {
+        let rest = &text[from..end];
+        // `* Title` is a bullet: a mark of emphasis holds its text tight.
+        let Some(inner) = rest
+            .strip_prefix(mark)
+            .filter(|inner| inner.len() > mark.len() && !inner.starts_with([' ', '*', '_']))
+        else {
+            continue;
+        };
+        if let Some(whole) = inner.strip_suffix(mark).filter(|w| !w.contains(mark)) {
+            from += mark.len();
+            end = from + whole.len();
+        } else if inner
+            .find(mark)
+            .is_some_and(|at| inner[..at].ends_with(':'))
+        {
+            from += mark.len();
+        }
+        break;
+    }
+    // Where no mark was taken off the text, its indentation stays.
+    let start = if from == content { start } else { from };
+    if start == 0 && end == text.len() {
+        return line.clone();
+    }
+    Line {
+        number: line.number,
+        text: &text[start..end],
+        offset: line.offset + start,
+    }
+}
+
 /// A line drawn across the text, which parts what is above it from what
 /// is below as a blank line does: `---`, `* * *`, `=====`, a Markdown
 /// table's rule under its header (`--- | :---: | ---`).
@@ -1533,7 +1594,8 @@ pub fn units(lines: &[Line]) -> Vec<Unit> {
     let mut open = false;
     for line in lines
         .iter()
-        .flat_map(run_together_records)
+        .map(without_markup)
+        .flat_map(|l| run_together_records(&l))
         .flat_map(|l| inline_fields(&l))
     {
         let line = &line;

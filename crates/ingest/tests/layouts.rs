@@ -1801,3 +1801,33 @@ fn a_cards_fields_printed_as_list_items_are_its_fields() {
         .collect();
     assert_eq!(labels, ["Donor", "Duration", "Country"]);
 }
+
+#[test]
+fn markdown_and_quoted_e_mail_marks_are_not_text() {
+    let markdown = parse(
+        "# Projects\n\n## Rainwater tanks for village schools\n*2018 – 2021*\n**Donor:** Norway\n\n\
+         ## Mobile clinics for herders\n*2019 – 2022*\n**Donor:** Sweden\n\n\
+         **Seed bank for returnees**\n_2020 – 2023_\n__Donor:__ Denmark\n",
+    );
+    assert_eq!(titles(&markdown), THREE_RECORDS);
+    assert_eq!(
+        dates(&markdown),
+        all_dated(["2018 – 2021", "2019 – 2022", "2020 – 2023"])
+    );
+    let donors: Vec<String> = markdown
+        .projects
+        .iter()
+        .map(|p| p.fields[0].value.clean().into_owned())
+        .collect();
+    assert_eq!(donors, ["Norway", "Sweden", "Denmark"]);
+    let quoted = parse(
+        "On Monday, Ana wrote:\n> Here they are:\n>\n> 1. Rainwater tanks for village schools\n\
+         >    2018 – 2021, funded by Norway.\n>\n> 2. Mobile clinics for herders\n\
+         >    2019 – 2022, funded by Sweden.\n> > 3. Seed bank for returnees\n> >    2020 – 2023\n",
+    );
+    assert_eq!(titles(&quoted), THREE_RECORDS);
+    assert_eq!(
+        dates(&quoted),
+        all_dated(["2018 – 2021", "2019 – 2022", "2020 – 2023"])
+    );
+}
