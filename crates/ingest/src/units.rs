@@ -524,10 +524,13 @@ fn numbered(text: &str) -> Option<(u32, usize)> {
 
 /// Splits a line marked with a letter or a roman numeral into its place
 /// in the list and the rest: `a. Title`, `(b) Title`, `c) Title`, `iv.
-/// Title` → (1, …), (2, …), (3, …), (4, …). Only lower case: `A. Smith`
-/// opens with an initial. A lone `i`, `v` or `x` is a letter, as in a list
-/// that runs on from `h.`.
+/// Title`, `IV. Title` → (1, …), (2, …), (3, …), (4, …), (4, …). Letters
+/// only in lower case: `A. Smith` opens with an initial. A lone `i`, `v`
+/// or `x` is a letter, as in a list that runs on from `h.`.
 fn lettered(text: &str) -> Option<(u32, usize)> {
+    if let Some(upper) = upper_roman(text) {
+        return Some(upper);
+    }
     let lower = |s: &str| s.bytes().take_while(u8::is_ascii_lowercase).count();
     let (inner, mark_len) = match text.strip_prefix('(') {
         Some(rest) => {
@@ -552,6 +555,22 @@ fn lettered(text: &str) -> Option<(u32, usize)> {
         return None;
     }
     Some((place, mark_len + gap))
+}
+
+/// A line marked with an upper-case roman numeral and a full stop or a
+/// bracket, as reports number their parts: `II. Title`, `IV) Title`.
+fn upper_roman(text: &str) -> Option<(u32, usize)> {
+    let letters = text
+        .bytes()
+        .take_while(|b| matches!(b, b'I' | b'V' | b'X'))
+        .count();
+    if letters == 0 || !text.get(letters..)?.starts_with(['.', ')']) {
+        return None;
+    }
+    let place = roman(&text[..letters].to_ascii_lowercase())?;
+    let rest = text.get(letters + 1..)?;
+    let gap = rest.len() - rest.trim_start().len();
+    (gap > 0 && !rest.trim().is_empty()).then_some((place, letters + 1 + gap))
 }
 
 /// The value of a lower-case roman numeral up to `xxxix`, as list items

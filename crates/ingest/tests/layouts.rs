@@ -1831,3 +1831,30 @@ fn markdown_and_quoted_e_mail_marks_are_not_text() {
         all_dated(["2018 – 2021", "2019 – 2022", "2020 – 2023"])
     );
 }
+
+#[test]
+fn a_records_roman_numeral_or_project_number_is_not_its_title() {
+    let roman = parse(
+        "Annex\n\nI. Rainwater tanks for village schools\n   2018 – 2021\n\n\
+         II. Mobile clinics for herders\n   2019 – 2022\n\nIII. Seed bank for returnees\n   2020 – 2023\n",
+    );
+    assert_eq!(titles(&roman), THREE_RECORDS);
+    let numbers: Vec<_> = roman.projects.iter().map(|p| p.list_number).collect();
+    assert_eq!(numbers, [Some(1), Some(2), Some(3)]);
+    for (one, two, three) in [
+        ("Project 1 –", "Project 2 –", "Project 3 –"),
+        ("Project A:", "Project B:", "Projet C :"),
+    ] {
+        let listing = parse(&format!(
+            "Projects\n\n{one} Rainwater tanks for village schools\n2018 – 2021\n\n\
+             {two} Mobile clinics for herders\n2019 – 2022\n\n{three} Seed bank for returnees\n2020 – 2023\n"
+        ));
+        assert_eq!(titles(&listing), THREE_RECORDS, "{one}");
+    }
+    // A title that opens on such words keeps them.
+    let listing = parse("Projects\n\nProject 2030 – Water for all\n2018 – 2021\n\nProgramme A for schools\n2019 – 2022\n");
+    assert_eq!(
+        titles(&listing),
+        ["Project 2030 – Water for all", "Programme A for schools"]
+    );
+}

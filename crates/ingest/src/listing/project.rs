@@ -117,6 +117,7 @@ impl Builder<'_> {
             project.fields.push(field);
         }
         strip_record_code(&mut title);
+        strip_project_number(&mut title);
         strip_name_before_quote(&mut title);
         if self.name_slash_titles {
             if let Some(name) = split_name_before_slash(&mut title) {
@@ -717,6 +718,58 @@ fn strip_record_code(title: &mut Text) {
         return;
     }
     let cut = segment.text.len() - after.len();
+    segment.text.drain(..cut);
+    segment.span.start += cut;
+}
+
+/// Words that number a record before its title: `Project 2 – Title`,
+/// `Projet B : Titre`.
+const RECORD_WORDS: &[&str] = &[
+    "project",
+    "projet",
+    "proyecto",
+    "projeto",
+    "projekt",
+    "progetto",
+    "programme",
+    "program",
+    "programa",
+    "programm",
+];
+
+/// A record's number before its title is not part of it: `Project 1 –
+/// Title`, `Project A: Title`, `Proyecto 3. Título`. The number is a few
+/// digits, one capital letter or a roman numeral.
+fn strip_project_number(title: &mut Text) {
+    let Some(segment) = title.segments.first_mut() else {
+        return;
+    };
+    let mut words = segment.text.splitn(3, ' ');
+    let (Some(word), Some(number)) = (words.next(), words.next()) else {
+        return;
+    };
+    if !RECORD_WORDS.contains(&word.to_lowercase().as_str()) {
+        return;
+    }
+    let number = number.trim_end_matches([':', '.', ')']);
+    let is_number = (1..=3).contains(&number.len())
+        && (number.bytes().all(|b| b.is_ascii_digit())
+            || number.bytes().all(|b| matches!(b, b'I' | b'V' | b'X'))
+            || (number.len() == 1 && number.bytes().all(|b| b.is_ascii_uppercase())));
+    if !is_number {
+        return;
+    }
+    let after = &segment.text[word.len() + 1 + number.len()..];
+    let Some(rest) = [" – ", " - ", " — ", ": ", " : ", ". ", ") "]
+        .iter()
+        .find_map(|sep| after.strip_prefix(sep))
+    else {
+        return;
+    };
+    if rest.trim().is_empty() {
+        return;
+    }
+    let cut = segment.text.len() - rest.len();
     segment.text.drain(..cut);
     segment.span.start += cut;
 }
