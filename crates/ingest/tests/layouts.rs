@@ -3,6 +3,7 @@
 
 mod pieces;
 
+use devcoop_ingest::labels::Meaning;
 use devcoop_ingest::{DateOrigin, Listing, Severity};
 
 /// Every fixture is also read in pieces of many sizes (see `pieces`).
@@ -86,10 +87,12 @@ fn every_label_word_as_a_title_with_its_dates_is_a_title() {
     let over_a_date_line =
         |title: &str| format!("{title}\n\n1 June 1990 - 2 July 1991\n\nBoats get ladders.\n\n");
     let with_own_dates = |title: &str| format!("{title} (1990 - 1991)\n\nBoats get ladders.\n\n");
-    // `No.` is an abbreviation, never a title on its own.
+    // `No.` is an abbreviation, never a title on its own; a dates label
+    // (`Duration`) over a date line under a headline is that line's label
+    // (`a_byline_or_the_dates_label_set_apart_under_a_headline_is_not_the_title`).
     for (label, _) in devcoop_ingest::labels::VOCABULARY
         .iter()
-        .filter(|(label, _)| !label.ends_with('.'))
+        .filter(|(label, meaning)| !label.ends_with('.') && *meaning != Meaning::Dates)
     {
         let mut letters = label.chars();
         let title: String = letters
@@ -1857,4 +1860,21 @@ fn a_records_roman_numeral_or_project_number_is_not_its_title() {
         titles(&listing),
         ["Project 2030 – Water for all", "Programme A for schools"]
     );
+}
+
+#[test]
+fn a_byline_or_the_dates_label_set_apart_under_a_headline_is_not_the_title() {
+    for between in ["Posted on 3 May 2023 by admin", "Duration", "Laufzeit"] {
+        let listing = parse(&format!(
+            "Projects\n\nRainwater tanks for village schools\n\n{between}\n\n2018 – 2021\n\nTanks are built.\n\n\
+             Mobile clinics for herders\n\n{between}\n\n2019 – 2022\n\nClinics travel.\n\n\
+             Seed bank for returnees\n\n{between}\n\n2020 – 2023\n\nSeeds are kept.\n"
+        ));
+        assert_eq!(titles(&listing), THREE_RECORDS, "{between}");
+        assert_eq!(
+            dates(&listing),
+            all_dated(["2018 – 2021", "2019 – 2022", "2020 – 2023"]),
+            "{between}"
+        );
+    }
 }

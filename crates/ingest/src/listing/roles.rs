@@ -447,14 +447,19 @@ impl<'a> Builder<'a> {
         let mut title = i;
         while title > 0 && i - title < 3 {
             let above = title - 1;
+            let current = &self.units[title];
+            // A byline or the dates' own label is never a title: the
+            // headline over it is, a blank line between or not (a page's
+            // blocks each have one).
+            let labels_the_dates = title == i && is_dates_label(current);
+            let never_a_title = current.is_byline() || labels_the_dates;
             let fits = self.roles[above] == Role::Body
-                && !self.units[title].after_blank
+                && (!current.after_blank || never_a_title)
                 && self.units[above].is_title_like();
             if !fits {
                 break;
             }
-            let current = &self.units[title];
-            let set_apart = current.is_byline()
+            let set_apart = never_a_title
                 || (current.has_at_most_words(LONGEST_TAG) && words(above) > words(title));
             if !set_apart {
                 break;
@@ -956,6 +961,17 @@ pub(super) fn is_kicker(unit: &Unit, title: &Unit) -> bool {
         .iter()
         .any(|w| lower.split_whitespace().any(|x| x == *w));
     !names_group && unit.has_at_most_words(4) && !matches!(title.kind, UnitKind::Numbered(1))
+}
+
+/// A line that only names what the date line under it holds (`Duration`,
+/// `Period`, `Laufzeit`): a card's label over its value.
+fn is_dates_label(unit: &Unit) -> bool {
+    unit.kind == UnitKind::Text
+        && unit.has_at_most_words(3)
+        && matches!(
+            labels::listed_meaning(&unit.whole.clean()),
+            Some(Meaning::Dates)
+        )
 }
 
 /// A labelled field of the vocabulary, or its label alone on its line,
