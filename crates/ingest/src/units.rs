@@ -267,6 +267,10 @@ impl Unit {
 
     fn compute_cells(&self) -> Vec<Segment> {
         match (&self.kind, self.whole.segments.as_slice()) {
+            // A key-facts row is a field, not a table's record.
+            (UnitKind::Field { known: true, .. }, [line]) if labelled_row(&line.text).is_some() => {
+                Vec::new()
+            }
             (UnitKind::Text | UnitKind::Date { .. } | UnitKind::Field { .. }, [line]) => {
                 row_cells(line)
             }
@@ -1063,6 +1067,9 @@ fn classify(line: &Line) -> (UnitKind, usize) {
             .or(known_field)
             .unwrap_or((UnitKind::Bullet, content));
     }
+    if let Some((label, value_at)) = labelled_row(text) {
+        return (UnitKind::Field { label, known: true }, value_at);
+    }
     if let Some((label, value, known)) = field(text) {
         return match value {
             Some(start) => (UnitKind::Field { label, known }, start),
@@ -1091,6 +1098,23 @@ fn classify(line: &Line) -> (UnitKind, usize) {
         return (UnitKind::LoneLabel(text.to_string()), text.len());
     }
     (UnitKind::Text, 0)
+}
+
+/// A row of two cells, a listed label and its value (`Period⇥2019–2022`):
+/// a key-facts table's field. The label and where the value starts; not
+/// a header row, whose second cell is a label too.
+fn labelled_row(text: &str) -> Option<(String, usize)> {
+    let (label, value) = text.split_once('\t')?;
+    let value_at = text.len() - value.trim_start().len();
+    let value = value.trim();
+    let label = label.trim().trim_end_matches(':');
+    // Only a label the vocabulary lists: `Lomé region⇥210,000` is a
+    // breakdown line under a table's row.
+    let is_row = !value.is_empty()
+        && !value.contains('\t')
+        && labels::listed_meaning(label).is_some()
+        && !is_known_label(value.trim_end_matches(':'));
+    is_row.then(|| (label.to_string(), value_at))
 }
 
 /// A page copied as one line (breadcrumb, titles, dates and descriptions

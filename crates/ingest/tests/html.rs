@@ -582,3 +582,43 @@ fn a_cell_of_labelled_fields_gives_each_field_to_its_row() {
     );
     spans_hold(page.as_bytes(), &listing);
 }
+
+#[test]
+fn a_key_facts_table_of_label_and_value_cells_is_its_records_fields() {
+    let page = r#"<html><body><h1>Featured work</h1>
+<h2>Clean wells for river towns</h2><p>Wells are repaired in twelve towns.</p>
+<h3>Key facts</h3><table><tr><th>Period</th><td>2017–2020</td></tr><tr><th>Donor</th><td>Norway</td></tr></table>
+<h2>Safer boats for lake fishers</h2><p>Fishers learn to repair their boats.</p>
+<h3>Key facts</h3><table><tr><td>Start</td><td>March 2019</td></tr><tr><td>End</td><td>April 2021</td></tr><tr><td>Donor</td><td>Sweden</td></tr></table>
+</body></html>"#;
+    let listing = read(page);
+    assert_eq!(
+        titles(&listing),
+        [
+            "Clean wells for river towns",
+            "Safer boats for lake fishers"
+        ]
+    );
+    assert_eq!(
+        dates(&listing),
+        [
+            Some("2017–2020".to_string()),
+            Some("March 2019 – April 2021".to_string())
+        ]
+    );
+    let donors: Vec<_> = listing
+        .projects
+        .iter()
+        .map(|p| {
+            p.fields
+                .iter()
+                .find(|f| f.label == "Donor")
+                .map(|f| f.value.clean().into_owned())
+        })
+        .collect();
+    assert_eq!(
+        donors,
+        [Some("Norway".to_string()), Some("Sweden".to_string())]
+    );
+    spans_hold(page.as_bytes(), &listing);
+}
