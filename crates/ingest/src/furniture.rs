@@ -69,7 +69,7 @@ fn is_pager(text: &str) -> bool {
             }
         } else if word.len() <= 3 && word.bytes().all(|b| b.is_ascii_digit()) {
             numbers += 1;
-        } else if !PAGER_WORDS.contains(&word.to_lowercase().as_str()) {
+        } else if !PAGER_WORDS.iter().any(|w| w.eq_ignore_ascii_case(word)) {
             return false;
         }
     }
@@ -98,6 +98,14 @@ const RESULT_WORDS: &[&str] = &[
 /// out of a total (`Showing 1 to 10 of 127 results`, `Résultats 1 - 10
 /// sur 52`).
 fn is_result_count(text: &str) -> bool {
+    // Every line with a digit is asked: most name no results at all.
+    let names_results = text.split_whitespace().any(|w| {
+        let word = w.trim_matches(|c: char| !c.is_alphanumeric());
+        RESULT_WORDS.iter().any(|r| r.eq_ignore_ascii_case(word))
+    });
+    if !names_results {
+        return false;
+    }
     let words: Vec<String> = text
         .split_whitespace()
         .map(|w| {

@@ -748,7 +748,7 @@ fn strip_project_number(title: &mut Text) {
     let (Some(word), Some(number)) = (words.next(), words.next()) else {
         return;
     };
-    if !RECORD_WORDS.contains(&word.to_lowercase().as_str()) {
+    if !RECORD_WORDS.iter().any(|w| w.eq_ignore_ascii_case(word)) {
         return;
     }
     let number = number.trim_end_matches([':', '.', ')']);

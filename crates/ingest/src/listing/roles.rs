@@ -448,15 +448,14 @@ impl<'a> Builder<'a> {
         while title > 0 && i - title < 3 {
             let above = title - 1;
             let current = &self.units[title];
+            if self.roles[above] != Role::Body || !self.units[above].is_title_like() {
+                break;
+            }
             // A byline or the dates' own label is never a title: the
             // headline over it is, a blank line between or not (a page's
             // blocks each have one).
-            let labels_the_dates = title == i && is_dates_label(current);
-            let never_a_title = current.is_byline() || labels_the_dates;
-            let fits = self.roles[above] == Role::Body
-                && (!current.after_blank || never_a_title)
-                && self.units[above].is_title_like();
-            if !fits {
+            let never_a_title = current.is_byline() || (title == i && is_dates_label(current));
+            if current.after_blank && !never_a_title {
                 break;
             }
             let set_apart = never_a_title
