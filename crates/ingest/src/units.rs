@@ -402,7 +402,7 @@ const TIME_UNITS: &[&str] = &[
 
 /// Whether `text` starts with a length of time: a number and a unit of
 /// time (`36 months`, `3 years (2019–2022)`).
-fn is_duration(text: &str) -> bool {
+pub fn is_duration(text: &str) -> bool {
     let mut words = text.split_whitespace();
     let number = words.next().is_some_and(|w| {
         w.chars()

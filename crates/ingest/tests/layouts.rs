@@ -927,7 +927,12 @@ fn a_duration_without_dates_under_a_title_keeps_its_project() {
     assert_eq!(dates(&listing)[1], None);
     assert!(listing.diagnostics.iter().any(|d| d
         .message
-        .contains("cannot read the dates in `Duration: 36 months`")));
+        .contains("no dates for `Mobile clinics for herders`")));
+    // A length is not dates it failed to read.
+    assert!(listing
+        .diagnostics
+        .iter()
+        .all(|d| !d.message.contains("cannot read")));
 }
 
 #[test]
@@ -1877,4 +1882,38 @@ fn a_byline_or_the_dates_label_set_apart_under_a_headline_is_not_the_title() {
             "{between}"
         );
     }
+}
+
+#[test]
+fn blocks_of_fields_whose_dates_come_first_in_some_records() {
+    let listing = parse(
+        "Annex\n\nRainwater tanks for village schools\nDonor: Norway\nStart: 03/2019\nDuration: 36 months\n\n\
+         Mobile clinics for herders\nDuration: 48 months\nStart: 09/2018\nDonor: Sweden\n\n\
+         Seed bank for returnees\nStart date: 1 March 2020\nEnd date: 28 February 2023\nDonor: Denmark\n",
+    );
+    assert_eq!(titles(&listing), THREE_RECORDS);
+    assert_eq!(
+        dates(&listing),
+        all_dated(["03/2019", "09/2018", "1 March 2020 – 28 February 2023"])
+    );
+    // A length is no dates to warn about.
+    assert!(
+        listing
+            .diagnostics
+            .iter()
+            .all(|d| !d.message.contains("cannot read")),
+        "{:?}",
+        listing.diagnostics
+    );
+    let labelled = parse(
+        "Grants\n\nGrant title: Rainwater tanks for village schools\nDonor: Norway\n\n\
+         Grant title: Mobile clinics for herders\nDonor: Sweden\n",
+    );
+    assert_eq!(
+        titles(&labelled),
+        [
+            "Rainwater tanks for village schools",
+            "Mobile clinics for herders"
+        ]
+    );
 }

@@ -7,7 +7,7 @@ use crate::dates::{scan_date, trailing_parenthesised_date, DateExpr, NumericOrde
 use crate::diagnostics::Diagnostic;
 use crate::labels::{self, Column, Meaning};
 use crate::record::{DateOrigin, DateText, Field, RawProject, Segment, Span, Text};
-use crate::units::{field, run_together_fields, OwnDates, Unit, UnitKind};
+use crate::units::{field, is_duration, run_together_fields, OwnDates, Unit, UnitKind};
 
 impl Builder<'_> {
     pub(super) fn project(
@@ -518,6 +518,8 @@ impl Builder<'_> {
                         order: NumericOrder::default(),
                     })
                 }
+                // `Duration: 36 months`: a length, no dates to read.
+                None if is_duration(&value.clean()) => {}
                 None => self.diagnostics.push(Diagnostic::warning(
                     self.source,
                     value.first_line().unwrap_or(project.first_line),

@@ -203,7 +203,7 @@ impl<'a> Builder<'a> {
                     || d.is_worded_end()
                     || d.is_status_alone()
                     || ((d.is_date_field() || d.is_duration_field())
-                        && !self.unit(i + 2).is_some_and(is_field_besides_dates))
+                        && !self.unit(self.past_date_fields(i + 2)).is_some_and(is_field_besides_dates))
             })
             // A byline may be no headline (`Last updated: 20 May 2021`) and
             // still stand over the date line, under the headline.
@@ -212,6 +212,21 @@ impl<'a> Builder<'a> {
                 || (self.units[i].is_headline_with_stop()
                     && self.unit(i + 1).is_some_and(|d| !d.after_blank)))
             && !self.date_leads_the_head_below(i + 1)
+    }
+
+    /// `k`, or the unit after it where `k` is another of a record's date
+    /// fields (`Start: 09/2018` after `Duration: 48 months`): the field
+    /// there says whether a block of fields is the record. One at most, as
+    /// rule 1 looks three units ahead ([`super::layout::LOOKAHEAD_UNITS`]).
+    fn past_date_fields(&self, k: usize) -> usize {
+        let date_field = self.unit(k).is_some_and(|u| {
+            matches!(u.kind, UnitKind::Field { known: true, .. })
+                && matches!(
+                    u.meaning(),
+                    Some(Meaning::Dates | Meaning::Start | Meaning::End)
+                )
+        });
+        k + usize::from(date_field)
     }
 
     /// Whether the date line `d` is set apart by a blank line from the line
