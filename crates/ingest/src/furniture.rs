@@ -1,19 +1,45 @@
-//! Lines a results page prints around its listing, copied along with it:
-//! a pager (`« Previous 1 2 3 … 32 Next »`) and a count of results
-//! (`Showing 1 to 10 of 127 results`, `43 Treffer`). They are no
+//! Lines a results page or a press release prints around its listing,
+//! copied along with it: a pager (`« Previous 1 2 3 … 32 Next »`), a
+//! count of results (`Showing 1 to 10 of 127 results`, `43 Treffer`) and
+//! a dateline (`Brussels, 14 December 2018`). They are no
 //! record's text: each parts the text around it as a blank line does.
 //!
 //! Both are told by their shape (numbers among a few words of paging or
 //! counting, in the languages the listings come in), not by any one
 //! site's wording.
 
-/// Whether a line standing on its own is a pager or a count of results.
+use crate::dates::scan_date;
+
+/// Whether a line standing on its own is a pager, a count of results or
+/// a dateline.
 pub fn is_page_furniture(text: &str) -> bool {
     // Most lines hold no digit or are long: turned away first.
     if text.len() > 120 || !text.bytes().any(|b| b.is_ascii_digit()) {
         return false;
     }
-    is_pager(text) || is_result_count(text)
+    is_pager(text) || is_result_count(text) || is_dateline(text)
+}
+
+/// A press release's dateline: where and on which day it was issued
+/// (`Brussels, 14 December 2018`, `NAIROBI, 3 May 2021`): a place of one
+/// or two capitalised words, a comma, one whole date and nothing else.
+fn is_dateline(text: &str) -> bool {
+    let Some((place, date)) = text.split_once(", ") else {
+        return false;
+    };
+    let words = place.split_whitespace().count();
+    let place_like = (1..=2).contains(&words)
+        && place.split_whitespace().all(|w| {
+            w.starts_with(char::is_uppercase) && w.chars().all(|c| c.is_alphabetic() || c == '-')
+        });
+    place_like
+        && scan_date(date).is_some_and(|expr| {
+            expr.end.is_none()
+                && !expr.open_end
+                && expr.start.day.is_some()
+                && expr.start.month.is_some()
+                && expr.len >= date.trim_end().len()
+        })
 }
 
 /// Words a pager prints besides its page numbers, in lower case.
@@ -146,6 +172,8 @@ mod tests {
             "127 Treffer",
             "Résultats 1 - 10 sur 52",
             "0 results found",
+            "Brussels, 14 December 2018",
+            "NAIROBI, 3 May 2021",
         ] {
             assert!(is_page_furniture(line), "{line}");
         }
@@ -161,6 +189,9 @@ mod tests {
             "Phase 2 of 3",
             "Results of 3 surveys in 12 districts",
             "Skills for 2,000 returnees in 12 districts",
+            "Kenya, 2019 – 2021",
+            "Ghana, May 2019",
+            "Safe journeys home, 12 May 2021",
             "The project gave 1,200 results in the survey of farmers across three regions of Ghana",
         ] {
             assert!(!is_page_furniture(line), "{line}");

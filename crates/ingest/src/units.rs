@@ -370,7 +370,13 @@ impl Unit {
             return false;
         }
         let words = text.split_whitespace().count();
-        (1..=40).contains(&words)
+        // A reference alone (`IP/18/6790`) names nothing.
+        let reference = words == 1
+            && text.contains('/')
+            && text.chars().any(|c| c.is_ascii_digit())
+            && text.chars().filter(|c| c.is_alphabetic()).take(3).count() < 3;
+        !reference
+            && (1..=40).contains(&words)
             && text.chars().count() <= MAX_TITLE_CHARS
             && !has_sentence_break(text)
             && !(words >= 12 && has_finite_verb(text))

@@ -1917,3 +1917,14 @@ fn blocks_of_fields_whose_dates_come_first_in_some_records() {
         ]
     );
 }
+
+#[test]
+fn a_press_releases_dateline_and_reference_are_not_records() {
+    let listing = parse(
+        "Press release\n\nBrussels, 14 December 2018\n\nThe fund adopted three programmes today.\n\n\
+         Rainwater tanks for village schools\n\nTanks are built in Chad.\n\n\
+         Mobile clinics for herders\n\nClinics travel in Niger.\n\n\
+         Seed bank for returnees\n\nSeeds are kept in Mali.\n\nIP/18/6790\n\nFor more, write to the press office.\n",
+    );
+    assert_eq!(titles(&listing), THREE_RECORDS);
+}
