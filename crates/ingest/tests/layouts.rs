@@ -1928,3 +1928,16 @@ fn a_press_releases_dateline_and_reference_are_not_records() {
     );
     assert_eq!(titles(&listing), THREE_RECORDS);
 }
+
+#[test]
+fn a_table_header_printed_again_after_a_page_break_is_no_record() {
+    let listing = parse(
+        "Portfolio\n\nTitle | Country | Start | End\n\
+         Rainwater tanks for village schools | Chad | 2018 | 2021\n\
+         Mobile clinics for herders | Niger | 2019 | 2022\n\n\
+         Annual report 2022                              7 / 9\n\n\
+         Title | Country | Start | End\n\
+         Seed bank for returnees | Mali | 2020 | 2023\n",
+    );
+    assert_eq!(titles(&listing), THREE_RECORDS);
+}

@@ -267,11 +267,17 @@ impl<'a> Builder<'a> {
         if self.rows {
             for i in 0..self.units.len() {
                 let unit = &self.units[i];
-                if self
-                    .row_header
-                    .as_ref()
-                    .is_some_and(|(line, _)| unit.first_line() == *line)
-                {
+                // A header printed again (after a page break) is the header.
+                let header = self.row_header.as_ref().is_some_and(|(line, columns)| {
+                    unit.first_line() == *line
+                        || (unit.cells().len() == columns.len()
+                            && unit
+                                .cells()
+                                .iter()
+                                .zip(columns)
+                                .all(|(c, (_, h))| c.text == *h))
+                });
+                if header {
                     self.roles[i] = Role::TableHeader;
                 } else if self.roles[i] == Role::Body
                     && is_record_row(unit, self.row_header.as_ref())
