@@ -722,8 +722,9 @@ fn dash_label(text: &str) -> Option<(String, usize)> {
 
 /// The cells of a table row copied as one line: cells a browser copies
 /// with tabs between them, or three or more cells between ` | `, or
-/// cells two spaces or more apart where the last is a date (a table copied
-/// as aligned text). A line of one cell is no row. A Markdown table's rows
+/// cells two spaces or more apart where one is a date or all but one name
+/// columns (a table copied as aligned text, its header). A line of one
+/// cell is no row. A Markdown table's rows
 /// are read so too (`| Title | Donor | 2019–2021 |`).
 fn row_cells(line: &Segment) -> Vec<Segment> {
     let text = line.text.as_str();
@@ -773,11 +774,18 @@ fn row_cells(line: &Segment) -> Vec<Segment> {
     }
     if text.contains("  ") {
         let cells = cut(split("  "));
-        let ends_in_date = cells
-            .last()
-            .and_then(|c| scan_date(&c.text).map(|e| e.len >= c.text.trim_end().len()))
-            .unwrap_or(false);
-        if cells.len() >= 2 && ends_in_date {
+        let is_date_cell =
+            |c: &Segment| scan_date(&c.text).is_some_and(|e| e.len >= c.text.trim_end().len());
+        // A row holds a date cell, the last or another (`1  Title  Kenya
+        // 2015-2019  45.0`); a header names its columns, one name the
+        // vocabulary lacks at most.
+        let dated = cells.iter().any(is_date_cell);
+        let known = cells
+            .iter()
+            .filter(|c| is_known_label(c.text.trim_end_matches(':')))
+            .count();
+        let header = cells.len() >= 3 && known + 1 >= cells.len();
+        if cells.len() >= 2 && (dated || header) {
             return cells;
         }
     }

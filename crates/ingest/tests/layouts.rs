@@ -1941,3 +1941,26 @@ fn a_table_header_printed_again_after_a_page_break_is_no_record() {
     );
     assert_eq!(titles(&listing), THREE_RECORDS);
 }
+
+#[test]
+fn a_table_aligned_with_spaces_whose_dates_are_not_last() {
+    let listing = parse(
+        "Overview\n\nNo.  Project                                Country   Period      Budget\n\
+         1    Rainwater tanks for village schools    Chad      2018-2021   45.0\n\
+         2    Mobile clinics for herders             Niger     2019-2022   60.5\n\
+         3    Seed bank for returnees                Mali      2020-2023   22.0\n",
+    );
+    assert_eq!(titles(&listing), THREE_RECORDS);
+    assert_eq!(
+        dates(&listing),
+        all_dated(["2018-2021", "2019-2022", "2020-2023"])
+    );
+    assert_eq!(
+        listing.projects[1]
+            .fields
+            .iter()
+            .find(|f| f.label == "Country")
+            .map(|f| f.value.clean().into_owned()),
+        Some("Niger".to_string())
+    );
+}
