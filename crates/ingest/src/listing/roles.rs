@@ -346,8 +346,10 @@ impl<'a> Builder<'a> {
                 }
             }
         }
-        self.find_undated_titles();
+        // Rule 1b reads listings of dated titles only: a page's headline
+        // over its date (the file's first unit) is none.
         if self.dated_titles {
+            self.find_undated_titles();
             return;
         }
         // Rule 2b: a listing of numbered or bulleted titles with nothing
@@ -476,7 +478,9 @@ impl<'a> Builder<'a> {
             // headline over it is, a blank line between or not (a page's
             // blocks each have one).
             let never_a_title = current.is_byline() || (title == i && is_dates_label(current));
-            if current.after_blank && !never_a_title {
+            // Across a blank line, not up to the page's own title.
+            let page_title = self.starts_file && above == 0;
+            if current.after_blank && (!never_a_title || page_title) {
                 break;
             }
             let set_apart = never_a_title
