@@ -622,3 +622,51 @@ fn a_key_facts_table_of_label_and_value_cells_is_its_records_fields() {
     );
     spans_hold(page.as_bytes(), &listing);
 }
+
+#[test]
+fn a_cell_spanning_rows_is_every_rows_value() {
+    let page = r#"<html><body><table>
+<tr><th>Donor</th><th>Project</th><th>Country</th><th>Period</th></tr>
+<tr><th rowspan="2">Norway</th><td>Clean wells for river towns</td><td rowspan="3">Ghana</td><td>2017-2020</td></tr>
+<tr><td>Safer boats for lake fishers</td><td>2019-2021</td></tr>
+<tr><td>Sweden</td><td>Evening classes for dock workers</td><td>2012-2014</td></tr>
+</table></body></html>"#;
+    let listing = read(page);
+    assert_eq!(
+        titles(&listing),
+        [
+            "Clean wells for river towns",
+            "Safer boats for lake fishers",
+            "Evening classes for dock workers"
+        ]
+    );
+    let field = |label: &str| -> Vec<Option<String>> {
+        listing
+            .projects
+            .iter()
+            .map(|p| {
+                p.fields
+                    .iter()
+                    .find(|f| f.label == label)
+                    .map(|f| f.value.clean().into_owned())
+            })
+            .collect()
+    };
+    let some = |v: &str| Some(v.to_string());
+    assert_eq!(
+        field("Donor"),
+        [some("Norway"), some("Norway"), some("Sweden")]
+    );
+    assert_eq!(
+        field("Country"),
+        [some("Ghana"), some("Ghana"), some("Ghana")]
+    );
+    assert_eq!(
+        dates(&listing),
+        [some("2017-2020"), some("2019-2021"), some("2012-2014")]
+    );
+    // The copied cell's bytes are the spanning cell's.
+    let donor = &listing.projects[1].fields[0].value.segments[0];
+    assert_eq!(&page[donor.span.start..donor.span.end], "Norway");
+    spans_hold(page.as_bytes(), &listing);
+}

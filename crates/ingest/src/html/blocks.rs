@@ -159,17 +159,43 @@ struct Open {
     pre: bool,
     block: bool,
     table: bool,
+    /// A table cell: where its text starts, the rows it spans and its
+    /// column.
+    cell: Option<(usize, usize, usize)>,
+    row: bool,
 }
 
 /// A table being read.
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug)]
 struct OpenTable {
     /// It has a header cell (`th`) yet.
     has_header: bool,
     /// The cells open around it: a table inside a layout table's cell has
     /// rows of its own.
     cells_outside: usize,
+    /// The row being read (counted from 1), and the column its next cell
+    /// stands in.
+    row: usize,
+    column: usize,
+    /// Cells that span rows below their own (`rowspan`), to be printed in
+    /// those rows too, as the table shows them.
+    spanning: Vec<SpanningCell>,
 }
+
+/// A cell with `rowspan`: its text, the bytes it came from, its column,
+/// the rows below its own it covers and the last row it was printed in.
+#[derive(Debug)]
+struct SpanningCell {
+    text: String,
+    file: Span,
+    column: usize,
+    rows: std::ops::RangeInclusive<usize>,
+    printed_in: usize,
+}
+
+/// The most rows a cell is carried into: a page's `rowspan="65534"` would
+/// otherwise copy one cell into every row.
+const MOST_SPANNED_ROWS: usize = 1000;
 
 struct Walker<'d> {
     page: &'d Decoded<'d>,
@@ -318,6 +344,71 @@ impl<'d> Walker<'d> {
         }
     }
 
+    /// Remembers the cell in `column` whose text was written from `from`
+    /// on, which spans `rows` rows: the `rows - 1` below get it too.
+    fn remember_spanning_cell(&mut self, from: usize, rows: usize, column: usize) {
+        let Some(written) = self.lines.text.get(from..) else {
+            return;
+        };
+        let text = written.trim();
+        if text.is_empty() || self.skipping > 0 {
+            return;
+        }
+        let start = from + (written.len() - written.trim_start().len());
+        let file = self.lines.map.span(start, start + text.len());
+        let text = text.to_string();
+        if let Some(table) = self.tables.last_mut() {
+            table.spanning.push(SpanningCell {
+                text,
+                file,
+                column,
+                rows: table.row + 1..=table.row + rows - 1,
+                printed_in: table.row,
+            });
+        }
+    }
+
+    /// Writes the cells spanning into this row from rows above that stand
+    /// where its next cell would (`row_end`: all those left, in column
+    /// order).
+    fn write_spanning_cells(&mut self, row_end: bool) {
+        loop {
+            let Some(table) = self.tables.last_mut() else {
+                return;
+            };
+            let (row, column) = (table.row, table.column);
+            let found = table
+                .spanning
+                .iter_mut()
+                .filter(|cell| {
+                    cell.rows.contains(&row)
+                        && cell.printed_in != row
+                        && if row_end {
+                            cell.column >= column
+                        } else {
+                            cell.column == column
+                        }
+                })
+                .min_by_key(|cell| cell.column);
+            let Some(cell) = found else {
+                return;
+            };
+            cell.printed_in = row;
+            let (text, file) = (cell.text.clone(), cell.file);
+            table.column = table.column.max(cell.column) + 1;
+            if self.skipping > 0 {
+                continue;
+            }
+            if self.line_has_text {
+                self.joiner = Some("\t");
+            }
+            self.before_word(file.start);
+            let at = self.lines.text.len();
+            self.lines.text.push_str(&text);
+            self.lines.map.push_mapped(at, file);
+        }
+    }
+
     /// Writes `text`, generated (it stands for no bytes: `file` is where
     /// it would be).
     fn write_generated(&mut self, text: &str, file: usize) {
@@ -437,6 +528,7 @@ impl<'d> Walker<'d> {
             self.joiner = Some(if label_ends { " " } else { ": " });
             self.pending = Break::None;
         } else if matches!(name, b"td" | b"th") {
+            self.write_spanning_cells(false);
             if self.line_has_text {
                 self.joiner = Some("\t");
             }
@@ -469,6 +561,9 @@ impl<'d> Walker<'d> {
             self.tables.push(OpenTable {
                 has_header: false,
                 cells_outside,
+                row: 0,
+                column: 0,
+                spanning: Vec::new(),
             });
         }
         if name == b"th" {
@@ -508,6 +603,30 @@ impl<'d> Walker<'d> {
         if pre {
             self.pre += 1;
         }
+        let cell = matches!(name, b"td" | b"th").then(|| {
+            let rows = attribute(attributes, b"rowspan")
+                .and_then(|r| r.trim().parse::<usize>().ok())
+                .unwrap_or(1)
+                .clamp(1, MOST_SPANNED_ROWS);
+            let columns = attribute(attributes, b"colspan")
+                .and_then(|c| c.trim().parse::<usize>().ok())
+                .unwrap_or(1)
+                .clamp(1, MOST_SPANNED_ROWS);
+            let column = self.tables.last_mut().map_or(0, |table| {
+                table.column += columns;
+                table.column - columns
+            });
+            (self.lines.text.len(), rows, column)
+        });
+        let row = name == b"tr";
+        if row {
+            if let Some(table) = self.tables.last_mut() {
+                table.row += 1;
+                table.column = 0;
+                let row = table.row;
+                table.spanning.retain(|cell| *cell.rows.end() >= row);
+            }
+        }
         self.stack.push(Open {
             name: id,
             skips,
@@ -518,6 +637,8 @@ impl<'d> Walker<'d> {
             pre,
             block: is(name, &BLOCKS),
             table,
+            cell,
+            row,
         });
     }
 
@@ -598,6 +719,12 @@ impl<'d> Walker<'d> {
         }
         if open.list {
             self.lists.pop();
+        }
+        if let Some((from, rows, column)) = open.cell.filter(|&(_, rows, _)| rows > 1) {
+            self.remember_spanning_cell(from, rows, column);
+        }
+        if open.row {
+            self.write_spanning_cells(true);
         }
         if open.table {
             self.tables.pop();

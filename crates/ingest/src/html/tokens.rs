@@ -34,7 +34,7 @@ pub(super) enum Token {
 
 /// Attributes worth keeping: the rest (links, styles, data) never change
 /// what is read, and a hostile page may carry megabytes of them.
-const KEPT_ATTRIBUTES: [&[u8]; 8] = [
+const KEPT_ATTRIBUTES: [&[u8]; 10] = [
     b"id",
     b"class",
     b"role",
@@ -43,6 +43,8 @@ const KEPT_ATTRIBUTES: [&[u8]; 8] = [
     b"hidden",
     b"aria-hidden",
     b"aria-label",
+    b"rowspan",
+    b"colspan",
 ];
 
 /// The longest name in [`KEPT_ATTRIBUTES`]: `aria-hidden`.
