@@ -532,6 +532,65 @@ fn numbered(text: &str) -> Option<(u32, usize)> {
     Some((text[..digits].parse().ok()?, digits + 1 + gap))
 }
 
+/// A line numbered as a report's subsection (`3.1 Title`, `2.4.1.
+/// Title`): its place in the section (the last number) and where the
+/// rest starts. The rest opens on a capital and is no amount (`2.5
+/// Million people`).
+fn section_numbered(text: &str) -> Option<(u32, usize)> {
+    let number_len = text
+        .bytes()
+        .take_while(|b| b.is_ascii_digit() || *b == b'.')
+        .count();
+    let number = text[..number_len].trim_end_matches('.');
+    let parts: Vec<&str> = number.split('.').collect();
+    let well_formed =
+        (2..=4).contains(&parts.len()) && parts.iter().all(|p| (1..=2).contains(&p.len()));
+    if !well_formed {
+        return None;
+    }
+    let rest = &text[number_len..];
+    let gap = rest.len() - rest.trim_start().len();
+    let first_word = rest.split_whitespace().next()?;
+    let amount = [
+        "million",
+        "millions",
+        "mio",
+        "mio.",
+        "millionen",
+        "millones",
+        "milhões",
+        "milioni",
+        "mrd",
+        "mrd.",
+        "billion",
+        "bn",
+        "m",
+    ]
+    .iter()
+    .any(|w| w.eq_ignore_ascii_case(first_word));
+    if gap == 0
+        || amount
+        || !first_word.starts_with(char::is_uppercase)
+        || rest.split_whitespace().count() < 2
+    {
+        return None;
+    }
+    let place = parts.last()?.parse().ok()?;
+    Some((place, number_len + gap))
+}
+
+/// How much deeper than its section a subsection's numbered line stands
+/// (`3.1 Title` one level, `2.4.1 Title` two), as an outline indents it:
+/// the rules tell a list's items by their indentation, and `3. Projects`
+/// is not an item of the list `3.1`, `3.2` is.
+fn subsection_depth(text: &str, kind: &UnitKind) -> usize {
+    if !matches!(kind, UnitKind::Numbered(_)) || section_numbered(text).is_none() {
+        return 0;
+    }
+    let number = text.split_whitespace().next().unwrap_or_default();
+    2 * number.trim_end_matches('.').matches('.').count()
+}
+
 /// Splits a line marked with a letter or a roman numeral into its place
 /// in the list and the rest: `a. Title`, `(b) Title`, `c) Title`, `iv.
 /// Title`, `IV. Title` → (1, …), (2, …), (3, …), (4, …), (4, …). Letters
@@ -1047,7 +1106,10 @@ fn facts_before_dates(text: &str) -> Option<(usize, DateExpr)> {
 
 fn classify(line: &Line) -> (UnitKind, usize) {
     let (text, _) = line.trimmed();
-    if let Some((number, content)) = numbered(text).or_else(|| lettered(text)) {
+    if let Some((number, content)) = numbered(text)
+        .or_else(|| section_numbered(text))
+        .or_else(|| lettered(text))
+    {
         // `1. April 2017 bis 31. März 2020`: a day printed as an ordinal,
         // as German prints it, opens a date line, not a list item.
         let ordinal_day = date_line(line, 0).filter(|(kind, _)| {
@@ -1710,11 +1772,12 @@ pub fn units(lines: &[Line]) -> Vec<Unit> {
             } else {
                 Text::from_segment(content)
             };
+            let indent = line.indent() + subsection_depth(line.trimmed().0, &kind);
             units.push(Unit {
                 kind,
                 content,
                 whole: Text::from_segment(whole),
-                indent: line.indent(),
+                indent,
                 title_like: false,
                 item_title_with_period: false,
                 own_dates: None,

@@ -1964,3 +1964,23 @@ fn a_table_aligned_with_spaces_whose_dates_are_not_last() {
         Some("Niger".to_string())
     );
 }
+
+#[test]
+fn a_reports_subsections_numbered_under_their_section() {
+    let listing = parse(
+        "Annual report\n\n3. Our projects\n\n3.1 Rainwater tanks for village schools\nNorway paid for tanks in Chad.\n\n\
+         3.2 Mobile clinics for herders\nSweden paid for clinics in Niger.\n\n\
+         3.3 Seed bank for returnees\nDenmark paid for seeds in Mali.\n",
+    );
+    assert_eq!(titles(&listing), THREE_RECORDS);
+    let numbers: Vec<_> = listing.projects.iter().map(|p| p.list_number).collect();
+    assert_eq!(numbers, [Some(1), Some(2), Some(3)]);
+    // An amount is no subsection's number.
+    let listing = parse(
+        "Projects\n\nRainwater tanks for village schools\n1 June 2019 - 31 May 2021\n2.5 Million people drink safer water.\n",
+    );
+    assert_eq!(titles(&listing), ["Rainwater tanks for village schools"]);
+    assert!(listing.projects[0]
+        .description_text()
+        .starts_with("2.5 Million"));
+}

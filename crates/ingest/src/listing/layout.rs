@@ -526,9 +526,10 @@ fn headed_numbered_list(above: Option<&Unit>, window: &[Unit], decided: usize) -
     };
     (0..decided.min(window.len().saturating_sub(1))).find_map(|i| {
         let (first, second) = (&window[i], &window[i + 1]);
-        // Two items of one list first: the line above is looked at only
-        // under them.
-        if !(marked(first) && marked(second) && first.kind.same_marker(&second.kind)) {
+        // Two items of one list first, aligned (` 9.` over `10.` is): the
+        // line above is looked at only under them.
+        let aligned = first.indent.abs_diff(second.indent) <= 1;
+        if !(marked(first) && marked(second) && first.kind.same_marker(&second.kind) && aligned) {
             return None;
         }
         let above_item = match i.checked_sub(1) {

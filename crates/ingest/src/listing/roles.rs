@@ -416,8 +416,10 @@ impl<'a> Builder<'a> {
             if introduction {
                 continue;
             }
-            // A numbered line in a head is its headline.
+            // A numbered line in a head is its headline; under a numbered section's heading (`3. Projects` / `3.1
+            // Title`), the last numbered line.
             let numbered = (head.start..head.body)
+                .rev()
                 .find(|&i| matches!(self.units[i].kind, UnitKind::Numbered(_)));
             // A file that opens on a head of the listing's own shape, a line
             // over the fields every record has, opens on its first record:
