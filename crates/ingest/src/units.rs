@@ -940,10 +940,20 @@ fn acceptable_rest(rest: &str) -> bool {
 }
 
 /// A sentence set off after a date line's range: `2018–2021. Funded by
-/// Norway in the Philippines.` (a page's card with its dates and summary
-/// in one paragraph). Prose that opens on years runs on without a stop
+/// Norway in the Philippines.`, `2016–2020, Liberia. Funded by …` (a
+/// page's card with its dates and summary in one paragraph). Prose that opens on years runs on without a stop
 /// (`2018-2021 saw the office grow`).
 fn sentence_after(rest: &str) -> bool {
+    // `2016–2020, Liberia. Funded by …`: a place, then the sentence.
+    if let Some((place, sentence)) = rest.strip_prefix(',').and_then(|r| r.split_once(". ")) {
+        let words: Vec<&str> = place.split_whitespace().collect();
+        return (1..=4).contains(&words.len())
+            && words.iter().all(|w| {
+                w.starts_with(char::is_uppercase) || ["and", "et", "y", "und", "e"].contains(w)
+            })
+            && sentence.trim_start().starts_with(char::is_uppercase)
+            && sentence.split_whitespace().count() >= 2;
+    }
     // After a colon comes what the dates are of (`2019–2021: Skills for
     // returnees`), a headline.
     let Some(after) = rest.strip_prefix(['.', ';']).or_else(|| {

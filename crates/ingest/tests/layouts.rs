@@ -1984,3 +1984,20 @@ fn a_reports_subsections_numbered_under_their_section() {
         .description_text()
         .starts_with("2.5 Million"));
 }
+
+#[test]
+fn a_date_line_that_names_its_place_then_goes_on_in_a_sentence() {
+    let listing = parse(
+        "Projects\n\nRainwater tanks for village schools\n2018–2021, Chad. Funded by Norway, the tanks serve twelve village schools.\n\n\
+         Mobile clinics for herders\n2019–2022, Niger and Mali. Sweden pays for the clinics that follow the herds.\n\n\
+         Seed bank for returnees\n2020–2023. Denmark funds it.\n",
+    );
+    assert_eq!(titles(&listing), THREE_RECORDS);
+    assert_eq!(
+        dates(&listing),
+        all_dated(["2018–2021", "2019–2022", "2020–2023"])
+    );
+    assert!(listing.projects[1]
+        .description_text()
+        .contains("Sweden pays"));
+}
