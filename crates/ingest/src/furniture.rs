@@ -1,7 +1,8 @@
 //! Lines a results page or a press release prints around its listing,
 //! copied along with it: a pager (`« Previous 1 2 3 … 32 Next »`), a
-//! count of results (`Showing 1 to 10 of 127 results`, `43 Treffer`) and
-//! a dateline (`Brussels, 14 December 2018`). They are no
+//! count of results (`Showing 1 to 10 of 127 results`, `43 Treffer`), a
+//! dateline (`Brussels, 14 December 2018`) and a bar of buttons and links
+//! (`Share  Print  Download`, `Read more`). They are no
 //! record's text: each parts the text around it as a blank line does.
 //!
 //! Both are told by their shape (numbers among a few words of paging or
@@ -10,14 +11,142 @@
 
 use crate::dates::scan_date;
 
-/// Whether a line standing on its own is a pager, a count of results or
-/// a dateline.
+/// Whether a line standing on its own is a pager, a count of results, a
+/// dateline or a bar of buttons and links.
 pub fn is_page_furniture(text: &str) -> bool {
-    // Most lines hold no digit or are long: turned away first.
-    if text.len() > 120 || !text.bytes().any(|b| b.is_ascii_digit()) {
+    // Most lines are long or hold no digit: turned away first.
+    if text.len() > 120 {
         return false;
     }
-    is_pager(text) || is_result_count(text) || is_dateline(text)
+    if !text.bytes().any(|b| b.is_ascii_digit()) {
+        return is_action_bar(text);
+    }
+    is_pager(text) || is_result_count(text) || is_dateline(text) || is_action_bar(text)
+}
+
+/// Words of a page's buttons and links around an entry: to share, print
+/// or download it, read more of it, comment on it, go back to the top.
+const ACTION_WORDS: &[&str] = &[
+    "share",
+    "print",
+    "download",
+    "tweet",
+    "facebook",
+    "linkedin",
+    "twitter",
+    "whatsapp",
+    "pinterest",
+    "xing",
+    "teilen",
+    "partager",
+    "compartir",
+    "condividi",
+    "partilhar",
+    "drucken",
+    "imprimer",
+    "imprimir",
+    "stampa",
+    "herunterladen",
+    "télécharger",
+    "descargar",
+    "scarica",
+    "descarregar",
+    "read",
+    "more",
+    "weiterlesen",
+    "mehr",
+    "lire",
+    "suite",
+    "leer",
+    "más",
+    "ler",
+    "mais",
+    "leggi",
+    "più",
+    "continue",
+    "reading",
+    "comment",
+    "comments",
+    "commento",
+    "commentaire",
+    "comentario",
+    "comentário",
+    "leave",
+    "lascia",
+    "laisser",
+    "deja",
+    "deixe",
+    "back",
+    "top",
+    "zurück",
+    "oben",
+    "haut",
+    "arriba",
+    "topo",
+];
+
+/// Words that join them (`Back to top`, `Leave a comment`, `Leggi di
+/// più`, `Share this page`) or stand among them (`E-mail`, `PDF`), never
+/// a bar alone.
+const ACTION_JOINERS: &[&str] = &[
+    "to",
+    "a",
+    "un",
+    "una",
+    "um",
+    "uma",
+    "di",
+    "de",
+    "la",
+    "le",
+    "el",
+    "the",
+    "this",
+    "page",
+    "article",
+    "on",
+    "via",
+    "x",
+    "nach",
+    "zum",
+    "seitenanfang",
+    "en",
+    "in",
+    "du",
+    "da",
+    "email",
+    "e-mail",
+    "mail",
+    "copy",
+    "link",
+    "pdf",
+];
+
+/// A line of nothing but a page's buttons and links (`Share  Print
+/// Download`, `Share: Facebook LinkedIn E-mail`, `Read more`, `Leggi di
+/// più`, `Back to top`), one of them at least, eight words at most.
+fn is_action_bar(text: &str) -> bool {
+    let is = |list: &[&str], word: &str| list.iter().any(|l| l.eq_ignore_ascii_case(word));
+    let mut words = 0;
+    let mut actions = 0;
+    let separators = |c: char| {
+        c.is_whitespace() || matches!(c, '|' | '·' | '•' | '/' | ':' | '›' | '»' | '→' | '↑')
+    };
+    // Every short line without a digit is asked: most turn away at their
+    // first word.
+    for word in text
+        .split(separators)
+        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric() && c != '-'))
+        .filter(|w| !w.is_empty())
+    {
+        words += 1;
+        if is(ACTION_WORDS, word) {
+            actions += 1;
+        } else if !is(ACTION_JOINERS, word) || words > 8 {
+            return false;
+        }
+    }
+    actions > 0 && words <= 8
 }
 
 /// A press release's dateline: where and on which day it was issued
@@ -174,6 +303,12 @@ mod tests {
             "0 results found",
             "Brussels, 14 December 2018",
             "NAIROBI, 3 May 2021",
+            "Share  Print  Download",
+            "Share: Facebook LinkedIn E-mail",
+            "Read more »",
+            "Leggi di più",
+            "Back to top ↑",
+            "Lascia un commento",
         ] {
             assert!(is_page_furniture(line), "{line}");
         }
@@ -192,6 +327,9 @@ mod tests {
             "Kenya, 2019 – 2021",
             "Ghana, May 2019",
             "Safe journeys home, 12 May 2021",
+            "Share the harvest",
+            "Top-up grants for returnees",
+            "More jobs for young women",
             "The project gave 1,200 results in the survey of farmers across three regions of Ghana",
         ] {
             assert!(!is_page_furniture(line), "{line}");

@@ -1059,9 +1059,13 @@ fn is_bare_headline(unit: &Unit) -> bool {
         return false;
     };
     let text = unit.content.clean();
+    // A title may hold a colon (`Bangui: a hospital for newborns`).
     matches!(
         unit.kind,
-        UnitKind::Text | UnitKind::Numbered(_) | UnitKind::Bullet
+        UnitKind::Text
+            | UnitKind::Numbered(_)
+            | UnitKind::Bullet
+            | UnitKind::Field { known: false, .. }
     ) && unit.cells().is_empty()
         && !line
             .text
@@ -1765,7 +1769,8 @@ pub fn units(lines: &[Line]) -> Vec<Unit> {
                         | UnitKind::Field { .. }
                 ) && wraps_onto(u, line)
             });
-        if !continues && kind == UnitKind::Text && is_page_furniture(line.trimmed().0) {
+        let plain = matches!(kind, UnitKind::Text | UnitKind::Field { known: false, .. });
+        if !continues && plain && is_page_furniture(line.trimmed().0) {
             open = false;
             continue;
         }

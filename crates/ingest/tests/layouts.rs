@@ -2001,3 +2001,37 @@ fn a_date_line_that_names_its_place_then_goes_on_in_a_sentence() {
         .description_text()
         .contains("Sweden pays"));
 }
+
+#[test]
+fn a_pages_buttons_and_links_are_not_records_or_text() {
+    let listing = parse(
+        "Projects\n\nRainwater tanks for village schools\n\n2018 – 2021\n\nTanks are built.\n\nRead more »\n\n\
+         Mobile clinics for herders\n\n2019 – 2022\n\nClinics travel.\n\nRead more »\n\n\
+         Seed bank for returnees\n\n2020 – 2023\n\nSeeds are kept.\n\nShare  Print  Download\n\n\
+         The fund is run by a foundation.\n",
+    );
+    assert_eq!(titles(&listing), THREE_RECORDS);
+    assert_eq!(listing.projects[0].description_text(), "Tanks are built.");
+}
+
+#[test]
+fn a_title_holding_a_colon_over_a_line_of_facts() {
+    let listing = parse(
+        "Projects\n\nChad: rainwater tanks for village schools\nChad · 2018 – 2021\nTanks are built.\n\n\
+         Mobile clinics for herders\nNiger · 2019 – 2022\nClinics travel.\n",
+    );
+    assert_eq!(
+        titles(&listing),
+        [
+            "Chad: rainwater tanks for village schools",
+            "Mobile clinics for herders"
+        ]
+    );
+    assert_eq!(
+        dates(&listing),
+        [
+            Some("2018 – 2021".to_string()),
+            Some("2019 – 2022".to_string())
+        ]
+    );
+}
