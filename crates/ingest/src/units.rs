@@ -255,6 +255,22 @@ impl Unit {
             && self.compute_title_like(true)
     }
 
+    /// A one-line headline written as a sentence, ending in its one full
+    /// stop, a blank line above it (`Safe water for the families of Alta,
+    /// Potosí, Bolivia.`): over a record's fields it is the title.
+    pub fn is_titled_sentence(&self) -> bool {
+        self.kind == UnitKind::Text
+            && self.after_blank
+            && !self.title_like
+            && self.whole.segments.len() == 1
+            && self
+                .whole
+                .segments
+                .first()
+                .is_some_and(|s| s.text.trim_end().ends_with('.') && !s.text.contains(". "))
+            && self.compute_title_like(true)
+    }
+
     fn complete(&mut self) {
         self.cells = self.compute_cells();
         self.own_dates = self.compute_own_dates();

@@ -2035,3 +2035,30 @@ fn a_title_holding_a_colon_over_a_line_of_facts() {
         ]
     );
 }
+
+#[test]
+fn a_title_written_as_a_sentence_over_its_fields() {
+    let listing = parse(
+        "Our work\n\nRainwater tanks for the village schools of Pocoata, Potosí, Bolivia.\nBudget: 18,000 €\nFunder: City of Valladolid\n\n\
+         Mobile clinics for the herders of Huanta, Ayacucho, Peru.\nBudget: 24,000 €\nFunder: Region of Castile\n",
+    );
+    assert_eq!(
+        titles(&listing),
+        [
+            "Rainwater tanks for the village schools of Pocoata, Potosí, Bolivia.",
+            "Mobile clinics for the herders of Huanta, Ayacucho, Peru."
+        ]
+    );
+    // Under a headline, such a sentence is the headline's text.
+    let listing = parse(
+        "Our work\n\nMarket access for smallholders\n\nFunded by the Netherlands, the project links farmers to buyers.\n\nBudget: 18,000 €\n\n\
+         Rainwater tanks for schools\n\nNorway pays for tanks in Chad.\n\nBudget: 24,000 €\n",
+    );
+    assert_eq!(
+        titles(&listing),
+        [
+            "Market access for smallholders",
+            "Rainwater tanks for schools"
+        ]
+    );
+}

@@ -154,6 +154,8 @@ fn any_line() -> impl Strategy<Value = String> {
         "> **Donor:** Norway",
         "*2019 – 2021*",
         "Read more »",
+        "Clean water for the schools of Potosí, Bolivia.",
+        "Budget: 18,000 €",
         "Kenya: clinics for herders",
         "Kenya · 2019 – 2021",
         "",

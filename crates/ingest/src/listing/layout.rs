@@ -732,7 +732,9 @@ const ANNOUNCING_WORDS: [&str; 12] = [
 ];
 
 fn is_head_candidate(unit: &Unit) -> bool {
-    unit.is_title_like() && !unit.is_date() && unit.whole.segments.len() <= 3
+    (unit.is_title_like() || unit.is_titled_sentence())
+        && !unit.is_date()
+        && unit.whole.segments.len() <= 3
 }
 
 /// Learns the table header and dated titles of `window` (the last one when

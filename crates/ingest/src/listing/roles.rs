@@ -730,8 +730,21 @@ impl<'a> Builder<'a> {
     /// headline, a subtitle, a grantee's name.
     fn is_head_like(&self, i: usize) -> bool {
         let unit = &self.units[i];
+        let over_fields = || {
+            self.unit(i + 1).is_some_and(|next| {
+                matches!(
+                    next.kind,
+                    UnitKind::Field { known: true, .. } | UnitKind::LoneLabel(_)
+                )
+            })
+        };
+        // A sentence under a headline is that headline's text; under the
+        // page's own title (the file's first unit) it is a record's title.
+        let under_headline =
+            || i > 0 && self.units[i - 1].is_title_like() && !(self.starts_file && i == 1);
         self.roles[i] == Role::Body
-            && unit.is_title_like()
+            && (unit.is_title_like()
+                || (over_fields() && !under_headline() && unit.is_titled_sentence()))
             && unit.whole.segments.len() <= 3
             && !unit.is_date()
     }
