@@ -846,6 +846,12 @@ fn countries_and_bodies_named_in_german_italian_and_portuguese() {
             vec![],
             vec!["ETH"],
         ),
+        // The European Portuguese spelling beside the Brazilian one.
+        (
+            "O projeto apoia escolas na Guiné-Bissau e na Guiné-Bissáu.",
+            vec![],
+            vec!["GNB"],
+        ),
     ] {
         let (p, _) = project(text);
         assert_eq!(p.funder_codes(), funders, "{text}");
