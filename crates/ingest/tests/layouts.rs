@@ -1636,6 +1636,8 @@ fn card_labels_in_other_languages_and_wordings() {
         ("Finanziatore", "Durata", "Paese"),
         ("Financiador", "Duração", "País"),
         ("Bailleur", "Période du projet", "Pays"),
+        ("Geldgever", "Looptijd", "Landen"),
+        ("Geber", "Dauer", "Land"),
     ] {
         let listing = parse(&format!(
             "Projects\n\n{a}\n{donor}: Sida\n{term}: 2019 to 2021\n{country}: Ghana\n\n\
@@ -1648,6 +1650,13 @@ fn card_labels_in_other_languages_and_wordings() {
             all_dated(["2019 to 2021", "2020 to 2023", "2018 to 2022"]),
             "{term}"
         );
+    }
+    // The title labelled in German, Italian, Portuguese or Dutch.
+    for label in ["Projekt", "Titel", "Progetto", "Projeto", "Projectnaam"] {
+        let listing = parse(&format!(
+            "CV\n\n{label}: {a}\nRolle: Leitung\n\n{label}: {b}\nRolle: Beratung\n"
+        ));
+        assert_eq!(titles(&listing), [a, b], "{label}");
     }
 }
 
