@@ -74,6 +74,7 @@ pub const VOCABULARY: &[(&str, Meaning)] = &[
     ("action title", Meaning::Title),
     ("projet", Meaning::Title),
     ("projekt", Meaning::Title),
+    ("vorhaben", Meaning::Title),
     ("projekttitel", Meaning::Title),
     ("projektname", Meaning::Title),
     ("titel", Meaning::Title),

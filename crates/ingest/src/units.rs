@@ -1355,7 +1355,25 @@ fn inline_fields<'a>(line: &Line<'a>) -> Vec<Line<'a>> {
 /// another.
 pub fn run_together_fields(text: &str) -> Vec<(usize, usize)> {
     let whole = vec![(0, text.len())];
-    if field(text).is_none_or(|(_, value, _)| value.is_none()) {
+    // `A long headline: Client: IMF · …`: a headline run into a known
+    // field (a `<dt>` over its `<dd>`) is the first part, its colon left.
+    if field(text).is_none() {
+        let run_into_field = text.find(": ").filter(|&colon| {
+            colon <= MAX_TITLE_CHARS
+                && field(&text[colon + 2..]).is_some_and(|(_, value, known)| known && value.is_some())
+        });
+        return match run_into_field {
+            Some(colon) => std::iter::once((0, colon))
+                .chain(
+                    run_together_fields(&text[colon + 2..])
+                        .into_iter()
+                        .map(|(from, end)| (from + colon + 2, end + colon + 2)),
+                )
+                .collect(),
+            None => whole,
+        };
+    }
+    if field(text).is_some_and(|(_, value, _)| value.is_none()) {
         return whole;
     }
     let mut cuts = Vec::new();
@@ -1393,6 +1411,13 @@ pub fn run_together_fields(text: &str) -> Vec<(usize, usize)> {
                     c.is_whitespace() || matches!(c, ',' | ';' | '|' | '·' | '•')
                 })
                 .len();
+        // `Title: Client: IMF · Period: 2020–2023` (a `<dt>` over its
+        // `<dd>` of fields): an unknown label with nothing of its own
+        // before the first known field is the headline, without its colon.
+        let headline = from == 0
+            && text[..end].ends_with(':')
+            && field(&text[..end]).is_some_and(|(_, value, known)| value.is_none() && !known);
+        let end = if headline { end - 1 } else { end };
         if end > from {
             parts.push((from, end));
         }

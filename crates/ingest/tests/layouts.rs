@@ -2071,3 +2071,37 @@ fn a_title_written_as_a_sentence_over_its_fields() {
         ]
     );
 }
+
+#[test]
+fn a_headers_title_column_named_in_words_the_vocabulary_lacks() {
+    let listing = parse(
+        "Overview\n\nIntervention\tCountry\tPeriod\tDonor\n\
+         Rainwater tanks for village schools\tChad\t2018-2021\tNorway\n\
+         Mobile clinics for herders\tNiger\t2019-2022\tSweden\n\
+         Seed bank for returnees\tMali\t2020-2023\tDenmark\n",
+    );
+    assert_eq!(titles(&listing), THREE_RECORDS);
+}
+
+#[test]
+fn a_headline_run_into_the_fields_after_it() {
+    // As a page's `<dt>` over its `<dd>` of fields copies.
+    let listing = parse(
+        "Case studies\n\nRainwater Tanks for Village Schools: Client: Norad · Country: Chad · Period: Q3 2018 – Q2 2021\n\
+         Mobile Clinics for Herders: Client: Sida · Country: Niger · Period: FY2019–FY2022\n",
+    );
+    assert_eq!(
+        titles(&listing),
+        [
+            "Rainwater Tanks for Village Schools",
+            "Mobile Clinics for Herders"
+        ]
+    );
+    assert_eq!(
+        dates(&listing),
+        [
+            Some("Q3 2018 – Q2 2021".to_string()),
+            Some("FY2019–FY2022".to_string())
+        ]
+    );
+}

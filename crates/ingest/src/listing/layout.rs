@@ -616,7 +616,7 @@ pub(super) fn header_row(unit: &Unit) -> Option<Vec<(Column, String)>> {
     if known < cells.len() && !(cells.len() >= 3 && known + 1 == cells.len()) {
         return None;
     }
-    let columns: Vec<(Column, String)> = cells
+    let mut columns: Vec<(Column, String)> = cells
         .iter()
         .map(|c| {
             (
@@ -625,6 +625,13 @@ pub(super) fn header_row(unit: &Unit) -> Option<Vec<(Column, String)>> {
             )
         })
         .collect();
+    // A header that names no title column names it in words the
+    // vocabulary lacks: its column is the one not named.
+    if !columns.iter().any(|(c, _)| *c == Column::Title) {
+        if let Some(unnamed) = cells.iter().position(|c| labels::column(&c.text).is_none()) {
+            columns[unnamed].0 = Column::Title;
+        }
+    }
     columns
         .iter()
         .any(|(c, _)| *c != Column::Field)

@@ -731,12 +731,8 @@ impl<'a> Builder<'a> {
     fn is_head_like(&self, i: usize) -> bool {
         let unit = &self.units[i];
         let over_fields = || {
-            self.unit(i + 1).is_some_and(|next| {
-                matches!(
-                    next.kind,
-                    UnitKind::Field { known: true, .. } | UnitKind::LoneLabel(_)
-                )
-            })
+            self.unit(i + 1)
+                .is_some_and(|next| matches!(next.kind, UnitKind::Field { known: true, .. }))
         };
         // A sentence under a headline is that headline's text; under the
         // page's own title (the file's first unit) it is a record's title.
