@@ -952,6 +952,11 @@ fn acceptable_rest(rest: &str) -> bool {
     if trimmed.starts_with('(') {
         return trimmed.split_whitespace().count() <= 8;
     }
+    // A place in the column after the dates (`2018–2021   Chad`); a
+    // longer text there is a headline ([`dates_beside_headline`]).
+    if rest.starts_with("  ") || rest.starts_with('\t') {
+        return trimmed.split_whitespace().count() <= 3;
+    }
     field(trimmed).is_some_and(|(_, value, _)| value.is_some())
 }
 
@@ -1223,6 +1228,50 @@ fn labelled_row(text: &str) -> Option<(String, usize)> {
     is_row.then(|| (label.to_string(), value_at))
 }
 
+/// A reference list's line that prints the dates in a column before the
+/// headline (`2020–2023   Teacher training for host schools`, the rest
+/// of the record indented under the headline): the dates and the headline
+/// are two lines, a date line that opens the record below it. A headline
+/// has four words at least (a place after its dates has fewer) and no
+/// third column (a table's row has).
+fn dates_beside_headline<'a>(line: &Line<'a>) -> Vec<Line<'a>> {
+    let whole = vec![Line { ..*line }];
+    let (text, span) = line.trimmed();
+    if !text.starts_with(|c: char| c.is_ascii_digit()) {
+        return whole;
+    }
+    let Some(expr) = scan_date(text).filter(|e| e.end.is_some() || e.open_end) else {
+        return whole;
+    };
+    let dates = text[..expr.len].trim_end();
+    let after = &text[dates.len()..];
+    let gap = after.len() - after.trim_start().len();
+    let headline = after.trim_start();
+    let set_apart = after.starts_with('\t') || gap >= 2;
+    let headline_like = headline.starts_with(char::is_uppercase)
+        && headline.split_whitespace().count() >= 4
+        && !headline.contains('\t')
+        && !headline.contains("  ")
+        && scan_date(headline).is_none();
+    if !(set_apart && headline_like) {
+        return whole;
+    }
+    let base = span.start - line.offset;
+    let headline_at = dates.len() + gap;
+    vec![
+        Line {
+            number: line.number,
+            text: &line.text[base..base + dates.len()],
+            offset: line.offset + base,
+        },
+        Line {
+            number: line.number,
+            text: &line.text[base + headline_at..base + text.len()],
+            offset: line.offset + base + headline_at,
+        },
+    ]
+}
+
 /// A page copied as one line (breadcrumb, titles, dates and descriptions
 /// run together): where a long line holds two date ranges or more, it is
 /// cut into lines — before each range's headline, at the range, and after
@@ -1360,7 +1409,8 @@ pub fn run_together_fields(text: &str) -> Vec<(usize, usize)> {
     if field(text).is_none() {
         let run_into_field = text.find(": ").filter(|&colon| {
             colon <= MAX_TITLE_CHARS
-                && field(&text[colon + 2..]).is_some_and(|(_, value, known)| known && value.is_some())
+                && field(&text[colon + 2..])
+                    .is_some_and(|(_, value, known)| known && value.is_some())
         });
         return match run_into_field {
             Some(colon) => std::iter::once((0, colon))
@@ -1769,6 +1819,7 @@ pub fn units(lines: &[Line]) -> Vec<Unit> {
     for line in lines
         .iter()
         .map(without_markup)
+        .flat_map(|l| dates_beside_headline(&l))
         .flat_map(|l| run_together_records(&l))
         .flat_map(|l| inline_fields(&l))
     {

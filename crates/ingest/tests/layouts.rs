@@ -2105,3 +2105,27 @@ fn a_headline_run_into_the_fields_after_it() {
         ]
     );
 }
+
+#[test]
+fn dates_in_a_column_before_each_headline() {
+    let listing = parse(
+        "Selected references\n\n\
+         2018–2021   Rainwater tanks for village schools\n            Chad · funded by Norway\n\n\
+         2019–2022   Mobile clinics for herders\n            Niger · funded by Sweden\n\n\
+         2020–2023   Seed bank for returnees\n            Mali · funded by Denmark\n",
+    );
+    assert_eq!(titles(&listing), THREE_RECORDS);
+    assert_eq!(
+        dates(&listing),
+        all_dated(["2018–2021", "2019–2022", "2020–2023"])
+    );
+    // The facts indented under a record are its own, not the next one's
+    // heading.
+    assert!(listing.projects[0].description_text().contains("Chad"));
+    assert_eq!(listing.projects[1].section, None);
+    // A place in the column after the dates is no headline.
+    let listing = parse(
+        "Projects\n\nRainwater tanks for village schools\n2018–2021   Chad\nTanks are built.\n",
+    );
+    assert_eq!(titles(&listing), ["Rainwater tanks for village schools"]);
+}

@@ -156,6 +156,8 @@ fn any_line() -> impl Strategy<Value = String> {
         "Read more »",
         "Clean water for the schools of Potosí, Bolivia.",
         "Budget: 18,000 €",
+        "2019–2021   Teacher training for host schools",
+        "            Jordan · funded by the European Union",
         "Kenya: clinics for herders",
         "Kenya · 2019 – 2021",
         "",

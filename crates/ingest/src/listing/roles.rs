@@ -237,10 +237,11 @@ impl<'a> Builder<'a> {
         let (Some(date), Some(below)) = (self.unit(d), self.unit(d + 1)) else {
             return false;
         };
-        // The record's text follows its headline.
-        let text_follows = self
-            .unit(d + 2)
-            .is_some_and(|u| u.kind == UnitKind::Text && !u.is_title_like());
+        // The record's text follows its headline, or its facts indented
+        // under it (`2019–2021   Title` / `            Nepal · USAID`).
+        let text_follows = self.unit(d + 2).is_some_and(|u| {
+            u.kind == UnitKind::Text && (!u.is_title_like() || u.indent > date.indent)
+        });
         date.after_blank
             && !below.after_blank
             && below.kind == UnitKind::Text
@@ -842,6 +843,11 @@ impl<'a> Builder<'a> {
                 if unit.is_lone_year() {
                     self.roles[i] = Role::Heading;
                     continue;
+                }
+                // A heading stands no deeper than the records it heads: a
+                // line indented under the record above is that record's.
+                if unit.indent > self.units[first].indent {
+                    break;
                 }
                 // A table row's cells are data, never a heading.
                 let short_line = unit.kind == UnitKind::Text
