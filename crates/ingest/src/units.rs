@@ -1237,7 +1237,10 @@ fn labelled_row(text: &str) -> Option<(String, usize)> {
 fn dates_beside_headline<'a>(line: &Line<'a>) -> Vec<Line<'a>> {
     let whole = vec![Line { ..*line }];
     let (text, span) = line.trimmed();
-    if !text.starts_with(|c: char| c.is_ascii_digit()) {
+    // Every line is asked: most start with a letter or print no column.
+    if !text.starts_with(|c: char| c.is_ascii_digit())
+        || !(text.contains("  ") || text.contains('\t'))
+    {
         return whole;
     }
     let Some(expr) = scan_date(text).filter(|e| e.end.is_some() || e.open_end) else {
