@@ -2129,3 +2129,24 @@ fn dates_in_a_column_before_each_headline() {
     );
     assert_eq!(titles(&listing), ["Rainwater tanks for village schools"]);
 }
+
+#[test]
+fn one_line_records_some_going_on_in_sentences() {
+    let listing = parse(
+        "Where we work\n\nCHAD\n- Rainwater Tanks for Village Schools (2018–2021). Funded by Norway.\n\
+         - Mobile Clinics with Local Nurses (2019–2022). Funded by Sweden through its embassy in N'Djamena, with the health ministry.\n\n\
+         MALI\n- Seed Bank for Returnees (2020–2023). Funded by Denmark.\n",
+    );
+    assert_eq!(
+        titles(&listing),
+        [
+            "Rainwater Tanks for Village Schools",
+            "Mobile Clinics with Local Nurses",
+            "Seed Bank for Returnees"
+        ]
+    );
+    assert_eq!(
+        dates(&listing),
+        all_dated(["2018–2021", "2019–2022", "2020–2023"])
+    );
+}

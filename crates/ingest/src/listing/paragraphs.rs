@@ -97,8 +97,9 @@ pub(super) fn named_paragraph(unit: &Unit) -> Option<NamedParagraph> {
 }
 
 /// A project's name: two to fifteen words, the first and every word of
-/// four letters or more capitalised, and none of the words a sentence or
-/// a funder's cue holds (`is`, `was`, `by`).
+/// four letters or more capitalised but the small words that join them
+/// (`with`, `pour`), and none of the words a sentence or a funder's cue
+/// holds (`is`, `was`, `by`).
 fn is_name(text: &str) -> bool {
     let words = text.split_whitespace().count();
     NAME_WORDS.contains(&words)
@@ -109,10 +110,19 @@ fn is_name(text: &str) -> bool {
                 .chars()
                 .find(|c| c.is_alphabetic())
                 .is_none_or(char::is_uppercase);
-            (capitalised || letters < 4) && !NOT_IN_NAMES.contains(&word)
+            (capitalised || letters < 4 || CONNECTORS.contains(&word))
+                && !NOT_IN_NAMES.contains(&word)
         })
         && !text.contains(". ")
 }
+
+/// Longer small words a capitalised name keeps in lower case (`School
+/// Feeding with Local Produce`).
+const CONNECTORS: &[&str] = &[
+    "with", "from", "into", "through", "against", "among", "across", "within", "without", "avec",
+    "pour", "dans", "entre", "sans", "contra", "para", "desde", "hacia", "sobre", "durch", "gegen",
+    "über", "nach", "unter", "verso", "contro",
+];
 
 /// Short words that put a phrase in a sentence, not a name.
 const NOT_IN_NAMES: &[&str] = &["by", "is", "are", "was", "were", "has", "have", "will"];
