@@ -83,6 +83,8 @@ const ACTION_WORDS: &[&str] = &[
     "haut",
     "arriba",
     "topo",
+    "learn",
+    "discover",
 ];
 
 /// Words that join them (`Back to top`, `Leave a comment`, `Leggi di
@@ -120,6 +122,11 @@ const ACTION_JOINERS: &[&str] = &[
     "copy",
     "link",
     "pdf",
+    "project",
+    "see",
+    "view",
+    "find",
+    "out",
 ];
 
 /// A line of nothing but a page's buttons and links (`Share  Print
@@ -309,6 +316,7 @@ mod tests {
             "Leggi di più",
             "Back to top ↑",
             "Lascia un commento",
+            "Learn more →",
         ] {
             assert!(is_page_furniture(line), "{line}");
         }
