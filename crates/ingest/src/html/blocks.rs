@@ -197,6 +197,12 @@ struct SpanningCell {
 /// otherwise copy one cell into every row.
 const MOST_SPANNED_ROWS: usize = 1000;
 
+/// A table's cells carried into the rows below at once, and the longest
+/// text carried: a table spans a few columns of short values (a donor, a
+/// country), and a hostile page must not multiply its size.
+const MOST_SPANNING_CELLS: usize = 32;
+const LONGEST_SPANNING_TEXT: usize = 300;
+
 struct Walker<'d> {
     page: &'d Decoded<'d>,
     lines: Lines,
@@ -351,13 +357,17 @@ impl<'d> Walker<'d> {
             return;
         };
         let text = written.trim();
-        if text.is_empty() || self.skipping > 0 {
+        if text.is_empty() || text.len() > LONGEST_SPANNING_TEXT || self.skipping > 0 {
             return;
         }
         let start = from + (written.len() - written.trim_start().len());
         let file = self.lines.map.span(start, start + text.len());
         let text = text.to_string();
-        if let Some(table) = self.tables.last_mut() {
+        if let Some(table) = self
+            .tables
+            .last_mut()
+            .filter(|table| table.spanning.len() < MOST_SPANNING_CELLS)
+        {
             table.spanning.push(SpanningCell {
                 text,
                 file,
@@ -793,4 +803,41 @@ pub(super) fn lines(page: &Decoded<'_>, file_len: usize) -> Lines {
         lines.map.push_mapped(at, Span::new(file_len, file_len));
     }
     lines
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::html::encoding::decode;
+
+    fn text_of(html: &str) -> String {
+        let page = decode("p.html", html.as_bytes()).expect("a page");
+        lines(&page, html.len()).text
+    }
+
+    #[test]
+    fn a_spanning_cell_is_printed_in_each_row_it_covers() {
+        let text = text_of(
+            "<table><tr><th>Donor</th><th>Project</th></tr>\
+             <tr><td rowspan=\"2\">Norway</td><td>Wells</td></tr><tr><td>Boats</td></tr></table>",
+        );
+        assert_eq!(text, "Donor\tProject\n\nNorway\tWells\n\nNorway\tBoats\n");
+    }
+
+    #[test]
+    fn spanning_cells_cannot_multiply_a_hostile_pages_size() {
+        let long = "x".repeat(400);
+        let mut html = String::from("<table><tr>");
+        for _ in 0..200 {
+            html.push_str("<td rowspan=\"65534\">spanning cell</td>");
+        }
+        html.push_str(&format!("<td rowspan=\"65534\">{long}</td></tr>"));
+        html.push_str(&"<tr><td>a</td></tr>".repeat(2_000));
+        html.push_str("</table>");
+        let text = text_of(&html);
+        // Thirty-two short cells at most, in a thousand rows at most; the
+        // long cell is never copied.
+        assert!(text.len() < 32 * "spanning cell\t".len() * 1_001 + html.len());
+        assert_eq!(text.matches(long.as_str()).count(), 1);
+    }
 }
