@@ -2070,6 +2070,24 @@ fn a_title_written_as_a_sentence_over_its_fields() {
             "Rainwater tanks for schools"
         ]
     );
+    // A title stands right on its fields; a sentence set apart from them
+    // is a paragraph, under the file's first line too.
+    let listing = parse(
+        "Market access for smallholders\n\nThe project links coffee farmers in Rwanda to buyers.\n\n\
+         Donor: Norway\nCountry: Rwanda\n\nRainwater tanks for schools\n\nTanks are built in Chad.\n\n\
+         Donor: Sweden\nCountry: Chad\n",
+    );
+    assert!(
+        titles(&listing)
+            .iter()
+            .all(|t| !t.starts_with("The project")),
+        "{:?}",
+        titles(&listing)
+    );
+    assert_eq!(
+        titles(&listing).last().map(String::as_str),
+        Some("Rainwater tanks for schools")
+    );
 }
 
 #[test]

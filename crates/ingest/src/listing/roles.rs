@@ -731,9 +731,11 @@ impl<'a> Builder<'a> {
     /// headline, a subtitle, a grantee's name.
     fn is_head_like(&self, i: usize) -> bool {
         let unit = &self.units[i];
+        // A title stands right on its fields; a paragraph is set apart.
         let over_fields = || {
-            self.unit(i + 1)
-                .is_some_and(|next| matches!(next.kind, UnitKind::Field { known: true, .. }))
+            self.unit(i + 1).is_some_and(|next| {
+                matches!(next.kind, UnitKind::Field { known: true, .. }) && !next.after_blank
+            })
         };
         // A sentence under a headline is that headline's text; under the
         // page's own title (the file's first unit) it is a record's title.
