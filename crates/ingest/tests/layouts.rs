@@ -2168,3 +2168,13 @@ fn one_line_records_some_going_on_in_sentences() {
         all_dated(["2018–2021", "2019–2022", "2020–2023"])
     );
 }
+
+#[test]
+fn a_footnotes_mark_ends_no_title() {
+    let listing = parse(
+        "Evaluations\n\n4.1 Rainwater tanks for village schools (2018–2021)¹\nCommissioned by Norway.\n\n\
+         4.2 Mobile clinics for herders²\nCommissioned by Sweden.\n\n4.3 Seed bank for returnees [3]\nCommissioned by Denmark.\n",
+    );
+    assert_eq!(titles(&listing), THREE_RECORDS);
+    assert_eq!(dates(&listing)[0].as_deref(), Some("(2018–2021)"));
+}

@@ -109,6 +109,7 @@ impl Builder<'_> {
                 self.add_field(&mut project, label, value);
             }
         }
+        strip_footnote_mark(&mut title);
         let title_date = match own_dates.filter(|_| !self.rows) {
             Some(own) => split_own_dates(&mut title, own),
             None => strip_title_date(&mut title),
@@ -1026,6 +1027,32 @@ fn split_own_dates(title: &mut Text, own: OwnDates) -> Option<Segment> {
     segment.text.truncate(own.title_end);
     segment.span.end = segment.span.start + own.title_end;
     Some(date)
+}
+
+/// A footnote's mark at the end of a title is not part of it: `Water for
+/// schools¹`, `… (2015–2019)²`, `Title [3]`, `Title†`.
+fn strip_footnote_mark(title: &mut Text) {
+    let Some(last) = title.segments.last_mut() else {
+        return;
+    };
+    let text = last.text.trim_end();
+    let mut kept =
+        text.trim_end_matches(['¹', '²', '³', '⁴', '⁵', '⁶', '⁷', '⁸', '⁹', '⁰', '†', '‡']);
+    if kept.len() == text.len() {
+        // `[3]`: a bracketed number of one or two digits.
+        if let Some(open) = text.strip_suffix(']').and_then(|t| t.rfind('[')) {
+            let inside = &text[open + 1..text.len() - 1];
+            if (1..=2).contains(&inside.len()) && inside.bytes().all(|b| b.is_ascii_digit()) {
+                kept = &text[..open];
+            }
+        }
+    }
+    let kept = kept.trim_end().len();
+    if kept == 0 || kept == last.text.len() {
+        return;
+    }
+    last.text.truncate(kept);
+    last.span.end = last.span.start + kept;
 }
 
 /// Removes `(2009–2010)` from the end of a title; returns it as a segment.
