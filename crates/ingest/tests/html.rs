@@ -670,3 +670,32 @@ fn a_cell_spanning_rows_is_every_rows_value() {
     assert_eq!(&page[donor.span.start..donor.span.end], "Norway");
     spans_hold(page.as_bytes(), &listing);
 }
+
+#[test]
+fn an_accordions_toggle_buttons_hold_its_titles() {
+    for toggle in [
+        r#"data-toggle="collapse""#,
+        r#"data-bs-toggle="collapse""#,
+        r#"aria-expanded="false""#,
+    ] {
+        let page = format!(
+            r#"<html><body><h1>Programmes</h1><div class="accordion">
+<div class="card"><div class="card-header"><button class="btn" {toggle}>Clean wells for river towns</button></div>
+<div class="collapse"><p>Timeframe: 2017 – 2020</p><p>Donor: Norway</p></div></div>
+<div class="card"><div class="card-header"><button class="btn" {toggle}>Safer boats for lake fishers</button></div>
+<div class="collapse"><p>Timeframe: 2019 – 2021</p><p>Donor: Sweden</p></div></div>
+</div><button type="submit">Subscribe</button></body></html>"#
+        );
+        let listing = read(&page);
+        assert_eq!(
+            titles(&listing),
+            [
+                "Clean wells for river towns",
+                "Safer boats for lake fishers"
+            ],
+            "{toggle}"
+        );
+        assert!(!listing.projects[1].description_text().contains("Subscribe"));
+        spans_hold(page.as_bytes(), &listing);
+    }
+}

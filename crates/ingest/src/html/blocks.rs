@@ -547,9 +547,20 @@ impl<'d> Walker<'d> {
         }
         let id = self.name(name);
         self.open_counts[id as usize] += 1;
-        // A button inside a heading holds the heading's text (an
-        // accordion's); elsewhere a button is a control.
-        let skipped = is(name, &SKIPPED) && !(name == b"button" && self.in_heading());
+        // A button inside a heading, or one that opens a collapsed panel,
+        // holds the title of what it opens (an accordion's); elsewhere a
+        // button is a control.
+        let opens_panel = || {
+            attribute(attributes, b"aria-expanded").is_some()
+                || [b"data-toggle".as_slice(), b"data-bs-toggle"]
+                    .iter()
+                    .any(|a| {
+                        attribute(attributes, a)
+                            .is_some_and(|v| v.trim().eq_ignore_ascii_case("collapse"))
+                    })
+        };
+        let skipped =
+            is(name, &SKIPPED) && !(name == b"button" && (self.in_heading() || opens_panel()));
         let skips = skipped || is_furniture(attributes) || self.is_page_furniture(name);
         if skips {
             self.skipping += 1;

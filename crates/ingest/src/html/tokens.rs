@@ -34,7 +34,7 @@ pub(super) enum Token {
 
 /// Attributes worth keeping: the rest (links, styles, data) never change
 /// what is read, and a hostile page may carry megabytes of them.
-const KEPT_ATTRIBUTES: [&[u8]; 10] = [
+const KEPT_ATTRIBUTES: [&[u8]; 13] = [
     b"id",
     b"class",
     b"role",
@@ -45,10 +45,13 @@ const KEPT_ATTRIBUTES: [&[u8]; 10] = [
     b"aria-label",
     b"rowspan",
     b"colspan",
+    b"aria-expanded",
+    b"data-toggle",
+    b"data-bs-toggle",
 ];
 
-/// The longest name in [`KEPT_ATTRIBUTES`]: `aria-hidden`.
-const LONGEST_KEPT_NAME: usize = 11;
+/// The longest name in [`KEPT_ATTRIBUTES`]: `data-bs-toggle`.
+const LONGEST_KEPT_NAME: usize = 14;
 
 #[derive(Debug, Default)]
 struct TagUnderWay {
