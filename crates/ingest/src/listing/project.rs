@@ -710,17 +710,21 @@ fn strip_record_code(title: &mut Text) {
     if !(code.contains('/') && code.chars().any(|c| c.is_ascii_digit())) {
         return;
     }
-    let rest = &segment.text[code_end..];
-    let Some(after) = [" – ", " - ", " — ", ": "]
-        .iter()
-        .find_map(|sep| rest.strip_prefix(sep))
-    else {
+    cut_before_title(segment, code_end, &[" – ", " - ", " — ", ": "]);
+}
+
+/// Cuts off the text of `segment` before byte `at` and the first of
+/// `separators` that follows it, where a title follows them.
+fn cut_before_title(segment: &mut Segment, at: usize, separators: &[&str]) {
+    let Some(title) = segment.text.get(at..).and_then(|rest| {
+        separators
+            .iter()
+            .find_map(|sep| rest.strip_prefix(sep))
+            .filter(|title| !title.trim().is_empty())
+    }) else {
         return;
     };
-    if after.trim().is_empty() {
-        return;
-    }
-    let cut = segment.text.len() - after.len();
+    let cut = segment.text.len() - title.len();
     segment.text.drain(..cut);
     segment.span.start += cut;
 }
@@ -762,19 +766,8 @@ fn strip_project_number(title: &mut Text) {
     if !is_number {
         return;
     }
-    let after = &segment.text[word.len() + 1 + number.len()..];
-    let Some(rest) = [" – ", " - ", " — ", ": ", " : ", ". ", ") "]
-        .iter()
-        .find_map(|sep| after.strip_prefix(sep))
-    else {
-        return;
-    };
-    if rest.trim().is_empty() {
-        return;
-    }
-    let cut = segment.text.len() - rest.len();
-    segment.text.drain(..cut);
-    segment.span.start += cut;
+    let at = word.len() + 1 + number.len();
+    cut_before_title(segment, at, &[" – ", " - ", " — ", ": ", " : ", ". ", ") "]);
 }
 
 /// `Name / Title` in a listing that prints every item so: the name, cut
