@@ -824,7 +824,7 @@ fn cues_in_french_spanish_portuguese_german_and_italian_give_roles() {
 }
 
 #[test]
-fn countries_and_bodies_named_in_german_italian_and_portuguese() {
+fn countries_and_bodies_named_in_german_italian_portuguese_and_dutch() {
     for (text, funders, countries) in [
         (
             "Gefördert von der Europäischen Union, mit Rückkehrern aus Marokko und Tunesien.",
@@ -845,6 +845,16 @@ fn countries_and_bodies_named_in_german_italian_and_portuguese() {
             "Umgesetzt von der Internationalen Arbeitsorganisation in Äthiopien.",
             vec![],
             vec!["ETH"],
+        ),
+        (
+            "Gefinancierd door de Europese Unie, met scholen in Ivoorkust en Ethiopië.",
+            vec!["EU"],
+            vec!["CIV", "ETH"],
+        ),
+        (
+            "Uitgevoerd door de Internationale Arbeidsorganisatie in Oeganda.",
+            vec![],
+            vec!["UGA"],
         ),
         // The European Portuguese spelling beside the Brazilian one.
         (
