@@ -1,7 +1,8 @@
 //! Lines grouped into units: a paragraph, a numbered or bulleted item, a
 //! date line, a labelled field. A unit is what the layout rules reason about.
-//! A rule across the text, a pager or a count of results standing on its
-//! own parts units as a blank line does.
+//! A rule across the text, or a line of a page's furniture standing on
+//! its own (a pager, a count of results, a dateline, a bar of buttons:
+//! [`crate::furniture`]), parts units as a blank line does.
 
 use crate::dates::{scan_date, scan_end_date, trailing_title_date, DateExpr};
 use crate::furniture::is_page_furniture;
@@ -567,23 +568,9 @@ fn section_numbered(text: &str) -> Option<(u32, usize)> {
     let rest = &text[number_len..];
     let gap = rest.len() - rest.trim_start().len();
     let first_word = rest.split_whitespace().next()?;
-    let amount = [
-        "million",
-        "millions",
-        "mio",
-        "mio.",
-        "millionen",
-        "millones",
-        "milhões",
-        "milioni",
-        "mrd",
-        "mrd.",
-        "billion",
-        "bn",
-        "m",
-    ]
-    .iter()
-    .any(|w| w.eq_ignore_ascii_case(first_word));
+    let amount = AMOUNT_WORDS
+        .iter()
+        .any(|w| w.eq_ignore_ascii_case(first_word));
     if gap == 0
         || amount
         || !first_word.starts_with(char::is_uppercase)
@@ -594,6 +581,24 @@ fn section_numbered(text: &str) -> Option<(u32, usize)> {
     let place = parts.last()?.parse().ok()?;
     Some((place, number_len + gap))
 }
+
+/// Words of a number's scale (`2.5 Million`): after a decimal number, an
+/// amount, not a subsection's title.
+const AMOUNT_WORDS: &[&str] = &[
+    "million",
+    "millions",
+    "mio",
+    "mio.",
+    "millionen",
+    "millones",
+    "milhões",
+    "milioni",
+    "mrd",
+    "mrd.",
+    "billion",
+    "bn",
+    "m",
+];
 
 /// How much deeper than its section a subsection's numbered line stands
 /// (`3.1 Title` one level, `2.4.1 Title` two), as an outline indents it:
@@ -962,8 +967,9 @@ fn acceptable_rest(rest: &str) -> bool {
 
 /// A sentence set off after a date line's range: `2018–2021. Funded by
 /// Norway in the Philippines.`, `2016–2020, Liberia. Funded by …` (a
-/// page's card with its dates and summary in one paragraph). Prose that opens on years runs on without a stop
-/// (`2018-2021 saw the office grow`).
+/// page's card with its dates and summary in one paragraph). Prose that
+/// opens on years runs on without a stop (`2018-2021 saw the office
+/// grow`).
 fn sentence_after(rest: &str) -> bool {
     // `2016–2020, Liberia. Funded by …`: a place, then the sentence.
     if let Some((place, sentence)) = rest.strip_prefix(',').and_then(|r| r.split_once(". ")) {
@@ -1407,26 +1413,27 @@ fn inline_fields<'a>(line: &Line<'a>) -> Vec<Line<'a>> {
 /// another.
 pub fn run_together_fields(text: &str) -> Vec<(usize, usize)> {
     let whole = vec![(0, text.len())];
-    // `A long headline: Client: IMF · …`: a headline run into a known
-    // field (a `<dt>` over its `<dd>`) is the first part, its colon left.
-    if field(text).is_none() {
+    let first = field(text);
+    // `Title: Client: IMF · Period: …`: a headline (no known label) run
+    // into a known field, as a `<dt>` over its `<dd>` copies, is the first
+    // part, without its colon.
+    if first.as_ref().is_none_or(|(_, _, known)| !known) {
         let run_into_field = text.find(": ").filter(|&colon| {
             colon <= MAX_TITLE_CHARS
                 && field(&text[colon + 2..])
                     .is_some_and(|(_, value, known)| known && value.is_some())
         });
-        return match run_into_field {
-            Some(colon) => std::iter::once((0, colon))
+        if let Some(colon) = run_into_field {
+            return std::iter::once((0, colon))
                 .chain(
                     run_together_fields(&text[colon + 2..])
                         .into_iter()
                         .map(|(from, end)| (from + colon + 2, end + colon + 2)),
                 )
-                .collect(),
-            None => whole,
-        };
+                .collect();
+        }
     }
-    if field(text).is_some_and(|(_, value, _)| value.is_none()) {
+    if first.is_none_or(|(_, value, _)| value.is_none()) {
         return whole;
     }
     let mut cuts = Vec::new();
@@ -1464,13 +1471,6 @@ pub fn run_together_fields(text: &str) -> Vec<(usize, usize)> {
                     c.is_whitespace() || matches!(c, ',' | ';' | '|' | '·' | '•')
                 })
                 .len();
-        // `Title: Client: IMF · Period: 2020–2023` (a `<dt>` over its
-        // `<dd>` of fields): an unknown label with nothing of its own
-        // before the first known field is the headline, without its colon.
-        let headline = from == 0
-            && text[..end].ends_with(':')
-            && field(&text[..end]).is_some_and(|(_, value, known)| value.is_none() && !known);
-        let end = if headline { end - 1 } else { end };
         if end > from {
             parts.push((from, end));
         }

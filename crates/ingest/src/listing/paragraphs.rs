@@ -52,7 +52,7 @@ pub(super) fn named_paragraph(unit: &Unit) -> Option<NamedParagraph> {
     if !first.starts_with(char::is_uppercase) {
         return None;
     }
-    let head = &first[..floor_char_boundary(first, NAME_BYTES)];
+    let head = &first[..first.floor_char_boundary(NAME_BYTES)];
     // The first separator after a name: a colon, a parenthesis or a comma.
     let (at, separator) = head
         .char_indices()
@@ -139,14 +139,6 @@ fn first_range(text: &str, from: usize) -> Option<(usize, usize)> {
             let found = tail[i..i + expr.len].trim_end_matches([')', ' ', ',', '.']);
             Some((from + i, from + i + found.len()))
         })
-}
-
-/// The largest char boundary at most `at` in `text`.
-fn floor_char_boundary(text: &str, at: usize) -> usize {
-    (0..=at.min(text.len()))
-        .rev()
-        .find(|&i| text.is_char_boundary(i))
-        .unwrap_or(0)
 }
 
 /// Splits a named paragraph read as `title` (the text of

@@ -29,11 +29,10 @@ impl Builder<'_> {
         };
         // Rule P: the paragraph's name is the title, its prose the
         // description, its range the dates.
-        let named = if self.named_paragraphs {
-            named_paragraph(title_unit)
-        } else {
-            None
-        };
+        let named = self
+            .named_paragraphs
+            .then(|| named_paragraph(title_unit))
+            .flatten();
         let (named_rest, named_dates) = match named {
             Some(named) => {
                 let (rest, dates) = split_named_paragraph(&mut title, named);

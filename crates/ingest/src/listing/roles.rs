@@ -417,8 +417,8 @@ impl<'a> Builder<'a> {
             if introduction {
                 continue;
             }
-            // A numbered line in a head is its headline; under a numbered section's heading (`3. Projects` / `3.1
-            // Title`), the last numbered line.
+            // A numbered line in a head is its headline; under a numbered
+            // section's heading (`3. Projects` / `3.1 Title`), the last.
             let numbered = (head.start..head.body)
                 .rev()
                 .find(|&i| matches!(self.units[i].kind, UnitKind::Numbered(_)));
@@ -449,6 +449,11 @@ impl<'a> Builder<'a> {
                 }
             }
         }
+    }
+
+    /// Whether unit `k` is the file's first, where a page prints its title.
+    fn is_files_first(&self, k: usize) -> bool {
+        self.starts_file && k == 0
     }
 
     /// Rule 1's title where the line `i` stands right above a date line:
@@ -482,7 +487,7 @@ impl<'a> Builder<'a> {
             // blocks each have one).
             let never_a_title = current.is_byline() || (title == i && is_dates_label(current));
             // Across a blank line, not up to the page's own title.
-            let page_title = self.starts_file && above == 0;
+            let page_title = self.is_files_first(above);
             if current.after_blank && (!never_a_title || page_title) {
                 break;
             }
@@ -740,7 +745,7 @@ impl<'a> Builder<'a> {
         // A sentence under a headline is that headline's text; under the
         // page's own title (the file's first unit) it is a record's title.
         let under_headline =
-            || i > 0 && self.units[i - 1].is_title_like() && !(self.starts_file && i == 1);
+            || i > 0 && self.units[i - 1].is_title_like() && !self.is_files_first(i - 1);
         self.roles[i] == Role::Body
             && (unit.is_title_like()
                 || (over_fields() && !under_headline() && unit.is_titled_sentence()))
