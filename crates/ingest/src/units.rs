@@ -164,6 +164,17 @@ impl Unit {
         matches!(self.kind, UnitKind::Date { .. })
     }
 
+    /// A bulleted line, whatever it holds: a date or a field printed as a
+    /// list item keeps its bullet in [`Unit::whole`].
+    pub fn is_bulleted(&self) -> bool {
+        self.kind == UnitKind::Bullet
+            || self
+                .whole
+                .segments
+                .first()
+                .is_some_and(|s| bullet(&s.text).is_some())
+    }
+
     /// A project's status alone on its line under a bare headline
     /// (`Ongoing`), read as a `Status` field: it stands where the dates
     /// would.

@@ -210,6 +210,29 @@ fn a_list_of_facts_under_each_heading_is_one_project() {
 }
 
 #[test]
+fn a_cards_facts_list_opening_on_its_place_is_the_headings() {
+    // Each card a heading over a list of short facts, the place first: the
+    // place is one of the heading's facts, not a project over the dates.
+    let html = "<h1>What we fund</h1>\
+        <article><span>Water</span><h3>Rain tanks for hill schools</h3>\
+        <ul><li>Nepal</li><li>2021 – 2024</li><li>Funded by Norway</li></ul>\
+        <a href=\"/tanks\">Learn more</a></article>\
+        <article><span>Health</span><h3>Mobile clinics for herders</h3>\
+        <ul><li>Central African Republic</li><li>2019 – 2022</li><li>Funded by Sida</li></ul>\
+        <a href=\"/clinics\">Learn more</a></article>";
+    let listing = read(html);
+    assert_eq!(
+        titles(&listing),
+        ["Rain tanks for hill schools", "Mobile clinics for herders"]
+    );
+    assert_eq!(
+        dates(&listing),
+        [Some("2021 – 2024".into()), Some("2019 – 2022".into())]
+    );
+    spans_hold(html.as_bytes(), &listing);
+}
+
+#[test]
 fn definition_lists_are_labelled_fields() {
     let html = "<h1>Grants</h1>\
         <h2>Clean wells for river towns</h2>\

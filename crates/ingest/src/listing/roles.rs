@@ -475,6 +475,7 @@ impl<'a> Builder<'a> {
     fn headline_above(&self, i: usize) -> usize {
         const LONGEST_TAG: usize = 3;
         let words = |k: usize| self.units[k].whole.clean().split_whitespace().count();
+        let content_words = |k: usize| self.units[k].content.clean().split_whitespace().count();
         let mut title = i;
         while title > 0 && i - title < 3 {
             let above = title - 1;
@@ -486,12 +487,25 @@ impl<'a> Builder<'a> {
             // headline over it is, a blank line between or not (a page's
             // blocks each have one).
             let never_a_title = current.is_byline() || (title == i && is_dates_label(current));
+            // A list item whose next item is the date (`• Zambia` / `• 2020
+            // – 2023` under a card's heading) is one of the facts the
+            // headline over the list owns, blank line or not.
+            let fact_item = title == i
+                && current.kind == UnitKind::Bullet
+                && !matches!(
+                    self.units[above].kind,
+                    UnitKind::Bullet | UnitKind::Numbered(_)
+                )
+                && self
+                    .unit(i + 1)
+                    .is_some_and(|d| d.is_bulleted() && d.indent == current.indent);
             // Across a blank line, not up to the page's own title.
             let page_title = self.is_files_first(above);
-            if current.after_blank && (!never_a_title || page_title) {
+            if current.after_blank && !fact_item && (!never_a_title || page_title) {
                 break;
             }
             let set_apart = never_a_title
+                || (fact_item && content_words(above) > content_words(title))
                 || (current.has_at_most_words(LONGEST_TAG) && words(above) > words(title));
             if !set_apart {
                 break;
