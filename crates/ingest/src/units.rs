@@ -1875,7 +1875,13 @@ pub fn units(lines: &[Line]) -> Vec<Unit> {
                         | UnitKind::Field { .. }
                 ) && wraps_onto(u, line)
             });
-        let plain = matches!(kind, UnitKind::Text | UnitKind::Field { known: false, .. });
+        // A page's button may print an arrow or a bullet before its words
+        // (`↑ Back to top`, `• Read more`): read as a list item, still
+        // furniture.
+        let plain = matches!(
+            kind,
+            UnitKind::Text | UnitKind::Bullet | UnitKind::Field { known: false, .. }
+        );
         if !continues && plain && is_page_furniture(line.trimmed().0) {
             open = false;
             continue;

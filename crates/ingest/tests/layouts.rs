@@ -2024,6 +2024,28 @@ fn a_pages_buttons_and_links_are_not_records_or_text() {
 }
 
 #[test]
+fn a_button_printed_as_a_list_item_is_no_headline() {
+    // `↑ Back to top` reads as a list item (the arrow its bullet) under
+    // each record: it is furniture, not the next record's headline, and the
+    // page's heading does not take the first record's place.
+    let listing = parse(
+        "Relief projects\n\nWinter aid for displaced families\n\nDuration: 2021 – 2022\nDonor: ECHO\n\n\
+         Blankets are handed out.\n\n↑ Back to top\n\nFood vouchers in port towns\n\nDuration: 2020 – 2022\n\
+         Donor: USAID\n\nVouchers are given.\n\n↑ Back to top\n\nShelter repair grants\n\n\
+         Duration: 2020 – 2021\nDonor: CERF\n\nRoofs are mended.\n\n• Read more\n",
+    );
+    assert_eq!(
+        titles(&listing),
+        [
+            "Winter aid for displaced families",
+            "Food vouchers in port towns",
+            "Shelter repair grants"
+        ]
+    );
+    assert_eq!(listing.projects[2].description_text(), "Roofs are mended.");
+}
+
+#[test]
 fn a_title_holding_a_colon_over_a_line_of_facts() {
     let listing = parse(
         "Projects\n\nChad: rainwater tanks for village schools\nChad · 2018 – 2021\nTanks are built.\n\n\
