@@ -58,6 +58,8 @@ pub struct Unit {
     title_like: bool,
     /// A list item that would be title-like but for its final full stop.
     item_title_with_period: bool,
+    /// A line of tags ([`is_tag_line`]), worked out once.
+    tag_line: bool,
     /// A one-line headline that carries its own dates, found once the unit
     /// is complete.
     own_dates: Option<OwnDates>,
@@ -234,6 +236,12 @@ impl Unit {
         self.item_title_with_period
     }
 
+    /// A line of a card's tags or keywords (`Health · Malawi · Youth`):
+    /// neither a headline nor a record's prose.
+    pub fn is_tag_line(&self) -> bool {
+        self.tag_line
+    }
+
     /// The text a headline would be read from: an unknown label is part of
     /// it (`Asia: Decent work`), a number, bullet or known label is not.
     pub fn headline(&self) -> &Text {
@@ -286,6 +294,8 @@ impl Unit {
     fn complete(&mut self) {
         self.cells = self.compute_cells();
         self.own_dates = self.compute_own_dates();
+        self.tag_line = self.kind == UnitKind::Text
+            && matches!(self.whole.segments.as_slice(), [line] if is_tag_line(&line.text));
         self.title_like = self.compute_title_like(false);
         self.item_title_with_period = !self.title_like
             && matches!(self.kind, UnitKind::Numbered(_) | UnitKind::Bullet)
@@ -333,7 +343,7 @@ impl Unit {
             UnitKind::Field { known, .. } => !known,
             _ => false,
         };
-        if !text_kind || self.whole.segments.len() > 4 {
+        if !text_kind || self.whole.segments.len() > 4 || self.tag_line {
             return false;
         }
         // `Amount Paid: 347.119,00 DKK`, `Phone: 555 0123`: a label over a
@@ -526,6 +536,36 @@ pub fn quoted_span(text: &str) -> Option<(usize, usize)> {
 /// abbreviation (`Mr. Saadé`, `U.S. Department`, `Nos. 87`), not a break;
 /// a question in a headline is common (`… conservation? Follow-up
 /// research …`).
+/// Whether a line is three or more short items of words (four at most,
+/// no digits) parted by middle dots or bullets (`AMR · primary care ·
+/// surveillance`, `Water • Kenya • Youth`): a card's tags, as pages print
+/// them under or over its text. A headline is not parted so; a line of a
+/// record's facts holds its dates or an amount (`Chad · 2018 – 2021 ·
+/// Sida`) and stays the record's text.
+fn is_tag_line(text: &str) -> bool {
+    const LONGEST_TAG: usize = 4;
+    let text = text.trim();
+    if text.len() > 200 || !text.contains(['·', '•']) || text.bytes().any(|b| b.is_ascii_digit())
+    {
+        return false;
+    }
+    let mut items = 0;
+    for item in text.split(['·', '•']) {
+        let words = item.split_whitespace().count();
+        if words == 0 || words > LONGEST_TAG {
+            return false;
+        }
+        items += 1;
+    }
+    items >= 3
+}
+
+/// Abbreviations of four letters or more that a name or a title holds
+/// (`Prof. Jane Mwangi`, `Dept. of Health`): no sentence ends at them.
+const LONG_ABBREVIATIONS: [&str; 8] = [
+    "Prof", "Dept", "Govt", "Corp", "Intl", "Univ", "Assoc", "Inst",
+];
+
 fn has_sentence_break(text: &str) -> bool {
     let words: Vec<&str> = text.split_whitespace().collect();
     words.windows(2).any(|pair| {
@@ -535,6 +575,7 @@ fn has_sentence_break(text: &str) -> bool {
         };
         let letters = word.chars().filter(|c| c.is_alphabetic()).count();
         let abbreviation = letters <= 3
+            || LONG_ABBREVIATIONS.contains(&word)
             || word.contains('.')
             || word.chars().filter(|c| c.is_uppercase()).count() > 1;
         !abbreviation && after.starts_with(char::is_uppercase)
@@ -1907,6 +1948,7 @@ pub fn units(lines: &[Line]) -> Vec<Unit> {
                 indent,
                 title_like: false,
                 item_title_with_period: false,
+                tag_line: false,
                 own_dates: None,
                 cells: Vec::new(),
                 after_blank: !open,
@@ -2221,6 +2263,29 @@ mod tests {
         assert!(!u[0].is_title_like());
         assert!(u[1].is_title_like());
         assert!(u[2].is_title_like());
+    }
+
+    #[test]
+    fn a_line_of_three_short_tags_is_a_tag_line() {
+        for tags in [
+            "AMR · primary care · surveillance",
+            "Water • Kenya • Youth",
+            "air quality · child health · India · Bangladesh",
+        ] {
+            assert!(is_tag_line(tags), "{tags}");
+        }
+        for line in [
+            "Chad · 2018 – 2021 · Sida",
+            "Health · Malawi",
+            "Clean water · for the schools of five districts in the north · Kenya",
+            "Water and sanitation for schools",
+            "Health ·  · Malawi",
+        ] {
+            assert!(!is_tag_line(line), "{line}");
+        }
+        let u = units_of("Health · Malawi · Youth\n\nProf. Jane Banda\n");
+        assert!(u[0].is_tag_line() && !u[0].is_title_like());
+        assert!(u[1].is_title_like());
     }
 
     #[test]

@@ -2046,6 +2046,29 @@ fn a_button_printed_as_a_list_item_is_no_headline() {
 }
 
 #[test]
+fn a_cards_line_of_tags_is_neither_a_headline_nor_its_text() {
+    // Each card ends on its tags: they head no record (the last one's over
+    // the page's own list of topics), and the page's heading over the first
+    // card does not take its title (`Prof.` ends no sentence in its lead).
+    let listing = parse(
+        "Current research\n\nRiver Clinics for Fishing Villages\n\nLead: Prof. Mary Banda · 2021–2024\n\n\
+         Funded by the Wellcome Trust, the study follows clinics in Malawi.\n\nclinics · fisheries · Malawi\n\n\
+         School Meals from Local Farms\n\nLead: Dr. Ravi Shah · 2020–2023\n\nA study in Nepal funded by the EU.\n\n\
+         Nutrition · schools · Nepal\n\nSolar Pumps for Market Gardens\n\nLead: Dr. Ana Lima · 2022–2025\n\n\
+         A trial in Mozambique funded by Sida.\n\nWater · farming · Mozambique\n\nBrowse by topic\n\n\
+         health · schools · water · nutrition\n",
+    );
+    assert_eq!(
+        titles(&listing),
+        [
+            "River Clinics for Fishing Villages",
+            "School Meals from Local Farms",
+            "Solar Pumps for Market Gardens"
+        ]
+    );
+}
+
+#[test]
 fn a_title_holding_a_colon_over_a_line_of_facts() {
     let listing = parse(
         "Projects\n\nChad: rainwater tanks for village schools\nChad · 2018 – 2021\nTanks are built.\n\n\

@@ -161,6 +161,8 @@ fn any_line() -> impl Strategy<Value = String> {
         "Kenya: clinics for herders",
         "Kenya · 2019 – 2021",
         "↑ Back to top",
+        "clinics · fisheries · Malawi",
+        "Lead: Prof. Mary Banda · 2021–2024",
         "• Zambia",
         "• 2020 – 2023",
         "",

@@ -792,7 +792,8 @@ impl<'a> Builder<'a> {
             let prose = matches!(
                 unit.kind,
                 UnitKind::Text | UnitKind::Field { known: false, .. }
-            ) && !unit.is_title_like();
+            ) && !unit.is_title_like()
+                && !unit.is_tag_line();
             if let Some(start) = run_start.take() {
                 if fielded || prose {
                     heads.push(RecordHead { start, body: i });
