@@ -815,8 +815,13 @@ pub fn field(text: &str) -> Option<(String, Option<usize>, bool)> {
     let rest = &text[after..];
     let value_start = after + (rest.len() - rest.trim_start().len());
     // `http://…` and `12:30` are not labels; a colon must be followed by
-    // white space or end the line.
-    if !by_dash && !rest.is_empty() && !rest.starts_with(char::is_whitespace) {
+    // white space or end the line, but where a page's markup runs a label
+    // into its value (`Start Date:Mar 1, 2016`, `Date posted:Apr 8, 2019`).
+    let run_into_value = rest
+        .chars()
+        .next()
+        .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit() || (known && c.is_alphabetic()));
+    if !by_dash && !rest.is_empty() && !rest.starts_with(char::is_whitespace) && !run_into_value {
         return None;
     }
     let value = (value_start < text.len()).then_some(value_start);
@@ -2242,6 +2247,24 @@ mod tests {
         assert!(field("See http://example.org").is_none());
         assert!(field("Meeting at 12:30").is_none());
         assert!(field("The specific objectives of this long sentence are: many").is_none());
+        assert!(field("Note:see the annex").is_none());
+    }
+
+    #[test]
+    fn a_label_run_into_its_value_is_a_field() {
+        for (text, label, value) in [
+            ("Start Date:Mar 1, 2019", "Start Date", 11),
+            ("Date posted:Apr 8, 2019", "Date posted", 12),
+            (
+                "Bailleurs de fonds :Fondation Soleil",
+                "Bailleurs de fonds",
+                20,
+            ),
+            ("donor:sweden", "donor", 6),
+        ] {
+            let (found, at, _) = field(text).expect(text);
+            assert_eq!((found.as_str(), at), (label, Some(value)), "{text}");
+        }
     }
 
     #[test]

@@ -545,6 +545,39 @@ fn a_sidebar_pager_filters_and_search_form_are_furniture() {
 }
 
 #[test]
+fn a_filters_labels_and_a_bar_of_tabs_are_furniture() {
+    // A filter's labels over its drop-downs, and the bar of a profile's
+    // tabs, are no records; a label run into its value (`Start Date:Feb 1,
+    // 2016`, as markup prints `<b>Start Date:</b>Feb 1, 2016`) is a field.
+    let html = "<h1>Lakeside Consult</h1>\
+        <ul class=\"profile-tabs\"><li><a href=\"/o\">Overview</a></li><li><a href=\"/a\">Awards (12)</a></li><li><a href=\"/s\">Staff</a></li></ul>\
+        <form action=\"/awards\"><div><label for=\"s\">Sector</label><select id=\"s\"><option>All</option></select></div>\
+        <div><label for=\"d\">Donor</label><select id=\"d\"><option>All</option></select></div></form>\
+        <div class=\"award\"><h2>Review of the Feeder Roads Programme</h2>\
+        <div><b>Start Date:</b>Feb 1, 2016</div><div><b>End Date:</b>Jun 30, 2016</div>\
+        <div><b>Date posted:</b>Nov 3, 2016</div><p>Roads in Zambia were reviewed.</p></div>\
+        <div class=\"award\"><h2>Groundwater Monitoring Support</h2>\
+        <div><b>Start Date:</b>Sep 15, 2014</div><div><b>End Date:</b>Mar 31, 2017</div>\
+        <div><b>Date posted:</b>May 2, 2017</div><p>Wells in Jordan were measured.</p></div>";
+    let listing = read(html);
+    assert_eq!(
+        titles(&listing),
+        [
+            "Review of the Feeder Roads Programme",
+            "Groundwater Monitoring Support"
+        ]
+    );
+    assert_eq!(
+        dates(&listing),
+        [
+            Some("Feb 1, 2016 – Jun 30, 2016".into()),
+            Some("Sep 15, 2014 – Mar 31, 2017".into())
+        ]
+    );
+    spans_hold(html.as_bytes(), &listing);
+}
+
+#[test]
 fn a_data_table_inside_a_layout_tables_cell_has_a_row_a_line() {
     let page = r#"<html><body>
 <table><tr><td class="menu"><a href="/">Home</a><br><a href="/work">Work</a></td><td>

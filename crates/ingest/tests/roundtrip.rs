@@ -161,6 +161,8 @@ fn any_line() -> impl Strategy<Value = String> {
         "Kenya: clinics for herders",
         "Kenya · 2019 – 2021",
         "↑ Back to top",
+        "Start Date:Mar 1, 2019",
+        "Date posted:Apr 8, 2019",
         "clinics · fisheries · Malawi",
         "Lead: Prof. Mary Banda · 2021–2024",
         "• Zambia",

@@ -43,8 +43,10 @@ pub(super) struct Lines {
     pub anchors: Vec<Anchor>,
 }
 
-/// Elements whose content is never listing text.
-const SKIPPED: [&[u8]; 9] = [
+/// Elements whose content is never listing text: a form control's
+/// `label` names what a reader types or ticks (a filter's `Sector`,
+/// `Donor`).
+const SKIPPED: [&[u8]; 10] = [
     b"script",
     b"style",
     b"template",
@@ -54,6 +56,7 @@ const SKIPPED: [&[u8]; 9] = [
     b"select",
     b"button",
     b"svg",
+    b"label",
 ];
 
 const HEADINGS: [&[u8]; 6] = [b"h1", b"h2", b"h3", b"h4", b"h5", b"h6"];
@@ -70,7 +73,7 @@ const PAGE_FURNITURE: [(&[u8], &[&[u8]]); 3] = [
 
 /// Words of an `id`, `class` or `role` that mark page furniture: banners,
 /// menus, a sidebar, a list's pager and filters, a sign-up box.
-const FURNITURE: [&str; 21] = [
+const FURNITURE: [&str; 22] = [
     "cookie",
     "cookies",
     "consent",
@@ -92,6 +95,7 @@ const FURNITURE: [&str; 21] = [
     "facet",
     "filters",
     "newsletter",
+    "tablist",
 ];
 
 /// Elements that end a line where they start and end.
@@ -239,7 +243,7 @@ fn attribute<'a>(attributes: &'a [(Vec<u8>, String)], name: &[u8]) -> Option<&'a
 /// Whether the element's `id`, `class` or `role` names page furniture
 /// (`cookie-banner`, `breadcrumbs`, `main-menu`, `role="navigation"`) or
 /// it is hidden.
-fn is_furniture(attributes: &[(Vec<u8>, String)]) -> bool {
+fn is_furniture(name: &[u8], attributes: &[(Vec<u8>, String)]) -> bool {
     // `aria-hidden`: what a screen reader skips, such as a carousel's
     // copies of its slides, is no text of the page.
     if attribute(attributes, b"hidden").is_some()
@@ -253,13 +257,20 @@ fn is_furniture(attributes: &[(Vec<u8>, String)]) -> bool {
     if attribute(attributes, b"role").is_some_and(|r| r.trim().eq_ignore_ascii_case("search")) {
         return true;
     }
-    ["id", "class", "role"].iter().any(|name| {
-        attribute(attributes, name.as_bytes()).is_some_and(|value| {
-            value
-                .split(|c: char| !c.is_ascii_alphanumeric())
+    let words = |attribute_name: &str| {
+        attribute(attributes, attribute_name.as_bytes())
+            .into_iter()
+            .flat_map(|value| value.split(|c: char| !c.is_ascii_alphanumeric()))
+    };
+    // A list of tabs is the bar of their names (`<ul class="nav-tabs">`);
+    // an element of another kind so named may hold the panels too.
+    let tab_bar =
+        matches!(name, b"ul" | b"ol") && words("class").any(|w| w.eq_ignore_ascii_case("tabs"));
+    tab_bar
+        || ["id", "class", "role"].iter().any(|attribute_name| {
+            words(attribute_name)
                 .any(|word| FURNITURE.contains(&word.to_ascii_lowercase().as_str()))
         })
-    })
 }
 
 impl<'d> Walker<'d> {
@@ -561,7 +572,7 @@ impl<'d> Walker<'d> {
         };
         let skipped =
             is(name, &SKIPPED) && !(name == b"button" && (self.in_heading() || opens_panel()));
-        let skips = skipped || is_furniture(attributes) || self.is_page_furniture(name);
+        let skips = skipped || is_furniture(name, attributes) || self.is_page_furniture(name);
         if skips {
             self.skipping += 1;
         }
