@@ -85,6 +85,9 @@ const ACTION_WORDS: &[&str] = &[
     "topo",
     "learn",
     "discover",
+    "explore",
+    "view",
+    "see",
 ];
 
 /// Words that join them (`Back to top`, `Leave a comment`, `Leggi di
@@ -123,8 +126,9 @@ const ACTION_JOINERS: &[&str] = &[
     "link",
     "pdf",
     "project",
-    "see",
-    "view",
+    "projects",
+    "all",
+    "details",
     "find",
     "out",
 ];
@@ -317,6 +321,10 @@ mod tests {
             "Back to top ↑",
             "Lascia un commento",
             "Learn more →",
+            "View Project",
+            "See all the projects",
+            "Explore the projects",
+            "View details »",
         ] {
             assert!(is_page_furniture(line), "{line}");
         }
@@ -336,6 +344,8 @@ mod tests {
             "Ghana, May 2019",
             "Safe journeys home, 12 May 2021",
             "Share the harvest",
+            "Explore new markets",
+            "A view from the hills",
             "Top-up grants for returnees",
             "More jobs for young women",
             "The project gave 1,200 results in the survey of farmers across three regions of Ghana",
