@@ -162,6 +162,11 @@ pub const VOCABULARY: &[(&str, Meaning)] = &[
     ("début", Meaning::Start),
     ("fecha de inicio", Meaning::Start),
     ("inicio", Meaning::Start),
+    ("avvio", Meaning::Start),
+    ("data di avvio", Meaning::Start),
+    ("inizio", Meaning::Start),
+    ("data di inizio", Meaning::Start),
+    ("data inizio", Meaning::Start),
     ("end date", Meaning::End),
     ("ending date", Meaning::End),
     ("end", Meaning::End),
@@ -174,6 +179,10 @@ pub const VOCABULARY: &[(&str, Meaning)] = &[
     ("fecha de finalización", Meaning::End),
     ("fecha de término", Meaning::End),
     ("fecha de fin", Meaning::End),
+    ("conclusione", Meaning::End),
+    ("data di conclusione", Meaning::End),
+    ("data di fine", Meaning::End),
+    ("data fine", Meaning::End),
     // Funder: ILO pages call their donors "development partners".
     ("donor", Meaning::Funder),
     ("donors", Meaning::Funder),
@@ -181,6 +190,10 @@ pub const VOCABULARY: &[(&str, Meaning)] = &[
     ("donor partner", Meaning::Funder),
     ("donor partners", Meaning::Funder),
     ("donor agency", Meaning::Funder),
+    ("donor organisation", Meaning::Funder),
+    ("donor organization", Meaning::Funder),
+    ("donor organisations", Meaning::Funder),
+    ("donor organizations", Meaning::Funder),
     ("main donor", Meaning::Funder),
     ("funder", Meaning::Funder),
     ("funders", Meaning::Funder),
@@ -229,6 +242,11 @@ pub const VOCABULARY: &[(&str, Meaning)] = &[
     ("bailleurs de fonds", Meaning::Funder),
     ("financement", Meaning::Funder),
     ("financé par", Meaning::Funder),
+    ("cofinancement", Meaning::Funder),
+    ("cofinancements", Meaning::Funder),
+    ("co-financement", Meaning::Funder),
+    ("cofinanceur", Meaning::Funder),
+    ("cofinanceurs", Meaning::Funder),
     ("donante", Meaning::Funder),
     ("donantes", Meaning::Funder),
     ("financiador", Meaning::Funder),
@@ -249,6 +267,9 @@ pub const VOCABULARY: &[(&str, Meaning)] = &[
     ("donatore", Meaning::Funder),
     ("donatori", Meaning::Funder),
     ("finanziato da", Meaning::Funder),
+    ("fonte di finanziamento", Meaning::Funder),
+    ("fonti di finanziamento", Meaning::Funder),
+    ("ente finanziatore", Meaning::Funder),
     ("doador", Meaning::Funder),
     ("doadores", Meaning::Funder),
     ("financiadora", Meaning::Funder),
@@ -298,6 +319,11 @@ pub const VOCABULARY: &[(&str, Meaning)] = &[
     ("partner organizations", Meaning::Partner),
     ("partner institutions", Meaning::Partner),
     ("partenaires", Meaning::Partner),
+    ("partenaire", Meaning::Partner),
+    ("partenaire local", Meaning::Partner),
+    ("partenaires locaux", Meaning::Partner),
+    ("partner locale", Meaning::Partner),
+    ("partner locali", Meaning::Partner),
     ("socios", Meaning::Partner),
     ("contraparte", Meaning::Partner),
     // Places
@@ -594,6 +620,21 @@ mod tests {
         for (label, _) in VOCABULARY {
             assert_eq!(normalise_label(label), *label);
             assert!(seen.insert(*label), "{label} twice");
+        }
+    }
+
+    #[test]
+    fn french_and_italian_cards_label_partners_funders_and_dates() {
+        for (label, expected) in [
+            ("Partenaire local", Meaning::Partner),
+            ("Partenaire", Meaning::Partner),
+            ("Cofinancement", Meaning::Funder),
+            ("Donor Organisation", Meaning::Funder),
+            ("FONTE DI FINANZIAMENTO", Meaning::Funder),
+            ("AVVIO", Meaning::Start),
+            ("CONCLUSIONE", Meaning::End),
+        ] {
+            assert_eq!(meaning(label), Some(expected), "{label}");
         }
     }
 
