@@ -226,6 +226,8 @@ const PAGER_WORDS: &[&str] = &[
 /// two at least, among paging words and arrows only (`Seite 1 2 3 4 >`, `Page 2 of 9`, `‹ 1 | 2 | 3 ›`).
 fn is_pager(text: &str) -> bool {
     let mut numbers = 0;
+    let mut words = 0;
+    let mut page_word = false;
     for token in text.split(|c: char| c.is_whitespace() || matches!(c, '|' | '·' | ',')) {
         let word = token.trim_matches(|c: char| !c.is_alphanumeric());
         if word.is_empty() {
@@ -235,12 +237,19 @@ fn is_pager(text: &str) -> bool {
             }
         } else if word.len() <= 3 && word.bytes().all(|b| b.is_ascii_digit()) {
             numbers += 1;
-        } else if !PAGER_WORDS.iter().any(|w| w.eq_ignore_ascii_case(word)) {
+        } else if PAGER_WORDS.iter().any(|w| w.eq_ignore_ascii_case(word)) {
+            words += 1;
+            page_word |= PAGE_WORDS.iter().any(|w| w.eq_ignore_ascii_case(word));
+        } else {
             return false;
         }
     }
-    numbers >= 2
+    // `Page 40` alone: the label of a page a report was copied from.
+    numbers >= 2 || (numbers == 1 && words == 1 && page_word)
 }
+
+/// The word for a page, in the languages of [`PAGER_WORDS`].
+const PAGE_WORDS: &[&str] = &["page", "seite", "página", "pagina"];
 
 /// Words that name what a search found, in lower case.
 const RESULT_WORDS: &[&str] = &[
@@ -322,6 +331,8 @@ mod tests {
             "Lascia un commento",
             "Learn more →",
             "View Project",
+            "Page 40",
+            "Seite 12",
             "See all the projects",
             "Explore the projects",
             "View details »",
@@ -345,6 +356,9 @@ mod tests {
             "Safe journeys home, 12 May 2021",
             "Share the harvest",
             "Explore new markets",
+            "Page 40 of the annual report tells more",
+            "Next 12",
+            "Phase 2",
             "A view from the hills",
             "Top-up grants for returnees",
             "More jobs for young women",
