@@ -10,6 +10,7 @@
 //! site's wording.
 
 use crate::dates::scan_date;
+use crate::source::Line;
 
 /// Whether a line standing on its own is a pager, a count of results, a
 /// dateline or a bar of buttons and links.
@@ -22,6 +23,118 @@ pub fn is_page_furniture(text: &str) -> bool {
         return is_action_bar(text);
     }
     is_pager(text) || is_result_count(text) || is_dateline(text) || is_action_bar(text)
+}
+
+/// Words of a page's footer links, one of which makes a line of them the
+/// footer's (`Imprint | Privacy policy`, `Datenschutz  Impressum`, `FAQ ·
+/// Contact us`).
+const FOOTER_WORDS: &[&str] = &[
+    "privacy",
+    "imprint",
+    "impressum",
+    "datenschutz",
+    "datenschutzerklärung",
+    "terms",
+    "cookies",
+    "legal",
+    "disclaimer",
+    "accessibility",
+    "barrierefreiheit",
+    "sitemap",
+    "faq",
+    "confidentialité",
+    "mentions",
+    "légales",
+    "privacidad",
+    "aviso",
+    "informativa",
+    "legali",
+];
+
+/// Words that stand among them (`Terms of use`, `Data protection`,
+/// `Contact us`), never a footer's line alone.
+const FOOTER_JOINERS: &[&str] = &[
+    "policy",
+    "notice",
+    "statement",
+    "conditions",
+    "of",
+    "use",
+    "and",
+    "the",
+    "data",
+    "protection",
+    "contact",
+    "us",
+    "about",
+    "site",
+    "map",
+    "careers",
+    "jobs",
+    "press",
+    "cookie",
+    "settings",
+    "politique",
+    "de",
+    "política",
+    "note",
+    "kontakt",
+    "contatti",
+    "contacto",
+];
+
+/// A line of nothing but a page's footer links, one of [`FOOTER_WORDS`]
+/// at least, ten words at most.
+fn is_footer_links(text: &str) -> bool {
+    if text.len() > 120 {
+        return false;
+    }
+    let is = |list: &[&str], word: &str| list.iter().any(|l| l.eq_ignore_ascii_case(word));
+    let mut words = 0;
+    let mut footer = 0;
+    for word in text
+        .split(|c: char| c.is_whitespace() || matches!(c, '|' | '·' | '•' | '/' | ','))
+        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
+        .filter(|w| !w.is_empty())
+    {
+        words += 1;
+        if is(FOOTER_WORDS, word) {
+            footer += 1;
+        } else if !is(FOOTER_JOINERS, word) || words > 10 {
+            return false;
+        }
+    }
+    footer > 0
+}
+
+/// The lines of a page's footer, copied along with its listing: a line of
+/// footer links ([`is_footer_links`]) and the lines right above it in its
+/// block (no blank line between), where a page prints its publisher's name
+/// and address (`IFAD · Via Paolo di Dono, 44 · 00142 Rome, Italy`), up to
+/// three, short, with no date and no label. Their line numbers.
+pub fn footer_lines(lines: &[Line]) -> Vec<usize> {
+    const MOST_LINES_ABOVE: usize = 3;
+    const LONGEST_LINE_ABOVE: usize = 16;
+    let mut footer = Vec::new();
+    for (i, line) in lines.iter().enumerate() {
+        if !is_footer_links(line.trimmed().0) {
+            continue;
+        }
+        footer.push(line.number);
+        for above in lines[..i].iter().rev().take(MOST_LINES_ABOVE) {
+            let text = above.trimmed().0;
+            let words = text.split_whitespace().count();
+            let publisher_line = words > 0
+                && words <= LONGEST_LINE_ABOVE
+                && scan_date(text).is_none()
+                && !text.contains(": ");
+            if !publisher_line || footer.contains(&above.number) {
+                break;
+            }
+            footer.push(above.number);
+        }
+    }
+    footer
 }
 
 /// Words of a page's buttons and links around an entry: to share, print
@@ -338,6 +451,27 @@ mod tests {
             "View details »",
         ] {
             assert!(is_page_furniture(line), "{line}");
+        }
+    }
+
+    #[test]
+    fn a_line_of_footer_links_is_the_footers() {
+        for line in [
+            "Imprint | Privacy policy",
+            "Terms and Conditions  Privacy Policy",
+            "FAQ · Contact us",
+            "Datenschutz  Impressum  Kontakt",
+            "Mentions légales",
+        ] {
+            assert!(is_footer_links(line), "{line}");
+        }
+        for line in [
+            "Contact us",
+            "Privacy for migrant workers",
+            "Terms of use of the water points",
+            "Data protection for refugees in Lebanon",
+        ] {
+            assert!(!is_footer_links(line), "{line}");
         }
     }
 

@@ -5,7 +5,7 @@
 //! [`crate::furniture`]), parts units as a blank line does.
 
 use crate::dates::{scan_date, scan_end_date, trailing_title_date, DateExpr};
-use crate::furniture::is_page_furniture;
+use crate::furniture::{footer_lines, is_page_furniture};
 use crate::labels::{self, is_known_label, Meaning};
 use crate::record::{Segment, Span, Text};
 use crate::source::Line;
@@ -1876,6 +1876,7 @@ pub fn units(lines: &[Line]) -> Vec<Unit> {
     // and the larger blocks stayed resident longer (BENCHMARKS.md).
     let mut units: Vec<Unit> = Vec::new();
     let mut open = false;
+    let footer = footer_lines(lines);
     for line in lines
         .iter()
         .map(without_markup)
@@ -1884,7 +1885,7 @@ pub fn units(lines: &[Line]) -> Vec<Unit> {
         .flat_map(|l| inline_fields(&l))
     {
         let line = &line;
-        if line.is_blank() || is_rule(line.trimmed().0) {
+        if line.is_blank() || is_rule(line.trimmed().0) || footer.contains(&line.number) {
             open = false;
             continue;
         }

@@ -2069,6 +2069,25 @@ fn a_cards_line_of_tags_is_neither_a_headline_nor_its_text() {
 }
 
 #[test]
+fn a_pages_footer_is_no_records_text() {
+    // The publisher's address above the footer's links names a country
+    // that is none of the last record's places.
+    let listing = parse(
+        "Our references\n\nRiver Basin Review\n2019 – 2020\nReview of a river programme in Laos.\n\n\
+         Harbour Safety Study\n2021 – 2022\nA study of ports in Ghana.\n\n\
+         Lakeside Consult · 12 Harbour Road · 8001 Zürich · Switzerland\nImprint | Privacy policy\n",
+    );
+    assert_eq!(
+        titles(&listing),
+        ["River Basin Review", "Harbour Safety Study"]
+    );
+    assert_eq!(
+        listing.projects[1].description_text(),
+        "A study of ports in Ghana."
+    );
+}
+
+#[test]
 fn a_title_holding_a_colon_over_a_line_of_facts() {
     let listing = parse(
         "Projects\n\nChad: rainwater tanks for village schools\nChad · 2018 – 2021\nTanks are built.\n\n\
