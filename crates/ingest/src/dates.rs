@@ -110,13 +110,15 @@ pub struct EndDate {
     pub ambiguous_order: bool,
 }
 
-/// Month names in English, French, Spanish, German, Italian and
-/// Portuguese, then English abbreviations. Longer names come first so
+/// Month names in English, French, Spanish, German, Italian, Portuguese
+/// and Dutch, then English abbreviations. Longer names come first so
 /// that `marzo` is not read as `mar` + `zo`.
 const MONTH_NAMES: &[(&str, u32)] = &[
     ("fevereiro", 2),
     ("settembre", 9),
     ("febbraio", 2),
+    ("augustus", 8),
+    ("februari", 2),
     ("dezember", 12),
     ("dezembro", 12),
     ("dicembre", 12),
@@ -145,6 +147,7 @@ const MONTH_NAMES: &[(&str, u32)] = &[
     ("ottobre", 10),
     ("oktober", 10),
     ("janeiro", 1),
+    ("januari", 1),
     ("februar", 2),
     ("januar", 1),
     ("jänner", 1),
@@ -164,6 +167,7 @@ const MONTH_NAMES: &[(&str, u32)] = &[
     ("julio", 7),
     ("mars", 3),
     ("março", 3),
+    ("maart", 3),
     ("märz", 3),
     ("junho", 6),
     ("julho", 7),
@@ -178,6 +182,7 @@ const MONTH_NAMES: &[(&str, u32)] = &[
     ("sept", 9),
     ("may", 5),
     ("mai", 5),
+    ("mei", 5),
     ("jan", 1),
     ("feb", 2),
     ("mar", 3),
@@ -193,7 +198,7 @@ const MONTH_NAMES: &[(&str, u32)] = &[
 
 /// Words that join the two dates of a range.
 const RANGE_WORDS: &[&str] = &[
-    "to", "until", "till", "through", "thru", "au", "al", "hasta", "à", "a", "bis",
+    "to", "until", "till", "through", "thru", "au", "al", "hasta", "à", "a", "bis", "tot",
 ];
 
 /// Words that end an open range, in lower case, and whether they carry
@@ -1516,6 +1521,28 @@ mod tests {
     fn range(text: &str) -> (DatePart, Option<DatePart>) {
         let expr = scan_date(text).unwrap_or_else(|| panic!("no date in {text:?}"));
         (expr.start, expr.end)
+    }
+
+    #[test]
+    fn dutch_month_names_are_months() {
+        assert_eq!(
+            range("22 oktober 2018"),
+            (part(Some(22), Some(10), Some(2018)), None)
+        );
+        assert_eq!(
+            range("14 maart 2019 – 31 augustus 2021"),
+            (
+                part(Some(14), Some(3), Some(2019)),
+                Some(part(Some(31), Some(8), Some(2021)))
+            )
+        );
+        assert_eq!(
+            range("januari 2020 tot mei 2022"),
+            (
+                part(None, Some(1), Some(2020)),
+                Some(part(None, Some(5), Some(2022)))
+            )
+        );
     }
 
     #[test]
