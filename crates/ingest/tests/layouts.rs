@@ -2088,6 +2088,26 @@ fn a_pages_footer_is_no_records_text() {
 }
 
 #[test]
+fn a_heading_in_capitals_over_each_headline_heads_its_group() {
+    // A country printed in capitals over each record's headline is the
+    // group's heading, not the record's title.
+    let listing = parse(
+        "Small grants 2019\n\nMALAWI\n\nSolar lamps for night classes\n\nPartner: Zomba Adult Learning Trust\n\
+         Grant: $12,000\n\nLamps let adults study after work.\n\nNEPAL\n\nFootbridge repairs in Dolakha\n\n\
+         Partner: Dolakha Village Council\nGrant: $30,500\n\nThree bridges were rebuilt.\n\nSRI LANKA\n\n\
+         Seed library for tea estate families\n\nPartner: Hatton Growers Union\nGrant: $8,000\n\nFamilies swap seeds.\n",
+    );
+    assert_eq!(
+        titles(&listing),
+        [
+            "Solar lamps for night classes",
+            "Footbridge repairs in Dolakha",
+            "Seed library for tea estate families"
+        ]
+    );
+}
+
+#[test]
 fn a_title_holding_a_colon_over_a_line_of_facts() {
     let listing = parse(
         "Projects\n\nChad: rainwater tanks for village schools\nChad · 2018 – 2021\nTanks are built.\n\n\

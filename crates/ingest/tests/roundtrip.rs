@@ -161,6 +161,7 @@ fn any_line() -> impl Strategy<Value = String> {
         "Kenya: clinics for herders",
         "Kenya · 2019 – 2021",
         "↑ Back to top",
+        "SRI LANKA",
         "Lakeside Consult · 12 Harbour Road · 8001 Zürich · Switzerland",
         "Imprint | Privacy policy",
         "Start Date:Mar 1, 2019",

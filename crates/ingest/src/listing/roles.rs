@@ -630,6 +630,23 @@ impl<'a> Builder<'a> {
         {
             chosen = full;
         }
+        // A heading of a few words in capitals over a headline that is not
+        // (`ZIMBABWE` / `Safe water for clinics`) heads the group the record
+        // is in: a country's, a region's, a theme's.
+        const LONGEST_GROUP_HEADING: usize = 3;
+        let capitals = |i: usize| {
+            let line = text(i);
+            line.chars().any(char::is_alphabetic) && !line.chars().any(char::is_lowercase)
+        };
+        if chosen + 1 < body
+            && capitals(chosen)
+            && self.units[chosen].has_at_most_words(LONGEST_GROUP_HEADING)
+            && self.units[chosen + 1].kind == UnitKind::Text
+            && self.units[chosen + 1].is_title_like()
+            && !capitals(chosen + 1)
+        {
+            chosen += 1;
+        }
         chosen
     }
 
