@@ -60,6 +60,9 @@ pub struct Unit {
     item_title_with_period: bool,
     /// A line of tags ([`is_tag_line`]), worked out once.
     tag_line: bool,
+    /// The level of the heading the unit is, where the listing marks its
+    /// headings (Markdown's `###`, as a saved page's lines are written).
+    heading_level: Option<u8>,
     /// A one-line headline that carries its own dates, found once the unit
     /// is complete.
     own_dates: Option<OwnDates>,
@@ -234,6 +237,12 @@ impl Unit {
     /// title in a list that a lead-in sentence announces.
     pub fn is_item_title_with_period(&self) -> bool {
         self.item_title_with_period
+    }
+
+    /// The level of the heading the unit is (`### Title` is 3), where the
+    /// listing marks its headings: a saved page's `<h3>`, Markdown's.
+    pub fn heading_level(&self) -> Option<u8> {
+        self.heading_level
     }
 
     /// A line of a card's tags or keywords (`Health · Malawi · Youth`):
@@ -1799,6 +1808,25 @@ fn sub_segment(line: &Segment, start: usize, end: usize) -> Segment {
 /// Title`), and Markdown's bold or italic marks around the whole line
 /// (`**Title**`, `*2019 – 2021*`) or a label (`**Donor:** Sida`, whose
 /// closing marks [`field`] passes over). The line's spans stay in the file.
+/// The lines marked as headings the Markdown way (`## Title`: one to six
+/// `#` and a space), and their levels.
+fn marked_headings(lines: &[Line]) -> Vec<(usize, u8)> {
+    lines
+        .iter()
+        .filter_map(|line| {
+            let text = line.text.trim_start();
+            if !text.starts_with('#') {
+                return None;
+            }
+            let hashes = text.len() - text.trim_start_matches('#').len();
+            let level = u8::try_from(hashes).ok().filter(|l| (1..=6).contains(l))?;
+            text[hashes..]
+                .starts_with(' ')
+                .then_some((line.number, level))
+        })
+        .collect()
+}
+
 fn without_markup<'a>(line: &Line<'a>) -> Line<'a> {
     let text = line.text;
     // A quoted e-mail: each level a `>` and the space after it; the
@@ -1877,6 +1905,7 @@ pub fn units(lines: &[Line]) -> Vec<Unit> {
     let mut units: Vec<Unit> = Vec::new();
     let mut open = false;
     let footer = footer_lines(lines);
+    let heading_lines = marked_headings(lines);
     for line in lines
         .iter()
         .map(without_markup)
@@ -1955,6 +1984,10 @@ pub fn units(lines: &[Line]) -> Vec<Unit> {
                 title_like: false,
                 item_title_with_period: false,
                 tag_line: false,
+                heading_level: heading_lines
+                    .iter()
+                    .find(|(number, _)| *number == line.number)
+                    .map(|&(_, level)| level),
                 own_dates: None,
                 cells: Vec::new(),
                 after_blank: !open,
@@ -2310,6 +2343,14 @@ mod tests {
         let u = units_of("Health · Malawi · Youth\n\nProf. Jane Banda\n");
         assert!(u[0].is_tag_line() && !u[0].is_title_like());
         assert!(u[1].is_title_like());
+    }
+
+    #[test]
+    fn a_markdown_heading_keeps_its_level() {
+        let u = units_of("## Projects\n\n### Rain tanks\n\n####### Seven\n\n#hashtag\n\nPlain\n");
+        let levels: Vec<Option<u8>> = u.iter().map(Unit::heading_level).collect();
+        assert_eq!(levels, [Some(2), Some(3), None, None, None]);
+        assert_eq!(u[1].content.clean(), "Rain tanks");
     }
 
     #[test]

@@ -233,6 +233,26 @@ fn a_cards_facts_list_opening_on_its_place_is_the_headings() {
 }
 
 #[test]
+fn a_cards_heading_is_its_headline_over_its_tags() {
+    // Each card prints its themes over its heading: the heading is the
+    // title, the themes are not.
+    let html = "<h1>What we fund</h1>\
+        <div class=\"card\"><p class=\"tags\">Water / Health</p><h3>Rain tanks for hill schools</h3><p>The project builds tanks in twelve schools of Nepal.</p></div>\
+        <div class=\"card\"><p class=\"tags\">Education</p><h3>Night classes for porters</h3><p>Porters in Ghana learn to read their contracts.</p></div>\
+        <div class=\"card\"><p class=\"tags\">Health</p><h3>Mobile clinics for herders</h3><p>Clinics travel across Niger with the herds.</p></div>";
+    let listing = read(html);
+    assert_eq!(
+        titles(&listing),
+        [
+            "Rain tanks for hill schools",
+            "Night classes for porters",
+            "Mobile clinics for herders"
+        ]
+    );
+    spans_hold(html.as_bytes(), &listing);
+}
+
+#[test]
 fn definition_lists_are_labelled_fields() {
     let html = "<h1>Grants</h1>\
         <h2>Clean wells for river towns</h2>\

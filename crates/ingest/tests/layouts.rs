@@ -2108,6 +2108,23 @@ fn a_heading_in_capitals_over_each_headline_heads_its_group() {
 }
 
 #[test]
+fn a_markdown_heading_is_the_headline_of_its_head() {
+    let listing = parse(
+        "# Our grants\n\nWater\n\n### Rain tanks for hill schools\n\nThe project builds tanks in twelve schools of Nepal.\n\n\
+         Education\n\n### Night classes for porters\n\nPorters in Ghana learn to read their contracts.\n\n\
+         Health\n\n### Mobile clinics for herders\n\nClinics travel across Niger with the herds.\n",
+    );
+    assert_eq!(
+        titles(&listing),
+        [
+            "Rain tanks for hill schools",
+            "Night classes for porters",
+            "Mobile clinics for herders"
+        ]
+    );
+}
+
+#[test]
 fn a_title_holding_a_colon_over_a_line_of_facts() {
     let listing = parse(
         "Projects\n\nChad: rainwater tanks for village schools\nChad · 2018 – 2021\nTanks are built.\n\n\

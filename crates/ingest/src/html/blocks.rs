@@ -631,6 +631,14 @@ impl<'d> Walker<'d> {
             [b'h', level @ b'1'..=b'6'] => Some((level - b'0', self.lines.text.len())),
             _ => None,
         };
+        // A heading's line is marked as Markdown marks one (`### Title`), so
+        // that the reading knows the page's headings from its other lines;
+        // a list item's marker goes first.
+        if let Some((level, _)) = heading {
+            if self.marker.is_none() && self.skipping == 0 && !self.in_data_cell() {
+                self.marker = Some(format!("{} ", "#".repeat(usize::from(level))));
+            }
+        }
         let pre = name == b"pre";
         if pre {
             self.pre += 1;
@@ -766,9 +774,10 @@ impl<'d> Walker<'d> {
         }
         if let Some((level, from)) = open.heading {
             let written = self.lines.text.get(from..).unwrap_or_default();
-            let text = written.trim();
+            let unmarked = written.trim_start().trim_start_matches('#');
+            let text = unmarked.trim();
             if !text.is_empty() && self.skipping == 0 {
-                let start = from + (written.len() - written.trim_start().len());
+                let start = from + (written.len() - unmarked.trim_start().len());
                 self.lines.headings.push(Heading {
                     level,
                     text: text.split_whitespace().collect::<Vec<_>>().join(" "),

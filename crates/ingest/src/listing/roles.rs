@@ -433,6 +433,10 @@ impl<'a> Builder<'a> {
                 continue;
             };
             let title = self.headline_in_head(title, head.body);
+            let title = match numbered {
+                Some(_) => title,
+                None => self.marked_heading_in_head(head, title),
+            };
             self.roles[title] = Role::Title;
             self.head_starts.push((title, head.start));
             if self.dates_lead_heads {
@@ -607,6 +611,31 @@ impl<'a> Builder<'a> {
         };
         next.first_line() == prose.last_line() + 1
             && matches!(next.kind, UnitKind::Field { known: true, .. })
+    }
+
+    /// Where a listing marks its headings (a saved page's, Markdown's), the
+    /// head's deepest heading, the nearest the body of those as deep, is
+    /// its headline (`<h2>` section / tags / `<h3>` title); else `title`.
+    /// Not a first-level heading: that is the page's title, over records
+    /// whose headlines may be no headings (`<dt>`, a list item's text).
+    fn marked_heading_in_head(&self, head: RecordHead, title: usize) -> usize {
+        let mut deepest: Option<(u8, usize)> = None;
+        for i in head.start..head.body {
+            let Some(level) = self.units[i].heading_level().filter(|&l| l > 1) else {
+                continue;
+            };
+            if deepest.is_none_or(|(deepest_level, _)| level >= deepest_level) {
+                deepest = Some((level, i));
+            }
+        }
+        // The same headline printed twice (a list item's, then its card's
+        // heading): the record starts at the first.
+        let same_text =
+            |i: usize| self.units[i].content.clean() == self.units[title].content.clean();
+        match deepest {
+            Some((_, i)) if self.units[i].is_title_like() && !same_text(i) => i,
+            _ => title,
+        }
     }
 
     /// The headline among a head's lines from `title` on: not a line printed
