@@ -153,8 +153,12 @@ pub const VOCABULARY: &[(&str, Meaning)] = &[
     ("starts", Meaning::Start),
     ("beginning", Meaning::Start),
     ("commencement date", Meaning::Start),
+    ("launch date", Meaning::Start),
+    ("date launched", Meaning::Start),
     // A development bank's project runs from its approval to its closing.
     ("approval date", Meaning::Start),
+    ("approval", Meaning::Start),
+    ("approved", Meaning::Start),
     ("board approval date", Meaning::Start),
     ("effective date", Meaning::Start),
     ("project start", Meaning::Start),
@@ -173,6 +177,7 @@ pub const VOCABULARY: &[(&str, Meaning)] = &[
     ("ends", Meaning::End),
     ("completion date", Meaning::End),
     ("closing date", Meaning::End),
+    ("closing", Meaning::End),
     ("project end", Meaning::End),
     ("date de fin", Meaning::End),
     ("fin", Meaning::End),
@@ -362,6 +367,7 @@ pub const VOCABULARY: &[(&str, Meaning)] = &[
     ("grant amount", Meaning::Budget),
     ("amount granted", Meaning::Budget),
     ("amount awarded", Meaning::Budget),
+    ("amount requested", Meaning::Budget),
     ("award amount", Meaning::Budget),
     ("grant awarded", Meaning::Budget),
     ("grant size", Meaning::Budget),
@@ -624,7 +630,7 @@ mod tests {
     }
 
     #[test]
-    fn french_and_italian_cards_label_partners_funders_and_dates() {
+    fn cards_and_tables_label_partners_funders_dates_and_budgets() {
         for (label, expected) in [
             ("Partenaire local", Meaning::Partner),
             ("Partenaire", Meaning::Partner),
@@ -633,6 +639,10 @@ mod tests {
             ("FONTE DI FINANZIAMENTO", Meaning::Funder),
             ("AVVIO", Meaning::Start),
             ("CONCLUSIONE", Meaning::End),
+            ("Approval", Meaning::Start),
+            ("Closing", Meaning::End),
+            ("Date launched", Meaning::Start),
+            ("Amount requested", Meaning::Budget),
         ] {
             assert_eq!(meaning(label), Some(expected), "{label}");
         }

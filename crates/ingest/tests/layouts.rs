@@ -2125,6 +2125,32 @@ fn a_markdown_heading_is_the_headline_of_its_head() {
 }
 
 #[test]
+fn a_tables_header_naming_its_title_column_among_unknown_ones_is_its_header() {
+    // Half the header's cells are names the vocabulary lacks; the one it
+    // knows as the title names the title column, not the first cell.
+    let listing = parse(
+        "Emergency appeals 2010\n\nAppeal\tCountry\tTitle\tIssued on\tDuration\tRequested (EUR)\n\
+         01/2010\tChad\tWells for camps near Abeche\t4 Feb 2010\t6 months\t300,000\n\
+         02/2010\tHaiti\tShelter after the earthquake\t20 Jan 2010\t12 months\t2,000,000\n\
+         03/2010\tPakistan\tFlood relief in Sindh\t9 Aug 2010\t9 months\t1,100,000\n",
+    );
+    assert_eq!(
+        titles(&listing),
+        [
+            "Wells for camps near Abeche",
+            "Shelter after the earthquake",
+            "Flood relief in Sindh"
+        ]
+    );
+    let fields: Vec<String> = listing.projects[0]
+        .fields
+        .iter()
+        .map(|f| format!("{}: {}", f.label, f.value.clean()))
+        .collect();
+    assert!(fields.contains(&"Country: Chad".to_string()), "{fields:?}");
+}
+
+#[test]
 fn a_title_holding_a_colon_over_a_line_of_facts() {
     let listing = parse(
         "Projects\n\nChad: rainwater tanks for village schools\nChad · 2018 – 2021\nTanks are built.\n\n\

@@ -608,12 +608,22 @@ pub(super) fn header_row(unit: &Unit) -> Option<Vec<(Column, String)>> {
         return None;
     }
     // A header names its columns; one cell of three or more may be a
-    // column name the vocabulary lacks, kept as a field.
+    // column name the vocabulary lacks, kept as a field, and more where
+    // half the cells at least name theirs and one of them the title
+    // (`Appeal No.⇥Country⇥Title⇥Date launched⇥…`).
     let known = cells
         .iter()
         .filter(|c| labels::column(&c.text).is_some())
         .count();
-    if known < cells.len() && !(cells.len() >= 3 && known + 1 == cells.len()) {
+    let names_title = || {
+        cells
+            .iter()
+            .any(|c| labels::column(&c.text) == Some(Column::Title))
+    };
+    let names_enough = known == cells.len()
+        || (cells.len() >= 3 && known + 1 == cells.len())
+        || (known >= 2 && 2 * known >= cells.len() && names_title());
+    if !names_enough {
         return None;
     }
     let mut columns: Vec<(Column, String)> = cells
