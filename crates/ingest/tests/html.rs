@@ -598,6 +598,32 @@ fn a_filters_labels_and_a_bar_of_tabs_are_furniture() {
 }
 
 #[test]
+fn a_pages_banner_and_footer_written_as_divs_are_furniture() {
+    // Banners and footers as pages wrote them before `<header>` and
+    // `<footer>`; a card's own footer is the card's.
+    let html = "<div id=\"header\"><ul id=\"gnb\"><li>About us</li><li>Regions</li></ul></div>\
+        <div class=\"campus-global-header\"><p>University home</p></div>\
+        <h2>Rain tanks for hill schools</h2><p>2019 – 2022</p><p>Tanks are built in Nepal.</p>\
+        <div class=\"card\"><h2>Mobile clinics for herders</h2><p>2020 – 2023</p>\
+        <div class=\"card-footer\">Funded by Sida</div></div>\
+        <div id=\"footer\"><p>Offices in Kenya and Uganda. Supported by the European Union.</p></div>\
+        <div class=\"site-footer\"><p>Registered in Switzerland</p></div>";
+    let listing = read(html);
+    assert_eq!(
+        titles(&listing),
+        ["Rain tanks for hill schools", "Mobile clinics for herders"]
+    );
+    let last = &listing.projects[1];
+    let text = format!("{:?}", last.fields) + &last.description_text();
+    assert!(text.contains("Funded by Sida"), "{text}");
+    assert!(
+        !text.contains("Kenya") && !text.contains("Switzerland"),
+        "{text}"
+    );
+    spans_hold(html.as_bytes(), &listing);
+}
+
+#[test]
 fn a_data_table_inside_a_layout_tables_cell_has_a_row_a_line() {
     let page = r#"<html><body>
 <table><tr><td class="menu"><a href="/">Home</a><br><a href="/work">Work</a></td><td>

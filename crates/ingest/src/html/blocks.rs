@@ -73,7 +73,7 @@ const PAGE_FURNITURE: [(&[u8], &[&[u8]]); 3] = [
 
 /// Words of an `id`, `class` or `role` that mark page furniture: banners,
 /// menus, a sidebar, a list's pager and filters, a sign-up box.
-const FURNITURE: [&str; 22] = [
+const FURNITURE: [&str; 24] = [
     "cookie",
     "cookies",
     "consent",
@@ -96,6 +96,8 @@ const FURNITURE: [&str; 22] = [
     "filters",
     "newsletter",
     "tablist",
+    "gnb",
+    "lnb",
 ];
 
 /// Elements that end a line where they start and end.
@@ -266,7 +268,25 @@ fn is_furniture(name: &[u8], attributes: &[(Vec<u8>, String)]) -> bool {
     // an element of another kind so named may hold the panels too.
     let tab_bar =
         matches!(name, b"ul" | b"ol") && words("class").any(|w| w.eq_ignore_ascii_case("tabs"));
+    // The page's own banner and footer as pages wrote them before HTML5
+    // had elements for them (`<div id="footer">`, `class="site-footer"`,
+    // `campl-global-header`); an entry's header or footer (`card-header`,
+    // `entry-footer`) holds its title or facts.
+    let page_banner = ["id", "class"].iter().any(|attribute_name| {
+        let is = |word: &str, of: &[&str]| of.iter().any(|o| word.eq_ignore_ascii_case(o));
+        let mut banner = false;
+        let mut page_wide = false;
+        for word in words(attribute_name) {
+            banner |= is(word, &["header", "footer"]);
+            page_wide |= is(word, &["site", "global", "page", "main"]);
+        }
+        banner
+            && (page_wide
+                || attribute(attributes, attribute_name.as_bytes())
+                    .is_some_and(|v| is(v.trim(), &["header", "footer"])))
+    });
     tab_bar
+        || page_banner
         || ["id", "class", "role"].iter().any(|attribute_name| {
             words(attribute_name)
                 .any(|word| FURNITURE.contains(&word.to_ascii_lowercase().as_str()))
