@@ -20,9 +20,107 @@ pub fn is_page_furniture(text: &str) -> bool {
         return false;
     }
     if !text.bytes().any(|b| b.is_ascii_digit()) {
-        return is_action_bar(text);
+        return is_action_bar(text) || is_language_switch(text) || is_tag_list(text);
     }
     is_pager(text) || is_result_count(text) || is_dateline(text) || is_action_bar(text)
+}
+
+/// Names of languages as a page's switcher prints them, in their own
+/// language and in English, and their codes.
+const LANGUAGES: &[&str] = &[
+    "english",
+    "français",
+    "francais",
+    "español",
+    "espanol",
+    "deutsch",
+    "português",
+    "portugues",
+    "italiano",
+    "nederlands",
+    "русский",
+    "العربية",
+    "عربي",
+    "中文",
+    "日本語",
+    "한국어",
+    "french",
+    "spanish",
+    "german",
+    "portuguese",
+    "italian",
+    "dutch",
+    "arabic",
+    "chinese",
+    "russian",
+    "korean",
+    "japanese",
+    "en",
+    "fr",
+    "es",
+    "de",
+    "pt",
+    "it",
+    "nl",
+    "ar",
+    "ru",
+    "zh",
+];
+
+/// A page's language switcher (`English Français`, `EN | FR | ES`): two
+/// languages at least and nothing else.
+fn is_language_switch(text: &str) -> bool {
+    let mut languages = 0;
+    for word in text
+        .split(|c: char| c.is_whitespace() || matches!(c, '|' | '·' | '/' | '•'))
+        .filter(|w| !w.is_empty())
+    {
+        if !LANGUAGES
+            .iter()
+            .any(|l| l.eq_ignore_ascii_case(&word.to_lowercase()))
+        {
+            return false;
+        }
+        languages += 1;
+    }
+    languages >= 2
+}
+
+/// Labels of a page's list of tags or keywords.
+const TAG_LABELS: &[&str] = &[
+    "tags",
+    "tagged",
+    "keywords",
+    "schlagworte",
+    "schlagwörter",
+    "étiquettes",
+    "mots-clés",
+    "etiquetas",
+    "palabras clave",
+    "parole chiave",
+    "palavras-chave",
+    "trefwoorden",
+];
+
+/// A line that lists a page's tags after their label (`TAGS IDB Peru
+/// Uruguay`, `Keywords: water, schools`): links to other pages, no
+/// record's text.
+fn is_tag_list(text: &str) -> bool {
+    let lower = text.to_lowercase();
+    TAG_LABELS.iter().any(|label| {
+        // Its colon, or the label in capitals, sets it apart from a
+        // sentence that starts with the word (`Tagged wells in Kenya`).
+        let set_apart = |rest: &str| {
+            rest.starts_with(':')
+                || (rest.starts_with(' ')
+                    && text
+                        .get(..label.len())
+                        .is_some_and(|l| !l.chars().any(char::is_lowercase)))
+        };
+        lower
+            .strip_prefix(label)
+            .is_some_and(|rest| set_apart(rest) && !rest.trim_start_matches(':').trim().is_empty())
+    })
 }
 
 /// Words of a page's footer links, one of which makes a line of them the
@@ -201,6 +299,7 @@ const ACTION_WORDS: &[&str] = &[
     "explore",
     "view",
     "see",
+    "skip",
 ];
 
 /// Words that join them (`Back to top`, `Leave a comment`, `Leggi di
@@ -242,6 +341,9 @@ const ACTION_JOINERS: &[&str] = &[
     "projects",
     "all",
     "details",
+    "main",
+    "content",
+    "navigation",
     "find",
     "out",
 ];
@@ -444,6 +546,11 @@ mod tests {
             "Lascia un commento",
             "Learn more →",
             "View Project",
+            "English Français",
+            "Skip to main content",
+            "EN | FR | ES",
+            "TAGS IDB Guatemala Peru Uruguay",
+            "Keywords: water, schools",
             "Page 40",
             "Seite 12",
             "See all the projects",
@@ -490,6 +597,9 @@ mod tests {
             "Safe journeys home, 12 May 2021",
             "Share the harvest",
             "Explore new markets",
+            "English for migrant workers",
+            "Tags",
+            "Tagged wells in Kenya",
             "Page 40 of the annual report tells more",
             "Next 12",
             "Phase 2",

@@ -2151,6 +2151,23 @@ fn a_tables_header_naming_its_title_column_among_unknown_ones_is_its_header() {
 }
 
 #[test]
+fn a_language_switcher_and_a_line_of_tags_are_furniture() {
+    let listing = parse(
+        "Skip to main content\nEnglish Français\n\nNews\n\nRain tanks for hill schools\n2019 – 2022\n\
+         Tanks are built in Nepal.\n\nMobile clinics for herders\n2020 – 2023\nClinics travel in Niger.\n\n\
+         TAGS Water Health Belize\n",
+    );
+    assert_eq!(
+        titles(&listing),
+        ["Rain tanks for hill schools", "Mobile clinics for herders"]
+    );
+    assert_eq!(
+        listing.projects[1].description_text(),
+        "Clinics travel in Niger."
+    );
+}
+
+#[test]
 fn a_title_holding_a_colon_over_a_line_of_facts() {
     let listing = parse(
         "Projects\n\nChad: rainwater tanks for village schools\nChad · 2018 – 2021\nTanks are built.\n\n\
