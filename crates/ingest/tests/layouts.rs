@@ -2168,6 +2168,29 @@ fn a_language_switcher_and_a_line_of_tags_are_furniture() {
 }
 
 #[test]
+fn a_list_ending_a_record_over_fields_is_its_text() {
+    // Records are headlines over fields; a list under one record's fields
+    // is that record's, and the headline after it starts the next.
+    let listing = parse(
+        "Our projects\n\nWomen's Vegetable Cooperatives\n\nProject Period: 2018 – 2021\nDonor: KOICA\n\n\
+         Key achievements\n• 14 collection centres built\n• 38 lead farmers trained\n\n\
+         Dairy Value Chains in Nawalparasi\n\nProject Period: 2019 – 2020\nDonor: Good Neighbors\n\n\
+         School Meals in Saptari\n\nProject Period: 2017 – 2020\nDonor: WFP\n",
+    );
+    assert_eq!(
+        titles(&listing),
+        [
+            "Women's Vegetable Cooperatives",
+            "Dairy Value Chains in Nawalparasi",
+            "School Meals in Saptari"
+        ]
+    );
+    assert!(listing.projects[0]
+        .description_text()
+        .contains("38 lead farmers trained"));
+}
+
+#[test]
 fn a_title_holding_a_colon_over_a_line_of_facts() {
     let listing = parse(
         "Projects\n\nChad: rainwater tanks for village schools\nChad · 2018 – 2021\nTanks are built.\n\n\

@@ -161,6 +161,8 @@ fn any_line() -> impl Strategy<Value = String> {
         "Kenya: clinics for herders",
         "Kenya · 2019 – 2021",
         "↑ Back to top",
+        "Key achievements",
+        "• 14 collection centres built",
         "SRI LANKA",
         "Lakeside Consult · 12 Harbour Road · 8001 Zürich · Switzerland",
         "Imprint | Privacy policy",

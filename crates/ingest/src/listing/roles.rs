@@ -356,7 +356,12 @@ impl<'a> Builder<'a> {
         // Rule 2b: a listing of numbered or bulleted titles with nothing
         // under them (learnt from a list that a heading introduces): each
         // numbered or bulleted headline is a title.
-        if self.numbered_lists {
+        // Not where the listing's records are headlines over plain fields:
+        // a list there is a record's (its results, its activities).
+        let records_over_fields = self.head_signature.is_some_and(|signature| {
+            signature.marker == HeadMarker::Plain && signature.body == HeadBody::Fields
+        });
+        if self.numbered_lists && !records_over_fields {
             for (role, unit) in self.roles.iter_mut().zip(self.units) {
                 if *role == Role::Body
                     && matches!(unit.kind, UnitKind::Numbered(_) | UnitKind::Bullet)
@@ -827,6 +832,19 @@ impl<'a> Builder<'a> {
         let mut run_start = None;
         for i in 0..self.units.len() {
             if self.is_head_like(i) && self.after_lead_in(i) {
+                // A plain line after a list of items starts the head: the
+                // list ended the record above (its results, its
+                // activities). One item alone may be the headline itself.
+                let is_item = |k: usize| {
+                    matches!(self.units[k].kind, UnitKind::Bullet | UnitKind::Numbered(_))
+                };
+                let after_list = i > 1
+                    && self.units[i].kind == UnitKind::Text
+                    && is_item(i - 1)
+                    && is_item(i - 2);
+                if after_list && run_start.is_some() {
+                    run_start = Some(i);
+                }
                 run_start.get_or_insert(i);
                 continue;
             }
