@@ -603,6 +603,7 @@ fn a_pages_banner_and_footer_written_as_divs_are_furniture() {
     // `<footer>`; a card's own footer is the card's.
     let html = "<div id=\"header\"><ul id=\"gnb\"><li>About us</li><li>Regions</li></ul></div>\
         <div class=\"campus-global-header\"><p>University home</p></div>\
+        <div class=\"td-crumb-container\"><span>Home</span> › <span>Rain tanks for hill schools</span></div>\
         <h2>Rain tanks for hill schools</h2><p>2019 – 2022</p><p>Tanks are built in Nepal.</p>\
         <div class=\"card\"><h2>Mobile clinics for herders</h2><p>2020 – 2023</p>\
         <div class=\"card-footer\">Funded by Sida</div></div>\

@@ -73,13 +73,15 @@ const PAGE_FURNITURE: [(&[u8], &[&[u8]]); 3] = [
 
 /// Words of an `id`, `class` or `role` that mark page furniture: banners,
 /// menus, a sidebar, a list's pager and filters, a sign-up box.
-const FURNITURE: [&str; 24] = [
+const FURNITURE: [&str; 26] = [
     "cookie",
     "cookies",
     "consent",
     "gdpr",
     "breadcrumb",
     "breadcrumbs",
+    "crumb",
+    "crumbs",
     "menu",
     "menubar",
     "nav",
