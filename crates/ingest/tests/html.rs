@@ -363,6 +363,7 @@ fn furniture_is_not_listing_text() {
         <nav><ol><li>Home</li><li>Projects</li></ol></nav>\
         <div class=\"cookie-consent\"><p>1. We keep cookies</p><p>1 June 2007 - 30 June 2009</p></div>\
         <div id=breadcrumbs>Home / Projects</div>\
+        <div class=\"td-crumb-container\"><p>1. Home crumb</p><p>2012 - 2013</p></div>\
         <script>var x = '<li>1. Hidden</li>';</script><style>p{}</style>\
         <template><p>1. A template</p></template><!-- <p>1. A comment</p> -->\
         <h1>Projects</h1><ol><li><p>Wells in Ghana</p><p>2007 - 2009</p><p>Text.</p></li></ol>\
