@@ -593,13 +593,25 @@ fn has_sentence_break(text: &str) -> bool {
 
 /// Splits `line` into number and rest: `  1. Title` → (1, "Title").
 fn numbered(text: &str) -> Option<(u32, usize)> {
-    let digits = text.bytes().take_while(u8::is_ascii_digit).count();
+    // `(1) Title` and `[1] Title`, as reports number their items, besides
+    // `1. Title` and `1) Title`.
+    let (open, close) = match text.as_bytes().first() {
+        Some(b'(') => (1, ')'),
+        Some(b'[') => (1, ']'),
+        _ => (0, '.'),
+    };
+    let digits = text[open..].bytes().take_while(u8::is_ascii_digit).count();
     if !(1..=3).contains(&digits) {
         return None;
     }
-    let after = &text[digits..];
+    let after = &text[open + digits..];
     let mark = after.chars().next()?;
-    if mark != '.' && mark != ')' {
+    let marks = if open == 1 {
+        mark == close
+    } else {
+        mark == '.' || mark == ')'
+    };
+    if !marks {
         return None;
     }
     let rest = &after[1..];
@@ -607,7 +619,10 @@ fn numbered(text: &str) -> Option<(u32, usize)> {
     if gap == 0 || rest.trim().is_empty() {
         return None;
     }
-    Some((text[..digits].parse().ok()?, digits + 1 + gap))
+    Some((
+        text[open..open + digits].parse().ok()?,
+        open + digits + 1 + gap,
+    ))
 }
 
 /// A line numbered as a report's subsection (`3.1 Title`, `2.4.1.
@@ -2046,6 +2061,33 @@ mod tests {
         assert_eq!(u[0].kind, UnitKind::Numbered(12));
         assert_eq!(u[0].content.clean(), "Asia: Decent work");
         assert_eq!(u[0].indent, 2);
+    }
+
+    #[test]
+    fn a_number_in_brackets_or_parentheses_numbers_an_item() {
+        for (line, place, content) in [
+            (
+                "[7] Aflatoxin control in Kenya",
+                7,
+                "Aflatoxin control in Kenya",
+            ),
+            ("(9) Rural roads in Laos", 9, "Rural roads in Laos"),
+        ] {
+            let u = units_of(line);
+            assert_eq!(u[0].kind, UnitKind::Numbered(place), "{line}");
+            assert_eq!(u[0].content.clean(), content);
+        }
+        for line in [
+            "(2019) Rural roads",
+            "[7]Aflatoxin",
+            "(9] Roads",
+            "[1234] Roads",
+        ] {
+            assert!(
+                !matches!(units_of(line)[0].kind, UnitKind::Numbered(_)),
+                "{line}"
+            );
+        }
     }
 
     #[test]
