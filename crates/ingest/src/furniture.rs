@@ -22,7 +22,28 @@ pub fn is_page_furniture(text: &str) -> bool {
     if !text.bytes().any(|b| b.is_ascii_digit()) {
         return is_action_bar(text) || is_language_switch(text) || is_tag_list(text);
     }
-    is_pager(text) || is_result_count(text) || is_dateline(text) || is_action_bar(text)
+    is_pager(text)
+        || is_page_marker(text)
+        || is_result_count(text)
+        || is_dateline(text)
+        || is_action_bar(text)
+}
+
+/// A page's number before the document's running title, as a document
+/// site's transcript or a PDF's header prints it (`Page 12: Annual
+/// report`, `Seite 3 - Jahresbericht`): where a page of the source began.
+fn is_page_marker(text: &str) -> bool {
+    let Some((word, rest)) = text.split_once(' ') else {
+        return false;
+    };
+    if !PAGE_WORDS.iter().any(|w| w.eq_ignore_ascii_case(word)) {
+        return false;
+    }
+    let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
+    (1..=4).contains(&digits) && {
+        let after = rest[digits..].trim_start();
+        after.starts_with(':') || after.starts_with("- ") || after.starts_with("– ")
+    }
 }
 
 /// Names of languages as a page's switcher prints them, in their own
@@ -553,6 +574,8 @@ mod tests {
             "Keywords: water, schools",
             "Page 40",
             "Seite 12",
+            "Page 12: Innovative Initiatives: Project Highlights",
+            "Seite 3 - Jahresbericht 2019",
             "See all the projects",
             "Explore the projects",
             "View details »",
@@ -601,6 +624,7 @@ mod tests {
             "Tags",
             "Tagged wells in Kenya",
             "Page 40 of the annual report tells more",
+            "Page 12 shows the map: wells in Kenya",
             "Next 12",
             "Phase 2",
             "A view from the hills",
