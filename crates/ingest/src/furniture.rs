@@ -24,9 +24,35 @@ pub fn is_page_furniture(text: &str) -> bool {
     }
     is_pager(text)
         || is_page_marker(text)
+        || is_running_title(text)
         || is_result_count(text)
         || is_dateline(text)
         || is_action_bar(text)
+}
+
+/// A report's running title in capitals with the page's number before or
+/// after it (`5   ANNUAL PROGRESS REPORT 2019/20`, `2 INNOVATIVE
+/// INITIATIVES: PROJECT HIGHLIGHTS`, `ANNUAL REVIEW 2022   27`), copied
+/// from each page of a PDF: two words at least, no lower-case letter.
+fn is_running_title(text: &str) -> bool {
+    let page_number = |s: &str| (1..=3).contains(&s.len()) && s.bytes().all(|b| b.is_ascii_digit());
+    let title = match text.split_once(char::is_whitespace) {
+        Some((first, rest)) if page_number(first) => rest.trim(),
+        _ => match text.trim_end().rsplit_once(|c: char| c.is_whitespace()) {
+            // At the end, set apart by a wide gap: `REPORT 2019  27`.
+            Some((rest, last))
+                if page_number(last) && (rest.ends_with("  ") || rest.ends_with('\t')) =>
+            {
+                rest.trim()
+            }
+            _ => return false,
+        },
+    };
+    let words = title
+        .split_whitespace()
+        .filter(|w| w.chars().any(char::is_alphabetic))
+        .count();
+    words >= 2 && !title.chars().any(char::is_lowercase)
 }
 
 /// A page's number before the document's running title, as a document
@@ -576,6 +602,9 @@ mod tests {
             "Seite 12",
             "Page 12: Innovative Initiatives: Project Highlights",
             "Seite 3 - Jahresbericht 2019",
+            "5                                                ANNUAL PROGRESS REPORT 2019/020",
+            "2 INNOVATIVE INITIATIVES: PROJECT HIGHLIGHTS",
+            "ANNUAL REVIEW 2022   27",
             "See all the projects",
             "Explore the projects",
             "View details »",
@@ -625,6 +654,9 @@ mod tests {
             "Tagged wells in Kenya",
             "Page 40 of the annual report tells more",
             "Page 12 shows the map: wells in Kenya",
+            "2 Water for schools",
+            "ANNUAL REVIEW 2022 27",
+            "12 WELLS",
             "Next 12",
             "Phase 2",
             "A view from the hills",
