@@ -282,6 +282,67 @@ pub fn footer_lines(lines: &[Line]) -> Vec<usize> {
     footer
 }
 
+/// Headings of a page's lists of links to other pages, in the languages
+/// the listings come in, in lower case.
+const RELATED_HEADINGS: &[&str] = &[
+    "related",
+    "similar",
+    "recommended",
+    "more from",
+    "more news",
+    "more stories",
+    "latest news",
+    "other news",
+    "see also",
+    "read also",
+    "you may also like",
+    "further reading",
+    "voir aussi",
+    "lire aussi",
+    "à lire aussi",
+    "ver también",
+    "noticias relacionadas",
+    "leggi anche",
+    "vedi anche",
+    "articoli correlati",
+    "veja também",
+    "leia também",
+    "das könnte sie auch interessieren",
+    "weitere meldungen",
+    "zie ook",
+];
+
+/// A page's list of links to other pages (`Related news`, `Similar
+/// organizations`, `See also`, then a link a line), copied along with its
+/// listing: the heading, four words at most, and the lines right under it
+/// in its block (no blank line between). Their line numbers.
+pub fn related_lines(lines: &[Line]) -> Vec<usize> {
+    const LONGEST_HEADING: usize = 40;
+    let mut related = Vec::new();
+    let mut in_list = false;
+    for line in lines {
+        let text = line.trimmed().0;
+        if text.is_empty() {
+            in_list = false;
+            continue;
+        }
+        let heading =
+            !in_list && text.len() <= LONGEST_HEADING && text.split_whitespace().count() <= 4 && {
+                let lower = text.to_lowercase();
+                RELATED_HEADINGS.iter().any(|h| {
+                    lower.strip_prefix(h).is_some_and(|rest| {
+                        rest.is_empty() || rest.starts_with(' ') || rest.trim() == ":"
+                    })
+                })
+            };
+        in_list |= heading;
+        if in_list {
+            related.push(line.number);
+        }
+    }
+    related
+}
+
 /// Words of a page's buttons and links around an entry: to share, print
 /// or download it, read more of it, comment on it, go back to the top.
 const ACTION_WORDS: &[&str] = &[
@@ -632,6 +693,21 @@ mod tests {
         ] {
             assert!(!is_footer_links(line), "{line}");
         }
+    }
+
+    #[test]
+    fn a_list_of_related_links_runs_to_the_end_of_its_block() {
+        let text = "Safe Journeys Home\nFunded by Norway.\n\nRelated news\nFund signs loan\nForum on finance\n\nSimilar programmes in Kenya and Uganda are run by partners.\n";
+        let lines: Vec<Line> = text
+            .lines()
+            .enumerate()
+            .map(|(i, text)| Line {
+                number: i + 1,
+                text,
+                offset: 0,
+            })
+            .collect();
+        assert_eq!(related_lines(&lines), [4, 5, 6]);
     }
 
     #[test]

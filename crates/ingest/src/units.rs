@@ -5,7 +5,7 @@
 //! [`crate::furniture`]), parts units as a blank line does.
 
 use crate::dates::{scan_date, scan_end_date, trailing_title_date, DateExpr};
-use crate::furniture::{footer_lines, is_page_furniture};
+use crate::furniture::{footer_lines, is_page_furniture, related_lines};
 use crate::labels::{self, is_known_label, Meaning};
 use crate::record::{Segment, Span, Text};
 use crate::source::Line;
@@ -1919,7 +1919,8 @@ pub fn units(lines: &[Line]) -> Vec<Unit> {
     // and the larger blocks stayed resident longer (BENCHMARKS.md).
     let mut units: Vec<Unit> = Vec::new();
     let mut open = false;
-    let footer = footer_lines(lines);
+    let mut footer = footer_lines(lines);
+    footer.extend(related_lines(lines));
     let heading_lines = marked_headings(lines);
     for line in lines
         .iter()

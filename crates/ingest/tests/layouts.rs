@@ -2191,6 +2191,24 @@ fn a_list_ending_a_record_over_fields_is_its_text() {
 }
 
 #[test]
+fn a_pages_lists_of_links_to_other_pages_are_furniture() {
+    let listing = parse(
+        "Labour migration\n\nLatest news\nNew study on recruitment fees\n12 March 2023\n\nProjects\n\n\
+         Fair Recruitment Pilot\n2021 – 2023\nFunded by Sweden in Nepal.\n\n\
+         Safe Journeys Home\n2019 – 2022\nFunded by Norway in Ghana.\n\n\
+         Related news\nFund signs loan for Maldives airport\nForum on small firms\n",
+    );
+    assert_eq!(
+        titles(&listing),
+        ["Fair Recruitment Pilot", "Safe Journeys Home"]
+    );
+    assert_eq!(
+        listing.projects[1].description_text(),
+        "Funded by Norway in Ghana."
+    );
+}
+
+#[test]
 fn a_title_holding_a_colon_over_a_line_of_facts() {
     let listing = parse(
         "Projects\n\nChad: rainwater tanks for village schools\nChad · 2018 – 2021\nTanks are built.\n\n\

@@ -161,6 +161,7 @@ fn any_line() -> impl Strategy<Value = String> {
         "Kenya: clinics for herders",
         "Kenya · 2019 – 2021",
         "↑ Back to top",
+        "Related news",
         "[7] Aflatoxin control in Kenya",
         "(9) Rural roads in Laos",
         "Key achievements",
