@@ -368,6 +368,8 @@ fn furniture_is_not_listing_text() {
         <template><p>1. A template</p></template><!-- <p>1. A comment</p> -->\
         <h1>Projects</h1><ol><li><p>Wells in Ghana</p><p>2007 - 2009</p><p>Text.</p></li></ol>\
         <aside><p>1. Related item</p><p>2010 - 2011</p></aside>\
+        <section class=\"related\"><h2>Related projects</h2><p>Border Health Project</p><p>2015 - 2017</p></section>\
+        <div class=\"share-bar\"><p>1. Share on LinkedIn</p><p>2016 - 2017</p></div>\
         <footer><p>1. Footer item</p><p>2010 - 2011</p></footer>";
     let listing = read(html);
     assert_eq!(titles(&listing), ["Wells in Ghana"]);

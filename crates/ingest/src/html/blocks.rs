@@ -73,7 +73,7 @@ const PAGE_FURNITURE: [(&[u8], &[&[u8]]); 3] = [
 
 /// Words of an `id`, `class` or `role` that mark page furniture: banners,
 /// menus, a sidebar, a list's pager and filters, a sign-up box.
-const FURNITURE: [&str; 26] = [
+const FURNITURE: [&str; 31] = [
     "cookie",
     "cookies",
     "consent",
@@ -100,6 +100,11 @@ const FURNITURE: [&str; 26] = [
     "tablist",
     "gnb",
     "lnb",
+    "related",
+    "recommended",
+    "share",
+    "sharing",
+    "social",
 ];
 
 /// Elements that end a line where they start and end.
