@@ -111,7 +111,7 @@ pub struct EndDate {
 }
 
 /// Month names in English, French, Spanish, German, Italian, Portuguese
-/// and Dutch, then English abbreviations. Longer names come first so
+/// and Dutch, then French and English abbreviations. Longer names come first so
 /// that `marzo` is not read as `mar` + `zo`.
 const MONTH_NAMES: &[(&str, u32)] = &[
     ("fevereiro", 2),
@@ -180,9 +180,15 @@ const MONTH_NAMES: &[(&str, u32)] = &[
     ("july", 7),
     ("août", 8),
     ("sept", 9),
+    ("janv", 1),
+    ("févr", 2),
+    ("fevr", 2),
+    ("juil", 7),
     ("may", 5),
     ("mai", 5),
     ("mei", 5),
+    ("avr", 4),
+    ("déc", 12),
     ("jan", 1),
     ("feb", 2),
     ("mar", 3),
@@ -1521,6 +1527,20 @@ mod tests {
     fn range(text: &str) -> (DatePart, Option<DatePart>) {
         let expr = scan_date(text).unwrap_or_else(|| panic!("no date in {text:?}"));
         (expr.start, expr.end)
+    }
+
+    #[test]
+    fn french_abbreviated_months_are_months() {
+        assert_eq!(
+            range("janv. 2021 – déc. 2022"),
+            (
+                part(None, Some(1), Some(2021)),
+                Some(part(None, Some(12), Some(2022)))
+            )
+        );
+        assert_eq!(range("févr. 2020").0, part(None, Some(2), Some(2020)));
+        assert_eq!(range("juil. 2019").0, part(None, Some(7), Some(2019)));
+        assert_eq!(range("avr. 2018").0, part(None, Some(4), Some(2018)));
     }
 
     #[test]
