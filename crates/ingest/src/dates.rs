@@ -318,6 +318,19 @@ fn lex(text: &str, begins: fn(Kind) -> bool) -> Vec<Token> {
                 pos += 10;
                 continue;
             }
+            if let Some((year, month, len)) = year_dot_month(rest) {
+                // `2019.04`, as Japanese and Korean pages print a month.
+                tokens.push(Token {
+                    kind: Kind::Month(month),
+                    end: pos + len,
+                });
+                tokens.push(Token {
+                    kind: Kind::Number(year, 4),
+                    end: pos + len,
+                });
+                pos += len;
+                continue;
+            }
             if let Some((month, year, month_len, len)) = numeric_month_year(rest) {
                 // Read as the month's name and its year would be.
                 tokens.push(Token {
@@ -647,6 +660,27 @@ fn numeric_month_year(text: &str) -> Option<(u32, u32, usize, usize)> {
     let year: u32 = text.get(year_at..end)?.parse().ok()?;
     let in_range = i32::try_from(year).is_ok_and(|y| PROJECT_YEARS.contains(&y));
     ((1..=12).contains(&month) && in_range).then_some((month, year, month_len, end))
+}
+
+/// A year, a full stop and a month in two digits at the start of `text`
+/// (`2019.04`), not a day after it (`2019.04.01` is a date) nor more
+/// digits: the year, the month and the bytes of the whole.
+fn year_dot_month(text: &str) -> Option<(u32, u32, usize)> {
+    let b = text.as_bytes();
+    let digits_from = |from: usize| {
+        b.get(from..)
+            .map_or(0, |s| s.iter().take_while(|c| c.is_ascii_digit()).count())
+    };
+    if digits_from(0) != 4 || b.get(4) != Some(&b'.') || digits_from(5) != 2 {
+        return None;
+    }
+    if b.get(7) == Some(&b'.') && b.get(8).is_some_and(u8::is_ascii_digit) {
+        return None;
+    }
+    let year: u32 = text.get(..4)?.parse().ok()?;
+    let month: u32 = text.get(5..7)?.parse().ok()?;
+    let in_range = i32::try_from(year).is_ok_and(|y| PROJECT_YEARS.contains(&y));
+    ((1..=12).contains(&month) && in_range).then_some((year, month, 7))
 }
 
 /// Digits, splitting `201415` (a year run into a day) into `2014` and `15`.
@@ -1527,6 +1561,19 @@ mod tests {
     fn range(text: &str) -> (DatePart, Option<DatePart>) {
         let expr = scan_date(text).unwrap_or_else(|| panic!("no date in {text:?}"));
         (expr.start, expr.end)
+    }
+
+    #[test]
+    fn a_year_dot_month_is_a_month() {
+        assert_eq!(
+            range("2019.04 - 2024.03"),
+            (
+                part(None, Some(4), Some(2019)),
+                Some(part(None, Some(3), Some(2024)))
+            )
+        );
+        assert_eq!(range("2019.04.01").0, part(Some(1), Some(4), Some(2019)));
+        assert!(scan_date("2019.13").is_none_or(|e| e.start.month.is_none()));
     }
 
     #[test]
