@@ -231,25 +231,37 @@ const FOOTER_JOINERS: &[&str] = &[
 /// A line of nothing but a page's footer links, one of [`FOOTER_WORDS`]
 /// at least, ten words at most.
 fn is_footer_links(text: &str) -> bool {
+    is_bar_of(text, FOOTER_WORDS, FOOTER_JOINERS, 10)
+}
+
+/// Whether a line is nothing but `words` and `joiners`, one of `words` at
+/// least and `most` words in all, parted by spaces or the marks pages put
+/// between links (`|`, `·`, `›`, `→` …): a bar of a page's links.
+fn is_bar_of(text: &str, words: &[&str], joiners: &[&str], most: usize) -> bool {
     if text.len() > 120 {
         return false;
     }
     let is = |list: &[&str], word: &str| list.iter().any(|l| l.eq_ignore_ascii_case(word));
-    let mut words = 0;
-    let mut footer = 0;
+    let separators = |c: char| {
+        c.is_whitespace() || matches!(c, '|' | '·' | '•' | '/' | ',' | ':' | '›' | '»' | '→' | '↑')
+    };
+    let mut seen = 0;
+    let mut listed = 0;
+    // Every short line without a digit is asked: most turn away at their
+    // first word.
     for word in text
-        .split(|c: char| c.is_whitespace() || matches!(c, '|' | '·' | '•' | '/' | ','))
-        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
+        .split(separators)
+        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric() && c != '-'))
         .filter(|w| !w.is_empty())
     {
-        words += 1;
-        if is(FOOTER_WORDS, word) {
-            footer += 1;
-        } else if !is(FOOTER_JOINERS, word) || words > 10 {
+        seen += 1;
+        if is(words, word) {
+            listed += 1;
+        } else if !is(joiners, word) || seen > most {
             return false;
         }
     }
-    footer > 0
+    listed > 0 && seen <= most
 }
 
 /// The lines of a page's footer, copied along with its listing: a line of
@@ -474,27 +486,7 @@ const ACTION_JOINERS: &[&str] = &[
 /// Download`, `Share: Facebook LinkedIn E-mail`, `Read more`, `Leggi di
 /// più`, `Back to top`), one of them at least, eight words at most.
 fn is_action_bar(text: &str) -> bool {
-    let is = |list: &[&str], word: &str| list.iter().any(|l| l.eq_ignore_ascii_case(word));
-    let mut words = 0;
-    let mut actions = 0;
-    let separators = |c: char| {
-        c.is_whitespace() || matches!(c, '|' | '·' | '•' | '/' | ':' | '›' | '»' | '→' | '↑')
-    };
-    // Every short line without a digit is asked: most turn away at their
-    // first word.
-    for word in text
-        .split(separators)
-        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric() && c != '-'))
-        .filter(|w| !w.is_empty())
-    {
-        words += 1;
-        if is(ACTION_WORDS, word) {
-            actions += 1;
-        } else if !is(ACTION_JOINERS, word) || words > 8 {
-            return false;
-        }
-    }
-    actions > 0 && words <= 8
+    is_bar_of(text, ACTION_WORDS, ACTION_JOINERS, 8)
 }
 
 /// A press release's dateline: where and on which day it was issued
