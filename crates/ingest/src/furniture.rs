@@ -264,12 +264,21 @@ fn is_bar_of(text: &str, words: &[&str], joiners: &[&str], most: usize) -> bool 
     listed > 0 && seen <= most
 }
 
+/// The lines of the blocks of furniture among `lines`: a page's footer
+/// ([`footer_lines`]) and its lists of links to other pages
+/// ([`related_lines`]). Their line numbers.
+pub fn furniture_blocks(lines: &[Line]) -> Vec<usize> {
+    let mut furniture = footer_lines(lines);
+    furniture.extend(related_lines(lines));
+    furniture
+}
+
 /// The lines of a page's footer, copied along with its listing: a line of
 /// footer links ([`is_footer_links`]) and the lines right above it in its
 /// block (no blank line between), where a page prints its publisher's name
 /// and address (`IFAD · Via Paolo di Dono, 44 · 00142 Rome, Italy`), up to
 /// three, short, with no date and no label. Their line numbers.
-pub fn footer_lines(lines: &[Line]) -> Vec<usize> {
+fn footer_lines(lines: &[Line]) -> Vec<usize> {
     const MOST_LINES_ABOVE: usize = 3;
     const LONGEST_LINE_ABOVE: usize = 16;
     let mut footer = Vec::new();
@@ -328,7 +337,7 @@ const RELATED_HEADINGS: &[&str] = &[
 /// organizations`, `See also`, then a link a line), copied along with its
 /// listing: the heading, four words at most, and the lines right under it
 /// in its block (no blank line between). Their line numbers.
-pub fn related_lines(lines: &[Line]) -> Vec<usize> {
+fn related_lines(lines: &[Line]) -> Vec<usize> {
     const LONGEST_HEADING: usize = 40;
     let mut related = Vec::new();
     let mut in_list = false;

@@ -5,7 +5,7 @@
 //! [`crate::furniture`]), parts units as a blank line does.
 
 use crate::dates::{scan_date, scan_end_date, trailing_title_date, DateExpr};
-use crate::furniture::{footer_lines, is_page_furniture, related_lines};
+use crate::furniture::{furniture_blocks, is_page_furniture};
 use crate::labels::{self, is_known_label, Meaning};
 use crate::record::{Segment, Span, Text};
 use crate::source::Line;
@@ -1828,18 +1828,19 @@ fn sub_segment(line: &Segment, start: usize, end: usize) -> Segment {
 fn marked_headings(lines: &[Line]) -> Vec<(usize, u8)> {
     lines
         .iter()
-        .filter_map(|line| {
-            let text = line.text.trim_start();
-            if !text.starts_with('#') {
-                return None;
-            }
-            let hashes = text.len() - text.trim_start_matches('#').len();
-            let level = u8::try_from(hashes).ok().filter(|l| (1..=6).contains(l))?;
-            text[hashes..]
-                .starts_with(' ')
-                .then_some((line.number, level))
-        })
+        .filter_map(|line| Some((line.number, heading_mark(line.text.trim_start())?)))
         .collect()
+}
+
+/// The level of the Markdown heading `text` opens on (`### Title` is 3):
+/// one to six `#` and a space. The mark's bytes are the level and one.
+fn heading_mark(text: &str) -> Option<u8> {
+    if !text.starts_with('#') {
+        return None;
+    }
+    let hashes = text.len() - text.trim_start_matches('#').len();
+    let level = u8::try_from(hashes).ok().filter(|l| (1..=6).contains(l))?;
+    text[hashes..].starts_with(' ').then_some(level)
 }
 
 fn without_markup<'a>(line: &Line<'a>) -> Line<'a> {
@@ -1856,9 +1857,8 @@ fn without_markup<'a>(line: &Line<'a>) -> Line<'a> {
     let content = text.len() - text[start..].trim_start().len();
     let mut from = content;
     let mut end = text.trim_end().len().max(from);
-    let hashes = text[from..end].len() - text[from..end].trim_start_matches('#').len();
-    if (1..=6).contains(&hashes) && text[from + hashes..end].starts_with(' ') {
-        from += hashes + 1;
+    if let Some(level) = heading_mark(&text[from..end]) {
+        from += usize::from(level) + 1;
     }
     for mark in ["**", "__", "*", "_"] {
         let rest = &text[from..end];
@@ -1919,8 +1919,7 @@ pub fn units(lines: &[Line]) -> Vec<Unit> {
     // and the larger blocks stayed resident longer (BENCHMARKS.md).
     let mut units: Vec<Unit> = Vec::new();
     let mut open = false;
-    let mut footer = footer_lines(lines);
-    footer.extend(related_lines(lines));
+    let furniture = furniture_blocks(lines);
     let heading_lines = marked_headings(lines);
     for line in lines
         .iter()
@@ -1930,7 +1929,7 @@ pub fn units(lines: &[Line]) -> Vec<Unit> {
         .flat_map(|l| inline_fields(&l))
     {
         let line = &line;
-        if line.is_blank() || is_rule(line.trimmed().0) || footer.contains(&line.number) {
+        if line.is_blank() || is_rule(line.trimmed().0) || furniture.contains(&line.number) {
             open = false;
             continue;
         }
