@@ -805,3 +805,27 @@ fn an_accordions_toggle_buttons_hold_its_titles() {
         spans_hold(page.as_bytes(), &listing);
     }
 }
+
+#[test]
+fn closed_panels_of_an_accordion_are_the_entries_text_a_dialog_is_not() {
+    let html = "<h1>Our cooperation</h1>\
+        <div class=\"accordion\">\
+        <h3><button aria-controls=\"p1\" aria-expanded=\"false\">Harbour Safety Training</button></h3>\
+        <div id=\"p1\" role=\"region\" aria-labelledby=\"b1\" hidden><p>Courses for pilots.</p>\
+        <ul><li>Partner: Port Authority</li><li>Agreement period: 2019–2023</li></ul></div>\
+        <h3><button aria-controls=\"p2\" aria-expanded=\"false\">Coastal Radio Network</button></h3>\
+        <div id=\"p2\" class=\"accordion-content\" aria-hidden=\"true\"><p>Stations for villages.</p>\
+        <ul><li>Partner: Fishers' Union</li><li>Agreement period: 2020–2024</li></ul></div>\
+        </div>\
+        <div class=\"modal fade\" aria-labelledby=\"m1\" aria-hidden=\"true\">\
+        <h3>Harbour Safety Training</h3><p>2019–2023</p><p>Partner: Port Authority</p></div>\
+        <div class=\"mobile-nav\" hidden><h3>Latest Vacancies Abroad</h3><p>2021 – 2022</p></div>";
+    let listing = parse_listing("page.html", html.as_bytes()).expect("a page");
+    assert_eq!(
+        titles(&listing),
+        ["Harbour Safety Training", "Coastal Radio Network"]
+    );
+    let dates: Vec<_> = listing.projects.iter().map(|p| p.date_text()).collect();
+    assert_eq!(dates, [Some("2019–2023".into()), Some("2020–2024".into())]);
+    spans_hold(html.as_bytes(), &listing);
+}

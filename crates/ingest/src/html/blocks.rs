@@ -254,10 +254,13 @@ fn attribute<'a>(attributes: &'a [(Vec<u8>, String)], name: &[u8]) -> Option<&'a
 /// it is hidden.
 fn is_furniture(name: &[u8], attributes: &[(Vec<u8>, String)]) -> bool {
     // `aria-hidden`: what a screen reader skips, such as a carousel's
-    // copies of its slides, is no text of the page.
-    if attribute(attributes, b"hidden").is_some()
+    // copies of its slides, is no text of the page. A closed panel of an
+    // accordion or of tabs is hidden too, but it is the text its button
+    // or tab opens: the entry's own.
+    if (attribute(attributes, b"hidden").is_some()
         || attribute(attributes, b"aria-hidden")
-            .is_some_and(|v| v.trim().eq_ignore_ascii_case("true"))
+            .is_some_and(|v| v.trim().eq_ignore_ascii_case("true")))
+        && !is_disclosure_panel(attributes)
     {
         return true;
     }
@@ -298,6 +301,32 @@ fn is_furniture(name: &[u8], attributes: &[(Vec<u8>, String)]) -> bool {
             words(attribute_name)
                 .any(|word| FURNITURE.contains(&word.to_ascii_lowercase().as_str()))
         })
+}
+
+/// Whether the element is the panel a button or tab shows and hides in
+/// its place: it names its label (`aria-labelledby`), has a panel's role
+/// or a class such as `accordion__panel`, `collapse` or `tab-pane`. A
+/// dialog (`modal`) opened over the page repeats an entry shown already.
+fn is_disclosure_panel(attributes: &[(Vec<u8>, String)]) -> bool {
+    const PANEL_WORDS: [&str; 5] = ["panel", "pane", "collapse", "accordion", "tabpanel"];
+    const DIALOG_WORDS: [&str; 4] = ["modal", "dialog", "popup", "lightbox"];
+    let class_has = |list: &[&str]| {
+        attribute(attributes, b"class").is_some_and(|class| {
+            class
+                .split(|c: char| !c.is_ascii_alphanumeric())
+                .any(|word| list.iter().any(|w| word.eq_ignore_ascii_case(w)))
+        })
+    };
+    let role_is = |list: &[&str]| {
+        attribute(attributes, b"role")
+            .is_some_and(|role| list.iter().any(|r| role.trim().eq_ignore_ascii_case(r)))
+    };
+    if class_has(&DIALOG_WORDS) || role_is(&["dialog", "alertdialog"]) {
+        return false;
+    }
+    attribute(attributes, b"aria-labelledby").is_some()
+        || role_is(&["region", "tabpanel"])
+        || class_has(&PANEL_WORDS)
 }
 
 impl<'d> Walker<'d> {

@@ -34,7 +34,7 @@ pub(super) enum Token {
 
 /// Attributes worth keeping: the rest (links, styles, data) never change
 /// what is read, and a hostile page may carry megabytes of them.
-const KEPT_ATTRIBUTES: [&[u8]; 13] = [
+const KEPT_ATTRIBUTES: [&[u8]; 14] = [
     b"id",
     b"class",
     b"role",
@@ -43,6 +43,7 @@ const KEPT_ATTRIBUTES: [&[u8]; 13] = [
     b"hidden",
     b"aria-hidden",
     b"aria-label",
+    b"aria-labelledby",
     b"rowspan",
     b"colspan",
     b"aria-expanded",
@@ -50,8 +51,8 @@ const KEPT_ATTRIBUTES: [&[u8]; 13] = [
     b"data-bs-toggle",
 ];
 
-/// The longest name in [`KEPT_ATTRIBUTES`]: `data-bs-toggle`.
-const LONGEST_KEPT_NAME: usize = 14;
+/// The longest name in [`KEPT_ATTRIBUTES`]: `aria-labelledby`.
+const LONGEST_KEPT_NAME: usize = 15;
 
 #[derive(Debug, Default)]
 struct TagUnderWay {
