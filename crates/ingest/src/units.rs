@@ -1665,12 +1665,101 @@ fn headlines_over_dates(units: &mut [Unit]) {
 pub fn read_with_neighbours(units: &mut [Unit]) {
     headlines_over_dates(units);
     facts_under_headlines(units);
+    fields_beside_listed_fields(units);
 }
 
 /// Whether the last unit of a piece waits for the first of the next
 /// ([`read_with_neighbours`]).
 pub fn waits_for_the_next(unit: &Unit) -> bool {
-    is_bare_label(unit) || is_bare_headline(unit) || is_status_line(unit)
+    is_bare_label(unit)
+        || is_bare_headline(unit)
+        || is_status_line(unit)
+        || listed_field_shape(unit).is_some()
+        || unlisted_field(unit).is_some()
+}
+
+/// How a field is printed where a page prints its fields alike: as a row
+/// of two cells (`Client⇥World Bank`) or as a list item (`• Client: World
+/// Bank`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum FieldShape {
+    Row,
+    Item,
+}
+
+/// The shape of a field whose label the vocabulary lists, printed as a
+/// key-facts table's row or a list item.
+fn listed_field_shape(unit: &Unit) -> Option<FieldShape> {
+    let (UnitKind::Field { known: true, .. }, [line]) =
+        (&unit.kind, unit.whole.segments.as_slice())
+    else {
+        return None;
+    };
+    if labelled_row(&line.text).is_some() {
+        Some(FieldShape::Row)
+    } else {
+        bullet(line.text.trim_start()).map(|_| FieldShape::Item)
+    }
+}
+
+/// A field whose label the vocabulary does not list, printed as a row of
+/// two cells whose first reads as a label (`Role⇥Team leader`: a few
+/// words, no digits) or as a list item (`• Role: Team leader`): its shape,
+/// label and where its value starts.
+fn unlisted_field(unit: &Unit) -> Option<(FieldShape, String, usize)> {
+    let [line] = unit.whole.segments.as_slice() else {
+        return None;
+    };
+    let text = line.text.as_str();
+    match unit.kind {
+        UnitKind::Text => {
+            let (label, value) = text.split_once('\t')?;
+            let label = label.trim().trim_end_matches(':');
+            let value_at = text.len() - value.trim_start().len();
+            let is_row = !value.trim().is_empty()
+                && !value.contains('\t')
+                && label.starts_with(char::is_alphabetic)
+                && label.split_whitespace().count() <= 3
+                && !label.contains(|c: char| c.is_ascii_digit())
+                && !is_known_label(value.trim().trim_end_matches(':'));
+            is_row.then(|| (FieldShape::Row, label.to_string(), value_at))
+        }
+        UnitKind::Bullet => {
+            let item_at = text.len() - text.trim_start().len();
+            let content = item_at + bullet(&text[item_at..])?;
+            let (label, value, _) = field(&text[content..])?;
+            Some((FieldShape::Item, label, content + value?))
+        }
+        _ => None,
+    }
+}
+
+/// A field beside a record's fields printed alike — rows of a key-facts
+/// table (`Client⇥World Bank`, `Period⇥2017–2019`), or list items (`•
+/// Client: World Bank`) — is one more of them, though the vocabulary does
+/// not list its label (`Role⇥Team leader`, `• Role: Team leader`): not a
+/// record of a table, a list item or a headline.
+fn fields_beside_listed_fields(units: &mut [Unit]) {
+    for i in 0..units.len() {
+        let Some((shape, label, value_at)) = unlisted_field(&units[i]) else {
+            continue;
+        };
+        let alike = |k: usize| listed_field_shape(&units[k]) == Some(shape);
+        let beside = (i > 0 && alike(i - 1)) || (i + 1 < units.len() && alike(i + 1));
+        if !beside {
+            continue;
+        }
+        let unit = &mut units[i];
+        let Some(line) = unit.whole.segments.first().cloned() else {
+            continue;
+        };
+        unit.kind = UnitKind::Field {
+            label,
+            known: false,
+        };
+        unit.content = Text::from_segment(sub_segment(&line, value_at, line.text.len()));
+        unit.complete();
+    }
 }
 
 /// A line of facts whose dates come after its first cells (`Kenya | 2019
@@ -2026,6 +2115,36 @@ mod tests {
         let mut units = units(&source.lines);
         read_with_neighbours(&mut units);
         units
+    }
+
+    #[test]
+    fn a_field_beside_listed_fields_printed_alike_is_a_field() {
+        let u = units_of(
+            "Water Study\nClient\tWorld Bank\nRole\tTeam leader\n\n\
+             Health Review\n• Donor: Sida\n• Role: Health economist\n\n\
+             Notes\tLater\n\n• Next steps: a survey\n",
+        );
+        let fields: Vec<_> = u
+            .iter()
+            .filter_map(|u| match &u.kind {
+                UnitKind::Field { label, known } => {
+                    Some((label.clone(), *known, u.content.clean()))
+                }
+                _ => None,
+            })
+            .collect();
+        assert_eq!(
+            fields,
+            [
+                ("Client".into(), true, "World Bank".into()),
+                ("Role".into(), false, "Team leader".into()),
+                ("Donor".into(), true, "Sida".into()),
+                ("Role".into(), false, "Health economist".into()),
+            ]
+        );
+        // A row or an item beside no listed field stays what it was.
+        let kinds: Vec<_> = u[u.len() - 2..].iter().map(|u| u.kind.clone()).collect();
+        assert_eq!(kinds, [UnitKind::Text, UnitKind::Bullet]);
     }
 
     #[test]

@@ -829,3 +829,23 @@ fn closed_panels_of_an_accordion_are_the_entries_text_a_dialog_is_not() {
     assert_eq!(dates, [Some("2019–2023".into()), Some("2020–2024".into())]);
     spans_hold(html.as_bytes(), &listing);
 }
+
+#[test]
+fn the_main_content_inside_a_wrapper_named_for_its_sidebar_is_read() {
+    let html = "<header class=\"site-header\"><nav>Home</nav></header>\
+        <div class=\"content-sidebar-wrap\"><main class=\"content\"><h1>References</h1>\
+        <section><h3>Harbour Safety Training</h3><table>\
+        <tr><td>Client</td><td>World Bank</td></tr><tr><td>Period</td><td>2019 – 2023</td></tr>\
+        <tr><td>Role</td><td>Team leader</td></tr></table><p>Courses for pilots.</p></section>\
+        <section><h3>Coastal Radio Network</h3><table>\
+        <tr><td>Client</td><td>European Union</td></tr><tr><td>Period</td><td>2020 – 2024</td></tr>\
+        <tr><td>Role</td><td>Radio engineer</td></tr></table><p>Stations for villages.</p></section>\
+        </main><aside class=\"sidebar\"><h3>Latest Vacancies Abroad</h3><p>2021 – 2022</p></aside></div>\
+        <div class=\"sidebar\" hidden><main><h3>Hidden Copy of the Page</h3><p>2021 – 2022</p></main></div>";
+    let listing = parse_listing("page.html", html.as_bytes()).expect("a page");
+    assert_eq!(
+        titles(&listing),
+        ["Harbour Safety Training", "Coastal Radio Network"]
+    );
+    spans_hold(html.as_bytes(), &listing);
+}

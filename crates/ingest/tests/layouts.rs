@@ -2363,3 +2363,28 @@ fn a_footnotes_mark_ends_no_title() {
     assert_eq!(titles(&listing), THREE_RECORDS);
     assert_eq!(dates(&listing)[0].as_deref(), Some("(2018–2021)"));
 }
+
+#[test]
+fn a_field_the_vocabulary_lacks_under_a_records_fields_is_one_of_them() {
+    // As lines with colons, as a table's rows and (after a blank) the
+    // next record's headline over fields of its own.
+    let listing = parse(
+        "References\n\n\
+         Rainwater tanks for village schools\nClient: World Bank\nPeriod: 2017 – 2019\nRole: Team leader\nTanks were built.\n\n\
+         Mobile clinics for herders\nClient\tEuropean Union\nPeriod\t2018 – 2020\nRole\tHealth economist\nClinics were run.\n\n\
+         Seed bank for returnees\nClient: Sida\nPeriod: 2019 – 2021\nRole: Adviser\n",
+    );
+    assert_eq!(titles(&listing), THREE_RECORDS);
+    assert_eq!(
+        dates(&listing),
+        all_dated(["2017 – 2019", "2018 – 2020", "2019 – 2021"])
+    );
+    // A label the vocabulary lacks says nothing it can read: the line is
+    // the record's text.
+    let roles: Vec<bool> = listing
+        .projects
+        .iter()
+        .map(|p| p.description.iter().any(|d| d.clean().starts_with("Role")))
+        .collect();
+    assert_eq!(roles, [true, true, true]);
+}

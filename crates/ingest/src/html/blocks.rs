@@ -165,6 +165,9 @@ enum Break {
 struct Open {
     name: u32,
     skips: bool,
+    /// It skips for what its `id`, `class` or `role` says, not for being
+    /// hidden or an element that is never text.
+    named_furniture: bool,
     anchor: Option<usize>,
     list: bool,
     heading: Option<(u8, usize)>,
@@ -249,21 +252,20 @@ fn attribute<'a>(attributes: &'a [(Vec<u8>, String)], name: &[u8]) -> Option<&'a
         .map(|(_, v)| v.as_str())
 }
 
-/// Whether the element's `id`, `class` or `role` names page furniture
-/// (`cookie-banner`, `breadcrumbs`, `main-menu`, `role="navigation"`) or
-/// it is hidden.
-fn is_furniture(name: &[u8], attributes: &[(Vec<u8>, String)]) -> bool {
-    // `aria-hidden`: what a screen reader skips, such as a carousel's
-    // copies of its slides, is no text of the page. A closed panel of an
-    // accordion or of tabs is hidden too, but it is the text its button
-    // or tab opens: the entry's own.
-    if (attribute(attributes, b"hidden").is_some()
+/// Whether the element is hidden and no text of the page. `aria-hidden`:
+/// what a screen reader skips, such as a carousel's copies of its slides.
+/// A closed panel of an accordion or of tabs is hidden too, but it is the
+/// text its button or tab opens: the entry's own.
+fn is_hidden(attributes: &[(Vec<u8>, String)]) -> bool {
+    (attribute(attributes, b"hidden").is_some()
         || attribute(attributes, b"aria-hidden")
             .is_some_and(|v| v.trim().eq_ignore_ascii_case("true")))
         && !is_disclosure_panel(attributes)
-    {
-        return true;
-    }
+}
+
+/// Whether the element's `id`, `class` or `role` names page furniture
+/// (`cookie-banner`, `breadcrumbs`, `main-menu`, `role="navigation"`).
+fn is_furniture(name: &[u8], attributes: &[(Vec<u8>, String)]) -> bool {
     // A search or filter form (`role="search"`); a class named `search`
     // may be the results'.
     if attribute(attributes, b"role").is_some_and(|r| r.trim().eq_ignore_ascii_case("search")) {
@@ -301,6 +303,13 @@ fn is_furniture(name: &[u8], attributes: &[(Vec<u8>, String)]) -> bool {
             words(attribute_name)
                 .any(|word| FURNITURE.contains(&word.to_ascii_lowercase().as_str()))
         })
+}
+
+/// Whether the element is the page's main content (`<main>`,
+/// `role="main"`).
+fn is_main(name: &[u8], attributes: &[(Vec<u8>, String)]) -> bool {
+    name == b"main"
+        || attribute(attributes, b"role").is_some_and(|r| r.trim().eq_ignore_ascii_case("main"))
 }
 
 /// Whether the element is the panel a button or tab shows and hides in
@@ -348,6 +357,26 @@ impl<'d> Walker<'d> {
             .iter()
             .find(|(furniture, _)| *furniture == name)
             .is_some_and(|(_, inside)| !inside.iter().any(|element| self.is_open(element)))
+    }
+
+    /// The page's main content opens inside elements whose names read as
+    /// furniture: they were a wrapper of it and the sidebar
+    /// (`content-sidebar-wrap`), since the main content is never inside a
+    /// banner, menu or sidebar. They are kept from here on, unless one of
+    /// them is hidden or never text.
+    fn keep_main(&mut self) {
+        if self
+            .stack
+            .iter()
+            .any(|open| open.skips && !open.named_furniture)
+        {
+            return;
+        }
+        for open in &mut self.stack {
+            open.skips = false;
+            open.named_furniture = false;
+        }
+        self.skipping = 0;
     }
 
     /// How many table cells are open.
@@ -628,9 +657,14 @@ impl<'d> Walker<'d> {
         };
         let skipped =
             is(name, &SKIPPED) && !(name == b"button" && (self.in_heading() || opens_panel()));
-        let skips = skipped || is_furniture(name, attributes) || self.is_page_furniture(name);
+        let named_furniture = !skipped && !is_hidden(attributes) && is_furniture(name, attributes);
+        let skips =
+            named_furniture || skipped || is_hidden(attributes) || self.is_page_furniture(name);
         if skips {
             self.skipping += 1;
+        }
+        if self.skipping > 0 && !skips && is_main(name, attributes) {
+            self.keep_main();
         }
         let anchor = attribute(attributes, b"id")
             .filter(|id| !id.trim().is_empty() && self.skipping == 0)
@@ -726,6 +760,7 @@ impl<'d> Walker<'d> {
         self.stack.push(Open {
             name: id,
             skips,
+            named_furniture,
             anchor,
             list,
             heading,

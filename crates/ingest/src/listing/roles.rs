@@ -816,6 +816,39 @@ impl<'a> Builder<'a> {
                 || (over_fields() && !under_headline() && unit.is_titled_sentence()))
             && unit.whole.segments.len() <= 3
             && !unit.is_date()
+            && (!self.continues_fields(i) || over_fields())
+    }
+
+    /// Whether unit `i` is a field the vocabulary does not list (`Role:
+    /// Team leader`) right under a record's known fields: one more of them.
+    /// Right under means without a blank line, or printed as they are, as
+    /// a table's rows or list items (a saved page sets its blocks apart).
+    /// Over known fields of its own it may be the next record's headline
+    /// (`Africa Programme: Skills` / `Donor: …`).
+    fn continues_fields(&self, i: usize) -> bool {
+        let printed_alike = |a: &Unit, b: &Unit| {
+            let first = |u: &Unit| {
+                u.whole
+                    .segments
+                    .first()
+                    .map_or(String::new(), |s| s.text.trim_start().to_string())
+            };
+            let (a, b) = (first(a), first(b));
+            (a.contains('\t') && b.contains('\t')) || (a.starts_with('•') && b.starts_with('•'))
+        };
+        let mut k = i;
+        while k > 0 && matches!(self.units[k].kind, UnitKind::Field { known: false, .. }) {
+            let joined =
+                !self.units[k].after_blank || printed_alike(&self.units[k], &self.units[k - 1]);
+            if !joined {
+                return false;
+            }
+            k -= 1;
+            if matches!(self.units[k].kind, UnitKind::Field { known: true, .. }) {
+                return true;
+            }
+        }
+        false
     }
 
     /// Rule 3's records: each run of head-like units right above the start
