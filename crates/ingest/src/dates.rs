@@ -449,8 +449,9 @@ fn lex(text: &str, begins: fn(Kind) -> bool) -> Vec<Token> {
             continue;
         }
         let kind = match c {
-            // `2016-09-01 ~ 2017-06-30`, as pages in East Asia join a range.
-            '-' | '–' | '—' | '‐' | '‑' | '−' | '~' | '〜' => Kind::Dash,
+            // `2016-09-01 ~ 2017-06-30`, as pages in East Asia join a range;
+            // `2019 > 2021` and `2019 → 2021`, as cards draw one.
+            '-' | '–' | '—' | '‐' | '‑' | '−' | '~' | '〜' | '>' | '→' => Kind::Dash,
             '/' => Kind::Slash,
             ',' => Kind::Comma,
             '.' => Kind::Filler,

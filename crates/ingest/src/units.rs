@@ -60,6 +60,8 @@ pub struct Unit {
     item_title_with_period: bool,
     /// A line of tags ([`is_tag_line`]), worked out once.
     tag_line: bool,
+    /// One more fact of the block of fields above it ([`blocks_of_fields`]).
+    continues_fields: bool,
     /// The level of the heading the unit is, where the listing marks its
     /// headings (Markdown's `###`, as a saved page's lines are written).
     heading_level: Option<u8>,
@@ -230,6 +232,14 @@ impl Unit {
     /// digit, quote or ©), not ending like a sentence or a lead-in.
     pub fn is_title_like(&self) -> bool {
         self.title_like
+    }
+
+    /// Whether the unit is one more fact of the record's block of fields
+    /// printed above it: a field the vocabulary does not list under its
+    /// fields (`Role: Team leader`), or the value of a label printed over
+    /// it (`Lieu` / `Département de Podor`). Never a headline or heading.
+    pub fn continues_fields(&self) -> bool {
+        self.continues_fields
     }
 
     /// A numbered or bulleted item of one line that reads as a title but
@@ -1666,6 +1676,151 @@ pub fn read_with_neighbours(units: &mut [Unit]) {
     headlines_over_dates(units);
     facts_under_headlines(units);
     fields_beside_listed_fields(units);
+    unlisted_labels_over_values(units);
+    blocks_of_fields(units);
+}
+
+/// Marks the units that go on a record's block of fields
+/// ([`Unit::continues_fields`]), each by the unit right above it (kept
+/// back at the end of a piece, [`waits_for_the_next`]), so that every cut
+/// of the listing marks the same ones:
+/// - a field the vocabulary does not list (`Role: Team leader`) right under
+///   a field, without a blank line or printed as the fields are (a table's
+///   rows, list items: a saved page sets its blocks apart), unless it
+///   stands right over known fields of its own, as the next record's
+///   headline may (`Africa Programme: Skills` / `Donor: …`);
+/// - the value right under a label printed alone on its line (`Lieu` /
+///   `Département de Podor`), in a block of such pairs or of fields: a
+///   pair or a field stands right above it, or a label or a field right
+///   under it. A label set apart by a blank
+///   line may head a section (`Activities`); one alone in a block may be
+///   a menu's item (`Funding` / `Contact`); labels one after another are
+///   a table's header printed a cell a line.
+fn blocks_of_fields(units: &mut [Unit]) {
+    for i in 1..units.len() {
+        let unit = &units[i];
+        let above = &units[i - 1];
+        let joined = |k: usize| units.get(k).is_some_and(|u| !u.after_blank);
+        let continues = match unit.kind {
+            UnitKind::Field { known: false, .. } => {
+                fn first(u: &Unit) -> &str {
+                    u.whole.segments.first().map_or("", |s| s.text.trim_start())
+                }
+                let printed_alike = |a: &Unit, b: &Unit| {
+                    (first(a).contains('\t') && first(b).contains('\t'))
+                        || (first(a).starts_with('•') && first(b).starts_with('•'))
+                };
+                let under_fields = match above.kind {
+                    UnitKind::Field { known: true, .. } => true,
+                    UnitKind::Field { known: false, .. } => above.continues_fields,
+                    _ => false,
+                };
+                let over_known_fields = units.get(i + 1).is_some_and(|next| {
+                    matches!(next.kind, UnitKind::Field { known: true, .. }) && !next.after_blank
+                });
+                (joined(i) || printed_alike(unit, above)) && under_fields && !over_known_fields
+            }
+            _ => {
+                let is_label = |k: usize| {
+                    units.get(k).is_some_and(|u| match &u.kind {
+                        UnitKind::LoneLabel(_) => true,
+                        UnitKind::Text => date_label(u),
+                        _ => false,
+                    })
+                };
+                let is_field = |k: usize| {
+                    units
+                        .get(k)
+                        .is_some_and(|u| matches!(u.kind, UnitKind::Field { .. }))
+                };
+                // Labels and values take turns: a run of labels is a
+                // table's header printed a cell a line.
+                let pair_above = i >= 2
+                    && joined(i - 1)
+                    && (is_field(i - 2)
+                        || (i >= 3 && joined(i - 2) && is_label(i - 3) && !is_label(i - 2)));
+                let fact_below = joined(i + 1) && (is_label(i + 1) || is_field(i + 1));
+                joined(i)
+                    && matches!(above.kind, UnitKind::LoneLabel(_))
+                    && !is_label(i)
+                    && (pair_above || fact_below)
+            }
+        };
+        if continues {
+            let unit = &mut units[i];
+            unit.continues_fields = true;
+            unit.title_like = false;
+        }
+    }
+}
+
+/// A line that only names what the date line under it holds (`Dates`,
+/// `Period`, `Laufzeit`): a card's label over its value.
+pub fn date_label(unit: &Unit) -> bool {
+    unit.kind == UnitKind::Text
+        && unit.has_at_most_words(3)
+        && matches!(
+            labels::listed_meaning(&unit.whole.clean()),
+            Some(Meaning::Dates)
+        )
+}
+
+/// Where a record prints each label alone over its value (`Lieu` /
+/// `Département de Podor` / `Financeurs` / `Ville de Dijon`), a short line
+/// right under such a value, over a line of its own that ends the block
+/// or stands over another label, is one more label, though the
+/// vocabulary does not list it (`Thématiques` / `Agriculture, jeunesse`):
+/// not a headline. A table's cells printed one a line (`Country` /
+/// `Programme` / `Period` / `Tanzania` / `Growth corridors` / `2018-2022`)
+/// go on with more values. The lines stand without a blank line between
+/// them, so they are always in one piece.
+fn unlisted_labels_over_values(units: &mut [Unit]) {
+    let is_label = |unit: &Unit| match &unit.kind {
+        UnitKind::LoneLabel(_) => true,
+        UnitKind::Text => {
+            unit.whole.segments.len() == 1
+                && labels::listed_meaning(unit.whole.clean().trim_end_matches(':')).is_some()
+        }
+        _ => false,
+    };
+    for i in 2..units.len().saturating_sub(1) {
+        let joined = |k: usize| !units[k].after_blank;
+        let label_like = matches!(
+            (&units[i].kind, units[i].whole.segments.as_slice()),
+            (UnitKind::Text, [line]) if is_label_word_run(line.text.trim())
+        );
+        let value_ends = units
+            .get(i + 2)
+            .is_none_or(|next| next.after_blank || is_label(next));
+        if !(label_like
+            && joined(i - 1)
+            && joined(i)
+            && joined(i + 1)
+            && value_ends
+            && matches!(units[i - 2].kind, UnitKind::LoneLabel(_))
+            && units[i - 1].kind == UnitKind::Text
+            && units[i + 1].kind == UnitKind::Text)
+        {
+            continue;
+        }
+        let unit = &mut units[i];
+        let label = unit.whole.clean().trim().to_string();
+        unit.kind = UnitKind::LoneLabel(label);
+        unit.content = unit.whole.clone();
+        unit.complete();
+    }
+}
+
+/// One to three words of letters, the first capitalised, as a label is
+/// printed without its colon (`Thématiques`, `Target group`).
+fn is_label_word_run(text: &str) -> bool {
+    let words: Vec<&str> = text.split_whitespace().collect();
+    (1..=3).contains(&words.len())
+        && text.starts_with(char::is_uppercase)
+        && words.iter().all(|w| {
+            w.chars()
+                .all(|c| c.is_alphabetic() || c == '-' || c == '\'')
+        })
 }
 
 /// Whether the last unit of a piece waits for the first of the next
@@ -1674,7 +1829,7 @@ pub fn waits_for_the_next(unit: &Unit) -> bool {
     is_bare_label(unit)
         || is_bare_headline(unit)
         || is_status_line(unit)
-        || listed_field_shape(unit).is_some()
+        || matches!(unit.kind, UnitKind::Field { .. } | UnitKind::LoneLabel(_))
         || unlisted_field(unit).is_some()
 }
 
@@ -2088,6 +2243,7 @@ pub fn units(lines: &[Line]) -> Vec<Unit> {
                 title_like: false,
                 item_title_with_period: false,
                 tag_line: false,
+                continues_fields: false,
                 heading_level: heading_lines
                     .iter()
                     .find(|(number, _)| *number == line.number)
@@ -2145,6 +2301,34 @@ mod tests {
         // A row or an item beside no listed field stays what it was.
         let kinds: Vec<_> = u[u.len() - 2..].iter().map(|u| u.kind.clone()).collect();
         assert_eq!(kinds, [UnitKind::Text, UnitKind::Bullet]);
+    }
+
+    #[test]
+    fn values_under_labels_in_a_block_of_facts_go_on_the_block() {
+        let continuing = |text: &str| -> Vec<String> {
+            units_of(text)
+                .iter()
+                .filter(|u| u.continues_fields())
+                .map(|u| u.whole.clean().into_owned())
+                .collect()
+        };
+        assert_eq!(
+            continuing("Water Study\nLocation\nPodor\nDates\n2019 > 2021\nFunders\nDijon\n"),
+            ["Podor", "Dijon"]
+        );
+        assert_eq!(
+            continuing("Water Study\nDonor: Sida\nRole: Team leader\nNotes: Later\n"),
+            ["Role: Team leader", "Notes: Later"]
+        );
+        // A header printed a cell a line; a menu's items; a field set
+        // apart by a blank line; a headline over fields of its own.
+        assert!(continuing("Project\nDonor\nPeriod\nCountry\nWells\nSida\n").is_empty());
+        assert!(continuing("Home\nAbout\nFunding\nContact\n\nNews\n").is_empty());
+        assert!(continuing("Water Study\nDonor: Sida\n\nRole: Team leader\n").is_empty());
+        assert!(
+            continuing("Water Study\nDonor: Sida\nAfrica Programme: Skills\nDonor: EU\n")
+                .is_empty()
+        );
     }
 
     #[test]

@@ -2388,3 +2388,28 @@ fn a_field_the_vocabulary_lacks_under_a_records_fields_is_one_of_them() {
         .collect();
     assert_eq!(roles, [true, true, true]);
 }
+
+#[test]
+fn cards_that_print_each_label_over_its_value() {
+    // `Location` and `Funders` are listed labels, `Dates` labels the date
+    // line, `Themes` is a label the vocabulary lacks; `>` joins a range.
+    let listing = parse(
+        "Our work abroad\n\n\
+         Rainwater tanks for village schools\nLocation\nDistrict of Podor, Senegal\nDates\n2019 > 2021\nFunders\nCity of Dijon\nThemes\nWater, schools\n\n\
+         Mobile clinics for herders\nLocation\nMaule Region, Chile\nDates\nMarch 2018 > February 2020\nFunders\nRegional council\nThemes\nHealth\n\n\
+         Seed bank for returnees\nLocation\nTahoua, Niger\nDates\n2013 → 2015\nFunders\nCity of Belfort\nThemes\nFarming, returnees\n",
+    );
+    assert_eq!(titles(&listing), THREE_RECORDS);
+    assert_eq!(
+        dates(&listing),
+        all_dated(["2019 > 2021", "March 2018 > February 2020", "2013 → 2015"])
+    );
+    assert_eq!(
+        fields_of(&listing, "Funders"),
+        [
+            Some("City of Dijon".to_string()),
+            Some("Regional council".to_string()),
+            Some("City of Belfort".to_string())
+        ]
+    );
+}

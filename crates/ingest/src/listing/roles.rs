@@ -7,7 +7,7 @@ use crate::dates::NumericOrder;
 use crate::diagnostics::Diagnostic;
 use crate::labels::{self, Column, Meaning};
 use crate::record::{RawProject, Text};
-use crate::units::{Unit, UnitKind, MAX_TITLE_CHARS};
+use crate::units::{date_label, Unit, UnitKind, MAX_TITLE_CHARS};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(super) enum Role {
@@ -495,7 +495,7 @@ impl<'a> Builder<'a> {
             // A byline or the dates' own label is never a title: the
             // headline over it is, a blank line between or not (a page's
             // blocks each have one).
-            let never_a_title = current.is_byline() || (title == i && is_dates_label(current));
+            let never_a_title = current.is_byline() || (title == i && date_label(current));
             // A list item whose next item is the date (`• Zambia` / `• 2020
             // – 2023` under a card's heading) is one of the facts the
             // headline over the list owns, blank line or not.
@@ -524,6 +524,27 @@ impl<'a> Builder<'a> {
         // Bylines all the way up: no headline to take instead.
         if title != i && self.units[title].is_byline() {
             return i;
+        }
+        // A card that prints each fact as a label over its value (`Lieu` /
+        // `Département de Podor` / `Dates` / `2019 > 2021`): the headline
+        // stands over its facts.
+        let mut above_facts = title;
+        if date_label(&self.units[above_facts])
+            && above_facts > 0
+            && self.units[above_facts - 1].continues_fields()
+        {
+            above_facts -= 1;
+        }
+        while above_facts >= 2
+            && self.units[above_facts].continues_fields()
+            && matches!(self.units[above_facts - 1].kind, UnitKind::LoneLabel(_))
+            && !self.units[above_facts - 1].after_blank
+            && self.roles[above_facts - 2] == Role::Body
+        {
+            above_facts -= 2;
+        }
+        if above_facts != title && self.units[above_facts].is_title_like() {
+            return above_facts;
         }
         title
     }
@@ -816,39 +837,6 @@ impl<'a> Builder<'a> {
                 || (over_fields() && !under_headline() && unit.is_titled_sentence()))
             && unit.whole.segments.len() <= 3
             && !unit.is_date()
-            && (!self.continues_fields(i) || over_fields())
-    }
-
-    /// Whether unit `i` is a field the vocabulary does not list (`Role:
-    /// Team leader`) right under a record's known fields: one more of them.
-    /// Right under means without a blank line, or printed as they are, as
-    /// a table's rows or list items (a saved page sets its blocks apart).
-    /// Over known fields of its own it may be the next record's headline
-    /// (`Africa Programme: Skills` / `Donor: …`).
-    fn continues_fields(&self, i: usize) -> bool {
-        let printed_alike = |a: &Unit, b: &Unit| {
-            let first = |u: &Unit| {
-                u.whole
-                    .segments
-                    .first()
-                    .map_or(String::new(), |s| s.text.trim_start().to_string())
-            };
-            let (a, b) = (first(a), first(b));
-            (a.contains('\t') && b.contains('\t')) || (a.starts_with('•') && b.starts_with('•'))
-        };
-        let mut k = i;
-        while k > 0 && matches!(self.units[k].kind, UnitKind::Field { known: false, .. }) {
-            let joined =
-                !self.units[k].after_blank || printed_alike(&self.units[k], &self.units[k - 1]);
-            if !joined {
-                return false;
-            }
-            k -= 1;
-            if matches!(self.units[k].kind, UnitKind::Field { known: true, .. }) {
-                return true;
-            }
-        }
-        false
     }
 
     /// Rule 3's records: each run of head-like units right above the start
@@ -955,6 +943,11 @@ impl<'a> Builder<'a> {
                     break;
                 }
                 let unit = &self.units[i];
+                // The value of a label printed over it is the record
+                // above's (`Funders` / `City of Dijon`).
+                if unit.continues_fields() {
+                    break;
+                }
                 if let UnitKind::LoneLabel(_) = unit.kind {
                     self.roles[i] = Role::StrayLabel;
                     continue;
@@ -1121,17 +1114,6 @@ pub(super) fn is_kicker(unit: &Unit, title: &Unit) -> bool {
         .iter()
         .any(|w| lower.split_whitespace().any(|x| x == *w));
     !names_group && unit.has_at_most_words(4) && !matches!(title.kind, UnitKind::Numbered(1))
-}
-
-/// A line that only names what the date line under it holds (`Duration`,
-/// `Period`, `Laufzeit`): a card's label over its value.
-fn is_dates_label(unit: &Unit) -> bool {
-    unit.kind == UnitKind::Text
-        && unit.has_at_most_words(3)
-        && matches!(
-            labels::listed_meaning(&unit.whole.clean()),
-            Some(Meaning::Dates)
-        )
 }
 
 /// A labelled field of the vocabulary, or its label alone on its line,
