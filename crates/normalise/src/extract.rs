@@ -155,6 +155,10 @@ const CUES: &[(&str, Cue)] = &[
     ("co-financed by", FUNDER),
     ("cofunded by", FUNDER),
     ("cofinanced by", FUNDER),
+    ("funded with", FUNDER),
+    ("financed with", FUNDER),
+    ("financially supported by", FUNDER),
+    ("supported financially by", FUNDER),
     ("paid for by", FUNDER),
     ("made possible by", FUNDER),
     ("with the financial support of", FUNDER),
@@ -406,6 +410,32 @@ fn labels_its_payment(after: &str) -> bool {
         && words
             .last()
             .is_some_and(|w| is_one_of(PAYING_LABEL_NOUNS, w))
+}
+
+/// Money nouns that, right after a name, say that body pays: "an Irish
+/// Aid grant", "with EU funding", "the AfDB loan".
+const ADJUNCT_PAYING_NOUNS: &[&str] = &[
+    "grant",
+    "grants",
+    "funding",
+    "financing",
+    "loan",
+    "loans",
+    "contribution",
+    "contributions",
+    "funds",
+];
+
+/// Whether `after`, the text right after a name, opens on one of
+/// [`ADJUNCT_PAYING_NOUNS`] as a whole word: the name qualifies its money.
+fn names_its_payment(after: &str) -> bool {
+    let Some(rest) = after.strip_prefix(' ') else {
+        return false;
+    };
+    let word_end = rest
+        .find(|c: char| !c.is_alphabetic())
+        .unwrap_or(rest.len());
+    is_one_of(ADJUNCT_PAYING_NOUNS, &rest[..word_end])
 }
 
 /// Nouns that make a country's name or adjective the name of one of its
@@ -2103,6 +2133,7 @@ impl<'t> Reading<'t> {
             if self.possession_pays(i, after)
                 || self.title_support(after)
                 || labels_its_payment(after)
+                || names_its_payment(after)
             {
                 self.mentions.give_role(i, OrgRole::Funder);
             }

@@ -916,3 +916,15 @@ fn funders_named_in_their_own_languages() {
         assert_eq!(p.funder_codes(), funders, "{text}");
     }
 }
+
+#[test]
+fn a_name_before_its_money_and_funding_with_or_financially_pays() {
+    let (p, _) = project(
+        "Clinics open with an Irish Aid grant and World Bank financing. The project is jointly funded with JICA and supported financially by Sweden.",
+    );
+    assert_eq!(p.funder_codes(), ["IRL", "JPN", "SWE", "WB"]);
+    assert!(p.country_codes().is_empty());
+    // Money named after a name pays; a name in other words does not.
+    let (p, _) = project("The Irish Aid office and the World Bank team met in Accra.");
+    assert!(p.funder_codes().is_empty());
+}
