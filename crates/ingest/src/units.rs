@@ -1677,7 +1677,49 @@ pub fn read_with_neighbours(units: &mut [Unit]) {
     facts_under_headlines(units);
     fields_beside_listed_fields(units);
     unlisted_labels_over_values(units);
+    titles_under_their_label(units);
     blocks_of_fields(units);
+}
+
+/// A label of titles alone on its line (`Project title`, `Titre du
+/// projet`) right over a line that reads as a title: that line is the
+/// record's title field, as `Project title: …` would be. Not a kicker
+/// (`Project` over a headline), nor a table's header printed a cell a line
+/// (`Project title` / `Donor` / `Period`). The two lines stand without a
+/// blank line between them, so they are always in one piece.
+fn titles_under_their_label(units: &mut [Unit]) {
+    for i in 0..units.len().saturating_sub(1) {
+        let Some(label) = title_label(&units[i]) else {
+            continue;
+        };
+        let value = &units[i + 1];
+        let is_value = value.kind == UnitKind::Text
+            && !value.after_blank
+            && value.whole.segments.len() == 1
+            && value.is_title_like()
+            && labels::listed_meaning(&value.whole.clean()).is_none();
+        if !is_value {
+            continue;
+        }
+        let value = &mut units[i + 1];
+        value.kind = UnitKind::Field { label, known: true };
+        value.complete();
+    }
+}
+
+/// A line that is only a label of titles that names a title or a name
+/// (`Project title`, `Name of project`, `Titre`), its label.
+fn title_label(unit: &Unit) -> Option<String> {
+    let (UnitKind::Text, [line]) = (&unit.kind, unit.whole.segments.as_slice()) else {
+        return None;
+    };
+    let label = line.text.trim().trim_end_matches(':').trim_end();
+    let key = label.to_lowercase();
+    let names_title = ["tit", "name", "nom", "naam", "intitul"]
+        .iter()
+        .any(|word| key.contains(word));
+    (names_title && labels::listed_meaning(label) == Some(Meaning::Title))
+        .then(|| label.to_string())
 }
 
 /// Marks the units that go on a record's block of fields
@@ -1720,6 +1762,7 @@ fn blocks_of_fields(units: &mut [Unit]) {
                 });
                 (joined(i) || printed_alike(unit, above)) && under_fields && !over_known_fields
             }
+            UnitKind::Field { .. } => false,
             _ => {
                 let is_label = |k: usize| {
                     units.get(k).is_some_and(|u| match &u.kind {

@@ -2413,3 +2413,32 @@ fn cards_that_print_each_label_over_its_value() {
         ]
     );
 }
+
+#[test]
+fn a_title_label_alone_over_its_title() {
+    // Each label over its value, the title's label first; a kicker
+    // `Project` over a headline stays a kicker elsewhere.
+    let listing = parse(
+        "Projects in the module\n\n\
+         Project title\nRainwater tanks for village schools\nMain applicant\nProf. Anna Keller, University of Bern\nCountries\nEthiopia, Kenya\nDuration\n01.03.2014 – 28.02.2018\n\n\
+         Project title\nMobile clinics for herders\nMain applicant\nDr. Marc Favre, Geneva\nCountries\nSri Lanka, Nepal\nDuration\n01.01.2015 – 31.12.2018\n\n\
+         Project title\nSeed bank for returnees\nMain applicant\nProf. Lukas Brun, Zurich\nCountries\nBolivia, Peru\nDuration\n01.06.2014 – 31.05.2018\n",
+    );
+    assert_eq!(titles(&listing), THREE_RECORDS);
+    assert_eq!(
+        dates(&listing),
+        all_dated([
+            "01.03.2014 – 28.02.2018",
+            "01.01.2015 – 31.12.2018",
+            "01.06.2014 – 31.05.2018"
+        ])
+    );
+    assert_eq!(
+        fields_of(&listing, "Countries"),
+        [
+            Some("Ethiopia, Kenya".to_string()),
+            Some("Sri Lanka, Nepal".to_string()),
+            Some("Bolivia, Peru".to_string())
+        ]
+    );
+}

@@ -185,6 +185,7 @@ fn any_line() -> impl Strategy<Value = String> {
         "2019 > 2021",
         "Themes",
         "Water, schools",
+        "Project title",
         "",
         "",
         "",
