@@ -21,7 +21,7 @@
 //!
 //! An open range ends in a dash or a word: `(2015-)`, `2017 – onwards`,
 //! `2019 – to date`, `2017 - en cours`, `2017–presente`. `Since 2017`
-//! (`Depuis`, `Seit`) opens one only alone on its line: with words after
+//! (`Depuis`, `Seit`, `Sinds`) opens one only alone on its line: with words after
 //! it, it is prose (`Since March 2010, the ILO has been working in
 //! Jordan`), and the gold reads dates only from date lines. So do
 //! `Launched in 2018` (a start) and `Until 2023` (an end).
@@ -219,6 +219,14 @@ const OPEN_ENDS: &[(&[&str], bool)] = &[
     (&["actualidad"], false),
     (&["la", "actualidad"], false),
     (&["en", "cours"], false),
+    (&["heute"], false),
+    (&["laufend"], false),
+    (&["heden"], false),
+    (&["oggi"], false),
+    (&["hoy"], false),
+    (&["in", "corso"], false),
+    (&["en", "curso"], false),
+    (&["em", "curso"], false),
     (&["onwards"], true),
     (&["onward"], true),
     (&["to", "date"], true),
@@ -438,6 +446,18 @@ fn lex(text: &str, begins: fn(Kind) -> bool) -> Vec<Token> {
                     end: pos + len,
                 });
                 pos += len;
+                continue;
+            }
+            // Dutch `t/m` (tot en met, "up to and including") joins a range.
+            let to_and_including = lower == "t"
+                && rest.as_bytes().get(1..3) == Some(b"/m".as_slice())
+                && !rest[3..].starts_with(char::is_alphanumeric);
+            if to_and_including && !tokens.is_empty() {
+                tokens.push(Token {
+                    kind: Kind::RangeWord,
+                    end: pos + 3,
+                });
+                pos += 3;
                 continue;
             }
             let after_digit = pos
@@ -726,7 +746,7 @@ fn push_word(tokens: &mut Vec<Token>, word: &str, lower: &str, pos: usize, after
         });
         return;
     }
-    if pos == 0 && matches!(lower, "since" | "depuis" | "seit") {
+    if pos == 0 && matches!(lower, "since" | "depuis" | "seit" | "sinds") {
         tokens.push(Token {
             kind: Kind::Since,
             end: pos + word.len(),
@@ -1604,6 +1624,15 @@ mod tests {
                 Some(part(Some(31), Some(8), Some(2021)))
             )
         );
+        // `t/m`: tot en met, up to and including.
+        assert_eq!(
+            range("1 april 2019 t/m 31 maart 2022"),
+            (
+                part(Some(1), Some(4), Some(2019)),
+                Some(part(Some(31), Some(3), Some(2022)))
+            )
+        );
+        assert_eq!(scan_date("2019 t/md").map(|e| e.end.is_some()), Some(false));
         assert_eq!(
             range("januari 2020 tot mei 2022"),
             (
@@ -1888,7 +1917,12 @@ mod tests {
 
     #[test]
     fn since_opens_a_range() {
-        for text in ["Since 2018", "since March 2019", "Depuis 06/2017"] {
+        for text in [
+            "Since 2018",
+            "since March 2019",
+            "Depuis 06/2017",
+            "sinds 2015",
+        ] {
             let expr = scan_date(text).unwrap();
             assert!(expr.open_end, "{text}");
             assert_eq!(expr.end, None, "{text}");
@@ -2016,6 +2050,13 @@ mod tests {
             "2019 – presente",
             "(2017–present)",
             "(2017 - ongoing)",
+            "2019 – heute",
+            "2019 - laufend",
+            "2019 tot heden",
+            "2019 – in corso",
+            "2019 - en curso",
+            "2019 – em curso",
+            "2019 - hoy",
         ] {
             let start = open_start(text);
             assert_eq!(
