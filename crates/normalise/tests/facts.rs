@@ -515,8 +515,11 @@ fn a_body_named_in_a_label_of_money_pays() {
     assert_eq!(p.funder_codes(), ["AFDB"]);
     let (p, _) = project("Total cost USD 30 million, IFAD grant: USD 0.5 million.");
     assert_eq!(p.funder_codes(), ["IFAD"]);
-    // Money words that are no label name no payer.
+    // A name right before its money pays without a label's colon too;
+    // money named apart from the name does not.
     let (p, _) = project("The AfDB loan covers roads in Malawi.");
+    assert_eq!(p.funder_codes(), ["AFDB"]);
+    let (p, _) = project("The AfDB team asked for a loan for roads in Malawi.");
     assert!(p.funder_codes().is_empty(), "{:?}", p.funder_codes());
 }
 
