@@ -2442,3 +2442,27 @@ fn a_title_label_alone_over_its_title() {
         ]
     );
 }
+
+#[test]
+fn list_items_that_open_on_a_name_before_a_colon() {
+    // A name is capitalised; a place in brackets before the colon is
+    // the name's.
+    let listing = parse(
+        "The trustees approved these grants:\n\n\
+         - Rainwater Tanks for Village Schools (Niger): £25,000 to a school board for tanks in 14 schools, Sept 2024 – Aug 2025.\n\
+         - Mobile Clinics for Herders: £32,500 to a health trust for clinics in Jumla district, 2024–2026.\n\
+         - Seed Bank for Returnees (Mozambique): £18,750 to a farmers' union for seed stores, Oct 2024 – Sept 2025.\n",
+    );
+    assert_eq!(
+        titles(&listing),
+        [
+            "Rainwater Tanks for Village Schools (Niger)",
+            "Mobile Clinics for Herders",
+            "Seed Bank for Returnees (Mozambique)"
+        ]
+    );
+    assert_eq!(
+        dates(&listing),
+        all_dated(["Sept 2024 – Aug 2025", "2024–2026", "Oct 2024 – Sept 2025"])
+    );
+}

@@ -54,9 +54,24 @@ pub(super) fn named_paragraph(unit: &Unit) -> Option<NamedParagraph> {
     }
     let head = &first[..first.floor_char_boundary(NAME_BYTES)];
     // The first separator after a name: a colon, a parenthesis or a comma.
-    let (at, separator) = head
+    let (mut at, mut separator) = head
         .char_indices()
         .find(|&(i, c)| matches!(c, ':' | ',') || (c == '(' && head[..i].ends_with(' ')))?;
+    // A place in brackets before the colon is the name's: `Sahel Solar
+    // Schools (Niger): …`.
+    if separator == '(' {
+        let bracket = &head[at + 1..];
+        let colon = bracket.find(')').and_then(|close| {
+            let inside = &bracket[..close];
+            let after = &bracket[close + 1..];
+            let colon = after.len() - after.trim_start().len();
+            (!inside.contains(|c: char| c.is_ascii_digit()) && after[colon..].starts_with(':'))
+                .then_some(at + 1 + close + 1 + colon)
+        });
+        if let Some(colon) = colon {
+            (at, separator) = (colon, ':');
+        }
+    }
     let name = first[..at].trim_end();
     if !is_name(name) {
         return None;

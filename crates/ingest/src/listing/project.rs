@@ -28,9 +28,11 @@ impl Builder<'_> {
             _ => title_unit.content.clone(),
         };
         // Rule P: the paragraph's name is the title, its prose the
-        // description, its range the dates.
-        let named = self
-            .named_paragraphs
+        // description, its range the dates; so too for a list item or a
+        // record of one sentence that opens on a name (`• Safe Births
+        // Nepal: £32,500 to …, 2024–2026.`).
+        let item = matches!(title_unit.kind, UnitKind::Bullet | UnitKind::Numbered(_));
+        let named = (self.named_paragraphs || item || self.is_sentence_record(title_unit))
             .then(|| named_paragraph(title_unit))
             .flatten();
         let (named_rest, named_dates) = match named {
