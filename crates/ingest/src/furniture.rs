@@ -20,7 +20,11 @@ pub fn is_page_furniture(text: &str) -> bool {
         return false;
     }
     if !text.bytes().any(|b| b.is_ascii_digit()) {
-        return is_action_bar(text) || is_language_switch(text) || is_tag_list(text);
+        // A pager without numbers steps both ways in a few words.
+        return is_action_bar(text)
+            || is_language_switch(text)
+            || is_tag_list(text)
+            || (text.len() <= 60 && is_pager(text));
     }
     is_pager(text)
         || is_page_marker(text)
@@ -558,13 +562,42 @@ const PAGER_WORDS: &[&str] = &[
     "precedente",
     "próxima",
     "primeira",
+    // A document's own bar: `« Previous | Top | Next »`.
+    "top",
+    "up",
+    "contents",
+    "index",
+    "sommaire",
+    "inhalt",
+];
+
+/// Words of [`PAGER_WORDS`] that step to the page before or after.
+const STEP_WORDS: &[&str] = &[
+    "previous",
+    "prev",
+    "next",
+    "weiter",
+    "zurück",
+    "vorherige",
+    "nächste",
+    "suivant",
+    "suivante",
+    "précédent",
+    "précédente",
+    "siguiente",
+    "anterior",
+    "successiva",
+    "precedente",
+    "próxima",
 ];
 
 /// A pager: page numbers (of three digits at most: years are no pages),
-/// two at least, among paging words and arrows only (`Seite 1 2 3 4 >`, `Page 2 of 9`, `‹ 1 | 2 | 3 ›`).
+/// two at least, among paging words and arrows only (`Seite 1 2 3 4 >`, `Page 2 of 9`, `‹ 1 | 2 | 3 ›`),
+/// or steps both ways without numbers (`« Previous | Top | Next »`).
 fn is_pager(text: &str) -> bool {
     let mut numbers = 0;
     let mut words = 0;
+    let mut steps = 0;
     let mut page_word = false;
     for token in text.split(|c: char| c.is_whitespace() || matches!(c, '|' | '·' | ',')) {
         let word = token.trim_matches(|c: char| !c.is_alphanumeric());
@@ -578,12 +611,13 @@ fn is_pager(text: &str) -> bool {
         } else if PAGER_WORDS.iter().any(|w| w.eq_ignore_ascii_case(word)) {
             words += 1;
             page_word |= PAGE_WORDS.iter().any(|w| w.eq_ignore_ascii_case(word));
+            steps += usize::from(STEP_WORDS.iter().any(|w| w.eq_ignore_ascii_case(word)));
         } else {
             return false;
         }
     }
     // `Page 40` alone: the label of a page a report was copied from.
-    numbers >= 2 || (numbers == 1 && words == 1 && page_word)
+    numbers >= 2 || (numbers == 1 && words == 1 && page_word) || (numbers == 0 && steps >= 2)
 }
 
 /// The word for a page, in the languages of [`PAGER_WORDS`].
@@ -686,9 +720,14 @@ mod tests {
             "See all the projects",
             "Explore the projects",
             "View details »",
+            "« Previous | Top | Next »",
+            "< précédent | sommaire | suivant >",
         ] {
             assert!(is_page_furniture(line), "{line}");
         }
+        // A step one way is a headline's word.
+        assert!(!is_page_furniture("Next steps"));
+        assert!(!is_page_furniture("Previous phase"));
     }
 
     #[test]

@@ -198,6 +198,7 @@ pub const VOCABULARY: &[(&str, Meaning)] = &[
     ("end", Meaning::End),
     ("ends", Meaning::End),
     ("completion date", Meaning::End),
+    ("completion", Meaning::End),
     ("closing date", Meaning::End),
     ("closing", Meaning::End),
     ("project end", Meaning::End),
@@ -689,11 +690,26 @@ pub enum Column {
 /// header names its columns more tersely than a field label does.
 pub fn column(header: &str) -> Option<Column> {
     let key = normalise_label(header);
-    Some(match key.as_str() {
-        "name" => Column::Title,
+    let whole = column_of_key(&key);
+    // `Programme/project`: the first part that names a column names it.
+    match key.split_once('/') {
+        Some((first, second)) if whole.is_none() => {
+            column_of_key(first.trim()).or_else(|| column_of_key(second.trim()))
+        }
+        _ => whole,
+    }
+}
+
+/// [`column`] of a header in lower case with single spaces.
+fn column_of_key(key: &str) -> Option<Column> {
+    Some(match key {
+        // A table's column of programmes or activities holds its records'
+        // names; as a field's label, `Programme:` names the programme a
+        // project belongs to.
+        "name" | "programme" | "program" | "activity" | "intervention" => Column::Title,
         "from" => Column::StartDate,
         "to" => Column::EndDate,
-        _ => match meaning(&key)? {
+        _ => match meaning(key)? {
             Meaning::Title => Column::Title,
             Meaning::Start => Column::StartDate,
             Meaning::End => Column::EndDate,
@@ -797,5 +813,8 @@ mod tests {
         assert_eq!(column("Period"), Some(Column::Dates));
         assert_eq!(column("Donor"), Some(Column::Field));
         assert_eq!(column("Kenya"), None);
+        assert_eq!(column("Programme/project"), Some(Column::Title));
+        assert_eq!(column("Completion"), Some(Column::EndDate));
+        assert_eq!(column("Country/region"), Some(Column::Field));
     }
 }

@@ -849,3 +849,23 @@ fn the_main_content_inside_a_wrapper_named_for_its_sidebar_is_read() {
     );
     spans_hold(html.as_bytes(), &listing);
 }
+
+#[test]
+fn a_tables_title_column_named_programme_in_bold_cells() {
+    let html = "<h2>Annex: programmes approved</h2><table>\
+        <tr><td><b>Country</b></td><td><b>Programme/project</b></td><td><b>Start</b></td><td><b>Completion</b></td></tr>\
+        <tr><td>Kenya</td><td>Harbour Safety Training</td><td>2019</td><td>2023</td></tr>\
+        <tr><td>Ghana</td><td>Coastal Radio Network</td><td>2020</td><td>2024</td></tr></table>\
+        <p>&laquo; Previous | Top | Next &raquo;</p>";
+    let listing = parse_listing("page.html", html.as_bytes()).expect("a page");
+    assert_eq!(
+        titles(&listing),
+        ["Harbour Safety Training", "Coastal Radio Network"]
+    );
+    let dates: Vec<_> = listing.projects.iter().map(|p| p.date_text()).collect();
+    assert_eq!(
+        dates,
+        [Some("2019 – 2023".into()), Some("2020 – 2024".into())]
+    );
+    spans_hold(html.as_bytes(), &listing);
+}

@@ -2466,3 +2466,26 @@ fn list_items_that_open_on_a_name_before_a_colon() {
         all_dated(["Sept 2024 – Aug 2025", "2024–2026", "Oct 2024 – Sept 2025"])
     );
 }
+
+#[test]
+fn a_table_a_cell_a_line_whose_title_column_is_named_programme_and_wraps() {
+    let listing = parse(
+        "Annex 3: programmes approved\n\n\
+         Country\nProgramme/project\nPeriod\nDKK million\n\
+         Tanzania\nRainwater tanks for village schools\n2018-2022\n420.0\n\
+         Uganda\nMobile clinics for herders\nProgramme (North)\n2018-2021\n180.0\n\
+         Niger\nSeed bank for returnees\n2019-2024\n215.5\n",
+    );
+    assert_eq!(
+        titles(&listing),
+        [
+            "Rainwater tanks for village schools",
+            "Mobile clinics for herders Programme (North)",
+            "Seed bank for returnees"
+        ]
+    );
+    assert_eq!(
+        dates(&listing),
+        all_dated(["2018-2022", "2018-2021", "2019-2024"])
+    );
+}

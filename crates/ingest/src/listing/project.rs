@@ -348,9 +348,31 @@ impl Builder<'_> {
         let mut date_segments = Vec::new();
         let mut used = 0;
         let columns = self.columns.clone();
-        for (k, ((column, header), unit)) in columns.iter().skip(1).zip(body).enumerate() {
+        let mut cells = body.iter().enumerate();
+        for (column, header) in columns.iter().skip(1) {
+            let Some((mut k, mut unit)) = cells.next() else {
+                break;
+            };
             if !Self::is_table_cell_text(unit) {
                 break;
+            }
+            // A title's cell wrapped onto the next line, where a date
+            // was due: the rest of the title, as long as the date
+            // follows.
+            let is_date_column =
+                matches!(column, Column::StartDate | Column::EndDate | Column::Dates);
+            if is_date_column && used == 0 && !unit.is_date() && unit.kind == UnitKind::Text {
+                if let Some((next_k, next)) = body.get(k + 1).map(|n| (k + 1, n)) {
+                    if next.is_date() {
+                        project
+                            .title
+                            .segments
+                            .extend(unit.whole.segments.iter().cloned());
+                        used += 1;
+                        cells.next();
+                        (k, unit) = (next_k, next);
+                    }
+                }
             }
             used += 1;
             if cut_off && k + 1 == body.len() {
