@@ -2489,3 +2489,18 @@ fn a_table_a_cell_a_line_whose_title_column_is_named_programme_and_wraps() {
         all_dated(["2018-2022", "2018-2021", "2019-2024"])
     );
 }
+
+#[test]
+fn a_range_in_a_later_dates_field_beats_a_single_date_read_first() {
+    let listing = parse(
+        "Decisions\n\n\
+         Rainwater tanks for village schools\nDecision date: 14.6.2019\nImplementation period: 1.9.2019–31.8.2023\n\n\
+         Mobile clinics for herders\nDecision date: 2.3.2020\nImplementation period: 1.4.2020–31.3.2022\n\n\
+         Seed bank for returnees\nImplementation period: 2021–2023\nDecision date: 5.5.2021\n",
+    );
+    assert_eq!(titles(&listing), THREE_RECORDS);
+    assert_eq!(
+        dates(&listing),
+        all_dated(["1.9.2019–31.8.2023", "1.4.2020–31.3.2022", "2021–2023"])
+    );
+}

@@ -533,6 +533,28 @@ impl Builder<'_> {
     }
 
     pub(super) fn add_field(&mut self, project: &mut RawProject, label: String, value: Text) {
+        // A single date read first (`Decision date: 14.6.2019`) gives way
+        // to a range in a later dates field (`Implementation period:
+        // 1.9.2019–31.8.2023`): the range is when the project runs.
+        let single_date_so_far = project.date.as_ref().is_some_and(|date| {
+            matches!(date.origin, DateOrigin::Field | DateOrigin::TableCells)
+                && date.text.segments.len() == 1
+                && scan_date(&date.text.clean()).is_some_and(|e| e.end.is_none() && !e.open_end)
+        });
+        let range_within = |value: &Text| {
+            date_within(value).filter(|dates| {
+                scan_date(&dates.clean()).is_some_and(|e| e.end.is_some() || e.open_end)
+            })
+        };
+        if labels::meaning(&label) == Some(Meaning::Dates) && single_date_so_far {
+            if let Some(dates) = range_within(&value) {
+                project.date = Some(DateText {
+                    text: dates,
+                    origin: DateOrigin::Field,
+                    order: NumericOrder::default(),
+                });
+            }
+        }
         if labels::meaning(&label) == Some(Meaning::Dates) && project.date.is_none() {
             match date_within(&value) {
                 Some(dates) => {
