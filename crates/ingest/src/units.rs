@@ -1667,18 +1667,22 @@ fn headlines_over_dates(units: &mut [Unit]) {
 
 /// A unit read once its neighbours are known: a bare label over a date
 /// line is a headline ([`headlines_over_dates`]); a line of facts under a
-/// bare headline is its date line ([`facts_under_headlines`]). Units are
-/// made a piece at a time: the caller runs this over units of consecutive
-/// pieces, a unit that ends a piece and that the next piece's first unit
-/// may change or be changed by ([`waits_for_the_next`]) held back until
-/// that unit is known.
-pub fn read_with_neighbours(units: &mut [Unit]) {
+/// bare headline is its date line ([`facts_under_headlines`]); fields and
+/// labels read by the fields around them ([`fields_beside_listed_fields`],
+/// [`unlisted_labels_over_values`], [`titles_under_their_label`],
+/// [`blocks_of_fields`]). Units are made a piece at a time: the caller
+/// runs this over units of consecutive pieces, with `before`, the unit
+/// given out right before them; where the last unit may change or be
+/// changed by the next piece's first ([`waits_for_the_next`]), its whole
+/// block (the units after the last blank line) is held back and read
+/// again with the next pieces.
+pub fn read_with_neighbours(units: &mut [Unit], before: Option<&Unit>) {
     headlines_over_dates(units);
     facts_under_headlines(units);
     fields_beside_listed_fields(units);
     unlisted_labels_over_values(units);
     titles_under_their_label(units);
-    blocks_of_fields(units);
+    blocks_of_fields(units, before);
 }
 
 /// A label of titles alone on its line (`Project title`, `Titre du
@@ -1723,9 +1727,9 @@ fn title_label(unit: &Unit) -> Option<String> {
 }
 
 /// Marks the units that go on a record's block of fields
-/// ([`Unit::continues_fields`]), each by the unit right above it (kept
-/// back at the end of a piece, [`waits_for_the_next`]), so that every cut
-/// of the listing marks the same ones:
+/// ([`Unit::continues_fields`]), and unmarks those of a block read again
+/// ([`read_with_neighbours`]), so that every cut of the listing marks the
+/// same ones:
 /// - a field the vocabulary does not list (`Role: Team leader`) right under
 ///   a field, without a blank line or printed as the fields are (a table's
 ///   rows, list items: a saved page sets its blocks apart), unless it
@@ -1738,10 +1742,12 @@ fn title_label(unit: &Unit) -> Option<String> {
 ///   line may head a section (`Activities`); one alone in a block may be
 ///   a menu's item (`Funding` / `Contact`); labels one after another are
 ///   a table's header printed a cell a line.
-fn blocks_of_fields(units: &mut [Unit]) {
-    for i in 1..units.len() {
+fn blocks_of_fields(units: &mut [Unit], before: Option<&Unit>) {
+    for i in 0..units.len() {
         let unit = &units[i];
-        let above = &units[i - 1];
+        let Some(above) = i.checked_sub(1).map(|k| &units[k]).or(before) else {
+            continue;
+        };
         let joined = |k: usize| units.get(k).is_some_and(|u| !u.after_blank);
         let continues = match unit.kind {
             UnitKind::Field { known: false, .. } => {
@@ -1789,10 +1795,15 @@ fn blocks_of_fields(units: &mut [Unit]) {
                     && (pair_above || fact_below)
             }
         };
+        // Units held back for the next pieces are read again, with more
+        // of the listing around them.
+        let unit = &mut units[i];
         if continues {
-            let unit = &mut units[i];
             unit.continues_fields = true;
             unit.title_like = false;
+        } else if unit.continues_fields {
+            unit.continues_fields = false;
+            unit.title_like = unit.compute_title_like(false);
         }
     }
 }
@@ -2312,7 +2323,7 @@ mod tests {
     fn units_of(text: &str) -> Vec<Unit> {
         let source = decode("t.txt", text.as_bytes()).unwrap();
         let mut units = units(&source.lines);
-        read_with_neighbours(&mut units);
+        read_with_neighbours(&mut units, None);
         units
     }
 

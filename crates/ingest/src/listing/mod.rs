@@ -343,28 +343,36 @@ pub fn validate_listing<R: Read, E>(
     Ok(total)
 }
 
+/// The most units of a block held back for the next pieces: a block is a
+/// record's few lines; a longer one holds back its last unit alone.
+const MOST_HELD_UNITS: usize = 32;
+
 /// The units of a file, a few pieces at a time: pieces are cut after blank
 /// lines, so units never straddle two, and each piece's units are found on
 /// its own core.
 struct UnitPieces<R> {
     chunks: Chunks<R>,
     ends_without_newline: bool,
-    /// The last unit read, when it is a bare label: what it is depends on
-    /// the first unit of the next pieces.
-    held: Option<Unit>,
+    /// The last block of units read (the units after its last blank line),
+    /// when its last unit waits for the next pieces' first
+    /// ([`waits_for_the_next`]): what they are depends on it.
+    held: Vec<Unit>,
+    /// The last unit given out, for the units after it to look up at.
+    before: Option<Unit>,
 }
 
 impl<R: Read> UnitPieces<R> {
     /// Whether every piece has been given out.
     fn is_done(&mut self) -> std::io::Result<bool> {
-        Ok(self.held.is_none() && self.chunks.is_done()?)
+        Ok(self.held.is_empty() && self.chunks.is_done()?)
     }
 
     fn new(reader: R, piece_bytes: usize) -> Self {
         UnitPieces {
             chunks: Chunks::new(reader, piece_bytes),
             ends_without_newline: false,
-            held: None,
+            held: Vec::new(),
+            before: None,
         }
     }
 
@@ -381,21 +389,28 @@ impl<R: Read> UnitPieces<R> {
             }
         }
         if pieces.is_empty() {
-            return Ok(self.held.take().map(|unit| vec![unit]));
+            return Ok((!self.held.is_empty()).then(|| std::mem::take(&mut self.held)));
         }
         let units: Vec<Vec<Unit>> = pieces.par_iter().map(|c| units(&c.lines())).collect();
         // Joined into one allocation of the right size: a unit is large,
         // and growing the vector as it fills would copy them again.
-        let held = usize::from(self.held.is_some());
+        let held = self.held.len();
         let mut joined = Vec::with_capacity(held + units.iter().map(Vec::len).sum::<usize>());
-        joined.extend(self.held.take());
+        joined.append(&mut self.held);
         for mut piece in units {
             joined.append(&mut piece);
         }
-        read_with_neighbours(&mut joined);
+        read_with_neighbours(&mut joined, self.before.as_ref());
         if joined.last().is_some_and(waits_for_the_next) && !self.chunks.is_done()? {
-            self.held = joined.pop();
+            // The whole block goes back: its units read one another.
+            let block_start = joined
+                .iter()
+                .rposition(|unit| unit.after_blank)
+                .filter(|&start| joined.len() - start <= MOST_HELD_UNITS)
+                .unwrap_or(joined.len() - 1);
+            self.held = joined.split_off(block_start);
         }
+        self.before = joined.last().cloned();
         Ok(Some(joined))
     }
 }
