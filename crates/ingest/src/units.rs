@@ -1671,18 +1671,18 @@ fn headlines_over_dates(units: &mut [Unit]) {
 /// labels read by the fields around them ([`fields_beside_listed_fields`],
 /// [`unlisted_labels_over_values`], [`titles_under_their_label`],
 /// [`blocks_of_fields`]). Units are made a piece at a time: the caller
-/// runs this over units of consecutive pieces, with `before`, the unit
-/// given out right before them; where the last unit may change or be
-/// changed by the next piece's first ([`waits_for_the_next`]), its whole
-/// block (the units after the last blank line) is held back and read
-/// again with the next pieces.
-pub fn read_with_neighbours(units: &mut [Unit], before: Option<&Unit>) {
+/// runs this over units of consecutive pieces, after the unit given out
+/// right before them; where the last unit may change or be changed by the
+/// next piece's first ([`waits_for_the_next`]), its whole block (the units
+/// after the last blank line) is held back, as it was before this
+/// reading, and read again with the next pieces.
+pub fn read_with_neighbours(units: &mut [Unit]) {
     headlines_over_dates(units);
     facts_under_headlines(units);
     fields_beside_listed_fields(units);
     unlisted_labels_over_values(units);
     titles_under_their_label(units);
-    blocks_of_fields(units, before);
+    blocks_of_fields(units);
 }
 
 /// A label of titles alone on its line (`Project title`, `Titre du
@@ -1693,16 +1693,20 @@ pub fn read_with_neighbours(units: &mut [Unit], before: Option<&Unit>) {
 /// blank line between them, so they are always in one piece.
 fn titles_under_their_label(units: &mut [Unit]) {
     for i in 0..units.len().saturating_sub(1) {
+        // Most units are turned away by the line under them, without
+        // looking a label up.
+        let value = &units[i + 1];
+        let could_be_value = value.kind == UnitKind::Text
+            && !value.after_blank
+            && value.whole.segments.len() == 1
+            && value.is_title_like();
+        if !could_be_value {
+            continue;
+        }
         let Some(label) = title_label(&units[i]) else {
             continue;
         };
-        let value = &units[i + 1];
-        let is_value = value.kind == UnitKind::Text
-            && !value.after_blank
-            && value.whole.segments.len() == 1
-            && value.is_title_like()
-            && labels::listed_meaning(&value.whole.clean()).is_none();
-        if !is_value {
+        if labels::listed_meaning(&units[i + 1].whole.clean()).is_some() {
             continue;
         }
         let value = &mut units[i + 1];
@@ -1718,6 +1722,10 @@ fn title_label(unit: &Unit) -> Option<String> {
         return None;
     };
     let label = line.text.trim().trim_end_matches(':').trim_end();
+    // A label is a few words: a headline is turned away unread.
+    if label.len() > 40 {
+        return None;
+    }
     let key = label.to_lowercase();
     let names_title = ["tit", "name", "nom", "naam", "intitul"]
         .iter()
@@ -1742,12 +1750,10 @@ fn title_label(unit: &Unit) -> Option<String> {
 ///   line may head a section (`Activities`); one alone in a block may be
 ///   a menu's item (`Funding` / `Contact`); labels one after another are
 ///   a table's header printed a cell a line.
-fn blocks_of_fields(units: &mut [Unit], before: Option<&Unit>) {
-    for i in 0..units.len() {
+fn blocks_of_fields(units: &mut [Unit]) {
+    for i in 1..units.len() {
         let unit = &units[i];
-        let Some(above) = i.checked_sub(1).map(|k| &units[k]).or(before) else {
-            continue;
-        };
+        let above = &units[i - 1];
         let joined = |k: usize| units.get(k).is_some_and(|u| !u.after_blank);
         let continues = match unit.kind {
             UnitKind::Field { known: false, .. } => {
@@ -1784,15 +1790,17 @@ fn blocks_of_fields(units: &mut [Unit], before: Option<&Unit>) {
                 };
                 // Labels and values take turns: a run of labels is a
                 // table's header printed a cell a line.
-                let pair_above = i >= 2
-                    && joined(i - 1)
-                    && (is_field(i - 2)
-                        || (i >= 3 && joined(i - 2) && is_label(i - 3) && !is_label(i - 2)));
-                let fact_below = joined(i + 1) && (is_label(i + 1) || is_field(i + 1));
+                let pair_above = || {
+                    i >= 2
+                        && joined(i - 1)
+                        && (is_field(i - 2)
+                            || (i >= 3 && joined(i - 2) && is_label(i - 3) && !is_label(i - 2)))
+                };
+                let fact_below = || joined(i + 1) && (is_label(i + 1) || is_field(i + 1));
                 joined(i)
                     && matches!(above.kind, UnitKind::LoneLabel(_))
                     && !is_label(i)
-                    && (pair_above || fact_below)
+                    && (pair_above() || fact_below())
             }
         };
         // Units held back for the next pieces are read again, with more
@@ -1839,21 +1847,26 @@ fn unlisted_labels_over_values(units: &mut [Unit]) {
     };
     for i in 2..units.len().saturating_sub(1) {
         let joined = |k: usize| !units[k].after_blank;
-        let label_like = matches!(
-            (&units[i].kind, units[i].whole.segments.as_slice()),
-            (UnitKind::Text, [line]) if is_label_word_run(line.text.trim())
-        );
-        let value_ends = units
-            .get(i + 2)
-            .is_none_or(|next| next.after_blank || is_label(next));
-        if !(label_like
+        let label_like = || {
+            matches!(
+                (&units[i].kind, units[i].whole.segments.as_slice()),
+                (UnitKind::Text, [line]) if is_label_word_run(line.text.trim())
+            )
+        };
+        let value_ends = || {
+            units
+                .get(i + 2)
+                .is_none_or(|next| next.after_blank || is_label(next))
+        };
+        // The labels around first: most units stand under no label.
+        if !(matches!(units[i - 2].kind, UnitKind::LoneLabel(_))
             && joined(i - 1)
             && joined(i)
             && joined(i + 1)
-            && value_ends
-            && matches!(units[i - 2].kind, UnitKind::LoneLabel(_))
             && units[i - 1].kind == UnitKind::Text
-            && units[i + 1].kind == UnitKind::Text)
+            && units[i + 1].kind == UnitKind::Text
+            && label_like()
+            && value_ends())
         {
             continue;
         }
@@ -1868,13 +1881,18 @@ fn unlisted_labels_over_values(units: &mut [Unit]) {
 /// One to three words of letters, the first capitalised, as a label is
 /// printed without its colon (`Thématiques`, `Target group`).
 fn is_label_word_run(text: &str) -> bool {
-    let words: Vec<&str> = text.split_whitespace().collect();
-    (1..=3).contains(&words.len())
-        && text.starts_with(char::is_uppercase)
-        && words.iter().all(|w| {
-            w.chars()
+    let mut words = 0;
+    for word in text.split_whitespace() {
+        words += 1;
+        if words > 3
+            || !word
+                .chars()
                 .all(|c| c.is_alphabetic() || c == '-' || c == '\'')
-        })
+        {
+            return false;
+        }
+    }
+    words >= 1 && text.starts_with(char::is_uppercase)
 }
 
 /// Whether the last unit of a piece waits for the first of the next
@@ -2323,7 +2341,7 @@ mod tests {
     fn units_of(text: &str) -> Vec<Unit> {
         let source = decode("t.txt", text.as_bytes()).unwrap();
         let mut units = units(&source.lines);
-        read_with_neighbours(&mut units, None);
+        read_with_neighbours(&mut units);
         units
     }
 

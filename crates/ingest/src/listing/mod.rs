@@ -357,7 +357,7 @@ struct UnitPieces<R> {
     /// when its last unit waits for the next pieces' first
     /// ([`waits_for_the_next`]): what they are depends on it.
     held: Vec<Unit>,
-    /// The last unit given out, for the units after it to look up at.
+    /// The last unit given out, for the units read next to look up at.
     before: Option<Unit>,
 }
 
@@ -394,23 +394,34 @@ impl<R: Read> UnitPieces<R> {
         let units: Vec<Vec<Unit>> = pieces.par_iter().map(|c| units(&c.lines())).collect();
         // Joined into one allocation of the right size: a unit is large,
         // and growing the vector as it fills would copy them again.
+        // The unit given out last goes first, for the others to look up
+        // at, and is left out again after the reading.
+        let context = usize::from(self.before.is_some());
         let held = self.held.len();
-        let mut joined = Vec::with_capacity(held + units.iter().map(Vec::len).sum::<usize>());
+        let mut joined =
+            Vec::with_capacity(context + held + units.iter().map(Vec::len).sum::<usize>());
+        joined.extend(self.before.take());
         joined.append(&mut self.held);
         for mut piece in units {
             joined.append(&mut piece);
         }
-        read_with_neighbours(&mut joined, self.before.as_ref());
+        // The last block as it was read alone: where it is held back, it
+        // is read again as if for the first time, with the next pieces.
+        let last_block = joined
+            .iter()
+            .rposition(|unit| unit.after_blank)
+            .filter(|&start| joined.len() - start <= MOST_HELD_UNITS)
+            .unwrap_or(joined.len().saturating_sub(1))
+            .max(context);
+        let unread_block = joined[last_block..].to_vec();
+        read_with_neighbours(&mut joined);
         if joined.last().is_some_and(waits_for_the_next) && !self.chunks.is_done()? {
             // The whole block goes back: its units read one another.
-            let block_start = joined
-                .iter()
-                .rposition(|unit| unit.after_blank)
-                .filter(|&start| joined.len() - start <= MOST_HELD_UNITS)
-                .unwrap_or(joined.len() - 1);
-            self.held = joined.split_off(block_start);
+            joined.truncate(last_block);
+            self.held = unread_block;
         }
         self.before = joined.last().cloned();
+        joined.drain(..context);
         Ok(Some(joined))
     }
 }

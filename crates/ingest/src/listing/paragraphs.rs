@@ -202,7 +202,7 @@ mod tests {
     fn read(text: &str) -> Option<(String, String, bool)> {
         let source = decode("t.txt", text.as_bytes()).unwrap();
         let mut units = units(&source.lines);
-        read_with_neighbours(&mut units, None);
+        read_with_neighbours(&mut units);
         let unit = units.first()?;
         let named = named_paragraph(unit)?;
         let first = &unit.headline().segments[0].text;
