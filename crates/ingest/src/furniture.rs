@@ -529,38 +529,22 @@ const PAGER_WORDS: &[&str] = &[
     "page",
     "pages",
     "of",
-    "previous",
-    "prev",
-    "next",
     "first",
     "last",
     "go",
     "to",
     "seite",
     "von",
-    "weiter",
-    "zurück",
-    "vorherige",
-    "nächste",
     "erste",
     "letzte",
-    "suivant",
-    "suivante",
-    "précédent",
-    "précédente",
     "sur",
     "première",
     "dernière",
     "página",
     "de",
-    "siguiente",
-    "anterior",
     "primera",
     "última",
     "pagina",
-    "successiva",
-    "precedente",
-    "próxima",
     "primeira",
     // A document's own bar: `« Previous | Top | Next »`.
     "top",
@@ -571,7 +555,8 @@ const PAGER_WORDS: &[&str] = &[
     "inhalt",
 ];
 
-/// Words of [`PAGER_WORDS`] that step to the page before or after.
+/// A pager's words that step to the page before or after, besides
+/// [`PAGER_WORDS`].
 const STEP_WORDS: &[&str] = &[
     "previous",
     "prev",
@@ -608,10 +593,12 @@ fn is_pager(text: &str) -> bool {
             }
         } else if word.len() <= 3 && word.bytes().all(|b| b.is_ascii_digit()) {
             numbers += 1;
+        } else if STEP_WORDS.iter().any(|w| w.eq_ignore_ascii_case(word)) {
+            words += 1;
+            steps += 1;
         } else if PAGER_WORDS.iter().any(|w| w.eq_ignore_ascii_case(word)) {
             words += 1;
             page_word |= PAGE_WORDS.iter().any(|w| w.eq_ignore_ascii_case(word));
-            steps += usize::from(STEP_WORDS.iter().any(|w| w.eq_ignore_ascii_case(word)));
         } else {
             return false;
         }

@@ -381,8 +381,9 @@ fn town_after(text: &str, end: usize) -> Option<usize> {
     town_end
 }
 
-/// Money nouns that, after a name and before a colon, label what that
-/// body pays: "AfDB Loan: USD 20 million", "IFAD grant: USD 0.5 million".
+/// Money nouns that, after a name, say what that body pays: before a
+/// colon as a label ("AfDB Loan: USD 20 million", "IFAD grant: USD 0.5
+/// million") or right after it ([`names_its_payment`]).
 const PAYING_LABEL_NOUNS: &[&str] = &[
     "loan",
     "loans",
@@ -393,6 +394,7 @@ const PAYING_LABEL_NOUNS: &[&str] = &[
     "funding",
     "financing",
     "co-financing",
+    "funds",
 ];
 
 /// Whether the words after a name are a label of what it pays: one or two
@@ -412,30 +414,17 @@ fn labels_its_payment(after: &str) -> bool {
             .is_some_and(|w| is_one_of(PAYING_LABEL_NOUNS, w))
 }
 
-/// Money nouns that, right after a name, say that body pays: "an Irish
-/// Aid grant", "with EU funding", "the AfDB loan".
-const ADJUNCT_PAYING_NOUNS: &[&str] = &[
-    "grant",
-    "grants",
-    "funding",
-    "financing",
-    "loan",
-    "loans",
-    "contribution",
-    "contributions",
-    "funds",
-];
-
 /// Whether `after`, the text right after a name, opens on one of
-/// [`ADJUNCT_PAYING_NOUNS`] as a whole word: the name qualifies its money.
+/// [`PAYING_LABEL_NOUNS`] as a whole word: the name qualifies its money
+/// ("an Irish Aid grant", "with EU funding", "the AfDB loan").
 fn names_its_payment(after: &str) -> bool {
     let Some(rest) = after.strip_prefix(' ') else {
         return false;
     };
     let word_end = rest
-        .find(|c: char| !c.is_alphabetic())
+        .find(|c: char| !c.is_alphabetic() && c != '-')
         .unwrap_or(rest.len());
-    is_one_of(ADJUNCT_PAYING_NOUNS, &rest[..word_end])
+    is_one_of(PAYING_LABEL_NOUNS, &rest[..word_end])
 }
 
 /// Nouns that make a country's name or adjective the name of one of its
