@@ -1757,12 +1757,8 @@ fn blocks_of_fields(units: &mut [Unit]) {
         let joined = |k: usize| units.get(k).is_some_and(|u| !u.after_blank);
         let continues = match unit.kind {
             UnitKind::Field { known: false, .. } => {
-                fn first(u: &Unit) -> &str {
-                    u.whole.segments.first().map_or("", |s| s.text.trim_start())
-                }
                 let printed_alike = |a: &Unit, b: &Unit| {
-                    (first(a).contains('\t') && first(b).contains('\t'))
-                        || (first(a).starts_with('•') && first(b).starts_with('•'))
+                    printed_shape(a).is_some_and(|shape| printed_shape(b) == Some(shape))
                 };
                 let under_fields = match above.kind {
                     UnitKind::Field { known: true, .. } => true,
@@ -1816,6 +1812,21 @@ fn blocks_of_fields(units: &mut [Unit]) {
     }
 }
 
+/// A label alone on its line: one that labels what follows, or a line the
+/// vocabulary lists (`Dates`, `Project title`), which may stand over its
+/// value as well as head a line. (A block of fields asks for labels of
+/// dates alone: a value may be a listed word, `No`.)
+fn is_label_line(unit: &Unit) -> bool {
+    match &unit.kind {
+        UnitKind::LoneLabel(_) => true,
+        UnitKind::Text => {
+            unit.whole.segments.len() == 1
+                && labels::listed_meaning(unit.whole.clean().trim_end_matches(':')).is_some()
+        }
+        _ => false,
+    }
+}
+
 /// A line that only names what the date line under it holds (`Dates`,
 /// `Period`, `Laufzeit`): a card's label over its value.
 pub fn date_label(unit: &Unit) -> bool {
@@ -1837,14 +1848,6 @@ pub fn date_label(unit: &Unit) -> bool {
 /// go on with more values. The lines stand without a blank line between
 /// them, so they are always in one piece.
 fn unlisted_labels_over_values(units: &mut [Unit]) {
-    let is_label = |unit: &Unit| match &unit.kind {
-        UnitKind::LoneLabel(_) => true,
-        UnitKind::Text => {
-            unit.whole.segments.len() == 1
-                && labels::listed_meaning(unit.whole.clean().trim_end_matches(':')).is_some()
-        }
-        _ => false,
-    };
     for i in 2..units.len().saturating_sub(1) {
         let joined = |k: usize| !units[k].after_blank;
         let label_like = || {
@@ -1856,7 +1859,7 @@ fn unlisted_labels_over_values(units: &mut [Unit]) {
         let value_ends = || {
             units
                 .get(i + 2)
-                .is_none_or(|next| next.after_blank || is_label(next))
+                .is_none_or(|next| next.after_blank || is_label_line(next))
         };
         // The labels around first: most units stand under no label.
         if !(matches!(units[i - 2].kind, UnitKind::LoneLabel(_))
@@ -1914,19 +1917,24 @@ enum FieldShape {
     Item,
 }
 
-/// The shape of a field whose label the vocabulary lists, printed as a
-/// key-facts table's row or a list item.
-fn listed_field_shape(unit: &Unit) -> Option<FieldShape> {
-    let (UnitKind::Field { known: true, .. }, [line]) =
-        (&unit.kind, unit.whole.segments.as_slice())
-    else {
+/// How a one-line unit is printed, if as a row of cells or a list item.
+fn printed_shape(unit: &Unit) -> Option<FieldShape> {
+    let [line] = unit.whole.segments.as_slice() else {
         return None;
     };
-    if labelled_row(&line.text).is_some() {
+    if line.text.contains('\t') {
         Some(FieldShape::Row)
     } else {
         bullet(line.text.trim_start()).map(|_| FieldShape::Item)
     }
+}
+
+/// The shape of a field whose label the vocabulary lists, printed as a
+/// key-facts table's row or a list item.
+fn listed_field_shape(unit: &Unit) -> Option<FieldShape> {
+    matches!(unit.kind, UnitKind::Field { known: true, .. })
+        .then(|| printed_shape(unit))
+        .flatten()
 }
 
 /// A field whose label the vocabulary does not list, printed as a row of

@@ -657,9 +657,9 @@ impl<'d> Walker<'d> {
         };
         let skipped =
             is(name, &SKIPPED) && !(name == b"button" && (self.in_heading() || opens_panel()));
-        let named_furniture = !skipped && !is_hidden(attributes) && is_furniture(name, attributes);
-        let skips =
-            named_furniture || skipped || is_hidden(attributes) || self.is_page_furniture(name);
+        let hidden = is_hidden(attributes);
+        let named_furniture = !skipped && !hidden && is_furniture(name, attributes);
+        let skips = named_furniture || skipped || hidden || self.is_page_furniture(name);
         if skips {
             self.skipping += 1;
         }
