@@ -1977,6 +1977,46 @@ impl<'t> Reading<'t> {
         }
     }
 
+    /// In a field of places, a cell that is one funding body's name and
+    /// nothing else names who pays: a line of facts under a title prints
+    /// the country, the donor and the dates side by side (`Iraq | ECHO |
+    /// 2022-2023`), the body carrying the work out being the publisher.
+    /// An NGO or a private firm alone in a cell may be either, and keeps
+    /// no role.
+    fn read_payers_in_cells(&mut self) {
+        const CELL_MARKS: [char; 5] = ['|', '·', '•', ';', ','];
+        let text = self.text;
+        for i in 0..self.mentions.len() {
+            let mention = &self.mentions.list[i];
+            let pays = match mention.kind {
+                MentionKind::Organisation(o) => {
+                    !matches!(self.reference.organisations[o].kind, "NGO" | "private")
+                }
+                MentionKind::StateBody { .. } => true,
+                _ => false,
+            };
+            let (Some(before), Some(after)) = (text.get(..mention.start), text.get(mention.end..))
+            else {
+                continue;
+            };
+            // The body's acronym may follow its name: `European Union (ECHO)`.
+            let after = after.trim_start();
+            let after = after
+                .strip_prefix('(')
+                .and_then(|inside| inside.split_once(')'))
+                .map_or(after, |(_, rest)| rest.trim_start());
+            let fills_its_cell = before
+                .trim_end()
+                .chars()
+                .next_back()
+                .is_none_or(|c| CELL_MARKS.contains(&c))
+                && after.chars().next().is_none_or(|c| CELL_MARKS.contains(&c));
+            if pays && mention.role.is_none() && fills_its_cell {
+                self.mentions.give_role(i, OrgRole::Funder);
+            }
+        }
+    }
+
     fn read_prose(&mut self) {
         self.read_cues();
         self.read_paying_words();
@@ -2533,6 +2573,12 @@ fn label_role(label: &str) -> Option<OrgRole> {
 /// label, or a label printed at the start of a passage the listing reader
 /// did not take for a field ("Bailleurs : Union européenne", "Funding
 /// agency: SDC/DEZA").
+/// Whether a passage is a field of places (`Country: …`, and the cells
+/// of a line of facts beside its dates: `Malawi | Unione Europea`).
+fn is_places_field(kind: &PassageKind) -> bool {
+    matches!(kind, PassageKind::Field(label) if labels::meaning(label) == Some(Meaning::Places))
+}
+
 fn passage_role(kind: &PassageKind, text: &str) -> Option<(OrgRole, usize)> {
     if let PassageKind::Field(label) = kind {
         return label_role(label).map(|role| (role, 0));
@@ -2557,6 +2603,10 @@ pub fn extract(
         match passage_role(&passage.kind, text) {
             Some((OrgRole::Funder, from)) => reading.read_funder_field(from),
             Some((role, from)) => reading.give_all(role, from),
+            None if is_places_field(&passage.kind) => {
+                reading.read_prose();
+                reading.read_payers_in_cells();
+            }
             None => reading.read_prose(),
         }
         let found = &reading.mentions;

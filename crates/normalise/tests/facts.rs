@@ -931,3 +931,19 @@ fn a_name_before_its_money_and_funding_with_or_financially_pays() {
     let (p, _) = project("The Irish Aid office and the World Bank team met in Accra.");
     assert!(p.funder_codes().is_empty());
 }
+
+#[test]
+fn a_funding_body_alone_in_a_cell_of_facts_pays() {
+    let text = "Our main projects\n\n\
+        1. Clean water for mountain villages\n   Nepal | European Union (ECHO) | 2020-2023\n   Wells and pumps for six villages.\n\n\
+        2. Savings groups for returnees\n   Senegal · 2019–2021 · Austrian Development Agency\n   Loans for small shops.\n\n\
+        3. First aid in schools\n   Lebanon | Oxfam | 2021-2022\n   Training for teachers.\n\n\
+        4. Fishing cooperatives\n   Ghana | with UNICEF | 2018-2020\n   Boats and nets.\n";
+    let (projects, _) = normalise_text(text);
+    let funders: Vec<Vec<&str>> = projects.iter().map(|p| p.funder_codes()).collect();
+    let none: Vec<&str> = Vec::new();
+    assert_eq!(funders, [vec!["EU"], vec!["AUT"], none.clone(), none]);
+    // The cells beside the body's still say where.
+    assert_eq!(projects[0].country_codes(), ["NPL"]);
+    assert_eq!(projects[1].country_codes(), ["SEN"]);
+}
