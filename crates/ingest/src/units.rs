@@ -1580,7 +1580,7 @@ pub fn run_together_fields(text: &str) -> Vec<(usize, usize)> {
 /// in lower case, or the line above ends on a word or sign that cannot end
 /// a phrase (`for`, `and`, `,`, `-`), or the line is indented deeper than
 /// a numbered or bulleted line above it (a hanging indent) that does not
-/// end in its dates.
+/// end in its dates, and is not a line of facts.
 fn wraps_onto(unit: &Unit, line: &Line) -> bool {
     let (text, _) = line.trimmed();
     let Some(above) = unit.whole.segments.last() else {
@@ -1594,7 +1594,12 @@ fn wraps_onto(unit: &Unit, line: &Line) -> bool {
     // A word or two in lower case under a finished sentence is a button's
     // or a toggle's (`more`, `show less`), not the sentence's rest.
     let toggle = above_text.ends_with(['.', '!', '?']) && text.split_whitespace().count() <= 2;
+    // A web address under a headline is the entry's link, not its rest.
+    let address = ["http://", "https://", "www."]
+        .iter()
+        .any(|scheme| text.starts_with(scheme));
     let starts_lower = !toggle
+        && !address
         && text
             .chars()
             .next()
@@ -1613,10 +1618,13 @@ fn wraps_onto(unit: &Unit, line: &Line) -> bool {
                 .is_some_and(|rest| rest.trim_matches([')', ']', '.', ' ']).is_empty())
         })
     };
+    // A line of facts under the item (`Malawi | EU | 2021-2024`) is its
+    // date line, not the rest of its title.
     let hanging = matches!(unit.kind, UnitKind::Numbered(_) | UnitKind::Bullet)
         && unit.whole.segments.len() == 1
         && line.indent() > unit.indent
-        && !ends_in_dates();
+        && !ends_in_dates()
+        && facts_before_dates(text).is_none();
     starts_lower || ends_open || hanging
 }
 

@@ -2504,3 +2504,51 @@ fn a_range_in_a_later_dates_field_beats_a_single_date_read_first() {
         all_dated(["1.9.2019–31.8.2023", "1.4.2020–31.3.2022", "2021–2023"])
     );
 }
+
+#[test]
+fn a_line_of_facts_under_a_numbered_title_is_its_date_line() {
+    let listing = parse(
+        "Main projects\n\n1. Rainwater tanks for village schools\n   Malawi | European Union | 2021-2024\n   Tanks for twelve schools, built with the parents.\n\n2. Mobile clinics for herders\n   Kenya | Irish Aid | 2019-2022\n   Two vans and their nurses.\n",
+    );
+    assert_eq!(
+        titles(&listing),
+        [
+            "Rainwater tanks for village schools",
+            "Mobile clinics for herders"
+        ]
+    );
+    assert_eq!(
+        dates(&listing),
+        [Some("2021-2024".to_string()), Some("2019-2022".to_string())]
+    );
+}
+
+#[test]
+fn a_title_wrapped_after_a_few_words_keeps_its_first_line() {
+    // A short first line is not a kicker when the line under it goes on
+    // in lower case, or when it carries the item's number.
+    let listing = parse(
+        "Projects\n\nSeed banks\nfor returnees in the hills\n2019 - 2021\n\n1. Mobile clinics\n   Kenya and Uganda, for herders\n   2020 - 2022\n",
+    );
+    assert_eq!(
+        titles(&listing),
+        [
+            "Seed banks for returnees in the hills",
+            "Mobile clinics Kenya and Uganda, for herders"
+        ]
+    );
+}
+
+#[test]
+fn a_web_address_under_a_headline_is_not_part_of_its_title() {
+    let listing = parse(
+        "Search results\n\nRainwater tanks for village schools\nhttps://example.org/projects/tanks\n... built from 2019 to 2021 with support from Irish Aid ...\n\nMobile clinics for herders\nwww.example.org/clinics\n... two vans in Turkana ...\n",
+    );
+    assert_eq!(
+        titles(&listing),
+        [
+            "Rainwater tanks for village schools",
+            "Mobile clinics for herders"
+        ]
+    );
+}

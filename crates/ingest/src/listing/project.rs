@@ -63,7 +63,18 @@ impl Builder<'_> {
                 }
             }
         }
-        if title.segments.len() >= 2 && is_kicker_line(&title.segments[0].text) {
+        // A line over the headline names its kind (`Feature` / `Water for
+        // …`); a list item's first line is its own, and a line in lower
+        // case goes on the one above (`Water for schools` / `in Kenya`).
+        let kicker_above = match title.segments.as_slice() {
+            [first, second, ..] => {
+                !item
+                    && is_kicker_line(&first.text)
+                    && !second.text.trim_start().starts_with(char::is_lowercase)
+            }
+            _ => false,
+        };
+        if kicker_above {
             kicker = Some(Text::from_segment(title.segments.remove(0)));
         }
         let list_number = match title_unit.kind {
