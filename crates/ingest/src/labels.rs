@@ -556,6 +556,7 @@ pub const VOCABULARY: &[(&str, Meaning)] = &[
     ("ref", Meaning::Other),
     ("no", Meaning::Other),
     ("no.", Meaning::Other),
+    ("nr.", Meaning::Other),
     ("number", Meaning::Other),
     ("id", Meaning::Other),
     ("project number", Meaning::Other),
@@ -599,10 +600,30 @@ pub fn meaning(label: &str) -> Option<Meaning> {
         let (head, bracket) = key.rsplit_once(" (")?;
         bracket.ends_with(')').then_some(head)
     };
+    // `Donor(s)`, `Land(en)`, `País(es)`: a plural's ending in brackets.
+    let without_plural = || {
+        let (head, ending) = key.strip_suffix(')')?.rsplit_once('(')?;
+        let is_ending = (1..=3).contains(&ending.chars().count())
+            && ending.chars().all(char::is_alphabetic)
+            && head.ends_with(char::is_alphabetic);
+        is_ending.then_some(head)
+    };
+    // `Participating organisations (Funding)`: a role in brackets after
+    // a label the vocabulary lacks names the role.
+    let bracketed_role = || {
+        let (_, bracket) = key.rsplit_once(" (")?;
+        lookup(bracket.strip_suffix(')')?).filter(|meaning| {
+            matches!(
+                meaning,
+                Meaning::Funder | Meaning::Implementer | Meaning::Partner
+            )
+        })
+    };
     lookup(&key)
-        .or_else(|| lookup(key.strip_suffix("(s)")?.trim_end()))
+        .or_else(|| lookup(without_plural()?))
         .or_else(|| lookup(without_bracket()?))
         .or_else(|| head_noun_meaning(&key))
+        .or_else(bracketed_role)
 }
 
 /// [`meaning`] of a label the vocabulary lists (`Donor(s)`, `Budget (USD)`
@@ -706,7 +727,9 @@ fn column_of_key(key: &str) -> Option<Column> {
         // A table's column of programmes or activities holds its records'
         // names; as a field's label, `Programme:` names the programme a
         // project belongs to.
-        "name" | "programme" | "program" | "activity" | "intervention" => Column::Title,
+        "name" | "programme" | "program" | "activity" | "intervention" | "interventie" => {
+            Column::Title
+        }
         "from" => Column::StartDate,
         "to" => Column::EndDate,
         _ => match meaning(key)? {
@@ -758,6 +781,10 @@ mod tests {
             ("Contracting authority", Meaning::Funder),
             ("Partenaires financiers", Meaning::Funder),
             ("Förderung", Meaning::Funder),
+            ("Land(en)", Meaning::Places),
+            ("País(es)", Meaning::Places),
+            ("Nr.", Meaning::Other),
+            ("Participating Organisations (Funding)", Meaning::Funder),
             ("Co-financing", Meaning::Funder),
             ("Donor country", Meaning::Funder),
             ("Realizator", Meaning::Implementer),
@@ -816,5 +843,6 @@ mod tests {
         assert_eq!(column("Programme/project"), Some(Column::Title));
         assert_eq!(column("Completion"), Some(Column::EndDate));
         assert_eq!(column("Country/region"), Some(Column::Field));
+        assert_eq!(column("Interventie"), Some(Column::Title));
     }
 }
