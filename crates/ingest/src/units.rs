@@ -1530,7 +1530,8 @@ pub fn run_together_fields(text: &str) -> Vec<(usize, usize)> {
     let mut cuts = Vec::new();
     for (colon, _) in text.match_indices(':').skip(1) {
         let head = &text[..colon];
-        // The known label ending at this colon: its last one to four words.
+        // The known label ending at this colon, of its last one to four
+        // words.
         let words: Vec<usize> = head
             .char_indices()
             .filter(|&(i, c)| {
@@ -1538,11 +1539,22 @@ pub fn run_together_fields(text: &str) -> Vec<(usize, usize)> {
             })
             .map(|(i, _)| i)
             .collect();
-        let label_start = words.iter().rev().take(4).copied().find(|&start| {
-            start > 0
-                && head[start..].starts_with(char::is_uppercase)
-                && is_known_label(&head[start..])
-        });
+        // The longest label the vocabulary lists (`End Date`, not `Date`),
+        // else the shortest read by its head noun (`Sida Duration` is a
+        // value and a label).
+        let nearest: Vec<usize> = words.iter().rev().take(4).copied().collect();
+        let could_start = |start: usize| start > 0 && head[start..].starts_with(char::is_uppercase);
+        let label_start = nearest
+            .iter()
+            .rev()
+            .copied()
+            .find(|&start| could_start(start) && labels::listed_meaning(&head[start..]).is_some())
+            .or_else(|| {
+                nearest
+                    .iter()
+                    .copied()
+                    .find(|&start| could_start(start) && is_known_label(&head[start..]))
+            });
         let followed_by_space = text[colon + 1..].starts_with(char::is_whitespace);
         if let Some(start) = label_start.filter(|_| followed_by_space) {
             cuts.push(start);
@@ -2578,6 +2590,25 @@ mod tests {
         assert!(!u[0].has_at_most_words(3));
         let date = units_of("2009 - 2010\n");
         assert!(date[0].has_at_most_words(3) && !date[0].has_at_most_words(2));
+    }
+
+    #[test]
+    fn fields_run_together_are_cut_before_their_longest_label() {
+        let parts = |text: &str| -> Vec<String> {
+            run_together_fields(text)
+                .into_iter()
+                .map(|(from, end)| text[from..end].to_string())
+                .collect()
+        };
+        assert_eq!(
+            parts("Start Date: 2021-07-01        End Date: 2026-06-30"),
+            ["Start Date: 2021-07-01", "End Date: 2026-06-30"]
+        );
+        // A value's last word is not part of the next label.
+        assert_eq!(
+            parts("Donor: Sida Duration: 2019-2021"),
+            ["Donor: Sida", "Duration: 2019-2021"]
+        );
     }
 
     #[test]
