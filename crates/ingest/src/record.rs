@@ -225,6 +225,52 @@ impl Text {
         }
     }
 
+    /// The segments as one, each printed as it is and one space between
+    /// two (so that segment `i` starts at the sum of the lengths of those
+    /// before it, plus one for each): a wrapped name or sentence read
+    /// whole (`Ministry of Foreign Affairs of the` / `Netherlands`). Its
+    /// map keeps every byte's place in the file, the space standing for
+    /// the line break; `line` is the first segment's. `None` for a text of
+    /// one segment or none, which is its own.
+    pub fn joined(&self) -> Option<Segment> {
+        let [first, .., last] = self.segments.as_slice() else {
+            return None;
+        };
+        let mut text = String::with_capacity(
+            self.segments
+                .iter()
+                .map(|s| s.text.len() + 1)
+                .sum::<usize>(),
+        );
+        let mut map = TextMap::default();
+        let mut previous: Option<&Segment> = None;
+        for segment in &self.segments {
+            if let Some(previous) = previous {
+                let gap = Span::new(previous.span.end, segment.span.start.max(previous.span.end));
+                map.push_mapped(text.len(), gap);
+                text.push(' ');
+            }
+            let at = text.len();
+            if segment.map.is_empty() {
+                map.push_literal(at, segment.text.len(), segment.span.start);
+            } else {
+                for piece in &segment.map.pieces {
+                    let mut piece = *piece;
+                    piece.text += at;
+                    map.pieces.push(piece);
+                }
+            }
+            text.push_str(&segment.text);
+            previous = Some(segment);
+        }
+        Some(Segment {
+            text,
+            line: first.line,
+            span: first.span.cover(last.span),
+            map,
+        })
+    }
+
     /// The text with white space (no-break spaces included) collapsed to
     /// single spaces: how the text reads, not how it was laid out. A text
     /// of one segment that already reads so (most lines) is borrowed, not
@@ -417,6 +463,42 @@ mod tests {
         super::push_words(&mut out, 0, text);
         prop_assert_eq!(out, expected);
         Ok(())
+    }
+
+    #[test]
+    fn a_joined_text_keeps_every_words_place_in_the_file() {
+        use super::{Segment, Span, Text};
+        let file = "Donor: Ministry of Foreign Affairs of the\n       Netherlands; Irish Aid\n";
+        let line = |text: &str, line: usize| {
+            let start = file.find(text).unwrap();
+            Segment {
+                text: text.to_string(),
+                line,
+                span: Span::new(start, start + text.len()),
+                map: Default::default(),
+            }
+        };
+        let text = Text {
+            segments: vec![
+                line("Ministry of Foreign Affairs of the", 1),
+                line("Netherlands; Irish Aid", 2),
+            ],
+        };
+        let joined = text.joined().unwrap();
+        assert_eq!(
+            joined.text,
+            "Ministry of Foreign Affairs of the Netherlands; Irish Aid"
+        );
+        assert_eq!(joined.line, 1);
+        let whole = joined.span_of(0, joined.text.find(';').unwrap());
+        assert_eq!(
+            &file[whole.start..whole.end],
+            "Ministry of Foreign Affairs of the\n       Netherlands"
+        );
+        let irish = joined.text.find("Irish").unwrap();
+        let span = joined.span_of(irish, irish + "Irish Aid".len());
+        assert_eq!(&file[span.start..span.end], "Irish Aid");
+        assert!(Text::from_segment(line("Irish Aid", 2)).joined().is_none());
     }
 
     proptest! {

@@ -73,8 +73,10 @@ impl PlaceRole {
 /// The sentence a fact was read from.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Evidence {
+    /// The line the sentence starts on.
     pub line: usize,
-    /// Shared by the facts of one sentence.
+    /// Shared by the facts of one sentence. A sentence wrapped over lines
+    /// is one, each line break read as a space.
     pub sentence: Arc<str>,
     pub span: Span,
     /// `text` when read from the listing, `override` when set by a user.
@@ -2597,7 +2599,7 @@ pub fn extract(
     let mut pending = Vec::new();
     let mut cited = CitedSentences::default();
     for passage in passages(project) {
-        let segment: &Segment = passage.segment;
+        let segment: &Segment = &passage.segment;
         let text = segment.text.as_str();
         let mut reading = Reading::new(reference, text, passage.kind == PassageKind::Title);
         match passage_role(&passage.kind, text) {
@@ -2611,10 +2613,10 @@ pub fn extract(
         }
         let found = &reading.mentions;
         for (i, mention) in found.list.iter().enumerate() {
-            let (sentence, span) =
+            let (sentence, span, sentence_start) =
                 cited.around(segment, &reading.bounds, mention.start, mention.end);
             let evidence = Evidence {
-                line: segment.line,
+                line: passage.line_at(sentence_start),
                 sentence,
                 span,
                 origin: "text",
@@ -2684,13 +2686,10 @@ pub fn extract(
                     // Convention 9: a printed acronym is the code.
                     let code = acronym_after(text, mention.end)
                         .map_or_else(|| printed.clone(), |(acronym, _)| acronym.to_string());
-                    let column = text
-                        .get(..mention.start)
-                        .map_or(0, |before| before.chars().count());
                     diagnostics.push(Diagnostic::warning(
                         &project.source,
-                        segment.line,
-                        column + 1,
+                        passage.line_at(mention.start),
+                        passage.column_at(mention.start),
                         format!("funder `{printed}` is not in data/reference/organisations.csv: kept under its literal name"),
                     ));
                     out.organisations.push(OrganisationFact {

@@ -29,7 +29,7 @@
 //! of some twenty dollars, and the currency is left empty with a warning.
 
 use crate::extract::{Evidence, OrgRole, OrganisationFact};
-use crate::text::{is_one_of, passages, sentences, CitedSentences, PassageKind};
+use crate::text::{is_one_of, passages, sentences, CitedSentences, Passage, PassageKind};
 use ingest::labels::{self, Meaning};
 use ingest::{Diagnostic, RawProject, Segment};
 use serde::Serialize;
@@ -610,7 +610,7 @@ fn prose_kind<'a>(
 /// A text of the project an amount may be read from: a passage, or the
 /// date line (`2007 - 2009 Budget: US$ 4,791,000`).
 struct Source<'a> {
-    segment: &'a Segment,
+    passage: Passage<'a>,
     /// The unit of a budget field or column.
     unit: Option<Unit>,
     /// The label says the amount is spent.
@@ -640,7 +640,7 @@ pub fn read_amounts(
             _ => (None, false),
         };
         sources.push(Source {
-            segment: passage.segment,
+            passage,
             unit,
             spent,
         });
@@ -648,7 +648,7 @@ pub fn read_amounts(
     if let Some(date) = &project.date {
         for segment in &date.text.segments {
             sources.push(Source {
-                segment,
+                passage: Passage::of_line(PassageKind::Description, segment),
                 unit: None,
                 spent: false,
             });
@@ -658,9 +658,11 @@ pub fn read_amounts(
         .iter()
         .filter(|o| o.role == OrgRole::Funder)
         .collect();
-    let mut found: Vec<(AmountFact, Option<Mark>, usize)> = Vec::new();
+    // Each amount with its currency's mark and where it is printed (line,
+    // column), for the warnings about its currency.
+    let mut found: Vec<(AmountFact, Option<Mark>, (usize, usize))> = Vec::new();
     for source in &sources {
-        let segment = source.segment;
+        let segment: &Segment = &source.passage.segment;
         let text = segment.text.as_str();
         let amounts = find_amounts(text, source.unit);
         if amounts.is_empty() {
@@ -668,8 +670,8 @@ pub fn read_amounts(
         }
         let bounds = sentences(text);
         for amount in amounts {
-            let (sentence, span) = cited.around(segment, &bounds, amount.start, amount.end);
-            let sentence_start = span.start.saturating_sub(segment.span.start);
+            let (sentence, span, sentence_start) =
+                cited.around(segment, &bounds, amount.start, amount.end);
             let at = (
                 amount.start.saturating_sub(sentence_start),
                 amount.end.saturating_sub(sentence_start),
@@ -692,9 +694,8 @@ pub fn read_amounts(
                     .collect();
                 prose_kind(&sentence, at, &in_sentence)
             };
-            let column = text
-                .get(..amount.start)
-                .map_or(0, |before| before.chars().count());
+            let at_line = source.passage.line_at(amount.start);
+            let column = source.passage.column_at(amount.start);
             found.push((
                 AmountFact {
                     amount: amount.value,
@@ -705,14 +706,14 @@ pub fn read_amounts(
                     year: None,
                     amount_usd: None,
                     evidence: Evidence {
-                        line: segment.line,
+                        line: source.passage.line_at(sentence_start),
                         sentence,
                         span,
                         origin: "text",
                     },
                 },
                 amount.currency,
-                column + 1,
+                (at_line, column),
             ));
         }
     }
@@ -724,14 +725,14 @@ pub fn read_amounts(
             .any(|(_, mark, _)| *mark == Some(Mark::Code("USD")));
     found
         .into_iter()
-        .map(|(mut fact, mark, column)| {
+        .map(|(mut fact, mark, (line, column))| {
             fact.currency = match mark {
                 Some(Mark::Code(code)) => Some(code.to_string()),
                 Some(Mark::Dollar) if us_context => Some("USD".to_string()),
                 Some(Mark::Dollar) => {
                     diagnostics.push(Diagnostic::warning(
                         &project.source,
-                        fact.evidence.line,
+                        line,
                         column,
                         format!(
                             "`{}`: `$` with no sign of whose dollar (no US funder, no other amount in USD): currency left empty",
@@ -743,7 +744,7 @@ pub fn read_amounts(
                 None => {
                     diagnostics.push(Diagnostic::warning(
                         &project.source,
-                        fact.evidence.line,
+                        line,
                         column,
                         format!(
                             "`{}`: a budget with no currency printed in it or its label: currency left empty",

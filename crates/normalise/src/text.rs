@@ -1,6 +1,7 @@
 //! Passages of a project's text and their sentences: the evidence unit.
 
-use ingest::{RawProject, Segment, Span};
+use ingest::{RawProject, Segment, Span, Text};
+use std::borrow::Cow;
 use std::sync::Arc;
 
 /// Where a passage sits in the project.
@@ -12,40 +13,86 @@ pub enum PassageKind {
     Description,
 }
 
-/// One segment of a project's text, with the sentences it is made of.
+/// One piece of a project's text read as a whole: the title, a field's
+/// value or a description paragraph, its lines joined
+/// ([`ingest::Text::joined`]), so that a name or a sentence wrapped onto
+/// the next line is read whole.
 #[derive(Debug, Clone)]
 pub struct Passage<'a> {
     pub kind: PassageKind,
-    pub segment: &'a Segment,
+    pub segment: Cow<'a, Segment>,
+    /// Where each line after the first starts in the joined text, and its
+    /// number: empty for a passage of one line.
+    lines: Vec<(usize, usize)>,
+}
+
+impl<'a> Passage<'a> {
+    fn new(kind: PassageKind, text: &'a Text) -> Option<Passage<'a>> {
+        let first = text.segments.first()?;
+        let Some(joined) = text.joined() else {
+            return Some(Passage::of_line(kind, first));
+        };
+        // As `joined` lays the lines out: one space between two.
+        let mut at = 0;
+        let mut lines = Vec::with_capacity(text.segments.len());
+        for segment in &text.segments {
+            lines.push((at, segment.line));
+            at += segment.text.len() + 1;
+        }
+        Some(Passage {
+            kind,
+            segment: Cow::Owned(joined),
+            lines,
+        })
+    }
+
+    /// A passage of one line.
+    pub fn of_line(kind: PassageKind, segment: &'a Segment) -> Passage<'a> {
+        Passage {
+            kind,
+            segment: Cow::Borrowed(segment),
+            lines: Vec::new(),
+        }
+    }
+
+    /// The line of the file that byte `at` of the passage's text is on.
+    pub fn line_at(&self, at: usize) -> usize {
+        let index = self.lines.partition_point(|&(start, _)| start <= at);
+        match index.checked_sub(1) {
+            Some(i) => self.lines[i].1,
+            None => self.segment.line,
+        }
+    }
+
+    /// The 1-based column, in characters, of byte `at` of the passage's
+    /// text on its line.
+    pub fn column_at(&self, at: usize) -> usize {
+        let index = self.lines.partition_point(|&(start, _)| start <= at);
+        let line_start = index.checked_sub(1).map_or(0, |i| self.lines[i].0);
+        self.segment
+            .text
+            .get(line_start..at)
+            .map_or(0, |before| before.chars().count())
+            + 1
+    }
 }
 
 /// Every passage of a project, in document order of kind: title, fields,
 /// description.
 pub fn passages(project: &RawProject) -> Vec<Passage<'_>> {
-    let mut out = Vec::new();
-    for segment in &project.title.segments {
-        out.push(Passage {
-            kind: PassageKind::Title,
-            segment,
-        });
-    }
-    for field in &project.fields {
-        for segment in &field.value.segments {
-            out.push(Passage {
-                kind: PassageKind::Field(field.key()),
-                segment,
-            });
-        }
-    }
-    for paragraph in &project.description {
-        for segment in &paragraph.segments {
-            out.push(Passage {
-                kind: PassageKind::Description,
-                segment,
-            });
-        }
-    }
-    out
+    let fields = project
+        .fields
+        .iter()
+        .filter_map(|field| Passage::new(PassageKind::Field(field.key()), &field.value));
+    let paragraphs = project
+        .description
+        .iter()
+        .filter_map(|paragraph| Passage::new(PassageKind::Description, paragraph));
+    Passage::new(PassageKind::Title, &project.title)
+        .into_iter()
+        .chain(fields)
+        .chain(paragraphs)
+        .collect()
 }
 
 /// Whether `word` in lower case is one of `list` (lower-case words). Most
@@ -111,14 +158,15 @@ pub struct CitedSentences(Vec<((usize, Span), Arc<str>)>);
 
 impl CitedSentences {
     /// The sentence (of `bounds`, from `sentences(&segment.text)`) holding
-    /// bytes `start..end` of the segment's text, and its span in the file.
+    /// bytes `start..end` of the segment's text, its span in the file, and
+    /// where it starts in the segment's text.
     pub fn around(
         &mut self,
         segment: &Segment,
         bounds: &[(usize, usize)],
         start: usize,
         end: usize,
-    ) -> (Arc<str>, Span) {
+    ) -> (Arc<str>, Span, usize) {
         let index = bounds.partition_point(|&(_, e)| e < end);
         let (s, e) = bounds
             .get(index)
@@ -129,11 +177,11 @@ impl CitedSentences {
         let span = segment.span_of(s, e);
         let key = (segment.line, span);
         if let Some((_, text)) = self.0.iter().find(|(cited, _)| *cited == key) {
-            return (Arc::clone(text), span);
+            return (Arc::clone(text), span, s);
         }
         let text: Arc<str> = Arc::from(segment.text.get(s..e).unwrap_or_default());
         self.0.push((key, Arc::clone(&text)));
-        (text, span)
+        (text, span, s)
     }
 }
 
@@ -171,18 +219,19 @@ mod tests {
         };
         let bounds = sentences(text);
         let mut cited = CitedSentences::default();
-        let (nepal, nepal_span) = cited.around(&segment, &bounds, 30, 35);
-        let (india, _) = cited.around(&segment, &bounds, 40, 45);
+        let (nepal, nepal_span, nepal_start) = cited.around(&segment, &bounds, 30, 35);
+        let (india, _, _) = cited.around(&segment, &bounds, 40, 45);
+        assert_eq!(nepal_start, 17);
         assert_eq!(&*nepal, "Workers from Nepal and India.");
         assert_eq!(nepal_span, Span::new(117, 100 + text.len()));
         assert!(Arc::ptr_eq(&nepal, &india));
-        let (japan, japan_span) = cited.around(&segment, &bounds, 10, 15);
+        let (japan, japan_span, _) = cited.around(&segment, &bounds, 10, 15);
         assert_eq!(
             (&*japan, japan_span),
             ("Funded by Japan.", Span::new(100, 116))
         );
         // A match across two sentences cites the whole text.
-        let (across, _) = cited.around(&segment, &bounds, 10, 25);
+        let (across, _, _) = cited.around(&segment, &bounds, 10, 25);
         assert_eq!(&*across, text);
     }
 

@@ -195,10 +195,17 @@ fn project(title: &str, donors: &str, description: &str) -> (String, RawProject)
 
 fn check_evidence(file: &str, evidence: &devcoop_normalise::extract::Evidence, words: &str) {
     let span = evidence.span;
+    // A sentence wrapped over lines is read with one space for each line
+    // break: its words are the span's.
+    let words_of = |text: &str| text.split_whitespace().collect::<Vec<_>>().join(" ");
     assert_eq!(
-        file.get(span.start..span.end),
-        Some(&*evidence.sentence),
+        file.get(span.start..span.end).map(words_of),
+        Some(words_of(&evidence.sentence)),
         "evidence span {span:?} is not its sentence in {file:?}"
+    );
+    assert!(
+        !evidence.sentence.contains('\n'),
+        "a sentence is read on one line: {evidence:?}"
     );
     assert!(
         evidence.sentence.contains(words),

@@ -947,3 +947,30 @@ fn a_funding_body_alone_in_a_cell_of_facts_pays() {
     assert_eq!(projects[0].country_codes(), ["NPL"]);
     assert_eq!(projects[1].country_codes(), ["SEN"]);
 }
+
+#[test]
+fn a_name_wrapped_onto_the_next_line_is_read_whole() {
+    let text = "Projects\n\n1. Seed banks for returnees\n   2019 - 2021\n   Donors: Ministry of Foreign Affairs of the\n   Netherlands; Irish Aid\n   The work is paid for by the Government of\n   Norway and carried out in the north of\n   Burkina Faso.\n";
+    let (projects, diagnostics) = normalise_text(text);
+    let p = &projects[0];
+    assert_eq!(p.funder_codes(), ["IRL", "NLD", "NOR"]);
+    assert_eq!(p.country_codes(), ["BFA"]);
+    assert!(diagnostics
+        .iter()
+        .all(|d| !d.message.contains("kept under its literal name")));
+    // The evidence is the whole sentence, cited from the line it starts on.
+    let norway = p
+        .facts
+        .organisations
+        .iter()
+        .find(|o| o.code == "NOR")
+        .unwrap();
+    assert_eq!(
+        &*norway.evidence.sentence,
+        "The work is paid for by the Government of Norway and carried out in the north of Burkina Faso."
+    );
+    assert_eq!(norway.evidence.line, 7);
+    let span = norway.evidence.span;
+    assert!(text[span.start..span.end]
+        .starts_with("The work is paid for by the Government of\n   Norway"));
+}

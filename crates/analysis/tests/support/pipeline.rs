@@ -133,8 +133,10 @@ pub fn check_listing(reference: &normalise::Reference, data: &[u8]) -> Option<Th
     })
 }
 
-/// Evidence is always a sentence of one segment (`text::sentence_around`),
-/// and a segment is text of one line: its span lies on `line`.
+/// Evidence is always a sentence of one passage (a title, a field's value
+/// or a paragraph, its lines joined by one space): its span's bytes are
+/// the sentence but for each line break and the indentation around it,
+/// and it starts on `line`.
 fn check_evidence(data: &[u8], evidence: &normalise::extract::Evidence, mention: &str) {
     let span = evidence.span;
     assert!(
@@ -144,7 +146,7 @@ fn check_evidence(data: &[u8], evidence: &normalise::extract::Evidence, mention:
         data.len()
     );
     assert_eq!(
-        &data[span.start..span.end],
+        lines_joined(&data[span.start..span.end]),
         evidence.sentence.as_bytes(),
         "the span's bytes are the sentence"
     );
@@ -184,8 +186,8 @@ fn check_evidence_table(frame: &analysis::DataFrame, data: &[u8]) {
             end.expect("a span end") as usize,
         );
         assert_eq!(
-            data.get(start..end),
-            Some(text.as_bytes()),
+            data.get(start..end).map(lines_joined),
+            Some(text.as_bytes().to_vec()),
             "{name}: evidence cell and its span"
         );
     }
@@ -220,4 +222,27 @@ fn corridors(project: &normalise::Project) -> usize {
                 .count()
         })
         .sum()
+}
+
+/// `bytes` with each line break, and the white space around it, read as
+/// one space: how a passage's lines are joined.
+fn lines_joined(bytes: &[u8]) -> Vec<u8> {
+    let mut out: Vec<u8> = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i] == b'\n' {
+            while out.last().is_some_and(|b| b.is_ascii_whitespace()) {
+                out.pop();
+            }
+            out.push(b' ');
+            i += 1;
+            while i < bytes.len() && matches!(bytes[i], b' ' | b'\t') {
+                i += 1;
+            }
+        } else {
+            out.push(bytes[i]);
+            i += 1;
+        }
+    }
+    out
 }
