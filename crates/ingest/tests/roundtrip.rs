@@ -40,8 +40,10 @@ fn word() -> impl Strategy<Value = String> {
     "[a-z]{2,9}".prop_map(|w| w)
 }
 
+/// A title of two words or more: one word alone may be a page's furniture
+/// or a field's label (`Faq`, `Donor`), not a title.
 fn title() -> impl Strategy<Value = String> {
-    (prop::collection::vec(word(), 1..9), "[A-Z]").prop_map(|(words, capital)| {
+    (prop::collection::vec(word(), 2..9), "[A-Z]").prop_map(|(words, capital)| {
         let mut title = words.join(" ");
         title.replace_range(0..1, &capital);
         title
