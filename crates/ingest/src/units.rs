@@ -1762,7 +1762,8 @@ fn title_label(unit: &Unit) -> Option<String> {
 ///   a field, without a blank line or printed as the fields are (a table's
 ///   rows, list items: a saved page sets its blocks apart), unless it
 ///   stands right over known fields of its own, as the next record's
-///   headline may (`Africa Programme: Skills` / `Donor: …`);
+///   headline may (`Africa Programme: Skills` / `Donor: …`), and these
+///   give dates where the fields above it gave theirs;
 /// - the value right under a label printed alone on its line (`Lieu` /
 ///   `Département de Podor`), in a block of such pairs or of fields: a
 ///   pair or a field stands right above it, or a label or a field right
@@ -1785,9 +1786,12 @@ fn blocks_of_fields(units: &mut [Unit]) {
                     UnitKind::Field { known: false, .. } => above.continues_fields,
                     _ => false,
                 };
+                // The next record's headline heads fields of its own, with
+                // their dates where the fields above had theirs.
                 let over_known_fields = units.get(i + 1).is_some_and(|next| {
                     matches!(next.kind, UnitKind::Field { known: true, .. }) && !next.after_blank
-                });
+                }) && (dated_fields_below(units, i + 1)
+                    || !dated_fields_above(units, i - 1));
                 (joined(i) || printed_alike(unit, above)) && under_fields && !over_known_fields
             }
             UnitKind::Field { .. } => false,
@@ -1947,6 +1951,38 @@ fn printed_shape(unit: &Unit) -> Option<FieldShape> {
     } else {
         bullet(line.text.trim_start()).map(|_| FieldShape::Item)
     }
+}
+
+/// Whether the fields from `from` down, up to a blank line, give dates.
+fn dated_fields_below(units: &[Unit], from: usize) -> bool {
+    for (k, unit) in units.iter().enumerate().skip(from) {
+        if !matches!(unit.kind, UnitKind::Field { .. }) || (k > from && unit.after_blank) {
+            return false;
+        }
+        if unit.is_date_field() || unit.is_duration_field() {
+            return true;
+        }
+    }
+    false
+}
+
+/// Whether the fields from `from` up, up to a blank line, give dates.
+fn dated_fields_above(units: &[Unit], from: usize) -> bool {
+    for unit in units[..=from.min(units.len().saturating_sub(1))]
+        .iter()
+        .rev()
+    {
+        if !matches!(unit.kind, UnitKind::Field { .. }) {
+            return false;
+        }
+        if unit.is_date_field() || unit.is_duration_field() {
+            return true;
+        }
+        if unit.after_blank {
+            return false;
+        }
+    }
+    false
 }
 
 /// The shape of a field whose label the vocabulary lists, printed as a

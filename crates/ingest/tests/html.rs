@@ -869,3 +869,71 @@ fn a_tables_title_column_named_programme_in_bold_cells() {
     );
     spans_hold(html.as_bytes(), &listing);
 }
+
+#[test]
+fn a_definition_lists_fields_stay_with_their_card() {
+    // A field the vocabulary lacks among a card's terms is one more of its
+    // fields, not the next project's title.
+    let html = "<h1>Project browser</h1>\
+        <h2>Clean wells for river villages</h2><dl>\
+        <dt>Start date</dt><dd>2019-03-01</dd><dt>End date</dt><dd>2022-02-28</dd>\
+        <dt>Country</dt><dd>Malawi</dd><dt>Organisme d'exécution</dt><dd>Lakeside Water Trust</dd>\
+        <dt>Apport maximal</dt><dd>2 400 000 $</dd></dl>\
+        <h2>Boat ambulances</h2><dl>\
+        <dt>Start date</dt><dd>2020-01-01</dd><dt>End date</dt><dd>2021-12-31</dd>\
+        <dt>Country</dt><dd>Bangladesh</dd><dt>Organisme d'exécution</dt><dd>River Health Network</dd>\
+        <dt>Apport maximal</dt><dd>900 000 $</dd></dl>";
+    let listing = read(html);
+    assert_eq!(
+        titles(&listing),
+        ["Clean wells for river villages", "Boat ambulances"]
+    );
+    let first: Vec<String> = listing.projects[0]
+        .description
+        .iter()
+        .map(|d| d.clean().into_owned())
+        .collect();
+    assert!(
+        first.contains(&"Organisme d'exécution: Lakeside Water Trust".to_string()),
+        "{first:?}"
+    );
+    spans_hold(html.as_bytes(), &listing);
+}
+
+#[test]
+fn a_cards_heading_in_a_list_is_its_title() {
+    // Each card a list item opening on its heading, its facts under it and
+    // a line of purpose after them: the heading is the title, not the line
+    // above it.
+    let html = "<h1>Grants</h1><p>Showing 1–3 of 40 grants · Sort: newest</p><ul>\
+        <li><h2><a href='/g/1'>Lakeside Water Trust</a></h2><dl><dt>Amount</dt><dd>$120,000</dd>\
+        <dt>Date awarded</dt><dd>20 June 2023</dd><dt>Type of support</dt><dd>Project</dd>\
+        <dt>Programme area</dt><dd>Water</dd><dt>Grantee location</dt><dd>Zomba, Malawi</dd></dl>\
+        <p>For wells in twelve river villages.</p></li>\
+        <li><h2><a href='/g/2'>River Health Network</a></h2><dl><dt>Amount</dt><dd>$90,000</dd>\
+        <dt>Date awarded</dt><dd>5 September 2022</dd><dt>Type of support</dt><dd>Core</dd>\
+        <dt>Programme area</dt><dd>Health</dd><dt>Grantee location</dt><dd>Sylhet, Bangladesh</dd></dl>\
+        <p>For boat ambulances on the haor.</p></li>\
+        <li><h2><a href='/g/3'>Seed Savers Cooperative</a></h2><dl><dt>Amount</dt><dd>$60,000</dd>\
+        <dt>Date awarded</dt><dd>14 March 2022</dd><dt>Type of support</dt><dd>Project</dd>\
+        <dt>Programme area</dt><dd>Food</dd><dt>Grantee location</dt><dd>Gulu, Uganda</dd></dl>\
+        <p>For a seed bank for returnees.</p></li></ul>";
+    let listing = read(html);
+    assert_eq!(
+        titles(&listing),
+        [
+            "Lakeside Water Trust",
+            "River Health Network",
+            "Seed Savers Cooperative"
+        ]
+    );
+    assert_eq!(
+        dates(&listing),
+        [
+            Some("20 June 2023".into()),
+            Some("5 September 2022".into()),
+            Some("14 March 2022".into())
+        ]
+    );
+    spans_hold(html.as_bytes(), &listing);
+}

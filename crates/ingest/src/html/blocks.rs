@@ -426,8 +426,19 @@ impl<'d> Walker<'d> {
         if self.in_data_cell() {
             return self.cell_break();
         }
+        // A definition list's terms and descriptions are one block of
+        // fields, a line each, as a card prints them.
+        let between_terms = self
+            .stack
+            .last()
+            .is_some_and(|open| self.names.get(b"dl".as_slice()) == Some(&open.name));
+        let at_least = if between_terms {
+            Break::Line
+        } else {
+            Break::Blank
+        };
         if self.line_has_text || self.pending != Break::None {
-            self.pending = self.pending.max(Break::Blank);
+            self.pending = self.pending.max(at_least);
         }
         self.after_dt = false;
         self.joiner = None;
@@ -723,9 +734,14 @@ impl<'d> Walker<'d> {
         };
         // A heading's line is marked as Markdown marks one (`### Title`), so
         // that the reading knows the page's headings from its other lines;
-        // a list item's marker goes first.
+        // a list item's number goes first, but a card's heading in a list
+        // not numbered is a heading before it is an item.
         if let Some((level, _)) = heading {
-            if self.marker.is_none() && self.skipping == 0 && !self.in_data_cell() {
+            let unnumbered_item = self.marker.as_deref() == Some("• ");
+            if (self.marker.is_none() || unnumbered_item)
+                && self.skipping == 0
+                && !self.in_data_cell()
+            {
                 self.marker = Some(format!("{} ", "#".repeat(usize::from(level))));
             }
         }
