@@ -683,23 +683,29 @@ fn numeric_month_year(text: &str) -> Option<(u32, u32, usize, usize)> {
     ((1..=12).contains(&month) && in_range).then_some((month, year, month_len, end))
 }
 
-/// A year, a full stop and a month in two digits at the start of `text`
-/// (`2019.04`), not a day after it (`2019.04.01` is a date) nor more
-/// digits: the year, the month and the bytes of the whole.
+/// A year, a full stop or a hyphen and a month in two digits at the start
+/// of `text` (`2019.04`, `2021-05`), not a day after it (`2019.04.01` is a
+/// date) nor more digits: the year, the month and the bytes of the whole.
+/// `2004-05` and `2011-12`, the next year's last digits after a hyphen,
+/// are a financial year.
 fn year_dot_month(text: &str) -> Option<(u32, u32, usize)> {
     let b = text.as_bytes();
     let digits_from = |from: usize| {
         b.get(from..)
             .map_or(0, |s| s.iter().take_while(|c| c.is_ascii_digit()).count())
     };
-    if digits_from(0) != 4 || b.get(4) != Some(&b'.') || digits_from(5) != 2 {
+    let mark = *b.get(4)?;
+    if digits_from(0) != 4 || !matches!(mark, b'.' | b'-') || digits_from(5) != 2 {
         return None;
     }
-    if b.get(7) == Some(&b'.') && b.get(8).is_some_and(u8::is_ascii_digit) {
+    if b.get(7) == Some(&mark) && b.get(8).is_some_and(u8::is_ascii_digit) {
         return None;
     }
     let year: u32 = text.get(..4)?.parse().ok()?;
     let month: u32 = text.get(5..7)?.parse().ok()?;
+    if mark == b'-' && month == (year + 1) % 100 {
+        return None;
+    }
     let in_range = i32::try_from(year).is_ok_and(|y| PROJECT_YEARS.contains(&y));
     ((1..=12).contains(&month) && in_range).then_some((year, month, 7))
 }
@@ -1598,6 +1604,26 @@ mod tests {
     }
 
     #[test]
+    fn a_year_hyphen_month_is_a_month_unless_it_is_a_financial_year() {
+        assert_eq!(
+            range("2021-05 → 2023-04"),
+            (
+                part(None, Some(5), Some(2021)),
+                Some(part(None, Some(4), Some(2023)))
+            )
+        );
+        // The next year's last two digits: the financial year 2004–05.
+        assert_eq!(
+            range("2004-05"),
+            (
+                part(None, None, Some(2004)),
+                Some(part(None, None, Some(2005)))
+            )
+        );
+        assert_eq!(range("2021-05-17").0, part(Some(17), Some(5), Some(2021)));
+    }
+
+    #[test]
     fn french_abbreviated_months_are_months() {
         assert_eq!(
             range("janv. 2021 – déc. 2022"),
@@ -2110,8 +2136,13 @@ mod tests {
 
     #[test]
     fn a_two_digit_number_that_makes_no_later_year_is_no_end() {
-        // 2119 and 2106 are no project's years.
-        for text in ["2019-18", "2019-06", "2019 - 21 workers"] {
+        // 2119 is no project's year; `2019-06` is June 2019 (ISO 8601's
+        // year and month).
+        assert_eq!(
+            scan_date("2019-06").map(|e| (e.start, e.end, e.len)),
+            Some((part(None, Some(6), Some(2019)), None, 7))
+        );
+        for text in ["2019-18", "2019 - 21 workers"] {
             let expr = scan_date(text).unwrap();
             if text == "2019 - 21 workers" {
                 // Prose like this is read as a range: the reader looks
