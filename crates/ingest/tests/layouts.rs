@@ -2552,3 +2552,20 @@ fn a_web_address_under_a_headline_is_not_part_of_its_title() {
         ]
     );
 }
+
+#[test]
+fn a_title_printed_as_a_markdown_link_is_the_links_text() {
+    let listing = parse(
+        "## Past projects\n\n| Project | Years | Funder | Country |\n|---|---|---|---|\n| [Rainwater tanks for village schools](https://example.org/p/tanks) | 2018–2020 | Irish Aid | Malawi |\n| [Mobile clinics for herders](https://example.org/p/clinics) | 2019–2021 | Sida | Kenya |\n",
+    );
+    assert_eq!(
+        titles(&listing),
+        [
+            "Rainwater tanks for village schools",
+            "Mobile clinics for herders"
+        ]
+    );
+    // The title's span is the link's text in the file.
+    let title = &listing.projects[0].title.segments[0];
+    assert_eq!(title.span.end - title.span.start, title.text.len());
+}

@@ -122,6 +122,7 @@ impl Builder<'_> {
             }
         }
         strip_footnote_mark(&mut title);
+        strip_markdown_link(&mut title);
         let title_date = match own_dates.filter(|_| !self.rows) {
             Some(own) => split_own_dates(&mut title, own),
             None => strip_title_date(&mut title),
@@ -1102,6 +1103,35 @@ fn strip_footnote_mark(title: &mut Text) {
     }
     last.text.truncate(kept);
     last.span.end = last.span.start + kept;
+}
+
+/// A title printed as a Markdown link (`[Open maps for Kathmandu](https://…)`,
+/// a README's table) is the link's text.
+fn strip_markdown_link(title: &mut Text) {
+    let [segment] = title.segments.as_mut_slice() else {
+        return;
+    };
+    if !segment.map.is_empty() {
+        return;
+    }
+    let text = segment.text.trim_end();
+    let Some((name, address)) = text
+        .strip_prefix('[')
+        .and_then(|t| t.strip_suffix(')'))
+        .and_then(|t| t.split_once("]("))
+    else {
+        return;
+    };
+    let is_link = !name.trim().is_empty()
+        && !name.contains(['[', ']'])
+        && !address.is_empty()
+        && !address.contains(char::is_whitespace);
+    if !is_link {
+        return;
+    }
+    let (start, len) = (1, name.len());
+    segment.text = name.to_string();
+    segment.span = Span::new(segment.span.start + start, segment.span.start + start + len);
 }
 
 /// Removes `(2009–2010)` from the end of a title; returns it as a segment.
