@@ -368,6 +368,45 @@ fn related_lines(lines: &[Line]) -> Vec<usize> {
     related
 }
 
+/// Headings of a page's or a newsletter's calendar of events, in the
+/// languages listings are in, lower case.
+const EVENTS_HEADINGS: &[&str] = &[
+    "events",
+    "upcoming events",
+    "forthcoming events",
+    "past events",
+    "events and meetings",
+    "calendar",
+    "save the date",
+    "termine",
+    "veranstaltungen",
+    "kommende veranstaltungen",
+    "kalender",
+    "agenda",
+    "événements",
+    "évènements",
+    "prochains événements",
+    "eventos",
+    "próximos eventos",
+    "eventi",
+    "prossimi eventi",
+    "evenementen",
+    "agenda en evenementen",
+];
+
+/// Whether `heading` heads a calendar of events (`Upcoming events`,
+/// `Termine`): what is listed under it is no project.
+pub fn is_events_heading(heading: &str) -> bool {
+    let key = heading
+        .trim()
+        .trim_end_matches([':', '.'])
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .to_lowercase();
+    EVENTS_HEADINGS.contains(&key.as_str())
+}
+
 /// Words of a page's buttons and links around an entry: to share, print
 /// or download it, read more of it, comment on it, go back to the top.
 const ACTION_WORDS: &[&str] = &[
@@ -399,6 +438,7 @@ const ACTION_WORDS: &[&str] = &[
     "more",
     "weiterlesen",
     "mehr",
+    "erfahren",
     "lire",
     "suite",
     "leer",
@@ -437,6 +477,11 @@ const ACTION_WORDS: &[&str] = &[
     "voir",
     "vedi",
     "ansehen",
+    "savoir",
+    "saber",
+    "scopri",
+    "lees",
+    "meer",
 ];
 
 /// Words that join them (`Back to top`, `Leave a comment`, `Leggi di
@@ -493,6 +538,7 @@ const ACTION_JOINERS: &[&str] = &[
     "projekt",
     "find",
     "out",
+    "plus",
 ];
 
 /// A line of nothing but a page's buttons and links (`Share  Print
@@ -689,6 +735,9 @@ mod tests {
             "Back to top ↑",
             "Lascia un commento",
             "Learn more →",
+            "Mehr erfahren",
+            "En savoir plus",
+            "Lees meer",
             "View Project",
             "English Français",
             "Skip to main content",

@@ -2569,3 +2569,21 @@ fn a_title_printed_as_a_markdown_link_is_the_links_text() {
     let title = &listing.projects[0].title.segments[0];
     assert_eq!(title.span.end - title.span.start, title.text.len());
 }
+
+#[test]
+fn events_under_a_calendars_heading_are_no_projects() {
+    let listing = parse(
+        "Newsletter | Issue 3\n\nNEW GRANTS\n\nRainwater tanks for village schools\nLead: Lakeside Trust\nPartner: Malawi\nStart: March 2023\nTanks for twelve schools.\n\nMobile clinics for herders\nLead: River Health Network\nPartner: Kenya\nStart: May 2023\nTwo vans and their nurses.\n\nUPCOMING EVENTS\n\n14 November 2023 – Partners meeting on water and schools,\nLilongwe\n5 December 2023 – Webinar on mobile clinics\n\nAll our work is funded by our members and by Irish Aid.\n",
+    );
+    assert_eq!(
+        titles(&listing),
+        [
+            "Rainwater tanks for village schools",
+            "Mobile clinics for herders"
+        ]
+    );
+    assert!(listing
+        .diagnostics
+        .iter()
+        .any(|d| d.message.contains("an event under `UPCOMING EVENTS`")));
+}

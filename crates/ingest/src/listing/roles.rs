@@ -5,6 +5,7 @@ use super::layout::{is_quoted_line, is_record_row, is_sentence_line, Layout};
 use super::paragraphs::named_paragraph;
 use crate::dates::NumericOrder;
 use crate::diagnostics::Diagnostic;
+use crate::furniture::is_events_heading;
 use crate::labels::{self, Column, Meaning};
 use crate::record::{RawProject, Text};
 use crate::units::{date_label, Unit, UnitKind, MAX_TITLE_CHARS};
@@ -1010,6 +1011,22 @@ impl<'a> Builder<'a> {
                         end,
                         leads: &leads,
                     };
+                    // A newsletter's or a page's calendar lists events, each
+                    // dated as a record is: none is a project.
+                    if let Some(heading) = section.as_deref().filter(|h| is_events_heading(h)) {
+                        self.diagnostics.push(Diagnostic::warning(
+                            self.source,
+                            self.units[i].first_line(),
+                            1,
+                            format!(
+                                "ignored `{}`: an event under `{heading}`, not a project",
+                                self.units[i].whole.clean()
+                            ),
+                        ));
+                        leads.clear();
+                        i = end;
+                        continue;
+                    }
                     if let Some(mut project) =
                         self.project(record, section.clone(), kicker.take(), cut_off && is_last)
                     {
@@ -1102,8 +1119,8 @@ impl RecordHead {
 }
 
 /// A kicker is a label line over a headline: a photo credit, or a word or
-/// two such as `Project` — unless it names a group (`Completed projects`) or
-/// a new numbered group starts under it.
+/// two such as `Project` — unless it names a group (`Completed projects`,
+/// `Upcoming events`) or a new numbered group starts under it.
 pub(super) fn is_kicker(unit: &Unit, title: &Unit) -> bool {
     let text = unit.whole.clean();
     if text.starts_with('©') {
@@ -1112,7 +1129,8 @@ pub(super) fn is_kicker(unit: &Unit, title: &Unit) -> bool {
     let lower = text.to_lowercase();
     let names_group = ["projects", "programmes", "programs", "activities"]
         .iter()
-        .any(|w| lower.split_whitespace().any(|x| x == *w));
+        .any(|w| lower.split_whitespace().any(|x| x == *w))
+        || is_events_heading(&text);
     !names_group && unit.has_at_most_words(4) && !matches!(title.kind, UnitKind::Numbered(1))
 }
 
