@@ -937,3 +937,30 @@ fn a_cards_heading_in_a_list_is_its_title() {
     );
     spans_hold(html.as_bytes(), &listing);
 }
+
+#[test]
+fn a_cards_heading_over_its_tags_and_countries_is_its_title() {
+    let html = "<h1>Our work</h1><p>A selection of our projects.</p>\
+        <div class='card'><h3><a href='/p/1'>Clean wells for river villages</a></h3>\
+        <p class='tags'>#Water #Health</p><p class='countries'>Malawi / Mozambique</p>\
+        <p class='period'>March 2019 to February 2022</p><p>Funded by Irish Aid.</p></div>\
+        <div class='card'><h3><a href='/p/2'>Boat ambulances on the lake</a></h3>\
+        <p class='tags'>#Health</p><p class='countries'>Bangladesh</p>\
+        <p class='period'>January 2020 to December 2021</p><p>Funded by Sida.</p></div>";
+    let listing = read(html);
+    assert_eq!(
+        titles(&listing),
+        [
+            "Clean wells for river villages",
+            "Boat ambulances on the lake"
+        ]
+    );
+    assert_eq!(
+        dates(&listing),
+        [
+            Some("March 2019 to February 2022".into()),
+            Some("January 2020 to December 2021".into())
+        ]
+    );
+    spans_hold(html.as_bytes(), &listing);
+}

@@ -547,7 +547,43 @@ impl<'a> Builder<'a> {
         if above_facts != title && self.units[above_facts].is_title_like() {
             return above_facts;
         }
-        title
+        self.marked_heading_above(title).unwrap_or(title)
+    }
+
+    /// A card's marked heading (a saved page's `<h3>`, Markdown's `###`) a
+    /// few short lines above the line over the dates, those lines not
+    /// marked: its tags, its countries (`Belgium / Morocco / Tunisia`), a
+    /// byline. The heading is the title; the lines are its facts.
+    fn marked_heading_above(&self, line: usize) -> Option<usize> {
+        const MOST_FACT_LINES: usize = 3;
+        const LONGEST_FACT_LINE: usize = 12;
+        if self.units[line].heading_level().is_some() {
+            return None;
+        }
+        let mut k = line;
+        for _ in 0..MOST_FACT_LINES {
+            k = k.checked_sub(1)?;
+            let unit = &self.units[k];
+            if !matches!(self.roles[k], Role::Body | Role::Heading | Role::Kicker) {
+                return None;
+            }
+            if unit.heading_level().is_some_and(|level| level > 1) {
+                let headline = matches!(
+                    unit.kind,
+                    UnitKind::Text | UnitKind::Field { known: false, .. }
+                ) && unit.is_title_like()
+                    && !names_a_group(&unit.whole.clean());
+                return headline.then_some(k);
+            }
+            let fact_line = unit.kind == UnitKind::Text
+                && unit.whole.segments.len() == 1
+                && unit.has_at_most_words(LONGEST_FACT_LINE)
+                && !unit.whole.clean().ends_with('.');
+            if !fact_line {
+                return None;
+            }
+        }
+        None
     }
 
     /// Rule 1b: among titles over date lines, a headline with no date line
@@ -1126,12 +1162,19 @@ pub(super) fn is_kicker(unit: &Unit, title: &Unit) -> bool {
     if text.starts_with('©') {
         return true;
     }
+    !names_a_group(&text)
+        && unit.has_at_most_words(4)
+        && !matches!(title.kind, UnitKind::Numbered(1))
+}
+
+/// Whether a heading names a group of records (`Completed projects`,
+/// `Related projects`, `Upcoming events`), not one record.
+fn names_a_group(text: &str) -> bool {
     let lower = text.to_lowercase();
-    let names_group = ["projects", "programmes", "programs", "activities"]
+    ["projects", "programmes", "programs", "activities"]
         .iter()
         .any(|w| lower.split_whitespace().any(|x| x == *w))
-        || is_events_heading(&text);
-    !names_group && unit.has_at_most_words(4) && !matches!(title.kind, UnitKind::Numbered(1))
+        || is_events_heading(text)
 }
 
 /// A labelled field of the vocabulary, or its label alone on its line,
