@@ -127,6 +127,14 @@ fn render(projects: &[Project], layout: Layout, indent: &str, newline: &str) -> 
 fn any_line() -> impl Strategy<Value = String> {
     prop::sample::select(vec![
         "1. Decent work for migrants",
+        "   Malawi · European Union · 2021-2024",
+        "https://example.org/projects/wells",
+        "UPCOMING EVENTS",
+        "14 November 2023 – Partners meeting, Lilongwe",
+        "[Seed bank for returnees](https://example.org/s)",
+        "Period: 2021-05 → 2023-04",
+        "Start Date: 2021-07-01        End Date: 2026-06-30",
+        "Programme area: Water",
         "2) Skills in Nepal",
         "  3. Fair recruitment",
         "• Labour mobility in Asia",
