@@ -575,10 +575,16 @@ impl<'a> Builder<'a> {
                     && !names_a_group(&unit.whole.clean());
                 return headline.then_some(k);
             }
+            // Most units above a title are the record above's prose,
+            // turned away by their stop before their words are counted.
             let fact_line = unit.kind == UnitKind::Text
+                && unit
+                    .whole
+                    .segments
+                    .first()
+                    .is_some_and(|line| !line.text.trim_end().ends_with('.'))
                 && unit.whole.segments.len() == 1
-                && unit.has_at_most_words(LONGEST_FACT_LINE)
-                && !unit.whole.clean().ends_with('.');
+                && unit.has_at_most_words(LONGEST_FACT_LINE);
             if !fact_line {
                 return None;
             }
