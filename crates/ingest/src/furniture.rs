@@ -394,17 +394,92 @@ const EVENTS_HEADINGS: &[&str] = &[
     "agenda en evenementen",
 ];
 
-/// Whether `heading` heads a calendar of events (`Upcoming events`,
-/// `Termine`): what is listed under it is no project.
-pub fn is_events_heading(heading: &str) -> bool {
-    let key = heading
+/// Headings of a document's back matter (a README's, an article's, a
+/// report's), in the languages listings are in, lower case: no project is
+/// named so, nor listed under one.
+const BACK_MATTER_HEADINGS: &[&str] = &[
+    "contributing",
+    "contributors",
+    "license",
+    "licence",
+    "acknowledgements",
+    "acknowledgments",
+    "references",
+    "see also",
+    "external links",
+    "footnotes",
+    "bibliography",
+    "further reading",
+    "disclaimer",
+    "impressum",
+    "literatur",
+    "einzelnachweise",
+    "weblinks",
+    "siehe auch",
+    "mentions légales",
+    "voir aussi",
+    "liens externes",
+    "bibliographie",
+    "véase también",
+    "enlaces externos",
+    "referencias",
+    "bibliografía",
+    "voci correlate",
+    "collegamenti esterni",
+    "bibliografia",
+    "ver também",
+    "ligações externas",
+    "referências",
+    "zie ook",
+    "externe links",
+    "literatuur",
+];
+
+/// Headings of a document's other sections of its own, lower case: no
+/// project is named so, though a listing may follow one.
+const OWN_SECTION_HEADINGS: &[&str] = &[
+    "about",
+    "about us",
+    "contact",
+    "contact us",
+    "kontakt",
+    "contents",
+    "table of contents",
+    "abbreviations",
+    "glossary",
+];
+
+/// A heading in lower case, single-spaced, without its final colon or
+/// stop.
+fn heading_key(heading: &str) -> String {
+    heading
         .trim()
         .trim_end_matches([':', '.'])
         .split_whitespace()
         .collect::<Vec<_>>()
         .join(" ")
-        .to_lowercase();
-    EVENTS_HEADINGS.contains(&key.as_str())
+        .to_lowercase()
+}
+
+/// Whether `heading` heads a calendar of events (`Upcoming events`,
+/// `Termine`): what is listed under it is no project.
+pub fn is_events_heading(heading: &str) -> bool {
+    heading.len() <= 40 && EVENTS_HEADINGS.contains(&heading_key(heading).as_str())
+}
+
+/// Whether `heading` heads a document's back matter (`License`, `See
+/// also`, `Voci correlate`): neither it nor what it heads is a project.
+pub fn is_back_matter_heading(heading: &str) -> bool {
+    heading.len() <= 40 && BACK_MATTER_HEADINGS.contains(&heading_key(heading).as_str())
+}
+
+/// Whether `heading` names one of a document's own sections (`About`,
+/// `Contents`, `License`): no project is named so.
+pub fn is_document_heading(heading: &str) -> bool {
+    heading.len() <= 40 && {
+        let key = heading_key(heading);
+        BACK_MATTER_HEADINGS.contains(&key.as_str()) || OWN_SECTION_HEADINGS.contains(&key.as_str())
+    }
 }
 
 /// Words of a page's buttons and links around an entry: to share, print

@@ -2587,3 +2587,25 @@ fn events_under_a_calendars_heading_are_no_projects() {
         .iter()
         .any(|d| d.message.contains("an event under `UPCOMING EVENTS`")));
 }
+
+#[test]
+fn a_documents_own_sections_are_no_projects() {
+    // A README's projects, then its back matter: a section named
+    // `License`, and links listed under `See also`.
+    let listing = parse(
+        "# Mapping projects\n\n## Current projects\n\n### Rainwater tanks for village schools\n\nPeriod: 2019 – 2022\nFunder: Irish Aid\n\n### Mobile clinics for herders\n\nPeriod: 2020 – 2021\nFunder: Sida\n\n## Contributing\n\nPull requests are welcome; open an issue first to discuss what you would like to change.\n\n## See also\n\n- Seed banks for returnees\n- Boat ambulances on the lake\n",
+    );
+    assert_eq!(
+        titles(&listing),
+        [
+            "Rainwater tanks for village schools",
+            "Mobile clinics for herders"
+        ]
+    );
+    let ignored = listing
+        .diagnostics
+        .iter()
+        .filter(|d| d.message.contains("section of the document"))
+        .count();
+    assert!(ignored >= 1, "{:?}", listing.diagnostics);
+}

@@ -130,6 +130,8 @@ fn any_line() -> impl Strategy<Value = String> {
         "   Malawi · European Union · 2021-2024",
         "https://example.org/projects/wells",
         "UPCOMING EVENTS",
+        "See also",
+        "License",
         "14 November 2023 – Partners meeting, Lilongwe",
         "[Seed bank for returnees](https://example.org/s)",
         "Period: 2021-05 → 2023-04",

@@ -5,7 +5,7 @@ use super::layout::{is_quoted_line, is_record_row, is_sentence_line, Layout};
 use super::paragraphs::named_paragraph;
 use crate::dates::NumericOrder;
 use crate::diagnostics::Diagnostic;
-use crate::furniture::is_events_heading;
+use crate::furniture::{is_back_matter_heading, is_document_heading, is_events_heading};
 use crate::labels::{self, Column, Meaning};
 use crate::record::{RawProject, Text};
 use crate::units::{date_label, Unit, UnitKind, MAX_TITLE_CHARS};
@@ -1023,6 +1023,27 @@ impl<'a> Builder<'a> {
         }
     }
 
+    /// Why the record titled by unit `title`, under `section`, is no
+    /// project: an event in a calendar, or a document's own section.
+    fn not_a_project(&self, title: usize, section: Option<&str>) -> Option<String> {
+        if let Some(heading) = section {
+            if is_events_heading(heading) {
+                return Some(format!("an event under `{heading}`, not a project"));
+            }
+            if is_back_matter_heading(heading) {
+                return Some(format!(
+                    "listed under `{heading}`, a section of the document, not a project"
+                ));
+            }
+        }
+        // A record dated as projects are is one, whatever its name.
+        let dated = self.units[title].own_dates().is_some()
+            || self.unit(title + 1).is_some_and(Unit::is_date);
+        let name = self.units[title].content.clean();
+        (!dated && is_document_heading(&name))
+            .then(|| "a section of the document, not a project".to_string())
+    }
+
     /// The projects of the units before `given`, with the group heading and
     /// kicker in force carried in and out.
     pub(super) fn projects(
@@ -1054,16 +1075,15 @@ impl<'a> Builder<'a> {
                         leads: &leads,
                     };
                     // A newsletter's or a page's calendar lists events, each
-                    // dated as a record is: none is a project.
-                    if let Some(heading) = section.as_deref().filter(|h| is_events_heading(h)) {
+                    // dated as a record is, and a document's own sections
+                    // (`License`, `See also`) read as records too: none is a
+                    // project.
+                    if let Some(reason) = self.not_a_project(i, section.as_deref()) {
                         self.diagnostics.push(Diagnostic::warning(
                             self.source,
                             self.units[i].first_line(),
                             1,
-                            format!(
-                                "ignored `{}`: an event under `{heading}`, not a project",
-                                self.units[i].whole.clean()
-                            ),
+                            format!("ignored `{}`: {reason}", self.units[i].whole.clean()),
                         ));
                         leads.clear();
                         i = end;
@@ -1174,13 +1194,14 @@ pub(super) fn is_kicker(unit: &Unit, title: &Unit) -> bool {
 }
 
 /// Whether a heading names a group of records (`Completed projects`,
-/// `Related projects`, `Upcoming events`), not one record.
+/// `Related projects`, `Upcoming events`, `See also`), not one record.
 fn names_a_group(text: &str) -> bool {
     let lower = text.to_lowercase();
     ["projects", "programmes", "programs", "activities"]
         .iter()
         .any(|w| lower.split_whitespace().any(|x| x == *w))
         || is_events_heading(text)
+        || is_document_heading(text)
 }
 
 /// A labelled field of the vocabulary, or its label alone on its line,
