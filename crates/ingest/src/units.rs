@@ -1590,9 +1590,9 @@ pub fn run_together_fields(text: &str) -> Vec<(usize, usize)> {
 /// hand or by a PDF reader breaks mid-phrase. So a line continues the unit
 /// above only where the break is plainly inside a phrase: the line starts
 /// in lower case, or the line above ends on a word or sign that cannot end
-/// a phrase (`for`, `and`, `,`, `-`), or the line is indented deeper than
-/// a numbered or bulleted line above it (a hanging indent) that does not
-/// end in its dates, and is not a line of facts.
+/// a phrase (`for`, `and`, `,`, `-`) or leaves a bracket open, or the line
+/// is indented deeper than a numbered or bulleted line above it (a hanging
+/// indent) that does not end in its dates, and is not a line of facts.
 fn wraps_onto(unit: &Unit, line: &Line) -> bool {
     let (text, _) = line.trimmed();
     let Some(above) = unit.whole.segments.last() else {
@@ -1616,7 +1616,11 @@ fn wraps_onto(unit: &Unit, line: &Line) -> bool {
             .chars()
             .next()
             .is_some_and(|c| c.is_lowercase() || matches!(c, '(' | '&'));
+    // A bracket left open goes on (`European Union (Migration Partnership`
+    // / `Facility), Government of Portugal`).
+    let open_bracket = || above_text.matches('(').count() > above_text.matches(')').count();
     let ends_open = above_text.ends_with([',', '-', '–', '—', '/', '&', '(', '+'])
+        || open_bracket()
         || above_text
             .rsplit(char::is_whitespace)
             .next()

@@ -2609,3 +2609,29 @@ fn a_documents_own_sections_are_no_projects() {
         .count();
     assert!(ignored >= 1, "{:?}", listing.diagnostics);
 }
+
+#[test]
+fn a_region_in_capitals_heads_its_group_over_a_title_with_a_colon() {
+    let listing = parse(
+        "Annual report\n\nNew actions in 2023, grouped by region.\n\nEAST AFRICA AND THE HORN\n\nSAFE-Lake: Safer fishing on Lake Victoria\nDuration: 01/2023 – 12/2025 | Donors: European Union (Partnership\nFacility), Government of Ireland\nBudget: EUR 2,500,000\n\nThe action trains crews and equips landing sites.\n\nSOUTH ASIA\n\nMobile clinics for herders: a pilot in Sindh\nDuration: 03/2023 – 02/2025 | Donor: Sida\nBudget: EUR 900,000\n\nTwo vans and their nurses.\n",
+    );
+    assert_eq!(
+        titles(&listing),
+        [
+            "SAFE-Lake: Safer fishing on Lake Victoria",
+            "Mobile clinics for herders: a pilot in Sindh"
+        ]
+    );
+    // A donors' list wrapped inside its bracket is one field.
+    let donors = listing.projects[0]
+        .field("Donors")
+        .map(|f| f.value.clean().into_owned());
+    assert_eq!(
+        donors.as_deref(),
+        Some("European Union (Partnership Facility), Government of Ireland")
+    );
+    assert_eq!(
+        listing.projects[0].section.as_deref(),
+        Some("EAST AFRICA AND THE HORN")
+    );
+}

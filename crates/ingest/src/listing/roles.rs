@@ -557,7 +557,22 @@ impl<'a> Builder<'a> {
     fn marked_heading_above(&self, line: usize) -> Option<usize> {
         const MOST_FACT_LINES: usize = 3;
         const LONGEST_FACT_LINE: usize = 12;
-        if self.units[line].heading_level().is_some() {
+        // Most units over a date line are a headline, and most units above
+        // a title the record above's prose: turned away by their stop, or
+        // their marks, before their words are counted.
+        let is_line_of_text = |unit: &Unit| {
+            unit.kind == UnitKind::Text
+                && unit.heading_level().is_none()
+                && unit.whole.segments.first().is_some_and(|line| {
+                    let text = line.text.trim_end();
+                    !text.ends_with('.') && !text.contains("://")
+                })
+                && unit.whole.segments.len() == 1
+        };
+        let is_fact_line =
+            |unit: &Unit| is_line_of_text(unit) && unit.has_at_most_words(LONGEST_FACT_LINE);
+        // The line over the dates may be long (its countries, a snippet).
+        if !is_line_of_text(&self.units[line]) {
             return None;
         }
         let mut k = line;
@@ -575,17 +590,7 @@ impl<'a> Builder<'a> {
                     && !names_a_group(&unit.whole.clean());
                 return headline.then_some(k);
             }
-            // Most units above a title are the record above's prose,
-            // turned away by their stop before their words are counted.
-            let fact_line = unit.kind == UnitKind::Text
-                && unit
-                    .whole
-                    .segments
-                    .first()
-                    .is_some_and(|line| !line.text.trim_end().ends_with('.'))
-                && unit.whole.segments.len() == 1
-                && unit.has_at_most_words(LONGEST_FACT_LINE);
-            if !fact_line {
+            if !is_fact_line(unit) {
                 return None;
             }
         }
@@ -729,9 +734,10 @@ impl<'a> Builder<'a> {
             chosen = full;
         }
         // A heading of a few words in capitals over a headline that is not
-        // (`ZIMBABWE` / `Safe water for clinics`) heads the group the record
-        // is in: a country's, a region's, a theme's.
-        const LONGEST_GROUP_HEADING: usize = 3;
+        // (`ZIMBABWE` / `Safe water for clinics`, `SOUTH ASIA AND EUROPE` /
+        // `PROMIS: Protecting …`) heads the group the record is in: a
+        // country's, a region's, a theme's.
+        const LONGEST_GROUP_HEADING: usize = 5;
         let capitals = |i: usize| {
             let line = text(i);
             line.chars().any(char::is_alphabetic) && !line.chars().any(char::is_lowercase)
@@ -739,7 +745,10 @@ impl<'a> Builder<'a> {
         if chosen + 1 < body
             && capitals(chosen)
             && self.units[chosen].has_at_most_words(LONGEST_GROUP_HEADING)
-            && self.units[chosen + 1].kind == UnitKind::Text
+            && matches!(
+                self.units[chosen + 1].kind,
+                UnitKind::Text | UnitKind::Field { known: false, .. }
+            )
             && self.units[chosen + 1].is_title_like()
             && !capitals(chosen + 1)
         {
