@@ -1989,6 +1989,11 @@ fn dated_fields_above(units: &[Unit], from: usize) -> bool {
     false
 }
 
+/// Whether `unit` is printed in `shape`.
+fn unit_is_printed(unit: &Unit, shape: FieldShape) -> bool {
+    printed_shape(unit) == Some(shape)
+}
+
 /// The shape of a field whose label the vocabulary lists, printed as a
 /// key-facts table's row or a list item.
 fn listed_field_shape(unit: &Unit) -> Option<FieldShape> {
@@ -2035,11 +2040,21 @@ fn unlisted_field(unit: &Unit) -> Option<(FieldShape, String, usize)> {
 /// not list its label (`Role⇥Team leader`, `• Role: Team leader`): not a
 /// record of a table, a list item or a headline.
 fn fields_beside_listed_fields(units: &mut [Unit]) {
-    for i in 0..units.len() {
+    // Down the units, then up: a run of such fields reads as fields from
+    // the listed field at either end (`Commitment⇥€ 14,500,000` /
+    // `Spend⇥€ 12,118,402` under `End Date⇥2024-06-30`).
+    for i in (0..units.len()).chain((0..units.len()).rev()) {
+        if matches!(units[i].kind, UnitKind::Field { .. }) {
+            continue;
+        }
         let Some((shape, label, value_at)) = unlisted_field(&units[i]) else {
             continue;
         };
-        let alike = |k: usize| listed_field_shape(&units[k]) == Some(shape);
+        let alike = |k: usize| {
+            listed_field_shape(&units[k]) == Some(shape)
+                || (matches!(units[k].kind, UnitKind::Field { known: false, .. })
+                    && unit_is_printed(&units[k], shape))
+        };
         let beside = (i > 0 && alike(i - 1)) || (i + 1 < units.len() && alike(i + 1));
         if !beside {
             continue;

@@ -964,3 +964,33 @@ fn a_cards_heading_over_its_tags_and_countries_is_its_title() {
     );
     spans_hold(html.as_bytes(), &listing);
 }
+
+#[test]
+fn a_key_facts_table_ends_on_its_unlisted_rows() {
+    // Each activity a title over a table of its facts, the last rows named
+    // in words the vocabulary lacks: they are facts, not the next title.
+    let activity = |title: &str, start: &str, end: &str| {
+        format!(
+            "<div class='title'><a href='#'>{title}</a></div><table>\
+             <tr><td>Identifier</td><td>XX-1-{start}</td></tr>\
+             <tr><td>Start Date</td><td>{start}</td></tr><tr><td>End Date</td><td>{end}</td></tr>\
+             <tr><td>Commitment</td><td>€ 1,500,000</td></tr><tr><td>Spend</td><td>€ 1,118,402</td></tr></table>"
+        )
+    };
+    let html = format!(
+        "<h1>Malawi</h1><p>Showing 3 of 120 activities</p>{}{}{}",
+        activity("Clean wells for river villages", "2019-07-01", "2024-06-30"),
+        activity("Boat ambulances on the lake", "2021-01-01", "2023-12-31"),
+        activity("Seed bank for returnees", "2020-03-01", "2022-02-28"),
+    );
+    let listing = read(&html);
+    assert_eq!(
+        titles(&listing),
+        [
+            "Clean wells for river villages",
+            "Boat ambulances on the lake",
+            "Seed bank for returnees"
+        ]
+    );
+    spans_hold(html.as_bytes(), &listing);
+}
