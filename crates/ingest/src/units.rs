@@ -834,7 +834,14 @@ pub fn field(text: &str) -> Option<(String, Option<usize>, bool)> {
     // a line with.
     let capitalised = label.chars().next().is_some_and(char::is_uppercase);
     let known = (capitalised || !by_dash) && is_known_label(&label);
-    if !capitalised && !known {
+    // A data export's key (`activity-status:`, `recipient-country:`): words
+    // in lower case joined by hyphens, which prose does not open a line on.
+    let export_key = !by_dash
+        && words.len() == 1
+        && label.contains('-')
+        && label.chars().all(|c| c.is_ascii_lowercase() || c == '-');
+    let known = known || (export_key && is_known_label(&label.replace('-', " ")));
+    if !capitalised && !known && !export_key {
         return None;
     }
     if by_dash && !known {
@@ -1484,7 +1491,7 @@ fn headline_start(head: &str) -> usize {
 fn inline_fields<'a>(line: &Line<'a>) -> Vec<Line<'a>> {
     let (text, span) = line.trimmed();
     let parts = run_together_fields(text);
-    if parts.len() < 2 {
+    if parts.len() < 2 && parts.first().is_none_or(|&(from, _)| from == 0) {
         return vec![Line { ..*line }];
     }
     let base = span.start - line.offset;
@@ -1515,7 +1522,14 @@ pub fn run_together_fields(text: &str) -> Vec<(usize, usize)> {
                     .is_some_and(|(_, value, known)| known && value.is_some())
         });
         if let Some(colon) = run_into_field {
-            return std::iter::once((0, colon))
+            // A data export's key over a field (`participating-org:
+            // Funding - …`) labels nothing the field does not.
+            let key = text[..colon]
+                .chars()
+                .all(|c| c.is_ascii_lowercase() || c == '-');
+            return (!key)
+                .then_some((0, colon))
+                .into_iter()
                 .chain(
                     run_together_fields(&text[colon + 2..])
                         .into_iter()

@@ -1422,7 +1422,7 @@ fn a_markdown_table_is_read_as_rows() {
 fn a_rule_across_the_text_parts_records_as_a_blank_line_does() {
     let [a, b, c] = THREE_RECORDS;
     let listing = parse(&format!(
-        "Projects\n-----\n{a}\n2019 – 2021\nTanks are built for\n* * *\n\
+        "Projects\n------------------------------------\n{a}\n2019 – 2021\nTanks are built for\n* * *\n\
          {b}\n2020 – 2023\nClinics travel.\n=====\n{c}\n2018 – 2022\nSeeds are kept.\n"
     ));
     assert_eq!(titles(&listing), THREE_RECORDS);
@@ -2634,4 +2634,22 @@ fn a_region_in_capitals_heads_its_group_over_a_title_with_a_colon() {
         listing.projects[0].section.as_deref(),
         Some("EAST AFRICA AND THE HORN")
     );
+}
+
+#[test]
+fn a_data_exports_keys_are_fields_not_the_titles_rest() {
+    let listing = parse(
+        "Activity export\n\n------------------------------------\ntitle:             Rainwater tanks for village schools\nactivity-status:   2 - Implementation\nparticipating-org: Funding - Irish Aid\nrecipient-country: MW - Malawi\nbudget:            2019-2022  EUR 480,000\n------------------------------------\ntitle:             Mobile clinics for herders\nactivity-status:   3 - Finalisation\nparticipating-org: Funding - Sida\nrecipient-country: KE - Kenya\nbudget:            2020-2021  EUR 120,000\n",
+    );
+    assert_eq!(
+        titles(&listing),
+        [
+            "Rainwater tanks for village schools",
+            "Mobile clinics for herders"
+        ]
+    );
+    let funder = listing.projects[0]
+        .field("Funding")
+        .map(|f| f.value.clean().into_owned());
+    assert_eq!(funder.as_deref(), Some("Irish Aid"));
 }

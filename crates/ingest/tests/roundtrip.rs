@@ -137,6 +137,8 @@ fn any_line() -> impl Strategy<Value = String> {
         "Period: 2021-05 → 2023-04",
         "Start Date: 2021-07-01        End Date: 2026-06-30",
         "Programme area: Water",
+        "activity-status: 2 - Implementation",
+        "participating-org: Funding - Irish Aid",
         "2) Skills in Nepal",
         "  3. Fair recruitment",
         "• Labour mobility in Asia",
