@@ -365,6 +365,19 @@ impl Unit {
         if !text_kind || self.whole.segments.len() > 4 || self.tag_line {
             return false;
         }
+        // A web address alone is a page's link (a printed page's header
+        // prints it), never a headline.
+        if self.whole.segments.len() == 1
+            && ["http://", "https://", "www."].iter().any(|scheme| {
+                self.content.segments[0]
+                    .text
+                    .trim_start()
+                    .starts_with(scheme)
+            })
+            && !self.content.segments[0].text.trim().contains(' ')
+        {
+            return false;
+        }
         // `Amount Paid: 347.119,00 DKK`, `Phone: 555 0123`: a label over a
         // number or an amount is a field whatever its label, never a
         // headline.

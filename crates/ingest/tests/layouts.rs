@@ -2653,3 +2653,34 @@ fn a_data_exports_keys_are_fields_not_the_titles_rest() {
         .map(|f| f.value.clean().into_owned());
     assert_eq!(funder.as_deref(), Some("Irish Aid"));
 }
+
+#[test]
+fn a_web_address_alone_is_no_title() {
+    // Pages printed one after another, each headed by the browser's line
+    // and the page's address.
+    let page = |title: &str, number: &str, start: &str, end: &str| {
+        format!(
+            "Project browser - Project profile\nhttps://example.org/browser/details/{number}?lang=en\n\n{title}\nProject number: {number}\nStatus: Operational\nStart date: {start}\nEnd date: {end}\nCountry: Malawi (100.00%)\n\nDescription\nWells and pumps for six villages...\n\n------------------------------------\n\n"
+        )
+    };
+    let text = page(
+        "Clean wells for river villages",
+        "P0001",
+        "2019-03-01",
+        "2022-02-28",
+    ) + &page(
+        "Boat ambulances on the lake",
+        "P0002",
+        "2020-01-01",
+        "2021-12-31",
+    );
+    let listing = parse(&text);
+    let titles = titles(&listing);
+    assert!(titles.iter().all(|t| !t.contains("://")), "{titles:?}");
+    for wanted in [
+        "Clean wells for river villages",
+        "Boat ambulances on the lake",
+    ] {
+        assert!(titles.iter().any(|t| t == wanted), "{titles:?}");
+    }
+}
