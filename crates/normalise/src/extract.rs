@@ -2571,16 +2571,16 @@ fn label_role(label: &str) -> Option<OrgRole> {
     }
 }
 
-/// The role a passage's label gives and where its value starts: a field's
-/// label, or a label printed at the start of a passage the listing reader
-/// did not take for a field ("Bailleurs : Union européenne", "Funding
-/// agency: SDC/DEZA").
 /// Whether a passage is a field of places (`Country: …`, and the cells
 /// of a line of facts beside its dates: `Malawi | Unione Europea`).
 fn is_places_field(kind: &PassageKind) -> bool {
     matches!(kind, PassageKind::Field(label) if labels::meaning(label) == Some(Meaning::Places))
 }
 
+/// The role a passage's label gives and where its value starts: a field's
+/// label, or a label printed at the start of a passage the listing reader
+/// did not take for a field ("Bailleurs : Union européenne", "Funding
+/// agency: SDC/DEZA").
 fn passage_role(kind: &PassageKind, text: &str) -> Option<(OrgRole, usize)> {
     if let PassageKind::Field(label) = kind {
         return label_role(label).map(|role| (role, 0));

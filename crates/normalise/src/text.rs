@@ -21,7 +21,7 @@ pub enum PassageKind {
 pub struct Passage<'a> {
     pub kind: PassageKind,
     pub segment: Cow<'a, Segment>,
-    /// Where each line after the first starts in the joined text, and its
+    /// Where each of its lines starts in the joined text, and the line's
     /// number: empty for a passage of one line.
     lines: Vec<(usize, usize)>,
 }

@@ -1032,19 +1032,9 @@ impl<'a> Builder<'a> {
         }
     }
 
-    /// Why the record titled by unit `title`, under `section`, is no
-    /// project: an event in a calendar, or a document's own section.
-    fn not_a_project(&self, title: usize, section: Option<&str>) -> Option<String> {
-        if let Some(heading) = section {
-            if is_events_heading(heading) {
-                return Some(format!("an event under `{heading}`, not a project"));
-            }
-            if is_back_matter_heading(heading) {
-                return Some(format!(
-                    "listed under `{heading}`, a section of the document, not a project"
-                ));
-            }
-        }
+    /// Why the record titled by unit `title` is no project, its section's
+    /// reason aside ([`section_reason`]): a document's own section.
+    fn not_a_project(&self, title: usize) -> Option<String> {
         // A record dated as projects are is one, whatever its name.
         let dated = self.units[title].own_dates().is_some()
             || self.unit(title + 1).is_some_and(Unit::is_date);
@@ -1064,6 +1054,8 @@ impl<'a> Builder<'a> {
     ) -> Vec<RawProject> {
         let mut projects = Vec::new();
         let mut leads = Vec::new();
+        // The section's reason, read once for each section.
+        let mut section_read: Option<(String, Option<String>)> = None;
         let mut i = 0;
         while i < given {
             match self.roles[i] {
@@ -1087,7 +1079,16 @@ impl<'a> Builder<'a> {
                     // dated as a record is, and a document's own sections
                     // (`License`, `See also`) read as records too: none is a
                     // project.
-                    if let Some(reason) = self.not_a_project(i, section.as_deref()) {
+                    let under_section = match (section.as_deref(), &section_read) {
+                        (Some(heading), Some((read, reason))) if read == heading => reason.clone(),
+                        (Some(heading), _) => {
+                            let reason = section_reason(heading);
+                            section_read = Some((heading.to_string(), reason.clone()));
+                            reason
+                        }
+                        (None, _) => None,
+                    };
+                    if let Some(reason) = under_section.or_else(|| self.not_a_project(i)) {
                         self.diagnostics.push(Diagnostic::warning(
                             self.source,
                             self.units[i].first_line(),
@@ -1200,6 +1201,20 @@ pub(super) fn is_kicker(unit: &Unit, title: &Unit) -> bool {
     !names_a_group(&text)
         && unit.has_at_most_words(4)
         && !matches!(title.kind, UnitKind::Numbered(1))
+}
+
+/// Why a record under the section `heading` is no project: an event in a
+/// calendar, or a link in a document's back matter.
+fn section_reason(heading: &str) -> Option<String> {
+    if is_events_heading(heading) {
+        Some(format!("an event under `{heading}`, not a project"))
+    } else if is_back_matter_heading(heading) {
+        Some(format!(
+            "listed under `{heading}`, a section of the document, not a project"
+        ))
+    } else {
+        None
+    }
 }
 
 /// Whether a heading names a group of records (`Completed projects`,
