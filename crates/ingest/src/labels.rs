@@ -787,6 +787,7 @@ mod tests {
             ("País(es)", Meaning::Places),
             ("Nr.", Meaning::Other),
             ("Date awarded", Meaning::Start),
+            ("Finanziamento", Meaning::Funder),
             ("Overall term", Meaning::Dates),
             ("Participating Organisations (Funding)", Meaning::Funder),
             ("Co-financing", Meaning::Funder),
