@@ -368,13 +368,9 @@ impl Unit {
         // A web address alone is a page's link (a printed page's header
         // prints it), never a headline.
         if self.whole.segments.len() == 1
-            && ["http://", "https://", "www."].iter().any(|scheme| {
-                self.content.segments[0]
-                    .text
-                    .trim_start()
-                    .starts_with(scheme)
+            && self.content.segments.first().is_some_and(|line| {
+                is_web_address(line.text.trim()) && !line.text.trim().contains(' ')
             })
-            && !self.content.segments[0].text.trim().contains(' ')
         {
             return false;
         }
@@ -849,10 +845,7 @@ pub fn field(text: &str) -> Option<(String, Option<usize>, bool)> {
     let known = (capitalised || !by_dash) && is_known_label(&label);
     // A data export's key (`activity-status:`, `recipient-country:`): words
     // in lower case joined by hyphens, which prose does not open a line on.
-    let export_key = !by_dash
-        && words.len() == 1
-        && label.contains('-')
-        && label.chars().all(|c| c.is_ascii_lowercase() || c == '-');
+    let export_key = !by_dash && words.len() == 1 && is_export_key(&label);
     let known = known || (export_key && is_known_label(&label.replace('-', " ")));
     if !capitalised && !known && !export_key {
         return None;
@@ -1537,10 +1530,7 @@ pub fn run_together_fields(text: &str) -> Vec<(usize, usize)> {
         if let Some(colon) = run_into_field {
             // A data export's key over a field (`participating-org:
             // Funding - …`) labels nothing the field does not.
-            let key = text[..colon]
-                .chars()
-                .all(|c| c.is_ascii_lowercase() || c == '-');
-            return (!key)
+            return (!is_export_key(&text[..colon]))
                 .then_some((0, colon))
                 .into_iter()
                 .chain(
@@ -1634,9 +1624,7 @@ fn wraps_onto(unit: &Unit, line: &Line) -> bool {
     // or a toggle's (`more`, `show less`), not the sentence's rest.
     let toggle = above_text.ends_with(['.', '!', '?']) && text.split_whitespace().count() <= 2;
     // A web address under a headline is the entry's link, not its rest.
-    let address = ["http://", "https://", "www."]
-        .iter()
-        .any(|scheme| text.starts_with(scheme));
+    let address = is_web_address(text);
     let starts_lower = !toggle
         && !address
         && text
@@ -1984,6 +1972,19 @@ fn printed_shape(unit: &Unit) -> Option<FieldShape> {
     }
 }
 
+/// Whether `text` opens on a web address (`https://…`, `www.…`).
+fn is_web_address(text: &str) -> bool {
+    ["http://", "https://", "www."]
+        .iter()
+        .any(|scheme| text.starts_with(scheme))
+}
+
+/// Whether `text` is a data export's key: words in lower case joined by
+/// hyphens (`activity-status`, `recipient-country`).
+fn is_export_key(text: &str) -> bool {
+    text.contains('-') && text.chars().all(|c| c.is_ascii_lowercase() || c == '-')
+}
+
 /// Whether the fields from `from` down, up to a blank line, give dates.
 fn dated_fields_below(units: &[Unit], from: usize) -> bool {
     for (k, unit) in units.iter().enumerate().skip(from) {
@@ -1999,10 +2000,7 @@ fn dated_fields_below(units: &[Unit], from: usize) -> bool {
 
 /// Whether the fields from `from` up, up to a blank line, give dates.
 fn dated_fields_above(units: &[Unit], from: usize) -> bool {
-    for unit in units[..=from.min(units.len().saturating_sub(1))]
-        .iter()
-        .rev()
-    {
+    for unit in units.get(..=from).unwrap_or_default().iter().rev() {
         if !matches!(unit.kind, UnitKind::Field { .. }) {
             return false;
         }
@@ -2014,11 +2012,6 @@ fn dated_fields_above(units: &[Unit], from: usize) -> bool {
         }
     }
     false
-}
-
-/// Whether `unit` is printed in `shape`.
-fn unit_is_printed(unit: &Unit, shape: FieldShape) -> bool {
-    printed_shape(unit) == Some(shape)
 }
 
 /// The shape of a field whose label the vocabulary lists, printed as a
@@ -2080,7 +2073,7 @@ fn fields_beside_listed_fields(units: &mut [Unit]) {
         let alike = |k: usize| {
             listed_field_shape(&units[k]) == Some(shape)
                 || (matches!(units[k].kind, UnitKind::Field { known: false, .. })
-                    && unit_is_printed(&units[k], shape))
+                    && printed_shape(&units[k]) == Some(shape))
         };
         let beside = (i > 0 && alike(i - 1)) || (i + 1 < units.len() && alike(i + 1));
         if !beside {
