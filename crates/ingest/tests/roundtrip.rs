@@ -127,7 +127,6 @@ fn render(projects: &[Project], layout: Layout, indent: &str, newline: &str) -> 
 fn any_line() -> impl Strategy<Value = String> {
     prop::sample::select(vec![
         "1. Decent work for migrants",
-        "   Malawi · European Union · 2021-2024",
         "https://example.org/projects/wells",
         "UPCOMING EVENTS",
         "See also",
