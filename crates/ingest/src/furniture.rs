@@ -461,25 +461,32 @@ fn heading_key(heading: &str) -> String {
         .to_lowercase()
 }
 
+/// Whether `heading` is one of the headings of `lists` (each far shorter
+/// than most lines, which are turned away by their length).
+fn is_heading_of(heading: &str, lists: &[&[&str]]) -> bool {
+    const LONGEST_HEADING: usize = 40;
+    heading.len() <= LONGEST_HEADING && {
+        let key = heading_key(heading);
+        lists.iter().any(|list| list.contains(&key.as_str()))
+    }
+}
+
 /// Whether `heading` heads a calendar of events (`Upcoming events`,
 /// `Termine`): what is listed under it is no project.
 pub fn is_events_heading(heading: &str) -> bool {
-    heading.len() <= 40 && EVENTS_HEADINGS.contains(&heading_key(heading).as_str())
+    is_heading_of(heading, &[EVENTS_HEADINGS])
 }
 
 /// Whether `heading` heads a document's back matter (`License`, `See
 /// also`, `Voci correlate`): neither it nor what it heads is a project.
 pub fn is_back_matter_heading(heading: &str) -> bool {
-    heading.len() <= 40 && BACK_MATTER_HEADINGS.contains(&heading_key(heading).as_str())
+    is_heading_of(heading, &[BACK_MATTER_HEADINGS])
 }
 
 /// Whether `heading` names one of a document's own sections (`About`,
 /// `Contents`, `License`): no project is named so.
 pub fn is_document_heading(heading: &str) -> bool {
-    heading.len() <= 40 && {
-        let key = heading_key(heading);
-        BACK_MATTER_HEADINGS.contains(&key.as_str()) || OWN_SECTION_HEADINGS.contains(&key.as_str())
-    }
+    is_heading_of(heading, &[BACK_MATTER_HEADINGS, OWN_SECTION_HEADINGS])
 }
 
 /// Words of a page's buttons and links around an entry: to share, print

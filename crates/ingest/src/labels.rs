@@ -602,14 +602,6 @@ pub fn meaning(label: &str) -> Option<Meaning> {
         let (head, bracket) = key.rsplit_once(" (")?;
         bracket.ends_with(')').then_some(head)
     };
-    // `Donor(s)`, `Land(en)`, `País(es)`: a plural's ending in brackets.
-    let without_plural = || {
-        let (head, ending) = key.strip_suffix(')')?.rsplit_once('(')?;
-        let is_ending = (1..=3).contains(&ending.chars().count())
-            && ending.chars().all(char::is_alphabetic)
-            && head.ends_with(char::is_alphabetic);
-        is_ending.then_some(head)
-    };
     // `Participating organisations (Funding)`: a role in brackets after
     // a label the vocabulary lacks names the role.
     let bracketed_role = || {
@@ -622,10 +614,20 @@ pub fn meaning(label: &str) -> Option<Meaning> {
         })
     };
     lookup(&key)
-        .or_else(|| lookup(without_plural()?))
+        .or_else(|| lookup(without_plural(&key)?))
         .or_else(|| lookup(without_bracket()?))
         .or_else(|| head_noun_meaning(&key))
         .or_else(bracketed_role)
+}
+
+/// A label without a plural's ending in brackets (`Donor(s)`, `Land(en)`,
+/// `País(es)`).
+fn without_plural(key: &str) -> Option<&str> {
+    let (head, ending) = key.strip_suffix(')')?.rsplit_once('(')?;
+    let is_ending = (1..=3).contains(&ending.chars().count())
+        && ending.chars().all(char::is_alphabetic)
+        && head.ends_with(char::is_alphabetic);
+    is_ending.then_some(head.trim_end())
 }
 
 /// [`meaning`] of a label the vocabulary lists (`Donor(s)`, `Budget (USD)`
@@ -636,7 +638,7 @@ pub fn listed_meaning(label: &str) -> Option<Meaning> {
         let key = normalise_label(label);
         let head = key.split(" (").next().unwrap_or(&key);
         lookup(&key).is_some()
-            || lookup(key.strip_suffix("(s)").unwrap_or(&key).trim_end()).is_some()
+            || without_plural(&key).is_some_and(|head| lookup(head).is_some())
             || lookup(head).is_some()
     })
 }
