@@ -340,6 +340,31 @@ impl Unit {
         self.own_dates
     }
 
+    /// A field the vocabulary does not list whose value is its dates alone
+    /// (`Date of approval: 17 June 2021`): the headline it would be read as
+    /// is its label.
+    pub fn dates_its_label(&self) -> bool {
+        let (
+            UnitKind::Field {
+                label,
+                known: false,
+            },
+            Some(own),
+            Some(segment),
+        ) = (&self.kind, self.own_dates, self.headline().segments.first())
+        else {
+            return false;
+        };
+        segment
+            .text
+            .get(..own.title_end)
+            .is_some_and(|head| head.trim().trim_end_matches(':').trim_end() == label.as_str())
+            && segment
+                .text
+                .get(own.date_end..)
+                .is_some_and(|rest| rest.trim().is_empty())
+    }
+
     fn compute_own_dates(&self) -> Option<OwnDates> {
         let text_kind = matches!(
             self.kind,
@@ -1806,11 +1831,14 @@ fn blocks_of_fields(units: &mut [Unit]) {
                     _ => false,
                 };
                 // The next record's headline heads fields of its own, with
-                // their dates where the fields above had theirs.
+                // their dates where the fields above had theirs; a label
+                // over a date alone (`Date of approval: 17 June 2021`) is
+                // one more fact, not a headline.
                 let over_known_fields = units.get(i + 1).is_some_and(|next| {
                     matches!(next.kind, UnitKind::Field { known: true, .. }) && !next.after_blank
                 }) && (dated_fields_below(units, i + 1)
-                    || !dated_fields_above(units, i - 1));
+                    || !dated_fields_above(units, i - 1))
+                    && !unit.dates_its_label();
                 (joined(i) || printed_alike(unit, above)) && under_fields && !over_known_fields
             }
             UnitKind::Field { .. } => false,

@@ -2684,3 +2684,19 @@ fn a_web_address_alone_is_no_title() {
         assert!(titles.iter().any(|t| t == wanted), "{titles:?}");
     }
 }
+
+#[test]
+fn an_unlisted_label_over_its_dates_is_one_more_field() {
+    // Cards whose fields print a date under a label the vocabulary lacks,
+    // with known fields above and below it.
+    let listing = parse(
+        "Our projects\n\nRainwater tanks for village schools\nCountry: Malawi\nDate of financing decision: 17 June 2021\nDuration: 5 years\nBudget: EUR 600,000\n\nMobile clinics for herders\nCountry: Kenya\nDate of financing decision: 2 December 2022\nDuration: 3 years\nBudget: EUR 450,000\n\nSeed bank for returnees\nCountry: Uganda\nLife of the grant: March 2020 – February 2023\nDuration: 3 years\nBudget: EUR 200,000\n",
+    );
+    assert_eq!(titles(&listing), THREE_RECORDS);
+    // A range under such a label is the record's dates; a single date may
+    // be any event.
+    assert_eq!(
+        dates(&listing),
+        [None, None, Some("March 2020 – February 2023".to_string())]
+    );
+}

@@ -193,6 +193,8 @@ fn any_line() -> impl Strategy<Value = String> {
         "• Donor: Sida",
         "• Role: Adviser",
         "Role: Team leader",
+        "Date of financing decision: 17 June 2021",
+        "Life of the grant: March 2020 – February 2023",
         "Location",
         "Dates",
         "2019 > 2021",

@@ -169,8 +169,9 @@ impl Builder<'_> {
             }
         }
         if project.date.is_none() {
-            project.date =
-                dates_in_short_fields(&project).or_else(|| labelled_dates_in_prose(&project));
+            project.date = dates_in_short_fields(&project)
+                .or_else(|| dates_in_unlisted_fields(&body[cells..]))
+                .or_else(|| labelled_dates_in_prose(&project));
         }
         if project.date.is_none() {
             self.diagnostics.push(Diagnostic::warning(
@@ -982,6 +983,24 @@ fn dates_in_short_fields(project: &RawProject) -> Option<DateText> {
         .filter(|f| f.value.segments.len() == 1 && f.value.clean().split_whitespace().count() <= 25)
         .find_map(|f| {
             let dates = date_within(&f.value)?;
+            let expr = scan_date(&dates.clean())?;
+            (expr.end.is_some() || expr.open_end).then_some(DateText {
+                text: dates,
+                origin: DateOrigin::Field,
+                order: NumericOrder::default(),
+            })
+        })
+}
+
+/// A range of dates that is the whole value of a field the vocabulary
+/// does not list, among the record's fields (`Life of activity: October
+/// 2018 – September 2023`), for a project that has no other. A single date
+/// there may be any event (an approval, a signature, the end).
+fn dates_in_unlisted_fields(body: &[Unit]) -> Option<DateText> {
+    body.iter()
+        .filter(|unit| unit.continues_fields() && unit.dates_its_label())
+        .find_map(|unit| {
+            let dates = date_within(&unit.content)?;
             let expr = scan_date(&dates.clean())?;
             (expr.end.is_some() || expr.open_end).then_some(DateText {
                 text: dates,
