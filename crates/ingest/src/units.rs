@@ -399,13 +399,14 @@ impl Unit {
         {
             return false;
         }
-        // `Amount Paid: 347.119,00 DKK`, `Phone: 555 0123`: a label over a
-        // number or an amount is a field whatever its label, never a
-        // headline.
+        // `Amount Paid: 347.119,00 DKK`, `Phone: 555 0123`, `Investment
+        // value: $78 million`: a label over a number or an amount is a
+        // field whatever its label, never a headline.
         if let UnitKind::Field { known: false, .. } = self.kind {
             let value = self.content.clean();
             let letters = value.chars().filter(|c| c.is_alphabetic()).count();
-            if value.chars().any(|c| c.is_ascii_digit()) && letters <= 3 {
+            if value.chars().any(|c| c.is_ascii_digit()) && letters <= 3 || opens_on_amount(&value)
+            {
                 return false;
             }
         }
@@ -1210,19 +1211,23 @@ fn opens_on_amount(text: &str) -> bool {
 /// its own: a line of facts under it is its date line (`Kenya | 2019 –
 /// 2021`). Under prose, or as a record's first line, such a line is a
 /// headline that carries its dates (`Water for schools | 2019 – 2021`).
+/// A title's field is one (`Project title` / `Water for schools`): the
+/// label over it is read in the same pass as the facts under it, so that
+/// the facts may be read with the field already made or not.
 fn is_bare_headline(unit: &Unit) -> bool {
     let [line] = unit.whole.segments.as_slice() else {
         return false;
     };
     let text = unit.content.clean();
     // A title may hold a colon (`Bangui: a hospital for newborns`).
-    matches!(
+    (matches!(
         unit.kind,
         UnitKind::Text
             | UnitKind::Numbered(_)
             | UnitKind::Bullet
             | UnitKind::Field { known: false, .. }
-    ) && unit.cells().is_empty()
+    ) || unit.is_title_field())
+        && unit.cells().is_empty()
         && !line
             .text
             .trim_end()

@@ -2591,9 +2591,10 @@ fn events_under_a_calendars_heading_are_no_projects() {
 #[test]
 fn a_documents_own_sections_are_no_projects() {
     // A README's projects, then its back matter: a section named
-    // `License`, and links listed under `See also`.
+    // `Contributing` at the records' own heading level, and links listed
+    // under `See also`.
     let listing = parse(
-        "# Mapping projects\n\n## Current projects\n\n### Rainwater tanks for village schools\n\nPeriod: 2019 – 2022\nFunder: Irish Aid\n\n### Mobile clinics for herders\n\nPeriod: 2020 – 2021\nFunder: Sida\n\n## Contributing\n\nPull requests are welcome; open an issue first to discuss what you would like to change.\n\n## See also\n\n- Seed banks for returnees\n- Boat ambulances on the lake\n",
+        "# Mapping projects\n\n## Current projects\n\n### Rainwater tanks for village schools\n\nPeriod: 2019 – 2022\nFunder: Irish Aid\n\n### Mobile clinics for herders\n\nPeriod: 2020 – 2021\nFunder: Sida\n\n### Contributing\n\nPull requests are welcome; open an issue first to discuss what you would like to change.\n\n## See also\n\n- Seed banks for returnees\n- Boat ambulances on the lake\n",
     );
     assert_eq!(
         titles(&listing),
@@ -2698,5 +2699,34 @@ fn an_unlisted_label_over_its_dates_is_one_more_field() {
     assert_eq!(
         dates(&listing),
         [None, None, Some("March 2020 – February 2023".to_string())]
+    );
+}
+
+#[test]
+fn a_heading_above_the_records_level_over_a_paragraph_heads_a_section() {
+    let listing = parse(
+        "# Our work in Malawi\n\nWe have worked with villages in the south since 2004.\n\n## Current projects\n\nEach of them runs for two to four years.\n\n### Rainwater tanks for village schools\n\nTanks and gutters for twelve schools.\n\n### Mobile clinics for herders\n\nTwo clinics on wheels visit the camps.\n\n### Seed bank for returnees\n\nSeeds stored and lent to families who came back.\n\n## Become a member\n\nWith a few euros a month you support all of our work.\n",
+    );
+    assert_eq!(titles(&listing), THREE_RECORDS);
+    assert_eq!(
+        listing.projects[0].section.as_deref(),
+        Some("Current projects")
+    );
+}
+
+#[test]
+fn an_unlisted_label_over_an_amount_is_a_field() {
+    let record = |title: &str, amount: &str, years: &str| {
+        format!("### {title}\n\nWorks with the district council.\n\n- Investment value: {amount}\n- Duration: {years}\n- Delivery partner: Water Trust\n\n")
+    };
+    let text = "# Current investments\n\nAll values are the donor's funding over the investment's life.\n\n".to_string()
+        + &record(THREE_RECORDS[0], "$78 million", "2022–2026")
+        + &record(THREE_RECORDS[1], "US$ 32.5 million (grant)", "2021–2025")
+        + &record(THREE_RECORDS[2], "€19.8 million", "2020–2024");
+    let listing = parse(&text);
+    assert_eq!(titles(&listing), THREE_RECORDS);
+    assert_eq!(
+        dates(&listing),
+        all_dated(["2022–2026", "2021–2025", "2020–2024"])
     );
 }

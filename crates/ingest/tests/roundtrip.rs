@@ -127,6 +127,7 @@ fn render(projects: &[Project], layout: Layout, indent: &str, newline: &str) -> 
 fn any_line() -> impl Strategy<Value = String> {
     prop::sample::select(vec![
         "1. Decent work for migrants",
+        "   Malawi · European Union · 2021-2024",
         "https://example.org/projects/wells",
         "UPCOMING EVENTS",
         "See also",
@@ -195,6 +196,9 @@ fn any_line() -> impl Strategy<Value = String> {
         "Role: Team leader",
         "Date of financing decision: 17 June 2021",
         "Life of the grant: March 2020 – February 2023",
+        "## Current projects",
+        "### Mobile clinics for herders",
+        "- Investment value: $78 million",
         "Location",
         "Dates",
         "2019 > 2021",

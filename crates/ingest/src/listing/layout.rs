@@ -49,6 +49,9 @@ pub(super) struct Layout {
     pub(super) lead_label: Option<String>,
     /// The usual shape of rule 3's records, once two share it.
     pub(super) head_signature: Option<HeadSignature>,
+    /// The heading level of rule 3's usual headlines, where the listing
+    /// marks its headings: two share it and no other level is as common.
+    pub(super) usual_head_level: Option<u8>,
     /// Lines printed the same in several records' heads (a client's or
     /// programme's name): a label, never the headline.
     pub(super) constant_head_lines: Vec<String>,
@@ -106,6 +109,14 @@ impl Layout {
     }
 }
 
+/// The most common of what was counted, if two share it and nothing else
+/// is as common.
+fn usual<T: Copy + Ord>(counts: &std::collections::BTreeMap<T, usize>) -> Option<T> {
+    let (&most, &n) = counts.iter().max_by_key(|&(_, &n)| n)?;
+    let tied = counts.values().filter(|&&m| m == n).count() > 1;
+    (n >= 2 && !tied).then_some(most)
+}
+
 /// Rule 1 looks three units ahead (a date line, and whether a lone year
 /// under it heads a group): a unit nearer the end of a window is decided in
 /// the next one.
@@ -138,6 +149,8 @@ pub(super) struct LayoutLearner {
     numbered_records: [usize; 2],
     /// Rule 3's records by shape.
     signatures: std::collections::BTreeMap<HeadSignature, usize>,
+    /// Rule 3's marked headlines by heading level.
+    head_levels: std::collections::BTreeMap<u8, usize>,
     /// Table rows on one line each that read as records.
     rows: usize,
     /// The last unit decided, the one above the next window's.
@@ -283,8 +296,12 @@ impl LayoutLearner {
         if !self.layout.dated_titles && !self.layout.title_fields && !self.layout.quoted_titles {
             // Heads ending before `keep` are settled; one starting at the
             // file's first unit may hold the page's title and is not
-            // counted.
+            // counted. They are counted as if the listing's records of one
+            // dated line each were known from its start: that there are
+            // such records is learnt once two are seen, and what is counted
+            // must not depend on where the listing is cut.
             let mut builder = Builder::new("", decided, &self.layout);
+            builder.dated_lines = true;
             builder.mark_dated_lines();
             for head in builder.record_heads() {
                 self.dated_heads[0] += 1;
@@ -318,22 +335,16 @@ impl LayoutLearner {
                 // file's first head is a record's.
                 if !may_be_page_title || signature.body == HeadBody::Fields {
                     *self.signatures.entry(signature).or_default() += 1;
+                    if let Some(level) = decided[head.body - 1].heading_level() {
+                        *self.head_levels.entry(level).or_default() += 1;
+                    }
                 }
                 if !may_be_page_title {
                     *self.head_lengths.entry(head.len()).or_default() += 1;
                 }
             }
-            // The most common shape, if two records share it and no other
-            // shape is as common.
-            let mut shapes: Vec<(usize, HeadSignature)> =
-                self.signatures.iter().map(|(&sig, &n)| (n, sig)).collect();
-            shapes.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
-            self.layout.head_signature = match shapes.as_slice() {
-                [(n, sig), rest @ ..] if *n >= 2 && rest.first().is_none_or(|r| r.0 < *n) => {
-                    Some(*sig)
-                }
-                _ => None,
-            };
+            self.layout.head_signature = usual(&self.signatures);
+            self.layout.usual_head_level = usual(&self.head_levels);
             // A label is printed in every record, or in most of three or
             // more; a title printed in two records of several (two grants
             // under one programme name) is not a label.

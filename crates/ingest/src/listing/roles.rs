@@ -52,6 +52,7 @@ pub(super) struct Builder<'a> {
     pub(super) row_header: Option<(usize, Vec<(Column, String)>)>,
     pub(super) lead_label: Option<String>,
     pub(super) head_signature: Option<HeadSignature>,
+    pub(super) usual_head_level: Option<u8>,
     pub(super) constant_head_lines: Vec<String>,
     pub(super) dates_lead_heads: bool,
     /// A record of the usual shape was given out in an earlier window.
@@ -96,6 +97,7 @@ impl<'a> Builder<'a> {
             row_header: layout.row_header.clone(),
             lead_label: layout.lead_label.clone(),
             head_signature: layout.head_signature,
+            usual_head_level: layout.usual_head_level,
             constant_head_lines: layout.constant_head_lines.clone(),
             dates_lead_heads: layout.dates_lead_heads,
             dominant_head_given: false,
@@ -419,6 +421,20 @@ impl<'a> Builder<'a> {
             dominant_seen |= is_dominant;
             if is_dominant {
                 self.dominant_heads.push(head.start);
+            }
+            // A heading above the level of the listing's usual headlines
+            // over a paragraph heads a section (`<h2>Current projects` /
+            // its introduction / `<h3>` records), or is the page's title
+            // (`<h1>`): no record either way.
+            let above_the_records = self.units[head.body - 1]
+                .heading_level()
+                .zip(self.usual_head_level)
+                .filter(|(level, usual)| level < usual && signature.body == HeadBody::Prose);
+            if let Some((level, _)) = above_the_records {
+                if level > 1 {
+                    self.roles[head.body - 1] = Role::Heading;
+                }
+                continue;
             }
             if introduction {
                 continue;
