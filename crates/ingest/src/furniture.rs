@@ -447,6 +447,29 @@ const OWN_SECTION_HEADINGS: &[&str] = &[
     "table of contents",
     "abbreviations",
     "glossary",
+    "media contact",
+    "media contacts",
+    "press contact",
+    "press contacts",
+    "notes to editors",
+    "note to editors",
+    "for more information",
+    "contact presse",
+    "contacts presse",
+    "pressekontakt",
+    "contacto de prensa",
+    "contactos de prensa",
+];
+
+/// How a press release's paragraph about its publisher opens (`About
+/// Mercy Corps`, `À propos de l'AFD`): a heading of a few words so opened
+/// names no project.
+const ABOUT_OPENERS: &[&str] = &[
+    "about ",
+    "à propos de ",
+    "à propos d'",
+    "acerca de ",
+    "über ",
 ];
 
 /// A heading in lower case, single-spaced, without its final colon or
@@ -484,9 +507,15 @@ pub fn is_back_matter_heading(heading: &str) -> bool {
 }
 
 /// Whether `heading` names one of a document's own sections (`About`,
-/// `Contents`, `License`): no project is named so.
+/// `Contents`, `License`, `About Mercy Corps`, `Media contacts`): no
+/// project is named so.
 pub fn is_document_heading(heading: &str) -> bool {
+    const LONGEST_ABOUT: usize = 5;
     is_heading_of(heading, &[BACK_MATTER_HEADINGS, OWN_SECTION_HEADINGS])
+        || heading.split_whitespace().count() <= LONGEST_ABOUT && {
+            let key = heading_key(heading);
+            ABOUT_OPENERS.iter().any(|opener| key.starts_with(opener))
+        }
 }
 
 /// Words of a page's buttons and links around an entry: to share, print
@@ -633,23 +662,50 @@ fn is_action_bar(text: &str) -> bool {
 /// A press release's dateline: where and on which day it was issued
 /// (`Brussels, 14 December 2018`, `NAIROBI, 3 May 2021`): a place of one
 /// or two capitalised words, a comma, one whole date and nothing else.
+/// A city printed in capitals may come with its country or agency and a
+/// dash (`NAIROBI, Kenya — April 16, 2024`, `ROME (IFAD) – 12 March
+/// 2024`): a headline in capitals is no shorter than four words.
 fn is_dateline(text: &str) -> bool {
-    let Some((place, date)) = text.split_once(", ") else {
-        return false;
-    };
-    let words = place.split_whitespace().count();
-    let place_like = (1..=2).contains(&words)
-        && place.split_whitespace().all(|w| {
-            w.starts_with(char::is_uppercase) && w.chars().all(|c| c.is_alphabetic() || c == '-')
-        });
-    place_like
-        && scan_date(date).is_some_and(|expr| {
+    let whole_day = |date: &str| {
+        scan_date(date).is_some_and(|expr| {
             expr.end.is_none()
                 && !expr.open_end
                 && expr.start.day.is_some()
                 && expr.start.month.is_some()
                 && expr.len >= date.trim_end().len()
         })
+    };
+    let capitalised = |w: &str| w.starts_with(char::is_uppercase);
+    if let Some((place, date)) = text.split_once(", ") {
+        let words = place.split_whitespace().count();
+        let place_like = (1..=2).contains(&words)
+            && place
+                .split_whitespace()
+                .all(|w| capitalised(w) && w.chars().all(|c| c.is_alphabetic() || c == '-'));
+        if place_like && whole_day(date) {
+            return true;
+        }
+    }
+    let city_in_capitals = |place: &str| {
+        let words: Vec<&str> = place.split_whitespace().collect();
+        let city = words.first().map_or("", |w| w.trim_end_matches(','));
+        (1..=3).contains(&words.len())
+            && city.chars().count() >= 2
+            && city
+                .chars()
+                .all(|c| c.is_uppercase() || c == '-' || c == '.')
+            && words.iter().all(|w| {
+                let w = w.trim_start_matches('(');
+                capitalised(w)
+                    && w.chars()
+                        .all(|c| c.is_alphabetic() || matches!(c, '-' | '.' | ',' | ')'))
+            })
+    };
+    [" — ", " – ", " - ", ", "].iter().any(|separator| {
+        text.match_indices(separator).any(|(at, _)| {
+            city_in_capitals(&text[..at]) && whole_day(&text[at + separator.len()..])
+        })
+    })
 }
 
 /// Words a pager prints besides its page numbers, in lower case.
@@ -810,6 +866,8 @@ mod tests {
             "0 results found",
             "Brussels, 14 December 2018",
             "NAIROBI, 3 May 2021",
+            "NAIROBI, Kenya — April 16, 2024",
+            "ROME (IFAD) – 12 March 2024",
             "Share  Print  Download",
             "Share: Facebook LinkedIn E-mail",
             "Read more »",
@@ -846,6 +904,34 @@ mod tests {
         // A step one way is a headline's word.
         assert!(!is_page_furniture("Next steps"));
         assert!(!is_page_furniture("Previous phase"));
+        // A news headline with its day, in capitals or not.
+        assert!(!is_page_furniture("Kenya Flood Response – 12 March 2019"));
+        assert!(!is_page_furniture(
+            "FLOOD RESPONSE IN KENYA – 12 March 2019"
+        ));
+    }
+
+    #[test]
+    fn a_documents_own_sections_are_told_by_their_headings() {
+        for heading in [
+            "About",
+            "Contents",
+            "License",
+            "About Mercy Corps",
+            "About the IsDB",
+            "À propos de l'AFD",
+            "Media contacts",
+            "Notes to editors:",
+        ] {
+            assert!(is_document_heading(heading), "{heading}");
+        }
+        for heading in [
+            "About the rural roads programme in northern Uganda",
+            "Aboutaleb water works",
+            "Clean water for schools",
+        ] {
+            assert!(!is_document_heading(heading), "{heading}");
+        }
     }
 
     #[test]

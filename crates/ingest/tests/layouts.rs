@@ -2730,3 +2730,11 @@ fn an_unlisted_label_over_an_amount_is_a_field() {
         all_dated(["2022–2026", "2021–2025", "2020–2024"])
     );
 }
+
+#[test]
+fn a_press_releases_dateline_and_its_paragraph_about_the_publisher_are_no_projects() {
+    let listing = parse(
+        "News\nKAMPALA, Uganda — 3 March 2024\n\nThe fund announced three new grants today.\n\nRainwater tanks for village schools\nThe grant, from Irish Aid, runs 2024–2027.\n\nMobile clinics for herders\nSida pays for it from 2024 to 2026.\n\nSeed bank for returnees\nThe Swiss agency funds it over 2024–2025.\n\nAbout the Fund\nThe fund has worked in East Africa since 1998.\n",
+    );
+    assert_eq!(titles(&listing), THREE_RECORDS);
+}

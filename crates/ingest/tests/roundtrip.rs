@@ -199,6 +199,8 @@ fn any_line() -> impl Strategy<Value = String> {
         "## Current projects",
         "### Mobile clinics for herders",
         "- Investment value: $78 million",
+        "KAMPALA, Uganda — 3 March 2024",
+        "About the Fund",
         "Location",
         "Dates",
         "2019 > 2021",
