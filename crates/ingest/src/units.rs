@@ -403,6 +403,10 @@ impl Unit {
         // value: $78 million`: a label over a number or an amount is a
         // field whatever its label, never a headline.
         if let UnitKind::Field { known: false, .. } = self.kind {
+            // A key-facts table's row (`Scheme⇥Grant aid`) is a fact.
+            if printed_shape(self) == Some(FieldShape::Row) {
+                return false;
+            }
             let value = self.content.clean();
             let letters = value.chars().filter(|c| c.is_alphabetic()).count();
             if value.chars().any(|c| c.is_ascii_digit()) && letters <= 3 || opens_on_amount(&value)
@@ -1360,10 +1364,18 @@ fn labelled_row(text: &str) -> Option<(String, usize)> {
     let value = value.trim();
     let label = label.trim().trim_end_matches(':');
     // Only a label the vocabulary lists: `Lomé region⇥210,000` is a
-    // breakdown line under a table's row.
+    // breakdown line under a table's row. A label of dates read by its
+    // last word labels a row of dates (`Cooperation Period⇥June 2020 –
+    // May 2025`).
+    let dates_row = || {
+        matches!(
+            labels::meaning(label),
+            Some(Meaning::Dates | Meaning::Start | Meaning::End)
+        ) && scan_date(value).is_some()
+    };
     let is_row = !value.is_empty()
         && !value.contains('\t')
-        && labels::listed_meaning(label).is_some()
+        && (labels::listed_meaning(label).is_some() || dates_row())
         && !is_known_label(value.trim_end_matches(':'));
     is_row.then(|| (label.to_string(), value_at))
 }

@@ -2738,3 +2738,24 @@ fn a_press_releases_dateline_and_its_paragraph_about_the_publisher_are_no_projec
     );
     assert_eq!(titles(&listing), THREE_RECORDS);
 }
+
+#[test]
+fn a_key_facts_table_whose_labels_the_vocabulary_lacks_reads_by_its_row_of_dates() {
+    let record = |title: &str, period: &str| {
+        format!("### {title}\n\nScheme\tGrant aid\nAgreement\tSigned in spring\nCooperation Period\t{period}\nTarget Area\tNorthern Province\n\nThe scheme trains district staff.\n\n")
+    };
+    let text = "# Ongoing projects\n\nThe projects below run in the north.\n\n".to_string()
+        + &record(THREE_RECORDS[0], "June 2020 – May 2025")
+        + &record(THREE_RECORDS[1], "2021 – 2024")
+        + &record(THREE_RECORDS[2], "March 2019 – February 2022");
+    let listing = parse(&text);
+    assert_eq!(titles(&listing), THREE_RECORDS);
+    assert_eq!(
+        dates(&listing),
+        all_dated([
+            "June 2020 – May 2025",
+            "2021 – 2024",
+            "March 2019 – February 2022"
+        ])
+    );
+}

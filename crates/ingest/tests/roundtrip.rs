@@ -191,6 +191,7 @@ fn any_line() -> impl Strategy<Value = String> {
         "• 2020 – 2023",
         "Client\tWorld Bank",
         "Role\tTeam leader",
+        "Cooperation Period\tJune 2020 – May 2025",
         "• Donor: Sida",
         "• Role: Adviser",
         "Role: Team leader",
