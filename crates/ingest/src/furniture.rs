@@ -274,7 +274,37 @@ fn is_bar_of(text: &str, words: &[&str], joiners: &[&str], most: usize) -> bool 
 pub fn furniture_blocks(lines: &[Line]) -> Vec<usize> {
     let mut furniture = footer_lines(lines);
     furniture.extend(related_lines(lines));
+    furniture.extend(printed_page_headers(lines));
     furniture
+}
+
+/// The header a browser prints at the top of each page it prints, copied
+/// along with the page: the page's name over its web address, a block of
+/// its own (`Project browser - Project profile` /
+/// `https://example.org/details/P0001`). Their line numbers.
+fn printed_page_headers(lines: &[Line]) -> Vec<usize> {
+    const LONGEST_NAME: usize = 12;
+    let blank = |i: usize| lines.get(i).is_none_or(|line| line.trimmed().0.is_empty());
+    let mut header = Vec::new();
+    for i in 1..lines.len() {
+        let address = lines[i].trimmed().0;
+        let is_address = ["http://", "https://", "www."]
+            .iter()
+            .any(|scheme| address.starts_with(scheme))
+            && !address.contains(char::is_whitespace);
+        let name = lines[i - 1].trimmed().0;
+        let words = name.split_whitespace().count();
+        // A label over the address (`More information:`) is a field's.
+        if is_address
+            && (1..=LONGEST_NAME).contains(&words)
+            && !name.ends_with(':')
+            && (i < 2 || blank(i - 2))
+            && blank(i + 1)
+        {
+            header.extend([lines[i - 1].number, lines[i].number]);
+        }
+    }
+    header
 }
 
 /// The lines of a page's footer, copied along with its listing: a line of
@@ -932,6 +962,13 @@ mod tests {
         ] {
             assert!(!is_document_heading(heading), "{heading}");
         }
+    }
+
+    #[test]
+    fn a_browsers_header_over_a_printed_page_is_furniture() {
+        let text = "Project browser - Project profile\nhttps://example.org/details/P1\n\nClean wells\nMore information:\nhttps://example.org/wells\n\nSee https://example.org\n";
+        let lines = crate::source::lines_in(text, 0, 1);
+        assert_eq!(printed_page_headers(&lines), [1, 2]);
     }
 
     #[test]

@@ -847,6 +847,13 @@ fn is_picture(c: char) -> bool {
 
 /// `Label: value` or `Label – value`: the label and where the value starts.
 /// A label is one to four words of letters, starting with a capital.
+/// Little words between a label's words, in the languages listings are
+/// in: a label is read by the others.
+const LABEL_LINKING_WORDS: &[&str] = &[
+    "of", "the", "de", "la", "le", "les", "du", "des", "d'", "del", "los", "las", "di", "da", "do",
+    "dos", "das", "der", "die", "van", "von",
+];
+
 pub fn field(text: &str) -> Option<(String, Option<usize>, bool)> {
     let (label, after, by_dash) = if let Some(colon) = text.find(':') {
         let dash = dash_label(text);
@@ -860,8 +867,15 @@ pub fn field(text: &str) -> Option<(String, Option<usize>, bool)> {
     };
     let label = label.trim().to_string();
     let words: Vec<&str> = label.split_whitespace().collect();
-    let plausible = (1..=4).contains(&words.len())
-        && label.len() <= 40
+    // Four words at most, not counting the little words a label in French
+    // or Spanish takes (`Contribution maximale de la DGAM`).
+    let content_words = words
+        .iter()
+        .filter(|w| !LABEL_LINKING_WORDS.contains(&w.to_lowercase().as_str()))
+        .count();
+    let plausible = (1..=4).contains(&content_words)
+        && words.len() <= 6
+        && label.len() <= 48
         && label.chars().all(|c| {
             c.is_alphabetic() || matches!(c, ' ' | '/' | '&' | '(' | ')' | '-' | '\'' | '’')
         });
@@ -902,6 +916,11 @@ pub fn field(text: &str) -> Option<(String, Option<usize>, bool)> {
         return None;
     }
     let value = (value_start < text.len()).then_some(value_start);
+    // A longer label alone is a sentence introducing what follows
+    // (`Titles of the funded projects:`).
+    if words.len() > 4 && value.is_none() {
+        return None;
+    }
     Some((label, value, known))
 }
 
@@ -1881,10 +1900,18 @@ fn blocks_of_fields(units: &mut [Unit]) {
                             || (i >= 3 && joined(i - 2) && is_label(i - 3) && !is_label(i - 2)))
                 };
                 let fact_below = || joined(i + 1) && (is_label(i + 1) || is_field(i + 1));
+                // A label of prose (`Description`, `Objective`) set apart
+                // above its paragraph is over it (in a menu, it is an item
+                // among others).
+                let prose_label = above.after_blank
+                    && matches!(
+                        &above.kind,
+                        UnitKind::LoneLabel(label) if labels::listed_meaning(label) == Some(Meaning::Prose)
+                    );
                 joined(i)
                     && matches!(above.kind, UnitKind::LoneLabel(_))
                     && !is_label(i)
-                    && (pair_above() || fact_below())
+                    && (pair_above() || fact_below() || prose_label)
             }
         };
         // Units held back for the next pieces are read again, with more
@@ -2654,6 +2681,17 @@ mod tests {
         assert_eq!(units_of("Donor:\n\nHarbour Fund\n").len(), 2);
         assert_eq!(units_of("Favourite colour:\nGreen\n").len(), 2);
         assert_eq!(units_of("Budget\nSchools collect rain.\n").len(), 2);
+    }
+
+    #[test]
+    fn a_label_counts_its_words_without_the_little_ones() {
+        let (label, value, _) =
+            field("Contribution maximale de la DGAM : 19 500 000 $").expect("a field");
+        assert_eq!(label, "Contribution maximale de la DGAM");
+        assert!(value.is_some());
+        // Alone on its line, as long a label introduces what follows.
+        assert_eq!(field("Titles of the funded projects:"), None);
+        assert_eq!(field("The results of the first phase of work: good"), None);
     }
 
     #[test]

@@ -2759,3 +2759,20 @@ fn a_key_facts_table_whose_labels_the_vocabulary_lacks_reads_by_its_row_of_dates
         ])
     );
 }
+
+#[test]
+fn printed_profiles_read_past_the_browsers_header_long_labels_and_the_description() {
+    // Each page printed from a browser: its name and address on top, then
+    // the profile, a label of five words with its little ones, and the
+    // description under its label.
+    let page = |title: &str, number: &str, start: &str, end: &str| {
+        format!(
+            "Project browser - Project profile\nhttps://example.org/browser/details/{number}?lang=en\n\n{title}\nProject number: {number}\nStart date: {start}\nEnd date: {end}\nCountry: Malawi (100.00%)\nMaximum contribution of the Department: $1,500,000\nSectors: Water supply (100.00%)\n\nDescription\nWells and pumps for six villages, with committees to keep them\nworking after the project ends...\n\n------------------------------------\n\n"
+        )
+    };
+    let text = page(THREE_RECORDS[0], "P0001", "2019-03-01", "2022-02-28")
+        + &page(THREE_RECORDS[1], "P0002", "2020-01-01", "2021-12-31")
+        + &page(THREE_RECORDS[2], "P0003", "2021-05-01", "2024-04-30");
+    let listing = parse(&text);
+    assert_eq!(titles(&listing), THREE_RECORDS);
+}
