@@ -1196,7 +1196,14 @@ impl Parser<'_> {
                 Kind::Filler | Kind::Open | Kind::Close | Kind::OpenEnd { .. }
             )
         };
-        if since && (end.is_some() || more.iter().any(|t| !says_open(t.kind))) {
+        // `Since March 2023 (18 months)`: how long, in brackets after it.
+        let length_in_brackets = matches!(
+            more.iter().map(|t| t.kind).collect::<Vec<_>>().as_slice(),
+            [Kind::Open, Kind::Number(..), Kind::Other, Kind::Close]
+        );
+        if since
+            && (end.is_some() || (!length_in_brackets && more.iter().any(|t| !says_open(t.kind))))
+        {
             return None;
         }
         let open_end = open_end || since;
@@ -2099,6 +2106,16 @@ mod tests {
         // Without a dash only words that carry their joiner open a range.
         assert!(!scan_date("2017 ongoing").unwrap().open_end);
         assert!(!scan_date("2019 now").unwrap().open_end);
+    }
+
+    #[test]
+    fn since_with_its_length_in_brackets_opens_a_range() {
+        for text in ["seit März 2023 (18 Monate)", "since March 2023 (18 months)"] {
+            let expr = scan_date(text).unwrap_or_else(|| panic!("{text}"));
+            assert!(expr.open_end, "{text}");
+            assert_eq!(expr.start.month, Some(3), "{text}");
+        }
+        assert_eq!(scan_date("since March 2023 (18 months) the team"), None);
     }
 
     #[test]

@@ -2776,3 +2776,17 @@ fn printed_profiles_read_past_the_browsers_header_long_labels_and_the_descriptio
     let listing = parse(&text);
     assert_eq!(titles(&listing), THREE_RECORDS);
 }
+
+#[test]
+fn a_start_with_its_length_in_brackets_dates_its_card() {
+    let card = |title: &str, period: &str| {
+        format!("Emergency relief\n### {title}\nDuration: {period}\nRegion: Southern districts\nFunding: Foreign Office, donations\n\n")
+    };
+    let text = "# Our projects in Malawi\n\nWhat we do with our partners.\n\n".to_string()
+        + &card(THREE_RECORDS[0], "April 2022 to March 2025")
+        + &card(THREE_RECORDS[1], "since March 2023 (18 months)")
+        + &card(THREE_RECORDS[2], "2021 – 2024");
+    let listing = parse(&text);
+    assert_eq!(titles(&listing), THREE_RECORDS);
+    assert_eq!(dates(&listing)[1].as_deref(), Some("since March 2023"));
+}
