@@ -2790,3 +2790,17 @@ fn a_start_with_its_length_in_brackets_dates_its_card() {
     assert_eq!(titles(&listing), THREE_RECORDS);
     assert_eq!(dates(&listing)[1].as_deref(), Some("since March 2023"));
 }
+
+#[test]
+fn where_headlines_are_headings_a_head_without_one_is_the_pages() {
+    let record = |title: &str, start: &str, end: &str| {
+        format!("## {title}\nProject number: P-0001\nStatus: Operational\nStart date: {start}\nEnd date: {end}\nCountry: Malawi\n\n")
+    };
+    let text = "# Project browser - Search results\n\nSearch criteria\nCountry: Malawi\nStatus: Operational\n\n".to_string()
+        + &record(THREE_RECORDS[0], "2019-03-01", "2022-02-28")
+        + &record(THREE_RECORDS[1], "2020-01-01", "2021-12-31")
+        + &record(THREE_RECORDS[2], "2021-05-01", "2024-04-30")
+        + "Report a problem or mistake on this page\nDate modified: 2024-02-14\n";
+    let listing = parse(&text);
+    assert_eq!(titles(&listing), THREE_RECORDS);
+}

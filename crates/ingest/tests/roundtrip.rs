@@ -205,6 +205,8 @@ fn any_line() -> impl Strategy<Value = String> {
         "Project browser - Project profile",
         "Maximum contribution of the Department: $1,500,000",
         "Description",
+        "Search criteria",
+        "Date modified: 2024-02-14",
         "Location",
         "Dates",
         "2019 > 2021",

@@ -436,6 +436,19 @@ impl<'a> Builder<'a> {
                 }
                 continue;
             }
+            // Where the listing marks its headlines as headings, a head
+            // with no heading as deep is the page's (`Search criteria: …`
+            // under the page's title, a button over the page's date).
+            let unmarked = self.usual_head_level.is_some_and(|usual| {
+                (head.start..head.body).all(|i| {
+                    self.units[i]
+                        .heading_level()
+                        .is_none_or(|level| level < usual)
+                })
+            });
+            if unmarked {
+                continue;
+            }
             if introduction {
                 continue;
             }
