@@ -110,11 +110,14 @@ pub struct EndDate {
     pub ambiguous_order: bool,
 }
 
-/// Month names in English, French, Spanish, German, Italian, Portuguese
-/// and Dutch, then French and English abbreviations. Longer names come first so
-/// that `marzo` is not read as `mar` + `zo`.
+/// Month names in English, French, Spanish, German, Italian, Portuguese,
+/// Dutch and the Scandinavian languages, then French and English
+/// abbreviations. Longer names come first so that `marzo` is not read as
+/// `mar` + `zo`.
 const MONTH_NAMES: &[(&str, u32)] = &[
     ("fevereiro", 2),
+    ("desember", 12),
+    ("augusti", 8),
     ("settembre", 9),
     ("febbraio", 2),
     ("augustus", 8),
@@ -165,6 +168,7 @@ const MONTH_NAMES: &[(&str, u32)] = &[
     ("march", 3),
     ("junio", 6),
     ("julio", 7),
+    ("marts", 3),
     ("mars", 3),
     ("março", 3),
     ("maart", 3),
@@ -186,6 +190,7 @@ const MONTH_NAMES: &[(&str, u32)] = &[
     ("juil", 7),
     ("may", 5),
     ("mai", 5),
+    ("maj", 5),
     ("mei", 5),
     ("avr", 4),
     ("déc", 12),
@@ -1642,6 +1647,28 @@ mod tests {
         assert_eq!(range("févr. 2020").0, part(None, Some(2), Some(2020)));
         assert_eq!(range("juil. 2019").0, part(None, Some(7), Some(2019)));
         assert_eq!(range("avr. 2018").0, part(None, Some(4), Some(2018)));
+    }
+
+    #[test]
+    fn scandinavian_month_names_are_months() {
+        assert_eq!(
+            range("Maj – december 2023"),
+            (
+                part(None, Some(5), None),
+                Some(part(None, Some(12), Some(2023)))
+            )
+        );
+        assert_eq!(
+            range("1 marts 2021 – 31 augusti 2022"),
+            (
+                part(Some(1), Some(3), Some(2021)),
+                Some(part(Some(31), Some(8), Some(2022)))
+            )
+        );
+        assert_eq!(
+            range("desember 2024"),
+            (part(None, Some(12), Some(2024)), None)
+        );
     }
 
     #[test]
