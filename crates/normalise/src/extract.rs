@@ -920,6 +920,8 @@ struct Mention {
     start: usize,
     end: usize,
     role: Option<OrgRole>,
+    /// A country named by its people's adjective (`Swiss expertise`).
+    demonym: bool,
 }
 
 impl Mention {
@@ -929,6 +931,7 @@ impl Mention {
             start,
             end,
             role: None,
+            demonym: false,
         }
     }
 }
@@ -1290,16 +1293,26 @@ fn names_whole_government(name: &str) -> bool {
     })
 }
 
-/// Whether the body's name says it acts abroad ([`ABROAD_WORDS`]).
+/// Whether the body's name says it acts abroad ([`ABROAD_WORDS`]), or
+/// names a state's aid after its people (`Swiss Cooperation`).
 fn acts_abroad(name: &str) -> bool {
-    ABROAD_WORDS.iter().any(|w| {
-        if w.contains(' ') {
-            name.contains(w)
-        } else {
-            name.split(|c: char| !c.is_alphanumeric() && c != '-')
-                .any(|word| word == *w)
-        }
-    })
+    // `Swiss Cooperation`, `Italian Co-operation Office`: a state's aid
+    // named after its people.
+    let mut words = name.split_whitespace();
+    let aid_named_after_people = words.next().is_some()
+        && words
+            .next()
+            .is_some_and(|w| w == "Cooperation" || w == "Co-operation")
+        && words.next().is_none_or(|w| w == "Office");
+    aid_named_after_people
+        || ABROAD_WORDS.iter().any(|w| {
+            if w.contains(' ') {
+                name.contains(w)
+            } else {
+                name.split(|c: char| !c.is_alphanumeric() && c != '-')
+                    .any(|word| word == *w)
+            }
+        })
 }
 
 /// Words after a demonym that make it a language (convention 12:
@@ -1425,7 +1438,10 @@ fn find_mentions(reference: &Reference, text: &str, masked: &[(usize, usize)]) -
                 // for Poverty Reduction", "Royal Norwegian Embassy".
                 let after = body_after(text, m.end, &starts);
                 let before = body_before(text, m.start, m.end, floor);
-                let country = Mention::new(MentionKind::Country(c), m.start, m.end);
+                let country = Mention {
+                    demonym: matches!(m.entry, Entry::Demonym(_)),
+                    ..Mention::new(MentionKind::Country(c), m.start, m.end)
+                };
                 match (before, after) {
                     (None, None) => country,
                     (before, after) => {
@@ -2529,6 +2545,8 @@ enum Pending {
         /// The body is the state's whole government (`the Government of
         /// Norway`), not one of its ministries or services.
         whole_government: bool,
+        /// Named by its people's adjective (`Swiss expertise`).
+        demonym: bool,
     },
     Region(RegionFact),
 }
@@ -2670,6 +2688,7 @@ pub fn extract(
                             evidence: evidence.clone(),
                             by_body: true,
                             whole_government: names_whole_government(&printed),
+                            demonym: false,
                         });
                     }
                     out.organisations.push(OrganisationFact {
@@ -2710,6 +2729,7 @@ pub fn extract(
                         evidence,
                         by_body: false,
                         whole_government: false,
+                        demonym: mention.demonym,
                     });
                 }
                 MentionKind::Region(r) => {
@@ -2747,6 +2767,29 @@ pub fn extract(
             _ => None,
         })
         .collect();
+    // A state named as an organisation of the project (its aid agency,
+    // in any role) and otherwise only by its people's adjective (`SDC`
+    // … `Swiss expertise in Albania`) is the donor's nationality where the
+    // project names another place.
+    let places: Vec<(usize, bool)> = pending
+        .iter()
+        .filter_map(|p| match p {
+            Pending::Place {
+                country, demonym, ..
+            } => Some((*country, *demonym)),
+            _ => None,
+        })
+        .collect();
+    let donor_nationality: Vec<usize> = places
+        .iter()
+        .map(|&(index, _)| index)
+        .filter(|&index| {
+            let alpha3 = reference.countries[index].alpha3;
+            out.organisations.iter().any(|o| o.code == alpha3)
+                && places.iter().all(|&(c, demonym)| c != index || demonym)
+                && places.iter().any(|&(c, _)| c != index)
+        })
+        .collect();
     for fact in pending {
         match fact {
             Pending::Place {
@@ -2756,9 +2799,13 @@ pub fn extract(
                 evidence,
                 by_body,
                 whole_government,
+                ..
             } => {
                 let country = &reference.countries[index];
                 if by_body && funders.iter().any(|code| code == country.alpha3) {
+                    continue;
+                }
+                if donor_nationality.contains(&index) {
                     continue;
                 }
                 if whole_government && !named_itself.contains(&index) {

@@ -136,6 +136,18 @@ fn places_by_name_alias_and_demonym_with_regions() {
 }
 
 #[test]
+fn a_donors_people_and_its_aid_named_after_them_are_no_place() {
+    let (p, _) = project(
+        "Following the Swiss Cooperation Office's strategy, SDC backs the statistics office of Malawi. The partnership will give visibility to Swiss expertise in Malawi.",
+    );
+    assert_eq!(p.country_codes(), ["MWI"]);
+    // A people named where its state is no organisation of the project
+    // is a place.
+    let (p, _) = project("It trains Afghan workers in Malawi.");
+    assert_eq!(p.country_codes(), ["AFG", "MWI"]);
+}
+
+#[test]
 fn funder_types_and_subregions_are_listed_once_each() {
     let (p, _) = project(
         "It is funded by Japan, Germany and the European Union and implemented by the IOM. It works in Kenya, Uganda and Nepal.",
