@@ -1717,7 +1717,24 @@ fn wraps_onto(unit: &Unit, line: &Line) -> bool {
         && line.indent() > unit.indent
         && !ends_in_dates()
         && facts_before_dates(text).is_none();
-    starts_lower || ends_open || hanging
+    // A field's value wrapped under itself, aligned on the value's column
+    // (`Project title:    Oasis centres for` / `                  women`).
+    let under_its_value = || {
+        let (Some(first), Some(value)) =
+            (unit.whole.segments.first(), unit.content.segments.first())
+        else {
+            return false;
+        };
+        let offset = value.span.start.checked_sub(first.span.start);
+        let column = offset
+            .filter(|_| value.line == first.line)
+            .and_then(|offset| first.text.get(..offset))
+            .map(|before| unit.indent + before.chars().count());
+        matches!(unit.kind, UnitKind::Field { .. })
+            && line.indent() > unit.indent
+            && column == Some(line.indent())
+    };
+    starts_lower || ends_open || hanging || under_its_value()
 }
 
 /// Words a phrase does not end on, in the languages listings are in.

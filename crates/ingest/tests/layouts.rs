@@ -2804,3 +2804,17 @@ fn where_headlines_are_headings_a_head_without_one_is_the_pages() {
     let listing = parse(&text);
     assert_eq!(titles(&listing), THREE_RECORDS);
 }
+
+#[test]
+fn a_fields_value_wrapped_under_itself_goes_on() {
+    let listing = parse(
+        "PORTFOLIO\n\n1.\nProject title:    Rainwater Tanks for Village Schools in Northern\n                  Districts and Refugee Settlements\nDonor:            Irish Aid\nDuration:         1 February 2022 – 31 January 2025\n\n2.\nProject title:    Mobile clinics for herders\nDonor:            Sida\nDuration:         1 April 2023 – 31 March 2027\n",
+    );
+    assert_eq!(
+        titles(&listing),
+        [
+            "Rainwater Tanks for Village Schools in Northern Districts and Refugee Settlements",
+            "Mobile clinics for herders"
+        ]
+    );
+}

@@ -207,6 +207,8 @@ fn any_line() -> impl Strategy<Value = String> {
         "Description",
         "Search criteria",
         "Date modified: 2024-02-14",
+        "Implementer:      Water Trust for Village Schools in Northern",
+        "                  Districts and Refugee Settlements",
         "Location",
         "Dates",
         "2019 > 2021",
