@@ -871,7 +871,11 @@ pub fn field(text: &str) -> Option<(String, Option<usize>, bool)> {
     // or Spanish takes (`Contribution maximale de la DGAM`).
     let content_words = words
         .iter()
-        .filter(|w| !LABEL_LINKING_WORDS.contains(&w.to_lowercase().as_str()))
+        .filter(|w| {
+            !LABEL_LINKING_WORDS
+                .iter()
+                .any(|l| w.eq_ignore_ascii_case(l))
+        })
         .count();
     let plausible = (1..=4).contains(&content_words)
         && words.len() <= 6
