@@ -341,8 +341,8 @@ impl Unit {
     }
 
     /// A field the vocabulary does not list whose value is its dates alone
-    /// (`Date of approval: 17 June 2021`): the headline it would be read as
-    /// is its label.
+    /// (`Date of financing decision: 17 June 2021`): the headline it would
+    /// be read as is its label.
     pub fn dates_its_label(&self) -> bool {
         let (
             UnitKind::Field {
@@ -867,8 +867,8 @@ pub fn field(text: &str) -> Option<(String, Option<usize>, bool)> {
     };
     let label = label.trim().to_string();
     let words: Vec<&str> = label.split_whitespace().collect();
-    // Four words at most, not counting the little words a label in French
-    // or Spanish takes (`Contribution maximale de la DGAM`).
+    // Four words at most, not counting the little words between them
+    // (`Contribution maximale de la DGAM`, `Name of the partner`).
     let content_words = words
         .iter()
         .filter(|w| {
@@ -1238,9 +1238,9 @@ fn opens_on_amount(text: &str) -> bool {
 /// its own: a line of facts under it is its date line (`Kenya | 2019 –
 /// 2021`). Under prose, or as a record's first line, such a line is a
 /// headline that carries its dates (`Water for schools | 2019 – 2021`).
-/// A title's field is one (`Project title` / `Water for schools`): the
-/// label over it is read in the same pass as the facts under it, so that
-/// the facts may be read with the field already made or not.
+/// A title's field is one (`Project title` / `Water for schools`):
+/// whether the label over it is already read into the field depends on
+/// where the listing was cut.
 fn is_bare_headline(unit: &Unit) -> bool {
     let [line] = unit.whole.segments.as_slice() else {
         return false;
@@ -1889,8 +1889,8 @@ fn blocks_of_fields(units: &mut [Unit]) {
                 };
                 // The next record's headline heads fields of its own, with
                 // their dates where the fields above had theirs; a label
-                // over a date alone (`Date of approval: 17 June 2021`) is
-                // one more fact, not a headline.
+                // over a date alone (`Date of financing decision: 17 June
+                // 2021`) is one more fact, not a headline.
                 let over_known_fields = units.get(i + 1).is_some_and(|next| {
                     matches!(next.kind, UnitKind::Field { known: true, .. }) && !next.after_blank
                 }) && (dated_fields_below(units, i + 1)
