@@ -981,15 +981,18 @@ fn dates_in_short_fields(project: &RawProject) -> Option<DateText> {
         .iter()
         .filter(|f| labels::meaning(&f.label) != Some(Meaning::Prose))
         .filter(|f| f.value.segments.len() == 1 && f.value.clean().split_whitespace().count() <= 25)
-        .find_map(|f| {
-            let dates = date_within(&f.value)?;
-            let expr = scan_date(&dates.clean())?;
-            (expr.end.is_some() || expr.open_end).then_some(DateText {
-                text: dates,
-                origin: DateOrigin::Field,
-                order: NumericOrder::default(),
-            })
-        })
+        .find_map(|f| field_range(&f.value))
+}
+
+/// The range of dates in a field's value, as the record's dates.
+fn field_range(value: &Text) -> Option<DateText> {
+    let dates = date_within(value)?;
+    let expr = scan_date(&dates.clean())?;
+    (expr.end.is_some() || expr.open_end).then_some(DateText {
+        text: dates,
+        origin: DateOrigin::Field,
+        order: NumericOrder::default(),
+    })
 }
 
 /// A range of dates that is the whole value of a field the vocabulary
@@ -999,15 +1002,7 @@ fn dates_in_short_fields(project: &RawProject) -> Option<DateText> {
 fn dates_in_unlisted_fields(body: &[Unit]) -> Option<DateText> {
     body.iter()
         .filter(|unit| unit.continues_fields() && unit.dates_its_label())
-        .find_map(|unit| {
-            let dates = date_within(&unit.content)?;
-            let expr = scan_date(&dates.clean())?;
-            (expr.end.is_some() || expr.open_end).then_some(DateText {
-                text: dates,
-                origin: DateOrigin::Field,
-                order: NumericOrder::default(),
-            })
-        })
+        .find_map(|unit| field_range(&unit.content))
 }
 
 /// A dates label run into a sentence, with no colon: `Project Duration
