@@ -2818,3 +2818,15 @@ fn a_fields_value_wrapped_under_itself_goes_on() {
         ]
     );
 }
+
+#[test]
+fn a_heading_of_projects_over_bold_headlines_heads_them() {
+    let listing = parse(
+        "# Malawi\n\n## Ongoing projects\n\n**Rainwater tanks for village schools**\nDonor: Irish Aid\nDuration: January 2024 – December 2024\n\n**Mobile clinics for herders**\nDonor: Sida\nDuration: March 2023 – February 2025\n\n**Seed bank for returnees**\nDonor: Swiss Agency for Development and Cooperation\nDuration: 2022 – 2024\n",
+    );
+    assert_eq!(titles(&listing), THREE_RECORDS);
+    assert_eq!(
+        listing.projects[0].section.as_deref(),
+        Some("Ongoing projects")
+    );
+}

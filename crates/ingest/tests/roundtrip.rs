@@ -198,6 +198,7 @@ fn any_line() -> impl Strategy<Value = String> {
         "Date of financing decision: 17 June 2021",
         "Life of the grant: March 2020 – February 2023",
         "## Current projects",
+        "**Rainwater tanks for village schools**",
         "### Mobile clinics for herders",
         "- Investment value: $78 million",
         "KAMPALA, Uganda — 3 March 2024",

@@ -727,6 +727,11 @@ impl<'a> Builder<'a> {
             let Some(level) = self.units[i].heading_level().filter(|&l| l > 1) else {
                 continue;
             };
+            // A heading of projects (`Ongoing projects`) heads the
+            // records under it, bold headlines or not.
+            if names_projects(&self.units[i].whole.clean()) {
+                continue;
+            }
             if deepest.is_none_or(|(deepest_level, _)| level >= deepest_level) {
                 deepest = Some((level, i));
             }
@@ -1249,12 +1254,16 @@ fn section_reason(heading: &str) -> Option<String> {
 /// Whether a heading names a group of records (`Completed projects`,
 /// `Related projects`, `Upcoming events`, `See also`), not one record.
 fn names_a_group(text: &str) -> bool {
+    names_projects(text) || is_events_heading(text) || is_document_heading(text)
+}
+
+/// Whether a heading names projects in the plural (`Ongoing projects`):
+/// it heads the projects under it.
+fn names_projects(text: &str) -> bool {
     let lower = text.to_lowercase();
     ["projects", "programmes", "programs", "activities"]
         .iter()
         .any(|w| lower.split_whitespace().any(|x| x == *w))
-        || is_events_heading(text)
-        || is_document_heading(text)
 }
 
 /// A labelled field of the vocabulary, or its label alone on its line,
