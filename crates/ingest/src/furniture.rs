@@ -278,6 +278,19 @@ pub fn furniture_blocks(lines: &[Line]) -> Vec<usize> {
     furniture
 }
 
+/// Whether `text` opens on a web address (`https://…`, `www.…`).
+pub fn is_web_address(text: &str) -> bool {
+    ["http://", "https://", "www."]
+        .iter()
+        .any(|scheme| text.starts_with(scheme))
+}
+
+/// Whether `text` is a web address with nothing else on its line.
+pub fn is_web_address_alone(text: &str) -> bool {
+    let text = text.trim();
+    is_web_address(text) && !text.contains(char::is_whitespace)
+}
+
 /// The header a browser prints at the top of each page it prints, copied
 /// along with the page: the page's name over its web address, a block of
 /// its own (`Project browser - Project profile` /
@@ -288,10 +301,7 @@ fn printed_page_headers(lines: &[Line]) -> Vec<usize> {
     let mut header = Vec::new();
     for i in 1..lines.len() {
         let address = lines[i].trimmed().0;
-        let is_address = ["http://", "https://", "www."]
-            .iter()
-            .any(|scheme| address.starts_with(scheme))
-            && !address.contains(char::is_whitespace);
+        let is_address = is_web_address_alone(address);
         let name = lines[i - 1].trimmed().0;
         let words = name.split_whitespace().count();
         // A label over the address (`More information:`) is a field's.

@@ -5,7 +5,7 @@
 //! [`crate::furniture`]), parts units as a blank line does.
 
 use crate::dates::{scan_date, scan_end_date, trailing_title_date, DateExpr};
-use crate::furniture::{furniture_blocks, is_page_furniture};
+use crate::furniture::{furniture_blocks, is_page_furniture, is_web_address, is_web_address_alone};
 use crate::labels::{self, is_known_label, Meaning};
 use crate::record::{Segment, Span, Text};
 use crate::source::Line;
@@ -393,9 +393,11 @@ impl Unit {
         // A web address alone is a page's link (a printed page's header
         // prints it), never a headline.
         if self.whole.segments.len() == 1
-            && self.content.segments.first().is_some_and(|line| {
-                is_web_address(line.text.trim()) && !line.text.trim().contains(' ')
-            })
+            && self
+                .content
+                .segments
+                .first()
+                .is_some_and(|line| is_web_address_alone(&line.text))
         {
             return false;
         }
@@ -2063,13 +2065,6 @@ fn printed_shape(unit: &Unit) -> Option<FieldShape> {
     } else {
         bullet(line.text.trim_start()).map(|_| FieldShape::Item)
     }
-}
-
-/// Whether `text` opens on a web address (`https://…`, `www.…`).
-fn is_web_address(text: &str) -> bool {
-    ["http://", "https://", "www."]
-        .iter()
-        .any(|scheme| text.starts_with(scheme))
 }
 
 /// Whether `text` is a data export's key: words in lower case joined by
