@@ -1761,6 +1761,18 @@ fn awaits_its_value(unit: &Unit) -> bool {
     }
 }
 
+/// Whether `unit` is a label of the start or the end alone on its line,
+/// with no colon (`Start date`, `Fin`), which labels the date line under it.
+fn labels_one_end(unit: &Unit) -> bool {
+    unit.kind == UnitKind::Text
+        && unit.whole.segments.len() == 1
+        && unit.has_at_most_words(3)
+        && matches!(
+            labels::listed_meaning(&unit.whole.clean()),
+            Some(Meaning::Start | Meaning::End)
+        )
+}
+
 /// Whether `unit` is a known label alone on its line, with no colon (`Aim`,
 /// `Budget`): what it is depends on the unit after it
 /// ([`headlines_over_dates`]).
@@ -2444,16 +2456,22 @@ pub fn units(lines: &[Line]) -> Vec<Unit> {
         // `Donor:` / `Sweden`: a known label with its colon over its value
         // on the next line (a page's label and value cells, copied) is one
         // field. Pieces end at blank lines, so the two are in one piece.
+        // `Start date` / `01 Jan 2022`: a label of one end of the dates,
+        // colon or not, over a date line is that end's field.
         let value_of_label = open
-            && matches!(kind, UnitKind::Text | UnitKind::Date { .. })
-            && units.last().is_some_and(awaits_its_value);
+            && (matches!(kind, UnitKind::Text | UnitKind::Date { .. })
+                && units.last().is_some_and(awaits_its_value)
+                || matches!(kind, UnitKind::Date { .. })
+                    && units.last().is_some_and(labels_one_end));
         if value_of_label {
             if let Some(unit) = units.last_mut() {
-                if let UnitKind::LoneLabel(label) = &unit.kind {
-                    unit.kind = UnitKind::Field {
-                        label: label.clone(),
-                        known: true,
-                    };
+                let label = match &unit.kind {
+                    UnitKind::LoneLabel(label) => Some(label.clone()),
+                    UnitKind::Text => Some(unit.whole.clean().trim().to_string()),
+                    _ => None,
+                };
+                if let Some(label) = label {
+                    unit.kind = UnitKind::Field { label, known: true };
                 }
                 let value = segment(line, 0);
                 unit.whole.segments.push(value.clone());

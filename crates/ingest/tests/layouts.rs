@@ -2830,3 +2830,24 @@ fn a_heading_of_projects_over_bold_headlines_heads_them() {
         Some("Ongoing projects")
     );
 }
+
+#[test]
+fn labels_of_the_start_and_the_end_each_over_its_date() {
+    let record = |title: &str, country: &str, start: &str, end: &str| {
+        format!("{title}\nCountry\n{country}\nStart date\n{start}\nEnd date\n{end}\nDonor\nIrish Aid\n\n")
+    };
+    let text = "Where we work\n\n".to_string()
+        + &record(THREE_RECORDS[0], "Malawi", "01 Feb 2022", "31 Jan 2025")
+        + &record(THREE_RECORDS[1], "Kenya", "15 Apr 2023", "14 Apr 2026")
+        + &record(THREE_RECORDS[2], "Uganda", "01 Jul 2021", "30 Jun 2024");
+    let listing = parse(&text);
+    assert_eq!(titles(&listing), THREE_RECORDS);
+    assert_eq!(
+        dates(&listing),
+        all_dated([
+            "01 Feb 2022 – 31 Jan 2025",
+            "15 Apr 2023 – 14 Apr 2026",
+            "01 Jul 2021 – 30 Jun 2024"
+        ])
+    );
+}
