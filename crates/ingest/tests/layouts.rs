@@ -2851,3 +2851,20 @@ fn labels_of_the_start_and_the_end_each_over_its_date() {
         ])
     );
 }
+
+#[test]
+fn a_file_that_opens_on_its_first_record_dated_under_its_text() {
+    let record = |title: &str, dates: &str| {
+        format!("{title}\n\nWells, clinics and seeds for the villages of the district.\n\nDuration: {dates}\n\n")
+    };
+    let text = record(THREE_RECORDS[0], "January 2022 - December 2024")
+        + &record(THREE_RECORDS[1], "March 2021 - March 2023")
+        + &record(THREE_RECORDS[2], "July 2020 - June 2025");
+    let listing = parse(&text);
+    assert_eq!(titles(&listing), THREE_RECORDS);
+    // A page's own title over its introduction stays the page's.
+    let listing = parse(&format!(
+        "Our work in the region\n\nWe support partners with training and grants.\n\n{text}"
+    ));
+    assert_eq!(titles(&listing), THREE_RECORDS);
+}

@@ -408,7 +408,9 @@ impl<'a> Builder<'a> {
         // Rule 3: a listing of titles and fields or prose, without date
         // lines: the head of each record is the title.
         let mut dominant_seen = self.dominant_head_given;
-        for head in self.record_heads() {
+        let heads = self.record_heads();
+        for (k, &head) in heads.iter().enumerate() {
+            let next_head = heads.get(k + 1).map_or(self.units.len(), |next| next.start);
             let signature = self.signature(&head);
             let is_dominant = Some(signature) == self.head_signature;
             // Before the first record of the listing's usual shape, a
@@ -460,8 +462,12 @@ impl<'a> Builder<'a> {
             // A file that opens on a head of the listing's own shape, a line
             // over the fields every record has, opens on its first record:
             // a page's title is followed by prose or by a record's head.
+            // So does one whose text goes on to the record's dates
+            // (`Duration: …` under its description): a page's introduction
+            // carries none.
             let opens_on_record = is_dominant && signature.body == HeadBody::Fields
-                || self.prose_runs_into_fields(head.body);
+                || self.prose_runs_into_fields(head.body)
+                || (head.body..next_head).any(|i| self.is_dates_field(i));
             let page_title_first = starts_file && !opens_on_record;
             let Some(title) = numbered.or_else(|| head.title(self.head_lines, page_title_first))
             else {
@@ -702,6 +708,16 @@ impl<'a> Builder<'a> {
             && unit.whole.segments.len() == 1
             && (matches!(unit.kind, UnitKind::Field { .. })
                 || (unit.kind == UnitKind::Text && unit.has_at_most_words(8) && names_a_year()))
+    }
+
+    /// Whether unit `i` is a field of the record's dates (`Duration: …`,
+    /// `End date: …`).
+    fn is_dates_field(&self, i: usize) -> bool {
+        matches!(
+            &self.units[i].kind,
+            UnitKind::Field { label, known: true }
+                if matches!(labels::meaning(label), Some(Meaning::Dates | Meaning::Start | Meaning::End))
+        )
     }
 
     /// Whether the prose at `body` runs on, with no blank line, into the
