@@ -323,10 +323,12 @@ impl Field {
     }
 }
 
-/// Lower case, single-spaced form of a label.
+/// Lower case, single-spaced form of a label. A data export's key
+/// (`start_date`) reads as its words.
 pub fn normalise_label(label: &str) -> String {
     label
-        .split_whitespace()
+        .split(|c: char| c.is_whitespace() || c == '_')
+        .filter(|word| !word.is_empty())
         .collect::<Vec<_>>()
         .join(" ")
         .to_lowercase()

@@ -882,9 +882,9 @@ pub fn field(text: &str) -> Option<(String, Option<usize>, bool)> {
     let plausible = (1..=4).contains(&content_words)
         && words.len() <= 6
         && label.len() <= 48
-        && label.chars().all(|c| {
+        && (label.chars().all(|c| {
             c.is_alphabetic() || matches!(c, ' ' | '/' | '&' | '(' | ')' | '-' | '\'' | '’')
-        });
+        }) || is_export_key(&label));
     if !plausible {
         return None;
     }
@@ -893,10 +893,11 @@ pub fn field(text: &str) -> Option<(String, Option<usize>, bool)> {
     // a line with.
     let capitalised = label.chars().next().is_some_and(char::is_uppercase);
     let known = (capitalised || !by_dash) && is_known_label(&label);
-    // A data export's key (`activity-status:`, `recipient-country:`): words
-    // in lower case joined by hyphens, which prose does not open a line on.
+    // A data export's key (`activity-status:`, `start_date:`): words in
+    // lower case joined by hyphens or underscores, which prose does not
+    // open a line on.
     let export_key = !by_dash && words.len() == 1 && is_export_key(&label);
-    let known = known || (export_key && is_known_label(&label.replace('-', " ")));
+    let known = known || (export_key && is_known_label(&label.replace(['-', '_'], " ")));
     if !capitalised && !known && !export_key {
         return None;
     }
@@ -2080,9 +2081,12 @@ fn printed_shape(unit: &Unit) -> Option<FieldShape> {
 }
 
 /// Whether `text` is a data export's key: words in lower case joined by
-/// hyphens (`activity-status`, `recipient-country`).
+/// hyphens or underscores (`activity-status`, `start_date`).
 fn is_export_key(text: &str) -> bool {
-    text.contains('-') && text.chars().all(|c| c.is_ascii_lowercase() || c == '-')
+    text.contains(['-', '_'])
+        && text
+            .chars()
+            .all(|c| c.is_ascii_lowercase() || c == '-' || c == '_')
 }
 
 /// Whether the fields from `from` down, up to a blank line, give dates.

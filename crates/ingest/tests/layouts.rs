@@ -2656,6 +2656,26 @@ fn a_data_exports_keys_are_fields_not_the_titles_rest() {
 }
 
 #[test]
+fn a_data_exports_keys_joined_by_underscores_are_fields() {
+    let record = |title: &str, start: &str, end: &str| {
+        format!("{title}\n\n  • client: Irish Aid\n  • start_date: {start}\n  • end_date: {end}\n  • project_summary: Wells and pumps for six villages.\n\n")
+    };
+    let text = record(THREE_RECORDS[0], "May 2019", "December 2021")
+        + &record(THREE_RECORDS[1], "March 2017", "June 2018")
+        + &record(THREE_RECORDS[2], "January 2015", "2016");
+    let listing = parse(&text);
+    assert_eq!(titles(&listing), THREE_RECORDS);
+    assert_eq!(
+        dates(&listing),
+        all_dated([
+            "May 2019 – December 2021",
+            "March 2017 – June 2018",
+            "January 2015 – 2016"
+        ])
+    );
+}
+
+#[test]
 fn a_web_address_alone_is_no_title() {
     // Pages printed one after another, each headed by the browser's line
     // and the page's address.
