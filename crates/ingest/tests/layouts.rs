@@ -2888,3 +2888,38 @@ fn a_file_that_opens_on_its_first_record_dated_under_its_text() {
     ));
     assert_eq!(titles(&listing), THREE_RECORDS);
 }
+
+#[test]
+fn a_list_under_a_label_waiting_for_its_value_is_that_value() {
+    let record = |number: usize, title: &str, dates: &str, label: &str, items: [&str; 2]| {
+        format!(
+            "{number}. {title}\n\nDuration: {dates}\n{label}:\n\n  • {}\n  • {}\n\nFunder: Irish Aid\n\n",
+            items[0], items[1]
+        )
+    };
+    let text = "Past projects\n\n".to_string()
+        + &record(
+            1,
+            THREE_RECORDS[0],
+            "March 2018 - February 2020",
+            "Target groups",
+            ["Village schools", "Parents and teachers"],
+        )
+        + &record(
+            2,
+            THREE_RECORDS[1],
+            "July 2016 - June 2019",
+            "Where we worked",
+            ["North District", "East District"],
+        )
+        + &record(
+            3,
+            THREE_RECORDS[2],
+            "January 2021 - June 2023",
+            "Activities",
+            ["Seed fairs", "Storage training"],
+        );
+    let listing = parse(&text);
+    assert_eq!(titles(&listing), THREE_RECORDS);
+    assert!(listing.projects.iter().all(|p| p.field("Funder").is_some()));
+}
