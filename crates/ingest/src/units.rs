@@ -1321,7 +1321,21 @@ fn classify(line: &Line) -> (UnitKind, usize) {
             matches!(kind, UnitKind::Date { expr, .. }
                 if expr.start.day == Some(number) && expr.start.month.is_some())
         });
-        return ordinal_day.unwrap_or((UnitKind::Numbered(number), content));
+        // `2. Duration: March 2018 – February 2020`: a record's facts
+        // printed as a numbered list under its headline, each under a
+        // label the vocabulary lists. Not a title's label (`1. Project:
+        // …` numbers its record), nor a headline's name before its colon
+        // (`1. Rise for Impact: …`).
+        let known_field = || {
+            field(&text[content..]).and_then(|(label, value, known)| {
+                let fact =
+                    known && labels::listed_meaning(&label).is_some_and(|m| m != Meaning::Title);
+                Some((UnitKind::Field { label, known }, content + value?)).filter(|_| fact)
+            })
+        };
+        return ordinal_day
+            .or_else(known_field)
+            .unwrap_or((UnitKind::Numbered(number), content));
     }
     if let Some(date) = date_line(line, 0) {
         return date;
@@ -2060,12 +2074,13 @@ pub fn waits_for_the_next(unit: &Unit) -> bool {
 }
 
 /// How a field is printed where a page prints its fields alike: as a row
-/// of two cells (`Client⇥World Bank`) or as a list item (`• Client: World
-/// Bank`).
+/// of two cells (`Client⇥World Bank`), as a list item (`• Client: World
+/// Bank`) or as a numbered one (`3. Client: World Bank`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum FieldShape {
     Row,
     Item,
+    NumberedItem,
 }
 
 /// How a one-line unit is printed, if as a row of cells or a list item.
@@ -2076,7 +2091,11 @@ fn printed_shape(unit: &Unit) -> Option<FieldShape> {
     if line.text.contains('\t') {
         Some(FieldShape::Row)
     } else {
-        bullet(line.text.trim_start()).map(|_| FieldShape::Item)
+        let text = line.text.trim_start();
+        match bullet(text) {
+            Some(_) => Some(FieldShape::Item),
+            None => numbered(text).map(|_| FieldShape::NumberedItem),
+        }
     }
 }
 
@@ -2153,6 +2172,13 @@ fn unlisted_field(unit: &Unit) -> Option<(FieldShape, String, usize)> {
             let content = item_at + bullet(&text[item_at..])?;
             let (label, value, _) = field(&text[content..])?;
             Some((FieldShape::Item, label, content + value?))
+        }
+        UnitKind::Numbered(_) => {
+            let item_at = text.len() - text.trim_start().len();
+            let (_, content) = numbered(&text[item_at..])?;
+            let content = item_at + content;
+            let (label, value, _) = field(&text[content..])?;
+            Some((FieldShape::NumberedItem, label, content + value?))
         }
         _ => None,
     }

@@ -2923,3 +2923,28 @@ fn a_list_under_a_label_waiting_for_its_value_is_that_value() {
     assert_eq!(titles(&listing), THREE_RECORDS);
     assert!(listing.projects.iter().all(|p| p.field("Funder").is_some()));
 }
+
+#[test]
+fn a_records_facts_numbered_under_its_headline_are_fields() {
+    let record = |title: &str, funder: &str, dates: &str| {
+        format!("{title}\n1. Funder: {funder}\n2. Duration: {dates}\n3. Implementation Area: Two villages of the district.\n4. Project Overview: Wells, clinics and seeds.\n\n")
+    };
+    let text = "Projects\n".to_string()
+        + &record(THREE_RECORDS[0], "Irish Aid", "March 2018 – February 2020")
+        + &record(THREE_RECORDS[1], "Sida", "January 2021 – December 2022")
+        + &record(THREE_RECORDS[2], "UNICEF", "June 2019 – May 2020");
+    let listing = parse(&text);
+    assert_eq!(titles(&listing), THREE_RECORDS);
+    assert_eq!(
+        dates(&listing),
+        all_dated([
+            "March 2018 – February 2020",
+            "January 2021 – December 2022",
+            "June 2019 – May 2020"
+        ])
+    );
+    let funder = listing.projects[2]
+        .field("Funder")
+        .map(|f| f.value.clean().into_owned());
+    assert_eq!(funder.as_deref(), Some("UNICEF"));
+}
