@@ -1833,6 +1833,21 @@ pub fn read_with_neighbours(units: &mut [Unit]) {
     unlisted_labels_over_values(units);
     titles_under_their_label(units);
     blocks_of_fields(units);
+    fields_run_together_on_a_line(units);
+}
+
+/// A field the vocabulary does not list, run together on one line with
+/// the next (`Zone : Dori · Période : 2021 – 2023`), is one of the
+/// line's fields, never a headline. The parts of a line are always in
+/// one piece.
+fn fields_run_together_on_a_line(units: &mut [Unit]) {
+    for i in 0..units.len().saturating_sub(1) {
+        let shares_its_line = matches!(units[i + 1].kind, UnitKind::Field { .. })
+            && units[i + 1].first_line() == units[i].last_line();
+        if shares_its_line && matches!(units[i].kind, UnitKind::Field { known: false, .. }) {
+            units[i].title_like = false;
+        }
+    }
 }
 
 /// A label of titles alone on its line (`Project title`, `Titre du

@@ -2948,3 +2948,20 @@ fn a_records_facts_numbered_under_its_headline_are_fields() {
         .map(|f| f.value.clean().into_owned());
     assert_eq!(funder.as_deref(), Some("UNICEF"));
 }
+
+#[test]
+fn an_unlisted_field_run_together_with_the_dates_is_no_headline() {
+    let record = |title: &str, place: &str, dates: &str| {
+        format!("{title}\n\nZone : {place} · Période : {dates}\n\nPuits, cliniques et semences pour les villages.\n\n")
+    };
+    let text = "Nos projets\n\n".to_string()
+        + &record(THREE_RECORDS[0], "Dori, Djibo", "2021 – 2023")
+        + &record(THREE_RECORDS[1], "Kaya", "2022 – 2024")
+        + &record(THREE_RECORDS[2], "Nord du pays", "2020 – 2022");
+    let listing = parse(&text);
+    assert_eq!(titles(&listing), THREE_RECORDS);
+    assert_eq!(
+        dates(&listing),
+        all_dated(["2021 – 2023", "2022 – 2024", "2020 – 2022"])
+    );
+}
