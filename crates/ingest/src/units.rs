@@ -74,6 +74,10 @@ pub struct Unit {
     /// unit. Pieces start after blank lines, so this is the same however
     /// the listing is cut.
     pub after_blank: bool,
+    /// The unit stands right under a field, no blank line between
+    /// (`Duration: …` / `Target groups:`): one more of a record's facts.
+    /// Known when the unit is made, as `after_blank` is.
+    under_a_field: bool,
 }
 
 /// Where a one-line unit holds a headline and its dates (`Title, 1.5.2017 -
@@ -1834,6 +1838,35 @@ pub fn read_with_neighbours(units: &mut [Unit]) {
     titles_under_their_label(units);
     blocks_of_fields(units);
     fields_run_together_on_a_line(units);
+    lists_under_waiting_labels(units);
+}
+
+/// A list right under a record's label that waits for its value (`Target
+/// groups:` / `• Teachers` / `• Pupils`) is that value: its items are no
+/// headlines. The label's block waits for the next piece
+/// ([`waits_for_the_next`]), and the list's first block comes whole with
+/// it.
+fn lists_under_waiting_labels(units: &mut [Unit]) {
+    let is_item = |u: &Unit| matches!(u.kind, UnitKind::Bullet | UnitKind::Numbered(_));
+    for i in 0..units.len().saturating_sub(1) {
+        let waits = matches!(
+            (&units[i].kind, units[i].whole.segments.as_slice()),
+            (UnitKind::LoneLabel(_), [line]) if line.text.trim_end().ends_with(':')
+        );
+        // A record's label: the vocabulary's, or one more under a field
+        // (`Duration: …` / `Target groups:`). A lead-in (`Here they are:`)
+        // introduces the records themselves.
+        let records_label = || awaits_its_value(&units[i]) || units[i].under_a_field;
+        if !waits || !records_label() {
+            continue;
+        }
+        for (k, item) in units.iter_mut().enumerate().skip(i + 1) {
+            if !is_item(item) || (k > i + 1 && item.after_blank) {
+                break;
+            }
+            item.title_like = false;
+        }
+    }
 }
 
 /// A field the vocabulary does not list, run together on one line with
@@ -2577,6 +2610,10 @@ pub fn units(lines: &[Line]) -> Vec<Unit> {
                 own_dates: None,
                 cells: Vec::new(),
                 after_blank: !open,
+                under_a_field: open
+                    && units
+                        .last()
+                        .is_some_and(|u| matches!(u.kind, UnitKind::Field { .. })),
             });
         }
         open = true;

@@ -939,28 +939,6 @@ impl<'a> Builder<'a> {
                 || (over_fields() && !under_headline() && unit.is_titled_sentence()))
             && unit.whole.segments.len() <= 3
             && !unit.is_date()
-            && !self.is_labels_item(i)
-    }
-
-    /// Whether unit `i` is an item of a list right under a label that
-    /// waits for its value (`Target groups:` / `• Teachers` / `• Pupils`):
-    /// the list is that label's value.
-    fn is_labels_item(&self, i: usize) -> bool {
-        let is_item = |u: &Unit| matches!(u.kind, UnitKind::Bullet | UnitKind::Numbered(_));
-        if !is_item(&self.units[i]) {
-            return false;
-        }
-        let first = (0..i)
-            .rev()
-            .take_while(|&k| is_item(&self.units[k]))
-            .last()
-            .unwrap_or(i);
-        first.checked_sub(1).is_some_and(|label| {
-            matches!(
-                (&self.units[label].kind, self.units[label].whole.segments.as_slice()),
-                (UnitKind::LoneLabel(_), [line]) if line.text.trim_end().ends_with(':')
-            )
-        })
     }
 
     /// Rule 3's records: each run of head-like units right above the start
