@@ -4,7 +4,7 @@
 //! its own (a pager, a count of results, a dateline, a bar of buttons:
 //! [`crate::furniture`]), parts units as a blank line does.
 
-use crate::dates::{scan_date, scan_end_date, trailing_title_date, DateExpr};
+use crate::dates::{scan_date, scan_end_date, trailing_title_date, DateExpr, DatePart};
 use crate::furniture::{furniture_blocks, is_page_furniture, is_web_address, is_web_address_alone};
 use crate::labels::{self, is_known_label, Meaning};
 use crate::record::{Segment, Span, Text};
@@ -1063,12 +1063,28 @@ pub fn own_dates(text: &str) -> Option<OwnDates> {
         let tabbed = text[head.len()..at].contains('\t');
         let quoted = matches!(sign, '”' | '"' | '’' | '»' | ')');
         let parenthesis = text[at..].starts_with('(');
-        if !(tabbed || quoted || parenthesis || BEFORE_OWN_DATES.contains(&sign)) {
+        let separated = tabbed || quoted || parenthesis || BEFORE_OWN_DATES.contains(&sign);
+        // A whole date, day, month and year, that ends the line needs no
+        // separator after a word (`Mapping wells along the river 12 Mar
+        // 2020`, `… Sept. 30, 2019`, as a list of results prints each
+        // one's date): no name ends so. After a number it ends a table's
+        // row, its cells parted by spaces alone.
+        const LONGEST_WHOLE_DATE: usize = 20;
+        if !separated && text.len() - at > LONGEST_WHOLE_DATE {
             continue;
         }
         let Some(expr) = scan_date(&text[at..]) else {
             continue;
         };
+        let whole_date =
+            |part: &DatePart| part.day.is_some() && part.month.is_some() && part.year.is_some();
+        let ends_on_whole_date = sign.is_alphabetic()
+            && whole_date(&expr.start)
+            && expr.end.as_ref().is_none_or(whole_date)
+            && text[at + expr.len..].trim().is_empty();
+        if !(separated || ends_on_whole_date) {
+            continue;
+        }
         let lone_year = expr.end.is_none() && !expr.open_end && expr.start.month.is_none();
         if lone_year && !(quoted || parenthesis || matches!(sign, ',' | '(') || tabbed) {
             continue;

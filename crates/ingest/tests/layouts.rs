@@ -2965,3 +2965,25 @@ fn an_unlisted_field_run_together_with_the_dates_is_no_headline() {
         all_dated(["2021 – 2023", "2022 – 2024", "2020 – 2022"])
     );
 }
+
+#[test]
+fn a_whole_date_ending_the_headline_after_a_word_is_its_date() {
+    let record = |title: &str, date: &str| {
+        format!("{title} {date}\n\nWells, clinics and seeds for the villages of the district.\n\nAmount: £45,000\nFunder: Hope Valley Trust\n\n")
+    };
+    let text = "Grants awarded\n\n".to_string()
+        + &record(THREE_RECORDS[0], "12 Mar 2020")
+        + &record(THREE_RECORDS[1], "Nov 4, 2019")
+        + &record(THREE_RECORDS[2], "21 January 2021");
+    let listing = parse(&text);
+    assert_eq!(titles(&listing), THREE_RECORDS);
+    assert_eq!(
+        dates(&listing),
+        all_dated(["12 Mar 2020", "Nov 4, 2019", "21 January 2021"])
+    );
+    // A year alone after a word is part of the name.
+    let listing = parse(
+        "Projects\n\nSupport to the Census 2011\n\nCounting every household.\n\nFunder: Sida\n",
+    );
+    assert_eq!(titles(&listing), ["Support to the Census 2011"]);
+}
