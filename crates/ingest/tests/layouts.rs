@@ -2987,3 +2987,31 @@ fn a_whole_date_ending_the_headline_after_a_word_is_its_date() {
     );
     assert_eq!(titles(&listing), ["Support to the Census 2011"]);
 }
+
+#[test]
+fn a_field_of_two_words_over_the_dates_fields_is_no_headline() {
+    let record = |title: &str, partner: &str, start: &str, end: &str| {
+        format!("{title}\n\nCollaborating Organisations: {partner}\n\nStart Date: {start}\n\nEnd Date: {end}\n\nWells, clinics and seeds.\n\n")
+    };
+    let text = "Completed projects\n\n".to_string()
+        + &record(
+            THREE_RECORDS[0],
+            "Northwind Trust",
+            "March 3, 2019",
+            "June 30, 2020",
+        )
+        + &record(
+            THREE_RECORDS[1],
+            "Harbour Foundation",
+            "July 1, 2020",
+            "May 31, 2021",
+        )
+        + &record(
+            THREE_RECORDS[2],
+            "Northwind Trust",
+            "January 5, 2021",
+            "December 20, 2021",
+        );
+    let listing = parse(&text);
+    assert_eq!(titles(&listing), THREE_RECORDS);
+}

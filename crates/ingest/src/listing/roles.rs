@@ -531,7 +531,19 @@ impl<'a> Builder<'a> {
             // A byline or the dates' own label is never a title: the
             // headline over it is, a blank line between or not (a page's
             // blocks each have one).
-            let never_a_title = current.is_byline() || (title == i && date_label(current));
+            // Nor is a field named by a label of two words or more
+            // (`Collaborating organisations: …`) over the record's fields
+            // of dates: one more field, the vocabulary's or not.
+            let unlisted_field_over_fields = title == i
+                && matches!(&current.kind, UnitKind::Field { label, known: false }
+                    if label.split_whitespace().nth(1).is_some())
+                && self
+                    .unit(i + 1)
+                    .is_some_and(|d| matches!(d.kind, UnitKind::Field { known: true, .. }))
+                && !matches!(self.units[above].kind, UnitKind::Field { .. });
+            let never_a_title = current.is_byline()
+                || (title == i && date_label(current))
+                || unlisted_field_over_fields;
             // A list item whose next item is the date (`• Zambia` / `• 2020
             // – 2023` under a card's heading) is one of the facts the
             // headline over the list owns, blank line or not.
