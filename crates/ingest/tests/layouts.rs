@@ -3015,3 +3015,13 @@ fn a_field_of_two_words_over_the_dates_fields_is_no_headline() {
     let listing = parse(&text);
     assert_eq!(titles(&listing), THREE_RECORDS);
 }
+
+#[test]
+fn a_sentence_ending_in_a_colon_over_a_record_introduces_it() {
+    let listing = parse(
+        "Projects by country\n\nWe run two projects in Malawi, funded by Irish Aid:\n\n• Rainwater tanks for village schools\n  2019 – 2022\n• Mobile clinics for herders\n  2020 – 2023\n\nWe run one project in Kenya, funded by Sida:\n\n• Seed bank for returnees\n  2021 – 2024\n",
+    );
+    assert_eq!(titles(&listing), THREE_RECORDS);
+    // The sentence over the next records is not the text of the one above.
+    assert_eq!(listing.projects[1].description_text(), "");
+}

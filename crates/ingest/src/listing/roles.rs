@@ -25,6 +25,10 @@ pub(super) enum Role {
     /// A record's cells before its title (rule Q): the numbered line that
     /// names the donor and amount above a quoted title.
     Lead,
+    /// A sentence that ends with a colon right above a title (`We have
+    /// four projects in Mozambique:`): it introduces the records under
+    /// it, and ends the record above.
+    LeadIn,
 }
 
 pub(super) struct Builder<'a> {
@@ -1073,6 +1077,18 @@ impl<'a> Builder<'a> {
                 // A heading stands no deeper than the records it heads: a
                 // line indented under the record above is that record's.
                 if unit.indent > self.units[first].indent {
+                    break;
+                }
+                let lead_in = i + 1 == first
+                    && unit.kind == UnitKind::Text
+                    && !unit.is_title_like()
+                    && unit
+                        .whole
+                        .segments
+                        .last()
+                        .is_some_and(|line| line.text.trim_end().ends_with(':'));
+                if lead_in {
+                    self.roles[i] = Role::LeadIn;
                     break;
                 }
                 // A table row's cells are data, never a heading.
