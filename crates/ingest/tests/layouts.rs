@@ -3025,3 +3025,20 @@ fn a_sentence_ending_in_a_colon_over_a_record_introduces_it() {
     // The sentence over the next records is not the text of the one above.
     assert_eq!(listing.projects[1].description_text(), "");
 }
+
+#[test]
+fn where_blocks_open_on_their_dates_each_date_opens_the_headline_below() {
+    let listing = parse(
+        "Track record\n\nJun 2024\nRainwater tanks for village schools\n\nMay 2024\nMobile clinics for herders\n\nJan 2024\nSeed bank for returnees\n",
+    );
+    assert_eq!(titles(&listing), THREE_RECORDS);
+    assert_eq!(
+        dates(&listing),
+        all_dated(["Jun 2024", "May 2024", "Jan 2024"])
+    );
+    // Headlines over their dates, the same lines the other way round.
+    let listing = parse(
+        "Track record\n\nRainwater tanks for village schools\nJun 2024\n\nMobile clinics for herders\nMay 2024\n\nSeed bank for returnees\nJan 2024\n",
+    );
+    assert_eq!(titles(&listing), THREE_RECORDS);
+}

@@ -59,6 +59,11 @@ pub(super) struct Layout {
     /// (`01/2019 – 12/2020` / client / headline / text): most heads have one
     /// right above them.
     pub(super) dates_lead_heads: bool,
+    /// Date lines open their records: most blocks that hold a date line
+    /// and a headline print the date first, set apart above, run into
+    /// the headline below (`Jun 2024` / `Wells for schools`), two at
+    /// least.
+    pub(super) dates_lead_titles: bool,
     /// Records are numbered titles with nothing under them (rule 2b): a
     /// run of two or more under a heading or the sentence introducing
     /// them, in a listing without date lines.
@@ -166,6 +171,9 @@ pub(super) struct LayoutLearner {
     heads_counted: usize,
     /// Rule 3's records seen, and those with a date line right above.
     dated_heads: [usize; 2],
+    /// Blocks that open on a headline over its date line, and blocks that
+    /// open on a date line over a headline.
+    block_openings: [usize; 2],
     /// List items that read as titles, and those printed `Name / Title`.
     list_items: [usize; 2],
     /// Rule LL's search for sentence lines under the lead-in, the lines
@@ -263,6 +271,7 @@ impl LayoutLearner {
         self.layout.unsettled_order_line = self
             .first_ambiguous_line
             .filter(|_| day_first + month_first == 0);
+        self.learn_block_openings(&window, keep);
         self.learn_rows(decided);
         self.learn_sentence_lines(decided);
         if !self.layout.quoted_lines {
@@ -375,6 +384,30 @@ impl LayoutLearner {
 }
 
 impl LayoutLearner {
+    /// Counts the decided blocks that open on a headline over its date
+    /// line and those that open on a date line over a headline (the unit
+    /// under the last decided one is in the window's lookahead).
+    fn learn_block_openings(&mut self, window: &[Unit], keep: usize) {
+        let headline =
+            |u: &Unit| u.kind == UnitKind::Text && u.is_title_like() && u.own_dates().is_none();
+        let lone_date = |u: &Unit| u.is_date() && !u.is_lone_year();
+        for i in 0..keep {
+            let (Some(first), Some(second)) = (window.get(i), window.get(i + 1)) else {
+                break;
+            };
+            if !first.after_blank || second.after_blank {
+                continue;
+            }
+            if headline(first) && lone_date(second) {
+                self.block_openings[0] += 1;
+            } else if lone_date(first) && headline(second) {
+                self.block_openings[1] += 1;
+            }
+        }
+        let [headline_first, date_first] = self.block_openings;
+        self.layout.dates_lead_titles = date_first >= 2 && date_first > headline_first;
+    }
+
     /// Rule LL: follows the lines under a lead-in that ends with a colon,
     /// window after window, while each is a sentence line right under the
     /// one before; two or more, in a listing no other rule reads, are its

@@ -59,6 +59,7 @@ pub(super) struct Builder<'a> {
     pub(super) usual_head_level: Option<u8>,
     pub(super) constant_head_lines: Vec<String>,
     pub(super) dates_lead_heads: bool,
+    pub(super) dates_lead_titles: bool,
     /// A record of the usual shape was given out in an earlier window.
     pub(super) dominant_head_given: bool,
     /// Where rule 3's records of the usual shape start in this window.
@@ -104,6 +105,7 @@ impl<'a> Builder<'a> {
             usual_head_level: layout.usual_head_level,
             constant_head_lines: layout.constant_head_lines.clone(),
             dates_lead_heads: layout.dates_lead_heads,
+            dates_lead_titles: layout.dates_lead_titles,
             dominant_head_given: false,
             dominant_heads: Vec::new(),
             head_starts: Vec::new(),
@@ -249,12 +251,14 @@ impl<'a> Builder<'a> {
         let text_follows = self.unit(d + 2).is_some_and(|u| {
             u.kind == UnitKind::Text && (!u.is_title_like() || u.indent > date.indent)
         });
+        // Where the listing's blocks open on their dates, no text need
+        // follow (`Jun 2024` / `Wells for schools`, a list of headlines).
         date.after_blank
             && !below.after_blank
             && below.kind == UnitKind::Text
             && below.is_title_like()
             && below.own_dates().is_none()
-            && text_follows
+            && (text_follows || self.dates_lead_titles)
     }
 
     /// The title rules; `starts_file` says the window holds the file's
