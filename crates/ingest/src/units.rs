@@ -838,7 +838,19 @@ fn bullet(text: &str) -> Option<usize> {
     };
     let rest = &text[mark_len..];
     let gap = rest.len() - rest.trim_start().len();
-    (gap > 0 && !rest.trim().is_empty()).then_some(mark_len + gap)
+    if gap == 0 || rest.trim().is_empty() {
+        return None;
+    }
+    // A saved page's list item whose text types its own bullet (`<li>•
+    // Title</li>`, printed `• • Title`): both marks are the item's.
+    let content = mark_len + gap;
+    let typed = text[content..]
+        .strip_prefix('•')
+        .filter(|after| after.starts_with(char::is_whitespace) && !after.trim().is_empty());
+    Some(match typed {
+        Some(after) => text.len() - after.trim_start().len(),
+        None => content,
+    })
 }
 
 /// A symbol or emoji, or what joins and styles them: arrows, dingbats,

@@ -994,3 +994,21 @@ fn a_key_facts_table_ends_on_its_unlisted_rows() {
     );
     spans_hold(html.as_bytes(), &listing);
 }
+
+#[test]
+fn a_list_item_that_types_its_own_bullet_has_one_bullet() {
+    let html = "<html><body><h1>Our projects</h1><h2>Ongoing projects</h2><ul>\
+                <li> • Rainwater tanks for village schools</li>\
+                <li>• Mobile clinics for herders</li>\
+                <li>• Seed bank for returnees</li></ul></body></html>";
+    let listing = read(html);
+    assert_eq!(
+        titles(&listing),
+        [
+            "Rainwater tanks for village schools",
+            "Mobile clinics for herders",
+            "Seed bank for returnees"
+        ]
+    );
+    spans_hold(html.as_bytes(), &listing);
+}
