@@ -1012,3 +1012,33 @@ fn a_list_item_that_types_its_own_bullet_has_one_bullet() {
     );
     spans_hold(html.as_bytes(), &listing);
 }
+
+#[test]
+fn a_marked_heading_over_a_list_of_facts_is_the_headline_however_long_the_byline() {
+    let card = |title: &str, byline: &str, dates: &str| {
+        format!("<article><h2><a>{title}</a></h2><ul><li>{byline}</li><li><time>{dates}</time></li><li>Kenya</li></ul><p>Wells, clinics and seeds.</p></article>")
+    };
+    let html = "<html><body><h1>Our projects</h1>".to_string()
+        + &card("Rainwater tanks for village schools", "Field team with researchers from the Northern School of Public Health (NSPH), Freedonia", "March – June 2019")
+        + &card("Mobile clinics for herders", "Research unit", "2020")
+        + &card("Seed bank for returnees", "Director", "Jan 2021 - Nov 2021")
+        + "</body></html>";
+    let listing = read(&html);
+    assert_eq!(
+        titles(&listing),
+        [
+            "Rainwater tanks for village schools",
+            "Mobile clinics for herders",
+            "Seed bank for returnees"
+        ]
+    );
+    assert_eq!(
+        dates(&listing),
+        [
+            Some("March – June 2019".to_string()),
+            Some("2020".to_string()),
+            Some("Jan 2021 - Nov 2021".to_string())
+        ]
+    );
+    spans_hold(html.as_bytes(), &listing);
+}

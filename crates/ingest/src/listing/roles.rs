@@ -569,8 +569,12 @@ impl<'a> Builder<'a> {
             if current.after_blank && !fact_item && (!never_a_title || page_title) {
                 break;
             }
+            // Over a list of facts, a heading the page marks as one
+            // (`<h2>`) is the headline, however long the facts' byline.
             let set_apart = never_a_title
-                || (fact_item && content_words(above) > content_words(title))
+                || (fact_item
+                    && (content_words(above) > content_words(title)
+                        || self.units[above].heading_level().is_some()))
                 || (current.has_at_most_words(LONGEST_TAG) && words(above) > words(title));
             if !set_apart {
                 break;
