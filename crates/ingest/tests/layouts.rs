@@ -3042,3 +3042,11 @@ fn where_blocks_open_on_their_dates_each_date_opens_the_headline_below() {
     );
     assert_eq!(titles(&listing), THREE_RECORDS);
 }
+
+#[test]
+fn where_the_records_are_a_lists_items_a_headline_over_prose_is_the_pages() {
+    let listing = parse(
+        "Our cooperation in the district\n\nWe supported the district's schools for eighteen years.\n\nHistory of the projects\n\nThe support covered development and emergency work.\n\nThe projects\n\n1. Rainwater tanks for village schools\n2. Mobile clinics for herders\n3. Seed bank for returnees\n\nAcknowledgements\n\nWe thank all volunteers.\n",
+    );
+    assert_eq!(titles(&listing), THREE_RECORDS);
+}

@@ -459,7 +459,16 @@ impl<'a> Builder<'a> {
             if unmarked {
                 continue;
             }
-            if introduction {
+            // Where the records are a list's items with nothing under
+            // them (rule 2b), a headline over a paragraph that names
+            // projects is the page's (`History of the projects` / its
+            // story).
+            let about_the_projects = || {
+                self.numbered_lists
+                    && signature.body == HeadBody::Prose
+                    && (head.start..head.body).any(|k| names_projects(&self.units[k].whole.clean()))
+            };
+            if introduction || about_the_projects() {
                 continue;
             }
             // A numbered line in a head is its headline; under a numbered
@@ -1313,9 +1322,20 @@ fn names_a_group(text: &str) -> bool {
 /// it heads the projects under it.
 fn names_projects(text: &str) -> bool {
     let lower = text.to_lowercase();
-    ["projects", "programmes", "programs", "activities"]
-        .iter()
-        .any(|w| lower.split_whitespace().any(|x| x == *w))
+    [
+        "projects",
+        "programmes",
+        "programs",
+        "activities",
+        "projets",
+        "proyectos",
+        "projetos",
+        "progetti",
+        "projekte",
+        "programas",
+    ]
+    .iter()
+    .any(|w| lower.split_whitespace().any(|x| x == *w))
 }
 
 /// A labelled field of the vocabulary, or its label alone on its line,
