@@ -1491,7 +1491,9 @@ pub fn trailing_title_date(title: &str) -> Option<TrailingDate> {
     keeps_title.then_some(found)
 }
 
-fn has_project_years(expr: &DateExpr) -> bool {
+/// Whether every year `expr` names is one a project may run in
+/// (1900–2100): `3423` in a table's column of counts is no year.
+pub(crate) fn has_project_years(expr: &DateExpr) -> bool {
     let plausible = |part: &DatePart| part.year.is_none_or(|y| PROJECT_YEARS.contains(&y));
     plausible(&expr.start) && expr.end.as_ref().is_none_or(plausible)
 }

@@ -4,7 +4,9 @@
 //! its own (a pager, a count of results, a dateline, a bar of buttons:
 //! [`crate::furniture`]), parts units as a blank line does.
 
-use crate::dates::{scan_date, scan_end_date, trailing_title_date, DateExpr, DatePart};
+use crate::dates::{
+    has_project_years, scan_date, scan_end_date, trailing_title_date, DateExpr, DatePart,
+};
 use crate::furniture::{furniture_blocks, is_page_furniture, is_web_address, is_web_address_alone};
 use crate::labels::{self, is_known_label, Meaning};
 use crate::record::{Segment, Span, Text};
@@ -1209,7 +1211,7 @@ const FACT_SEPARATORS: [char; 6] = [',', ';', '|', '/', '·', '•'];
 fn date_line(line: &Line, from: usize) -> Option<(UnitKind, usize)> {
     let (text, _) = line.trimmed();
     let dated = text.get(from..)?;
-    let expr = scan_date(dated)?;
+    let expr = scan_date(dated).filter(has_project_years)?;
     let rest = &dated[expr.len..];
     let range = expr.end.is_some() || expr.open_end;
     if !(acceptable_rest(rest) || (range && sentence_after(rest))) {
@@ -2981,6 +2983,14 @@ mod tests {
             dash_label("Donor – Norway’s aid"),
             Some(("Donor".into(), "Donor – ".len()))
         );
+    }
+
+    #[test]
+    fn a_number_beyond_the_years_projects_run_in_is_no_date_line() {
+        let u = units_of("3423\n\n1591 – 1998\n\n2012 to 2017\n");
+        assert_eq!(u[0].kind, UnitKind::Text);
+        assert_eq!(u[1].kind, UnitKind::Text);
+        assert!(u[2].is_date());
     }
 
     #[test]
