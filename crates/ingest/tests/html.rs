@@ -1042,3 +1042,37 @@ fn a_marked_heading_over_a_list_of_facts_is_the_headline_however_long_the_byline
     );
     spans_hold(html.as_bytes(), &listing);
 }
+
+#[test]
+fn a_page_header_holds_an_entrys_title_a_site_header_is_the_pages() {
+    let entry = |title: &str, text: &str| {
+        format!("<div class=\"blog-item\"><div class=\"page-header\"><h2><a href=\"/p\">{title}</a></h2></div><p>{text}</p></div>")
+    };
+    let html = "<html><body><div class=\"site-header\"><p>Institute home</p><p>Contact us</p></div>\
+                <div class=\"page-header\"><h1>Projects</h1></div>"
+        .to_string()
+        + &entry(
+            "Rainwater tanks for village schools",
+            "The project builds tanks for twelve schools in Malawi.",
+        )
+        + &entry(
+            "Mobile clinics for herders",
+            "The project runs two clinics on wheels in northern Kenya.",
+        )
+        + &entry(
+            "Seed bank for returnees",
+            "The project keeps seed for families returning to Burundi.",
+        )
+        + "<div class=\"page-footer\"><p>Copyright the institute</p></div></body></html>";
+    let listing = read(&html);
+    assert_eq!(
+        titles(&listing),
+        [
+            "Rainwater tanks for village schools",
+            "Mobile clinics for herders",
+            "Seed bank for returnees"
+        ]
+    );
+    assert_eq!(listing.page_title.as_deref(), Some("Projects"));
+    spans_hold(html.as_bytes(), &listing);
+}

@@ -283,15 +283,23 @@ fn is_furniture(name: &[u8], attributes: &[(Vec<u8>, String)]) -> bool {
     // The page's own banner and footer as pages wrote them before HTML5
     // had elements for them (`<div id="footer">`, `class="site-footer"`,
     // `campl-global-header`); an entry's header or footer (`card-header`,
-    // `entry-footer`) holds its title or facts.
+    // `entry-footer`) holds its title or facts, and so does a
+    // `page-header`, which frameworks wrap a page's or an entry's title in
+    // (a `page-footer` is the page's).
     let page_banner = ["id", "class"].iter().any(|attribute_name| {
         let is = |word: &str, of: &[&str]| of.iter().any(|o| word.eq_ignore_ascii_case(o));
-        let mut banner = false;
-        let mut page_wide = false;
+        let mut header = false;
+        let mut footer = false;
+        let mut site_wide = false;
+        let mut page = false;
         for word in words(attribute_name) {
-            banner |= is(word, &["header", "footer"]);
-            page_wide |= is(word, &["site", "global", "page", "main"]);
+            header |= is(word, &["header"]);
+            footer |= is(word, &["footer"]);
+            site_wide |= is(word, &["site", "global", "main"]);
+            page |= is(word, &["page"]);
         }
+        let banner = header || footer;
+        let page_wide = site_wide || (footer && page);
         banner
             && (page_wide
                 || attribute(attributes, attribute_name.as_bytes())
