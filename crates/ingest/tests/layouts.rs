@@ -3050,3 +3050,18 @@ fn where_the_records_are_a_lists_items_a_headline_over_prose_is_the_pages() {
     );
     assert_eq!(titles(&listing), THREE_RECORDS);
 }
+
+#[test]
+fn a_lead_in_in_german_announces_its_numbered_list() {
+    let listing = parse(
+        "Projekte\n\nSeit 1993 sind viele Vorhaben entstanden. Folgende Projekte wurden umgesetzt:\n\n 1. Neubau eines Kinderheims für 35 Kleinkinder.\n 2. Trinkwasserversorgung für das Kinderheim.\n 3. Saatgutbank für Rückkehrer.\n",
+    );
+    assert_eq!(
+        titles(&listing),
+        [
+            "Neubau eines Kinderheims für 35 Kleinkinder.",
+            "Trinkwasserversorgung für das Kinderheim.",
+            "Saatgutbank für Rückkehrer."
+        ]
+    );
+}

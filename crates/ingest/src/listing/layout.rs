@@ -764,6 +764,9 @@ fn is_lead_in(unit: &Unit) -> bool {
         "grant",
         "projet",
         "proyecto",
+        "projekt",
+        "progett",
+        "vorhaben",
     ]
     .iter()
     .any(|w| text.contains(w));
@@ -777,12 +780,16 @@ fn is_lead_in(unit: &Unit) -> bool {
 }
 
 /// Words of a sentence announcing the list that follows it.
-const ANNOUNCING_WORDS: [&str; 12] = [
+const ANNOUNCING_WORDS: [&str; 16] = [
     "following",
     "below",
     "ci-dessous",
     "suivants",
     "siguientes",
+    "folgende",
+    "folgenden",
+    "seguintes",
+    "seguenti",
     "découvrez",
     "discover",
     "voici",
