@@ -275,7 +275,50 @@ pub fn furniture_blocks(lines: &[Line]) -> Vec<usize> {
     let mut furniture = footer_lines(lines);
     furniture.extend(related_lines(lines));
     furniture.extend(printed_page_headers(lines));
+    furniture.extend(breadcrumb_lines(lines));
     furniture
+}
+
+/// A page's breadcrumb trail copied as a list (`- Home` / `- Aid by
+/// location` / `- South of Sahara`): a block that opens on an item naming
+/// the site's home page, and the short items right under it. Their line
+/// numbers.
+fn breadcrumb_lines(lines: &[Line]) -> Vec<usize> {
+    const HOME: [&str; 8] = [
+        "home",
+        "home page",
+        "homepage",
+        "accueil",
+        "inicio",
+        "início",
+        "startseite",
+        "start",
+    ];
+    const LONGEST_ITEM: usize = 8;
+    let item = |line: &Line| -> Option<String> {
+        let text = line.trimmed().0;
+        let rest = text.strip_prefix(['-', '*', '•', '·', '›', '>'])?;
+        rest.starts_with(' ').then(|| rest.trim().to_lowercase())
+    };
+    let blank = |i: usize| lines.get(i).is_none_or(|line| line.trimmed().0.is_empty());
+    let mut trail = Vec::new();
+    for i in 0..lines.len() {
+        let opens_trail = (i == 0 || blank(i - 1))
+            && item(&lines[i]).is_some_and(|text| HOME.contains(&text.as_str()));
+        if !opens_trail {
+            continue;
+        }
+        trail.push(lines[i].number);
+        for line in &lines[i + 1..] {
+            match item(line) {
+                Some(text) if text.split_whitespace().count() <= LONGEST_ITEM => {
+                    trail.push(line.number);
+                }
+                _ => break,
+            }
+        }
+    }
+    trail
 }
 
 /// Whether `text` opens on a web address (`https://…`, `www.…`).

@@ -3065,3 +3065,11 @@ fn a_lead_in_in_german_announces_its_numbered_list() {
         ]
     );
 }
+
+#[test]
+fn a_breadcrumb_trail_copied_as_a_list_is_no_record() {
+    let listing = parse(
+        "- Home\n- Aid by location\n- East Africa\nEast Africa region\nRainwater tanks for village schools\nIrish Aid\nThe project builds tanks for twelve schools in Malawi, with their pumps.\nMobile clinics for herders\nSida\nThe project runs two clinics on wheels in northern Kenya for the herders.\nSeed bank for returnees\nSDC\nThe project keeps seed for the families that return to Burundi.\n",
+    );
+    assert_eq!(titles(&listing), THREE_RECORDS);
+}
