@@ -3073,3 +3073,20 @@ fn a_breadcrumb_trail_copied_as_a_list_is_no_record() {
     );
     assert_eq!(titles(&listing), THREE_RECORDS);
 }
+
+#[test]
+fn a_category_printed_over_every_date_is_no_headline() {
+    let post = |date: &str, title: &str| {
+        format!("Water projects\n\n{date}\n\n{title}\n\nA short excerpt of the post about the work, with its partners.\n\nRead more\n\n")
+    };
+    let text = "Our news\n\n".to_string()
+        + &post("May 9, 2023", THREE_RECORDS[0])
+        + &post("August 17, 2022", THREE_RECORDS[1])
+        + &post("April 26, 2022", THREE_RECORDS[2]);
+    let listing = parse(&text);
+    assert_eq!(titles(&listing), THREE_RECORDS);
+    assert_eq!(
+        dates(&listing),
+        all_dated(["May 9, 2023", "August 17, 2022", "April 26, 2022"])
+    );
+}

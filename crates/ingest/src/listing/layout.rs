@@ -6,7 +6,7 @@ use super::roles::{Builder, HeadBody, HeadSignature, NumberedRecord, Role};
 use crate::dates::{scan_date, scan_end_date, NumericOrder};
 use crate::labels::{self, Column};
 use crate::record::Text;
-use crate::units::{Unit, UnitKind};
+use crate::units::{date_label, Unit, UnitKind};
 
 /// The layout facts that depend on the whole listing.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -64,6 +64,10 @@ pub(super) struct Layout {
     /// the headline below (`Jun 2024` / `Wells for schools`), two at
     /// least.
     pub(super) dates_lead_titles: bool,
+    /// A line set apart, printed the same right above most date lines,
+    /// three at least (a blog's category over each post's date: `Borehole
+    /// wells` / `May 9, 2023` / headline): a label, never the headline.
+    pub(super) constant_date_heads: Vec<String>,
     /// Records are numbered titles with nothing under them (rule 2b): a
     /// run of two or more under a heading or the sentence introducing
     /// them, in a listing without date lines.
@@ -174,6 +178,10 @@ pub(super) struct LayoutLearner {
     /// Blocks that open on a headline over its date line, and blocks that
     /// open on a date line over a headline.
     block_openings: [usize; 2],
+    /// How often each line right above a date line was printed, and how
+    /// many date lines had a line above.
+    date_heads: std::collections::BTreeMap<String, usize>,
+    date_heads_seen: usize,
     /// List items that read as titles, and those printed `Name / Title`.
     list_items: [usize; 2],
     /// Rule LL's search for sentence lines under the lead-in, the lines
@@ -406,6 +414,36 @@ impl LayoutLearner {
         }
         let [headline_first, date_first] = self.block_openings;
         self.layout.dates_lead_titles = date_first >= 2 && date_first > headline_first;
+        for i in 0..keep {
+            let (Some(above), Some(date)) = (window.get(i), window.get(i + 1)) else {
+                break;
+            };
+            // The dates' own label (`Dates` / `2019–2022`) and a byline
+            // are read as such; a tag printed between a headline and its dates
+            // (`Wells for schools` / `Ghana` / `2019–2021`) is passed over
+            // by the headline above it.
+            if !(date.is_date() && !date.is_lone_year() && above.is_title_like())
+                || date_label(above)
+                || above.is_byline()
+                || !above.after_blank
+            {
+                continue;
+            }
+            self.date_heads_seen += 1;
+            if self.date_heads.len() < HEAD_LINES_REMEMBERED {
+                *self
+                    .date_heads
+                    .entry(above.whole.clean().into_owned())
+                    .or_default() += 1;
+            }
+        }
+        let seen = self.date_heads_seen;
+        self.layout.constant_date_heads = self
+            .date_heads
+            .iter()
+            .filter(|&(_, &n)| n >= 3 && 2 * n > seen)
+            .map(|(line, _)| line.clone())
+            .collect();
     }
 
     /// Rule LL: follows the lines under a lead-in that ends with a colon,

@@ -60,6 +60,7 @@ pub(super) struct Builder<'a> {
     pub(super) constant_head_lines: Vec<String>,
     pub(super) dates_lead_heads: bool,
     pub(super) dates_lead_titles: bool,
+    pub(super) constant_date_heads: Vec<String>,
     /// A record of the usual shape was given out in an earlier window.
     pub(super) dominant_head_given: bool,
     /// Where rule 3's records of the usual shape start in this window.
@@ -106,6 +107,7 @@ impl<'a> Builder<'a> {
             constant_head_lines: layout.constant_head_lines.clone(),
             dates_lead_heads: layout.dates_lead_heads,
             dates_lead_titles: layout.dates_lead_titles,
+            constant_date_heads: layout.constant_date_heads.clone(),
             dominant_head_given: false,
             dominant_heads: Vec::new(),
             head_starts: Vec::new(),
@@ -221,6 +223,17 @@ impl<'a> Builder<'a> {
                 || (self.units[i].is_headline_with_stop()
                     && self.unit(i + 1).is_some_and(|d| !d.after_blank)))
             && !self.date_leads_the_head_below(i + 1)
+            && !self.is_constant_date_head(i)
+    }
+
+    /// Whether unit `i` is printed the same over most of the listing's
+    /// date lines ([`super::layout::Layout::constant_date_heads`]).
+    fn is_constant_date_head(&self, i: usize) -> bool {
+        !self.constant_date_heads.is_empty()
+            && self
+                .constant_date_heads
+                .iter()
+                .any(|line| *line == self.units[i].whole.clean())
     }
 
     /// `k`, or the unit after it where `k` is another of a record's date
@@ -252,13 +265,16 @@ impl<'a> Builder<'a> {
             u.kind == UnitKind::Text && (!u.is_title_like() || u.indent > date.indent)
         });
         // Where the listing's blocks open on their dates, no text need
-        // follow (`Jun 2024` / `Wells for schools`, a list of headlines).
+        // follow (`Jun 2024` / `Wells for schools`, a list of headlines);
+        // under a label printed over every date (a blog's category), the
+        // headline under the date is the post's, set apart or not.
+        let under_label = d > 0 && self.is_constant_date_head(d - 1);
         date.after_blank
-            && !below.after_blank
+            && (!below.after_blank || under_label)
             && below.kind == UnitKind::Text
             && below.is_title_like()
             && below.own_dates().is_none()
-            && (text_follows || self.dates_lead_titles)
+            && (text_follows || self.dates_lead_titles || under_label)
     }
 
     /// The title rules; `starts_file` says the window holds the file's
@@ -327,6 +343,11 @@ impl<'a> Builder<'a> {
             if leads {
                 self.roles[d] = Role::Lead;
                 self.roles[d + 1] = Role::Title;
+                // The label printed over every date (a blog's category)
+                // opens the record with it.
+                if d > 0 && self.roles[d - 1] == Role::Body && self.is_constant_date_head(d - 1) {
+                    self.roles[d - 1] = Role::Lead;
+                }
             }
         }
         // Rule 2: numbered or bulleted titles without a date line, at the
