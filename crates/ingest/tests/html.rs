@@ -1076,3 +1076,46 @@ fn a_page_header_holds_an_entrys_title_a_site_header_is_the_pages() {
     assert_eq!(listing.page_title.as_deref(), Some("Projects"));
     spans_hold(html.as_bytes(), &listing);
 }
+
+#[test]
+fn a_subheading_that_opens_on_dates_dates_the_record_under_its_headline() {
+    let entry = |title: &str, dates: &str, text: &str| {
+        format!("<h2>{title}</h2><h4>{dates}</h4><p>{text}</p>")
+    };
+    let html = "<html><body><h1>Projects</h1><p>Some projects I work on or have worked on.</p>"
+        .to_string()
+        + &entry(
+            "Rainwater tanks for village schools",
+            "2017-2021: East Africa",
+            "The project builds tanks for the schools of the region.",
+        )
+        + &entry(
+            "Mobile clinics for herders",
+            "2018-2021: Kenya, Uganda",
+            "The project runs two clinics on wheels for the herders.",
+        )
+        + &entry(
+            "Seed bank for returnees",
+            "2018-2019: Burundi",
+            "The project keeps seed for the families that return.",
+        )
+        + "</body></html>";
+    let listing = read(&html);
+    assert_eq!(
+        titles(&listing),
+        [
+            "Rainwater tanks for village schools",
+            "Mobile clinics for herders",
+            "Seed bank for returnees"
+        ]
+    );
+    assert_eq!(
+        dates(&listing),
+        [
+            Some("2017-2021: East Africa".to_string()),
+            Some("2018-2021: Kenya, Uganda".to_string()),
+            Some("2018-2019: Burundi".to_string())
+        ]
+    );
+    spans_hold(html.as_bytes(), &listing);
+}

@@ -515,6 +515,23 @@ impl Builder<'_> {
                     }
                 }
                 UnitKind::LoneLabel(label) => pending_label = Some(label.clone()),
+                // A subheading that opens on the record's dates
+                // (`#### 2017–2021: East Africa`) under its headline dates
+                // it.
+                UnitKind::Text
+                    if project.date.is_none()
+                        && unit.heading_level().is_some()
+                        && unit.content.segments.len() == 1
+                        && super::roles::opens_on_dates(&unit.content.clean()) =>
+                {
+                    project.date = Some(DateText {
+                        text: unit.content.clone(),
+                        origin: DateOrigin::DateLine,
+                        order: NumericOrder::default(),
+                    });
+                    // Its places are read with the record's text.
+                    project.description.push(unit.whole.clone());
+                }
                 _ => project.description.push(unit.whole.clone()),
             }
         }

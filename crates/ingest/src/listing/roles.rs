@@ -798,8 +798,11 @@ impl<'a> Builder<'a> {
                 continue;
             };
             // A heading of projects (`Ongoing projects`) heads the
-            // records under it, bold headlines or not.
-            if names_projects(&self.units[i].whole.clean()) {
+            // records under it, bold headlines or not; one that opens on
+            // dates (`2017–2021: East Africa`) gives the record's dates
+            // and places.
+            let text = self.units[i].whole.clean();
+            if names_projects(&text) || opens_on_dates(&text) {
                 continue;
             }
             if deepest.is_none_or(|(deepest_level, _)| level >= deepest_level) {
@@ -1337,6 +1340,14 @@ fn section_reason(heading: &str) -> Option<String> {
 /// `Related projects`, `Upcoming events`, `See also`), not one record.
 fn names_a_group(text: &str) -> bool {
     names_projects(text) || is_events_heading(text) || is_document_heading(text)
+}
+
+/// Whether `text` opens on a date or a range of dates (`2017–2021: East
+/// Africa`), its Markdown marks aside.
+pub(super) fn opens_on_dates(text: &str) -> bool {
+    let text = text.trim_start_matches('#').trim_start();
+    text.starts_with(|c: char| c.is_ascii_digit())
+        && crate::dates::scan_date(text).is_some_and(|expr| expr.end.is_some() || expr.open_end)
 }
 
 /// Whether a heading names projects in the plural (`Ongoing projects`):
