@@ -22,6 +22,7 @@ pub fn is_page_furniture(text: &str) -> bool {
     if !text.bytes().any(|b| b.is_ascii_digit()) {
         // A pager without numbers steps both ways in a few words.
         return is_action_bar(text)
+            || is_breadcrumb(text)
             || is_language_switch(text)
             || is_tag_list(text)
             || (text.len() <= 60 && is_pager(text));
@@ -279,21 +280,41 @@ pub fn furniture_blocks(lines: &[Line]) -> Vec<usize> {
     furniture
 }
 
+/// The words a breadcrumb trail opens on: the site's home page.
+const HOME_WORDS: [&str; 8] = [
+    "home",
+    "home page",
+    "homepage",
+    "accueil",
+    "inicio",
+    "início",
+    "startseite",
+    "start",
+];
+
+/// A page's breadcrumb trail on one line (`Home / Projects / Research`,
+/// `Accueil > Nos projets`): the home page, then a few steps parted by
+/// slashes or arrows.
+fn is_breadcrumb(text: &str) -> bool {
+    const MOST_WORDS: usize = 12;
+    // The home page is a step of its own: `Home Office / DFID` is a name.
+    let first = text
+        .split(['/', '>', '»', '›', '|'])
+        .next()
+        .unwrap_or_default();
+    let parted = [" / ", " > ", " » ", " › ", " | "]
+        .iter()
+        .any(|s| text.contains(s));
+    parted
+        && HOME_WORDS.contains(&first.trim().to_lowercase().as_str())
+        && text.split_whitespace().count() <= MOST_WORDS
+}
+
 /// A page's breadcrumb trail copied as a list (`- Home` / `- Aid by
 /// location` / `- South of Sahara`): a block that opens on an item naming
 /// the site's home page, and the short items right under it. Their line
 /// numbers.
 fn breadcrumb_lines(lines: &[Line]) -> Vec<usize> {
-    const HOME: [&str; 8] = [
-        "home",
-        "home page",
-        "homepage",
-        "accueil",
-        "inicio",
-        "início",
-        "startseite",
-        "start",
-    ];
     const LONGEST_ITEM: usize = 8;
     let item = |line: &Line| -> Option<String> {
         let text = line.trimmed().0;
@@ -304,7 +325,7 @@ fn breadcrumb_lines(lines: &[Line]) -> Vec<usize> {
     let mut trail = Vec::new();
     for i in 0..lines.len() {
         let opens_trail = (i == 0 || blank(i - 1))
-            && item(&lines[i]).is_some_and(|text| HOME.contains(&text.as_str()));
+            && item(&lines[i]).is_some_and(|text| HOME_WORDS.contains(&text.as_str()));
         if !opens_trail {
             continue;
         }
@@ -958,6 +979,8 @@ mod tests {
             "Back to top ↑",
             "Lascia un commento",
             "Learn more →",
+            "Home / Projects / Research",
+            "Accueil > Nos projets",
             "Mehr erfahren",
             "En savoir plus",
             "Lees meer",
@@ -1088,6 +1111,7 @@ mod tests {
             "A view from the hills",
             "Voir la mer",
             "Top-up grants for returnees",
+            "Home Office / DFID migration fund",
             "More jobs for young women",
             "The project gave 1,200 results in the survey of farmers across three regions of Ghana",
         ] {
