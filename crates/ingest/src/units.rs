@@ -1080,7 +1080,7 @@ pub fn own_dates(text: &str) -> Option<OwnDates> {
         let separated = tabbed || quoted || parenthesis || BEFORE_OWN_DATES.contains(&sign);
         // A whole date, day, month and year, that ends the line needs no
         // separator after a word (`Mapping wells along the river 12 Mar
-        // 2020`, `… Sept. 30, 2019`, as a list of results prints each
+        // 2020`, `… Nov 4, 2019`, as a list of results prints each
         // one's date): no name ends so. After a number it ends a table's
         // row, its cells parted by spaces alone.
         const LONGEST_WHOLE_DATE: usize = 20;
