@@ -150,6 +150,15 @@ impl Unit {
         self.meaning() == Some(Meaning::Title)
     }
 
+    /// A labelled field of the project's dates, whatever its value:
+    /// `Duration: …`, `End date: …`.
+    pub fn is_dates_field(&self) -> bool {
+        matches!(
+            self.meaning(),
+            Some(Meaning::Dates | Meaning::Start | Meaning::End)
+        )
+    }
+
     /// A labelled field whose value starts with the project's dates or its
     /// start: `Date: 1 May 2019 – 30 April 2021`, `Start date: 2019`.
     pub fn is_date_field(&self) -> bool {

@@ -18,6 +18,13 @@ fn titles(listing: &Listing) -> Vec<String> {
         .collect()
 }
 
+/// The titles of the three-record pages written for one structure each.
+const THREE_RECORDS: [&str; 3] = [
+    "Rainwater tanks for village schools",
+    "Mobile clinics for herders",
+    "Seed bank for returnees",
+];
+
 fn dates(listing: &Listing) -> Vec<Option<String>> {
     listing.projects.iter().map(RawProject::date_text).collect()
 }
@@ -1002,14 +1009,7 @@ fn a_list_item_that_types_its_own_bullet_has_one_bullet() {
                 <li>• Mobile clinics for herders</li>\
                 <li>• Seed bank for returnees</li></ul></body></html>";
     let listing = read(html);
-    assert_eq!(
-        titles(&listing),
-        [
-            "Rainwater tanks for village schools",
-            "Mobile clinics for herders",
-            "Seed bank for returnees"
-        ]
-    );
+    assert_eq!(titles(&listing), THREE_RECORDS);
     spans_hold(html.as_bytes(), &listing);
 }
 
@@ -1024,14 +1024,7 @@ fn a_marked_heading_over_a_list_of_facts_is_the_headline_however_long_the_byline
         + &card("Seed bank for returnees", "Director", "Jan 2021 - Nov 2021")
         + "</body></html>";
     let listing = read(&html);
-    assert_eq!(
-        titles(&listing),
-        [
-            "Rainwater tanks for village schools",
-            "Mobile clinics for herders",
-            "Seed bank for returnees"
-        ]
-    );
+    assert_eq!(titles(&listing), THREE_RECORDS);
     assert_eq!(
         dates(&listing),
         [
@@ -1065,14 +1058,7 @@ fn a_page_header_holds_an_entrys_title_a_site_header_is_the_pages() {
         )
         + "<div class=\"page-footer\"><p>Copyright the institute</p></div></body></html>";
     let listing = read(&html);
-    assert_eq!(
-        titles(&listing),
-        [
-            "Rainwater tanks for village schools",
-            "Mobile clinics for herders",
-            "Seed bank for returnees"
-        ]
-    );
+    assert_eq!(titles(&listing), THREE_RECORDS);
     assert_eq!(listing.page_title.as_deref(), Some("Projects"));
     spans_hold(html.as_bytes(), &listing);
 }
@@ -1101,14 +1087,7 @@ fn a_subheading_that_opens_on_dates_dates_the_record_under_its_headline() {
         )
         + "</body></html>";
     let listing = read(&html);
-    assert_eq!(
-        titles(&listing),
-        [
-            "Rainwater tanks for village schools",
-            "Mobile clinics for herders",
-            "Seed bank for returnees"
-        ]
-    );
+    assert_eq!(titles(&listing), THREE_RECORDS);
     assert_eq!(
         dates(&listing),
         [

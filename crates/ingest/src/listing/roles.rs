@@ -241,13 +241,7 @@ impl<'a> Builder<'a> {
     /// there says whether a block of fields is the record. One at most, as
     /// rule 1 looks three units ahead ([`super::layout::LOOKAHEAD_UNITS`]).
     fn past_date_fields(&self, k: usize) -> usize {
-        let date_field = self.unit(k).is_some_and(|u| {
-            matches!(u.kind, UnitKind::Field { known: true, .. })
-                && matches!(
-                    u.meaning(),
-                    Some(Meaning::Dates | Meaning::Start | Meaning::End)
-                )
-        });
+        let date_field = self.unit(k).is_some_and(Unit::is_dates_field);
         k + usize::from(date_field)
     }
 
@@ -505,7 +499,9 @@ impl<'a> Builder<'a> {
             // carries none.
             let opens_on_record = is_dominant && signature.body == HeadBody::Fields
                 || self.prose_runs_into_fields(head.body)
-                || (head.body..next_head).any(|i| self.is_dates_field(i));
+                || self.units[head.body..next_head]
+                    .iter()
+                    .any(Unit::is_dates_field);
             let page_title_first = starts_file && !opens_on_record;
             let Some(title) = numbered.or_else(|| head.title(self.head_lines, page_title_first))
             else {
@@ -762,16 +758,6 @@ impl<'a> Builder<'a> {
             && unit.whole.segments.len() == 1
             && (matches!(unit.kind, UnitKind::Field { .. })
                 || (unit.kind == UnitKind::Text && unit.has_at_most_words(8) && names_a_year()))
-    }
-
-    /// Whether unit `i` is a field of the record's dates (`Duration: …`,
-    /// `End date: …`).
-    fn is_dates_field(&self, i: usize) -> bool {
-        matches!(
-            &self.units[i].kind,
-            UnitKind::Field { label, known: true }
-                if matches!(labels::meaning(label), Some(Meaning::Dates | Meaning::Start | Meaning::End))
-        )
     }
 
     /// Whether the prose at `body` runs on, with no blank line, into the
