@@ -1822,13 +1822,10 @@ fn awaits_its_value(unit: &Unit) -> bool {
 /// Whether `unit` is a label of the start or the end alone on its line,
 /// with no colon (`Start date`, `Fin`), which labels the date line under it.
 fn labels_one_end(unit: &Unit) -> bool {
-    unit.kind == UnitKind::Text
-        && unit.whole.segments.len() == 1
-        && unit.has_at_most_words(3)
-        && matches!(
-            labels::listed_meaning(&unit.whole.clean()),
-            Some(Meaning::Start | Meaning::End)
-        )
+    matches!(
+        lone_label_of_dates(unit),
+        Some(Meaning::Start | Meaning::End)
+    )
 }
 
 /// Whether `unit` is a known label alone on its line, with no colon (`Aim`,
@@ -2082,12 +2079,17 @@ fn is_label_line(unit: &Unit) -> bool {
 /// A line that only names what the date line under it holds (`Dates`,
 /// `Period`, `Laufzeit`): a card's label over its value.
 pub fn date_label(unit: &Unit) -> bool {
-    unit.kind == UnitKind::Text
-        && unit.has_at_most_words(3)
-        && matches!(
-            labels::listed_meaning(&unit.whole.clean()),
-            Some(Meaning::Dates)
-        )
+    lone_label_of_dates(unit) == Some(Meaning::Dates)
+}
+
+/// What a line of at most three words without a colon labels, if it is
+/// a label of dates (`Dates`, `Start date`, `Fin`).
+fn lone_label_of_dates(unit: &Unit) -> Option<Meaning> {
+    if unit.kind != UnitKind::Text || !unit.has_at_most_words(3) {
+        return None;
+    }
+    labels::listed_meaning(&unit.whole.clean())
+        .filter(|m| matches!(m, Meaning::Dates | Meaning::Start | Meaning::End))
 }
 
 /// Where a record prints each label alone over its value (`Lieu` /
@@ -2254,18 +2256,16 @@ fn unlisted_field(unit: &Unit) -> Option<(FieldShape, String, usize)> {
                 && !is_known_label(value.trim().trim_end_matches(':'));
             is_row.then(|| (FieldShape::Row, label.to_string(), value_at))
         }
-        UnitKind::Bullet => {
+        UnitKind::Bullet | UnitKind::Numbered(_) => {
             let item_at = text.len() - text.trim_start().len();
-            let content = item_at + bullet(&text[item_at..])?;
+            let item = &text[item_at..];
+            let (shape, mark) = match unit.kind {
+                UnitKind::Bullet => (FieldShape::Item, bullet(item)?),
+                _ => (FieldShape::NumberedItem, numbered(item)?.1),
+            };
+            let content = item_at + mark;
             let (label, value, _) = field(&text[content..])?;
-            Some((FieldShape::Item, label, content + value?))
-        }
-        UnitKind::Numbered(_) => {
-            let item_at = text.len() - text.trim_start().len();
-            let (_, content) = numbered(&text[item_at..])?;
-            let content = item_at + content;
-            let (label, value, _) = field(&text[content..])?;
-            Some((FieldShape::NumberedItem, label, content + value?))
+            Some((shape, label, content + value?))
         }
         _ => None,
     }

@@ -280,6 +280,7 @@ impl LayoutLearner {
             .first_ambiguous_line
             .filter(|_| day_first + month_first == 0);
         self.learn_block_openings(&window, keep);
+        self.learn_date_heads(&window, keep);
         self.learn_rows(decided);
         self.learn_sentence_lines(decided);
         if !self.layout.quoted_lines {
@@ -414,6 +415,12 @@ impl LayoutLearner {
         }
         let [headline_first, date_first] = self.block_openings;
         self.layout.dates_lead_titles = date_first >= 2 && date_first > headline_first;
+    }
+
+    /// Counts the lines set apart right above the decided date lines, to
+    /// learn one printed over most of them
+    /// ([`Layout::constant_date_heads`]).
+    fn learn_date_heads(&mut self, window: &[Unit], keep: usize) {
         for i in 0..keep {
             let (Some(above), Some(date)) = (window.get(i), window.get(i + 1)) else {
                 break;
