@@ -135,7 +135,7 @@ pub fn check_listing(reference: &normalise::Reference, data: &[u8]) -> Option<Th
 
 /// Evidence is always a sentence of one passage (a title, a field's value
 /// or a paragraph, its lines joined by one space): its span's bytes are
-/// the sentence but for each line break and the indentation around it,
+/// the sentence but for each line break and the white space around it,
 /// and it starts on `line`.
 fn check_evidence(data: &[u8], evidence: &normalise::extract::Evidence, mention: &str) {
     let span = evidence.span;
@@ -224,25 +224,22 @@ fn corridors(project: &normalise::Project) -> usize {
         .sum()
 }
 
-/// `bytes` with each line break, and the white space around it, read as
-/// one space: how a passage's lines are joined.
+/// `bytes` with each line break, and the white space around it (any that
+/// a line's trimming removes: a carriage return or a vertical tab too),
+/// read as one space: how a passage's lines are joined.
 fn lines_joined(bytes: &[u8]) -> Vec<u8> {
-    let mut out: Vec<u8> = Vec::with_capacity(bytes.len());
-    let mut i = 0;
-    while i < bytes.len() {
-        if bytes[i] == b'\n' {
-            while out.last().is_some_and(|b| b.is_ascii_whitespace()) {
-                out.pop();
-            }
-            out.push(b' ');
-            i += 1;
-            while i < bytes.len() && matches!(bytes[i], b' ' | b'\t') {
-                i += 1;
-            }
-        } else {
-            out.push(bytes[i]);
-            i += 1;
-        }
-    }
-    out
+    let text = String::from_utf8_lossy(bytes);
+    let lines: Vec<&str> = text.split('\n').collect();
+    let last = lines.len() - 1;
+    let trimmed: Vec<&str> = lines
+        .iter()
+        .enumerate()
+        .map(|(i, line)| match (i == 0, i == last) {
+            (true, true) => line,
+            (true, false) => line.trim_end(),
+            (false, true) => line.trim_start(),
+            (false, false) => line.trim(),
+        })
+        .collect();
+    trimmed.join(" ").into_bytes()
 }
