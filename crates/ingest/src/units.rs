@@ -296,11 +296,15 @@ impl Unit {
     /// home.`, `Safe journeys!`), a blank line above it: over a date line
     /// it is a title, as a headline is.
     pub fn is_headline_with_stop(&self) -> bool {
+        self.after_blank && self.has_at_most_words(12) && self.is_title_but_for_its_stop()
+    }
+
+    /// A one-line text that reads as a headline but for its final stop
+    /// (`Quality assessment of evaluation products.`).
+    pub fn is_title_but_for_its_stop(&self) -> bool {
         self.kind == UnitKind::Text
-            && self.after_blank
             && !self.title_like
             && self.whole.segments.len() == 1
-            && self.has_at_most_words(12)
             && self
                 .whole
                 .segments
@@ -1463,39 +1467,80 @@ fn labelled_row(text: &str) -> Option<(String, usize)> {
     is_row.then(|| (label.to_string(), value_at))
 }
 
-/// A reference list's line that prints the dates in a column before the
-/// headline (`2020–2023   Teacher training for host schools`, the rest
-/// of the record indented under the headline): the dates and the headline
-/// are two lines, a date line that opens the record below it. A headline
-/// has four words at least (a place after its dates has fewer) and no
-/// third column (a table's row has).
+/// A line that opens on its record's dates and goes on with the record's
+/// headline: a reference list's column (`2020–2023   Teacher training
+/// for host schools`, the rest of the record indented under it), or a
+/// CV's or a timeline's line (`March 2018 – Present Review of a school
+/// feeding project`, `2017: Baseline survey of youth employment`). The
+/// dates and the headline are two lines, a date line that opens the record
+/// below it. A headline has four words at least (a place after its dates
+/// has fewer) and no third column (a table's row has). Without a column
+/// between them the dates are a range or name their month, or a colon
+/// sets them off (`2030 Agenda for Sustainable Development` is a title),
+/// and the headline is one phrase: not a sentence and its text (a date
+/// line's summary, `2018–2021. Funded by …`, is read by [`date_line`]),
+/// nor prose running on from its dates in lower case (`2018–2021 saw the
+/// office grow`).
 fn dates_beside_headline<'a>(line: &Line<'a>) -> Vec<Line<'a>> {
     let whole = vec![Line { ..*line }];
     let (text, span) = line.trimmed();
-    // Every line is asked: most start with a letter or print no column.
-    if !text.starts_with(|c: char| c.is_ascii_digit())
-        || !(text.contains("  ") || text.contains('\t'))
+    // Every line is asked: most open on neither a digit nor a month, and a
+    // month opens a date only with a number close after it (`September –
+    // December 2018`).
+    let number_soon = || {
+        text.bytes()
+            .take(MONTH_AND_NUMBER)
+            .any(|b| b.is_ascii_digit())
+    };
+    const MONTH_AND_NUMBER: usize = 32;
+    if !(text.starts_with(|c: char| c.is_ascii_digit())
+        || text.starts_with(char::is_uppercase) && number_soon())
     {
         return whole;
     }
-    let Some(expr) = scan_date(text).filter(|e| e.end.is_some() || e.open_end) else {
+    let Some(expr) = scan_date(text).filter(has_project_years) else {
         return whole;
     };
     let dates = text[..expr.len].trim_end();
     let after = &text[dates.len()..];
     let gap = after.len() - after.trim_start().len();
-    let headline = after.trim_start();
-    let set_apart = after.starts_with('\t') || gap >= 2;
-    let headline_like = headline.starts_with(char::is_uppercase)
-        && headline.split_whitespace().count() >= 4
-        && !headline.contains('\t')
-        && !headline.contains("  ")
-        && scan_date(headline).is_none();
-    if !(set_apart && headline_like) {
+    let column = after.starts_with('\t') || gap >= 2;
+    let range = expr.end.is_some() || expr.open_end;
+    let (headline_at, headline_like) = if column {
+        let headline = after.trim_start();
+        let like = range
+            && text.starts_with(|c: char| c.is_ascii_digit())
+            && headline.starts_with(char::is_uppercase)
+            && headline.split_whitespace().count() >= 4
+            && !headline.contains('\t')
+            && !headline.contains("  ")
+            && scan_date(headline).is_none();
+        (dates.len() + gap, like)
+    } else {
+        let colon = after.starts_with(':');
+        let rest = after.strip_prefix(':').unwrap_or(after);
+        let headline = rest.trim_start();
+        let dated_enough = range || expr.start.month.is_some() || colon;
+        let one_phrase = headline.chars().count() <= 200
+            && !headline.contains(". ")
+            && !headline.contains('\t')
+            && !headline.contains("  ");
+        let like = dated_enough
+            && rest.starts_with(' ')
+            && headline.starts_with(char::is_uppercase)
+            && headline.split_whitespace().count() >= 4
+            && headline
+                .split_whitespace()
+                .any(|w| w.starts_with(char::is_lowercase))
+            && one_phrase
+            && scan_date(headline).is_none()
+            && date_line(line, 0).is_none();
+        (text.len() - headline.len(), like)
+    };
+    if !headline_like {
         return whole;
     }
     let base = span.start - line.offset;
-    let headline_at = dates.len() + gap;
     vec![
         Line {
             number: line.number,
@@ -1643,6 +1688,18 @@ fn inline_fields<'a>(line: &Line<'a>) -> Vec<Line<'a>> {
 pub fn run_together_fields(text: &str) -> Vec<(usize, usize)> {
     let whole = vec![(0, text.len())];
     let first = field(text);
+    if first.is_none() {
+        if let Some(label_at) = headline_run_into_fact(text) {
+            let head_end = text[..label_at].trim_end().len();
+            return std::iter::once((0, head_end))
+                .chain(
+                    run_together_fields(&text[label_at..])
+                        .into_iter()
+                        .map(|(from, end)| (from + label_at, end + label_at)),
+                )
+                .collect();
+        }
+    }
     // `Title: Client: IMF · Period: …`: a headline (no known label) run
     // into a known field, as a `<dt>` over its `<dd>` copies, is the first
     // part, without its colon.
@@ -1722,6 +1779,56 @@ pub fn run_together_fields(text: &str) -> Vec<(usize, usize)> {
         from = cut;
     }
     parts
+}
+
+/// Where a record's fact starts that a headline runs into on its line, as
+/// a CV or a list of assignments prints them (`Review of a school feeding
+/// project Client: World Food Programme`): at the first colon, after a
+/// label the vocabulary lists of a fact of the record (who pays, carries
+/// out or takes part, where, when, how much), capitalised, after three
+/// words at least of one phrase: a short one without commas or a final
+/// stop, or one after its dates (`2017 Baseline survey. Client: …`).
+/// Sentences that hold a label (`The office grew. Budget: …`) and a label
+/// of the format (`Status:`) stay whole.
+fn headline_run_into_fact(text: &str) -> Option<usize> {
+    let colon = text.find(": ")?;
+    let head = &text[..colon];
+    if colon > MAX_TITLE_CHARS {
+        return None;
+    }
+    let words: Vec<usize> = head
+        .char_indices()
+        .filter(|&(i, c)| {
+            !c.is_whitespace() && (i == 0 || head[..i].ends_with(char::is_whitespace))
+        })
+        .map(|(i, _)| i)
+        .collect();
+    let label_word = words.iter().rev().take(4).rev().position(|&start| {
+        head[start..].starts_with(char::is_uppercase)
+            && labels::listed_meaning(&head[start..]).is_some_and(|meaning| {
+                matches!(
+                    meaning,
+                    Meaning::Dates
+                        | Meaning::Start
+                        | Meaning::End
+                        | Meaning::Funder
+                        | Meaning::Implementer
+                        | Meaning::Partner
+                        | Meaning::Places
+                        | Meaning::Budget
+                )
+            })
+    })?;
+    let label_index = words.len().saturating_sub(4) + label_word;
+    let label_at = *words.get(label_index)?;
+    let headline = head[..label_at].trim_end();
+    let one_phrase = !headline.contains(". ") && !headline.contains("; ");
+    // A sentence of a record's text may end before a label (`Funded by
+    // Japan, the project works in Senegal. Budget: …`); a headline is
+    // short and unpunctuated, or comes after its dates on their line.
+    let opens_on_dates = scan_date(headline).is_some_and(|e| has_project_years(&e));
+    let headline_shaped = label_index <= 12 && !headline.contains(',') && !headline.ends_with('.');
+    (label_index >= 3 && one_phrase && (opens_on_dates || headline_shaped)).then_some(label_at)
 }
 
 /// Whether `line`, right under `unit` with no blank line between, is the
@@ -2560,9 +2667,9 @@ pub fn units(lines: &[Line]) -> Vec<Unit> {
     for line in lines
         .iter()
         .map(without_markup)
-        .flat_map(|l| dates_beside_headline(&l))
         .flat_map(|l| run_together_records(&l))
         .flat_map(|l| inline_fields(&l))
+        .flat_map(|l| dates_beside_headline(&l))
     {
         let line = &line;
         if line.is_blank() || is_rule(line.trimmed().0) || furniture.contains(&line.number) {
@@ -3000,6 +3107,77 @@ mod tests {
         assert_eq!(u[0].kind, UnitKind::Text);
         assert_eq!(u[1].kind, UnitKind::Text);
         assert!(u[2].is_date());
+    }
+
+    #[test]
+    fn a_line_opening_on_its_dates_and_a_headline_is_two_lines() {
+        let texts = |text: &str| -> Vec<(bool, String)> {
+            units_of(text)
+                .iter()
+                .map(|u| (u.is_date(), u.whole.clean().into_owned()))
+                .collect()
+        };
+        let cut = |dates: &str, headline: &str| {
+            vec![(true, dates.to_string()), (false, headline.to_string())]
+        };
+        assert_eq!(
+            texts("March 2018 – Present Review of a school feeding project\n"),
+            cut("March 2018 – Present", "Review of a school feeding project")
+        );
+        assert_eq!(
+            texts("2017: Baseline survey of youth employment\n"),
+            cut("2017", "Baseline survey of youth employment")
+        );
+        assert_eq!(
+            texts("2020–2023   Teacher training for host schools\n"),
+            cut("2020–2023", "Teacher training for host schools")
+        );
+        // A title that opens on a year, prose that runs on from its dates,
+        // a date line's places and its summary stay one line.
+        for whole in [
+            "2030 Agenda for Sustainable Development in the Sahel",
+            "2018–2021 saw the office grow in three regions",
+            "2019 – 2021 Kenya and Uganda",
+            "2018–2021. Funded by Norway in the Philippines.",
+            "May 2019 Review of the programme. It covered three districts of Malawi.",
+        ] {
+            assert_eq!(texts(&format!("{whole}\n")).len(), 1, "{whole}");
+        }
+    }
+
+    #[test]
+    fn a_headline_run_into_a_fact_of_its_record_is_cut_before_it() {
+        let parts = |text: &str| -> Vec<String> {
+            run_together_fields(text)
+                .into_iter()
+                .map(|(from, end)| text[from..end].to_string())
+                .collect()
+        };
+        assert_eq!(
+            parts("Review of a school feeding project Client: World Food Programme"),
+            [
+                "Review of a school feeding project",
+                "Client: World Food Programme"
+            ]
+        );
+        assert_eq!(
+            parts("2017 Baseline survey of youth employment. Donor: Swiss Confederation Duration: 2017"),
+            [
+                "2017 Baseline survey of youth employment.",
+                "Donor: Swiss Confederation",
+                "Duration: 2017"
+            ]
+        );
+        // Sentences before the label, a label of the format, too few
+        // words before it: the line stays whole.
+        for whole in [
+            "The office grew in two years. It opened a branch. Budget: USD 5,000",
+            "Funded by Japan, the project works in Senegal. Budget: US$ 300,000.",
+            "Review of a school feeding project Status: Ongoing",
+            "Water Donor: Sida",
+        ] {
+            assert_eq!(parts(whole), [whole], "{whole}");
+        }
     }
 
     #[test]

@@ -1565,14 +1565,15 @@ fn a_date_line_may_go_on_with_a_sentence_or_a_few_facts() {
         listing.projects[2].field("Location").unwrap().value.clean(),
         "Bamako"
     );
-    // After a colon the line names what the dates are of: a headline.
+    // After a colon the line names what the dates are of: its headline.
     let listing = parse(&format!(
         "Projects\n\n2019–2021: {a}\n  Tanks are built.\n\n2020–2023: {b}\n  Clinics travel.\n"
     ));
-    assert!(listing
-        .projects
-        .iter()
-        .all(|p| p.title_text().contains(": ")));
+    assert_eq!(titles(&listing), THREE_RECORDS[..2]);
+    assert_eq!(
+        dates(&listing),
+        [Some("2019–2021".to_string()), Some("2020–2023".to_string())]
+    );
 }
 
 #[test]
@@ -3088,5 +3089,42 @@ fn a_category_printed_over_every_date_is_no_headline() {
     assert_eq!(
         dates(&listing),
         all_dated(["May 9, 2023", "August 17, 2022", "April 26, 2022"])
+    );
+}
+
+#[test]
+fn records_opening_on_their_dates_and_headline_on_one_line() {
+    let listing = parse(
+        "Assignments\n\nMarch 2019 - June 2020 Rainwater tanks for village schools Client: Irish Aid\nWe built tanks for twelve schools in Malawi.\n\n\
+         Tasks: design and costing\n\n\
+         January 2018 - Present Mobile clinics for herders. Client: Sida\nTwo clinics on wheels for herders in Kenya.\n\n\
+         2017: Seed bank for returnees\nSeed kept for the families that return to Burundi.\n",
+    );
+    assert_eq!(
+        titles(&listing),
+        [
+            THREE_RECORDS[0],
+            &format!("{}.", THREE_RECORDS[1]),
+            THREE_RECORDS[2]
+        ]
+    );
+    assert_eq!(
+        dates(&listing),
+        all_dated(["March 2019 - June 2020", "January 2018 - Present", "2017"])
+    );
+    let funders: Vec<Vec<String>> = listing
+        .projects
+        .iter()
+        .map(|p| {
+            p.fields
+                .iter()
+                .filter(|f| devcoop_ingest::labels::meaning(&f.label) == Some(Meaning::Funder))
+                .map(|f| f.value.clean().into_owned())
+                .collect()
+        })
+        .collect();
+    assert_eq!(
+        funders,
+        [vec!["Irish Aid"], vec!["Sida"], Vec::<&str>::new()]
     );
 }

@@ -263,12 +263,16 @@ impl<'a> Builder<'a> {
         // under a label printed over every date (a blog's category), the
         // headline under the date is the post's, set apart or not.
         let under_label = d > 0 && self.is_constant_date_head(d - 1);
+        // A headline printed on its dates' line (`Jan – Mar 2018 Review of
+        // evaluation products.`) is theirs, its stop or not.
+        let beside_its_dates = below.first_line() == date.last_line()
+            && (below.is_title_like() || below.is_title_but_for_its_stop());
         date.after_blank
             && (!below.after_blank || under_label)
             && below.kind == UnitKind::Text
-            && below.is_title_like()
+            && (below.is_title_like() || beside_its_dates)
             && below.own_dates().is_none()
-            && (text_follows || self.dates_lead_titles || under_label)
+            && (text_follows || self.dates_lead_titles || under_label || beside_its_dates)
     }
 
     /// The title rules; `starts_file` says the window holds the file's
