@@ -1045,6 +1045,18 @@ impl Parser<'_> {
                             k + 1,
                         );
                     }
+                    // `March 1 - April 15, 2021`: a start that takes the
+                    // end's year.
+                    if matches!(self.kind(j + 1), Some(Kind::Dash | Kind::RangeWord)) {
+                        return named(
+                            DatePart {
+                                day: Some(day),
+                                month: Some(month),
+                                year: None,
+                            },
+                            j + 1,
+                        );
+                    }
                 }
                 let mut k = j;
                 if self.kind(k) == Some(Kind::Comma) {
@@ -1770,6 +1782,20 @@ mod tests {
             (
                 part(Some(1), Some(8), None),
                 Some(part(Some(31), Some(12), Some(2010)))
+            )
+        );
+        assert_eq!(
+            range("March 1 - April 15, 2021"),
+            (
+                part(Some(1), Some(3), None),
+                Some(part(Some(15), Some(4), Some(2021)))
+            )
+        );
+        assert_eq!(
+            range("June 3 to July 30, 2020"),
+            (
+                part(Some(3), Some(6), None),
+                Some(part(Some(30), Some(7), Some(2020)))
             )
         );
         assert_eq!(
