@@ -1037,6 +1037,34 @@ fn a_marked_heading_over_a_list_of_facts_is_the_headline_however_long_the_byline
 }
 
 #[test]
+fn a_marked_heading_written_as_a_sentence_over_its_facts_is_the_headline() {
+    let entry = |title: &str, client: &str, dates: &str| {
+        format!("<h2>{title}.</h2><ul><li>{client}</li><li>{dates}</li></ul>")
+    };
+    let html = "<html><body><h1>Consultancy</h1>".to_string()
+        + &entry(
+            THREE_RECORDS[0],
+            "Harbour Fund, Freedonia",
+            "March 2019 – June 2020",
+        )
+        + &entry(THREE_RECORDS[1], "Valley Trust", "January 2018 – May 2019")
+        + &entry(THREE_RECORDS[2], "Lakeside Foundation", "2017 – 2018")
+        + "</body></html>";
+    let listing = read(&html);
+    let with_stops: Vec<String> = THREE_RECORDS.iter().map(|t| format!("{t}.")).collect();
+    assert_eq!(titles(&listing), with_stops);
+    assert_eq!(
+        dates(&listing),
+        [
+            Some("March 2019 – June 2020".to_string()),
+            Some("January 2018 – May 2019".to_string()),
+            Some("2017 – 2018".to_string())
+        ]
+    );
+    spans_hold(html.as_bytes(), &listing);
+}
+
+#[test]
 fn a_page_header_holds_an_entrys_title_a_site_header_is_the_pages() {
     let entry = |title: &str, text: &str| {
         format!("<div class=\"blog-item\"><div class=\"page-header\"><h2><a href=\"/p\">{title}</a></h2></div><p>{text}</p></div>")

@@ -366,10 +366,15 @@ impl<'a> Builder<'a> {
                 // A run of marked lines is a list inside a description
                 // (objectives, activities); a project has text under it.
                 let followed_by_list = self.unit(i + 1).is_some_and(&is_marked);
+                // An item over the dates of the headline above it is one
+                // of that record's facts (`## Title` / `• Client` / `•
+                // 2019 – 2021`).
+                let fact_of_headline_above = self.roles.get(i + 1) == Some(&Role::TitleDate);
                 if self.roles[i] == Role::Body
                     && is_marked(unit)
                     && unit.is_title_like()
                     && !followed_by_list
+                    && !fact_of_headline_above
                     && unit.indent + 1 >= low
                     && unit.indent <= high + 1
                 {
@@ -547,7 +552,8 @@ impl<'a> Builder<'a> {
         }
         let headline = self.headline_above(i);
         let unit = &self.units[headline];
-        (unit.is_title_like() || unit.is_headline_with_stop()).then_some(headline)
+        (unit.is_title_like() || unit.is_headline_with_stop() || marked_with_stop(unit))
+            .then_some(headline)
     }
 
     /// Rule 1's headline, from the line `i` right above the date line up:
@@ -563,7 +569,9 @@ impl<'a> Builder<'a> {
         while title > 0 && i - title < 3 {
             let above = title - 1;
             let current = &self.units[title];
-            if self.roles[above] != Role::Body || !self.units[above].is_title_like() {
+            let headline_above =
+                self.units[above].is_title_like() || marked_with_stop(&self.units[above]);
+            if self.roles[above] != Role::Body || !headline_above {
                 break;
             }
             // A byline or the dates' own label is never a title: the
@@ -1384,4 +1392,10 @@ fn is_title_case(text: &str) -> bool {
                 .find(|c| c.is_alphabetic())
                 .is_some_and(char::is_uppercase)
         })
+}
+
+/// A heading the page marks as one (`<h2>`) that reads as a headline but
+/// for its final stop (`Risk models for credit scoring.`): a headline.
+fn marked_with_stop(unit: &Unit) -> bool {
+    unit.heading_level().is_some() && unit.is_title_but_for_its_stop()
 }
