@@ -856,6 +856,12 @@ const SUPPORT_TITLES: &[&str] = &[
     "Contribution to ",
     "Funding for ",
 ];
+/// Words that open a phrase of their own after a one-word name, so end
+/// it: "funded by Simavi under the WASH framework", "… through its small
+/// grants", "… since 2019".
+const PHRASES_AFTER_A_NAME: &[&str] = &[
+    "under ", "through ", "within ", "since ", "until ", "during ", "as part ",
+];
 /// Organisation types (the `type` column of organisations.csv) whose name
 /// alone after a title's dash, or after "ILO/", names a donor.
 const DONOR_TYPES: &[&str] = &["government", "EU institution"];
@@ -1387,6 +1393,46 @@ fn names_private_body(text: &str, end: usize) -> bool {
     })
 }
 
+/// Last words of a private body's own name: "Dutch WASH Alliance",
+/// "Swiss Red Cross", "Danish Refugee Council".
+const PRIVATE_NAME_HEADS: &[&str] = &[
+    "Alliance",
+    "Association",
+    "Church",
+    "Coalition",
+    "Committee",
+    "Consortium",
+    "Council",
+    "Cross",
+    "Federation",
+    "Foundation",
+    "Institute",
+    "Mission",
+    "Network",
+    "Partnership",
+    "Society",
+    "Trust",
+];
+
+/// Whether the demonym ending at `end` opens a run of capitalised words
+/// that ends on one of [`PRIVATE_NAME_HEADS`].
+fn heads_a_private_name(text: &str, end: usize) -> bool {
+    let Some(after) = text.get(end..) else {
+        return false;
+    };
+    if !after.starts_with(' ') {
+        return false;
+    }
+    let from = end + 1;
+    let run_end = name_run(text, from);
+    if run_end <= from {
+        return false;
+    }
+    text.get(from..run_end)
+        .and_then(|name| name.split_whitespace().next_back())
+        .is_some_and(|last| PRIVATE_NAME_HEADS.contains(&last))
+}
+
 /// Every name the reference knows in `text`, with the state bodies built
 /// around countries and demonyms.
 fn find_mentions(reference: &Reference, text: &str, masked: &[(usize, usize)]) -> Mentions {
@@ -1443,6 +1489,15 @@ fn find_mentions(reference: &Reference, text: &str, masked: &[(usize, usize)]) -
                     ..Mention::new(MentionKind::Country(c), m.start, m.end)
                 };
                 match (before, after) {
+                    // "the Dutch WASH Alliance", "Swiss Red Cross": the
+                    // adjective is part of a private body's own name, no
+                    // place the project works in.
+                    (None, None)
+                        if matches!(m.entry, Entry::Demonym(_))
+                            && heads_a_private_name(text, m.end) =>
+                    {
+                        continue
+                    }
                     (None, None) => country,
                     (before, after) => {
                         let (start, end) = before.unwrap_or((m.start, m.end));
@@ -1706,6 +1761,33 @@ fn acronym_after(text: &str, end: usize) -> Option<(&str, usize)> {
         .then_some((acronym, end + inner_start + close + 1))
 }
 
+/// Where a name that stops at a lower-case word ends when the acronym in
+/// brackets after a few more words spells all of it out ("Fund for
+/// Innovation in Development (FID)": F, I, D): the acronym confirms the
+/// words between are the name's.
+fn name_spelt_out_by_acronym(text: &str, at: usize, end: usize) -> Option<usize> {
+    const MOST_WORDS_MORE: usize = 4;
+    let rest = text.get(end..)?;
+    let open = rest.find('(')?;
+    let between = rest[..open].trim_end();
+    let words: Vec<&str> = between.split_whitespace().collect();
+    if words.is_empty() || words.len() > MOST_WORDS_MORE {
+        return None;
+    }
+    let name_end = end + between.len();
+    let (acronym, _) = acronym_after(text, name_end)?;
+    let initials: String = text
+        .get(at..name_end)?
+        .split_whitespace()
+        .filter_map(|word| word.chars().next().filter(|c| c.is_uppercase()))
+        .collect();
+    let letters: String = acronym.chars().filter(|c| c.is_uppercase()).collect();
+    let lower_words_only_link = words
+        .iter()
+        .all(|w| capitalised(w) || w.chars().all(|c| c.is_lowercase()) && w.len() <= 3);
+    (initials == letters && lower_words_only_link).then_some(name_end)
+}
+
 /// One passage being read: its names, then the roles given to them.
 struct Reading<'t> {
     reference: &'t Reference,
@@ -1746,6 +1828,7 @@ impl<'t> Reading<'t> {
         let mut taken = Vec::new();
         let mut certain = 0;
         let mut past_comma = false;
+        let mut after_town = false;
         while pos < rules.until {
             let next = self.mentions.first_from(pos);
             let next_start = next
@@ -1790,9 +1873,13 @@ impl<'t> Reading<'t> {
             if private_body {
                 break;
             }
+            // After a town only a name the reference knows goes on the list
+            // ("the Hope Trust in Accra and Kumasi": Kumasi is a town too).
             let taken_here = match known {
                 Some(i) if !heads_a_name => Some(i),
-                _ if rules.unknown && !self.is_title => self.unknown_at(at, rules.until),
+                _ if rules.unknown && !self.is_title && !after_town => {
+                    self.unknown_at(at, rules.until)
+                }
                 _ => None,
             };
             let Some(i) = taken_here else {
@@ -1815,6 +1902,7 @@ impl<'t> Reading<'t> {
             }
             // Where a body sits is not another name: "the British Embassy
             // in Tirana and the Italian Government".
+            after_town = false;
             if let Some(end) = town_after(text, pos) {
                 if self
                     .mentions
@@ -1822,6 +1910,7 @@ impl<'t> Reading<'t> {
                     .is_none_or(|j| self.mentions.list[j].start >= end)
                 {
                     pos = end;
+                    after_town = true;
                 }
             }
             first = false;
@@ -1866,6 +1955,10 @@ impl<'t> Reading<'t> {
         if end > until {
             return None;
         }
+        let spelt_out = name_spelt_out_by_acronym(text, at, end).filter(|&e| e <= until);
+        if let Some(spelt_out_end) = spelt_out {
+            end = spelt_out_end;
+        }
         let name = text.get(at..end)?;
         // One word is a name where it ends the clause ("supported by
         // Metamorphosis."), not where prose goes on ("funded by Partners
@@ -1875,13 +1968,30 @@ impl<'t> Reading<'t> {
                 .starts_with(['.', ';'])
                 || rest.trim().is_empty()
         });
-        let one_word_name = closes_clause
+        // Nor where a phrase of its own follows ("supported by Simavi
+        // under the WASH framework"); an acronym is a name wherever it
+        // stands ("mainly supported by SIMAVI in Ghana").
+        let phrase_follows = text.get(end..).is_some_and(|rest| {
+            PHRASES_AFTER_A_NAME
+                .iter()
+                .any(|word| rest.strip_prefix(' ').is_some_and(|r| r.starts_with(word)))
+        });
+        // In brackets it is the acronym of the name before it ("Fund
+        // for Innovation in Development (FID)"), no name of its own.
+        let acronym = name.len() >= 3
+            && name
+                .chars()
+                .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit())
+            && name.chars().any(|c| c.is_ascii_uppercase())
+            && !text[..at].ends_with('(');
+        let one_word_name = (closes_clause || phrase_follows || acronym)
             && !is_body_noun(name)
-            && name.chars().filter(|c| c.is_alphabetic()).count() >= 4;
+            && (acronym || name.chars().filter(|c| c.is_alphabetic()).count() >= 4);
         let long_enough = name.split_whitespace().count() >= 2
             || acronym_after(text, end).is_some()
             || one_word_name;
-        (looks_like_name(name) && long_enough).then_some(end)
+        // The acronym vouches for a name's short lower-case links ("in").
+        ((spelt_out.is_some() || looks_like_name(name)) && long_enough).then_some(end)
     }
 
     /// The index of the name at `at` that the reference lacks, added as a

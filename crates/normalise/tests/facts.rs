@@ -555,6 +555,29 @@ fn an_unknown_one_word_funder_ending_the_clause_is_kept() {
     assert!(p.funder_codes().is_empty());
     let (p, _) = project("The shelter is supported by Volunteers from the town.");
     assert!(p.funder_codes().is_empty());
+    // A phrase of its own after the name ends it; an acronym is a name
+    // wherever it stands, but in brackets it is the acronym of the name
+    // before it, whose words it spells out.
+    let (p, _) = project("The shelter is supported by Lighthouse under its housing programme.");
+    assert_eq!(p.funder_codes(), ["Lighthouse"]);
+    let (p, _) = project("The shelter is mainly supported by HAVEN in Accra and Kumasi.");
+    assert_eq!(p.funder_codes(), ["HAVEN"]);
+    let (p, _) = project("The shelter is supported by the Lighthouse Trust in Accra and Kumasi.");
+    assert_eq!(p.funder_codes(), ["Lighthouse Trust"]);
+    let (p, _) =
+        project("Funded by the Fund for Harbours in Development (FHD), the shelter opened.");
+    assert_eq!(p.funder_codes(), ["FHD"]);
+}
+
+#[test]
+fn a_demonym_opening_a_private_bodys_own_name_is_no_place() {
+    let (p, _) = project(
+        "The wells are supported by the Dutch Water Alliance and the Swiss Red Cross in Ghana.",
+    );
+    assert_eq!(p.country_codes(), ["GHA"]);
+    // A demonym said of the work is a place.
+    let (p, _) = project("The wells serve Ghanaian schools.");
+    assert_eq!(p.country_codes(), ["GHA"]);
 }
 
 #[test]
