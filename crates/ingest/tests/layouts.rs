@@ -3128,3 +3128,28 @@ fn records_opening_on_their_dates_and_headline_on_one_line() {
         [vec!["Irish Aid"], vec!["Sida"], Vec::<&str>::new()]
     );
 }
+
+#[test]
+fn a_short_line_run_on_from_a_date_line_is_that_records_not_a_heading() {
+    let listing = parse(
+        "Assignments\n\nRainwater tanks for village schools\nMarch 2019 - June 2020\nHarbour Fund\n\n\
+         Mobile clinics for herders\nJanuary 2018 - May 2019\nValley Trust\n\n\
+         Seed bank for returnees\n2017 - 2018\nLakeside Foundation\n",
+    );
+    assert_eq!(titles(&listing), THREE_RECORDS);
+    let lines: Vec<String> = listing
+        .projects
+        .iter()
+        .map(|p| {
+            p.description
+                .iter()
+                .map(|d| d.clean().into_owned())
+                .collect()
+        })
+        .collect();
+    assert_eq!(
+        lines,
+        ["Harbour Fund", "Valley Trust", "Lakeside Foundation"]
+    );
+    assert!(listing.projects.iter().all(|p| p.section.is_none()));
+}

@@ -1114,8 +1114,12 @@ impl<'a> Builder<'a> {
                     continue;
                 }
                 // A heading stands no deeper than the records it heads: a
-                // line indented under the record above is that record's.
-                if unit.indent > self.units[first].indent {
+                // line indented under the record above is that record's, and
+                // so is a line run on from its date line (`2019 – 2020` /
+                // `World Bank`).
+                let under_dates_above =
+                    !unit.after_blank && i > 0 && self.roles[i - 1] == Role::TitleDate;
+                if unit.indent > self.units[first].indent || under_dates_above {
                     break;
                 }
                 let lead_in = i + 1 == first
