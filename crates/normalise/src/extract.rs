@@ -2015,6 +2015,68 @@ impl<'t> Reading<'t> {
             .flatten()
     }
 
+    /// Whether the passage is a line of a record that names organisations
+    /// and nothing else (`World Bank - Ministry of Finance, Ecuador`, a
+    /// consultancy's client beside its dates, a card's donor beside its
+    /// icon), none of them given a role by its words: who the project is
+    /// for, as a field unlabelled. One organisation the reference knows at
+    /// least; the rest of its words are names, places and list glue, no
+    /// label (`Collaborating organisations: …` says what they do).
+    fn names_organisations_alone(&self) -> bool {
+        const LONGEST_LINE: usize = 120;
+        let text = self.text;
+        let mentions = &self.mentions.list;
+        if text.len() > LONGEST_LINE
+            || text.trim_end().ends_with(['.', '!', '?'])
+            || text.contains(':')
+            || mentions.iter().any(|m| m.role.is_some())
+            || !mentions.iter().any(|m| m.kind.is_known_organisation())
+        {
+            return false;
+        }
+        let mut outside = String::with_capacity(text.len());
+        let mut at = 0;
+        for m in mentions {
+            outside.push_str(text.get(at..m.start).unwrap_or_default());
+            outside.push(' ');
+            at = m.end;
+        }
+        outside.push_str(text.get(at..).unwrap_or_default());
+        outside
+            .split(|c: char| {
+                c.is_whitespace()
+                    || matches!(c, ',' | ';' | '/' | '&' | '(' | ')' | '|' | '·' | '•')
+            })
+            .filter(|w| !w.is_empty())
+            .all(|word| {
+                let bare = word.trim_matches(|c: char| !c.is_alphanumeric());
+                bare.is_empty()
+                    || capitalised(bare)
+                    || is_one_of(&["and", "et", "y", "und", "e", "the", "of"], bare)
+            })
+    }
+
+    /// The organisations of a line that names them alone
+    /// ([`Self::names_organisations_alone`]), as a donor field's, the
+    /// marks a card sets between them too (`World Bank – UNICEF`,
+    /// `SIDA-ActionAid`); its countries are places.
+    fn read_names_alone(&mut self) {
+        let rules = ListRules {
+            unknown: true,
+            lead_in: LIST_WORDS,
+            separators: ",;&/()-–—|·•",
+            stop_at_comma: false,
+            until: self.text.len(),
+        };
+        self.read_list(0, OrgRole::Funder, rules);
+        // A country there is where the work is (`Oxfam, Malawi`).
+        for mention in &mut self.mentions.list {
+            if matches!(mention.kind, MentionKind::Country(_)) {
+                mention.role = None;
+            }
+        }
+    }
+
     /// A donor field: a list of donors. Where `;` separates them, a comma
     /// is inside one ("Federal Republic of Germany, Ministry of Interior;
     /// The Kingdom of the Netherlands, Ministry of Justice, Repatriation
@@ -2737,7 +2799,12 @@ pub fn extract(
                 reading.read_prose();
                 reading.read_payers_in_cells();
             }
-            None => reading.read_prose(),
+            None => {
+                reading.read_prose();
+                if passage.kind == PassageKind::Description && reading.names_organisations_alone() {
+                    reading.read_names_alone();
+                }
+            }
         }
         let found = &reading.mentions;
         for (i, mention) in found.list.iter().enumerate() {

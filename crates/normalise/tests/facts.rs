@@ -1009,3 +1009,22 @@ fn a_name_wrapped_onto_the_next_line_is_read_whole() {
     assert!(text[span.start..span.end]
         .starts_with("The work is paid for by the Government of\n   Norway"));
 }
+
+#[test]
+fn a_line_that_names_organisations_alone_names_who_the_project_is_for() {
+    let (projects, _) = normalise_text(
+        "Assignments\n\n\
+         Review of rural water tariffs\n\
+         March 2019 - June 2020\n\
+         World Bank - UNICEF, Ecuador\n\n\
+         Survey of school meals\n\
+         January 2018 - May 2019\n\
+         UNICEF trained the enumerators.\n\n\
+         Mapping of health posts\n\
+         2017 - 2018\n\
+         Partner organisations: Oxfam\n",
+    );
+    let funders: Vec<Vec<&str>> = projects.iter().map(|p| p.funder_codes()).collect();
+    assert_eq!(funders, [vec!["UNICEF", "WB"], vec![], vec![]]);
+    assert_eq!(projects[0].country_codes(), ["ECU"]);
+}
