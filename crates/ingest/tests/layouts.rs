@@ -3153,3 +3153,44 @@ fn a_short_line_run_on_from_a_date_line_is_that_records_not_a_heading() {
     );
     assert!(listing.projects.iter().all(|p| p.section.is_none()));
 }
+
+#[test]
+fn headlines_printed_as_labels_over_their_prose_are_titles() {
+    let record = |title: &str, text: &str| format!("{title} :\n\n{text}\n\n");
+    let text =
+        "What we have done :\n\nSince 2008 the association has paid for many small projects.\n\n"
+            .to_string()
+            + &record(
+                THREE_RECORDS[0],
+                "Tanks were built for the twelve schools of the valley.",
+            )
+            + &record(
+                THREE_RECORDS[1],
+                "Two clinics on wheels visit the herders every month.",
+            )
+            + &record(
+                THREE_RECORDS[2],
+                "Seed is kept for the families that return.",
+            );
+    let listing = parse(&text);
+    assert_eq!(titles(&listing), THREE_RECORDS);
+    // A label printed in every record labels its text: the records are
+    // the headlines above.
+    let record = |title: &str, text: &str| format!("{title}\n\nAims :\n\n{text}\n\n");
+    let text = record(
+        THREE_RECORDS[0],
+        "Tanks were built for the twelve schools of the valley.",
+    ) + &record(
+        THREE_RECORDS[1],
+        "Two clinics on wheels visit the herders every month.",
+    ) + &record(
+        THREE_RECORDS[2],
+        "Seed is kept for the families that return.",
+    );
+    let listing = parse(&text);
+    assert!(
+        titles(&listing).iter().all(|t| t != "Aims"),
+        "{:?}",
+        titles(&listing)
+    );
+}

@@ -91,6 +91,10 @@ pub(super) struct Layout {
     /// project's name, then its dates or a colon (rule P): two at least,
     /// not every one under a headline, in a listing no other rule reads.
     pub(super) named_paragraphs: bool,
+    /// Records are headlines printed as a label, their colon after them,
+    /// over their prose (`Vegetable garden :` / `We dug a well …`): three
+    /// at least, each printed once, in a listing no other rule reads.
+    pub(super) label_heads: bool,
     /// The header of a table whose rows are flattened to one line each
     /// (rule R): its line and its columns.
     pub(super) row_header: Option<(usize, Vec<(Column, String)>)>,
@@ -192,6 +196,10 @@ pub(super) struct LayoutLearner {
     /// Rule P's paragraphs seen, and rule 3's heads right above one.
     named_paragraphs: usize,
     heads_over_named_paragraphs: usize,
+    /// Labels the vocabulary lacks seen alone over prose, and whether one
+    /// was printed twice (then they are labels of fields).
+    label_heads: std::collections::BTreeSet<String>,
+    label_head_printed_twice: bool,
 }
 
 /// Where the search for rule LL's lines under the lead-in stands.
@@ -384,6 +392,7 @@ impl LayoutLearner {
                 .map_or(1, |(&len, _)| len);
         }
         self.learn_named_paragraphs(decided);
+        self.learn_label_heads(&window, keep);
         self.started |= keep > 0;
         // A few units (lookahead, or a header-like run): cheap to copy.
         self.carry = window[keep..].to_vec();
@@ -506,6 +515,23 @@ impl LayoutLearner {
             || self.layout.dated_lines
     }
 
+    /// Rule LH: headlines printed as labels over prose
+    /// ([`Layout::label_heads`]).
+    fn learn_label_heads(&mut self, window: &[Unit], keep: usize) {
+        const FEWEST: usize = 3;
+        for i in 0..keep {
+            let (Some(unit), Some(below)) = (window.get(i), window.get(i + 1)) else {
+                break;
+            };
+            if let Some(head) = label_head(unit, below) {
+                self.label_head_printed_twice |= !self.label_heads.insert(head);
+            }
+        }
+        self.layout.label_heads = self.label_heads.len() >= FEWEST
+            && !self.label_head_printed_twice
+            && !self.other_records();
+    }
+
     /// Rule P: paragraphs opening on their project's name, two at least,
     /// where no other rule reads the listing. Where a headline stands over
     /// every one of them, each headline is its record's title (rule 3);
@@ -587,6 +613,26 @@ impl LayoutLearner {
         let [all, quoted] = self.numbered_records;
         self.layout.quoted_titles = quoted >= 2 && 3 * quoted >= 2 * all;
     }
+}
+
+/// The text of `unit` where it may head a record as rule LH reads them:
+/// a line of one phrase ending in its colon (a label the vocabulary lacks,
+/// or longer), a blank line above it and prose right under it.
+pub(super) fn label_head(unit: &Unit, below: &Unit) -> Option<String> {
+    const MOST_WORDS: usize = 12;
+    let head = match (&unit.kind, unit.whole.segments.as_slice()) {
+        (UnitKind::LoneLabel(label), _) if !labels::is_known_label(label) => label.clone(),
+        (UnitKind::Text, [line]) => {
+            let text = line.text.trim_end();
+            let head = text.strip_suffix(':')?.trim_end();
+            let one_phrase = head.starts_with(char::is_uppercase)
+                && !head.contains(['.', ':', ';'])
+                && head.split_whitespace().count() <= MOST_WORDS;
+            one_phrase.then(|| head.to_string())?
+        }
+        _ => return None,
+    };
+    (unit.after_blank && below.kind == UnitKind::Text && !below.is_title_like()).then_some(head)
 }
 
 /// A run of two or more numbered headline-like items right under a

@@ -25,6 +25,22 @@ impl Builder<'_> {
         // Watch"`).
         let mut title = match title_unit.kind {
             UnitKind::Field { .. } if !title_unit.is_title_field() => title_unit.whole.clone(),
+            // A headline printed as a label (rule LH) is read without its
+            // colon.
+            UnitKind::LoneLabel(_) | UnitKind::Text if self.label_heads => {
+                let mut whole = title_unit.whole.clone();
+                if let Some(segment) = whole.segments.last_mut() {
+                    let kept = segment
+                        .text
+                        .trim_end()
+                        .trim_end_matches(':')
+                        .trim_end()
+                        .len();
+                    segment.text.truncate(kept);
+                    segment.span = Span::new(segment.span.start, segment.span.start + kept);
+                }
+                whole
+            }
             _ => title_unit.content.clone(),
         };
         // Rule P: the paragraph's name is the title, its prose the

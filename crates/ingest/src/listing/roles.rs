@@ -1,7 +1,7 @@
 //! Which unit is a title, a heading, a kicker, a table header or body
 //! text: the layout rules.
 
-use super::layout::{is_quoted_line, is_record_row, is_sentence_line, Layout};
+use super::layout::{is_quoted_line, is_record_row, is_sentence_line, label_head, Layout};
 use super::paragraphs::named_paragraph;
 use crate::dates::NumericOrder;
 use crate::diagnostics::Diagnostic;
@@ -52,6 +52,7 @@ pub(super) struct Builder<'a> {
     pub(super) quoted_lines: bool,
     pub(super) sentence_lines: Option<(usize, usize)>,
     pub(super) named_paragraphs: bool,
+    pub(super) label_heads: bool,
     pub(super) rows: bool,
     pub(super) row_header: Option<(usize, Vec<(Column, String)>)>,
     pub(super) lead_label: Option<String>,
@@ -99,6 +100,7 @@ impl<'a> Builder<'a> {
             quoted_lines: layout.quoted_lines,
             sentence_lines: layout.sentence_lines,
             named_paragraphs: layout.named_paragraphs,
+            label_heads: layout.label_heads,
             rows: layout.rows,
             row_header: layout.row_header.clone(),
             lead_label: layout.lead_label.clone(),
@@ -419,6 +421,19 @@ impl<'a> Builder<'a> {
         if self.quoted_lines {
             for i in 0..self.units.len() {
                 if self.roles[i] == Role::Body && is_quoted_line(&self.units[i]) {
+                    self.roles[i] = Role::Title;
+                }
+            }
+        }
+        // Rule LH: headlines printed as labels over prose (not the file's
+        // first line, the page's own).
+        if self.label_heads {
+            for i in 0..self.units.len().saturating_sub(1) {
+                let first_of_file = self.starts_file && i == 0;
+                if self.roles[i] == Role::Body
+                    && !first_of_file
+                    && label_head(&self.units[i], &self.units[i + 1]).is_some()
+                {
                     self.roles[i] = Role::Title;
                 }
             }
