@@ -3194,3 +3194,23 @@ fn headlines_printed_as_labels_over_their_prose_are_titles() {
         titles(&listing)
     );
 }
+
+#[test]
+fn an_item_that_reads_as_a_sentence_in_a_list_of_titles_is_one_too() {
+    let listing = parse(
+        "Current projects\n\n\
+         • Rainwater tanks for village schools\n\
+         • Mobile clinics for herders\n\
+         • Yearly celebrations of the harvest where the less privileged families of the valley are granted seed and tools\n\
+         • Seed bank for returnees\n",
+    );
+    assert_eq!(
+        titles(&listing),
+        [
+            THREE_RECORDS[0],
+            THREE_RECORDS[1],
+            "Yearly celebrations of the harvest where the less privileged families of the valley are granted seed and tools",
+            THREE_RECORDS[2]
+        ]
+    );
+}

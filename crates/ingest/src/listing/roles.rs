@@ -408,6 +408,7 @@ impl<'a> Builder<'a> {
                     *role = Role::Title;
                 }
             }
+            self.complete_lists_of_titles();
         }
         // Rule LL: lines of one or two sentences under the lead-in.
         if self.sentence_lines.is_some() {
@@ -1094,6 +1095,44 @@ impl<'a> Builder<'a> {
             {
                 self.roles[0] = Role::PageTitle;
             }
+        }
+    }
+
+    /// A list is of one kind: where most items of a run of three or more
+    /// (one marker, one indentation) are titles, so is an item among them
+    /// that reads as a sentence (`• Yearly celebrations where the poor are
+    /// given help`), one line of a title's length.
+    fn complete_lists_of_titles(&mut self) {
+        const FEWEST_ITEMS: usize = 3;
+        let mut start = 0;
+        while start < self.units.len() {
+            let first = &self.units[start];
+            let marked = matches!(first.kind, UnitKind::Numbered(_) | UnitKind::Bullet);
+            let mut end = start + 1;
+            while marked
+                && end < self.units.len()
+                && self.units[end].kind.same_marker(&first.kind)
+                && self.units[end].indent == first.indent
+                && matches!(self.roles[end], Role::Body | Role::Title)
+            {
+                end += 1;
+            }
+            let titles = (start..end)
+                .filter(|&i| self.roles[i] == Role::Title)
+                .count();
+            let items = end - start;
+            if marked && items >= FEWEST_ITEMS && 3 * titles >= 2 * items {
+                for i in start..end {
+                    let unit = &self.units[i];
+                    let one_line_title = unit.whole.segments.len() == 1
+                        && unit.content.clean().chars().count() <= crate::units::MAX_TITLE_CHARS
+                        && !unit.content.clean().ends_with(':');
+                    if self.roles[i] == Role::Body && one_line_title {
+                        self.roles[i] = Role::Title;
+                    }
+                }
+            }
+            start = end;
         }
     }
 
