@@ -80,6 +80,9 @@ pub struct Unit {
     /// (`Duration: …` / `Target groups:`): one more of a record's facts.
     /// Known when the unit is made, as `after_blank` is.
     under_a_field: bool,
+    /// The unit stands right under a date line, no blank line between
+    /// (`2019 – 2020` / `World Bank`). Known when the unit is made.
+    under_a_date_line: bool,
 }
 
 /// Where a one-line unit holds a headline and its dates (`Title, 1.5.2017 -
@@ -352,6 +355,12 @@ impl Unit {
             }
             _ => Vec::new(),
         }
+    }
+
+    /// Whether the unit stands right under a date line, no blank line
+    /// between: a line of that record's.
+    pub fn is_under_a_date_line(&self) -> bool {
+        self.under_a_date_line
     }
 
     /// The headline and dates of a one-line unit that carries both.
@@ -2760,6 +2769,7 @@ pub fn units(lines: &[Line]) -> Vec<Unit> {
                     && units
                         .last()
                         .is_some_and(|u| matches!(u.kind, UnitKind::Field { .. })),
+                under_a_date_line: open && units.last().is_some_and(Unit::is_date),
             });
         }
         open = true;

@@ -1171,8 +1171,7 @@ impl<'a> Builder<'a> {
                 // line indented under the record above is that record's, and
                 // so is a line run on from its date line (`2019 – 2020` /
                 // `World Bank`).
-                let under_dates_above =
-                    !unit.after_blank && i > 0 && self.roles[i - 1] == Role::TitleDate;
+                let under_dates_above = unit.is_under_a_date_line();
                 if unit.indent > self.units[first].indent || under_dates_above {
                     break;
                 }
