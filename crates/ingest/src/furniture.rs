@@ -508,6 +508,12 @@ const BACK_MATTER_HEADINGS: &[&str] = &[
     "licence",
     "acknowledgements",
     "acknowledgments",
+    "remerciements",
+    "agradecimientos",
+    "agradecimentos",
+    "ringraziamenti",
+    "danksagung",
+    "dankwoord",
     "references",
     "see also",
     "external links",
@@ -1028,6 +1034,8 @@ mod tests {
             "À propos de l'AFD",
             "Media contacts",
             "Notes to editors:",
+            "Agradecimientos",
+            "Remerciements",
         ] {
             assert!(is_document_heading(heading), "{heading}");
         }

@@ -247,10 +247,22 @@ impl LayoutLearner {
         // down that mentions "the following projects" is a description's.
         // Nor is one with records above it: then it is in a record.
         if self.layout.lead_in_line.is_none() && self.seen < LEAD_IN_WITHIN_UNITS {
-            let lead_in = decided
-                .iter()
-                .take(LEAD_IN_WITHIN_UNITS - self.seen)
-                .position(is_lead_in);
+            // A heading naming the projects introduces them where a
+            // headline printed as it is stands above it (the page's own);
+            // under a heading of a higher level it heads a section.
+            let headline_alike_above = |k: usize| {
+                decided[..k].iter().any(|u| {
+                    u.kind == UnitKind::Text
+                        && u.is_title_like()
+                        && u.heading_level() == decided[k].heading_level()
+                })
+            };
+            let lead_in = (0..decided.len().min(LEAD_IN_WITHIN_UNITS - self.seen)).position(|k| {
+                is_lead_in(&decided[k])
+                    || window.get(k + 1).is_some_and(|below| {
+                        heads_the_projects(&decided[k], below) && headline_alike_above(k)
+                    })
+            });
             if let Some(at) = lead_in {
                 let mut above = Builder::new("", &decided[..at], &self.layout);
                 above.mark_dated_lines();
@@ -842,6 +854,34 @@ fn order_evidence(unit: &Unit) -> Option<(Option<NumericOrder>, bool)> {
 /// follow (`The following projects were selected for funding:`, `Details
 /// of each project can be found below.`, `… to support the following six
 /// projects.`).
+/// A heading that names the listing's projects over a paragraph about
+/// them (`ALL-IN Projects` / `The projects further the mission …`): it
+/// introduces the listing as a lead-in sentence does; a headline and text
+/// above it are the page's own. Its last word is projects in the plural.
+fn heads_the_projects(unit: &Unit, below: &Unit) -> bool {
+    const MOST_WORDS: usize = 6;
+    const PROJECTS: &[&str] = &[
+        "projects",
+        "projets",
+        "proyectos",
+        "projetos",
+        "progetti",
+        "projekte",
+        "projecten",
+    ];
+    unit.kind == UnitKind::Text
+        && unit.is_title_like()
+        && unit.has_at_most_words(MOST_WORDS)
+        && unit
+            .whole
+            .clean()
+            .split_whitespace()
+            .next_back()
+            .is_some_and(|last| PROJECTS.iter().any(|p| last.eq_ignore_ascii_case(p)))
+        && below.kind == UnitKind::Text
+        && !below.is_title_like()
+}
+
 fn is_lead_in(unit: &Unit) -> bool {
     if unit.kind != UnitKind::Text || !unit.has_at_most_words(60) {
         return false;

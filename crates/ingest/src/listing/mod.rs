@@ -431,6 +431,21 @@ mod tests {
     use super::*;
 
     #[test]
+    fn a_heading_naming_the_projects_over_a_paragraph_introduces_them() {
+        let text = "## Farm lab\n\n### Growing local leadership in farming\n\n\
+                    The lab has worked with partners in Africa since 2015.\n\n\
+                    ### Our research projects\n\n\
+                    The projects below test new ideas with farmers and their families.\n\n\
+                    ### Rainwater tanks for village schools\n\n\
+                    The tanks hold water for twelve schools in the valley.\n";
+        let source = crate::source::decode("p.txt", text.as_bytes()).unwrap();
+        let mut learner = layout::LayoutLearner::default();
+        learner.learn(crate::units::units(&source.lines), false);
+        // The heading's line: the text above it is the page's.
+        assert_eq!(learner.layout.lead_in_line, Some(7));
+    }
+
+    #[test]
     fn small_pieces_give_projects_in_several_batches_in_order() {
         let text: String = (1..=40)
             .map(|k| {
