@@ -756,11 +756,11 @@ pub fn column(header: &str) -> Option<Column> {
 fn column_of_key(key: &str) -> Option<Column> {
     Some(match key {
         // A table's column of programmes or activities holds its records'
-        // names; as a field's label, `Programme:` names the programme a
-        // project belongs to.
-        "name" | "programme" | "program" | "activity" | "intervention" | "interventie" => {
-            Column::Title
-        }
+        // names, and a grants table's column of what each grant is for its
+        // records' headlines; as a field's label, `Programme:` names the
+        // programme a project belongs to, and `Purpose:` is prose.
+        "name" | "programme" | "program" | "activity" | "intervention" | "interventie"
+        | "purpose" => Column::Title,
         "from" => Column::StartDate,
         "to" => Column::EndDate,
         _ => match meaning(key)? {
@@ -887,5 +887,8 @@ mod tests {
         assert_eq!(column("Completion"), Some(Column::EndDate));
         assert_eq!(column("Country/region"), Some(Column::Field));
         assert_eq!(column("Interventie"), Some(Column::Title));
+        // What a grant is for heads its row; as a field it is prose.
+        assert_eq!(column("Purpose"), Some(Column::Title));
+        assert_ne!(meaning("Purpose"), Some(Meaning::Title));
     }
 }

@@ -3214,3 +3214,15 @@ fn an_item_that_reads_as_a_sentence_in_a_list_of_titles_is_one_too() {
         ]
     );
 }
+
+#[test]
+fn a_grants_table_names_each_grant_by_its_purpose() {
+    let listing = parse(
+        "Grants approved this year\n\n\
+         Organisation | Country | Amount of grant £ | Purpose |\n\
+         Harbour Fund | Malawi | 24,060 | Rainwater tanks for village schools |\n\
+         Valley Trust | Kenya | 29,247 | Mobile clinics for herders |\n\
+         Lakeside Foundation | Burundi | 20,647 | Seed bank for returnees |\n",
+    );
+    assert_eq!(titles(&listing), THREE_RECORDS);
+}
