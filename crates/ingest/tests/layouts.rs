@@ -3226,3 +3226,42 @@ fn a_grants_table_names_each_grant_by_its_purpose() {
     );
     assert_eq!(titles(&listing), THREE_RECORDS);
 }
+
+#[test]
+fn items_listed_under_a_heading_that_names_the_listing_are_its_records() {
+    // A consultancy's references: each item names its client first.
+    let listing = parse(
+        "Our references\n\n\
+         • Harbour Fund – 2020. Design of rainwater tanks for the village schools of the valley, with costs\n\
+         • Valley Trust – 2019 : Mobile clinics for herders; a study of the routes and the costs of two clinics\n\
+         • Lakeside Foundation – 2018 : Seed bank for returnees, its stores and its rules\n",
+    );
+    assert_eq!(listing.projects.len(), 3);
+    // Records printed one sentence a line.
+    let listing = parse(
+        "COMPLETED PROJECTS\n\n\
+         Design of rainwater tanks for the twelve village schools of the valley.\n\n\
+         Study of the routes two mobile clinics for herders should take.\n\n\
+         Rules and stores of a seed bank for returnees.\n",
+    );
+    assert_eq!(
+        titles(&listing),
+        [
+            "Design of rainwater tanks for the twelve village schools of the valley.",
+            "Study of the routes two mobile clinics for herders should take.",
+            "Rules and stores of a seed bank for returnees."
+        ]
+    );
+    // A record of several sentences opens on its name.
+    let listing = parse(
+        "Research projects\n\n\
+         Rainwater tanks for village schools. Do tanks keep girls in school? Funder: Harbour Fund.\n\n\
+         Mobile clinics for herders. Which routes reach most camps? Funder: Valley Trust.\n\n\
+         Seed bank for returnees. Who borrows seed, and who pays it back? Funder: Lakeside Foundation.\n",
+    );
+    assert_eq!(titles(&listing), THREE_RECORDS);
+    assert_eq!(
+        listing.projects[0].description[0].clean(),
+        "Do tanks keep girls in school? Funder: Harbour Fund."
+    );
+}

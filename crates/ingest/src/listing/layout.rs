@@ -35,6 +35,11 @@ pub(super) struct Layout {
     /// following projects were selected:`), if any: text above it is the
     /// page's, not the records'.
     pub(super) lead_in_line: Option<usize>,
+    /// The first and last lines of a list under a heading that names the
+    /// listing (`Our references` / `• UNDP – 2020. Study of …`,
+    /// `Completed projects` / one sentence a line): its items are the
+    /// records however they read (rule RL).
+    pub(super) listed_records: Option<(usize, usize)>,
     /// How the listing writes numeric dates: the order most of its dates
     /// whose numbers settle it (`15.06.2011`, `06/15/2020`) are in.
     pub(super) numeric_order: NumericOrder,
@@ -271,6 +276,11 @@ impl LayoutLearner {
                     self.layout.lead_in_line = Some(decided[at].first_line());
                 }
             }
+        }
+        if self.layout.listed_records.is_none() && self.seen < LEAD_IN_WITHIN_UNITS {
+            self.layout.listed_records = records_listed_under_their_heading(&window)
+                .filter(|&(_, last)| last < keep)
+                .map(|(first, last)| (window[first].first_line(), window[last].last_line()));
         }
         self.seen += keep;
         self.dated_lines += decided
@@ -854,6 +864,118 @@ fn order_evidence(unit: &Unit) -> Option<(Option<NumericOrder>, bool)> {
 /// follow (`The following projects were selected for funding:`, `Details
 /// of each project can be found below.`, `… to support the following six
 /// projects.`).
+/// Words of a heading that names a listing of records: a page of a
+/// consultancy's references, an organisation's projects or achievements.
+/// Without their accents ([`without_accents`]).
+const LISTING_NAMES: &[&str] = &[
+    "references",
+    "referencias",
+    "referenze",
+    "referenzen",
+    "referenties",
+    "projects",
+    "projets",
+    "proyectos",
+    "projetos",
+    "progetti",
+    "projekte",
+    "projecten",
+    "realisations",
+    "realizaciones",
+    "realizacoes",
+    "realizzazioni",
+    "achievements",
+    "assignments",
+    "portfolio",
+];
+
+/// Whether `unit` is a short line naming a listing of records (`Nos
+/// références`, `COMPLETED PROJECTS`).
+fn names_a_listing(unit: &Unit) -> bool {
+    const MOST_WORDS: usize = 5;
+    let text = unit.whole.clean();
+    let text = text.trim_end_matches(':');
+    unit.whole.segments.len() == 1
+        && matches!(unit.kind, UnitKind::Text | UnitKind::LoneLabel(_))
+        && text.split_whitespace().count() <= MOST_WORDS
+        && text
+            .split_whitespace()
+            .any(|word| LISTING_NAMES.contains(&without_accents(&word.to_lowercase()).as_str()))
+}
+
+/// `word` with the accents of its Latin letters left out (`réferences`,
+/// as a page may misspell it, reads as `references`).
+fn without_accents(word: &str) -> String {
+    word.chars()
+        .map(|c| match c {
+            'á' | 'à' | 'â' | 'ã' | 'ä' => 'a',
+            'é' | 'è' | 'ê' | 'ë' => 'e',
+            'í' | 'ì' | 'î' | 'ï' => 'i',
+            'ó' | 'ò' | 'ô' | 'õ' | 'ö' => 'o',
+            'ú' | 'ù' | 'û' | 'ü' => 'u',
+            'ç' => 'c',
+            other => other,
+        })
+        .collect()
+}
+
+/// Rule RL: where a run of three items or more starts right under a
+/// heading that names the listing (a short line between them at most, a
+/// page's counter of views), the indexes of its first and last items. The
+/// items are one list's (one marker, one indentation), or short plain
+/// lines, three in four of them a sentence (`Baseline survey for the
+/// water consortium.`), the others a headline: where headlines and
+/// sentences take turns, each sentence is its headline's text.
+fn records_listed_under_their_heading(window: &[Unit]) -> Option<(usize, usize)> {
+    const FEWEST_ITEMS: usize = 3;
+    (0..window.len()).find_map(|h| {
+        if !names_a_listing(&window[h]) {
+            return None;
+        }
+        [h + 1, h + 2].into_iter().find_map(|start| {
+            let first = window.get(start)?;
+            let between_short = (h + 1..start).all(|k| window[k].has_at_most_words(4));
+            if !between_short {
+                return None;
+            }
+            let marked = matches!(first.kind, UnitKind::Numbered(_) | UnitKind::Bullet);
+            let run = window[start..]
+                .iter()
+                .take_while(|u| {
+                    if marked {
+                        u.kind.same_marker(&first.kind) && u.indent == first.indent
+                    } else {
+                        is_short_line(u)
+                    }
+                })
+                .count();
+            let sentences = window[start..start + run]
+                .iter()
+                .filter(|u| is_record_sentence(u))
+                .count();
+            let enough = run >= FEWEST_ITEMS && (marked || 4 * sentences >= 3 * run);
+            enough.then_some((start, start + run - 1))
+        })
+    })
+}
+
+/// A plain line of a headline or a sentence or two, short: as a list of
+/// records without marks prints each.
+fn is_short_line(unit: &Unit) -> bool {
+    const MOST_WORDS: usize = 40;
+    unit.kind == UnitKind::Text
+        && unit.whole.segments.len() == 1
+        && unit.has_at_most_words(MOST_WORDS)
+        && unit.whole.clean().starts_with(char::is_uppercase)
+        && unit.whole.clean().matches(". ").count() <= 1
+}
+
+/// A short plain line of one sentence or two, no headline (`Baseline
+/// survey for the water consortium.`).
+fn is_record_sentence(unit: &Unit) -> bool {
+    is_short_line(unit) && !unit.is_title_like() && unit.whole.clean().ends_with('.')
+}
+
 /// A heading that names the listing's projects over a paragraph about
 /// them (`ALL-IN Projects` / `The projects further the mission …`): it
 /// introduces the listing as a lead-in sentence does; a headline and text

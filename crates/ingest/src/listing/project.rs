@@ -63,6 +63,16 @@ impl Builder<'_> {
             }
             None => (None, None),
         };
+        // Rule RL: a listed record of several sentences opens on its name
+        // (`Remote jobs. What keeps graduates out of …? Funder: …`).
+        let listed = self.listed_records.is_some_and(|(first, last)| {
+            first <= title_unit.first_line() && title_unit.last_line() <= last
+        });
+        let listed_rest = if listed && named.is_none() {
+            split_name_sentence(&mut title)
+        } else {
+            None
+        };
         let own_dates = title_unit.own_dates().filter(|_| named.is_none());
         // Rule QL: the quoted name is the title, the line its description.
         let mut quoted_line = None;
@@ -100,6 +110,7 @@ impl Builder<'_> {
         let body = &self.units[title_index + 1..end];
         // A record of one line is whole even where the page is cut after it.
         let one_line_record = self.rows
+            || listed
             || self.numbered_lists
             || self.quoted_lines
             || self.sentence_lines.is_some()
@@ -163,6 +174,7 @@ impl Builder<'_> {
         project.title = title;
         project.description.extend(quoted_line);
         project.description.extend(named_rest);
+        project.description.extend(listed_rest);
         self.add_leads(&mut project, record.leads);
         let cells = self.table_cells(&mut project, body, cut_off);
         self.body(&mut project, &body[cells..], cut_off);
@@ -1319,4 +1331,33 @@ fn is_day_alone(date: &DateText) -> bool {
         }
         _ => false,
     }
+}
+
+/// Cuts a one-line title that is several sentences after its first, where
+/// that is a name (two to fifteen words, no stop of its own): the title is
+/// the name without its stop, the rest is the record's text.
+fn split_name_sentence(title: &mut Text) -> Option<Text> {
+    const NAME_WORDS: std::ops::RangeInclusive<usize> = 2..=15;
+    let [segment] = title.segments.as_mut_slice() else {
+        return None;
+    };
+    let stop = segment.text.find(". ")?;
+    let name = &segment.text[..stop];
+    if !NAME_WORDS.contains(&name.split_whitespace().count()) {
+        return None;
+    }
+    let rest_start = stop + 2;
+    let rest = segment.text.get(rest_start..)?.trim_end().to_string();
+    if rest.is_empty() {
+        return None;
+    }
+    let rest = Segment {
+        span: segment.span_of(rest_start, rest_start + rest.len()),
+        text: rest,
+        line: segment.line,
+        map: Default::default(),
+    };
+    segment.span = segment.span_of(0, stop);
+    segment.text.truncate(stop);
+    Some(Text::from_segment(rest))
 }

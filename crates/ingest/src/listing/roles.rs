@@ -44,6 +44,7 @@ pub(super) struct Builder<'a> {
     pub(super) head_lines: usize,
     pub(super) dated_lines: bool,
     pub(super) lead_in_line: Option<usize>,
+    pub(super) listed_records: Option<(usize, usize)>,
     pub(super) numeric_order: NumericOrder,
     pub(super) quoted_titles: bool,
     pub(super) numbered_lists: bool,
@@ -92,6 +93,7 @@ impl<'a> Builder<'a> {
             head_lines: layout.head_lines,
             dated_lines: layout.dated_lines,
             lead_in_line: layout.lead_in_line,
+            listed_records: layout.listed_records,
             numeric_order: layout.numeric_order,
             quoted_titles: layout.quoted_titles,
             numbered_lists: layout.numbered_lists,
@@ -409,6 +411,19 @@ impl<'a> Builder<'a> {
                 }
             }
             self.complete_lists_of_titles();
+        }
+        // Rule RL: the items of a list under a heading that names the
+        // listing, however they read.
+        if let Some((first, last)) = self.listed_records {
+            for i in 0..self.units.len() {
+                let unit = &self.units[i];
+                if self.roles[i] == Role::Body
+                    && first <= unit.first_line()
+                    && unit.last_line() <= last
+                {
+                    self.roles[i] = Role::Title;
+                }
+            }
         }
         // Rule LL: lines of one or two sentences under the lead-in.
         if self.sentence_lines.is_some() {
