@@ -3231,7 +3231,7 @@ fn a_grants_table_names_each_grant_by_its_purpose() {
 fn items_listed_under_a_heading_that_names_the_listing_are_its_records() {
     // A consultancy's references: each item names its client first.
     let listing = parse(
-        "Our references\n\n\
+        "Our references\n\nViews : 295\n\n\
          • Harbour Fund – 2020. Design of rainwater tanks for the village schools of the valley, with costs\n\
          • Valley Trust – 2019 : Mobile clinics for herders; a study of the routes and the costs of two clinics\n\
          • Lakeside Foundation – 2018 : Seed bank for returnees, its stores and its rules\n",
@@ -3264,4 +3264,23 @@ fn items_listed_under_a_heading_that_names_the_listing_are_its_records() {
         listing.projects[0].description[0].clean(),
         "Do tanks keep girls in school? Funder: Harbour Fund."
     );
+}
+
+#[test]
+fn a_list_announced_by_a_sentence_is_of_records_however_its_items_read() {
+    let listing = parse(
+        "Projects\n\nThe following projects received our support in 2021:\n\n\
+         1. www.harbourfund.example tanks for the village schools of the valley;\n\
+         2. www.valleytrust.example clinics on wheels for herders and their families;\n\
+         3. www.lakeside.example seed bank for returnees to the district\n",
+    );
+    assert_eq!(listing.projects.len(), 3);
+    // So are a list's items under a heading that names initiatives.
+    let listing = parse(
+        "Initiatives\n\n\
+         – Harbour school – Kits were given to ninety children of the school, and two shelves.\n\
+         – Valley clinic – A clinic on wheels was bought for the herders of the valley.\n\
+         – Lakeside seeds – Seed was stored for the families that return.\n",
+    );
+    assert_eq!(listing.projects.len(), 3);
 }

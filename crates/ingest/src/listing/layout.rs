@@ -37,9 +37,11 @@ pub(super) struct Layout {
     pub(super) lead_in_line: Option<usize>,
     /// The first and last lines of a list under a heading that names the
     /// listing (`Our references` / `• UNDP – 2020. Study of …`,
-    /// `Completed projects` / one sentence a line): its items are the
-    /// records however they read (rule RL).
-    pub(super) listed_records: Option<(usize, usize)>,
+    /// `Completed projects` / one sentence a line) or a sentence
+    /// announcing it: its items are the records however they read (rule
+    /// RL). Under a heading, an item of several sentences opens on its
+    /// record's name; under a sentence, it is one more sentence about it.
+    pub(super) listed_records: Option<ListedRecords>,
     /// How the listing writes numeric dates: the order most of its dates
     /// whose numbers settle it (`15.06.2011`, `06/15/2020`) are in.
     pub(super) numeric_order: NumericOrder,
@@ -201,6 +203,10 @@ pub(super) struct LayoutLearner {
     /// Rule P's paragraphs seen, and rule 3's heads right above one.
     named_paragraphs: usize,
     heads_over_named_paragraphs: usize,
+    /// The last two units decided, near the listing's top: a heading and
+    /// a short line under it may stand over the next window's list (rule
+    /// RL).
+    decided_above: Vec<Unit>,
     /// Labels the vocabulary lacks seen alone over prose, and whether one
     /// was printed twice (then they are labels of fields).
     label_heads: std::collections::BTreeSet<String>,
@@ -278,11 +284,31 @@ impl LayoutLearner {
             }
         }
         if self.layout.listed_records.is_none() && self.seen < LEAD_IN_WITHIN_UNITS {
-            self.layout.listed_records = records_listed_under_their_heading(&window)
-                .filter(|&(_, last)| last < keep)
-                .map(|(first, last)| (window[first].first_line(), window[last].last_line()));
+            // The heading may be among the units decided last, above this
+            // window.
+            let with_above: Vec<Unit> = self
+                .decided_above
+                .iter()
+                .chain(window.iter())
+                .cloned()
+                .collect();
+            let above = with_above.len() - window.len();
+            self.layout.listed_records = records_listed_under_their_heading(&with_above)
+                .filter(|&(first, last, _)| first >= above && last < keep + above)
+                .map(|(first, last, under_heading)| ListedRecords {
+                    first_line: with_above[first].first_line(),
+                    last_line: with_above[last].last_line(),
+                    under_heading,
+                });
         }
         self.seen += keep;
+        if self.seen <= LEAD_IN_WITHIN_UNITS + keep {
+            const KEPT: usize = 2;
+            self.decided_above
+                .extend(window[keep.saturating_sub(KEPT)..keep].iter().cloned());
+            let excess = self.decided_above.len().saturating_sub(KEPT);
+            self.decided_above.drain(..excess);
+        }
         self.dated_lines += decided
             .iter()
             .filter(|u| u.own_dates().is_some() && u.is_title_like())
@@ -864,6 +890,15 @@ fn order_evidence(unit: &Unit) -> Option<(Option<NumericOrder>, bool)> {
 /// follow (`The following projects were selected for funding:`, `Details
 /// of each project can be found below.`, `… to support the following six
 /// projects.`).
+/// Where rule RL's records are and what introduces them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) struct ListedRecords {
+    pub(super) first_line: usize,
+    pub(super) last_line: usize,
+    /// A heading that names the listing (not a sentence) stands above.
+    pub(super) under_heading: bool,
+}
+
 /// Words of a heading that names a listing of records: a page of a
 /// consultancy's references, an organisation's projects or achievements.
 /// Without their accents ([`without_accents`]).
@@ -887,6 +922,10 @@ const LISTING_NAMES: &[&str] = &[
     "achievements",
     "assignments",
     "portfolio",
+    "initiatives",
+    "iniciativas",
+    "initiativen",
+    "iniziative",
 ];
 
 /// Whether `unit` is a short line naming a listing of records (`Nos
@@ -921,24 +960,28 @@ fn without_accents(word: &str) -> String {
 
 /// Rule RL: where a run of three items or more starts right under a
 /// heading that names the listing (a short line between them at most, a
-/// page's counter of views), the indexes of its first and last items. The
+/// page's counter of views), or a list right under a sentence announcing
+/// it, the indexes of its first and last items. The
 /// items are one list's (one marker, one indentation), or short plain
 /// lines, three in four of them a sentence (`Baseline survey for the
 /// water consortium.`), the others a headline: where headlines and
 /// sentences take turns, each sentence is its headline's text.
-fn records_listed_under_their_heading(window: &[Unit]) -> Option<(usize, usize)> {
+fn records_listed_under_their_heading(window: &[Unit]) -> Option<(usize, usize, bool)> {
     const FEWEST_ITEMS: usize = 3;
     (0..window.len()).find_map(|h| {
-        if !names_a_listing(&window[h]) {
+        let named = names_a_listing(&window[h]);
+        if !named && !is_lead_in(&window[h]) {
             return None;
         }
         [h + 1, h + 2].into_iter().find_map(|start| {
             let first = window.get(start)?;
             let between_short = (h + 1..start).all(|k| window[k].has_at_most_words(4));
-            if !between_short {
+            let marked = matches!(first.kind, UnitKind::Numbered(_) | UnitKind::Bullet);
+            // Under a sentence announcing the list (rule LL reads lines of
+            // sentences there), a marked list.
+            if !between_short || !named && !marked {
                 return None;
             }
-            let marked = matches!(first.kind, UnitKind::Numbered(_) | UnitKind::Bullet);
             let run = window[start..]
                 .iter()
                 .take_while(|u| {
@@ -954,7 +997,7 @@ fn records_listed_under_their_heading(window: &[Unit]) -> Option<(usize, usize)>
                 .filter(|u| is_record_sentence(u))
                 .count();
             let enough = run >= FEWEST_ITEMS && (marked || 4 * sentences >= 3 * run);
-            enough.then_some((start, start + run - 1))
+            enough.then_some((start, start + run - 1, named))
         })
     })
 }
@@ -1033,8 +1076,9 @@ fn is_lead_in(unit: &Unit) -> bool {
 }
 
 /// Words of a sentence announcing the list that follows it.
-const ANNOUNCING_WORDS: [&str; 16] = [
+const ANNOUNCING_WORDS: [&str; 17] = [
     "following",
+    "volgende",
     "below",
     "ci-dessous",
     "suivants",

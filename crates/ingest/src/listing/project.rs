@@ -63,12 +63,14 @@ impl Builder<'_> {
             }
             None => (None, None),
         };
-        // Rule RL: a listed record of several sentences opens on its name
-        // (`Remote jobs. What keeps graduates out of …? Funder: …`).
-        let listed = self.listed_records.is_some_and(|(first, last)| {
-            first <= title_unit.first_line() && title_unit.last_line() <= last
+        // Rule RL: a record of several sentences listed under a heading
+        // opens on its name (`Remote jobs. What keeps graduates out of …?
+        // Funder: …`).
+        let listed = self.listed_records.filter(|listed| {
+            listed.first_line <= title_unit.first_line()
+                && title_unit.last_line() <= listed.last_line
         });
-        let listed_rest = if listed && named.is_none() {
+        let listed_rest = if listed.is_some_and(|l| l.under_heading) && named.is_none() {
             split_name_sentence(&mut title)
         } else {
             None
@@ -110,7 +112,7 @@ impl Builder<'_> {
         let body = &self.units[title_index + 1..end];
         // A record of one line is whole even where the page is cut after it.
         let one_line_record = self.rows
-            || listed
+            || listed.is_some()
             || self.numbered_lists
             || self.quoted_lines
             || self.sentence_lines.is_some()

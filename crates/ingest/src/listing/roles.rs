@@ -1,7 +1,9 @@
 //! Which unit is a title, a heading, a kicker, a table header or body
 //! text: the layout rules.
 
-use super::layout::{is_quoted_line, is_record_row, is_sentence_line, label_head, Layout};
+use super::layout::{
+    is_quoted_line, is_record_row, is_sentence_line, label_head, Layout, ListedRecords,
+};
 use super::paragraphs::named_paragraph;
 use crate::dates::NumericOrder;
 use crate::diagnostics::Diagnostic;
@@ -44,7 +46,7 @@ pub(super) struct Builder<'a> {
     pub(super) head_lines: usize,
     pub(super) dated_lines: bool,
     pub(super) lead_in_line: Option<usize>,
-    pub(super) listed_records: Option<(usize, usize)>,
+    pub(super) listed_records: Option<ListedRecords>,
     pub(super) numeric_order: NumericOrder,
     pub(super) quoted_titles: bool,
     pub(super) numbered_lists: bool,
@@ -414,12 +416,12 @@ impl<'a> Builder<'a> {
         }
         // Rule RL: the items of a list under a heading that names the
         // listing, however they read.
-        if let Some((first, last)) = self.listed_records {
+        if let Some(listed) = self.listed_records {
             for i in 0..self.units.len() {
                 let unit = &self.units[i];
                 if self.roles[i] == Role::Body
-                    && first <= unit.first_line()
-                    && unit.last_line() <= last
+                    && listed.first_line <= unit.first_line()
+                    && unit.last_line() <= listed.last_line
                 {
                     self.roles[i] = Role::Title;
                 }
