@@ -1480,7 +1480,8 @@ fn labelled_row(text: &str) -> Option<(String, usize)> {
 /// headline: a reference list's column (`2020–2023   Teacher training
 /// for host schools`, the rest of the record indented under it), or a
 /// CV's or a timeline's line (`March 2018 – Present Review of a school
-/// feeding project`, `2017: Baseline survey of youth employment`). The
+/// feeding project`, `2017: Baseline survey of youth employment`, `2009 –
+/// Theatre against AIDS`). The
 /// dates and the headline are two lines, a date line that opens the record
 /// below it. A headline has four words at least (a place after its dates
 /// has fewer) and no third column (a table's row has). Without a column
@@ -1525,6 +1526,28 @@ fn dates_beside_headline<'a>(line: &Line<'a>) -> Vec<Line<'a>> {
             && !headline.contains("  ")
             && scan_date(headline).is_none();
         (dates.len() + gap, like)
+    } else if let Some(headline) = after
+        .strip_prefix(' ')
+        .and_then(|a| a.strip_prefix(['–', '—', '-']))
+        .and_then(|a| a.strip_prefix(' '))
+    {
+        // `2009 – Theatre against AIDS`, `2008/2016 – Village wells`, as a
+        // page of projects heads each by its years: a headline of a few
+        // words, no sentence (`2018–2021 – Funded by Norway.` is a date
+        // line's summary) nor a list of places (`2019 – Kenya, Uganda`).
+        // A day's date there heads an event or a post (`5 December 2023 –
+        // Webinar on clinics`).
+        let headline = headline.trim_start();
+        let words = headline.split_whitespace().count();
+        let no_day = expr.start.day.is_none() && expr.end.as_ref().is_none_or(|e| e.day.is_none());
+        let like = no_day
+            && headline.starts_with(|c: char| c.is_uppercase() || "“\"«".contains(c))
+            && (2..=12).contains(&words)
+            && !headline.ends_with('.')
+            && !headline.contains([',', '\t'])
+            && !headline.contains("  ")
+            && scan_date(headline).is_none();
+        (text.len() - headline.len(), like)
     } else {
         let colon = after.starts_with(':');
         let rest = after.strip_prefix(':').unwrap_or(after);
@@ -3142,6 +3165,10 @@ mod tests {
             texts("2020–2023   Teacher training for host schools\n"),
             cut("2020–2023", "Teacher training for host schools")
         );
+        assert_eq!(
+            texts("2009 – Theatre against AIDS\n"),
+            cut("2009", "Theatre against AIDS")
+        );
         // A title that opens on a year, prose that runs on from its dates,
         // a date line's places and its summary stay one line.
         for whole in [
@@ -3149,6 +3176,9 @@ mod tests {
             "2018–2021 saw the office grow in three regions",
             "2019 – 2021 Kenya and Uganda",
             "2018–2021. Funded by Norway in the Philippines.",
+            "2018–2021 – Funded by Norway in the Philippines.",
+            "2019 – Kenya, Uganda",
+            "5 December 2023 – Webinar on mobile clinics",
             "May 2019 Review of the programme. It covered three districts of Malawi.",
         ] {
             assert_eq!(texts(&format!("{whole}\n")).len(), 1, "{whole}");
