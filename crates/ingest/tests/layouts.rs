@@ -3284,3 +3284,37 @@ fn a_list_announced_by_a_sentence_is_of_records_however_its_items_read() {
     );
     assert_eq!(listing.projects.len(), 3);
 }
+
+#[test]
+fn a_subheading_printed_in_every_card_is_no_record() {
+    let card = |title: &str, funder: &str, term: &str| {
+        format!("### {title}\n\nFunded by: {funder}\n\nWork with the district and its families.\n\n#### Partner & Funder\n\nFunder: {funder}\nTerm: {term}\nRole: Lead\n\n")
+    };
+    let text = "## Programmes\n\n".to_string()
+        + &card(THREE_RECORDS[0], "Harbour Fund", "March 2019 – June 2020")
+        + &card(THREE_RECORDS[1], "Valley Trust", "April 2020 – May 2021")
+        + &card(
+            THREE_RECORDS[2],
+            "Lakeside Foundation",
+            "July 2021 – August 2022",
+        );
+    let listing = parse(&text);
+    assert_eq!(titles(&listing), THREE_RECORDS);
+    assert_eq!(
+        dates(&listing),
+        all_dated([
+            "March 2019 – June 2020",
+            "April 2020 – May 2021",
+            "July 2021 – August 2022"
+        ])
+    );
+    // Where the records' text is prose, the subheading's shape is not
+    // theirs either.
+    let prose_only = ["Harbour Fund", "Valley Trust", "Lakeside Foundation"]
+        .iter()
+        .fold(text, |text, funder| {
+            text.replace(&format!("Funded by: {funder}\n\n"), "")
+        });
+    let listing = parse(&prose_only);
+    assert_eq!(titles(&listing), THREE_RECORDS);
+}

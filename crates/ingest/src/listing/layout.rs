@@ -62,6 +62,9 @@ pub(super) struct Layout {
     /// Lines printed the same in several records' heads (a client's or
     /// programme's name): a label, never the headline.
     pub(super) constant_head_lines: Vec<String>,
+    /// Heads of one line printed the same over many records: a card's
+    /// subheading over its facts (`Partner & Funder`), never a record.
+    pub(super) subheading_lines: Vec<String>,
     /// Rule 3's records start with the date line above their heads
     /// (`01/2019 – 12/2020` / client / headline / text): most heads have one
     /// right above them.
@@ -182,6 +185,8 @@ pub(super) struct LayoutLearner {
     dated_titles_seen: usize,
     /// How often each line of the first record heads was printed.
     head_line_counts: std::collections::BTreeMap<String, usize>,
+    /// How often each head of one line was printed.
+    one_line_heads: std::collections::BTreeMap<String, usize>,
     /// The heads of two or more lines counted in `head_line_counts`.
     heads_counted: usize,
     /// Rule 3's records seen, and those with a date line right above.
@@ -397,6 +402,15 @@ impl LayoutLearner {
                     }
                     self.heads_counted += 1;
                 }
+                // A one-line head printed a third time is a subheading: its
+                // shape is not the records'.
+                let mut printed_before = 0;
+                if head.len() == 1 && self.one_line_heads.len() < HEAD_LINES_REMEMBERED {
+                    let line = decided[head.start].whole.clean().into_owned();
+                    let count = self.one_line_heads.entry(line).or_default();
+                    printed_before = *count;
+                    *count += 1;
+                }
                 self.records_seen += 1;
                 self.heads_over_named_paragraphs += usize::from(
                     decided
@@ -407,7 +421,8 @@ impl LayoutLearner {
                 let may_be_page_title = !self.started && head.start == 0;
                 // A page's title stands over prose: over fields, the
                 // file's first head is a record's.
-                if !may_be_page_title || signature.body == HeadBody::Fields {
+                if (!may_be_page_title || signature.body == HeadBody::Fields) && printed_before < 2
+                {
                     *self.signatures.entry(signature).or_default() += 1;
                     if let Some(level) = decided[head.body - 1].heading_level() {
                         *self.head_levels.entry(level).or_default() += 1;
@@ -429,6 +444,16 @@ impl LayoutLearner {
                 .filter(|&(_, &n)| {
                     n >= 2 && (n == heads_counted || (n >= 3 && 2 * n > heads_counted))
                 })
+                .map(|(line, _)| line.clone())
+                .collect();
+            // A head of one line printed the same over a third of the
+            // records or more, three at least, is a card's subheading over
+            // its facts (`Partner & Funder`), no record.
+            let records_seen = self.records_seen;
+            self.layout.subheading_lines = self
+                .one_line_heads
+                .iter()
+                .filter(|&(_, &n)| n >= 3 && 3 * n >= records_seen)
                 .map(|(line, _)| line.clone())
                 .collect();
             let [heads, dated] = self.dated_heads;

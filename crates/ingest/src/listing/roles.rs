@@ -62,6 +62,7 @@ pub(super) struct Builder<'a> {
     pub(super) head_signature: Option<HeadSignature>,
     pub(super) usual_head_level: Option<u8>,
     pub(super) constant_head_lines: Vec<String>,
+    pub(super) subheading_lines: Vec<String>,
     pub(super) dates_lead_heads: bool,
     pub(super) dates_lead_titles: bool,
     pub(super) constant_date_heads: Vec<String>,
@@ -111,6 +112,7 @@ impl<'a> Builder<'a> {
             head_signature: layout.head_signature,
             usual_head_level: layout.usual_head_level,
             constant_head_lines: layout.constant_head_lines.clone(),
+            subheading_lines: layout.subheading_lines.clone(),
             dates_lead_heads: layout.dates_lead_heads,
             dates_lead_titles: layout.dates_lead_titles,
             constant_date_heads: layout.constant_date_heads.clone(),
@@ -478,6 +480,14 @@ impl<'a> Builder<'a> {
             let next_head = heads.get(k + 1).map_or(self.units.len(), |next| next.start);
             let signature = self.signature(&head);
             let is_dominant = Some(signature) == self.head_signature;
+            let subheading = head.len() == 1
+                && self
+                    .subheading_lines
+                    .iter()
+                    .any(|line| *line == self.units[head.start].whole.clean());
+            if subheading {
+                continue;
+            }
             // Before the first record of the listing's usual shape, a
             // headline over a paragraph is the page's introduction.
             let introduction = !dominant_seen
