@@ -2808,6 +2808,14 @@ mod tests {
     use super::*;
     use crate::source::decode;
 
+    /// The parts [`run_together_fields`] cuts `text` into.
+    fn field_parts(text: &str) -> Vec<String> {
+        run_together_fields(text)
+            .into_iter()
+            .map(|(from, end)| text[from..end].to_string())
+            .collect()
+    }
+
     fn units_of(text: &str) -> Vec<Unit> {
         let source = decode("t.txt", text.as_bytes()).unwrap();
         let mut units = units(&source.lines);
@@ -3047,19 +3055,13 @@ mod tests {
 
     #[test]
     fn fields_run_together_are_cut_before_their_longest_label() {
-        let parts = |text: &str| -> Vec<String> {
-            run_together_fields(text)
-                .into_iter()
-                .map(|(from, end)| text[from..end].to_string())
-                .collect()
-        };
         assert_eq!(
-            parts("Start Date: 2021-07-01        End Date: 2026-06-30"),
+            field_parts("Start Date: 2021-07-01        End Date: 2026-06-30"),
             ["Start Date: 2021-07-01", "End Date: 2026-06-30"]
         );
         // A value's last word is not part of the next label.
         assert_eq!(
-            parts("Donor: Sida Duration: 2019-2021"),
+            field_parts("Donor: Sida Duration: 2019-2021"),
             ["Donor: Sida", "Duration: 2019-2021"]
         );
     }
@@ -3187,21 +3189,15 @@ mod tests {
 
     #[test]
     fn a_headline_run_into_a_fact_of_its_record_is_cut_before_it() {
-        let parts = |text: &str| -> Vec<String> {
-            run_together_fields(text)
-                .into_iter()
-                .map(|(from, end)| text[from..end].to_string())
-                .collect()
-        };
         assert_eq!(
-            parts("Review of a school feeding project Client: World Food Programme"),
+            field_parts("Review of a school feeding project Client: World Food Programme"),
             [
                 "Review of a school feeding project",
                 "Client: World Food Programme"
             ]
         );
         assert_eq!(
-            parts("2017 Baseline survey of youth employment. Donor: Swiss Confederation Duration: 2017"),
+            field_parts("2017 Baseline survey of youth employment. Donor: Swiss Confederation Duration: 2017"),
             [
                 "2017 Baseline survey of youth employment.",
                 "Donor: Swiss Confederation",
@@ -3216,7 +3212,7 @@ mod tests {
             "Review of a school feeding project Status: Ongoing",
             "Water Donor: Sida",
         ] {
-            assert_eq!(parts(whole), [whole], "{whole}");
+            assert_eq!(field_parts(whole), [whole], "{whole}");
         }
     }
 

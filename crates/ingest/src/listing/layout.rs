@@ -924,22 +924,16 @@ pub(super) struct ListedRecords {
     pub(super) under_heading: bool,
 }
 
-/// Words of a heading that names a listing of records: a page of a
-/// consultancy's references, an organisation's projects or achievements.
-/// Without their accents ([`without_accents`]).
+/// Words of a heading that names a listing of records besides
+/// [`PROJECTS`]: a page of a consultancy's references, an organisation's
+/// achievements or initiatives. Without their accents
+/// ([`without_accents`]).
 const LISTING_NAMES: &[&str] = &[
     "references",
     "referencias",
     "referenze",
     "referenzen",
     "referenties",
-    "projects",
-    "projets",
-    "proyectos",
-    "projetos",
-    "progetti",
-    "projekte",
-    "projecten",
     "realisations",
     "realizaciones",
     "realizacoes",
@@ -953,6 +947,17 @@ const LISTING_NAMES: &[&str] = &[
     "iniziative",
 ];
 
+/// Projects, in the plural, in the listings' languages.
+const PROJECTS: &[&str] = &[
+    "projects",
+    "projets",
+    "proyectos",
+    "projetos",
+    "progetti",
+    "projekte",
+    "projecten",
+];
+
 /// Whether `unit` is a short line naming a listing of records (`Nos
 /// références`, `COMPLETED PROJECTS`).
 fn names_a_listing(unit: &Unit) -> bool {
@@ -962,25 +967,18 @@ fn names_a_listing(unit: &Unit) -> bool {
     unit.whole.segments.len() == 1
         && matches!(unit.kind, UnitKind::Text | UnitKind::LoneLabel(_))
         && text.split_whitespace().count() <= MOST_WORDS
-        && text
-            .split_whitespace()
-            .any(|word| LISTING_NAMES.contains(&without_accents(&word.to_lowercase()).as_str()))
+        && text.split_whitespace().any(|word| {
+            let word = without_accents(&word.to_lowercase());
+            LISTING_NAMES.contains(&word.as_str()) || PROJECTS.contains(&word.as_str())
+        })
 }
 
-/// `word` with the accents of its Latin letters left out (`réferences`,
-/// as a page may misspell it, reads as `references`).
+/// `word` without its accents (`réferences`, as a page may misspell it,
+/// reads as `references`): its canonical decomposition without the
+/// combining marks.
 fn without_accents(word: &str) -> String {
-    word.chars()
-        .map(|c| match c {
-            'á' | 'à' | 'â' | 'ã' | 'ä' => 'a',
-            'é' | 'è' | 'ê' | 'ë' => 'e',
-            'í' | 'ì' | 'î' | 'ï' => 'i',
-            'ó' | 'ò' | 'ô' | 'õ' | 'ö' => 'o',
-            'ú' | 'ù' | 'û' | 'ü' => 'u',
-            'ç' => 'c',
-            other => other,
-        })
-        .collect()
+    use unicode_normalization::{char::is_combining_mark, UnicodeNormalization};
+    word.nfd().filter(|c| !is_combining_mark(*c)).collect()
 }
 
 /// Rule RL: where a run of three items or more starts right under a
@@ -1050,15 +1048,6 @@ fn is_record_sentence(unit: &Unit) -> bool {
 /// above it are the page's own. Its last word is projects in the plural.
 fn heads_the_projects(unit: &Unit, below: &Unit) -> bool {
     const MOST_WORDS: usize = 6;
-    const PROJECTS: &[&str] = &[
-        "projects",
-        "projets",
-        "proyectos",
-        "projetos",
-        "progetti",
-        "projekte",
-        "projecten",
-    ];
     unit.kind == UnitKind::Text
         && unit.is_title_like()
         && unit.has_at_most_words(MOST_WORDS)
