@@ -1481,16 +1481,16 @@ fn labelled_row(text: &str) -> Option<(String, usize)> {
 /// for host schools`, the rest of the record indented under it), or a
 /// CV's or a timeline's line (`March 2018 – Present Review of a school
 /// feeding project`, `2017: Baseline survey of youth employment`, `2009 –
-/// Theatre against AIDS`). The
-/// dates and the headline are two lines, a date line that opens the record
-/// below it. A headline has four words at least (a place after its dates
-/// has fewer) and no third column (a table's row has). Without a column
-/// between them the dates are a range or name their month, or a colon
-/// sets them off (`2030 Agenda for Sustainable Development` is a title),
-/// and the headline is one phrase: not a sentence and its text (a date
-/// line's summary, `2018–2021. Funded by …`, is read by [`date_line`]),
-/// nor prose running on from its dates in lower case (`2018–2021 saw the
-/// office grow`).
+/// Theatre against AIDS`). The dates and the headline are two lines, a
+/// date line that opens the record below it. In a column or after a
+/// space, a headline has four words at least (a place after its dates has
+/// fewer) and no third column (a table's row has); without a column the
+/// dates are a range or name their month, or a colon sets them off
+/// (`2030 Agenda for Sustainable Development` is a title), and the
+/// headline is one phrase: not a sentence and its text (a date line's
+/// summary, `2018–2021. Funded by …`, is read by [`date_line`]), nor prose
+/// running on from its dates in lower case (`2018–2021 saw the office
+/// grow`). After a dash, two words will do.
 fn dates_beside_headline<'a>(line: &Line<'a>) -> Vec<Line<'a>> {
     let whole = vec![Line { ..*line }];
     let (text, span) = line.trimmed();

@@ -911,10 +911,6 @@ fn order_evidence(unit: &Unit) -> Option<(Option<NumericOrder>, bool)> {
     Some((expr.order_hint, expr.ambiguous_order))
 }
 
-/// The sentence that introduces a listing: it announces the projects that
-/// follow (`The following projects were selected for funding:`, `Details
-/// of each project can be found below.`, `… to support the following six
-/// projects.`).
 /// Where rule RL's records are and what introduces them.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(super) struct ListedRecords {
@@ -1061,6 +1057,10 @@ fn heads_the_projects(unit: &Unit, below: &Unit) -> bool {
         && !below.is_title_like()
 }
 
+/// The sentence that introduces a listing: it announces the projects that
+/// follow (`The following projects were selected for funding:`, `Details
+/// of each project can be found below.`, `… to support the following six
+/// projects.`).
 fn is_lead_in(unit: &Unit) -> bool {
     if unit.kind != UnitKind::Text || !unit.has_at_most_words(60) {
         return false;

@@ -36,8 +36,8 @@ impl Builder<'_> {
                         .trim_end_matches(':')
                         .trim_end()
                         .len();
+                    segment.span = segment.span_of(0, kept);
                     segment.text.truncate(kept);
-                    segment.span = Span::new(segment.span.start, segment.span.start + kept);
                 }
                 whole
             }

@@ -417,7 +417,7 @@ impl<'a> Builder<'a> {
             self.complete_lists_of_titles();
         }
         // Rule RL: the items of a list under a heading that names the
-        // listing, however they read.
+        // listing, or a sentence announcing it, however they read.
         if let Some(listed) = self.listed_records {
             for i in 0..self.units.len() {
                 let unit = &self.units[i];
