@@ -1763,13 +1763,7 @@ pub fn run_together_fields(text: &str) -> Vec<(usize, usize)> {
         let head = &text[..colon];
         // The known label ending at this colon, of its last one to four
         // words.
-        let words: Vec<usize> = head
-            .char_indices()
-            .filter(|&(i, c)| {
-                !c.is_whitespace() && (i == 0 || head[..i].ends_with(char::is_whitespace))
-            })
-            .map(|(i, _)| i)
-            .collect();
+        let words = word_starts(head);
         // The longest label the vocabulary lists (`End Date`, not `Date`),
         // else the shortest read by its head noun (`Sida Duration` is a
         // value and a label).
@@ -1813,6 +1807,16 @@ pub fn run_together_fields(text: &str) -> Vec<(usize, usize)> {
     parts
 }
 
+/// Where each word of `text` starts.
+fn word_starts(text: &str) -> Vec<usize> {
+    text.char_indices()
+        .filter(|&(i, c)| {
+            !c.is_whitespace() && (i == 0 || text[..i].ends_with(char::is_whitespace))
+        })
+        .map(|(i, _)| i)
+        .collect()
+}
+
 /// Where a record's fact starts that a headline runs into on its line, as
 /// a CV or a list of assignments prints them (`Review of a school feeding
 /// project Client: World Food Programme`): at the first colon, after a
@@ -1828,13 +1832,7 @@ fn headline_run_into_fact(text: &str) -> Option<usize> {
     if colon > MAX_TITLE_CHARS {
         return None;
     }
-    let words: Vec<usize> = head
-        .char_indices()
-        .filter(|&(i, c)| {
-            !c.is_whitespace() && (i == 0 || head[..i].ends_with(char::is_whitespace))
-        })
-        .map(|(i, _)| i)
-        .collect();
+    let words = word_starts(head);
     let label_word = words.iter().rev().take(4).rev().position(|&start| {
         head[start..].starts_with(char::is_uppercase)
             && labels::listed_meaning(&head[start..]).is_some_and(|meaning| {
