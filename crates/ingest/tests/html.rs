@@ -1126,3 +1126,32 @@ fn a_subheading_that_opens_on_dates_dates_the_record_under_its_headline() {
     );
     spans_hold(html.as_bytes(), &listing);
 }
+
+#[test]
+fn records_in_a_content_column_named_after_its_sidebar_are_read() {
+    let entry = |title: &str, years: &str| {
+        format!(
+            "<div class=\"acc-item-tab\"><h4 class=\"acc-item-title\">Research Title: {title}</h4>\
+             <div class=\"acc-item-content\">Registration: RP/{years}</div>\
+             <div class=\"acc-item-content\">Project Duration: {years}</div>\
+             <div class=\"acc-item-content\">Researchers: the institute's water unit</div></div>"
+        )
+    };
+    let page = format!(
+        "<html><body><header class=\"site-header\"><nav><a href=\"/\">Home</a></nav></header>\
+         <div class=\"page-title\">Ongoing research</div>\
+         <div class=\"core-sidebar-wrapper\"><div class=\"core-sidebar-container\">\
+         <div class=\"core-sidebar-content column-40\">{}{}{}</div>\
+         <div class=\"core-sidebar-right\"><p>Latest news</p></div></div></div></body></html>",
+        entry(THREE_RECORDS[0], "2018 - 2020"),
+        entry(THREE_RECORDS[1], "2019 - 2021"),
+        entry(THREE_RECORDS[2], "2020 - 2022"),
+    );
+    let listing = read(&page);
+    assert_eq!(titles(&listing), THREE_RECORDS);
+    assert_eq!(
+        dates(&listing),
+        ["2018 - 2020", "2019 - 2021", "2020 - 2022"].map(|d| Some(d.to_string()))
+    );
+    spans_hold(page.as_bytes(), &listing);
+}

@@ -168,6 +168,8 @@ struct Open {
     /// It skips for what its `id`, `class` or `role` says, not for being
     /// hidden or an element that is never text.
     named_furniture: bool,
+    /// It skips only for being named a sidebar.
+    named_sidebar: bool,
     anchor: Option<usize>,
     list: bool,
     heading: Option<(u8, usize)>,
@@ -226,6 +228,15 @@ struct Walker<'d> {
     open_counts: Vec<usize>,
     stack: Vec<Open>,
     skipping: usize,
+    /// How many of the elements skipping are skipped only for being named a
+    /// sidebar.
+    skipping_sidebars: usize,
+    /// Whether an element named a sidebar is read as the page's content.
+    sidebars_are_content: bool,
+    /// Characters of text written, and of text left out only because it
+    /// stands in elements named a sidebar.
+    written_chars: usize,
+    sidebar_chars: usize,
     pre: usize,
     /// Open lists: ordered, and the number of the next item.
     lists: Vec<(bool, u64)>,
@@ -264,8 +275,9 @@ fn is_hidden(attributes: &[(Vec<u8>, String)]) -> bool {
 }
 
 /// Whether the element's `id`, `class` or `role` names page furniture
-/// (`cookie-banner`, `breadcrumbs`, `main-menu`, `role="navigation"`).
-fn is_furniture(name: &[u8], attributes: &[(Vec<u8>, String)]) -> bool {
+/// (`cookie-banner`, `breadcrumbs`, `main-menu`, `role="navigation"`);
+/// a sidebar only where `sidebars` says so.
+fn is_furniture(name: &[u8], attributes: &[(Vec<u8>, String)], sidebars: bool) -> bool {
     // A search or filter form (`role="search"`); a class named `search`
     // may be the results'.
     if attribute(attributes, b"role").is_some_and(|r| r.trim().eq_ignore_ascii_case("search")) {
@@ -308,8 +320,10 @@ fn is_furniture(name: &[u8], attributes: &[(Vec<u8>, String)]) -> bool {
     tab_bar
         || page_banner
         || ["id", "class", "role"].iter().any(|attribute_name| {
-            words(attribute_name)
-                .any(|word| FURNITURE.contains(&word.to_ascii_lowercase().as_str()))
+            words(attribute_name).any(|word| {
+                let word = word.to_ascii_lowercase();
+                FURNITURE.contains(&word.as_str()) && (sidebars || word != "sidebar")
+            })
         })
 }
 
@@ -383,8 +397,10 @@ impl<'d> Walker<'d> {
         for open in &mut self.stack {
             open.skips = false;
             open.named_furniture = false;
+            open.named_sidebar = false;
         }
         self.skipping = 0;
+        self.skipping_sidebars = 0;
     }
 
     /// How many table cells are open.
@@ -599,9 +615,16 @@ impl<'d> Walker<'d> {
     }
 
     fn text(&mut self, text: &str, start: usize, end: usize) {
-        if self.skipping > 0 || !self.seen_tag {
+        if !self.seen_tag {
             return;
         }
+        if self.skipping > 0 {
+            if self.skipping == self.skipping_sidebars {
+                self.sidebar_chars += text.trim().len();
+            }
+            return;
+        }
+        self.written_chars += text.trim().len();
         let raw = self.page.text.get(start..end).unwrap_or_default();
         // The tokenizer gives plain text as the bytes it read (a CR of
         // CR LF before it left out); a character reference as what it
@@ -677,10 +700,17 @@ impl<'d> Walker<'d> {
         let skipped =
             is(name, &SKIPPED) && !(name == b"button" && (self.in_heading() || opens_panel()));
         let hidden = is_hidden(attributes);
-        let named_furniture = !skipped && !hidden && is_furniture(name, attributes);
-        let skips = named_furniture || skipped || hidden || self.is_page_furniture(name);
+        let named_furniture =
+            !skipped && !hidden && is_furniture(name, attributes, !self.sidebars_are_content);
+        let page_furniture = self.is_page_furniture(name);
+        let named_sidebar =
+            named_furniture && !page_furniture && !is_furniture(name, attributes, false);
+        let skips = named_furniture || skipped || hidden || page_furniture;
         if skips {
             self.skipping += 1;
+        }
+        if named_sidebar {
+            self.skipping_sidebars += 1;
         }
         if self.skipping > 0 && !skips && is_main(name, attributes) {
             self.keep_main();
@@ -785,6 +815,7 @@ impl<'d> Walker<'d> {
             name: id,
             skips,
             named_furniture,
+            named_sidebar,
             anchor,
             list,
             heading,
@@ -869,6 +900,9 @@ impl<'d> Walker<'d> {
         if open.skips {
             self.skipping = self.skipping.saturating_sub(1);
         }
+        if open.named_sidebar {
+            self.skipping_sidebars = self.skipping_sidebars.saturating_sub(1);
+        }
         if let Some(anchor) = open.anchor.and_then(|i| self.lines.anchors.get_mut(i)) {
             anchor.file.end = file.max(anchor.file.start);
         }
@@ -909,8 +943,24 @@ impl<'d> Walker<'d> {
     }
 }
 
-/// The lines of a decoded page.
+/// How many times the text written the text of elements named a sidebar
+/// must hold for those to be the page's content.
+const SIDEBAR_TO_CONTENT: usize = 3;
+
+/// The lines of a decoded page. A sidebar holds links and notices beside
+/// the content, far less text than it: where the elements named a sidebar
+/// hold several times the text of the rest, the page's layout named its
+/// content column after the sidebar beside it (`pbf-sidebar-content`),
+/// and the page is read again with them as its content.
 pub(super) fn lines(page: &Decoded<'_>, file_len: usize) -> Lines {
+    let walker = walk(page, file_len, false);
+    if walker.sidebar_chars > SIDEBAR_TO_CONTENT * walker.written_chars {
+        return walk(page, file_len, true).lines;
+    }
+    walker.lines
+}
+
+fn walk<'d>(page: &'d Decoded<'d>, file_len: usize, sidebars_are_content: bool) -> Walker<'d> {
     let mut walker = Walker {
         page,
         lines: Lines::default(),
@@ -918,6 +968,10 @@ pub(super) fn lines(page: &Decoded<'_>, file_len: usize) -> Lines {
         open_counts: Vec::new(),
         stack: Vec::new(),
         skipping: 0,
+        skipping_sidebars: 0,
+        sidebars_are_content,
+        written_chars: 0,
+        sidebar_chars: 0,
         pre: 0,
         lists: Vec::new(),
         tables: Vec::new(),
@@ -942,13 +996,13 @@ pub(super) fn lines(page: &Decoded<'_>, file_len: usize) -> Lines {
         }
     }
     walker.close_to(0, page.text.len());
-    let mut lines = walker.lines;
+    let lines = &mut walker.lines;
     if !lines.text.is_empty() {
         let at = lines.text.len();
         lines.text.push('\n');
         lines.map.push_mapped(at, Span::new(file_len, file_len));
     }
-    lines
+    walker
 }
 
 #[cfg(test)]
@@ -968,6 +1022,33 @@ mod tests {
              <tr><td rowspan=\"2\">Norway</td><td>Wells</td></tr><tr><td>Boats</td></tr></table>",
         );
         assert_eq!(text, "Donor\tProject\n\nNorway\tWells\n\nNorway\tBoats\n");
+    }
+
+    #[test]
+    fn a_content_column_named_after_its_sidebar_is_read() {
+        let entry = "<h4>Research Title: Soil bacteria and maize yields</h4>\
+                     <div>Project Duration: 2019 - 2021</div>\
+                     <div>Partners: Farmers' union of the district</div>";
+        let page = format!(
+            "<h1>Ongoing research</h1><div class=\"pb-sidebar-wrapper\">\
+             <div class=\"pb-sidebar-content column-40\">{}</div>\
+             <div class=\"pb-sidebar-right\"><p>Search</p></div></div>",
+            entry.repeat(3)
+        );
+        let text = text_of(&page);
+        assert_eq!(text.matches("Soil bacteria and maize yields").count(), 3);
+        assert!(text.starts_with("# Ongoing research"));
+    }
+
+    #[test]
+    fn a_sidebar_beside_the_content_is_left_out() {
+        let text = text_of(
+            "<div class=\"content\"><h2>Village wells</h2><p>2019 - 2021. Ten wells \
+             dug with the district's water board and the villages' committees.</p></div>\
+             <div class=\"sidebar\"><p>Recent posts</p><p>Archives</p></div>",
+        );
+        assert!(text.contains("Village wells"));
+        assert!(!text.contains("Recent posts"), "{text}");
     }
 
     #[test]
