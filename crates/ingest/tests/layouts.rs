@@ -3267,6 +3267,24 @@ fn items_listed_under_a_heading_that_names_the_listing_are_its_records() {
 }
 
 #[test]
+fn a_headline_over_prose_above_the_list_its_heading_names_is_the_pages() {
+    // A region's page: what the publisher does there, the countries of the
+    // region, then the projects under a heading that names them.
+    let listing = parse(
+        "East Africa\nOur work in the region\n\
+         For almost fifty years the fund has worked with the region's communities on health, \
+         farming and the climate.\n\
+         Our programmes bring people together across disciplines for a greater impact.\n\
+         Kenya\nUganda\nTanzania\n\
+         Projects in Kenya\n\
+         - Rainwater tanks for village schools\n\
+         - Mobile clinics for herders\n\
+         - Seed bank for returnees\n",
+    );
+    assert_eq!(titles(&listing), THREE_RECORDS);
+}
+
+#[test]
 fn a_list_announced_by_a_sentence_is_of_records_however_its_items_read() {
     let listing = parse(
         "Projects\n\nThe following projects received our support in 2021:\n\n\

@@ -535,7 +535,16 @@ impl<'a> Builder<'a> {
                     && signature.body == HeadBody::Prose
                     && (head.start..head.body).any(|k| names_projects(&self.units[k].whole.clean()))
             };
-            if introduction || about_the_projects() {
+            // Where the records are a list its heading names (rule RL), a
+            // headline over a paragraph above the list is the page's
+            // (`Research focus` / what the publisher does).
+            let above_the_listed_records = || {
+                signature.body == HeadBody::Prose
+                    && self.listed_records.is_some_and(|listed| {
+                        self.units[head.start].first_line() < listed.first_line
+                    })
+            };
+            if introduction || about_the_projects() || above_the_listed_records() {
                 continue;
             }
             // A numbered line in a head is its headline; under a numbered
