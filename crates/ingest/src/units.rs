@@ -1127,7 +1127,10 @@ pub fn own_dates(text: &str) -> Option<OwnDates> {
         }
         let date_end = at + expr.len;
         let rest = text[date_end..].trim();
+        // A colon alone after the dates: the headline introduces its
+        // text (`Support to the green portal (2016-2017):`).
         let rest_ok = rest.is_empty()
+            || rest == ":"
             || (rest.starts_with([',', ')', ';', '|', '('])
                 && rest.split_whitespace().count() <= 8);
         if !rest_ok {

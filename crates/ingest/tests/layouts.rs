@@ -777,6 +777,29 @@ fn prose_records_with_a_label_line_under_the_headline() {
 }
 
 #[test]
+fn a_headline_with_its_dates_in_brackets_and_a_colon_opens_its_record() {
+    // An embassy's past projects: each headline introduces its text.
+    let listing = parse(
+        "Past projects\n\n\
+         Support to rainwater tanks for village schools (2013-2018):\n\n\
+         The fund was run by a development bank; the embassy gave its share.\n\n\
+         Support to mobile clinics for herders (DKK 2 mil, 2016-2017):\n\n\
+         In 2016 the embassy paid for two clinics on wheels.\n",
+    );
+    assert_eq!(
+        titles(&listing),
+        [
+            "Support to rainwater tanks for village schools",
+            "Support to mobile clinics for herders"
+        ]
+    );
+    assert_eq!(
+        listing.projects[0].date_text().as_deref(),
+        Some("(2013-2018)")
+    );
+}
+
+#[test]
 fn prose_that_mentions_its_dates_in_brackets_is_not_a_headline() {
     // Headlines over prose, without date lines. A description that gives
     // its years in brackets and goes on after them is a sentence, not a
