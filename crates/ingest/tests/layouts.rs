@@ -3068,6 +3068,34 @@ fn where_blocks_open_on_their_dates_each_date_opens_the_headline_below() {
 }
 
 #[test]
+fn where_the_first_record_opens_on_its_headline_each_date_closes_its_record() {
+    // A table of references copied a cell a line: title, client, text,
+    // starting date, the copy ending before the last date. Each date
+    // stands right above the next title, and the first title has none
+    // above it: the dates end the records.
+    let listing = parse(
+        "List of references\n\nName of the client / partner\n\nObjective of the project\n\nStarting date\n\n\
+         Rainwater tanks for village schools\n\nHarbour Fund\n\n\
+         The project builds tanks for twelve schools of the valley, with their pumps.\n\n\
+         Sept 2024\n\n\
+         Mobile clinics for herders\n\nValley Trust\n\n\
+         The project runs two clinics on wheels for the herders of the north.\n\n\
+         April 2024\n\n\
+         Seed bank for returnees\n\nLakeside Foundation\n\n\
+         The project keeps seed for the families that return to the district.\n",
+    );
+    assert_eq!(titles(&listing), THREE_RECORDS);
+    assert_eq!(
+        dates(&listing),
+        [
+            Some("Sept 2024".to_string()),
+            Some("April 2024".to_string()),
+            None
+        ]
+    );
+}
+
+#[test]
 fn where_the_records_are_a_lists_items_a_headline_over_prose_is_the_pages() {
     let listing = parse(
         "Our cooperation in the district\n\nWe supported the district's schools for eighteen years.\n\nHistory of the projects\n\nThe support covered development and emergency work.\n\nThe projects\n\n1. Rainwater tanks for village schools\n2. Mobile clinics for herders\n3. Seed bank for returnees\n\nAcknowledgements\n\nWe thank all volunteers.\n",

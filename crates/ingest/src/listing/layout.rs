@@ -191,6 +191,8 @@ pub(super) struct LayoutLearner {
     heads_counted: usize,
     /// Rule 3's records seen, and those with a date line right above.
     dated_heads: [usize; 2],
+    /// Whether the first of rule 3's records has a date line right above.
+    first_head_dated: Option<bool>,
     /// Blocks that open on a headline over its date line, and blocks that
     /// open on a date line over a headline.
     block_openings: [usize; 2],
@@ -390,6 +392,7 @@ impl LayoutLearner {
                 };
                 let dated_above = unit_above.is_some_and(|u| u.is_date() && !u.is_lone_year());
                 self.dated_heads[1] += usize::from(dated_above);
+                self.first_head_dated.get_or_insert(dated_above);
                 if head.len() >= 2 && self.head_line_counts.len() < HEAD_LINES_REMEMBERED {
                     // Each line counted once a head: printed again in the
                     // same head is not printed in several records.
@@ -456,8 +459,13 @@ impl LayoutLearner {
                 .filter(|&(_, &n)| n >= 3 && 3 * n >= records_seen)
                 .map(|(line, _)| line.clone())
                 .collect();
+            // Records that open on their dates open so from the first; where
+            // the first opens on its headline, each date line closes the
+            // record above it (`Title` / client / text / `Sept 2024`), and
+            // the next headline opens the next.
             let [heads, dated] = self.dated_heads;
-            self.layout.dates_lead_heads = dated >= 2 && 3 * dated >= 2 * heads;
+            self.layout.dates_lead_heads =
+                dated >= 2 && 3 * dated >= 2 * heads && self.first_head_dated != Some(false);
             self.layout.head_lines = self
                 .head_lengths
                 .iter()
