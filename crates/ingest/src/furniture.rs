@@ -569,7 +569,23 @@ const OWN_SECTION_HEADINGS: &[&str] = &[
     "pressekontakt",
     "contacto de prensa",
     "contactos de prensa",
+    "background",
+    "background and objectives",
+    "background and objective",
+    "background and aims",
+    "objectives",
+    "introduction",
+    "hintergrund",
+    "contexte",
+    "contexte et objectifs",
+    "antecedentes",
+    "frequently asked questions",
+    "faq",
 ];
+
+/// How a question a page answers opens (`What are the funds?`, `How to
+/// apply?`): a heading so asked names no project.
+const QUESTION_OPENERS: &[&str] = &["what ", "how ", "who ", "why ", "when ", "where ", "which "];
 
 /// How a press release's paragraph about its publisher opens (`About
 /// Mercy Corps`, `À propos de l'AFD`): a heading of a few words so opened
@@ -621,10 +637,18 @@ pub fn is_back_matter_heading(heading: &str) -> bool {
 /// project is named so.
 pub fn is_document_heading(heading: &str) -> bool {
     const LONGEST_ABOUT: usize = 5;
+    const LONGEST_QUESTION: usize = 10;
+    let words = heading.split_whitespace().count();
     is_heading_of(heading, &[BACK_MATTER_HEADINGS, OWN_SECTION_HEADINGS])
-        || heading.split_whitespace().count() <= LONGEST_ABOUT && {
+        || words <= LONGEST_ABOUT && {
             let key = heading_key(heading);
             ABOUT_OPENERS.iter().any(|opener| key.starts_with(opener))
+        }
+        || words <= LONGEST_QUESTION && heading.trim_end().ends_with('?') && {
+            let key = heading_key(heading);
+            QUESTION_OPENERS
+                .iter()
+                .any(|opener| key.starts_with(opener))
         }
 }
 
@@ -1036,6 +1060,9 @@ mod tests {
             "Notes to editors:",
             "Agradecimientos",
             "Remerciements",
+            "Background and Objectives",
+            "What are the Funds for Local Cooperation?",
+            "How to apply?",
         ] {
             assert!(is_document_heading(heading), "{heading}");
         }
@@ -1043,6 +1070,8 @@ mod tests {
             "About the rural roads programme in northern Uganda",
             "Aboutaleb water works",
             "Clean water for schools",
+            "What works for girls' schooling: a review of the evidence",
+            "What happens to returnees who lose their land after twelve years away?",
         ] {
             assert!(!is_document_heading(heading), "{heading}");
         }
