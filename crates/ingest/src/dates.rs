@@ -269,6 +269,8 @@ enum Kind {
     Since,
     Open,
     Close,
+    /// `:` after a date: what it dates follows (`Since 2011: Uganda, …`).
+    Colon,
     Other,
 }
 
@@ -482,6 +484,7 @@ fn lex(text: &str, begins: fn(Kind) -> bool) -> Vec<Token> {
             '.' => Kind::Filler,
             '(' | '[' => Kind::Open,
             ')' | ']' => Kind::Close,
+            ':' => Kind::Colon,
             _ => Kind::Other,
         };
         tokens.push(Token {
@@ -757,7 +760,7 @@ fn push_word(tokens: &mut Vec<Token>, word: &str, lower: &str, pos: usize, after
         });
         return;
     }
-    if pos == 0 && matches!(lower, "since" | "depuis" | "seit" | "sinds") {
+    if pos == 0 && matches!(lower, "since" | "depuis" | "seit" | "sinds" | "vanaf") {
         tokens.push(Token {
             kind: Kind::Since,
             end: pos + word.len(),
@@ -1218,8 +1221,14 @@ impl Parser<'_> {
             more.iter().map(|t| t.kind).collect::<Vec<_>>().as_slice(),
             [Kind::Open, Kind::Number(..), Kind::Other, Kind::Close]
         );
+        // `Since 2011: Uganda, …`: a colon ends the dates of what follows
+        // it, as a label's does.
+        let before_colon = more.first().is_some_and(|t| t.kind == Kind::Colon);
         if since
-            && (end.is_some() || (!length_in_brackets && more.iter().any(|t| !says_open(t.kind))))
+            && (end.is_some()
+                || (!length_in_brackets
+                    && !before_colon
+                    && more.iter().any(|t| !says_open(t.kind))))
         {
             return None;
         }
@@ -2171,6 +2180,18 @@ mod tests {
             assert_eq!(expr.start.month, Some(3), "{text}");
         }
         assert_eq!(scan_date("since March 2023 (18 months) the team"), None);
+    }
+
+    #[test]
+    fn since_before_a_colon_dates_what_follows() {
+        for (text, dates) in [
+            ("Since 2011: Uganda, a rural university", "Since 2011"),
+            ("Vanaf 2014: Ghana, Compassion for Kids", "Vanaf 2014"),
+        ] {
+            let expr = scan_date(text).unwrap_or_else(|| panic!("{text}"));
+            assert!(expr.open_end, "{text}");
+            assert_eq!(&text[..expr.len], dates);
+        }
     }
 
     #[test]

@@ -1560,13 +1560,30 @@ fn dates_beside_headline<'a>(line: &Line<'a>) -> Vec<Line<'a>> {
             && !headline.contains(". ")
             && !headline.contains('\t')
             && !headline.contains("  ");
+        // A headline reads on in words (`for`, `of`), or names a body by its
+        // bracketed acronym (`Compassion 4 Humanity (C4H)`); a list of
+        // places does neither (`2019: Kenya, Uganda, Tanzania`).
+        let names_its_acronym = || {
+            headline.split_whitespace().any(|w| {
+                w.strip_prefix('(')
+                    .and_then(|w| w.strip_suffix(')'))
+                    .is_some_and(|inner| {
+                        inner.len() >= 2
+                            && inner.starts_with(|c: char| c.is_ascii_uppercase())
+                            && inner
+                                .chars()
+                                .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit())
+                    })
+            })
+        };
         let like = dated_enough
             && rest.starts_with(' ')
             && headline.starts_with(char::is_uppercase)
             && headline.split_whitespace().count() >= 4
-            && headline
+            && (headline
                 .split_whitespace()
                 .any(|w| w.starts_with(char::is_lowercase))
+                || names_its_acronym())
             && one_phrase
             && scan_date(headline).is_none()
             && date_line(line, 0).is_none();

@@ -800,6 +800,33 @@ fn a_headline_with_its_dates_in_brackets_and_a_colon_opens_its_record() {
 }
 
 #[test]
+fn a_headline_after_the_year_it_started_and_a_colon_is_dated_so() {
+    // A foundation's initiatives, each opening on the year its support
+    // began: `Since 2011: Place, Name`.
+    let listing = parse(
+        "Our initiatives\n\n\
+         Since 2011: Uganda, Rainwater tanks for village schools\n\n\
+         The tanks serve twelve schools of the valley, with their pumps.\n\n\
+         Vanaf 2014: Kenya, Mobile Clinics 4 Herders (MC4H)\n\n\
+         Two clinics on wheels visit the herders of the north every month.\n",
+    );
+    assert_eq!(
+        titles(&listing),
+        [
+            "Uganda, Rainwater tanks for village schools",
+            "Kenya, Mobile Clinics 4 Herders (MC4H)"
+        ]
+    );
+    assert_eq!(
+        dates(&listing),
+        [
+            Some("Since 2011".to_string()),
+            Some("Vanaf 2014".to_string())
+        ]
+    );
+}
+
+#[test]
 fn prose_that_mentions_its_dates_in_brackets_is_not_a_headline() {
     // Headlines over prose, without date lines. A description that gives
     // its years in brackets and goes on after them is a sentence, not a
