@@ -543,6 +543,19 @@ const BACK_MATTER_HEADINGS: &[&str] = &[
     "zie ook",
     "externe links",
     "literatuur",
+    // A blog's comments under its post, and the form to add one.
+    "leave a reply",
+    "leave a comment",
+    "post a comment",
+    "comments",
+    "responses",
+    "laisser un commentaire",
+    "deja un comentario",
+    "deixe um comentário",
+    "lascia un commento",
+    "schreibe einen kommentar",
+    "kommentar verfassen",
+    "geef een reactie",
 ];
 
 /// Headings of a document's other sections of its own, lower case: no

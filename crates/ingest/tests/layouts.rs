@@ -3123,6 +3123,24 @@ fn where_the_first_record_opens_on_its_headline_each_date_closes_its_record() {
 }
 
 #[test]
+fn a_blogs_comment_form_under_its_post_is_no_record() {
+    let listing = parse(
+        "Our year\n\nThe foundation supported these projects this year:\n\
+         – Rainwater tanks for village schools\n\
+         – Mobile clinics for herders\n\
+         – Seed bank for returnees\n\n\
+         We hope to do more next year.\n\n\
+         Leave a Reply\n\n\
+         Fill in your details below or click an icon to log in:\n\n\
+         Blog Logo\n\n\
+         You are commenting using your blog account. Log Out / Change )\n\n\
+         Social photo\n\n\
+         You are commenting using your social account. Log Out / Change )\n",
+    );
+    assert_eq!(titles(&listing), THREE_RECORDS);
+}
+
+#[test]
 fn where_the_records_are_a_lists_items_a_headline_over_prose_is_the_pages() {
     let listing = parse(
         "Our cooperation in the district\n\nWe supported the district's schools for eighteen years.\n\nHistory of the projects\n\nThe support covered development and emergency work.\n\nThe projects\n\n1. Rainwater tanks for village schools\n2. Mobile clinics for herders\n3. Seed bank for returnees\n\nAcknowledgements\n\nWe thank all volunteers.\n",

@@ -1298,7 +1298,16 @@ impl<'a> Builder<'a> {
                         }
                         (None, _) => None,
                     };
+                    let in_a_section = under_section.is_some();
                     if let Some(reason) = under_section.or_else(|| self.not_a_project(i)) {
+                        // A record named as the document's back matter
+                        // (`Leave a Reply`, `See also`) heads what follows
+                        // it to the end, as the heading it is.
+                        let name = self.units[i].whole.clean();
+                        if !in_a_section && is_back_matter_heading(&name) {
+                            *section = Some(name.into_owned());
+                            *kicker = None;
+                        }
                         self.diagnostics.push(Diagnostic::warning(
                             self.source,
                             self.units[i].first_line(),
