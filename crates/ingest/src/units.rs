@@ -1118,7 +1118,17 @@ pub fn own_dates(text: &str) -> Option<OwnDates> {
             && whole_date(&expr.start)
             && expr.end.as_ref().is_none_or(whole_date)
             && text[at + expr.len..].trim().is_empty();
-        if !(separated || ends_on_whole_date) {
+        // A range of years joined by a dash, or a year left open, that ends
+        // the line (`Women's Empowerment Project 2013-2016`, `… Project 2017
+        // (ongoing)`) is the headline's period; a fiscal year joined by a
+        // slash is a name's (`Local Governance 2014/2015`).
+        let ends_on_period = sign.is_alphabetic()
+            && text[at + expr.len..].trim().is_empty()
+            && expr.start.year.is_some()
+            && (expr.open_end
+                || expr.end.as_ref().is_some_and(|end| end.year.is_some())
+                    && text[at..at + expr.len].contains(['-', '–', '—']));
+        if !(separated || ends_on_whole_date || ends_on_period) {
             continue;
         }
         let lone_year = expr.end.is_none() && !expr.open_end && expr.start.month.is_none();

@@ -827,6 +827,67 @@ fn a_headline_after_the_year_it_started_and_a_colon_is_dated_so() {
 }
 
 #[test]
+fn a_headline_ending_on_a_range_of_years_carries_its_dates() {
+    let listing = parse("# Our support to the deaf association\n\n## Women Empowerment Project 2008 - 2011\n\nThe project trained deaf women in seven branches of the association.\n\n## Skills and Health Project 2013-2016\n\nThe project went on with the second and helped cooperatives start.\n\n### Cooperatives supported by the project\n\nRegion\tTown\tCooperative activity\n\nNorth\tHill Town\tLeather works\n\nNorth\tRiver Town\tWeaving\n\nSouth\tLake Town\tTailoring\n\n## Seed Bank Project 2017-2019\n\nThe project kept seed for the families of the members.\n");
+    assert_eq!(
+        titles(&listing),
+        [
+            "Women Empowerment Project",
+            "Skills and Health Project",
+            "Seed Bank Project"
+        ]
+    );
+    assert_eq!(
+        dates(&listing),
+        all_dated(["2008 - 2011", "2013-2016", "2017-2019"])
+    );
+    // A fiscal year joined by a slash is the name's.
+    let listing = parse("Projects\n\nLocal Governance 2014/2015\n\nThe councils of the district.\n\nWater Boards 2016/2017\n\nThe boards of the lake towns.\n");
+    assert_eq!(
+        titles(&listing),
+        ["Local Governance 2014/2015", "Water Boards 2016/2017"]
+    );
+}
+
+/// A project's own table (its cooperatives, their towns and trades) and
+/// the subheadings of its text, under headlines that carry their dates.
+#[test]
+fn a_records_own_table_and_subheadings_are_its_text() {
+    let dated = ["Women Empowerment Project", "Skills and Health Project"];
+    // A table whose header names places alone, or that has no column of
+    // dates, lists the record's sites.
+    for text in ["# Our support to the deaf association\n\n## Women Empowerment Project 2008 - 2011\n\nThe project trained deaf women in seven branches of the association.\n\n## Skills and Health Project 2013-2016\n\nThe project went on with the second and helped cooperatives start.\n\n### Cooperatives supported by the project\n\nRegion\tLocation\tCooperative activity\n\nNorth\tHill Town\tLeather works\n\nNorth\tRiver Town\tWeaving\n\nSouth\tLake Town\tTailoring\n\n## Seed Bank Project 2017-2019\n\nThe project kept seed for the families of the members.\n", "# Our support to the deaf association\n\n## Women Empowerment Project 2008 - 2011\n\nThe project trained deaf women in seven branches of the association.\n\n## Skills and Health Project 2013-2016\n\nThe project went on with the second and helped cooperatives start.\n\n### Cooperatives supported by the project\n\nRegion\tLocation\tActivity\n\nNorth\tHill Town\tLeather works\n\nNorth\tRiver Town\tWeaving\n\nSouth\tLake Town\tTailoring\n\n## Seed Bank Project 2017-2019\n\nThe project kept seed for the families of the members.\n"] {
+        let listing = parse(text);
+        assert_eq!(titles(&listing), [dated[0], dated[1], "Seed Bank Project"], "{text}");
+    }
+    // A heading marked deeper than the records' over a paragraph is a
+    // subheading of the record above.
+    let listing = parse("# Our support to the deaf association\n\n## Women Empowerment Project 2008 - 2011\n\nThe project trained deaf women in seven branches of the association.\n\n## Skills and Health Project 2013-2016\n\nThe project went on with the second and helped cooperatives start.\n\n### Training of the branches in leadership\n\nEach branch sent two members to a week of training in the capital.\n\n## Seed Bank Project 2017-2019\n\nThe project kept seed for the families of the members.\n\n## Cultural Cooperation Project\n\nThe ministry also paid for artists to train deaf actors.\n\n## Sign Language Dictionary\n\nThe first dictionary of the sign language was printed with the ministry.\n");
+    assert_eq!(
+        titles(&listing),
+        [
+            dated[0],
+            dated[1],
+            "Seed Bank Project",
+            "Cultural Cooperation Project",
+            "Sign Language Dictionary"
+        ]
+    );
+    // A table's rows are no head: the headline under them opens its record.
+    let listing = parse("# Our support to the deaf association\n\n## Women Empowerment Project 2008 - 2011\n\nThe project trained deaf women in seven branches of the association.\n\n## Skills and Health Project 2013-2016\n\nThe project went on with the second and helped cooperatives start.\n\n### Cooperatives supported by the project\n\nRegion\tLocation\tActivity\n\nNorth\tHill Town\tLeather works\n\nNorth\tRiver Town\tWeaving\n\nSouth\tLake Town\tTailoring\n\n## Organizational Development Project\n\nThe current project builds the capacity of the association.\n\n## Cultural Cooperation Project\n\nThe ministry also paid for artists to train deaf actors.\n\n## Sign Language Dictionary\n\nThe first dictionary of the sign language was printed with the ministry.\n");
+    assert_eq!(
+        titles(&listing),
+        [
+            dated[0],
+            dated[1],
+            "Organizational Development Project",
+            "Cultural Cooperation Project",
+            "Sign Language Dictionary"
+        ]
+    );
+}
+
+#[test]
 fn prose_that_mentions_its_dates_in_brackets_is_not_a_headline() {
     // Headlines over prose, without date lines. A description that gives
     // its years in brackets and goes on after them is a sentence, not a

@@ -4,7 +4,7 @@
 use super::paragraphs::named_paragraph;
 use super::roles::{Builder, HeadBody, HeadSignature, NumberedRecord, Role};
 use crate::dates::{scan_date, scan_end_date, NumericOrder};
-use crate::labels::{self, Column};
+use crate::labels::{self, Column, Meaning};
 use crate::record::Text;
 use crate::units::{date_label, Unit, UnitKind};
 
@@ -839,7 +839,17 @@ pub(super) fn header_row(unit: &Unit) -> Option<Vec<(Column, String)>> {
     let names_enough = known == cells.len()
         || (cells.len() >= 3 && known + 1 == cells.len())
         || (known >= 2 && 2 * known >= cells.len() && names_title());
-    if !names_enough {
+    // A table of projects has a column of their names, dates, funders,
+    // implementers or money; one that names places alone lists a
+    // record's sites (`Region⇥Location⇥Cooperative activity`).
+    let names_a_projects_column = cells.iter().any(|c| {
+        !matches!(labels::column(&c.text), None | Some(Column::Field))
+            || matches!(
+                labels::meaning(&c.text),
+                Some(Meaning::Funder | Meaning::Implementer | Meaning::Budget)
+            )
+    });
+    if !names_enough || !names_a_projects_column {
         return None;
     }
     let mut columns: Vec<(Column, String)> = cells

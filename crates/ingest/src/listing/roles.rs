@@ -82,6 +82,18 @@ pub(super) struct Builder<'a> {
     pub(super) diagnostics: Vec<Diagnostic>,
 }
 
+/// Whether the listing's table has a column of dates: its header names
+/// one, or it has no header (its rows are told by their date cells). A
+/// table without one, in a listing whose headlines carry their dates, is
+/// a record's own (its sites, its activities), not the listing's records.
+fn dated_columns(layout: &Layout) -> bool {
+    layout.row_header.as_ref().is_none_or(|(_, columns)| {
+        columns
+            .iter()
+            .any(|(c, _)| matches!(c, Column::StartDate | Column::EndDate | Column::Dates))
+    })
+}
+
 impl<'a> Builder<'a> {
     pub(super) fn new(source: &'a str, units: &'a [Unit], layout: &'a Layout) -> Self {
         Builder {
@@ -106,7 +118,7 @@ impl<'a> Builder<'a> {
             sentence_lines: layout.sentence_lines,
             named_paragraphs: layout.named_paragraphs,
             label_heads: layout.label_heads,
-            rows: layout.rows,
+            rows: layout.rows && (!layout.dated_lines || dated_columns(layout)),
             row_header: layout.row_header.clone(),
             lead_label: layout.lead_label.clone(),
             head_signature: layout.head_signature,
@@ -523,7 +535,18 @@ impl<'a> Builder<'a> {
                         .is_none_or(|level| level < usual)
                 })
             });
-            if unmarked {
+            // A head marked only deeper than the usual headlines, over a
+            // paragraph, is a subheading of the record above (`### Cooperatives
+            // supported` under `## Women's Empowerment Project 2013-2016`).
+            let subheading = signature.body == HeadBody::Prose
+                && self.usual_head_level.is_some_and(|usual| {
+                    (head.start..head.body).all(|i| {
+                        self.units[i]
+                            .heading_level()
+                            .is_none_or(|level| level > usual)
+                    }) && (head.start..head.body).any(|i| self.units[i].heading_level().is_some())
+                });
+            if unmarked || subheading {
                 continue;
             }
             // Where the records are a list's items with nothing under
@@ -1041,10 +1064,13 @@ impl<'a> Builder<'a> {
         // page's own title (the file's first unit) it is a record's title.
         let under_headline =
             || i > 0 && self.units[i - 1].is_title_like() && !self.is_files_first(i - 1);
+        // A table's row of three cells or more is data (a record's sites, its
+        // activities), never a headline.
         self.roles[i] == Role::Body
             && (unit.is_title_like()
                 || (over_fields() && !under_headline() && unit.is_titled_sentence()))
             && unit.whole.segments.len() <= 3
+            && unit.cells().len() < 3
             && !unit.is_date()
     }
 
