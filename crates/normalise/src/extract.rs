@@ -1093,6 +1093,24 @@ fn capitalised(word: &str) -> bool {
     word.chars().next().is_some_and(char::is_uppercase)
 }
 
+/// Words that stand alone where a payer's name would and name none
+/// (`Cooperatives supported by Project`, `funded by Donors`).
+const NO_PAYERS_NAMES: &[&str] = &[
+    "Project",
+    "Projects",
+    "Programme",
+    "Programmes",
+    "Program",
+    "Programs",
+    "Partners",
+    "Donors",
+    "Members",
+    "Volunteers",
+    "Grants",
+    "Others",
+    "Friends",
+];
+
 fn is_body_noun(word: &str) -> bool {
     BODY_NOUNS.contains(&word.trim_end_matches([',', ';', '.', ':', ')']))
 }
@@ -1986,6 +2004,7 @@ impl<'t> Reading<'t> {
             && !text[..at].ends_with('(');
         let one_word_name = (closes_clause || phrase_follows || acronym)
             && !is_body_noun(name)
+            && !NO_PAYERS_NAMES.contains(&name)
             && (acronym || name.chars().filter(|c| c.is_alphabetic()).count() >= 4);
         let long_enough = name.split_whitespace().count() >= 2
             || acronym_after(text, end).is_some()

@@ -555,6 +555,14 @@ fn an_unknown_one_word_funder_ending_the_clause_is_kept() {
     assert!(p.funder_codes().is_empty());
     let (p, _) = project("The shelter is supported by Volunteers from the town.");
     assert!(p.funder_codes().is_empty());
+    // Nor does a word that stands for the work itself or its people.
+    for text in [
+        "Cooperatives supported by Project",
+        "The clinic is funded by Donors.",
+    ] {
+        let (p, _) = project(text);
+        assert!(p.funder_codes().is_empty(), "{text}");
+    }
     // A phrase of its own after the name ends it; an acronym is a name
     // wherever it stands, but in brackets it is the acronym of the name
     // before it, whose words it spells out.
