@@ -162,6 +162,10 @@ pub(super) struct LayoutLearner {
     dated_lines: usize,
     /// How many units were decided.
     seen: usize,
+    /// The heading levels (a bit each, [`level_bit`]) of the headlines
+    /// printed as they are among the units decided near the top of the
+    /// page.
+    headline_levels_above: u8,
     /// How many records rule 3 found in them.
     records_seen: usize,
     /// Numeric dates that settle the order, day first and month first.
@@ -236,6 +240,17 @@ enum SentenceRun {
 /// the same in several: the first heads show it.
 const HEAD_LINES_REMEMBERED: usize = 400;
 
+/// A headline printed as it is: a line of text that reads as a title.
+fn is_plain_headline(unit: &Unit) -> bool {
+    unit.kind == UnitKind::Text && unit.is_title_like()
+}
+
+/// The bit of a heading level (0 for a line the page does not mark) in a
+/// set of levels.
+fn level_bit(level: Option<u8>) -> u8 {
+    1 << level.unwrap_or(0).min(7)
+}
+
 /// How near the top of a page the sentence introducing its listing is
 /// looked for, in units.
 const LEAD_IN_WITHIN_UNITS: usize = 40;
@@ -268,12 +283,13 @@ impl LayoutLearner {
             // A heading naming the projects introduces them where a
             // headline printed as it is stands above it (the page's own);
             // under a heading of a higher level it heads a section.
+            let headline_levels_above = self.headline_levels_above;
             let headline_alike_above = |k: usize| {
-                decided[..k].iter().any(|u| {
-                    u.kind == UnitKind::Text
-                        && u.is_title_like()
-                        && u.heading_level() == decided[k].heading_level()
-                })
+                let level = decided[k].heading_level();
+                headline_levels_above & level_bit(level) != 0
+                    || decided[..k]
+                        .iter()
+                        .any(|u| is_plain_headline(u) && u.heading_level() == level)
             };
             let lead_in = (0..decided.len().min(LEAD_IN_WITHIN_UNITS - self.seen)).position(|k| {
                 is_lead_in(&decided[k])
@@ -288,6 +304,11 @@ impl LayoutLearner {
                 if records_above <= 1 {
                     self.layout.lead_in_line = Some(decided[at].first_line());
                 }
+            }
+        }
+        if self.seen < LEAD_IN_WITHIN_UNITS {
+            for unit in decided.iter().filter(|u| is_plain_headline(u)) {
+                self.headline_levels_above |= level_bit(unit.heading_level());
             }
         }
         if self.layout.listed_records.is_none() && self.seen < LEAD_IN_WITHIN_UNITS {
