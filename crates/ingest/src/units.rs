@@ -1617,6 +1617,74 @@ fn dates_beside_headline<'a>(line: &Line<'a>) -> Vec<Line<'a>> {
     ]
 }
 
+/// Bullet marks a copied list prints before its items.
+const ITEM_MARKS: [&str; 5] = ["- ", "• ", "* ", "– ", "— "];
+
+/// A list item, or a line, that opens on its year before a headline after
+/// a mere space (`- 2004 Slum Improvement for the Youth`): the year and
+/// the headline's offset in the trimmed text, without the item's mark.
+fn year_led(text: &str) -> Option<(std::ops::Range<usize>, usize)> {
+    let mark = ITEM_MARKS
+        .iter()
+        .find(|m| text.starts_with(**m))
+        .map_or(0, |m| m.len());
+    let rest = text.get(mark..)?;
+    if !rest.starts_with(|c: char| c.is_ascii_digit()) {
+        return None;
+    }
+    let expr = scan_date(rest).filter(has_project_years)?;
+    let dates = rest[..expr.len].trim_end();
+    let headline = rest[dates.len()..].strip_prefix(' ')?;
+    let opens_headline = headline.starts_with(|c: char| c.is_uppercase() || "“\"«".contains(c));
+    (opens_headline && expr.start.day.is_none() && scan_date(headline).is_none())
+        .then(|| (mark..mark + dates.len(), mark + dates.len() + 1))
+}
+
+/// The lines of a run of three or more, one under the other, each opening
+/// on its year before a headline after a mere space: a list of projects
+/// by year (`- 2001 Livable Streets` / `- 2004 Slum Improvement` / …).
+/// One line alone so opened is a title (`2030 Agenda for …`); the run says
+/// the years are dates.
+fn year_led_items(lines: &[Line]) -> Vec<usize> {
+    const FEWEST_ITEMS: usize = 3;
+    let mut found = Vec::new();
+    let mut run: Vec<usize> = Vec::new();
+    for line in lines.iter().map(without_markup) {
+        if year_led(line.trimmed().0).is_some() {
+            run.push(line.number);
+            continue;
+        }
+        if run.len() >= FEWEST_ITEMS {
+            found.append(&mut run);
+        }
+        run.clear();
+    }
+    if run.len() >= FEWEST_ITEMS {
+        found.append(&mut run);
+    }
+    found
+}
+
+/// A line of a run of [`year_led_items`] cut into its year and its
+/// headline, both on its line.
+fn year_before_headline<'a>(line: &Line<'a>) -> Option<Vec<Line<'a>>> {
+    let (text, span) = line.trimmed();
+    let (dates, headline_at) = year_led(text)?;
+    let base = span.start - line.offset;
+    Some(vec![
+        Line {
+            number: line.number,
+            text: &line.text[base + dates.start..base + dates.end],
+            offset: line.offset + base + dates.start,
+        },
+        Line {
+            number: line.number,
+            text: &line.text[base + headline_at..base + text.len()],
+            offset: line.offset + base + headline_at,
+        },
+    ])
+}
+
 /// A page copied as one line (breadcrumb, titles, dates and descriptions
 /// run together): where a long line holds two date ranges or more, it is
 /// cut into lines — before each range's headline, at the range, and after
@@ -2724,12 +2792,16 @@ pub fn units(lines: &[Line]) -> Vec<Unit> {
     let mut open = false;
     let furniture = furniture_blocks(lines);
     let heading_lines = marked_headings(lines);
+    let year_led = year_led_items(lines);
     for line in lines
         .iter()
         .map(without_markup)
         .flat_map(|l| run_together_records(&l))
         .flat_map(|l| inline_fields(&l))
-        .flat_map(|l| dates_beside_headline(&l))
+        .flat_map(|l| match year_led.contains(&l.number) {
+            true => year_before_headline(&l).unwrap_or_else(|| vec![l]),
+            false => dates_beside_headline(&l),
+        })
     {
         let line = &line;
         if line.is_blank() || is_rule(line.trimmed().0) || furniture.contains(&line.number) {

@@ -888,6 +888,23 @@ fn a_records_own_table_and_subheadings_are_its_text() {
 }
 
 #[test]
+fn a_list_of_items_each_opening_on_its_year_is_of_dated_records() {
+    let listing = parse(
+        "Student projects in Kenya\nFrom 2001 to 2018 students ran projects in the towns.\nProjects\n\
+         - 2001 Rainwater tanks for village schools\n\
+         - 2004 Mobile clinics for herders\n\
+         - 2006 Seed bank for returnees",
+    );
+    assert_eq!(titles(&listing), THREE_RECORDS);
+    assert_eq!(dates(&listing), all_dated(["2001", "2004", "2006"]));
+    // One line so opened names its year: the title keeps it.
+    let listing = parse(
+        "Projects\n\n2030 Agenda for the river towns\n\n1 June 2019 - 2 July 2021\n\nThe towns plan.\n",
+    );
+    assert_eq!(titles(&listing), ["2030 Agenda for the river towns"]);
+}
+
+#[test]
 fn prose_that_mentions_its_dates_in_brackets_is_not_a_headline() {
     // Headlines over prose, without date lines. A description that gives
     // its years in brackets and goes on after them is a sentence, not a

@@ -118,7 +118,9 @@ impl Builder<'_> {
             || self.sentence_lines.is_some()
             || named.is_some()
             || title_unit.own_dates().is_some();
-        if cut_off && body.is_empty() && !one_line_record {
+        // Nor is one whose dates lead it (`2018` / `Title`).
+        let dated_above = record.leads.iter().any(|&k| self.units[k].is_date());
+        if cut_off && body.is_empty() && !one_line_record && !dated_above {
             self.diagnostics.push(Diagnostic::warning(
                 self.source,
                 title_unit.first_line(),

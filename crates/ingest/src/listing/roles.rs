@@ -287,7 +287,11 @@ impl<'a> Builder<'a> {
         // evaluation products.`) is theirs, its stop or not.
         let beside_its_dates = below.first_line() == date.last_line()
             && (below.is_title_like() || below.is_title_but_for_its_stop());
-        date.after_blank
+        // Cut from one line that opens on the dates, the two lead the
+        // record however close the line above stands (a list of `2004
+        // Title` items).
+        let opens_its_line = d == 0 || self.units[d - 1].last_line() < date.first_line();
+        (date.after_blank || (beside_its_dates && opens_its_line))
             && (!below.after_blank || under_label)
             && below.kind == UnitKind::Text
             && (below.is_title_like() || beside_its_dates)
