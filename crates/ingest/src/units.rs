@@ -83,6 +83,10 @@ pub struct Unit {
     /// The unit stands right under a date line, no blank line between
     /// (`2019 – 2020` / `World Bank`). Known when the unit is made.
     under_a_date_line: bool,
+    /// The unit is the rest of a line of a run that opens each line on its
+    /// year ([`year_led_items`]): its record's headline, in a sentence or
+    /// not.
+    year_led: bool,
 }
 
 /// Where a one-line unit holds a headline and its dates (`Title, 1.5.2017 -
@@ -361,6 +365,13 @@ impl Unit {
     /// between: a line of that record's.
     pub fn is_under_a_date_line(&self) -> bool {
         self.under_a_date_line
+    }
+
+    /// Whether the unit is what follows the year on a line of a list that
+    /// opens each line on its year (`• 2003-2004 : school fees for 41
+    /// pupils.`): the record's headline, a sentence or not.
+    pub fn is_year_led(&self) -> bool {
+        self.year_led
     }
 
     /// The headline and dates of a one-line unit that carries both.
@@ -1621,8 +1632,10 @@ fn dates_beside_headline<'a>(line: &Line<'a>) -> Vec<Line<'a>> {
 const ITEM_MARKS: [&str; 5] = ["- ", "• ", "* ", "– ", "— "];
 
 /// A list item, or a line, that opens on its year before a headline after
-/// a mere space (`- 2004 Slum Improvement for the Youth`): the year and
-/// the headline's offset in the trimmed text, without the item's mark.
+/// a mere space (`- 2004 Slum Improvement for the Youth`), or before what
+/// was done after a colon or a dash (`• 2003-2004 : school fees for 41
+/// pupils.`): the year and the headline's offset in the trimmed text,
+/// without the item's mark.
 fn year_led(text: &str) -> Option<(std::ops::Range<usize>, usize)> {
     let mark = ITEM_MARKS
         .iter()
@@ -1634,15 +1647,26 @@ fn year_led(text: &str) -> Option<(std::ops::Range<usize>, usize)> {
     }
     let expr = scan_date(rest).filter(has_project_years)?;
     let dates = rest[..expr.len].trim_end();
-    let headline = rest[dates.len()..].strip_prefix(' ')?;
-    let opens_headline = headline.starts_with(|c: char| c.is_uppercase() || "“\"«".contains(c));
-    (opens_headline && expr.start.day.is_none() && scan_date(headline).is_none())
-        .then(|| (mark..mark + dates.len(), mark + dates.len() + 1))
+    let after = &rest[dates.len()..];
+    let separated = after
+        .trim_start()
+        .strip_prefix([':', '–', '—', '-'])
+        .and_then(|a| a.strip_prefix(' '));
+    let headline = match separated {
+        Some(headline) => headline.trim_start(),
+        None => after
+            .strip_prefix(' ')
+            .filter(|h| h.starts_with(|c: char| c.is_uppercase() || "“\"«".contains(c)))?,
+    };
+    let opens_words = headline.starts_with(|c: char| c.is_alphabetic() || "“\"«".contains(c));
+    (opens_words && expr.start.day.is_none() && scan_date(headline).is_none())
+        .then(|| (mark..mark + dates.len(), rest.len() - headline.len() + mark))
 }
 
-/// The lines of a run of three or more, one under the other, each opening
-/// on its year before a headline after a mere space: a list of projects
-/// by year (`- 2001 Livable Streets` / `- 2004 Slum Improvement` / …).
+/// The lines of a run of three or more, one under the other (an item's
+/// text may wrap onto the next line), each opening on its year before a
+/// headline: a list of projects by year (`- 2001 Livable Streets` / `-
+/// 2004 Slum Improvement` / …).
 /// One line alone so opened is a title (`2030 Agenda for …`); the run says
 /// the years are dates.
 fn year_led_items(lines: &[Line]) -> Vec<usize> {
@@ -1650,8 +1674,16 @@ fn year_led_items(lines: &[Line]) -> Vec<usize> {
     let mut found = Vec::new();
     let mut run: Vec<usize> = Vec::new();
     for line in lines.iter().map(without_markup) {
-        if year_led(line.trimmed().0).is_some() {
+        let text = line.trimmed().0;
+        if year_led(text).is_some() {
             run.push(line.number);
+            continue;
+        }
+        // An item's text wrapped onto the next line goes on with it.
+        let wrapped = !run.is_empty()
+            && !text.is_empty()
+            && !ITEM_MARKS.iter().any(|m| text.starts_with(m.trim_end()));
+        if wrapped {
             continue;
         }
         if run.len() >= FEWEST_ITEMS {
@@ -2872,6 +2904,11 @@ pub fn units(lines: &[Line]) -> Vec<Unit> {
                 Text::from_segment(content)
             };
             let indent = line.indent() + subsection_depth(line.trimmed().0, &kind);
+            let year_led_here = !matches!(kind, UnitKind::Date { .. })
+                && year_led.contains(&line.number)
+                && units
+                    .last()
+                    .is_some_and(|u| u.is_date() && u.last_line() == line.number);
             units.push(Unit {
                 kind,
                 content,
@@ -2893,6 +2930,7 @@ pub fn units(lines: &[Line]) -> Vec<Unit> {
                         .last()
                         .is_some_and(|u| matches!(u.kind, UnitKind::Field { .. })),
                 under_a_date_line: open && units.last().is_some_and(Unit::is_date),
+                year_led: year_led_here,
             });
         }
         open = true;

@@ -897,6 +897,50 @@ fn a_list_of_items_each_opening_on_its_year_is_of_dated_records() {
     );
     assert_eq!(titles(&listing), THREE_RECORDS);
     assert_eq!(dates(&listing), all_dated(["2001", "2004", "2006"]));
+    // Items that tell what was done after their years and a colon, in a
+    // sentence or several, wrapped or not: the first sentence is the title.
+    let listing = parse(
+        "What we did\n\nSince 1997 the association has helped the village in many ways:\n\n\
+         • 2000-2001 : purchase of school supplies and funding of a canteen.\n\
+         • 2003-2004 : school fees for 41 pupils of the primary school.\n\
+         • 2004-2005 : school fees for 48 pupils. Exchange of letters with a school\n\
+         in France. Clothes sent by container.\n\
+         • 2005-2006 – school fees and meals for 61 pupils.\n",
+    );
+    assert_eq!(
+        titles(&listing),
+        [
+            "purchase of school supplies and funding of a canteen.",
+            "school fees for 41 pupils of the primary school.",
+            "school fees for 48 pupils.",
+            "school fees and meals for 61 pupils."
+        ]
+    );
+    assert_eq!(
+        listing.projects[2].description_text(),
+        "Exchange of letters with a school in France. Clothes sent by container."
+    );
+    assert_eq!(
+        listing.projects[3].date_text().as_deref(),
+        Some("2005-2006")
+    );
+    // A sentence announcing the actions carried out is the page's lead-in:
+    // the lines of its header above are no record.
+    let listing = parse(
+        "Who we are\nHistory\nFounded in 1979\nConstruction\nhealth and social centre\n\
+         The actions carried out since 1979:\n\
+         1979 to 1985 : ox ploughing and a shared mill run by the women. Neither lasted.\n\
+         1986 : a school of three classes and three houses for the teachers.\n\
+         1992 : a wide well for the school, now dry.\n",
+    );
+    assert_eq!(
+        titles(&listing),
+        [
+            "ox ploughing and a shared mill run by the women.",
+            "a school of three classes and three houses for the teachers.",
+            "a wide well for the school, now dry."
+        ]
+    );
     // One line so opened names its year: the title keeps it.
     let listing = parse(
         "Projects\n\n2030 Agenda for the river towns\n\n1 June 2019 - 2 July 2021\n\nThe towns plan.\n",

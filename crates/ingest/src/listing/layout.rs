@@ -1116,6 +1116,11 @@ fn is_lead_in(unit: &Unit) -> bool {
         "projekt",
         "progett",
         "vorhaben",
+        "actions",
+        "réalisation",
+        "realizacion",
+        "realização",
+        "realizzazion",
     ]
     .iter()
     .any(|w| text.contains(w));

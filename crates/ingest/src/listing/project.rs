@@ -72,6 +72,8 @@ impl Builder<'_> {
         });
         let listed_rest = if listed.is_some_and(|l| l.under_heading) && named.is_none() {
             split_name_sentence(&mut title)
+        } else if title_unit.is_year_led() {
+            split_first_sentence(&mut title)
         } else {
             None
         };
@@ -1335,6 +1337,29 @@ fn is_day_alone(date: &DateText) -> bool {
         }
         _ => false,
     }
+}
+
+/// Cuts a title that is several sentences after its first, stop and all
+/// (`school fees for 41 pupils. Exchange with the school of …`): what was
+/// done is told in the first, the rest is the record's text.
+fn split_first_sentence(title: &mut Text) -> Option<Text> {
+    let first = title.segments.first_mut()?;
+    let stop = first.text.find(". ")? + 1;
+    let rest_start = stop + 1;
+    let mut rest = Text::default();
+    let tail = first.text.get(rest_start..)?.trim_end().to_string();
+    if !tail.is_empty() {
+        rest.segments.push(Segment {
+            span: first.span_of(rest_start, rest_start + tail.len()),
+            text: tail,
+            line: first.line,
+            map: Default::default(),
+        });
+    }
+    first.span = first.span_of(0, stop);
+    first.text.truncate(stop);
+    rest.segments.extend(title.segments.drain(1..));
+    (!rest.segments.is_empty()).then_some(rest)
 }
 
 /// Cuts a one-line title that is several sentences after its first, where

@@ -286,7 +286,7 @@ impl<'a> Builder<'a> {
         // A headline printed on its dates' line (`Jan – Mar 2018 Review of
         // evaluation products.`) is theirs, its stop or not.
         let beside_its_dates = below.first_line() == date.last_line()
-            && (below.is_title_like() || below.is_title_but_for_its_stop());
+            && (below.is_title_like() || below.is_title_but_for_its_stop() || below.is_year_led());
         // Cut from one line that opens on the dates, the two lead the
         // record however close the line above stands (a list of `2004
         // Title` items).
