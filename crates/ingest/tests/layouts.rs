@@ -949,6 +949,39 @@ fn a_list_of_items_each_opening_on_its_year_is_of_dated_records() {
 }
 
 #[test]
+fn lines_opening_alike_on_a_quoted_name_over_their_paragraphs_are_records() {
+    let listing = parse(
+        "Project “Rainwater tanks for village schools”. Years 2011-2012. Co-funded by the region.\n\
+         The tanks serve twelve schools of the valley, with their pumps and gutters.\n\
+         Project “Mobile clinics for herders”. Years 2003-2004. Co-funded by the region.\n\
+         Two clinics on wheels visit the herders' camps every month.\n\
+         Project “Seed bank for returnees”, 2000. Funded by the town.\n\
+         The bank keeps seed for the families that come back.\n",
+    );
+    assert_eq!(
+        titles(&listing),
+        [
+            "“Rainwater tanks for village schools”",
+            "“Mobile clinics for herders”",
+            "“Seed bank for returnees”"
+        ]
+    );
+    assert_eq!(
+        dates(&listing),
+        all_dated(["2011-2012", "2003-2004", "2000"])
+    );
+    // Names quoted in prose paragraphs that open differently are words of
+    // the prose.
+    let listing = parse(
+        "Our work\n\nWells\n\nWe dug ten wells in the valley with the villages.\n\n\
+         Our ‘Feed the Children’ scheme gave meals to the schools of the valley.\n\n\
+         Clinics\n\n\
+         The ‘Orphans for Orphans’ scheme pairs older orphans with younger ones.\n",
+    );
+    assert_eq!(titles(&listing), ["Wells", "Clinics"]);
+}
+
+#[test]
 fn prose_that_mentions_its_dates_in_brackets_is_not_a_headline() {
     // Headlines over prose, without date lines. A description that gives
     // its years in brackets and goes on after them is a sentence, not a

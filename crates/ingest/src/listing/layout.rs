@@ -367,10 +367,19 @@ impl LayoutLearner {
         self.learn_date_heads(&window, keep);
         self.learn_rows(decided);
         self.learn_sentence_lines(decided);
+        // Two lines naming their projects in quotes, one under the other or
+        // each over a paragraph of its own and opening on the same words
+        // (`Project “Wells for Taounate”. Years 2003-2004.` / what it did).
         if !self.layout.quoted_lines {
-            self.layout.quoted_lines = decided
-                .windows(2)
-                .any(|pair| pair.iter().all(is_quoted_line));
+            let quoted: Vec<usize> = (0..decided.len())
+                .filter(|&i| is_quoted_line(&decided[i]))
+                .collect();
+            let opening = |i: usize| quoted_line_opening(&decided[i]);
+            self.layout.quoted_lines = quoted.windows(2).any(|pair| {
+                pair[1] - pair[0] == 1
+                    || pair[1] - pair[0] == 2
+                        && opening(pair[0]).is_some_and(|o| Some(o) == opening(pair[1]))
+            });
         }
         for unit in &window[..keep] {
             let marked = matches!(unit.kind, UnitKind::Numbered(_) | UnitKind::Bullet);
@@ -819,6 +828,20 @@ pub(super) fn is_quoted_line(unit: &Unit) -> bool {
                     >= 2
             })
         })
+}
+
+/// The words before the quoted name of a line of rule QL, in lower case,
+/// where they are a few (`Progetto “…”`, `Project “…”`): the same
+/// opening on lines apart from each other says they are the records.
+fn quoted_line_opening(unit: &Unit) -> Option<String> {
+    const MOST_WORDS: usize = 3;
+    let first = unit.content.segments.first()?;
+    let (open, _) = crate::units::quoted_span(&first.text)?;
+    let before = first.text.get(..open)?.trim();
+    let words = before.split_whitespace().count();
+    (1..=MOST_WORDS)
+        .contains(&words)
+        .then(|| before.to_lowercase())
 }
 
 /// A record of rule LL: one line of prose, one or two sentences

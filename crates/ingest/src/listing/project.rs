@@ -80,9 +80,11 @@ impl Builder<'_> {
         let own_dates = title_unit.own_dates().filter(|_| named.is_none());
         // Rule QL: the quoted name is the title, the line its description.
         let mut quoted_line = None;
+        let mut quoted_line_date = None;
         if self.quoted_lines && is_quoted_line(title_unit) {
             if let Some(segment) = title.segments.first().cloned() {
                 if let Some((open, close)) = crate::units::quoted_span(&segment.text) {
+                    quoted_line_date = dates_after_quoted_name(&segment, close);
                     quoted_line = Some(Text::from_segment(segment.clone()));
                     title = Text::from_segment(Segment {
                         text: segment.text[open..close].to_string(),
@@ -189,6 +191,15 @@ impl Builder<'_> {
                 project.date = Some(DateText {
                     text: Text::from_segment(segment),
                     origin,
+                    order: NumericOrder::default(),
+                });
+            }
+        }
+        if project.date.is_none() {
+            if let Some(segment) = quoted_line_date {
+                project.date = Some(DateText {
+                    text: Text::from_segment(segment),
+                    origin: DateOrigin::Title,
                     order: NumericOrder::default(),
                 });
             }
@@ -1337,6 +1348,46 @@ fn is_day_alone(date: &DateText) -> bool {
         }
         _ => false,
     }
+}
+
+/// The dates printed right after a quoted name on its line, after a comma
+/// or a stop and their label if any (`Project “Wells for Taounate”.
+/// Years 2003-2004. Co-funded by …`, `“Wells”, 2003-2004`).
+fn dates_after_quoted_name(segment: &Segment, close: usize) -> Option<Segment> {
+    const LONGEST_LABEL: usize = 2;
+    let rest = segment.text.get(close..)?;
+    let after_quote = rest.trim_start_matches(['”', '"', '’', '»', '\'']);
+    let separated = after_quote
+        .trim_start()
+        .strip_prefix([',', '.', ';', '–', '-'])?;
+    let words: Vec<&str> = separated
+        .split_whitespace()
+        .take(LONGEST_LABEL + 1)
+        .collect();
+    let candidates = (0..=LONGEST_LABEL.min(words.len())).filter(|&n| {
+        n == 0
+            || labels::meaning(words[..n].join(" ").trim_end_matches(':')) == Some(Meaning::Dates)
+    });
+    for n in candidates {
+        let mut at = separated.len() - separated.trim_start().len();
+        for word in &words[..n] {
+            let from = separated[at..].find(word)? + at;
+            at = from + word.len();
+        }
+        let text = separated[at..].trim_start_matches([' ', ':']);
+        let Some(expr) = scan_date(text).filter(crate::dates::has_project_years) else {
+            continue;
+        };
+        let start = segment.text.len() - text.len();
+        let dates = text[..expr.len].trim_end_matches(['.', ',', ' ']);
+        return Some(Segment {
+            text: dates.to_string(),
+            line: segment.line,
+            span: segment.span_of(start, start + dates.len()),
+            map: Default::default(),
+        });
+    }
+    None
 }
 
 /// Cuts a title that is several sentences after its first, stop and all
