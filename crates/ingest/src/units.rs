@@ -1636,16 +1636,24 @@ const ITEM_MARKS: [&str; 5] = ["- ", "• ", "* ", "– ", "— "];
 /// was done after a colon or a dash (`• 2003-2004 : school fees for 41
 /// pupils.`): the year and the headline's offset in the trimmed text,
 /// without the item's mark.
-fn year_led(text: &str) -> Option<(std::ops::Range<usize>, usize)> {
+fn year_led(text: &str) -> Option<YearLed> {
     let mark = ITEM_MARKS
         .iter()
         .find(|m| text.starts_with(**m))
         .map_or(0, |m| m.len());
     let rest = text.get(mark..)?;
-    if !rest.starts_with(|c: char| c.is_ascii_digit()) {
+    let expr = scan_date(rest).filter(has_project_years)?;
+    // A list item opening on a range of years joined by a dash or a word
+    // (`- 1981 bis 2006 wiederholte Untersuchungen …`, `- Von 2015 bis 2019
+    // wird …`) is dated so alone, whatever follows after a space; a fiscal
+    // year (`2017/18 Fiscal Year data`) names its item.
+    let joined_by_dash_or_word = rest[..expr.len]
+        .trim_start_matches(|c: char| !c.is_ascii_digit())
+        .contains(|c: char| matches!(c, '-' | '–' | '—') || c.is_alphabetic());
+    let item_range = mark > 0 && expr.end.is_some() && joined_by_dash_or_word;
+    if !(rest.starts_with(|c: char| c.is_ascii_digit()) || item_range) {
         return None;
     }
-    let expr = scan_date(rest).filter(has_project_years)?;
     let dates = rest[..expr.len].trim_end();
     let after = &rest[dates.len()..];
     let separated = after
@@ -1654,13 +1662,24 @@ fn year_led(text: &str) -> Option<(std::ops::Range<usize>, usize)> {
         .and_then(|a| a.strip_prefix(' '));
     let headline = match separated {
         Some(headline) => headline.trim_start(),
-        None => after
-            .strip_prefix(' ')
-            .filter(|h| h.starts_with(|c: char| c.is_uppercase() || "“\"«".contains(c)))?,
+        None => after.strip_prefix(' ').filter(|h| {
+            item_range || h.starts_with(|c: char| c.is_uppercase() || "“\"«".contains(c))
+        })?,
     };
     let opens_words = headline.starts_with(|c: char| c.is_alphabetic() || "“\"«".contains(c));
-    (opens_words && expr.start.day.is_none() && scan_date(headline).is_none())
-        .then(|| (mark..mark + dates.len(), rest.len() - headline.len() + mark))
+    (opens_words && expr.start.day.is_none() && scan_date(headline).is_none()).then(|| YearLed {
+        dates: mark..mark + dates.len(),
+        headline_at: rest.len() - headline.len() + mark,
+        alone: item_range,
+    })
+}
+
+/// Where a line that opens on its years has them and its headline
+/// ([`year_led`]), and whether it is dated so without a run of its kind.
+struct YearLed {
+    dates: std::ops::Range<usize>,
+    headline_at: usize,
+    alone: bool,
 }
 
 /// The lines of a run of three or more, one under the other (an item's
@@ -1668,14 +1687,18 @@ fn year_led(text: &str) -> Option<(std::ops::Range<usize>, usize)> {
 /// headline: a list of projects by year (`- 2001 Livable Streets` / `-
 /// 2004 Slum Improvement` / …).
 /// One line alone so opened is a title (`2030 Agenda for …`); the run says
-/// the years are dates.
+/// the years are dates. A list item opening on a range of years is dated
+/// alone.
 fn year_led_items(lines: &[Line]) -> Vec<usize> {
     const FEWEST_ITEMS: usize = 3;
     let mut found = Vec::new();
     let mut run: Vec<usize> = Vec::new();
     for line in lines.iter().map(without_markup) {
         let text = line.trimmed().0;
-        if year_led(text).is_some() {
+        if let Some(led) = year_led(text) {
+            if led.alone {
+                found.push(line.number);
+            }
             run.push(line.number);
             continue;
         }
@@ -1694,6 +1717,8 @@ fn year_led_items(lines: &[Line]) -> Vec<usize> {
     if run.len() >= FEWEST_ITEMS {
         found.append(&mut run);
     }
+    found.sort_unstable();
+    found.dedup();
     found
 }
 
@@ -1701,7 +1726,9 @@ fn year_led_items(lines: &[Line]) -> Vec<usize> {
 /// headline, both on its line.
 fn year_before_headline<'a>(line: &Line<'a>) -> Option<Vec<Line<'a>>> {
     let (text, span) = line.trimmed();
-    let (dates, headline_at) = year_led(text)?;
+    let YearLed {
+        dates, headline_at, ..
+    } = year_led(text)?;
     let base = span.start - line.offset;
     Some(vec![
         Line {

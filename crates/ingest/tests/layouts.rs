@@ -941,6 +941,32 @@ fn a_list_of_items_each_opening_on_its_year_is_of_dated_records() {
             "a wide well for the school, now dry."
         ]
     );
+    // A list item opening on a range of years joined by a dash or a word
+    // is dated so alone, whatever follows; a fiscal year names its item.
+    let listing = parse(
+        "Research we carried out\n\nWe carried out several studies with partners:\n\n\
+         - 1981 to 2006 repeated surveys of the oases' farms with the university.\n\n\
+         - 2005–2012 with a foundation's grant, a study of how villages plan their roads.\n\n\
+         - From 2015 to 2019 the ministry pays for a study of the poorest households.\n",
+    );
+    assert_eq!(
+        dates(&listing),
+        all_dated(["1981 to 2006", "2005–2012", "From 2015 to 2019"])
+    );
+    assert_eq!(
+        titles(&listing)[0],
+        "repeated surveys of the oases' farms with the university."
+    );
+    let listing = parse(
+        "Projects\n\nThe following projects were completed:\n\n\
+         • 2017/18 fiscal year review of the six towns\n\
+         • Forms for the town halls\n\
+         • Internal controls of the towns\n",
+    );
+    assert_eq!(
+        titles(&listing)[0],
+        "2017/18 fiscal year review of the six towns"
+    );
     // One line so opened names its year: the title keeps it.
     let listing = parse(
         "Projects\n\n2030 Agenda for the river towns\n\n1 June 2019 - 2 July 2021\n\nThe towns plan.\n",

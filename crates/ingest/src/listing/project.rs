@@ -1395,7 +1395,13 @@ fn dates_after_quoted_name(segment: &Segment, close: usize) -> Option<Segment> {
 /// done is told in the first, the rest is the record's text.
 fn split_first_sentence(title: &mut Text) -> Option<Text> {
     let first = title.segments.first_mut()?;
-    let stop = first.text.find(". ")? + 1;
+    // A sentence ends on a stop before a capital (`u.a. in` abbreviates).
+    let stop = first
+        .text
+        .match_indices(". ")
+        .find(|&(at, _)| first.text[at + 2..].starts_with(char::is_uppercase))?
+        .0
+        + 1;
     let rest_start = stop + 1;
     let mut rest = Text::default();
     let tail = first.text.get(rest_start..)?.trim_end().to_string();
