@@ -19,6 +19,9 @@ pub fn is_page_furniture(text: &str) -> bool {
     if text.len() > 120 {
         return false;
     }
+    if is_link_with_arrow(text) {
+        return true;
+    }
     if !text.bytes().any(|b| b.is_ascii_digit()) {
         // A pager without numbers steps both ways in a few words.
         return is_action_bar(text)
@@ -802,6 +805,20 @@ const ACTION_JOINERS: &[&str] = &[
 /// A line of nothing but a page's buttons and links (`Share  Print
 /// Download`, `Share: Facebook LinkedIn E-mail`, `Read more`, `Leggi di
 /// più`, `Back to top`), one of them at least, eight words at most.
+/// A link to another page drawn with an arrow after its few words (`More
+/// information >`, `SNSF page >`, `Our work »`): no headline ends so.
+fn is_link_with_arrow(text: &str) -> bool {
+    const MOST_WORDS: usize = 4;
+    let Some(words) = [" >", " »", " ›", " →"]
+        .iter()
+        .find_map(|arrow| text.trim_end().strip_suffix(arrow))
+    else {
+        return false;
+    };
+    let count = words.split_whitespace().count();
+    (1..=MOST_WORDS).contains(&count) && words.chars().any(char::is_alphabetic)
+}
+
 fn is_action_bar(text: &str) -> bool {
     is_bar_of(text, ACTION_WORDS, ACTION_JOINERS, 8)
 }
@@ -1018,6 +1035,8 @@ mod tests {
             "Share  Print  Download",
             "Share: Facebook LinkedIn E-mail",
             "Read more »",
+            "More information >",
+            "SNSF page >",
             "Leggi di più",
             "Back to top ↑",
             "Lascia un commento",

@@ -1008,6 +1008,35 @@ fn lines_opening_alike_on_a_quoted_name_over_their_paragraphs_are_records() {
 }
 
 #[test]
+fn a_byline_ending_on_the_range_dates_its_record() {
+    // A research group's projects: headline, a byline naming the team and
+    // funder and ending on the dates, the summary, a link with an arrow.
+    let listing = parse(
+        "Our research\n\nHere are the research projects of the cluster.\n\n\
+         Rainwater tanks for village schools\n\n\
+         Professor A. Lee, funded by the Science Fund, December 2018–November 2019.\n\
+         The study asks whether tanks keep girls in school.\n\
+         More information >\n\n\
+         Mobile clinics for herders\n\n\
+         Professor B. Okoro and the Valley Trust team. January 2018–December 2021.\n\
+         The study follows two clinics on wheels.\n\
+         Fund page >\n\n\
+         Seed bank for returnees\n\n\
+         Doctor C. Diallo, funded by the Lakeside Foundation, 2017–2019.\n\
+         The study asks who borrows seed.\n",
+    );
+    assert_eq!(titles(&listing), THREE_RECORDS);
+    assert_eq!(
+        dates(&listing),
+        all_dated([
+            "December 2018–November 2019",
+            "January 2018–December 2021",
+            "2017–2019"
+        ])
+    );
+}
+
+#[test]
 fn prose_that_mentions_its_dates_in_brackets_is_not_a_headline() {
     // Headlines over prose, without date lines. A description that gives
     // its years in brackets and goes on after them is a sentence, not a

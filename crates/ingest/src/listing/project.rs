@@ -186,6 +186,23 @@ impl Builder<'_> {
         self.add_leads(&mut project, record.leads);
         let cells = self.table_cells(&mut project, body, cut_off);
         self.body(&mut project, &body[cells..], cut_off);
+        // A line right under the headline that ends on the record's range
+        // (`Professor A. Lee, funded by the Science Fund, December
+        // 2018–November 2019.`) dates a record that has no other dates.
+        if project.date.is_none() {
+            let byline_dates = body
+                .first()
+                .filter(|u| u.kind == UnitKind::Text)
+                .and_then(|u| u.whole.segments.first())
+                .and_then(range_ending_line);
+            if let Some(segment) = byline_dates {
+                project.date = Some(DateText {
+                    text: Text::from_segment(segment),
+                    origin: DateOrigin::Description,
+                    order: NumericOrder::default(),
+                });
+            }
+        }
         if project.date.is_none() {
             if let Some((segment, origin)) = named_dates {
                 project.date = Some(DateText {
@@ -1348,6 +1365,28 @@ fn is_day_alone(date: &DateText) -> bool {
         }
         _ => false,
     }
+}
+
+/// The range of dates that ends a line after a comma, a stop or a
+/// semicolon (`…, funded by the Science Fund, December 2018–November
+/// 2019.`), a range with both ends or left open.
+fn range_ending_line(segment: &Segment) -> Option<Segment> {
+    let text = segment.text.trim_end().trim_end_matches('.');
+    let mut starts = text
+        .match_indices([',', '.', ';'])
+        .map(|(at, _)| at + 1)
+        .filter(|&at| text[at..].starts_with(' '));
+    starts.find_map(|at| {
+        let from = at + 1;
+        let expr = scan_date(&text[from..]).filter(crate::dates::has_project_years)?;
+        let ranged = expr.end.is_some() || expr.open_end;
+        (ranged && from + expr.len >= text.len()).then(|| Segment {
+            text: text[from..].to_string(),
+            line: segment.line,
+            span: segment.span_of(from, text.len()),
+            map: Default::default(),
+        })
+    })
 }
 
 /// The dates printed right after a quoted name on its line, after a comma
