@@ -1642,6 +1642,19 @@ fn year_led(text: &str) -> Option<YearLed> {
         .find(|m| text.starts_with(**m))
         .map_or(0, |m| m.len());
     let rest = text.get(mark..)?;
+    // Every line is asked: one opening on neither a digit nor, in a list
+    // item, a word with a number soon after (`Von 2015 bis 2019`) is
+    // turned away before its dates are looked for.
+    const WORD_AND_NUMBER: usize = 12;
+    let may_open_on_dates = rest.starts_with(|c: char| c.is_ascii_digit())
+        || mark > 0
+            && rest
+                .bytes()
+                .take(WORD_AND_NUMBER)
+                .any(|b| b.is_ascii_digit());
+    if !may_open_on_dates {
+        return None;
+    }
     let expr = scan_date(rest).filter(has_project_years)?;
     // A list item opening on a range of years joined by a dash or a word
     // (`- 1981 bis 2006 wiederholte Untersuchungen …`, `- Von 2015 bis 2019
