@@ -1628,6 +1628,24 @@ fn dates_beside_headline<'a>(line: &Line<'a>) -> Vec<Line<'a>> {
     ]
 }
 
+/// The dates a paragraph opens on before a dash or a colon and its first
+/// sentence (`November 2007 - The council received a grant …`, as a
+/// record's text tells when it began): their length in `text`.
+pub(crate) fn dates_opening_paragraph(text: &str) -> Option<usize> {
+    if !text.starts_with(|c: char| c.is_alphanumeric()) {
+        return None;
+    }
+    let expr = scan_date(text).filter(has_project_years)?;
+    let dates = text[..expr.len].trim_end();
+    let sentence = text[dates.len()..]
+        .trim_start()
+        .strip_prefix(['-', '–', '—', ':'])?
+        .strip_prefix(' ')?;
+    let opens_sentence =
+        sentence.starts_with(char::is_uppercase) && sentence.split_whitespace().count() >= 4;
+    (opens_sentence && expr.start.year.is_some()).then_some(dates.len())
+}
+
 /// Bullet marks a copied list prints before its items.
 const ITEM_MARKS: [&str; 5] = ["- ", "• ", "* ", "– ", "— "];
 

@@ -1037,6 +1037,30 @@ fn a_byline_ending_on_the_range_dates_its_record() {
 }
 
 #[test]
+fn a_records_text_opening_on_its_dates_dates_it_and_opens_the_file_on_it() {
+    // A country page: its breadcrumb, then each grant's headline over a
+    // paragraph that opens on the month it was given.
+    let listing = parse(
+        "Home / Countries / Malawi\n\n\n\
+         Rainwater tanks for village schools\n\n\
+         November 2007 - The district council received a grant to build tanks for twelve schools.\n\n\n\
+         Mobile clinics for herders\n\n\
+         May 2010 - Two districts received a grant for clinics on wheels that visit the camps.\n\n\n\
+         Seed bank for returnees\n\n\
+         The country is expected to benefit from a seed bank for the families that return.\n",
+    );
+    assert_eq!(titles(&listing), THREE_RECORDS);
+    assert_eq!(
+        dates(&listing),
+        [
+            Some("November 2007".to_string()),
+            Some("May 2010".to_string()),
+            None
+        ]
+    );
+}
+
+#[test]
 fn prose_that_mentions_its_dates_in_brackets_is_not_a_headline() {
     // Headlines over prose, without date lines. A description that gives
     // its years in brackets and goes on after them is a sentence, not a

@@ -7,7 +7,9 @@ use crate::dates::{scan_date, trailing_parenthesised_date, DateExpr, NumericOrde
 use crate::diagnostics::Diagnostic;
 use crate::labels::{self, Column, Meaning};
 use crate::record::{DateOrigin, DateText, Field, RawProject, Segment, Span, Text};
-use crate::units::{field, is_duration, run_together_fields, OwnDates, Unit, UnitKind};
+use crate::units::{
+    dates_opening_paragraph, field, is_duration, run_together_fields, OwnDates, Unit, UnitKind,
+};
 
 impl Builder<'_> {
     pub(super) fn project(
@@ -188,13 +190,16 @@ impl Builder<'_> {
         self.body(&mut project, &body[cells..], cut_off);
         // A line right under the headline that ends on the record's range
         // (`Professor A. Lee, funded by the Science Fund, December
-        // 2018–November 2019.`) dates a record that has no other dates.
+        // 2018–November 2019.`), or opens on its dates before a dash and
+        // a sentence (`November 2007 - The council received …`), dates a
+        // record that has no other dates.
         if project.date.is_none() {
-            let byline_dates = body
+            let first_line = body
                 .first()
                 .filter(|u| u.kind == UnitKind::Text)
-                .and_then(|u| u.whole.segments.first())
-                .and_then(range_ending_line);
+                .and_then(|u| u.whole.segments.first());
+            let byline_dates = first_line
+                .and_then(|line| range_ending_line(line).or_else(|| dates_opening_line(line)));
             if let Some(segment) = byline_dates {
                 project.date = Some(DateText {
                     text: Text::from_segment(segment),
@@ -1365,6 +1370,20 @@ fn is_day_alone(date: &DateText) -> bool {
         }
         _ => false,
     }
+}
+
+/// The dates a line opens on before a dash and a sentence
+/// ([`dates_opening_paragraph`]).
+fn dates_opening_line(segment: &Segment) -> Option<Segment> {
+    let text = segment.text.trim_end();
+    let lead = text.len() - text.trim_start().len();
+    let len = dates_opening_paragraph(&text[lead..])?;
+    Some(Segment {
+        text: text[lead..lead + len].to_string(),
+        line: segment.line,
+        span: segment.span_of(lead, lead + len),
+        map: Default::default(),
+    })
 }
 
 /// The range of dates that ends a line after a comma, a stop or a

@@ -10,7 +10,7 @@ use crate::diagnostics::Diagnostic;
 use crate::furniture::{is_back_matter_heading, is_document_heading, is_events_heading};
 use crate::labels::{self, Column, Meaning};
 use crate::record::{RawProject, Text};
-use crate::units::{date_label, Unit, UnitKind, MAX_TITLE_CHARS};
+use crate::units::{date_label, dates_opening_paragraph, Unit, UnitKind, MAX_TITLE_CHARS};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(super) enum Role {
@@ -583,13 +583,18 @@ impl<'a> Builder<'a> {
             // over the fields every record has, opens on its first record:
             // a page's title is followed by prose or by a record's head.
             // So does one whose text goes on to the record's dates
-            // (`Duration: …` under its description): a page's introduction
+            // (`Duration: …` under its description) or opens on them
+            // (`November 2007 - The council …`): a page's introduction
             // carries none.
             let opens_on_record = is_dominant && signature.body == HeadBody::Fields
                 || self.prose_runs_into_fields(head.body)
                 || self.units[head.body..next_head]
                     .iter()
-                    .any(Unit::is_dates_field);
+                    .any(Unit::is_dates_field)
+                || self.units.get(head.body).is_some_and(|text| {
+                    text.kind == UnitKind::Text
+                        && dates_opening_paragraph(&text.whole.clean()).is_some()
+                });
             let page_title_first = starts_file && !opens_on_record;
             let Some(title) = numbered.or_else(|| head.title(self.head_lines, page_title_first))
             else {
