@@ -1109,7 +1109,14 @@ pub fn own_dates(text: &str) -> Option<OwnDates> {
         };
         let tabbed = text[head.len()..at].contains('\t');
         let quoted = matches!(sign, '”' | '"' | '’' | '»' | ')');
-        let parenthesis = text[at..].starts_with('(');
+        // `(projet 2018)`, `(Laufzeit 2019–2021)`: a word naming the
+        // record or its dates opens the bracket that holds them.
+        let bracket_word = head.rsplit_once('(').is_some_and(|(_, word)| {
+            !word.contains(char::is_whitespace)
+                && (RECORD_WORDS.contains(&word.to_lowercase().as_str())
+                    || labels::meaning(word) == Some(Meaning::Dates))
+        });
+        let parenthesis = text[at..].starts_with('(') || bracket_word;
         let separated = tabbed || quoted || parenthesis || BEFORE_OWN_DATES.contains(&sign);
         // A whole date, day, month and year, that ends the line needs no
         // separator after a word (`Mapping wells along the river 12 Mar
@@ -1179,6 +1186,20 @@ pub fn own_dates(text: &str) -> Option<OwnDates> {
     }
     None
 }
+
+/// Words naming a record, in the listings' languages, as a bracket
+/// holding its dates prints them (`(projet 2018)`).
+const RECORD_WORDS: &[&str] = &[
+    "project",
+    "projet",
+    "proyecto",
+    "projeto",
+    "projekt",
+    "progetto",
+    "programme",
+    "program",
+    "grant",
+];
 
 /// Text after the dates on a date line that still leaves it a date line:
 /// nothing, a short place after a comma, or a labelled field.

@@ -797,6 +797,21 @@ fn a_headline_with_its_dates_in_brackets_and_a_colon_opens_its_record() {
         listing.projects[0].date_text().as_deref(),
         Some("(2013-2018)")
     );
+    // A word naming the record may open the bracket.
+    let listing = parse(
+        "Kenya\n\nKenya : rainwater tanks for village schools (2019)\n\n\
+         The tanks serve twelve schools of the valley.\n\n\
+         Kenya : seed bank for returnees (project 2018)\n\n\
+         The bank keeps seed for the families that return.\n",
+    );
+    assert_eq!(
+        titles(&listing),
+        [
+            "Kenya : rainwater tanks for village schools",
+            "Kenya : seed bank for returnees"
+        ]
+    );
+    assert_eq!(listing.projects[1].date_text().as_deref(), Some("2018"));
 }
 
 #[test]
