@@ -1111,12 +1111,16 @@ pub fn own_dates(text: &str) -> Option<OwnDates> {
         let quoted = matches!(sign, '”' | '"' | '’' | '»' | ')');
         // `(projet 2018)`, `(Laufzeit 2019–2021)`: a word naming the
         // record or its dates opens the bracket that holds them.
-        let bracket_word = head.rsplit_once('(').is_some_and(|(_, word)| {
-            !word.contains(char::is_whitespace)
-                && (RECORD_WORDS.contains(&word.to_lowercase().as_str())
-                    || labels::meaning(word) == Some(Meaning::Dates))
-        });
-        let parenthesis = text[at..].starts_with('(') || bracket_word;
+        let bracket_word = || {
+            head.rsplit(char::is_whitespace)
+                .next()
+                .and_then(|word| word.strip_prefix('('))
+                .is_some_and(|word| {
+                    RECORD_WORDS.iter().any(|w| word.eq_ignore_ascii_case(w))
+                        || labels::meaning(word) == Some(Meaning::Dates)
+                })
+        };
+        let parenthesis = text[at..].starts_with('(') || bracket_word();
         let separated = tabbed || quoted || parenthesis || BEFORE_OWN_DATES.contains(&sign);
         // A whole date, day, month and year, that ends the line needs no
         // separator after a word (`Mapping wells along the river 12 Mar
