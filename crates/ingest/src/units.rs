@@ -1191,9 +1191,10 @@ pub fn own_dates(text: &str) -> Option<OwnDates> {
     None
 }
 
-/// Words naming a record, in the listings' languages, as a bracket
-/// holding its dates prints them (`(projet 2018)`).
-const RECORD_WORDS: &[&str] = &[
+/// Words naming a record, in the listings' languages: before its number
+/// (`Project 2 – Title`, `Projet B : Titre`) or opening a bracket that
+/// holds its dates (`(projet 2018)`).
+pub(crate) const RECORD_WORDS: &[&str] = &[
     "project",
     "projet",
     "proyecto",
@@ -1202,7 +1203,8 @@ const RECORD_WORDS: &[&str] = &[
     "progetto",
     "programme",
     "program",
-    "grant",
+    "programa",
+    "programm",
 ];
 
 /// Text after the dates on a date line that still leaves it a date line:

@@ -9,6 +9,7 @@ use crate::labels::{self, Column, Meaning};
 use crate::record::{DateOrigin, DateText, Field, RawProject, Segment, Span, Text};
 use crate::units::{
     dates_opening_paragraph, field, is_duration, run_together_fields, OwnDates, Unit, UnitKind,
+    RECORD_WORDS,
 };
 
 impl Builder<'_> {
@@ -871,21 +872,6 @@ fn cut_before_title(segment: &mut Segment, at: usize, separators: &[&str]) {
     segment.span.start += cut;
 }
 
-/// Words that number a record before its title: `Project 2 – Title`,
-/// `Projet B : Titre`.
-const RECORD_WORDS: &[&str] = &[
-    "project",
-    "projet",
-    "proyecto",
-    "projeto",
-    "projekt",
-    "progetto",
-    "programme",
-    "program",
-    "programa",
-    "programm",
-];
-
 /// A record's number before its title is not part of it: `Project 1 –
 /// Title`, `Project A: Title`, `Proyecto 3. Título`. The number is a few
 /// digits, one capital letter or a roman numeral.
@@ -1458,21 +1444,9 @@ fn split_first_sentence(title: &mut Text) -> Option<Text> {
         .text
         .match_indices(". ")
         .find(|&(at, _)| first.text[at + 2..].starts_with(char::is_uppercase))?
-        .0
-        + 1;
-    let rest_start = stop + 1;
+        .0;
     let mut rest = Text::default();
-    let tail = first.text.get(rest_start..)?.trim_end().to_string();
-    if !tail.is_empty() {
-        rest.segments.push(Segment {
-            span: first.span_of(rest_start, rest_start + tail.len()),
-            text: tail,
-            line: first.line,
-            map: Default::default(),
-        });
-    }
-    first.span = first.span_of(0, stop);
-    first.text.truncate(stop);
+    rest.segments.extend(cut_segment(first, stop + 1, stop + 2));
     rest.segments.extend(title.segments.drain(1..));
     (!rest.segments.is_empty()).then_some(rest)
 }
@@ -1490,18 +1464,23 @@ fn split_name_sentence(title: &mut Text) -> Option<Text> {
     if !NAME_WORDS.contains(&name.split_whitespace().count()) {
         return None;
     }
-    let rest_start = stop + 2;
-    let rest = segment.text.get(rest_start..)?.trim_end().to_string();
-    if rest.is_empty() {
+    if segment.text.get(stop + 2..)?.trim_end().is_empty() {
         return None;
     }
-    let rest = Segment {
-        span: segment.span_of(rest_start, rest_start + rest.len()),
-        text: rest,
+    cut_segment(segment, stop, stop + 2).map(Text::from_segment)
+}
+
+/// Cuts `segment` at `end`, giving what stands from `rest_start` on (its
+/// trailing white space left out), if anything does.
+fn cut_segment(segment: &mut Segment, end: usize, rest_start: usize) -> Option<Segment> {
+    let tail = segment.text.get(rest_start..)?.trim_end().to_string();
+    let rest = (!tail.is_empty()).then(|| Segment {
+        span: segment.span_of(rest_start, rest_start + tail.len()),
+        text: tail,
         line: segment.line,
         map: Default::default(),
-    };
-    segment.span = segment.span_of(0, stop);
-    segment.text.truncate(stop);
-    Some(Text::from_segment(rest))
+    });
+    segment.span = segment.span_of(0, end);
+    segment.text.truncate(end);
+    rest
 }
