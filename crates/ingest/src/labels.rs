@@ -655,11 +655,18 @@ pub fn meaning(label: &str) -> Option<Meaning> {
             )
         })
     };
+    // `Client/ Donor`, `Country/Region`: alternatives that name one thing.
+    let alternatives = || {
+        let mut meanings = key.split('/').map(|part| lookup(part.trim()));
+        let first = meanings.next()??;
+        meanings.all(|m| m == Some(first)).then_some(first)
+    };
     lookup(&key)
         .or_else(|| lookup(without_plural(&key)?))
         .or_else(|| lookup(without_bracket()?))
         .or_else(|| head_noun_meaning(&key))
         .or_else(bracketed_role)
+        .or_else(|| key.contains('/').then(alternatives).flatten())
 }
 
 /// A label without a plural's ending in brackets (`Donor(s)`, `Land(en)`,
@@ -867,6 +874,14 @@ mod tests {
         assert_eq!(meaning("The new local partner"), None);
         assert_eq!(meaning("2019 budget"), None);
         assert_eq!(meaning("Decent work"), None);
+    }
+
+    #[test]
+    fn alternatives_parted_by_a_slash_mean_what_they_share() {
+        assert_eq!(meaning("Client/ Donor"), Some(Meaning::Funder));
+        assert_eq!(meaning("Country/Region"), Some(Meaning::Places));
+        // Alternatives that mean two things mean neither.
+        assert_eq!(meaning("Donor/Implementer"), None);
     }
 
     #[test]

@@ -2174,6 +2174,19 @@ impl<'t> Reading<'t> {
         }
         // "Donor: the project is financed by …"
         self.read_cues();
+        // `USAID/Indonesia`: an agency's mission in a country; the country
+        // is where the project works, not a second donor.
+        for i in 1..self.mentions.len() {
+            let (agency, country) = (&self.mentions.list[i - 1], &self.mentions.list[i]);
+            let mission = matches!(country.kind, MentionKind::Country(_))
+                && country.role == Some(OrgRole::Funder)
+                && agency.role == Some(OrgRole::Funder)
+                && matches!(agency.kind, MentionKind::Organisation(_))
+                && text.get(agency.end..country.start) == Some("/");
+            if mission {
+                self.mentions.list[i].role = None;
+            }
+        }
     }
 
     /// A field whose every name from `from` on plays one role

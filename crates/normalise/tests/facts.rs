@@ -407,10 +407,15 @@ fn donor_labels_the_listing_reader_does_not_know_still_name_donors() {
         ),
         ("Financing partners: Japan, Norway", vec!["JPN", "NOR"]),
         ("Funding organisation: Ford Foundation", vec!["FORD"]),
+        ("Client/ Donor: USAID", vec!["USA"]),
     ] {
         let (p, _) = project_with_fields(field);
         assert_eq!(p.funder_codes(), codes, "{field}");
     }
+    // An agency's mission in a country: the country is a place.
+    let (p, _) = project_with_fields("Client/ Donor: USAID/Indonesia");
+    assert_eq!(p.funder_codes(), ["USA"]);
+    assert_eq!(p.country_codes(), ["IDN"]);
 }
 
 #[test]
