@@ -1096,11 +1096,14 @@ pub fn own_dates(text: &str) -> Option<OwnDates> {
     if text.len() > MAX_TITLE_CHARS + 80 {
         return None;
     }
+    // A date may also open a bracket that goes on with an amount
+    // (`Reform (2010-2013, EUR 4,7 million)`).
     let starts = text.char_indices().filter(|&(i, c)| {
         i > 0
             && (c.is_ascii_digit() || c.is_uppercase())
             && text[..i].ends_with(char::is_whitespace)
             || c == '('
+            || c.is_ascii_digit() && i > 1 && text[..i].ends_with(" (")
     });
     for (at, _) in starts {
         let head = text[..at].trim_end();
@@ -1159,6 +1162,10 @@ pub fn own_dates(text: &str) -> Option<OwnDates> {
         }
         let date_end = at + expr.len;
         let rest = text[date_end..].trim();
+        // Inside a bracket, an amount goes on after the dates.
+        if head.ends_with('(') && !rest.starts_with([',', ';']) {
+            continue;
+        }
         // A colon alone after the dates: the headline introduces its
         // text (`Support to the green portal (2016-2017):`).
         let rest_ok = rest.is_empty()
@@ -1906,6 +1913,49 @@ fn headline_start(head: &str) -> usize {
 }
 
 /// A line of labelled fields run together, as pages print a project's
+/// A list copied into one paragraph, its items parted by bullets in the
+/// line (`… three programmes: • Health Reform (2010-2013, EUR 4,7 million)
+/// • Human Development I (2011-2014) • …`): cut before each bullet, so
+/// that each item is read as the list item it was. A line of a card's
+/// tags (`Health • Malawi • Youth`) holds no dates: two items at least must
+/// hold a year.
+fn inline_bullets<'a>(line: &Line<'a>) -> Vec<Line<'a>> {
+    const BULLET: &str = " • ";
+    let whole = || vec![Line { ..*line }];
+    let (text, span) = line.trimmed();
+    let mut cuts: Vec<usize> = text.match_indices(BULLET).map(|(at, _)| at + 1).collect();
+    if cuts.len() < 2 {
+        return whole();
+    }
+    let holds_year = |part: &str| {
+        part.as_bytes()
+            .windows(4)
+            .any(|w| w.iter().all(u8::is_ascii_digit) && matches!(w[0], b'1' | b'2'))
+    };
+    let mut bounds = vec![0];
+    bounds.append(&mut cuts);
+    bounds.push(text.len());
+    let dated_items = bounds[1..]
+        .windows(2)
+        .filter(|w| holds_year(&text[w[0]..w[1]]))
+        .count();
+    if dated_items < 2 {
+        return whole();
+    }
+    let base = span.start - line.offset;
+    bounds
+        .windows(2)
+        .filter_map(|w| {
+            let part = text[w[0]..w[1]].trim_end();
+            (!part.is_empty()).then(|| Line {
+                number: line.number,
+                text: &line.text[base + w[0]..base + w[0] + part.len()],
+                offset: line.offset + base + w[0],
+            })
+        })
+        .collect()
+}
+
 /// card (`Donor: European Commission Duration: 1 January, 2020 – 31
 /// December, 2021 Budget: 200,000 EUR`), cut before each known label:
 /// every part is read as a line of its own, its spans still in the file.
@@ -2914,6 +2964,7 @@ pub fn units(lines: &[Line]) -> Vec<Unit> {
         .iter()
         .map(without_markup)
         .flat_map(|l| run_together_records(&l))
+        .flat_map(|l| inline_bullets(&l))
         .flat_map(|l| inline_fields(&l))
         .flat_map(|l| match year_led.contains(&l.number) {
             true => year_before_headline(&l).unwrap_or_else(|| vec![l]),

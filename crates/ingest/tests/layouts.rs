@@ -1076,6 +1076,21 @@ fn a_records_text_opening_on_its_dates_dates_it_and_opens_the_file_on_it() {
 }
 
 #[test]
+fn a_list_run_into_its_paragraph_is_cut_at_its_bullets() {
+    let listing = parse(
+        "The Fund\nThe Fund is a major donor in the valley. It has supported three programmes: \
+         • Rainwater tanks for village schools (2010-2013, EUR 4,7 million) \
+         • Mobile clinics for herders (2011-2014, EUR 2 million) \
+         • Seed bank for returnees (2014-2017, EUR 3 million)\n",
+    );
+    assert_eq!(titles(&listing), THREE_RECORDS);
+    assert_eq!(
+        dates(&listing),
+        all_dated(["2010-2013", "2011-2014", "2014-2017"])
+    );
+}
+
+#[test]
 fn prose_that_mentions_its_dates_in_brackets_is_not_a_headline() {
     // Headlines over prose, without date lines. A description that gives
     // its years in brackets and goes on after them is a sentence, not a

@@ -433,13 +433,16 @@ impl<'a> Builder<'a> {
             self.complete_lists_of_titles();
         }
         // Rule RL: the items of a list under a heading that names the
-        // listing, or a sentence announcing it, however they read.
+        // listing, or a sentence announcing it, however they read. The
+        // sentence is none of them where a paragraph run together holds
+        // it and its list on one line.
         if let Some(listed) = self.listed_records {
             for i in 0..self.units.len() {
                 let unit = &self.units[i];
                 if self.roles[i] == Role::Body
                     && listed.first_line <= unit.first_line()
                     && unit.last_line() <= listed.last_line
+                    && !(unit.kind == UnitKind::Text && unit.whole.clean().ends_with(':'))
                 {
                     self.roles[i] = Role::Title;
                 }
