@@ -666,7 +666,26 @@ pub fn is_document_heading(heading: &str) -> bool {
                 .iter()
                 .any(|opener| key.starts_with(opener))
         }
+        || words <= LONGEST_ABOUT && {
+            let key = heading_key(heading);
+            key.rsplit(' ')
+                .next()
+                .is_some_and(|last| SUMMARY_WORDS.contains(&last))
+        }
 }
+
+/// The last word of a heading over a document's summary (`Project Impact
+/// Summary`, `Executive summary`, `Zusammenfassung`): its totals and
+/// themes, no project.
+const SUMMARY_WORDS: &[&str] = &[
+    "summary",
+    "résumé",
+    "synthèse",
+    "resumen",
+    "zusammenfassung",
+    "sintesi",
+    "samenvatting",
+];
 
 /// Words of a page's buttons and links around an entry: to share, print
 /// or download it, read more of it, comment on it, go back to the top.
@@ -1095,6 +1114,8 @@ mod tests {
             "Background and Objectives",
             "What are the Funds for Local Cooperation?",
             "How to apply?",
+            "Project Impact Summary",
+            "Executive summary",
         ] {
             assert!(is_document_heading(heading), "{heading}");
         }

@@ -1091,6 +1091,32 @@ fn a_list_run_into_its_paragraph_is_cut_at_its_bullets() {
 }
 
 #[test]
+fn the_last_item_of_a_records_list_over_its_fields_is_no_record() {
+    // Numbered records over fields; under their labels, lists whose last
+    // item stands over the funder's field; a summary of totals after them.
+    let listing = parse(
+        "Past projects\n\n\
+         1. Rainwater tanks for village schools\n\nDuration: July 2020 to date\nBudget: US$ 450,000\nBeneficiaries: 2050\n\
+         Target Audience:\n\n  • 850 young fishers\n  • 1,200 young women of the lake towns\n\n\
+         Geographical Coverage:\n\n  • Hill District (four wards)\n  • Lake District (three wards)\n\n\
+         Interventions:\n\n  • Training of the committees\n  • Economic Empowerment through Savings Groups\n\n\
+         Funder: Harbour Fund\nContact: the coordinator\nTel: +255 700 000 000\n\n\
+         2. Mobile clinics for herders\n\nDuration: Sept 2014 - Aug 2017\nBudget: US$ 450,000\nBeneficiaries: 2050\n\
+         Target Audience:\n\n  • 850 young fishers\n  • 1,200 young women of the lake towns\n\n\
+         Geographical Coverage:\n\n  • Hill District (four wards)\n  • Lake District (three wards)\n\n\
+         Interventions:\n\n  • Training of the committees\n  • Economic Empowerment through Savings Groups\n\n\
+         Funder: Valley Trust\nContact: the coordinator\nTel: +255 700 000 000\n\n\
+         3. Seed bank for returnees\n\nDuration: July 2016 - July 2021\nBudget: US$ 450,000\nBeneficiaries: 2050\n\
+         Target Audience:\n\n  • 850 young fishers\n  • 1,200 young women of the lake towns\n\n\
+         Geographical Coverage:\n\n  • Hill District (four wards)\n  • Lake District (three wards)\n\n\
+         Interventions:\n\n  • Training of the committees\n  • Economic Empowerment through Savings Groups\n\n\
+         Funder: Lakeside Foundation\nContact: the coordinator\nTel: +255 700 000 000\n\n\
+         Project Impact Summary\n\nTotal projects: 3\nTotal funding: US$ 1,350,000\n",
+    );
+    assert_eq!(titles(&listing), THREE_RECORDS);
+}
+
+#[test]
 fn prose_that_mentions_its_dates_in_brackets_is_not_a_headline() {
     // Headlines over prose, without date lines. A description that gives
     // its years in brackets and goes on after them is a sentence, not a

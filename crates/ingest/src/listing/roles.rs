@@ -553,7 +553,16 @@ impl<'a> Builder<'a> {
                             .is_none_or(|level| level > usual)
                     }) && (head.start..head.body).any(|i| self.units[i].heading_level().is_some())
                 });
-            if unmarked || subheading {
+            // The last of a list's bullets over fields is that list's item,
+            // a record's (`Interventions:` / `• Outreach` / `• Condoms` /
+            // `Funder: …`), unless the listing's records are bullets.
+            let ends_a_list = signature.marker == HeadMarker::Bullet
+                && self
+                    .head_signature
+                    .is_none_or(|usual| usual.marker != HeadMarker::Bullet)
+                && head.body >= 2
+                && self.units[head.body - 2].kind == UnitKind::Bullet;
+            if unmarked || subheading || ends_a_list {
                 continue;
             }
             // Where the records are a list's items with nothing under
