@@ -173,6 +173,11 @@ fn regional_phrases_and_eu_as_counterpart() {
     let via: Vec<&str> = p.facts.regions.iter().map(|r| r.via).collect();
     assert!(via.contains(&"EU Member States"));
     assert!(!via.contains(&"EU"));
+    // A river basin shared by several countries is a region, not the
+    // country it shares a name with.
+    let (p, _) = project("The commission manages the water resources of the Congo Basin.");
+    assert_eq!(p.region_names(), ["Africa"]);
+    assert!(p.country_codes().is_empty());
 }
 
 #[test]
