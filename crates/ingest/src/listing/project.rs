@@ -189,55 +189,33 @@ impl Builder<'_> {
         self.add_leads(&mut project, record.leads);
         let cells = self.table_cells(&mut project, body, cut_off);
         self.body(&mut project, &body[cells..], cut_off);
-        // A line right under the headline that ends on the record's range
+        // Where no date line or field gave the record's dates, they are
+        // read where it printed them otherwise, the most specific first. A
+        // line right under the headline may end on the record's range
         // (`Professor A. Lee, funded by the Science Fund, December
-        // 2018–November 2019.`), or opens on its dates before a dash and
-        // a sentence (`November 2007 - The council received …`), dates a
-        // record that has no other dates.
+        // 2018–November 2019.`) or open on its dates before a dash and a
+        // sentence (`November 2007 - The council received …`).
         if project.date.is_none() {
-            let first_line = body
-                .first()
-                .filter(|u| u.kind == UnitKind::Text)
-                .and_then(|u| u.whole.segments.first());
-            let byline_dates = first_line
-                .and_then(|line| range_ending_line(line).or_else(|| dates_opening_line(line)));
-            if let Some(segment) = byline_dates {
-                project.date = Some(DateText {
-                    text: Text::from_segment(segment),
-                    origin: DateOrigin::Description,
-                    order: NumericOrder::default(),
-                });
-            }
-        }
-        if project.date.is_none() {
-            if let Some((segment, origin)) = named_dates {
-                project.date = Some(DateText {
-                    text: Text::from_segment(segment),
-                    origin,
-                    order: NumericOrder::default(),
-                });
-            }
-        }
-        if project.date.is_none() {
-            if let Some(segment) = quoted_line_date {
-                project.date = Some(DateText {
-                    text: Text::from_segment(segment),
-                    origin: DateOrigin::Title,
-                    order: NumericOrder::default(),
-                });
-            }
-        }
-        if project.date.is_none() {
-            if let Some(segment) = title_date {
-                project.date = Some(DateText {
-                    text: Text::from_segment(segment),
-                    origin: DateOrigin::Title,
-                    order: NumericOrder::default(),
-                });
-            }
-        }
-        if project.date.is_none() {
-            project.date = dates_in_short_fields(&project)
+            let printed = |segment: Segment, origin: DateOrigin| DateText {
+                text: Text::from_segment(segment),
+                origin,
+                order: NumericOrder::default(),
+            };
+            let under_headline = || {
+                let line = body
+                    .first()
+                    .filter(|u| u.kind == UnitKind::Text)
+                    .and_then(|u| u.whole.segments.first())?;
+                range_ending_line(line).or_else(|| dates_opening_line(line))
+            };
+            project.date = named_dates
+                .map(|(segment, origin)| printed(segment, origin))
+                .or_else(|| quoted_line_date.map(|segment| printed(segment, DateOrigin::Title)))
+                .or_else(|| title_date.map(|segment| printed(segment, DateOrigin::Title)))
+                .or_else(|| {
+                    under_headline().map(|segment| printed(segment, DateOrigin::Description))
+                })
+                .or_else(|| dates_in_short_fields(&project))
                 .or_else(|| dates_in_unlisted_fields(&body[cells..]))
                 .or_else(|| labelled_dates_in_prose(&project));
         }
