@@ -166,6 +166,10 @@ pub(super) struct LayoutLearner {
     /// printed as they are among the units decided near the top of the
     /// page.
     headline_levels_above: u8,
+    /// The units decided near the top of the page, where the lead-in is
+    /// looked for: the records above a lead-in are counted among all of
+    /// them, wherever the listing was cut into windows.
+    decided_near_top: Vec<Unit>,
     /// How many records rule 3 found in them.
     records_seen: usize,
     /// Numeric dates that settle the order, day first and month first.
@@ -298,10 +302,15 @@ impl LayoutLearner {
                     })
             });
             if let Some(at) = lead_in {
-                let mut above = Builder::new("", &decided[..at], &self.layout);
+                let units_above: Vec<Unit> = self
+                    .decided_near_top
+                    .iter()
+                    .chain(&decided[..at])
+                    .cloned()
+                    .collect();
+                let mut above = Builder::new("", &units_above, &self.layout);
                 above.mark_dated_lines();
-                let records_above = self.records_seen + above.record_heads().len();
-                if records_above <= 1 {
+                if above.record_heads().len() <= 1 {
                     self.layout.lead_in_line = Some(decided[at].first_line());
                 }
             }
@@ -309,6 +318,11 @@ impl LayoutLearner {
         if self.seen < LEAD_IN_WITHIN_UNITS {
             for unit in decided.iter().filter(|u| is_plain_headline(u)) {
                 self.headline_levels_above |= level_bit(unit.heading_level());
+            }
+            if self.layout.lead_in_line.is_none() {
+                let room = LEAD_IN_WITHIN_UNITS - self.seen;
+                self.decided_near_top
+                    .extend(decided.iter().take(room).cloned());
             }
         }
         if self.layout.listed_records.is_none() && self.seen < LEAD_IN_WITHIN_UNITS {
