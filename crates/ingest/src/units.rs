@@ -2792,6 +2792,9 @@ const STATUS_VALUES: &[&str] = &[
     "closed",
     "finished",
     "ended",
+    "suspended",
+    "cancelled",
+    "canceled",
     "planned",
     "proposed",
     "in preparation",
@@ -2802,20 +2805,31 @@ const STATUS_VALUES: &[&str] = &[
     "en préparation",
     "prévu",
     "terminé",
+    "terminée",
     "achevé",
+    "achevée",
     "clôturé",
+    "clôturée",
     "en curso",
     "en ejecución",
     "en preparación",
     "planificado",
+    "en marcha",
     "finalizado",
+    "finalizada",
+    "terminado",
+    "terminada",
+    "completado",
+    "completada",
     "cerrado",
     "concluido",
+    "concluida",
     "em curso",
     "em andamento",
     "em preparação",
     "encerrado",
     "concluído",
+    "concluída",
     "laufend",
     "abgeschlossen",
     "beendet",
@@ -2826,7 +2840,10 @@ const STATUS_VALUES: &[&str] = &[
     "in preparazione",
     "previsto",
     "concluso",
+    "conclusa",
+    "terminato",
     "completato",
+    "completata",
 ];
 
 /// A line that is a project's status alone ([`STATUS_VALUES`]), whatever
@@ -2835,7 +2852,12 @@ fn is_status_line(unit: &Unit) -> bool {
     let (UnitKind::Text, [line]) = (&unit.kind, unit.whole.segments.as_slice()) else {
         return false;
     };
-    let text = line.text.trim().trim_end_matches('.');
+    is_status_value(&line.text)
+}
+
+/// Whether `text` is one of [`STATUS_VALUES`] (`Ongoing`, `Terminado.`).
+pub(crate) fn is_status_value(text: &str) -> bool {
+    let text = text.trim().trim_end_matches('.');
     text.len() <= 16 && STATUS_VALUES.contains(&text.to_lowercase().as_str())
 }
 

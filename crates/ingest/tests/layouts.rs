@@ -3722,3 +3722,24 @@ fn a_subheading_printed_in_every_card_is_no_record() {
     let listing = parse(&prose_only);
     assert_eq!(titles(&listing), THREE_RECORDS);
 }
+
+#[test]
+fn a_status_ending_the_headline_is_its_field_not_its_title() {
+    let text = "Our projects\n\n\
+        Rainwater tanks for village schools (Ongoing)\n\
+        Tanks were built for the boarding pupils of two schools.\n\n\
+        Mobile clinics for herders - Terminado\n\
+        A clinic on wheels now visits the herders of the valley.\n\n\
+        Seed bank for returnees [Completed]\n\
+        Seed is stored for the families that come back.\n\n\
+        Clinics for the upper valley - Phase 2\n\
+        A second clinic follows the first.\n";
+    let listing = parse(text);
+    let mut expected = THREE_RECORDS.map(String::from).to_vec();
+    expected.push("Clinics for the upper valley - Phase 2".into());
+    assert_eq!(titles(&listing), expected);
+    assert_eq!(
+        fields_of(&listing, "Status"),
+        [Some("Ongoing"), Some("Terminado"), Some("Completed"), None].map(|s| s.map(String::from))
+    );
+}

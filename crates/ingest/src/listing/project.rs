@@ -165,6 +165,9 @@ impl Builder<'_> {
             Some(own) => split_own_dates(&mut title, own),
             None => strip_title_date(&mut title),
         };
+        if let Some(status) = split_status_mark(&mut title) {
+            self.add_field(&mut project, "Status".into(), Text::from_segment(status));
+        }
         if let Some(field) = split_labelled_bracket(&mut title) {
             project.fields.push(field);
         }
@@ -1165,6 +1168,42 @@ fn strip_footnote_mark(title: &mut Text) {
     }
     last.text.truncate(kept);
     last.span.end = last.span.start + kept;
+}
+
+/// Where the project stands, printed at the end of its headline in a
+/// bracket or after a dash or a bar (`Girls' schooling (Ongoing)`, `Pozo en
+/// Gurei - Terminado`), is its status, not part of its title: cut off and
+/// given back.
+fn split_status_mark(title: &mut Text) -> Option<Segment> {
+    let last = title.segments.last_mut()?;
+    let text = last.text.trim_end();
+    let bracketed = [('(', ')'), ('[', ']')].iter().find_map(|&(open, close)| {
+        let inner = text.strip_suffix(close)?;
+        let at = inner.rfind(open)?;
+        Some((at, at + 1, inner.len()))
+    });
+    let after_mark = || {
+        [" - ", " – ", " — ", " | "].iter().find_map(|mark| {
+            let at = text.rfind(mark)?;
+            Some((at, at + mark.len(), text.len()))
+        })
+    };
+    let (cut, from, to) = bracketed.or_else(after_mark)?;
+    let status = text[from..to].trim();
+    let kept = text[..cut].trim_end().len();
+    if kept == 0 || !crate::units::is_status_value(status) {
+        return None;
+    }
+    let at = text[..from].len() + (text[from..to].len() - text[from..to].trim_start().len());
+    let segment = Segment {
+        text: status.to_string(),
+        line: last.line,
+        span: Span::new(last.span.start + at, last.span.start + at + status.len()),
+        map: Default::default(),
+    };
+    last.text.truncate(kept);
+    last.span.end = last.span.start + kept;
+    Some(segment)
 }
 
 /// A title printed as a Markdown link (`[Open maps for Kathmandu](https://…)`,
