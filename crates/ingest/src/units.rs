@@ -1214,6 +1214,28 @@ pub(crate) const RECORD_WORDS: &[&str] = &[
     "programm",
 ];
 
+/// Whether a headline names one record by itself: a name ending on a word
+/// naming the record (`Next Generation Project`, `Clean Water Programme`),
+/// or such a word before a quoted name (`Progetto “100 pollai”`). A page's
+/// title names its listing (`Our projects`, `Project portfolio`) instead.
+pub(crate) fn names_one_record(headline: &str) -> bool {
+    let words: Vec<&str> = headline.split_whitespace().collect();
+    let is_record_word = |word: &str| RECORD_WORDS.iter().any(|w| word.eq_ignore_ascii_case(w));
+    let ends_on_record_word = match words.as_slice() {
+        [.., before, last] => {
+            is_record_word(last) && before.starts_with(|c: char| c.is_uppercase())
+        }
+        _ => false,
+    };
+    let quoted_after_record_word = match words.as_slice() {
+        [first, second, ..] => {
+            is_record_word(first) && second.starts_with(['“', '"', '«', '‘', '„'])
+        }
+        _ => false,
+    };
+    ends_on_record_word || quoted_after_record_word
+}
+
 /// Text after the dates on a date line that still leaves it a date line:
 /// nothing, a short place after a comma, or a labelled field.
 fn acceptable_rest(rest: &str) -> bool {

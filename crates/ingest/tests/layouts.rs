@@ -3743,3 +3743,28 @@ fn a_status_ending_the_headline_is_its_field_not_its_title() {
         [Some("Ongoing"), Some("Terminado"), Some("Completed"), None].map(|s| s.map(String::from))
     );
 }
+
+#[test]
+fn a_file_opening_on_a_headline_that_names_one_project_opens_on_a_record() {
+    let records = "\n\nTanks were built for the boarding pupils of two schools.\n\n\
+        Mobile clinics for herders\n\nA clinic on wheels now visits the herders of the valley.\n\n\
+        Seed bank for returnees\n\nSeed is stored for the families that come back.\n";
+    for first in [
+        "Village Schools Water Project",
+        "Projet « Citernes pour les écoles »",
+    ] {
+        let listing = parse(&format!("{first}{records}"));
+        assert_eq!(
+            titles(&listing),
+            [first, THREE_RECORDS[1], THREE_RECORDS[2]],
+            "{first}"
+        );
+        assert_eq!(listing.page_title, None, "{first}");
+    }
+    // A headline naming the listing is the page's title.
+    for page in ["Our projects", "Project portfolio", "About the Project"] {
+        let listing = parse(&format!("{page}{records}"));
+        assert_eq!(titles(&listing), THREE_RECORDS[1..], "{page}");
+        assert_eq!(listing.page_title.as_deref(), Some(page), "{page}");
+    }
+}

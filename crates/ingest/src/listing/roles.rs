@@ -597,7 +597,8 @@ impl<'a> Builder<'a> {
             // So does one whose text goes on to the record's dates
             // (`Duration: …` under its description) or opens on them
             // (`November 2007 - The council …`): a page's introduction
-            // carries none.
+            // carries none. So does one whose head names one record
+            // (`Next Generation Project`): a page's title names a listing.
             let opens_on_record = is_dominant && signature.body == HeadBody::Fields
                 || self.prose_runs_into_fields(head.body)
                 || self.units[head.body..next_head]
@@ -606,7 +607,10 @@ impl<'a> Builder<'a> {
                 || self.units.get(head.body).is_some_and(|text| {
                     text.kind == UnitKind::Text
                         && dates_opening_paragraph(&text.whole.clean()).is_some()
-                });
+                })
+                || self.units[head.start..head.body]
+                    .iter()
+                    .any(|unit| crate::units::names_one_record(&unit.content.clean()));
             let page_title_first = starts_file && !opens_on_record;
             let Some(title) = numbered.or_else(|| head.title(self.head_lines, page_title_first))
             else {
