@@ -517,7 +517,32 @@ impl Unit {
             && text.chars().count() <= MAX_TITLE_CHARS
             && !has_sentence_break(text)
             && !(words >= 12 && has_finite_verb(text))
+            && !speaks_of_its_record(text)
     }
+}
+
+/// Whether `text` opens as a sentence about the record it stands in: a
+/// word pointing at the record, a word naming it, then a verb (`This
+/// project is now completed`, `The programme was extended`). Short and
+/// without a stop, it still reads as no headline.
+fn speaks_of_its_record(text: &str) -> bool {
+    const POINTING: &[&str] = &[
+        "this", "the", "our", "these", "ce", "le", "notre", "este", "el",
+    ];
+    let mut words = text.split_whitespace();
+    let (Some(first), Some(second), Some(third)) = (words.next(), words.next(), words.next())
+    else {
+        return false;
+    };
+    let names_record = || {
+        let singular = second.strip_suffix('s').unwrap_or(second);
+        RECORD_WORDS
+            .iter()
+            .any(|w| second.eq_ignore_ascii_case(w) || singular.eq_ignore_ascii_case(w))
+    };
+    POINTING.iter().any(|w| first.eq_ignore_ascii_case(w))
+        && names_record()
+        && has_finite_verb(third)
 }
 
 /// Whether the text after a line's dates ends a sentence that goes on

@@ -3768,3 +3768,23 @@ fn a_file_opening_on_a_headline_that_names_one_project_opens_on_a_record() {
         assert_eq!(listing.page_title.as_deref(), Some(page), "{page}");
     }
 }
+
+#[test]
+fn a_line_saying_what_became_of_the_project_is_no_headline() {
+    let record = |title: &str, status: &str| {
+        format!("{title}\n\nWork went on with the district and its families over the year.\n\n{status}\n\n\n")
+    };
+    let text = "Updates from the field\n\n".to_string()
+        + &record(THREE_RECORDS[0], "This project is now completed")
+        + &record(THREE_RECORDS[1], "The project was extended")
+        + &record(THREE_RECORDS[2], "This project is completed");
+    let listing = parse(&text);
+    assert_eq!(titles(&listing), THREE_RECORDS);
+    // A headline may still open on the word naming the record.
+    let text = "Updates from the field\n\n".to_string()
+        + &record(
+            "The Project Schools of the Valley",
+            "This project is completed",
+        );
+    assert_eq!(titles(&parse(&text)), ["The Project Schools of the Valley"]);
+}
