@@ -512,12 +512,15 @@ impl Unit {
             && text.contains('/')
             && text.chars().any(|c| c.is_ascii_digit())
             && text.chars().filter(|c| c.is_alphabetic()).take(3).count() < 3;
+        let reads_as_sentence = || {
+            has_sentence_break(text)
+                || (words >= 12 && has_finite_verb(text))
+                || speaks_of_its_record(text)
+        };
         !reference
             && (1..=40).contains(&words)
             && text.chars().count() <= MAX_TITLE_CHARS
-            && !has_sentence_break(text)
-            && !(words >= 12 && has_finite_verb(text))
-            && !speaks_of_its_record(text)
+            && !reads_as_sentence()
     }
 }
 
