@@ -3788,3 +3788,27 @@ fn a_line_saying_what_became_of_the_project_is_no_headline() {
         );
     assert_eq!(titles(&parse(&text)), ["The Project Schools of the Valley"]);
 }
+
+#[test]
+fn headline_lines_right_under_the_lead_in_are_records() {
+    let lines = THREE_RECORDS.join("\n") + "\nWells for the lake villages\n";
+    for lead_in in [
+        "Here is an overview of all the projects we raise money for.",
+        "We support the following projects:",
+    ] {
+        // A photo's caption may stand between the lead-in and the list.
+        let text = format!(
+            "Friends of the valley\n\nWe work with the district's schools and clinics.\n{lead_in}\n\nPupils planting trees on the hill.\n{lines}"
+        );
+        let listing = parse(&text);
+        let mut expected = THREE_RECORDS.map(String::from).to_vec();
+        expected.push("Wells for the lake villages".into());
+        assert_eq!(titles(&listing), expected, "{lead_in}");
+    }
+    // Two lines are not yet a list, nor are lines under prose that
+    // announces nothing.
+    let two = "We support the following projects:\n\nWells for the lake villages\nSeed bank for returnees\n";
+    assert!(parse(two).projects.is_empty());
+    let unannounced = format!("We work with the district's schools.\n\n{lines}");
+    assert!(parse(&unannounced).projects.is_empty());
+}

@@ -97,6 +97,12 @@ pub(super) struct Layout {
     /// no other rule reads (rule LL): two such lines at least. The first
     /// and last line of that run.
     pub(super) sentence_lines: Option<(usize, usize)>,
+    /// Records are headlines of one line each, three or more one under the
+    /// other right under the sentence introducing the listing (`Here is an
+    /// overview of all our projects.` / `Library for the health centre` /
+    /// `Technical equipment at schools` / …), in a listing no other rule
+    /// reads (rule LT). The first and last line of that run.
+    pub(super) headline_lines: Option<(usize, usize)>,
     /// Records are paragraphs or list items each opening on their
     /// project's name, then its dates or a colon (rule P): two at least,
     /// not every one under a headline, in a listing no other rule reads.
@@ -215,6 +221,10 @@ pub(super) struct LayoutLearner {
     sentence_run: SentenceRun,
     sentence_span: Option<(usize, usize)>,
     sentence_count: usize,
+    /// Of the lines found, the headlines (rule LT's), and whether the
+    /// lead-in ends with a colon.
+    headline_count: usize,
+    lead_in_colon: bool,
     /// Rule P's paragraphs seen, and rule 3's heads right above one.
     named_paragraphs: usize,
     heads_over_named_paragraphs: usize,
@@ -587,10 +597,12 @@ impl LayoutLearner {
             .collect();
     }
 
-    /// Rule LL: follows the lines under a lead-in that ends with a colon,
-    /// window after window, while each is a sentence line right under the
-    /// one before; two or more, in a listing no other rule reads, are its
-    /// records.
+    /// Rules LL and LT: follow the lines under the lead-in, window after
+    /// window, while each is a sentence line or a headline line right under
+    /// the one before. Two sentence lines or more under a lead-in that ends
+    /// with a colon are rule LL's records, three headline lines or more
+    /// rule LT's, in a listing no other rule reads; of a run that holds
+    /// both, the kind most lines are (a photo's caption may open it).
     fn learn_sentence_lines(&mut self, decided: &[Unit]) {
         let Some(lead_in_line) = self.layout.lead_in_line else {
             return;
@@ -598,22 +610,24 @@ impl LayoutLearner {
         for unit in decided {
             self.sentence_run = match self.sentence_run {
                 SentenceRun::Waiting if unit.first_line() == lead_in_line => {
-                    if unit.whole.clean().ends_with(':') {
-                        SentenceRun::Collecting {
-                            below: unit.last_line(),
-                        }
-                    } else {
-                        SentenceRun::Done
+                    self.lead_in_colon = unit.whole.clean().ends_with(':');
+                    SentenceRun::Collecting {
+                        below: unit.last_line(),
                     }
                 }
                 SentenceRun::Collecting { below } if unit.first_line() > below => {
-                    let right_under = self.sentence_count == 0 || unit.first_line() == below + 1;
-                    if right_under && is_sentence_line(unit) {
+                    let found = self.sentence_count + self.headline_count;
+                    let right_under = found == 0 || unit.first_line() == below + 1;
+                    let sentence = is_sentence_line(unit);
+                    if right_under && (sentence || is_headline_line(unit)) {
                         let first = self
                             .sentence_span
                             .map_or(unit.first_line(), |(first, _)| first);
                         self.sentence_span = Some((first, unit.last_line()));
-                        self.sentence_count += 1;
+                        match sentence {
+                            true => self.sentence_count += 1,
+                            false => self.headline_count += 1,
+                        }
                         SentenceRun::Collecting {
                             below: unit.last_line(),
                         }
@@ -624,9 +638,14 @@ impl LayoutLearner {
                 state => state,
             };
         }
-        self.layout.sentence_lines = self
+        let other_records = self.other_records();
+        let (sentences, headlines) = (self.sentence_count, self.headline_count);
+        self.layout.sentence_lines = self.sentence_span.filter(|_| {
+            self.lead_in_colon && sentences >= 2 && sentences >= headlines && !other_records
+        });
+        self.layout.headline_lines = self
             .sentence_span
-            .filter(|_| self.sentence_count >= 2 && !self.other_records());
+            .filter(|_| headlines >= 3 && headlines > sentences && !other_records);
     }
 
     /// Whether a rule other than LL and P reads the listing's records.
@@ -662,7 +681,10 @@ impl LayoutLearner {
     /// every one of them, each headline is its record's title (rule 3);
     /// where some stand without, the headlines head groups.
     fn learn_named_paragraphs(&mut self, decided: &[Unit]) {
-        if self.other_records() || self.layout.sentence_lines.is_some() {
+        if self.other_records()
+            || self.layout.sentence_lines.is_some()
+            || self.layout.headline_lines.is_some()
+        {
             self.layout.named_paragraphs = false;
             return;
         }
@@ -861,6 +883,16 @@ fn quoted_line_opening(unit: &Unit) -> Option<String> {
 /// A record of rule LL: one line of prose, one or two sentences
 /// (`Hygiene and sanitation promotion by Korah Charity. The project costs
 /// 10,314,255 birr.`), neither a heading nor a paragraph.
+/// A line of rule LT: one line of text that reads as a headline, with no
+/// dates of its own.
+pub(super) fn is_headline_line(unit: &Unit) -> bool {
+    unit.kind == UnitKind::Text
+        && unit.whole.segments.len() == 1
+        && unit.is_title_like()
+        && unit.own_dates().is_none()
+        && !is_lead_in(unit)
+}
+
 pub(super) fn is_sentence_line(unit: &Unit) -> bool {
     let text = unit.whole.clean();
     unit.kind == UnitKind::Text
@@ -1171,7 +1203,7 @@ fn is_lead_in(unit: &Unit) -> bool {
 }
 
 /// Words of a sentence announcing the list that follows it.
-const ANNOUNCING_WORDS: [&str; 17] = [
+const ANNOUNCING_WORDS: [&str; 20] = [
     "following",
     "volgende",
     "below",
@@ -1186,6 +1218,9 @@ const ANNOUNCING_WORDS: [&str; 17] = [
     "discover",
     "voici",
     "hereinafter",
+    "overview",
+    "übersicht",
+    "aperçu",
     "present",
     "presents",
     "listed",

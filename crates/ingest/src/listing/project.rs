@@ -123,6 +123,7 @@ impl Builder<'_> {
             || self.numbered_lists
             || self.quoted_lines
             || self.sentence_lines.is_some()
+            || self.headline_lines.is_some()
             || named.is_some()
             || title_unit.own_dates().is_some();
         // Nor is one whose dates lead it (`2018` / `Title`).

@@ -2,7 +2,8 @@
 //! text: the layout rules.
 
 use super::layout::{
-    is_quoted_line, is_record_row, is_sentence_line, label_head, Layout, ListedRecords,
+    is_headline_line, is_quoted_line, is_record_row, is_sentence_line, label_head, Layout,
+    ListedRecords,
 };
 use super::paragraphs::named_paragraph;
 use crate::dates::NumericOrder;
@@ -54,6 +55,7 @@ pub(super) struct Builder<'a> {
     pub(super) name_slash_titles: bool,
     pub(super) quoted_lines: bool,
     pub(super) sentence_lines: Option<(usize, usize)>,
+    pub(super) headline_lines: Option<(usize, usize)>,
     pub(super) named_paragraphs: bool,
     pub(super) label_heads: bool,
     pub(super) rows: bool,
@@ -116,6 +118,7 @@ impl<'a> Builder<'a> {
             name_slash_titles: layout.name_slash_titles,
             quoted_lines: layout.quoted_lines,
             sentence_lines: layout.sentence_lines,
+            headline_lines: layout.headline_lines,
             named_paragraphs: layout.named_paragraphs,
             label_heads: layout.label_heads,
             rows: layout.rows && (!layout.dated_lines || dated_columns(layout)),
@@ -452,6 +455,16 @@ impl<'a> Builder<'a> {
         if self.sentence_lines.is_some() {
             for i in 0..self.units.len() {
                 if self.roles[i] == Role::Body && self.is_sentence_record(&self.units[i]) {
+                    self.roles[i] = Role::Title;
+                }
+            }
+        }
+        // Rule LT: headlines of one line under the lead-in.
+        if let Some((first, last)) = self.headline_lines {
+            for i in 0..self.units.len() {
+                let unit = &self.units[i];
+                let in_run = first <= unit.first_line() && unit.last_line() <= last;
+                if self.roles[i] == Role::Body && in_run && is_headline_line(unit) {
                     self.roles[i] = Role::Title;
                 }
             }
