@@ -3812,3 +3812,38 @@ fn headline_lines_right_under_the_lead_in_are_records() {
     let unannounced = format!("We work with the district's schools.\n\n{lines}");
     assert!(parse(&unannounced).projects.is_empty());
 }
+
+#[test]
+fn cards_printing_their_headline_again_as_their_link_are_records() {
+    let card = |title: &str, teaser: &str| format!("{title}\n\n{teaser}\n\n{title}\n\n");
+    let text = "Our work in the valley\nHelp for the villages of the north\n\n".to_string()
+        + &card(
+            THREE_RECORDS[0],
+            "Tanks now hold the rain for two boarding schools",
+        )
+        + &card(
+            THREE_RECORDS[1],
+            "A clinic on wheels visits the herders every month",
+        )
+        + &card(
+            THREE_RECORDS[2],
+            "Families coming back find seed for their first harvest",
+        )
+        + "Donate now\n";
+    let listing = parse(&text);
+    assert_eq!(titles(&listing), THREE_RECORDS);
+    // The link is no part of the record's text.
+    assert_eq!(
+        listing.projects[0].description_text(),
+        "Tanks now hold the rain for two boarding schools"
+    );
+    // A byline printed in every card is no headline.
+    let bylines = card("Published in July 2020", "Tanks now hold the rain")
+        + &card("Published in July 2020", "A clinic on wheels visits");
+    let listing = parse(&bylines);
+    assert!(
+        titles(&listing).iter().all(|t| !t.starts_with("Published")),
+        "{:?}",
+        titles(&listing)
+    );
+}

@@ -103,6 +103,11 @@ pub(super) struct Layout {
     /// `Technical equipment at schools` / …), in a listing no other rule
     /// reads (rule LT). The first and last line of that run.
     pub(super) headline_lines: Option<(usize, usize)>,
+    /// Records are cards that print their headline again as their link,
+    /// two units below, around a line of text (`Schools` / `Pupils of
+    /// three villages learn …` / `Schools`), two such at least, in a
+    /// listing no other rule reads (rule LK).
+    pub(super) linked_titles: bool,
     /// Records are paragraphs or list items each opening on their
     /// project's name, then its dates or a colon (rule P): two at least,
     /// not every one under a headline, in a listing no other rule reads.
@@ -236,6 +241,8 @@ pub(super) struct LayoutLearner {
     /// was printed twice (then they are labels of fields).
     label_heads: std::collections::BTreeSet<String>,
     label_head_printed_twice: bool,
+    /// Headlines printed again as their card's link ([`is_linked_title`]).
+    linked_titles: usize,
 }
 
 /// Where the search for rule LL's lines under the lead-in stands.
@@ -528,6 +535,7 @@ impl LayoutLearner {
         }
         self.learn_named_paragraphs(decided);
         self.learn_label_heads(&window, keep);
+        self.learn_linked_titles(&window, keep);
         self.started |= keep > 0;
         // A few units (lookahead, or a header-like run): cheap to copy.
         self.carry = window[keep..].to_vec();
@@ -674,6 +682,13 @@ impl LayoutLearner {
         self.layout.label_heads = self.label_heads.len() >= FEWEST
             && !self.label_head_printed_twice
             && !self.other_records();
+    }
+
+    /// Rule LK: cards whose headline is printed again as their link.
+    fn learn_linked_titles(&mut self, window: &[Unit], keep: usize) {
+        const FEWEST: usize = 2;
+        self.linked_titles += (0..keep).filter(|&i| is_linked_title(window, i)).count();
+        self.layout.linked_titles = self.linked_titles >= FEWEST && !self.other_records();
     }
 
     /// Rule P: paragraphs opening on their project's name, two at least,
@@ -883,6 +898,27 @@ fn quoted_line_opening(unit: &Unit) -> Option<String> {
 /// A record of rule LL: one line of prose, one or two sentences
 /// (`Hygiene and sanitation promotion by Korah Charity. The project costs
 /// 10,314,255 birr.`), neither a heading nor a paragraph.
+/// Whether `units[i]` is a card's headline printed again as its link two
+/// units below, a line of text between them (rule LK).
+pub(super) fn is_linked_title(units: &[Unit], i: usize) -> bool {
+    let (Some(headline), Some(between), Some(again)) =
+        (units.get(i), units.get(i + 1), units.get(i + 2))
+    else {
+        return false;
+    };
+    let one_line_headline = |unit: &Unit| {
+        unit.kind == UnitKind::Text
+            && unit.whole.segments.len() == 1
+            && unit.is_title_like()
+            && !unit.is_byline()
+    };
+    let text = headline.whole.clean();
+    one_line_headline(headline)
+        && between.kind == UnitKind::Text
+        && again.whole.clean() == text
+        && between.whole.clean() != text
+}
+
 /// A line of rule LT: one line of text that reads as a headline, with no
 /// dates of its own.
 pub(super) fn is_headline_line(unit: &Unit) -> bool {

@@ -469,6 +469,11 @@ impl Builder<'_> {
         let mut previous_was_date = false;
         let mut pending_label: Option<String> = None;
         for (k, unit) in body.iter().enumerate() {
+            // A card's link printed with its headline's words is no text
+            // of the record (rule LK).
+            if unit.kind == UnitKind::Text && unit.whole.clean() == project.title.clean() {
+                continue;
+            }
             let is_last = k + 1 == body.len();
             let unit_cut_off = cut_off && is_last;
             if let Some(label) = pending_label.take() {

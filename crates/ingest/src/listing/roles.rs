@@ -2,8 +2,8 @@
 //! text: the layout rules.
 
 use super::layout::{
-    is_headline_line, is_quoted_line, is_record_row, is_sentence_line, label_head, Layout,
-    ListedRecords,
+    is_headline_line, is_linked_title, is_quoted_line, is_record_row, is_sentence_line, label_head,
+    Layout, ListedRecords,
 };
 use super::paragraphs::named_paragraph;
 use crate::dates::NumericOrder;
@@ -56,6 +56,7 @@ pub(super) struct Builder<'a> {
     pub(super) quoted_lines: bool,
     pub(super) sentence_lines: Option<(usize, usize)>,
     pub(super) headline_lines: Option<(usize, usize)>,
+    pub(super) linked_titles: bool,
     pub(super) named_paragraphs: bool,
     pub(super) label_heads: bool,
     pub(super) rows: bool,
@@ -119,6 +120,7 @@ impl<'a> Builder<'a> {
             quoted_lines: layout.quoted_lines,
             sentence_lines: layout.sentence_lines,
             headline_lines: layout.headline_lines,
+            linked_titles: layout.linked_titles,
             named_paragraphs: layout.named_paragraphs,
             label_heads: layout.label_heads,
             rows: layout.rows && (!layout.dated_lines || dated_columns(layout)),
@@ -450,6 +452,16 @@ impl<'a> Builder<'a> {
                     self.roles[i] = Role::Title;
                 }
             }
+        }
+        // Rule LK: cards whose headline is printed again as their link;
+        // the other lines over prose are the page's.
+        if self.linked_titles {
+            for i in 0..self.units.len() {
+                if self.roles[i] == Role::Body && is_linked_title(self.units, i) {
+                    self.roles[i] = Role::Title;
+                }
+            }
+            return;
         }
         // Rule LL: lines of one or two sentences under the lead-in.
         if self.sentence_lines.is_some() {
