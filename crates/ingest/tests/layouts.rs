@@ -3847,3 +3847,15 @@ fn cards_printing_their_headline_again_as_their_link_are_records() {
         titles(&listing)
     );
 }
+
+#[test]
+fn a_run_of_headings_right_under_the_listings_name_is_its_records() {
+    let cards = THREE_RECORDS.map(|t| format!("### {t}\n\n")).concat();
+    let listing = parse(&format!(
+        "# Past projects See what we built!\n\n{cards}Contact us\n"
+    ));
+    assert_eq!(titles(&listing), THREE_RECORDS);
+    // Under a heading naming topics, such a run is the page's menu.
+    let listing = parse(&format!("# Our programme areas\n\n{cards}Contact us\n"));
+    assert!(listing.projects.is_empty(), "{:?}", titles(&listing));
+}

@@ -1107,10 +1107,26 @@ fn names_a_listing(unit: &Unit) -> bool {
     unit.whole.segments.len() == 1
         && matches!(unit.kind, UnitKind::Text | UnitKind::LoneLabel(_))
         && text.split_whitespace().count() <= MOST_WORDS
-        && text.split_whitespace().any(|word| {
-            let word = without_accents(&word.to_lowercase());
-            LISTING_NAMES.contains(&word.as_str()) || PROJECTS.contains(&word.as_str())
-        })
+        && has_a_listings_name(text)
+}
+
+/// Whether a word of `text` names a listing of records (`références`,
+/// `projects`).
+fn has_a_listings_name(text: &str) -> bool {
+    text.split_whitespace().any(|word| {
+        let word = without_accents(&word.to_lowercase());
+        LISTING_NAMES.contains(&word.as_str()) || PROJECTS.contains(&word.as_str())
+    })
+}
+
+/// Whether `unit` is a line of a dozen words at most that names a listing
+/// of records among them (`Past Projects Take a look at what we've
+/// done!`, a heading run into its tagline).
+pub(super) fn mentions_the_listing(unit: &Unit) -> bool {
+    const MOST_WORDS: usize = 12;
+    unit.whole.segments.len() == 1
+        && unit.has_at_most_words(MOST_WORDS)
+        && has_a_listings_name(&unit.whole.clean())
 }
 
 /// `word` without its accents (`réferences`, as a page may misspell it,

@@ -3,7 +3,7 @@
 
 use super::layout::{
     is_headline_line, is_linked_title, is_quoted_line, is_record_row, is_sentence_line, label_head,
-    Layout, ListedRecords,
+    mentions_the_listing, Layout, ListedRecords,
 };
 use super::paragraphs::named_paragraph;
 use crate::dates::NumericOrder;
@@ -516,6 +516,7 @@ impl<'a> Builder<'a> {
             return;
         }
         self.mark_dated_lines();
+        self.mark_heading_runs();
         // Rule 3: a listing of titles and fields or prose, without date
         // lines: the head of each record is the title.
         let mut dominant_seen = self.dominant_head_given;
@@ -1097,6 +1098,36 @@ impl<'a> Builder<'a> {
             {
                 self.roles[i] = Role::Title;
             }
+        }
+    }
+
+    /// Rule HR: three headings or more of one level, one under the other
+    /// with nothing between, right under a line that names the listing (a
+    /// grid of cards that print their titles alone: `# Past projects` /
+    /// `### Solar pumps, Tanzania` / `### School roofs, Uganda` / …), are
+    /// records. Under another heading they are the page's menu of topics.
+    fn mark_heading_runs(&mut self) {
+        const FEWEST: usize = 3;
+        let heading = |unit: &Unit| {
+            unit.heading_level()
+                .filter(|_| unit.whole.segments.len() == 1 && unit.is_title_like())
+        };
+        let mut start = 0;
+        while start < self.units.len() {
+            let Some(level) = heading(&self.units[start]) else {
+                start += 1;
+                continue;
+            };
+            let end = (start..self.units.len())
+                .find(|&i| heading(&self.units[i]) != Some(level) || self.roles[i] != Role::Body)
+                .unwrap_or(self.units.len());
+            let under_the_listings_name = start > 0 && mentions_the_listing(&self.units[start - 1]);
+            if end - start >= FEWEST && under_the_listings_name {
+                for role in &mut self.roles[start..end] {
+                    *role = Role::Title;
+                }
+            }
+            start = end.max(start + 1);
         }
     }
 
