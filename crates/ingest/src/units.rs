@@ -743,6 +743,31 @@ fn numbered(text: &str) -> Option<(u32, usize)> {
     ))
 }
 
+/// A line numbered with the word naming its record (`Project 1: Two
+/// bridges for the southern villages`, `Projet 3 – …`): its number and
+/// where the rest starts.
+fn record_numbered(text: &str) -> Option<(u32, usize)> {
+    let (word, after_word) = text.split_once(' ')?;
+    if !RECORD_WORDS.iter().any(|w| word.eq_ignore_ascii_case(w)) {
+        return None;
+    }
+    let digits = after_word.bytes().take_while(u8::is_ascii_digit).count();
+    if !(1..=3).contains(&digits) {
+        return None;
+    }
+    let after_number = &after_word[digits..];
+    let mark = [":", " :", " –", " -", " —", ".", ")"]
+        .iter()
+        .find(|mark| after_number.starts_with(**mark))?;
+    let rest = &after_number[mark.len()..];
+    let gap = rest.len() - rest.trim_start().len();
+    if gap == 0 || rest.trim().is_empty() {
+        return None;
+    }
+    let number = after_word[..digits].parse().ok()?;
+    Some((number, text.len() - rest.len() + gap))
+}
+
 /// A line numbered as a report's subsection (`3.1 Title`, `2.4.1.
 /// Title`): its place in the section (the last number) and where the
 /// rest starts. The rest opens on a capital and is no amount (`2.5
@@ -1478,6 +1503,7 @@ fn classify(line: &Line) -> (UnitKind, usize) {
     if let Some((number, content)) = numbered(text)
         .or_else(|| section_numbered(text))
         .or_else(|| lettered(text))
+        .or_else(|| record_numbered(text))
     {
         // `1. April 2017 bis 31. März 2020`: a day printed as an ordinal,
         // as German prints it, opens a date line, not a list item.

@@ -3859,3 +3859,28 @@ fn a_run_of_headings_right_under_the_listings_name_is_its_records() {
     let listing = parse(&format!("# Our programme areas\n\n{cards}Contact us\n"));
     assert!(listing.projects.is_empty(), "{:?}", titles(&listing));
 }
+
+#[test]
+fn lines_numbered_with_the_word_for_a_project_under_the_listings_heading() {
+    let text = "# What we fund\n\nProjects for 2025\n\n$9,500 raised out of $12,000\n\n\
+        Project 1: Two footbridges for the villages of the southern plain.\n\
+        Project 2: Solar street lights for the market town.\n\
+        Projet 3 – Ten wells for the families of the hills.\n";
+    let listing = parse(text);
+    assert_eq!(
+        titles(&listing),
+        [
+            "Two footbridges for the villages of the southern plain.",
+            "Solar street lights for the market town.",
+            "Ten wells for the families of the hills."
+        ]
+    );
+    assert_eq!(
+        listing
+            .projects
+            .iter()
+            .map(|p| p.list_number)
+            .collect::<Vec<_>>(),
+        [Some(1), Some(2), Some(3)]
+    );
+}

@@ -1139,9 +1139,9 @@ fn without_accents(word: &str) -> String {
 
 /// Rule RL: where a run of three items or more starts right under a
 /// heading that names the listing (a short line between them at most, a
-/// page's counter of views), or a list right under a sentence announcing
-/// it, the indexes of its first and last items. The
-/// items are one list's (one marker, one indentation), or short plain
+/// page's counter of views or the money raised so far), or a list right
+/// under a sentence announcing it, the indexes of its first and last
+/// items. The items are one list's (one marker, one indentation), or short plain
 /// lines, three in four of them a sentence (`Baseline survey for the
 /// water consortium.`), the others a headline: where headlines and
 /// sentences take turns, each sentence is its headline's text.
@@ -1154,7 +1154,7 @@ fn records_listed_under_their_heading(window: &[Unit]) -> Option<(usize, usize, 
         }
         [h + 1, h + 2].into_iter().find_map(|start| {
             let first = window.get(start)?;
-            let between_short = (h + 1..start).all(|k| window[k].has_at_most_words(4));
+            let between_short = (h + 1..start).all(|k| window[k].has_at_most_words(6));
             let marked = matches!(first.kind, UnitKind::Numbered(_) | UnitKind::Bullet);
             // Under a sentence announcing the list (rule LL reads lines of
             // sentences there), a marked list.
