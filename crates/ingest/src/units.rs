@@ -1289,6 +1289,21 @@ pub(crate) fn names_one_record(headline: &str) -> bool {
     ends_on_record_word || quoted_after_record_word
 }
 
+/// Whether a headline opens on a label naming its kind of record
+/// (`Brunnenprojekt: Mihungani – Tansania`, `Project: Safe water`): one
+/// word before a colon, ending on a word for a record.
+pub(crate) fn labels_its_record(headline: &str) -> bool {
+    let Some((label, _)) = headline.split_once(':') else {
+        return false;
+    };
+    !label.contains(char::is_whitespace)
+        && RECORD_WORDS.iter().any(|word| {
+            label.len() >= word.len()
+                && label.is_char_boundary(label.len() - word.len())
+                && label[label.len() - word.len()..].eq_ignore_ascii_case(word)
+        })
+}
+
 /// Text after the dates on a date line that still leaves it a date line:
 /// nothing, a short place after a comma, or a labelled field.
 fn acceptable_rest(rest: &str) -> bool {

@@ -3884,3 +3884,22 @@ fn lines_numbered_with_the_word_for_a_project_under_the_listings_heading() {
         [Some(1), Some(2), Some(3)]
     );
 }
+
+#[test]
+fn a_headline_labelling_itself_a_project_is_no_introduction() {
+    let text = "Our finished work\n\n\
+        Wellproject: Upper valley – Kenya\n\nThe village of the upper valley had no water of its own until the well was dug.\n\n\
+        Wellproject: Lower valley – Kenya\n\nThe families of the lower valley walked two hours for water.\n\n\
+        Wellproject: Lake shore – Uganda\n\nPartner: Lake Water Trust\nLocation: the lake shore villages\n\n\
+        Wellproject: Hill farms – Uganda\n\nPartner: Hill Farmers Union\nLocation: the hill farms\n";
+    let listing = parse(text);
+    assert_eq!(
+        titles(&listing),
+        [
+            "Wellproject: Upper valley – Kenya",
+            "Wellproject: Lower valley – Kenya",
+            "Wellproject: Lake shore – Uganda",
+            "Wellproject: Hill farms – Uganda"
+        ]
+    );
+}

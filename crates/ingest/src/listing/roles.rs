@@ -534,12 +534,16 @@ impl<'a> Builder<'a> {
                 continue;
             }
             // Before the first record of the listing's usual shape, a
-            // headline over a paragraph is the page's introduction.
+            // headline over a paragraph is the page's introduction, unless
+            // it labels itself a record (`Brunnenprojekt: …`).
             let introduction = !dominant_seen
                 && !is_dominant
                 && signature.body == HeadBody::Prose
                 && self.head_signature.is_some()
-                && !self.prose_runs_into_fields(head.body);
+                && !self.prose_runs_into_fields(head.body)
+                && !self.units[head.start..head.body]
+                    .iter()
+                    .any(|unit| crate::units::labels_its_record(&unit.whole.clean()));
             dominant_seen |= is_dominant;
             if is_dominant {
                 self.dominant_heads.push(head.start);
