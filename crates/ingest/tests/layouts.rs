@@ -3903,3 +3903,20 @@ fn a_headline_labelling_itself_a_project_is_no_introduction() {
         ]
     );
 }
+
+#[test]
+fn a_colon_after_a_sentence_about_one_project_introduces_its_parts() {
+    let text = "Water for the valley\n\n\
+        The district and its partners are implementing the project through three parts:\n\n\
+        - Wells for the upper villages\n- Tanks for the village schools\n- Training for the water committees\n\n\
+        The work began in the dry season of 2019 and ended two years later.\n";
+    let listing = parse(text);
+    assert!(
+        !titles(&listing).contains(&"Wells for the upper villages".to_string()),
+        "{:?}",
+        titles(&listing)
+    );
+    // Projects in the plural are announced so.
+    let listing = parse(&text.replace("the project through three parts", "three projects"));
+    assert_eq!(titles(&listing)[0], "Wells for the upper villages");
+}

@@ -6,7 +6,7 @@ use super::roles::{Builder, HeadBody, HeadSignature, NumberedRecord, Role};
 use crate::dates::{scan_date, scan_end_date, NumericOrder};
 use crate::labels::{self, Column, Meaning};
 use crate::record::Text;
-use crate::units::{date_label, Unit, UnitKind};
+use crate::units::{date_label, Unit, UnitKind, RECORD_WORDS};
 
 /// The layout facts that depend on the whole listing.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -1245,14 +1245,34 @@ fn is_lead_in(unit: &Unit) -> bool {
     ]
     .iter()
     .any(|w| text.contains(w));
+    if !names_records {
+        return false;
+    }
     // Most lines name no projects: the words announcing a list are looked
-    // for only in those that do, in one pass over the line.
-    names_records
-        && (text.ends_with(':')
-            || text
-                .split(|c: char| !c.is_alphanumeric() && c != '-')
-                .any(|word| ANNOUNCING_WORDS.contains(&word)))
+    // for only in those that do.
+    let words: Vec<&str> = text
+        .split(|c: char| !c.is_alphanumeric() && c != '-')
+        .filter(|word| !word.is_empty())
+        .collect();
+    // A sentence announces the list; a heading of a few words without a
+    // colon names a part of the page (`Project overview`).
+    const FEWEST_WORDS: usize = 5;
+    if words.len() >= FEWEST_WORDS && words.iter().any(|word| ANNOUNCING_WORDS.contains(word)) {
+        return true;
+    }
+    // A colon after a sentence about one record (`… are implementing the
+    // project through four key components:`) introduces that record's
+    // parts, not a listing.
+    let about_one_record = words
+        .windows(2)
+        .any(|pair| SINGULAR_POINTERS.contains(&pair[0]) && RECORD_WORDS.contains(&pair[1]));
+    text.ends_with(':') && !about_one_record
 }
+
+/// Words pointing at one thing (`the project`, `ce projet`).
+const SINGULAR_POINTERS: &[&str] = &[
+    "the", "this", "that", "le", "ce", "cet", "el", "este", "o", "das", "dieses", "il", "questo",
+];
 
 /// Words of a sentence announcing the list that follows it.
 const ANNOUNCING_WORDS: [&str; 20] = [
