@@ -3920,3 +3920,20 @@ fn a_colon_after_a_sentence_about_one_project_introduces_its_parts() {
     let listing = parse(&text.replace("the project through three parts", "three projects"));
     assert_eq!(titles(&listing)[0], "Wells for the upper villages");
 }
+
+#[test]
+fn a_cards_teaser_that_reads_as_a_headline_does_not_join_the_next_card() {
+    let text = "# Our projects\n\n\
+        ### Rainwater tanks for village schools\n\nClean water for the pupils of three villages\n\n\
+        ### Mobile clinics for herders\n\nA clinic on wheels visits the herders every month.\n\n\
+        ### Seed bank for returnees\n\nSeed for the families who come back.\n\n\
+        ### Wells for the lake villages\n\nFour wells on the lake shore.\n";
+    let listing = parse(text);
+    let mut expected = THREE_RECORDS.map(String::from).to_vec();
+    expected.push("Wells for the lake villages".into());
+    assert_eq!(titles(&listing), expected);
+    assert_eq!(
+        listing.projects[0].description_text(),
+        "Clean water for the pupils of three villages"
+    );
+}

@@ -1186,6 +1186,25 @@ impl<'a> Builder<'a> {
                 if after_list && run_start.is_some() {
                     run_start = Some(i);
                 }
+                // Where the records' headlines are marked at one level, a
+                // heading of that level ends the run of the one above it
+                // once a line stands under that one: it was a card with a
+                // teaser that reads as a headline (`### Wells` / `Clean
+                // water for three villages` / `### Schools`).
+                if let Some(start) = run_start.filter(|_| self.at_usual_level(i)) {
+                    let card = (start..i)
+                        .rev()
+                        .find(|&k| self.at_usual_level(k))
+                        .filter(|&k| k + 1 < i && self.units[k + 1].heading_level().is_none());
+                    if let Some(heading) = card {
+                        heads.push(RecordHead {
+                            start,
+                            body: heading + 1,
+                        });
+                        run_start = Some(i);
+                        continue;
+                    }
+                }
                 run_start.get_or_insert(i);
                 continue;
             }
@@ -1206,6 +1225,12 @@ impl<'a> Builder<'a> {
             }
         }
         heads
+    }
+
+    /// Whether unit `k` is a heading of the level the listing marks its
+    /// records' headlines at.
+    fn at_usual_level(&self, k: usize) -> bool {
+        self.usual_head_level.is_some() && self.units[k].heading_level() == self.usual_head_level
     }
 
     /// A headline is short; text far longer above a date line is said to
@@ -1320,6 +1345,11 @@ impl<'a> Builder<'a> {
                 // `World Bank`).
                 let under_dates_above = unit.is_under_a_date_line();
                 if unit.indent > self.units[first].indent || under_dates_above {
+                    break;
+                }
+                // A line right under a record's headline marked at the
+                // records' level is that record's text (a card's teaser).
+                if i > 0 && self.roles[i - 1] == Role::Title && self.at_usual_level(i - 1) {
                     break;
                 }
                 let lead_in = i + 1 == first
