@@ -912,11 +912,17 @@ pub(super) fn is_linked_title(units: &[Unit], i: usize) -> bool {
             && unit.is_title_like()
             && !unit.is_byline()
     };
-    let text = headline.whole.clean();
-    one_line_headline(headline)
-        && between.kind == UnitKind::Text
-        && again.whole.clean() == text
-        && between.whole.clean() != text
+    // One line each: their texts are compared as printed.
+    fn line(unit: &Unit) -> Option<&str> {
+        match unit.whole.segments.as_slice() {
+            [line] => Some(line.text.trim()),
+            _ => None,
+        }
+    }
+    between.kind == UnitKind::Text
+        && line(again).is_some_and(|again| Some(again) == line(headline))
+        && line(between) != line(headline)
+        && one_line_headline(headline)
 }
 
 /// A line of rule LT: one line of text that reads as a headline, with no

@@ -471,7 +471,10 @@ impl Builder<'_> {
         for (k, unit) in body.iter().enumerate() {
             // A card's link printed with its headline's words is no text
             // of the record (rule LK).
-            if unit.kind == UnitKind::Text && unit.whole.clean() == project.title.clean() {
+            if self.linked_titles
+                && unit.kind == UnitKind::Text
+                && unit.whole.clean() == project.title.clean()
+            {
                 continue;
             }
             let is_last = k + 1 == body.len();
@@ -1183,14 +1186,21 @@ fn strip_footnote_mark(title: &mut Text) {
 fn split_status_mark(title: &mut Text) -> Option<Segment> {
     let last = title.segments.last_mut()?;
     let text = last.text.trim_end();
+    // A status is a few words ([`crate::units::is_status_value`]): it and
+    // its mark are looked for in the title's last bytes only.
+    const LONGEST_MARKED_STATUS: usize = 24;
+    let mut tail = text.len().saturating_sub(LONGEST_MARKED_STATUS);
+    while !text.is_char_boundary(tail) {
+        tail -= 1;
+    }
     let bracketed = [('(', ')'), ('[', ']')].iter().find_map(|&(open, close)| {
         let inner = text.strip_suffix(close)?;
-        let at = inner.rfind(open)?;
+        let at = tail + inner.get(tail..)?.rfind(open)?;
         Some((at, at + 1, inner.len()))
     });
     let after_mark = || {
         [" - ", " – ", " — ", " | "].iter().find_map(|mark| {
-            let at = text.rfind(mark)?;
+            let at = tail + text[tail..].rfind(mark)?;
             Some((at, at + mark.len(), text.len()))
         })
     };
