@@ -3937,3 +3937,21 @@ fn a_cards_teaser_that_reads_as_a_headline_does_not_join_the_next_card() {
         "Clean water for the pupils of three villages"
     );
 }
+
+#[test]
+fn paragraphs_opening_on_their_name_and_a_dash_are_records() {
+    let text = "Our initiatives\n\n\
+        – Valley School Kits – Kits were handed to ninety children of the valley school this spring.\n\n\
+        – Lakeside Seed Bank – Seed was stored for the families that return to the lake shore.\n\n\
+        – Herders Clinic – A clinic on wheels now visits the herders of the upper valley every month.\n\n\
+        November 2019 – The district council received a grant to plan its sanitation work.\n";
+    let listing = parse(text);
+    assert_eq!(
+        titles(&listing),
+        ["Valley School Kits", "Lakeside Seed Bank", "Herders Clinic"]
+    );
+    assert_eq!(
+        listing.projects[0].description_text(),
+        "Kits were handed to ninety children of the valley school this spring."
+    );
+}

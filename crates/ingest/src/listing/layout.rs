@@ -1,7 +1,7 @@
 //! The layout facts that depend on the whole listing, learnt window by
 //! window as pieces come.
 
-use super::paragraphs::named_paragraph;
+use super::paragraphs::{dash_named, named_paragraph};
 use super::roles::{Builder, HeadBody, HeadSignature, NumberedRecord, Role};
 use crate::dates::{scan_date, scan_end_date, NumericOrder};
 use crate::labels::{self, Column, Meaning};
@@ -108,6 +108,11 @@ pub(super) struct Layout {
     /// three villages learn …` / `Schools`), two such at least, in a
     /// listing no other rule reads (rule LK).
     pub(super) linked_titles: bool,
+    /// Records are paragraphs or list items each opening on their
+    /// project's name, a dash, then prose (`CERCI Maputo – School kits were
+    /// given …`), three at least, in a listing no other rule reads (rule
+    /// ND).
+    pub(super) dash_named: bool,
     /// Records are paragraphs or list items each opening on their
     /// project's name, then its dates or a colon (rule P): two at least,
     /// not every one under a headline, in a listing no other rule reads.
@@ -243,6 +248,8 @@ pub(super) struct LayoutLearner {
     label_head_printed_twice: bool,
     /// Headlines printed again as their card's link ([`is_linked_title`]).
     linked_titles: usize,
+    /// Paragraphs opening on a name and a dash (rule ND).
+    dash_named: usize,
 }
 
 /// Where the search for rule LL's lines under the lead-in stands.
@@ -536,6 +543,11 @@ impl LayoutLearner {
         self.learn_named_paragraphs(decided);
         self.learn_label_heads(&window, keep);
         self.learn_linked_titles(&window, keep);
+        self.dash_named += decided
+            .iter()
+            .filter(|unit| dash_named(unit).is_some())
+            .count();
+        self.layout.dash_named = self.dash_named >= 3 && !self.other_records();
         self.started |= keep > 0;
         // A few units (lookahead, or a header-like run): cheap to copy.
         self.carry = window[keep..].to_vec();

@@ -111,6 +111,50 @@ pub(super) fn named_paragraph(unit: &Unit) -> Option<NamedParagraph> {
     })
 }
 
+/// Rule ND's reading of `unit`, if it is a paragraph or list item that
+/// opens on its project's name, then a dash and prose (`CERCI Maputo –
+/// School kits were given to ninety children …`): where the name ends and
+/// the prose starts in the first line of [`Unit::headline`].
+pub(super) fn dash_named(unit: &Unit) -> Option<(usize, usize)> {
+    const FEWEST_PROSE_WORDS: usize = 6;
+    let readable = matches!(
+        unit.kind,
+        UnitKind::Text | UnitKind::Bullet | UnitKind::Numbered(_)
+    );
+    if !readable || unit.is_title_like() {
+        return None;
+    }
+    let first = unit.headline().segments.first()?.text.as_str();
+    if !first.starts_with(char::is_uppercase) {
+        return None;
+    }
+    // The words up to the dash, each as a name's ([`is_name`]): prose
+    // shows a word in lower case within its first few, and is turned away
+    // there.
+    let mut dash = None;
+    for word in first.split(' ').take(*NAME_WORDS.end() + 1) {
+        if matches!(word, "–" | "-" | "—") {
+            let at = word.as_ptr() as usize - first.as_ptr() as usize;
+            dash = Some((at.checked_sub(1)?, 1 + word.len() + 1));
+            break;
+        }
+        if !in_a_name(word) {
+            return None;
+        }
+    }
+    let (at, mark) = dash?;
+    let name = first.get(..at)?.trim_end();
+    // A date before the dash dates the prose (`November 2007 - The
+    // council …`): it names nothing.
+    if scan_date(name).is_some_and(|expr| expr.len >= name.len()) {
+        return None;
+    }
+    let rest = &first[at + mark..];
+    let prose = rest.starts_with(char::is_alphabetic)
+        && !unit.has_at_most_words(name.split_whitespace().count() + FEWEST_PROSE_WORDS);
+    (is_name(name) && prose).then_some((name.len(), at + mark))
+}
+
 /// A project's name: two to fifteen words, the first and every word of
 /// four letters or more capitalised but the small words that join them
 /// (`with`, `pour`), and none of the words a sentence or a funder's cue
@@ -119,16 +163,18 @@ fn is_name(text: &str) -> bool {
     let words = text.split_whitespace().count();
     NAME_WORDS.contains(&words)
         && text.starts_with(char::is_uppercase)
-        && text.split_whitespace().all(|word| {
-            let letters = word.chars().filter(|c| c.is_alphabetic()).count();
-            let capitalised = word
-                .chars()
-                .find(|c| c.is_alphabetic())
-                .is_none_or(char::is_uppercase);
-            (capitalised || letters < 4 || CONNECTORS.contains(&word))
-                && !NOT_IN_NAMES.contains(&word)
-        })
+        && text.split_whitespace().all(in_a_name)
         && !text.contains(". ")
+}
+
+/// Whether `word` may stand in a project's name ([`is_name`]).
+fn in_a_name(word: &str) -> bool {
+    let letters = word.chars().filter(|c| c.is_alphabetic()).count();
+    let capitalised = word
+        .chars()
+        .find(|c| c.is_alphabetic())
+        .is_none_or(char::is_uppercase);
+    (capitalised || letters < 4 || CONNECTORS.contains(&word)) && !NOT_IN_NAMES.contains(&word)
 }
 
 /// Longer small words a capitalised name keeps in lower case (`School

@@ -1,7 +1,7 @@
 //! One project from its units: title, dates, fields and description.
 
 use super::layout::{is_date_cell, is_quoted_line};
-use super::paragraphs::{named_paragraph, split_named_paragraph};
+use super::paragraphs::{dash_named, named_paragraph, split_named_paragraph};
 use super::roles::{Builder, Record};
 use crate::dates::{scan_date, trailing_parenthesised_date, DateExpr, NumericOrder};
 use crate::diagnostics::Diagnostic;
@@ -73,7 +73,20 @@ impl Builder<'_> {
             listed.first_line <= title_unit.first_line()
                 && title_unit.last_line() <= listed.last_line
         });
-        let listed_rest = if listed.is_some_and(|l| l.under_heading) && named.is_none() {
+        let dash_named = dash_named(title_unit).filter(|_| self.dash_named && named.is_none());
+        let listed_rest = if let Some((name_end, rest_start)) = dash_named {
+            // Rule ND: the name is the title, the prose after the dash the
+            // record's text.
+            title
+                .segments
+                .first_mut()
+                .and_then(|first| cut_segment(first, name_end, rest_start))
+                .map(|rest| {
+                    let mut text = Text::from_segment(rest);
+                    text.segments.extend(title.segments.drain(1..));
+                    text
+                })
+        } else if listed.is_some_and(|l| l.under_heading) && named.is_none() {
             split_name_sentence(&mut title)
         } else if title_unit.is_year_led() {
             split_first_sentence(&mut title)

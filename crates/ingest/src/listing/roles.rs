@@ -5,7 +5,7 @@ use super::layout::{
     is_headline_line, is_linked_title, is_quoted_line, is_record_row, is_sentence_line, label_head,
     mentions_the_listing, Layout, ListedRecords,
 };
-use super::paragraphs::named_paragraph;
+use super::paragraphs::{dash_named, named_paragraph};
 use crate::dates::NumericOrder;
 use crate::diagnostics::Diagnostic;
 use crate::furniture::{is_back_matter_heading, is_document_heading, is_events_heading};
@@ -57,6 +57,7 @@ pub(super) struct Builder<'a> {
     pub(super) sentence_lines: Option<(usize, usize)>,
     pub(super) headline_lines: Option<(usize, usize)>,
     pub(super) linked_titles: bool,
+    pub(super) dash_named: bool,
     pub(super) named_paragraphs: bool,
     pub(super) label_heads: bool,
     pub(super) rows: bool,
@@ -121,6 +122,7 @@ impl<'a> Builder<'a> {
             sentence_lines: layout.sentence_lines,
             headline_lines: layout.headline_lines,
             linked_titles: layout.linked_titles,
+            dash_named: layout.dash_named,
             named_paragraphs: layout.named_paragraphs,
             label_heads: layout.label_heads,
             rows: layout.rows && (!layout.dated_lines || dated_columns(layout)),
@@ -509,6 +511,19 @@ impl<'a> Builder<'a> {
                 if self.roles[i] == Role::Body
                     && self.after_lead_in(i)
                     && named_paragraph(&self.units[i]).is_some()
+                {
+                    self.roles[i] = Role::Title;
+                }
+            }
+            return;
+        }
+        // Rule ND: paragraphs each opening on their project's name and a
+        // dash; the headlines above them head groups.
+        if self.dash_named {
+            for i in 0..self.units.len() {
+                if self.roles[i] == Role::Body
+                    && self.after_lead_in(i)
+                    && dash_named(&self.units[i]).is_some()
                 {
                     self.roles[i] = Role::Title;
                 }
