@@ -3955,3 +3955,34 @@ fn paragraphs_opening_on_their_name_and_a_dash_are_records() {
         "Kits were handed to ninety children of the valley school this spring."
     );
 }
+
+#[test]
+fn references_of_a_client_its_year_and_the_work_done() {
+    let text = "References\n\n\
+        • Harbour Fund – 2021. Review of the village water schemes\n\
+        • Valley Trust – 2020 : Baseline survey of the herders' clinics\n\
+        • Lake Council 2019. Plan for the lake shore seed banks\n\
+        • Hill Farmers – ongoing. Advice on the terraces of the upper valley\n";
+    let listing = parse(text);
+    // The reference without a year is one of the list's too.
+    assert_eq!(listing.projects.len(), 4);
+    assert_eq!(
+        titles(&listing)[..3],
+        [
+            "Review of the village water schemes",
+            "Baseline survey of the herders' clinics",
+            "Plan for the lake shore seed banks",
+        ]
+    );
+    assert_eq!(
+        fields_of(&listing, "Client"),
+        [
+            Some("Harbour Fund"),
+            Some("Valley Trust"),
+            Some("Lake Council"),
+            None
+        ]
+        .map(|s| s.map(String::from))
+    );
+    assert_eq!(dates(&listing)[..3], all_dated(["2021", "2020", "2019"]));
+}

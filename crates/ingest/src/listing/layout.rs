@@ -1,7 +1,7 @@
 //! The layout facts that depend on the whole listing, learnt window by
 //! window as pieces come.
 
-use super::paragraphs::{dash_named, named_paragraph};
+use super::paragraphs::{client_year, dash_named, named_paragraph};
 use super::roles::{Builder, HeadBody, HeadSignature, NumberedRecord, Role};
 use crate::dates::{scan_date, scan_end_date, NumericOrder};
 use crate::labels::{self, Column, Meaning};
@@ -113,6 +113,10 @@ pub(super) struct Layout {
     /// given …`), three at least, in a listing no other rule reads (rule
     /// ND).
     pub(super) dash_named: bool,
+    /// Records are references, each a client, its year, then the work
+    /// done (`TSR – 2020. Advice on …`), three at least, in a listing no
+    /// other rule reads (rule CY).
+    pub(super) client_years: bool,
     /// Records are paragraphs or list items each opening on their
     /// project's name, then its dates or a colon (rule P): two at least,
     /// not every one under a headline, in a listing no other rule reads.
@@ -250,6 +254,8 @@ pub(super) struct LayoutLearner {
     linked_titles: usize,
     /// Paragraphs opening on a name and a dash (rule ND).
     dash_named: usize,
+    /// References of a client and its year (rule CY).
+    client_years: usize,
 }
 
 /// Where the search for rule LL's lines under the lead-in stands.
@@ -548,6 +554,14 @@ impl LayoutLearner {
             .filter(|unit| dash_named(unit).is_some())
             .count();
         self.layout.dash_named = self.dash_named >= 3 && !self.other_records();
+        self.client_years += decided
+            .iter()
+            .filter(|unit| client_year(unit).is_some())
+            .count();
+        // References carry their year after the client: read as
+        // headlines with their dates otherwise, they are this rule's.
+        self.layout.client_years = self.client_years >= 3
+            && !(self.layout.title_fields || self.layout.rows || self.layout.quoted_titles);
         self.started |= keep > 0;
         // A few units (lookahead, or a header-like run): cheap to copy.
         self.carry = window[keep..].to_vec();

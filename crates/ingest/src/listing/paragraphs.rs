@@ -155,6 +155,87 @@ pub(super) fn dash_named(unit: &Unit) -> Option<(usize, usize)> {
     (is_name(name) && prose).then_some((name.len(), at + mark))
 }
 
+/// Rule CY's reading of a reference: a client, its year, then the work
+/// done for it (`TSR – 2020. Advice on the nickel mine …`, `National Bank
+/// – 2019 : Strategic plan …`, `TSR SA 2019. Policy …`). Byte offsets in
+/// the first line of [`Unit::headline`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) struct ClientYear {
+    pub(super) client_end: usize,
+    pub(super) dates: (usize, usize),
+    pub(super) title_start: usize,
+}
+
+/// Rule CY's reading of `unit`, if it is such a reference.
+pub(super) fn client_year(unit: &Unit) -> Option<ClientYear> {
+    const CLIENT_BYTES: usize = 120;
+    if !matches!(
+        unit.kind,
+        UnitKind::Text | UnitKind::Bullet | UnitKind::Numbered(_)
+    ) {
+        return None;
+    }
+    let first = unit.headline().segments.first()?.text.as_str();
+    if !first.starts_with(char::is_uppercase) {
+        return None;
+    }
+    // The year stands after the client, a dash or a space before it.
+    // The dates open on the first number (`2020`), or on the word before
+    // it (`May 1997`); a line with no number near its start is turned away
+    // there.
+    let head = &first[..first.floor_char_boundary(CLIENT_BYTES)];
+    let number = head
+        .bytes()
+        .enumerate()
+        .find(|&(i, b)| b.is_ascii_digit() && i > 0 && head.as_bytes()[i - 1] == b' ')?
+        .0;
+    let word_before = head[..number - 1].rfind(' ').map(|space| space + 1);
+    let (date_at, expr) = word_before.into_iter().chain([number]).find_map(|at| {
+        Some((
+            at,
+            scan_date(&first[at..]).filter(|e| e.start.year.is_some())?,
+        ))
+    })?;
+    let client = first[..date_at]
+        .trim_end()
+        .trim_end_matches(['–', '-', '—', ','])
+        .trim_end();
+    let years_only = expr.start.day.is_none() && expr.start.year.is_some();
+    let date_end = date_at + expr.len;
+    let after = &first[date_end..];
+    let title_at = [". ", ": ", " : "]
+        .iter()
+        .find_map(|mark| after.strip_prefix(mark))
+        .map(|title| first.len() - title.trim_start().len())?;
+    let title_opens =
+        first[title_at..].starts_with(|c: char| c.is_uppercase() || "«“\"".contains(c));
+    let client_words = client.split_whitespace().count();
+    ((1..=12).contains(&client_words) && !client.contains(". ") && years_only && title_opens)
+        .then_some(ClientYear {
+            client_end: client.len(),
+            dates: (date_at, date_end),
+            title_start: title_at,
+        })
+}
+
+/// Splits a rule-CY reference read as `title`: `title` keeps the work
+/// done; the client and the dates are returned.
+pub(super) fn split_client_year(
+    title: &mut Text,
+    read: ClientYear,
+) -> (Option<Text>, Option<Segment>) {
+    let Some(first) = title.segments.first_mut() else {
+        return (None, None);
+    };
+    let client = piece(first, 0, read.client_end).map(Text::from_segment);
+    let dates = piece(first, read.dates.0, read.dates.1);
+    if first.text.is_char_boundary(read.title_start) {
+        first.text.drain(..read.title_start);
+        first.span.start += read.title_start;
+    }
+    (client, dates)
+}
+
 /// A project's name: two to fifteen words, the first and every word of
 /// four letters or more capitalised but the small words that join them
 /// (`with`, `pour`), and none of the words a sentence or a funder's cue

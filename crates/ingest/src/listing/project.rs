@@ -1,7 +1,9 @@
 //! One project from its units: title, dates, fields and description.
 
 use super::layout::{is_date_cell, is_quoted_line};
-use super::paragraphs::{dash_named, named_paragraph, split_named_paragraph};
+use super::paragraphs::{
+    client_year, dash_named, named_paragraph, split_client_year, split_named_paragraph,
+};
 use super::roles::{Builder, Record};
 use crate::dates::{scan_date, trailing_parenthesised_date, DateExpr, NumericOrder};
 use crate::diagnostics::Diagnostic;
@@ -54,7 +56,18 @@ impl Builder<'_> {
         let named = (self.named_paragraphs || item || self.is_sentence_record(title_unit))
             .then(|| named_paragraph(title_unit))
             .flatten();
+        // Rule CY: the work done is the title, the client a field, the
+        // year the dates.
+        let reference = client_year(title_unit).filter(|_| self.client_years && named.is_none());
+        let mut client = None;
         let (named_rest, named_dates) = match named {
+            None if reference.is_some() => {
+                let (read_client, dates) = reference
+                    .map(|read| split_client_year(&mut title, read))
+                    .unwrap_or_default();
+                client = read_client;
+                (None, dates.map(|segment| (segment, DateOrigin::Title)))
+            }
             Some(named) => {
                 let (rest, dates) = split_named_paragraph(&mut title, named);
                 let origin = if named.dates_after_name {
@@ -168,6 +181,9 @@ impl Builder<'_> {
             span: title_unit.span().cover(self.units[end - 1].span()),
             anchor: None,
         };
+        if let Some(client) = client {
+            self.add_field(&mut project, "Client".into(), client);
+        }
         if self.rows && !title_unit.cells().is_empty() {
             for (label, value) in self.row_cells(&mut project, title_unit.cells(), &mut title) {
                 self.add_field(&mut project, label, value);

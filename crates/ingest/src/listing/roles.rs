@@ -5,7 +5,7 @@ use super::layout::{
     is_headline_line, is_linked_title, is_quoted_line, is_record_row, is_sentence_line, label_head,
     mentions_the_listing, Layout, ListedRecords,
 };
-use super::paragraphs::{dash_named, named_paragraph};
+use super::paragraphs::{client_year, dash_named, named_paragraph};
 use crate::dates::NumericOrder;
 use crate::diagnostics::Diagnostic;
 use crate::furniture::{is_back_matter_heading, is_document_heading, is_events_heading};
@@ -58,6 +58,7 @@ pub(super) struct Builder<'a> {
     pub(super) headline_lines: Option<(usize, usize)>,
     pub(super) linked_titles: bool,
     pub(super) dash_named: bool,
+    pub(super) client_years: bool,
     pub(super) named_paragraphs: bool,
     pub(super) label_heads: bool,
     pub(super) rows: bool,
@@ -123,6 +124,7 @@ impl<'a> Builder<'a> {
             headline_lines: layout.headline_lines,
             linked_titles: layout.linked_titles,
             dash_named: layout.dash_named,
+            client_years: layout.client_years,
             named_paragraphs: layout.named_paragraphs,
             label_heads: layout.label_heads,
             rows: layout.rows && (!layout.dated_lines || dated_columns(layout)),
@@ -354,6 +356,20 @@ impl<'a> Builder<'a> {
                     self.roles[title] = Role::Title;
                 }
             }
+            return;
+        }
+        // Rule CY: references, each a client, its year and the work done.
+        if self.client_years {
+            for i in 0..self.units.len() {
+                if self.roles[i] == Role::Body
+                    && self.after_lead_in(i)
+                    && client_year(&self.units[i]).is_some()
+                {
+                    self.roles[i] = Role::Title;
+                }
+            }
+            // A reference of the list that prints no year is one too.
+            self.complete_lists_of_titles();
             return;
         }
         for i in 0..self.units.len() {
