@@ -1441,6 +1441,16 @@ fn opens_on_amount(text: &str) -> bool {
         && (code.is_none() || after.starts_with(' '))
 }
 
+/// Whether `text` holds an amount of money anywhere (`… will receive
+/// €750,000 over three years …`).
+pub(crate) fn holds_an_amount(text: &str) -> bool {
+    text.char_indices().any(|(i, c)| {
+        (i == 0 || text[..i].ends_with(' '))
+            && (matches!(c, '$' | '€' | '£' | '¥') || c.is_ascii_uppercase())
+            && opens_on_amount(&text[i..])
+    })
+}
+
 /// Whether `unit` is one line that reads as a headline with no dates of
 /// its own: a line of facts under it is its date line (`Kenya | 2019 –
 /// 2021`). Under prose, or as a record's first line, such a line is a

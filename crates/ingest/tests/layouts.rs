@@ -3986,3 +3986,20 @@ fn references_of_a_client_its_year_and_the_work_done() {
     );
     assert_eq!(dates(&listing)[..3], all_dated(["2021", "2020", "2019"]));
 }
+
+#[test]
+fn list_items_each_granting_an_amount_are_records() {
+    let text = "Minister announces support for local charities\n\n\
+        The minister said the funding would reach families across the region.\n\n\
+        • Harbour Friends, based in the old town, will receive €250,000 over two years for wells in the upper valley.\n\
+        • Valley Trust will receive €1.2 million over three years for a clinic on wheels for the herders.\n\
+        • Lakeside Seeds, based on the shore, will receive €90,000 for a seed bank for families who return.\n";
+    let listing = parse(text);
+    assert_eq!(listing.projects.len(), 3, "{:?}", titles(&listing));
+    assert!(titles(&listing)[1].starts_with("Valley Trust will receive"));
+    // A record's own budget lines are its text, not records.
+    let budget =
+        "Wells for the upper valley\n\n2019 – 2021\n\nThe wells were dug with the villages.\n\n\
+        • Equipment: €20,000\n• Training: €5,000\n• Travel: €2,000\n";
+    assert_eq!(titles(&parse(budget)), ["Wells for the upper valley"]);
+}

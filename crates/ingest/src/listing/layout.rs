@@ -117,6 +117,10 @@ pub(super) struct Layout {
     /// done (`TSR – 2020. Advice on …`), three at least, in a listing no
     /// other rule reads (rule CY).
     pub(super) client_years: bool,
+    /// Records are list items each a sentence granting an amount (`A
+    /// Partnership with Africa will receive €750,000 over three years for
+    /// …`), three at least, in a listing no other rule reads (rule GA).
+    pub(super) grant_items: bool,
     /// Records are paragraphs or list items each opening on their
     /// project's name, then its dates or a colon (rule P): two at least,
     /// not every one under a headline, in a listing no other rule reads.
@@ -256,6 +260,8 @@ pub(super) struct LayoutLearner {
     dash_named: usize,
     /// References of a client and its year (rule CY).
     client_years: usize,
+    /// List items granting an amount (rule GA).
+    grant_items: usize,
 }
 
 /// Where the search for rule LL's lines under the lead-in stands.
@@ -558,6 +564,8 @@ impl LayoutLearner {
             .iter()
             .filter(|unit| client_year(unit).is_some())
             .count();
+        self.grant_items += decided.iter().filter(|unit| is_grant_item(unit)).count();
+        self.layout.grant_items = self.grant_items >= 3 && !self.other_records();
         // References carry their year after the client: read as
         // headlines with their dates otherwise, they are this rule's.
         self.layout.client_years = self.client_years >= 3
@@ -949,6 +957,20 @@ pub(super) fn is_linked_title(units: &[Unit], i: usize) -> bool {
         && line(again).is_some_and(|again| Some(again) == line(headline))
         && line(between) != line(headline)
         && one_line_headline(headline)
+}
+
+/// A list item of rule GA: a sentence of ten words or more that grants an
+/// amount.
+pub(super) fn is_grant_item(unit: &Unit) -> bool {
+    const FEWEST_WORDS: usize = 10;
+    matches!(unit.kind, UnitKind::Bullet | UnitKind::Numbered(_))
+        && !unit.is_title_like()
+        && !unit.has_at_most_words(FEWEST_WORDS - 1)
+        && unit
+            .content
+            .segments
+            .first()
+            .is_some_and(|line| crate::units::holds_an_amount(&line.text))
 }
 
 /// A line of rule LT: one line of text that reads as a headline, with no

@@ -2,8 +2,8 @@
 //! text: the layout rules.
 
 use super::layout::{
-    is_headline_line, is_linked_title, is_quoted_line, is_record_row, is_sentence_line, label_head,
-    mentions_the_listing, Layout, ListedRecords,
+    is_grant_item, is_headline_line, is_linked_title, is_quoted_line, is_record_row,
+    is_sentence_line, label_head, mentions_the_listing, Layout, ListedRecords,
 };
 use super::paragraphs::{client_year, dash_named, named_paragraph};
 use crate::dates::NumericOrder;
@@ -59,6 +59,7 @@ pub(super) struct Builder<'a> {
     pub(super) linked_titles: bool,
     pub(super) dash_named: bool,
     pub(super) client_years: bool,
+    pub(super) grant_items: bool,
     pub(super) named_paragraphs: bool,
     pub(super) label_heads: bool,
     pub(super) rows: bool,
@@ -125,6 +126,7 @@ impl<'a> Builder<'a> {
             linked_titles: layout.linked_titles,
             dash_named: layout.dash_named,
             client_years: layout.client_years,
+            grant_items: layout.grant_items,
             named_paragraphs: layout.named_paragraphs,
             label_heads: layout.label_heads,
             rows: layout.rows && (!layout.dated_lines || dated_columns(layout)),
@@ -527,6 +529,18 @@ impl<'a> Builder<'a> {
                 if self.roles[i] == Role::Body
                     && self.after_lead_in(i)
                     && named_paragraph(&self.units[i]).is_some()
+                {
+                    self.roles[i] = Role::Title;
+                }
+            }
+            return;
+        }
+        // Rule GA: list items each granting an amount.
+        if self.grant_items {
+            for i in 0..self.units.len() {
+                if self.roles[i] == Role::Body
+                    && self.after_lead_in(i)
+                    && is_grant_item(&self.units[i])
                 {
                     self.roles[i] = Role::Title;
                 }
