@@ -1425,7 +1425,7 @@ fn facts_date_line(whole: &Segment, date_at: usize, expr: DateExpr) -> UnitKind 
 
 /// Whether `text` opens on an amount of money: a currency code or sign,
 /// then a number (`EUR 2.5 million`, `USD 900,000`, `€2m`, `US$ 5,000`).
-fn opens_on_amount(text: &str) -> bool {
+pub(crate) fn opens_on_amount(text: &str) -> bool {
     let text = text.trim_start();
     let code = text
         .get(..3)

@@ -4003,3 +4003,22 @@ fn list_items_each_granting_an_amount_are_records() {
         • Equipment: €20,000\n• Training: €5,000\n• Travel: €2,000\n";
     assert_eq!(titles(&parse(budget)), ["Wells for the upper valley"]);
 }
+
+#[test]
+fn paragraphs_opening_on_the_amount_granted_are_records() {
+    let text = "Research grants\n\n\
+        UK £120,000.00 Harbour Research Council Grant No. HR/1 for the study of wells in the upper valley\n\n\
+        CA $2.5 million Valley Development Centre Grant No. 2041 to three universities for seed banks\n\n\
+        US $5,000.00 Lake Council small grant for a survey of the herders' clinics on the shore\n";
+    let listing = parse(text);
+    assert_eq!(listing.projects.len(), 3, "{:?}", titles(&listing));
+    // A paragraph naming an amount further on is prose.
+    let prose = "Our year\n\nThe council gave the valley school a grant of £2,000 to mend its roof this year.\n\n\
+        The lake villages raised $900 at their fair for the new clinic on the shore.\n\n\
+        The herders gave €400 and two goats to the seed bank of the upper valley.\n";
+    assert!(
+        parse(prose).projects.is_empty(),
+        "{:?}",
+        titles(&parse(prose))
+    );
+}

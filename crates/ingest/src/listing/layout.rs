@@ -959,18 +959,28 @@ pub(super) fn is_linked_title(units: &[Unit], i: usize) -> bool {
         && one_line_headline(headline)
 }
 
-/// A list item of rule GA: a sentence of ten words or more that grants an
-/// amount.
+/// A record of rule GA: a list item of ten words or more that grants an
+/// amount, or a paragraph that opens on it (`CA $2.9 million International
+/// Development Research Centre Grant No. … for …`).
 pub(super) fn is_grant_item(unit: &Unit) -> bool {
     const FEWEST_WORDS: usize = 10;
-    matches!(unit.kind, UnitKind::Bullet | UnitKind::Numbered(_))
-        && !unit.is_title_like()
-        && !unit.has_at_most_words(FEWEST_WORDS - 1)
-        && unit
-            .content
-            .segments
-            .first()
-            .is_some_and(|line| crate::units::holds_an_amount(&line.text))
+    // A paragraph's amount stands among its first bytes, after a country's
+    // code at most (`UK £128,122.00`).
+    const AMOUNT_OPENS_WITHIN: usize = 4;
+    let item = matches!(unit.kind, UnitKind::Bullet | UnitKind::Numbered(_));
+    if !(item || unit.kind == UnitKind::Text) || unit.has_at_most_words(FEWEST_WORDS - 1) {
+        return false;
+    }
+    unit.content.segments.first().is_some_and(|line| {
+        let text = line.text.trim_start();
+        match item {
+            true => crate::units::holds_an_amount(text),
+            false => text
+                .char_indices()
+                .take_while(|&(i, _)| i <= AMOUNT_OPENS_WITHIN)
+                .any(|(i, _)| crate::units::opens_on_amount(&text[i..])),
+        }
+    })
 }
 
 /// A line of rule LT: one line of text that reads as a headline, with no
