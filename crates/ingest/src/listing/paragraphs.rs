@@ -168,7 +168,6 @@ pub(super) struct ClientYear {
 
 /// Rule CY's reading of `unit`, if it is such a reference.
 pub(super) fn client_year(unit: &Unit) -> Option<ClientYear> {
-    const CLIENT_BYTES: usize = 120;
     if !matches!(
         unit.kind,
         UnitKind::Text | UnitKind::Bullet | UnitKind::Numbered(_)
@@ -179,17 +178,32 @@ pub(super) fn client_year(unit: &Unit) -> Option<ClientYear> {
     if !first.starts_with(char::is_uppercase) {
         return None;
     }
-    // The year stands after the client, a dash or a space before it.
-    // The dates open on the first number (`2020`), or on the word before
-    // it (`May 1997`); a line with no number near its start is turned away
-    // there.
-    let head = &first[..first.floor_char_boundary(CLIENT_BYTES)];
-    let number = head
-        .bytes()
-        .enumerate()
-        .find(|&(i, b)| b.is_ascii_digit() && i > 0 && head.as_bytes()[i - 1] == b' ')?
-        .0;
-    let word_before = head[..number - 1].rfind(' ').map(|space| space + 1);
+    // The client is a name ([`in_a_name`]); the dates open on the first
+    // number after it (`2020`), or on the word before that (`May 1997`).
+    // Prose shows a word in lower case within its first few, and is
+    // turned away there.
+    const CLIENT_WORDS: usize = 12;
+    let mut number = None;
+    for word in first.split(' ').take(CLIENT_WORDS + 2) {
+        if word.starts_with(|c: char| c.is_ascii_digit()) {
+            number = Some(word.as_ptr() as usize - first.as_ptr() as usize);
+            break;
+        }
+        if !(in_a_name(word) || matches!(word, "–" | "-" | "—")) {
+            return None;
+        }
+    }
+    let number = number.filter(|&at| at > 0)?;
+    let bytes = first.as_bytes();
+    // A year: four digits (`2020`, `1997-1998`), not an amount (`170,000`).
+    let year = bytes.get(number..number + 4)?;
+    let after_year = bytes.get(number + 4).copied();
+    if !year.iter().all(u8::is_ascii_digit)
+        || after_year.is_some_and(|b| b.is_ascii_digit() || b == b',')
+    {
+        return None;
+    }
+    let word_before = first[..number - 1].rfind(' ').map(|space| space + 1);
     let (date_at, expr) = word_before.into_iter().chain([number]).find_map(|at| {
         Some((
             at,
@@ -248,8 +262,16 @@ fn is_name(text: &str) -> bool {
         && !text.contains(". ")
 }
 
-/// Whether `word` may stand in a project's name ([`is_name`]).
+/// Whether `word` may stand in a project's name ([`is_name`]); an article
+/// elided before it counts for nothing (`d’Ivoire`, `l'Eau`).
 fn in_a_name(word: &str) -> bool {
+    let mut chars = word.char_indices();
+    let word = match (chars.next(), chars.next()) {
+        (Some((_, article)), Some((at, mark @ ('’' | '\'')))) if article.is_lowercase() => {
+            &word[at + mark.len_utf8()..]
+        }
+        _ => word,
+    };
     let letters = word.chars().filter(|c| c.is_alphabetic()).count();
     let capitalised = word
         .chars()
@@ -324,6 +346,65 @@ mod tests {
     use super::*;
     use crate::source::decode;
     use crate::units::{read_with_neighbours, units};
+
+    #[test]
+    fn an_elided_article_counts_for_nothing_in_a_name() {
+        for word in [
+            "l’Administration",
+            "d'Ivoire",
+            "Côte",
+            "du",
+            "(UNEMAF)",
+            "–",
+        ] {
+            assert!(in_a_name(word), "{word}");
+        }
+        for word in ["l’administration", "project", "d’éducation"] {
+            assert!(!in_a_name(word), "{word}");
+        }
+    }
+
+    /// The client, dates and title rule CY reads in a one-unit text.
+    fn reference(text: &str) -> Option<(String, String, String)> {
+        let source = decode("t.txt", text.as_bytes()).unwrap();
+        let units = units(&source.lines);
+        let unit = units.first()?;
+        let read = client_year(unit)?;
+        let first = &unit.headline().segments[0].text;
+        Some((
+            first[..read.client_end].to_string(),
+            first[read.dates.0..read.dates.1].to_string(),
+            first[read.title_start..].to_string(),
+        ))
+    }
+
+    #[test]
+    fn a_reference_reads_as_client_year_and_title() {
+        assert_eq!(
+            reference("Ministère de l’Agriculture – 2019 : Plan for the farms"),
+            Some((
+                "Ministère de l’Agriculture".into(),
+                "2019".into(),
+                "Plan for the farms".into()
+            ))
+        );
+        assert_eq!(
+            reference("Valley Trust - May 1997 - May 1998. First assignment"),
+            Some((
+                "Valley Trust".into(),
+                "May 1997 - May 1998".into(),
+                "First assignment".into()
+            ))
+        );
+        // Prose, an amount, a day's date: none is a reference.
+        for text in [
+            "The project, funded in 2019. It helps workers",
+            "Harbour Trust – 170,000. Wells",
+            "Harbour Trust – 3 May 2019. Wells",
+        ] {
+            assert_eq!(reference(text), None, "{text}");
+        }
+    }
 
     /// The name and the dates rule P reads in a one-unit text.
     fn read(text: &str) -> Option<(String, String, bool)> {

@@ -58,7 +58,9 @@ impl Builder<'_> {
             .flatten();
         // Rule CY: the work done is the title, the client a field, the
         // year the dates.
-        let reference = client_year(title_unit).filter(|_| self.client_years && named.is_none());
+        let reference = (self.client_years && named.is_none())
+            .then(|| client_year(title_unit))
+            .flatten();
         let mut client = None;
         let (named_rest, named_dates) = match named {
             None if reference.is_some() => {
@@ -86,7 +88,9 @@ impl Builder<'_> {
             listed.first_line <= title_unit.first_line()
                 && title_unit.last_line() <= listed.last_line
         });
-        let dash_named = dash_named(title_unit).filter(|_| self.dash_named && named.is_none());
+        let dash_named = (self.dash_named && named.is_none())
+            .then(|| dash_named(title_unit))
+            .flatten();
         let listed_rest = if let Some((name_end, rest_start)) = dash_named {
             // Rule ND: the name is the title, the prose after the dash the
             // record's text.
