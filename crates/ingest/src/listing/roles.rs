@@ -362,14 +362,7 @@ impl<'a> Builder<'a> {
         }
         // Rule CY: references, each a client, its year and the work done.
         if self.client_years {
-            for i in 0..self.units.len() {
-                if self.roles[i] == Role::Body
-                    && self.after_lead_in(i)
-                    && client_year(&self.units[i]).is_some()
-                {
-                    self.roles[i] = Role::Title;
-                }
-            }
+            self.mark_records_after_lead_in(|unit| client_year(unit).is_some());
             // A reference of the list that prints no year is one too.
             self.complete_lists_of_titles();
             return;
@@ -525,39 +518,18 @@ impl<'a> Builder<'a> {
         // Rule P: paragraphs each opening on their project's name; the
         // headlines above them head groups.
         if self.named_paragraphs {
-            for i in 0..self.units.len() {
-                if self.roles[i] == Role::Body
-                    && self.after_lead_in(i)
-                    && named_paragraph(&self.units[i]).is_some()
-                {
-                    self.roles[i] = Role::Title;
-                }
-            }
+            self.mark_records_after_lead_in(|unit| named_paragraph(unit).is_some());
             return;
         }
         // Rule GA: list items each granting an amount.
         if self.grant_items {
-            for i in 0..self.units.len() {
-                if self.roles[i] == Role::Body
-                    && self.after_lead_in(i)
-                    && is_grant_item(&self.units[i])
-                {
-                    self.roles[i] = Role::Title;
-                }
-            }
+            self.mark_records_after_lead_in(is_grant_item);
             return;
         }
         // Rule ND: paragraphs each opening on their project's name and a
         // dash; the headlines above them head groups.
         if self.dash_named {
-            for i in 0..self.units.len() {
-                if self.roles[i] == Role::Body
-                    && self.after_lead_in(i)
-                    && dash_named(&self.units[i]).is_some()
-                {
-                    self.roles[i] = Role::Title;
-                }
-            }
+            self.mark_records_after_lead_in(|unit| dash_named(unit).is_some());
             return;
         }
         self.mark_dated_lines();
@@ -1270,6 +1242,16 @@ impl<'a> Builder<'a> {
             }
         }
         heads
+    }
+
+    /// Makes a title of every unit after the lead-in that `is_record` reads
+    /// as a record of the listing's one kind and no other rule has taken.
+    fn mark_records_after_lead_in(&mut self, is_record: impl Fn(&Unit) -> bool) {
+        for i in 0..self.units.len() {
+            if self.roles[i] == Role::Body && self.after_lead_in(i) && is_record(&self.units[i]) {
+                self.roles[i] = Role::Title;
+            }
+        }
     }
 
     /// Whether unit `k` is a heading of the level the listing marks its
