@@ -555,21 +555,7 @@ impl LayoutLearner {
         self.learn_named_paragraphs(decided);
         self.learn_label_heads(&window, keep);
         self.learn_linked_titles(&window, keep);
-        self.dash_named += decided
-            .iter()
-            .filter(|unit| dash_named(unit).is_some())
-            .count();
-        self.layout.dash_named = self.dash_named >= 3 && !self.other_records();
-        self.client_years += decided
-            .iter()
-            .filter(|unit| client_year(unit).is_some())
-            .count();
-        self.grant_items += decided.iter().filter(|unit| is_grant_item(unit)).count();
-        self.layout.grant_items = self.grant_items >= 3 && !self.other_records();
-        // References carry their year after the client: read as
-        // headlines with their dates otherwise, they are this rule's.
-        self.layout.client_years = self.client_years >= 3
-            && !(self.layout.title_fields || self.layout.rows || self.layout.quoted_titles);
+        self.learn_records_of_one_shape(decided);
         self.started |= keep > 0;
         // A few units (lookahead, or a header-like run): cheap to copy.
         self.carry = window[keep..].to_vec();
@@ -723,6 +709,22 @@ impl LayoutLearner {
         const FEWEST: usize = 2;
         self.linked_titles += (0..keep).filter(|&i| is_linked_title(window, i)).count();
         self.layout.linked_titles = self.linked_titles >= FEWEST && !self.other_records();
+    }
+
+    /// Rules ND, CY and GA: records of one shape each, three at least.
+    fn learn_records_of_one_shape(&mut self, decided: &[Unit]) {
+        const FEWEST: usize = 3;
+        let count = |shape: fn(&Unit) -> bool| decided.iter().filter(|unit| shape(unit)).count();
+        self.dash_named += count(|unit| dash_named(unit).is_some());
+        self.client_years += count(|unit| client_year(unit).is_some());
+        self.grant_items += count(is_grant_item);
+        let other_records = self.other_records();
+        self.layout.dash_named = self.dash_named >= FEWEST && !other_records;
+        self.layout.grant_items = self.grant_items >= FEWEST && !other_records;
+        // References carry their year after the client: read as
+        // headlines with their dates otherwise, they are this rule's.
+        self.layout.client_years = self.client_years >= FEWEST
+            && !(self.layout.title_fields || self.layout.rows || self.layout.quoted_titles);
     }
 
     /// Rule P: paragraphs opening on their project's name, two at least,
@@ -929,9 +931,6 @@ fn quoted_line_opening(unit: &Unit) -> Option<String> {
         .then(|| before.to_lowercase())
 }
 
-/// A record of rule LL: one line of prose, one or two sentences
-/// (`Hygiene and sanitation promotion by Korah Charity. The project costs
-/// 10,314,255 birr.`), neither a heading nor a paragraph.
 /// Whether `units[i]` is a card's headline printed again as its link two
 /// units below, a line of text between them (rule LK).
 pub(super) fn is_linked_title(units: &[Unit], i: usize) -> bool {
@@ -993,6 +992,9 @@ pub(super) fn is_headline_line(unit: &Unit) -> bool {
         && !is_lead_in(unit)
 }
 
+/// A record of rule LL: one line of prose, one or two sentences
+/// (`Hygiene and sanitation promotion by Korah Charity. The project costs
+/// 10,314,255 birr.`), neither a heading nor a paragraph.
 pub(super) fn is_sentence_line(unit: &Unit) -> bool {
     let text = unit.whole.clean();
     unit.kind == UnitKind::Text
