@@ -1243,7 +1243,7 @@ fn split_status_mark(title: &mut Text) -> Option<Segment> {
     if kept == 0 || !crate::units::is_status_value(status) {
         return None;
     }
-    let at = text[..from].len() + (text[from..to].len() - text[from..to].trim_start().len());
+    let at = from + (text[from..to].len() - text[from..to].trim_start().len());
     let segment = Segment {
         text: status.to_string(),
         line: last.line,
