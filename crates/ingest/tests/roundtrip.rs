@@ -265,3 +265,88 @@ proptest! {
         let _ = pieces::parse_checked("noise.txt", text.as_bytes());
     }
 }
+
+/// Pieces the reading cuts text at and looks up: multi-byte dashes,
+/// quotes and elided articles, years, amounts, numbers, statuses, record
+/// words, marks of headings and lists, line ends. Random text seldom puts
+/// them side by side; mixed, they reach the offsets the rules compute.
+fn token() -> impl Strategy<Value = &'static str> {
+    prop::sample::select(vec![
+        "l’Eau",
+        "d'Ivoire",
+        "l’",
+        "’",
+        "–",
+        "—",
+        "-",
+        "2019",
+        "1997-1998",
+        "May",
+        "170,000",
+        "€750,000",
+        "UK",
+        "£9.5",
+        "US$",
+        "USD",
+        ".",
+        ":",
+        " : ",
+        "(Ongoing)",
+        "[Completed]",
+        "Terminado",
+        "Project",
+        "Projet",
+        "1:",
+        "2)",
+        "«",
+        "»",
+        "“",
+        "”",
+        "Valley",
+        "Trust",
+        "the",
+        "project",
+        "is",
+        "This",
+        "Brunnenprojekt:",
+        "# ",
+        "### ",
+        "• ",
+        "\n",
+        "\n\n",
+        "é",
+        "Côte",
+        "|",
+        "/",
+        "Grant",
+        "will",
+        "receive",
+        "for",
+        "Here",
+        "overview",
+        "following",
+        "projects",
+        "below",
+    ])
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(3000))]
+
+    #[test]
+    fn mixes_of_the_pieces_rules_cut_at_never_panic(
+        tokens in prop::collection::vec(token(), 1..60),
+        spaces in prop::collection::vec(any::<bool>(), 60),
+    ) {
+        let mut text = String::new();
+        for (token, space) in tokens.iter().zip(&spaces) {
+            text.push_str(token);
+            if *space {
+                text.push(' ');
+            }
+        }
+        let _ = pieces::parse_checked("mix.txt", text.as_bytes());
+        let page = format!("<ul><li>{}</li></ul>", text.replace('\n', "</li><li>"));
+        let _ = devcoop_ingest::parse_listing("mix.html", page.as_bytes());
+    }
+}

@@ -149,7 +149,8 @@ pub(super) fn dash_named(unit: &Unit) -> Option<(usize, usize)> {
     if scan_date(name).is_some_and(|expr| expr.len >= name.len()) {
         return None;
     }
-    let rest = &first[at + mark..];
+    // The dash may end the line, with no space after it.
+    let rest = first.get(at + mark..)?;
     let prose = rest.starts_with(char::is_alphabetic)
         && !unit.has_at_most_words(name.split_whitespace().count() + FEWEST_PROSE_WORDS);
     (is_name(name) && prose).then_some((name.len(), at + mark))
@@ -346,6 +347,14 @@ mod tests {
     use super::*;
     use crate::source::decode;
     use crate::units::{read_with_neighbours, units};
+
+    #[test]
+    fn a_line_ending_on_its_dash_names_no_record() {
+        let text = "Valley Trust –\nworks with the families of the upper valley on wells and seed.";
+        let source = decode("t.txt", text.as_bytes()).unwrap();
+        let units = units(&source.lines);
+        assert_eq!(units.first().and_then(dash_named), None);
+    }
 
     #[test]
     fn an_elided_article_counts_for_nothing_in_a_name() {
