@@ -117,17 +117,10 @@ pub(super) fn named_paragraph(unit: &Unit) -> Option<NamedParagraph> {
 /// the prose starts in the first line of [`Unit::headline`].
 pub(super) fn dash_named(unit: &Unit) -> Option<(usize, usize)> {
     const FEWEST_PROSE_WORDS: usize = 6;
-    let readable = matches!(
-        unit.kind,
-        UnitKind::Text | UnitKind::Bullet | UnitKind::Numbered(_)
-    );
-    if !readable || unit.is_title_like() {
+    if unit.is_title_like() {
         return None;
     }
-    let first = unit.headline().segments.first()?.text.as_str();
-    if !first.starts_with(char::is_uppercase) {
-        return None;
-    }
+    let first = opening_line(unit)?;
     // The words up to the dash, each as a name's ([`is_name`]): prose
     // shows a word in lower case within its first few, and is turned away
     // there.
@@ -156,6 +149,17 @@ pub(super) fn dash_named(unit: &Unit) -> Option<(usize, usize)> {
     (is_name(name) && prose).then_some((name.len(), at + mark))
 }
 
+/// The first line of a paragraph or list item that opens on a capital, as
+/// a name does (rules ND and CY read it).
+fn opening_line(unit: &Unit) -> Option<&str> {
+    let readable = matches!(
+        unit.kind,
+        UnitKind::Text | UnitKind::Bullet | UnitKind::Numbered(_)
+    );
+    let first = unit.headline().segments.first()?.text.as_str();
+    (readable && first.starts_with(char::is_uppercase)).then_some(first)
+}
+
 /// Rule CY's reading of a reference: a client, its year, then the work
 /// done for it (`TSR – 2020. Advice on the nickel mine …`, `National Bank
 /// – 2019 : Strategic plan …`, `TSR SA 2019. Policy …`). Byte offsets in
@@ -169,16 +173,7 @@ pub(super) struct ClientYear {
 
 /// Rule CY's reading of `unit`, if it is such a reference.
 pub(super) fn client_year(unit: &Unit) -> Option<ClientYear> {
-    if !matches!(
-        unit.kind,
-        UnitKind::Text | UnitKind::Bullet | UnitKind::Numbered(_)
-    ) {
-        return None;
-    }
-    let first = unit.headline().segments.first()?.text.as_str();
-    if !first.starts_with(char::is_uppercase) {
-        return None;
-    }
+    let first = opening_line(unit)?;
     // The client is a name ([`in_a_name`]); the dates open on the first
     // number after it (`2020`), or on the word before that (`May 1997`).
     // Prose shows a word in lower case within its first few, and is
@@ -225,7 +220,10 @@ pub(super) fn client_year(unit: &Unit) -> Option<ClientYear> {
     let title_opens =
         first[title_at..].starts_with(|c: char| c.is_uppercase() || "«“\"".contains(c));
     let client_words = client.split_whitespace().count();
-    ((1..=12).contains(&client_words) && !client.contains(". ") && years_only && title_opens)
+    ((1..=CLIENT_WORDS).contains(&client_words)
+        && !client.contains(". ")
+        && years_only
+        && title_opens)
         .then_some(ClientYear {
             client_end: client.len(),
             dates: (date_at, date_end),
