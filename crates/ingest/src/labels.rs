@@ -452,6 +452,12 @@ pub const VOCABULARY: &[(&str, Meaning)] = &[
     ("geographic coverage", Meaning::Places),
     ("geographical coverage", Meaning::Places),
     ("geographic scope", Meaning::Places),
+    ("geographic location", Meaning::Places),
+    ("geographical location", Meaning::Places),
+    ("geographic area", Meaning::Places),
+    ("geographical area", Meaning::Places),
+    ("geographic focus", Meaning::Places),
+    ("geographical focus", Meaning::Places),
     ("pays", Meaning::Places),
     ("ubicación", Meaning::Places),
     ("localisation", Meaning::Places),
@@ -724,6 +730,8 @@ struct Index {
     /// The words of the longest label, and at least the three of a
     /// compound read by its head noun.
     longest_label: usize,
+    /// The first words of the labels [`spaced_label`] reads.
+    spaced_first_words: Vec<&'static str>,
 }
 
 static INDEX: LazyLock<Index> = LazyLock::new(|| {
@@ -738,11 +746,77 @@ static INDEX: LazyLock<Index> = LazyLock::new(|| {
         .max()
         .unwrap_or(0)
         .max(3);
+    let mut spaced_first_words: Vec<&'static str> = VOCABULARY
+        .iter()
+        .filter(|(label, meaning)| {
+            label.split_whitespace().nth(1).is_some()
+                && matches!(
+                    meaning,
+                    Meaning::Title | Meaning::Dates | Meaning::Start | Meaning::End
+                )
+        })
+        .filter_map(|(label, _)| label.split_whitespace().next())
+        .collect();
+    spaced_first_words.sort_unstable();
+    spaced_first_words.dedup();
     Index {
         by_label,
         longest_label,
+        spaced_first_words,
     }
 });
+
+/// A label of a title or of dates, two words or more as the vocabulary
+/// lists it, opening `text` before its value with no colon between them
+/// (`Project Title Oil for Development`, `Start and End date July 2022 –
+/// Dec 2022`), as a page that set the label apart from its value (in a
+/// cell, in bold) copies: where the label's words end and what it means.
+/// A label of one word (`Project`, `Year`) opens headlines too often to
+/// be read so.
+///
+/// ```
+/// use devcoop_ingest::labels::{spaced_label, Meaning};
+/// assert_eq!(spaced_label("Project Title Oil for Development"), Some((13, Meaning::Title)));
+/// assert_eq!(spaced_label("Project Oil for Development"), None);
+/// ```
+pub fn spaced_label(text: &str) -> Option<(usize, Meaning)> {
+    // Every line without a colon is asked: most are turned away by their
+    // first word.
+    // A table's row joins its cells with tabs: a header's `Project
+    // title⇥Location` is two cells, not a label and its value.
+    let first = text.split(' ').next()?;
+    if text.contains('\t')
+        || !first.starts_with(char::is_uppercase)
+        || !INDEX
+            .spaced_first_words
+            .iter()
+            .any(|w| w.eq_ignore_ascii_case(first))
+    {
+        return None;
+    }
+    let mut ends = text
+        .char_indices()
+        .filter(|&(_, c)| c.is_whitespace())
+        .map(|(at, _)| at)
+        .filter(|&at| at > 0 && !text[..at].ends_with(char::is_whitespace));
+    let mut found = None;
+    for _ in 0..INDEX.longest_label {
+        let Some(end) = ends.next() else { break };
+        let label = &text[..end];
+        if label.split_whitespace().nth(1).is_none() {
+            continue;
+        }
+        if let Some(meaning) = lookup(&normalise_label(label)).filter(|m| {
+            matches!(
+                m,
+                Meaning::Title | Meaning::Dates | Meaning::Start | Meaning::End
+            )
+        }) {
+            found = Some((end, meaning));
+        }
+    }
+    found
+}
 
 pub fn is_known_label(label: &str) -> bool {
     meaning(label).is_some()

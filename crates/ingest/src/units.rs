@@ -968,7 +968,7 @@ pub fn field(text: &str) -> Option<(String, Option<usize>, bool)> {
             _ => (text[..colon].to_string(), colon + 1, false),
         }
     } else {
-        let (label, after) = dash_label(text)?;
+        let (label, after) = dash_label(text).or_else(|| spaced_label(text))?;
         (label, after, true)
     };
     let label = label.trim().to_string();
@@ -1033,6 +1033,48 @@ pub fn field(text: &str) -> Option<(String, Option<usize>, bool)> {
         return None;
     }
     Some((label, value, known))
+}
+
+/// `Project Title Oil for Development`, `Start and End date July 2022 –
+/// Dec 2022`: a label of a title or of dates ([`labels::spaced_label`])
+/// and its value with no colon between them; the value of dates is a date
+/// and nothing more.
+fn spaced_label(text: &str) -> Option<(String, usize)> {
+    let (end, meaning) = labels::spaced_label(text)?;
+    let rest = text.get(end..)?;
+    let value = rest.trim_start();
+    // A header copied with spaces between its cells (`Name of Project Year
+    // Country`), or a label run on into more (`Name of the project and
+    // Funding organization`), is no label and its value.
+    let mut words = value.split_whitespace();
+    let next = words.next().unwrap_or_default();
+    let after_next = words.next();
+    let joined = ["and", "or", "&", "/", "und", "et", "y", "e"]
+        .iter()
+        .any(|w| next.eq_ignore_ascii_case(w));
+    let another_label = || {
+        labels::listed_meaning(next).is_some()
+            || after_next.is_some_and(|w| labels::listed_meaning(&format!("{next} {w}")).is_some())
+    };
+    // A title opens on a word or a quote, not on a bracket (`Project title
+    // (1990 - 1991)` is a headline with its dates).
+    let opens_a_name = value
+        .chars()
+        .next()
+        .is_some_and(|c| c.is_alphanumeric() || matches!(c, '"' | '“' | '«' | '\''));
+    if !opens_a_name || joined || another_label() {
+        return None;
+    }
+    if meaning != Meaning::Title {
+        let date = scan_date(value)?;
+        if !value
+            .get(date.len..)
+            .is_some_and(|after| after.trim().is_empty())
+        {
+            return None;
+        }
+    }
+    Some((text[..end].to_string(), text.len() - value.len()))
 }
 
 /// `Donor – US Department of State`: a known label before a spaced dash
@@ -3694,6 +3736,41 @@ mod tests {
         ] {
             let (found, at, _) = field(text).expect(text);
             assert_eq!((found.as_str(), at), (label, Some(value)), "{text}");
+        }
+    }
+
+    #[test]
+    fn a_label_of_titles_or_dates_without_its_colon_is_a_field() {
+        for (text, label, value) in [
+            ("Project Title Wells for the valley", "Project Title", 14),
+            ("Project name clinic on wheels", "Project name", 13),
+            (
+                "Start and End date July 2022 – Dec 2022",
+                "Start and End date",
+                19,
+            ),
+            ("Project duration 2019-2021", "Project duration", 17),
+        ] {
+            let (found, at, known) = field(text).expect(text);
+            assert_eq!(
+                (found.as_str(), at, known),
+                (label, Some(value), true),
+                "{text}"
+            );
+        }
+        for text in [
+            // A label of one word opens headlines.
+            "Project Wells for the valley",
+            "Year 2022-2023",
+            // Dates labels hold a date and nothing more.
+            "Project duration was cut to 2019",
+            "Project period 2019-2021 saw the wells dug",
+            // A header copied with spaces, a label run on, a row's cells.
+            "Name of Project Year Country Recipient",
+            "Name of the project and Funding organization",
+            "Project Title\tLocation\tYear",
+        ] {
+            assert_eq!(field(text), None, "{text}");
         }
     }
 
