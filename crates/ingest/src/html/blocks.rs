@@ -13,6 +13,7 @@
 
 use super::encoding::Decoded;
 use super::tokens::{tokens, Token};
+use crate::labels;
 use crate::record::{Span, TextMap};
 use std::collections::HashMap;
 
@@ -144,6 +145,12 @@ const BLOCKS: [&[u8]; 32] = [
 ];
 
 /// Elements that never have content or an end tag.
+/// Inline elements a page sets a field's label in, ahead of its value
+/// and without a colon (`<span>Donors</span> UNFPA`).
+const LABEL_ELEMENTS: [&[u8]; 8] = [
+    b"span", b"strong", b"b", b"em", b"i", b"u", b"small", b"font",
+];
+
 const VOID: [&[u8]; 15] = [
     b"area", b"base", b"br", b"col", b"embed", b"hr", b"img", b"input", b"link", b"meta", b"param",
     b"source", b"track", b"wbr", b"keygen",
@@ -181,6 +188,9 @@ struct Open {
     /// column.
     cell: Option<(usize, usize, usize)>,
     row: bool,
+    /// An inline element opened at the start of a line: where its text
+    /// starts, to tell whether it prints a field's label.
+    line_label: Option<usize>,
 }
 
 /// A table being read.
@@ -802,6 +812,12 @@ impl<'d> Walker<'d> {
             });
             (self.lines.text.len(), rows, column)
         });
+        let line_label = (is(name, &LABEL_ELEMENTS)
+            && (!self.line_has_text || self.pending != Break::None)
+            && self.skipping == 0
+            && !self.in_heading()
+            && !self.is_open(b"a"))
+        .then_some(self.lines.text.len());
         let row = name == b"tr";
         if row {
             if let Some(table) = self.tables.last_mut() {
@@ -825,7 +841,28 @@ impl<'d> Walker<'d> {
             table,
             cell,
             row,
+            line_label,
         });
+    }
+
+    /// Where an inline element that opened a line printed a label of the
+    /// vocabulary and nothing else (`<span>Project Title</span> Oil for
+    /// Development`, `<b>Website</b>unfpa`), the value after it follows a
+    /// colon, as the page shows the two apart: the line reads as the field
+    /// it is, not as a headline opening on the label's words.
+    fn part_label_from_value(&mut self, from: usize) {
+        let Some(written) = self.lines.text.get(from..) else {
+            return;
+        };
+        let line = written.rsplit('\n').next().unwrap_or(written);
+        let label = line.trim_start_matches(['•', ' ']).trim();
+        let Some(bare) = label.strip_suffix(':').or(Some(label)) else {
+            return;
+        };
+        if !self.line_has_text || bare.is_empty() || labels::listed_meaning(bare).is_none() {
+            return;
+        }
+        self.joiner = Some(if label.ends_with(':') { " " } else { ": " });
     }
 
     /// The ends a browser implies before a start tag: an item before the
@@ -935,6 +972,9 @@ impl<'d> Walker<'d> {
                 });
             }
         }
+        if let Some(from) = open.line_label {
+            self.part_label_from_value(from);
+        }
         if open.dt {
             self.after_dt = true;
         } else if open.block {
@@ -1013,6 +1053,30 @@ mod tests {
     fn text_of(html: &str) -> String {
         let page = decode("p.html", html.as_bytes()).expect("a page");
         lines(&page, html.len()).text
+    }
+
+    #[test]
+    fn a_label_set_apart_in_its_own_element_is_parted_from_its_value() {
+        let text = text_of(
+            "<p><span> Project Title</span>\tWells for the valley</p>\
+             <p><strong>Donors</strong> Valley Trust</p><p><b>Website</b>valleytrust</p>\
+             <p><span>Geographical location</span> Upper valley</p>",
+        );
+        assert_eq!(
+            text,
+            "Project Title: Wells for the valley\n\nDonors: Valley Trust\n\n\
+             Website: valleytrust\n\nGeographical location: Upper valley\n"
+        );
+        // Words set apart that are no label, a label in a link, and a label
+        // with its colon stay as printed.
+        let text = text_of(
+            "<p><em>Clean water</em> for the valley</p><p><a href=\"/d\"><span>Donors</span> and partners</a></p>\
+             <p><b>Donor:</b>Valley Trust</p>",
+        );
+        assert_eq!(
+            text,
+            "Clean water for the valley\n\nDonors and partners\n\nDonor: Valley Trust\n"
+        );
     }
 
     #[test]
