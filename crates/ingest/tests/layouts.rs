@@ -4022,3 +4022,40 @@ fn paragraphs_opening_on_the_amount_granted_are_records() {
         titles(&parse(prose))
     );
 }
+
+#[test]
+fn records_of_fields_one_under_another_open_on_their_first_field() {
+    // No line parts one record's fields from the next: the field above the
+    // first title (`Year`) opens every record, and the dates naming months
+    // are the record's, not the years.
+    let labelled = "Our projects\n\nThe projects we ran, with their donors.\n\n\
+        Year: 2022-2023\n\nProject Title: Rainwater tanks for village schools\n\nDonors: Harbour Fund\n\n\
+        Start and End date: July 2022 – April 2023\n\n\
+        Year: 2021-2022\n\nProject Title: Mobile clinics for herders\n\nDonors: Valley Trust\n\n\
+        Start and End date: March 2021 – May 2022\n\n\
+        Year: 2019\n\nProject Title: Seed bank for returnees\n\nDonors: Lakeside Foundation\n";
+    // The same as a page copies it where labels were set apart from their
+    // values without a colon.
+    let spaced = labelled
+        .replace("Project Title: ", "Project Title ")
+        .replace("Start and End date: ", "Start and End date ");
+    for text in [labelled.to_string(), spaced] {
+        let listing = parse(&text);
+        assert_eq!(titles(&listing), THREE_RECORDS, "{text}");
+        assert_eq!(
+            dates(&listing),
+            all_dated(["July 2022 – April 2023", "March 2021 – May 2022", "2019"]),
+            "{text}"
+        );
+        let years: Vec<_> = listing
+            .projects
+            .iter()
+            .map(|p| p.field("Year").map(|f| f.value.clean().into_owned()))
+            .collect();
+        assert_eq!(
+            years,
+            [Some("2022-2023"), Some("2021-2022"), Some("2019")].map(|y| y.map(String::from)),
+            "{text}"
+        );
+    }
+}

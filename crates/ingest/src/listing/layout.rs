@@ -22,6 +22,12 @@ pub(super) struct Layout {
     /// Titles are labelled (`Project title: …`): then the labelled field
     /// is the title and no other rule finds one.
     pub(super) title_fields: bool,
+    /// Where titles are labelled, the label of the field that opens a
+    /// record when it stands above the title (`Year: 2022` / `Project
+    /// title: …`), learnt from the first record with a line over its
+    /// fields: records printed one under another with no line between them
+    /// are cut at it.
+    pub(super) opening_label: Option<String>,
     /// How many units make a record's head where titles have neither a
     /// date line nor a label (rule 3): the most common length of the runs
     /// of headline-like units above the records' bodies, the shorter on a
@@ -210,6 +216,12 @@ pub(super) struct LayoutLearner {
     rows: usize,
     /// The last unit decided, the one above the next window's.
     last_decided: Option<Unit>,
+    /// The label of the first field of the run of fields the last unit
+    /// decided ends, if it is a field.
+    field_run_opening: Option<String>,
+    /// Whether a title field was decided (and the record's opening field
+    /// learnt from the fields above it).
+    title_field_seen: bool,
     /// The field label a header line names, before the first numbered
     /// record.
     header_label: Option<String>,
@@ -449,6 +461,7 @@ impl LayoutLearner {
                 self.layout.period_list_items = period_items;
             }
         }
+        self.learn_opening_label(&window[..keep]);
         // The unit above this window's first, for what looks one unit up.
         let above = match keep.checked_sub(1).and_then(|k| window.get(k)) {
             Some(last) => self.last_decided.replace(last.clone()),
@@ -565,6 +578,32 @@ impl LayoutLearner {
 }
 
 impl LayoutLearner {
+    /// Learns which field opens a record where titles are labelled: the
+    /// first of the fields right above the first title field, from the
+    /// line over them or the file's start (`Year: 2022` / `Project title:
+    /// …`). The runs of fields are followed across windows, so that the
+    /// listing's pieces learn the same.
+    fn learn_opening_label(&mut self, decided: &[Unit]) {
+        for unit in decided {
+            if unit.is_title_field() {
+                if !self.title_field_seen {
+                    self.title_field_seen = true;
+                    self.layout.opening_label = self.field_run_opening.take();
+                }
+                self.field_run_opening = None;
+                continue;
+            }
+            match &unit.kind {
+                UnitKind::Field { label, known: true } => {
+                    if self.field_run_opening.is_none() {
+                        self.field_run_opening = Some(label.to_lowercase());
+                    }
+                }
+                _ => self.field_run_opening = None,
+            }
+        }
+    }
+
     /// Counts the decided blocks that open on a headline over its date
     /// line and those that open on a date line over a headline (the unit
     /// under the last decided one is in the window's lookahead).

@@ -667,6 +667,26 @@ impl Builder<'_> {
                 scan_date(&dates.clean()).is_some_and(|e| e.end.is_some() || e.open_end)
             })
         };
+        // Years alone read first (`Year: 2022-2023`) give way to a later
+        // range that names months (`Start and End date: July 2022 – April
+        // 2023`): the exacter dates are the project's.
+        let years_so_far = project.date.as_ref().is_some_and(|date| {
+            date.origin == DateOrigin::Field
+                && scan_date(&date.text.clean()).is_some_and(|e| e.start.month.is_none())
+        });
+        let months_within = |value: &Text| {
+            range_within(value)
+                .filter(|dates| scan_date(&dates.clean()).is_some_and(|e| e.start.month.is_some()))
+        };
+        if labels::meaning(&label) == Some(Meaning::Dates) && years_so_far {
+            if let Some(dates) = months_within(&value) {
+                project.date = Some(DateText {
+                    text: dates,
+                    origin: DateOrigin::Field,
+                    order: NumericOrder::default(),
+                });
+            }
+        }
         if labels::meaning(&label) == Some(Meaning::Dates) && single_date_so_far {
             if let Some(dates) = range_within(&value) {
                 project.date = Some(DateText {

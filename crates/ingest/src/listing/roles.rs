@@ -44,6 +44,7 @@ pub(super) struct Builder<'a> {
     pub(super) marked_indents: [Option<(usize, usize)>; 2],
     pub(super) dated_titles: bool,
     pub(super) title_fields: bool,
+    pub(super) opening_label: Option<String>,
     pub(super) head_lines: usize,
     pub(super) dated_lines: bool,
     pub(super) lead_in_line: Option<usize>,
@@ -111,6 +112,7 @@ impl<'a> Builder<'a> {
             marked_indents: layout.marked_indents,
             dated_titles: layout.dated_titles,
             title_fields: layout.title_fields,
+            opening_label: layout.opening_label.clone(),
             head_lines: layout.head_lines,
             dated_lines: layout.dated_lines,
             lead_in_line: layout.lead_in_line,
@@ -1045,10 +1047,7 @@ impl<'a> Builder<'a> {
             && titles
                 .iter()
                 .all(|&t| label_above(t) == label_above(titles[0]));
-        for t in 0..self.units.len() {
-            if self.roles[t] != Role::Title {
-                continue;
-            }
+        let fields_above = |t: usize| {
             let mut j = t;
             while j > 0
                 && self.roles[j - 1] == Role::Body
@@ -1059,6 +1058,27 @@ impl<'a> Builder<'a> {
             {
                 j -= 1;
             }
+            j
+        };
+        let label_of = |k: usize| match &self.units[k].kind {
+            UnitKind::Field { label, .. } => Some(label.to_lowercase()),
+            _ => None,
+        };
+        let mut leads = Vec::new();
+        for &t in &titles {
+            let j = fields_above(t);
+            // Where records follow one another with no line between them,
+            // the fields above a title run up into the record above: the
+            // field that opens a record says where this one starts.
+            if let Some(opening) = self.opening_label.as_deref() {
+                if let Some(k) = (j..t)
+                    .rev()
+                    .find(|&k| label_of(k).as_deref() == Some(opening))
+                {
+                    leads.push(k..t);
+                    continue;
+                }
+            }
             let opens_record = j < t
                 && j > 0
                 && self.roles[j - 1] == Role::Body
@@ -1066,9 +1086,12 @@ impl<'a> Builder<'a> {
                 && self.units[j - 1].is_title_like()
                 && self.units[j - 1].has_at_most_words(8);
             if opens_record || (shared_label_above && j < t) {
-                for role in &mut self.roles[j..t] {
-                    *role = Role::Lead;
-                }
+                leads.push(j..t);
+            }
+        }
+        for lead in leads {
+            for role in &mut self.roles[lead] {
+                *role = Role::Lead;
             }
         }
     }
