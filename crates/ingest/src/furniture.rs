@@ -15,6 +15,9 @@ use crate::source::Line;
 /// Whether a line standing on its own is a pager, a count of results, a
 /// dateline or a bar of buttons and links.
 pub fn is_page_furniture(text: &str) -> bool {
+    if is_markdown_images(text) {
+        return true;
+    }
     // Most lines are long or hold no digit: turned away first.
     if text.len() > 120 {
         return false;
@@ -36,6 +39,41 @@ pub fn is_page_furniture(text: &str) -> bool {
         || is_result_count(text)
         || is_dateline(text)
         || is_action_bar(text)
+}
+
+/// A line of Markdown images and nothing else (`![](wells.jpg)
+/// ![Pupils](class.jpg "The new class")`, each maybe a link: `[![](a.jpg)](a)`):
+/// pictures of the page, no text of it.
+fn is_markdown_images(text: &str) -> bool {
+    let mut rest = text.trim();
+    if !rest.starts_with("![") && !rest.starts_with("[![") {
+        return false;
+    }
+    while !rest.is_empty() {
+        let linked = rest.starts_with("[![");
+        let Some(after_mark) = rest.strip_prefix(if linked { "[![" } else { "![" }) else {
+            return false;
+        };
+        // The alternative text, then the address in brackets.
+        let Some((_, after_alt)) = after_mark.split_once("](") else {
+            return false;
+        };
+        let Some((_, after_address)) = after_alt.split_once(')') else {
+            return false;
+        };
+        rest = after_address;
+        if linked {
+            let Some(link) = rest.strip_prefix("](") else {
+                return false;
+            };
+            let Some((_, after_link)) = link.split_once(')') else {
+                return false;
+            };
+            rest = after_link;
+        }
+        rest = rest.trim_start();
+    }
+    true
 }
 
 /// A report's running title in capitals with the page's number before or
@@ -276,11 +314,57 @@ fn is_bar_of(text: &str, words: &[&str], joiners: &[&str], most: usize) -> bool 
 /// ([`footer_lines`]) and its lists of links to other pages
 /// ([`related_lines`]). Their line numbers.
 pub fn furniture_blocks(lines: &[Line]) -> Vec<usize> {
-    let mut furniture = footer_lines(lines);
+    let mut furniture = front_matter(lines);
+    furniture.extend(footer_lines(lines));
     furniture.extend(related_lines(lines));
     furniture.extend(printed_page_headers(lines));
     furniture.extend(breadcrumb_lines(lines));
     furniture
+}
+
+/// The front matter a site generator reads from the top of a Markdown
+/// page (Jekyll, Hugo, Grav): `---` on the file's first line, keys and
+/// values (`title: Réalisations`, `media_order: …`), and `---` again, with
+/// no blank line between. It is the page's settings, not its text; its
+/// `title:` is no project's. Hugo's TOML front matter is fenced by `+++`.
+fn front_matter(lines: &[Line]) -> Vec<usize> {
+    const MOST_LINES: usize = 100;
+    let Some(first) = lines.first() else {
+        return Vec::new();
+    };
+    let fence = first.text.trim_start_matches('\u{feff}').trim_end();
+    if first.number != 1 || !matches!(fence, "---" | "+++") {
+        return Vec::new();
+    }
+    let close = lines
+        .iter()
+        .take(MOST_LINES)
+        .skip(1)
+        .take_while(|line| !line.text.trim().is_empty())
+        .position(|line| line.text.trim_end() == fence);
+    let Some(close) = close else {
+        return Vec::new();
+    };
+    // Every line between is a key and its value, or goes on the one above
+    // (an indented or listed value). `close` counts from the line under
+    // the first fence.
+    let settings = &lines[1..close + 1];
+    let keyed = |line: &&Line| {
+        let text = line.text;
+        text.starts_with([' ', '\t', '-'])
+            || text.split_once([':', '=']).is_some_and(|(key, _)| {
+                let key = key.trim();
+                !key.is_empty()
+                    && key
+                        .chars()
+                        .all(|c| c.is_alphanumeric() || matches!(c, '_' | '-' | '.'))
+            })
+    };
+    if !settings.is_empty() && settings.iter().all(|line| keyed(&line)) {
+        lines[..close + 2].iter().map(|line| line.number).collect()
+    } else {
+        Vec::new()
+    }
 }
 
 /// The words a breadcrumb trail opens on: the site's home page.
@@ -597,6 +681,13 @@ const OWN_SECTION_HEADINGS: &[&str] = &[
     "antecedentes",
     "frequently asked questions",
     "faq",
+    "publications",
+    "selected publications",
+    "publicaciones",
+    "publicações",
+    "pubblicazioni",
+    "publikationen",
+    "publicaties",
 ];
 
 /// How a question a page answers opens (`What are the funds?`, `How to
@@ -1116,6 +1207,8 @@ mod tests {
             "How to apply?",
             "Project Impact Summary",
             "Executive summary",
+            "Publicaciones",
+            "Selected publications:",
         ] {
             assert!(is_document_heading(heading), "{heading}");
         }
