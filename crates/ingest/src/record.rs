@@ -200,6 +200,28 @@ fn push_words(out: &mut String, from: usize, text: &str) {
     }
 }
 
+/// `text` without Markdown's marks of strong emphasis: `**` opening on a
+/// word and `**` closing on one, in pairs.
+fn without_emphasis(text: &str) -> String {
+    const MARK: &str = "**";
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(open) = rest.find(MARK) {
+        let inner = &rest[open + MARK.len()..];
+        let close = inner.find(MARK).filter(|&close| {
+            close > 0 && !inner.starts_with(' ') && !inner[..close].ends_with(' ')
+        });
+        let Some(close) = close else {
+            break;
+        };
+        out.push_str(&rest[..open]);
+        out.push_str(&inner[..close]);
+        rest = &inner[close + MARK.len()..];
+    }
+    out.push_str(rest);
+    out
+}
+
 /// ASCII whose only white space is single spaces between words.
 fn is_one_spaced_ascii(text: &str) -> bool {
     let bytes = text.as_bytes();
@@ -421,8 +443,11 @@ pub struct RawProject {
 impl RawProject {
     /// The title as it reads: white space collapsed, list number and a
     /// trailing parenthesised date removed.
+    /// The title as it reads: a Markdown page's emphasis inside it
+    /// (`Distribution of a **mosquito net** to each pupil`) is how it was
+    /// printed, not its words. The title's spans still cover the marks.
     pub fn title_text(&self) -> String {
-        self.title.clean().into_owned()
+        without_emphasis(&self.title.clean())
     }
 
     pub fn date_text(&self) -> Option<String> {
@@ -454,6 +479,19 @@ impl RawProject {
 #[cfg(test)]
 mod tests {
     use proptest::prelude::*;
+
+    #[test]
+    fn a_titles_strong_emphasis_is_left_out() {
+        use super::without_emphasis;
+        assert_eq!(
+            without_emphasis("Distribution of a **mosquito net** to each **pupil**"),
+            "Distribution of a mosquito net to each pupil"
+        );
+        // Marks that open or close on a space, or stand alone, are text.
+        for text in ["Rating ** of 5", "A ** b ** c", "Wells **", "**"] {
+            assert_eq!(without_emphasis(text), text);
+        }
+    }
 
     fn check(text: &str) -> Result<(), TestCaseError> {
         let expected = text
