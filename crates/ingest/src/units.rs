@@ -87,6 +87,11 @@ pub struct Unit {
     /// year ([`year_led_items`]): its record's headline, in a sentence or
     /// not.
     year_led: bool,
+    /// A list's item indented deeper than the item right above it, no
+    /// blank line between, or than that item's parent: a part of the
+    /// parent item (`- Teaching aids:` / `    - 14 dictionaries`). The
+    /// parent's indentation. Known when the unit is made.
+    nested_under: Option<usize>,
 }
 
 /// Where a one-line unit holds a headline and its dates (`Title, 1.5.2017 -
@@ -374,6 +379,12 @@ impl Unit {
         self.year_led
     }
 
+    /// Whether the unit is an item of a list nested in the item above it
+    /// (`Unit::nested_under`): a part of that item, never a record.
+    pub fn is_nested_item(&self) -> bool {
+        self.nested_under.is_some()
+    }
+
     /// The headline and dates of a one-line unit that carries both.
     pub fn own_dates(&self) -> Option<OwnDates> {
         self.own_dates
@@ -479,6 +490,11 @@ impl Unit {
         let text = match labelled_bracket(&headline) {
             Some(at) => headline.get(..at).unwrap_or_default().trim_end(),
             None => &headline,
+        };
+        // A quoted name before its credits is read as the name alone.
+        let text = match quoted_name_before_credits(text) {
+            Some(end) => &text[..end],
+            None => text,
         };
         // A brand name may start in lower case (`ePEStemology: …`) but
         // holds a capital.
@@ -949,6 +965,40 @@ fn is_picture(c: char) -> bool {
     matches!(code, 0x200D | 0xFE0F | 0xFE0E)
         || (0x2190..=0x2BFF).contains(&code)
         || (0x1F000..=0x1FAFF).contains(&code)
+}
+
+/// Whether `next` is numbered on from `above` (`7.` then `8.`).
+fn numbers_on(above: &UnitKind, next: &UnitKind) -> bool {
+    matches!((above, next), (UnitKind::Numbered(a), UnitKind::Numbered(b)) if a.checked_add(1) == Some(*b))
+}
+
+/// A headline that opens on its project's name in quotes and goes on
+/// after a comma with who paid and who did the work (`“Rural Women's
+/// Access to Land”, financed by the Open Society Foundation`): where the
+/// name ends, its closing quote included. The credits are the record's
+/// text, not its title.
+pub(crate) fn quoted_name_before_credits(text: &str) -> Option<usize> {
+    const FEWEST_WORDS_AFTER: usize = 2;
+    let opening = text
+        .chars()
+        .next()
+        .filter(|c| ['"', '“', '„', '«'].contains(c))?;
+    let inner = opening.len_utf8();
+    let close = inner + text.get(inner..)?.find(['"', '”', '»', '“'])?;
+    let end = close + text[close..].chars().next()?.len_utf8();
+    let after = text[end..].strip_prefix(',')?;
+    (after.starts_with(char::is_whitespace)
+        && after
+            .split_whitespace()
+            .nth(FEWEST_WORDS_AFTER - 1)
+            .is_some()
+        && close > inner)
+        .then_some(end)
+}
+
+/// Whether a unit of `kind` is a list's item, numbered or bulleted.
+fn kind_is_item(kind: &UnitKind) -> bool {
+    matches!(kind, UnitKind::Numbered(_) | UnitKind::Bullet)
 }
 
 /// `Label: value` or `Label – value`: the label and where the value starts.
@@ -3210,6 +3260,15 @@ pub fn units(lines: &[Line]) -> Vec<Unit> {
                 && units
                     .last()
                     .is_some_and(|u| u.is_date() && u.last_line() == line.number);
+            // Two columns deeper at least: a page's stray space before an
+            // item is no nesting, nor is the next number of the list.
+            let nested_under = units
+                .last()
+                .filter(|_| open && kind_is_item(&kind))
+                .filter(|above| kind_is_item(&above.kind))
+                .filter(|above| !numbers_on(&above.kind, &kind))
+                .map(|above| above.nested_under.unwrap_or(above.indent))
+                .filter(|&parent| indent > parent + 1);
             units.push(Unit {
                 kind,
                 content,
@@ -3232,6 +3291,7 @@ pub fn units(lines: &[Line]) -> Vec<Unit> {
                         .is_some_and(|u| matches!(u.kind, UnitKind::Field { .. })),
                 under_a_date_line: open && units.last().is_some_and(Unit::is_date),
                 year_led: year_led_here,
+                nested_under,
             });
         }
         open = true;

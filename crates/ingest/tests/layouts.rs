@@ -4059,3 +4059,83 @@ fn records_of_fields_one_under_another_open_on_their_first_field() {
         );
     }
 }
+
+#[test]
+fn a_list_under_a_heading_of_research_is_its_records_with_their_parts() {
+    let text = "Migration and cities\n\nThe centre studies how people move and settle.\n\n\
+        Research\n\n\
+        • Programme “Settlement and mobility of the population”\n\
+        a) Towns and their borders\n\
+        b) Industry and population in the provinces\n\n\
+        • Remittances of migrants from the valley\n\n\
+        • Work histories of migrants in the capital\n\n\
+        • Health and migration on the border\n\n\
+        Publications\n\n\
+        Smith, A. (2003) “Settlement and demography”. Population Review 12.\n\
+        Jones, B. (2000) Cities of the south. Harbour Press.\n";
+    let listing = parse(text);
+    assert_eq!(
+        titles(&listing),
+        [
+            "Programme “Settlement and mobility of the population”",
+            "Remittances of migrants from the valley",
+            "Work histories of migrants in the capital",
+            "Health and migration on the border",
+        ]
+    );
+    // The programme's studies are its text.
+    let programme = listing.projects[0].description_text();
+    assert!(programme.contains("Towns and their borders"), "{programme}");
+}
+
+#[test]
+fn a_markdown_page_s_front_matter_pictures_and_nested_lists_are_no_records() {
+    let text = "---\ntitle: Our work\nlayout: page\nmedia_order: 'tanks.jpg,clinic.jpg'\n---\n\n\
+        # What we built\n\n\
+        Projects built with the villages since 2005:\n\n\
+        - Rainwater tanks for **village** schools\n\
+        - Mobile clinics for herders\n\
+        - Teaching aids:\n    - 14 dictionaries\n\t- 3 wall maps\n\
+        - Seed bank for returnees\n\n\
+        ![](tanks.jpg) ![A clinic](clinic.jpg \"The clinic\")\n";
+    let listing = parse(text);
+    assert_eq!(
+        titles(&listing),
+        [
+            "Rainwater tanks for village schools",
+            "Mobile clinics for herders",
+            "Teaching aids:",
+            "Seed bank for returnees",
+        ]
+    );
+    assert!(listing.projects[2]
+        .description_text()
+        .contains("14 dictionaries"));
+}
+
+#[test]
+fn a_quoted_name_before_its_credits_is_the_title() {
+    let text = "Research projects\n\n\
+        “Rainwater tanks for village schools”, financed by the Harbour Fund through its small grants \
+        programme, implemented by the Valley Trust and the district's water board with the help of the \
+        teachers, the parents' committees and the pupils of the twelve schools of the upper valley.\n\n\
+        July 2014 - June 2016\n\n\
+        “Mobile clinics for herders”, funded by the Lake Council\n\nJanuary - December 2013\n\n\
+        “Seed bank for returnees”, financed by the Valley Trust\n\nMarch 2011 - May 2012\n";
+    let listing = parse(text);
+    assert_eq!(
+        titles(&listing),
+        [
+            "“Rainwater tanks for village schools”",
+            "“Mobile clinics for herders”",
+            "“Seed bank for returnees”",
+        ]
+    );
+    assert!(listing.projects[0]
+        .description_text()
+        .starts_with("financed by the Harbour Fund"));
+    // A quote inside a headline, or one not followed by credits, stays.
+    let inside =
+        "Projects\n\n“Hope” for the valley's schools\n\n2019 - 2021\n\nText of the project.\n";
+    assert_eq!(titles(&parse(inside)), ["“Hope” for the valley's schools"]);
+}

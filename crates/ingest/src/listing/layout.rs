@@ -389,6 +389,7 @@ impl LayoutLearner {
                     first_line: with_above[first].first_line(),
                     last_line: with_above[last].last_line(),
                     under_heading,
+                    marker: item_marker(&with_above[first].kind),
                 });
         }
         self.seen += keep;
@@ -1167,11 +1168,31 @@ pub(super) struct ListedRecords {
     pub(super) last_line: usize,
     /// A heading that names the listing (not a sentence) stands above.
     pub(super) under_heading: bool,
+    /// The items' marker; an item of another marker right under one of
+    /// them is a part of it (`• Programme …` / `a) …` / `b) …`).
+    pub(super) marker: Option<ItemMarker>,
+}
+
+/// The mark a list's items open on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum ItemMarker {
+    Bullet,
+    Number,
+}
+
+/// The marker a unit of `kind` opens on, if it is a list's item.
+pub(super) fn item_marker(kind: &UnitKind) -> Option<ItemMarker> {
+    match kind {
+        UnitKind::Bullet => Some(ItemMarker::Bullet),
+        UnitKind::Numbered(_) => Some(ItemMarker::Number),
+        _ => None,
+    }
 }
 
 /// Words of a heading that names a listing of records besides
 /// [`PROJECTS`]: a page of a consultancy's references, an organisation's
-/// achievements or initiatives. Without their accents
+/// achievements or initiatives, a research group's research or grants.
+/// Without their accents
 /// ([`without_accents`]).
 const LISTING_NAMES: &[&str] = &[
     "references",
@@ -1190,6 +1211,12 @@ const LISTING_NAMES: &[&str] = &[
     "iniciativas",
     "initiativen",
     "iniziative",
+    "research",
+    "investigaciones",
+    "investigacoes",
+    "recherches",
+    "ricerche",
+    "grants",
 ];
 
 /// Projects, in the plural, in the listings' languages.
@@ -1220,8 +1247,18 @@ fn names_a_listing(unit: &Unit) -> bool {
 fn has_a_listings_name(text: &str) -> bool {
     text.split_whitespace().any(|word| {
         let word = without_accents(&word.to_lowercase());
-        LISTING_NAMES.contains(&word.as_str()) || PROJECTS.contains(&word.as_str())
+        LISTING_NAMES.contains(&word.as_str())
+            || PROJECTS.contains(&word.as_str())
+            || is_projects_compound(&word)
     })
+}
+
+/// A compound naming projects of a kind, as German and Dutch write it
+/// (`Forschungsprojekte`, `Waterprojecten`).
+fn is_projects_compound(word: &str) -> bool {
+    ["projekte", "projecten"]
+        .iter()
+        .any(|projects| word.len() > projects.len() + 2 && word.ends_with(projects))
 }
 
 /// Whether `unit` is a line of a dozen words at most that names a listing
@@ -1266,11 +1303,18 @@ fn records_listed_under_their_heading(window: &[Unit]) -> Option<(usize, usize, 
             if !between_short || !named && !marked {
                 return None;
             }
+            // An item's own list of another marker, right under it, is
+            // part of the item (a programme over its studies `a)`, `b)`).
+            let part_of_an_item = |u: &Unit| {
+                !u.after_blank
+                    && item_marker(&u.kind).is_some_and(|m| Some(m) != item_marker(&first.kind))
+            };
             let run = window[start..]
                 .iter()
                 .take_while(|u| {
                     if marked {
-                        u.kind.same_marker(&first.kind) && u.indent == first.indent
+                        (u.kind.same_marker(&first.kind) && u.indent == first.indent)
+                            || part_of_an_item(u)
                     } else {
                         is_short_line(u)
                     }

@@ -10,8 +10,8 @@ use crate::diagnostics::Diagnostic;
 use crate::labels::{self, Column, Meaning};
 use crate::record::{DateOrigin, DateText, Field, RawProject, Segment, Span, Text};
 use crate::units::{
-    dates_opening_paragraph, field, is_duration, run_together_fields, OwnDates, Unit, UnitKind,
-    RECORD_WORDS,
+    dates_opening_paragraph, field, is_duration, quoted_name_before_credits, run_together_fields,
+    OwnDates, Unit, UnitKind, RECORD_WORDS,
 };
 
 impl Builder<'_> {
@@ -213,6 +213,7 @@ impl Builder<'_> {
                 self.add_field(&mut project, "Organisation".into(), name);
             }
         }
+        let credits = split_quoted_name(&mut title);
         end_quoted_title(&mut title);
         if self.is_sentence_record(title_unit) {
             if let Some(name) = sentence_title(&mut title) {
@@ -220,6 +221,7 @@ impl Builder<'_> {
             }
         }
         project.title = title;
+        project.description.extend(credits.map(Text::from_segment));
         project.description.extend(quoted_line);
         project.description.extend(named_rest);
         project.description.extend(listed_rest);
@@ -1052,6 +1054,31 @@ fn strip_name_before_quote(title: &mut Text) {
         segment.text.drain(..cut);
         segment.span.start += cut;
     }
+}
+
+/// A title of one line that opens on the project's name in quotes,
+/// then credits after a comma ([`quoted_name_before_credits`]), is the
+/// name; the credits are cut off and given back, the record's first text.
+fn split_quoted_name(title: &mut Text) -> Option<Segment> {
+    let [segment] = title.segments.as_mut_slice() else {
+        return None;
+    };
+    if !segment.map.is_empty() {
+        return None;
+    }
+    let end = quoted_name_before_credits(&segment.text)?;
+    let after_comma = end + 1;
+    let rest = segment.text[after_comma..].trim_start();
+    let at = segment.text.len() - rest.len();
+    let credits = Segment {
+        text: rest.to_string(),
+        line: segment.line,
+        span: Span::new(segment.span.start + at, segment.span.end),
+        map: Default::default(),
+    };
+    segment.text.truncate(end);
+    segment.span.end = segment.span.start + end;
+    Some(credits)
 }
 
 /// A quoted title ends with the sentence it is in: `“Youth House”

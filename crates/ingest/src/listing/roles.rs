@@ -3,7 +3,7 @@
 
 use super::layout::{
     is_grant_item, is_headline_line, is_linked_title, is_quoted_line, is_record_row,
-    is_sentence_line, label_head, mentions_the_listing, Layout, ListedRecords,
+    is_sentence_line, item_marker, label_head, mentions_the_listing, Layout, ListedRecords,
 };
 use super::paragraphs::{client_year, dash_named, named_paragraph};
 use crate::dates::NumericOrder;
@@ -11,7 +11,10 @@ use crate::diagnostics::Diagnostic;
 use crate::furniture::{is_back_matter_heading, is_document_heading, is_events_heading};
 use crate::labels::{self, Column, Meaning};
 use crate::record::{RawProject, Text};
-use crate::units::{date_label, dates_opening_paragraph, Unit, UnitKind, MAX_TITLE_CHARS};
+use crate::units::{
+    date_label, dates_opening_paragraph, quoted_name_before_credits, Unit, UnitKind,
+    MAX_TITLE_CHARS,
+};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(super) enum Role {
@@ -313,8 +316,42 @@ impl<'a> Builder<'a> {
     }
 
     /// The title rules; `starts_file` says the window holds the file's
-    /// first unit (never a title by rule 3).
+    /// first unit (never a title by rule 3). An item of a list nested in
+    /// the item above it is a part of that item, whatever the rules found;
+    /// and an item that announces its parts with a colon (`- Teaching
+    /// aids:` / `    - 14 dictionaries`) is a record where the item before
+    /// it at its level is one.
     pub(super) fn find_titles(&mut self, starts_file: bool) {
+        self.find_titles_by_the_rules(starts_file);
+        for i in 0..self.units.len() {
+            if self.roles[i] == Role::Title && self.units[i].is_nested_item() {
+                self.roles[i] = Role::Body;
+            }
+        }
+        for i in 1..self.units.len().saturating_sub(1) {
+            let unit = &self.units[i];
+            let announces_parts = self.roles[i] == Role::Body
+                && matches!(unit.kind, UnitKind::Bullet | UnitKind::Numbered(_))
+                && !unit.is_nested_item()
+                && unit.whole.clean().ends_with(':')
+                && self.units[i + 1].is_nested_item();
+            let sibling_is_a_record = self.units[..i]
+                .iter()
+                .zip(&self.roles)
+                .rev()
+                .find(|(u, _)| !u.is_nested_item())
+                .is_some_and(|(u, role)| {
+                    *role == Role::Title
+                        && u.kind.same_marker(&unit.kind)
+                        && u.indent == unit.indent
+                });
+            if announces_parts && sibling_is_a_record {
+                self.roles[i] = Role::Title;
+            }
+        }
+    }
+
+    fn find_titles_by_the_rules(&mut self, starts_file: bool) {
         self.starts_file = starts_file;
         // Rule 0: where the listing labels its titles, the label says it.
         if self.title_fields {
@@ -459,10 +496,14 @@ impl<'a> Builder<'a> {
         if let Some(listed) = self.listed_records {
             for i in 0..self.units.len() {
                 let unit = &self.units[i];
+                let part_of_an_item = listed
+                    .marker
+                    .is_some_and(|marker| item_marker(&unit.kind).is_some_and(|m| m != marker));
                 if self.roles[i] == Role::Body
                     && listed.first_line <= unit.first_line()
                     && unit.last_line() <= listed.last_line
                     && !(unit.kind == UnitKind::Text && unit.whole.clean().ends_with(':'))
+                    && !part_of_an_item
                 {
                     self.roles[i] = Role::Title;
                 }
@@ -1296,7 +1337,9 @@ impl<'a> Builder<'a> {
             if self.roles[i] != Role::Body || !dated {
                 continue;
             }
-            let length = unit.content.clean().chars().count();
+            let text = unit.content.clean();
+            let name = quoted_name_before_credits(&text).map_or(&*text, |end| &text[..end]);
+            let length = name.chars().count();
             if length > MAX_TITLE_CHARS {
                 found.push((i, Diagnostic::warning(
                     self.source,
