@@ -4139,3 +4139,25 @@ fn a_quoted_name_before_its_credits_is_the_title() {
         "Projects\n\n“Hope” for the valley's schools\n\n2019 - 2021\n\nText of the project.\n";
     assert_eq!(titles(&parse(inside)), ["“Hope” for the valley's schools"]);
 }
+
+#[test]
+fn references_naming_their_client_before_a_colon_and_the_year_after_the_work() {
+    let text = "Local planning: some references\n\n\
+        - Valley council : plans for the district's wells. 2018. Tasks as the team's engineer.\n\n\
+        - Harbour Fund & Lake Consulting : Mission to coach the union of communes. 2016-2017.\n\n\
+        - Seed Company (a private firm) : Plan of the seed banks for returnees. 2013.\n";
+    let listing = parse(text);
+    assert_eq!(
+        titles(&listing),
+        [
+            "plans for the district's wells",
+            "Mission to coach the union of communes",
+            "Plan of the seed banks for returnees",
+        ]
+    );
+    assert_eq!(dates(&listing), all_dated(["2018", "2016-2017", "2013"]));
+    let client = listing.projects[2]
+        .field("Client")
+        .map(|f| f.value.clean().into_owned());
+    assert_eq!(client.as_deref(), Some("Seed Company (a private firm)"));
+}

@@ -169,20 +169,39 @@ pub(super) struct ClientYear {
     pub(super) client_end: usize,
     pub(super) dates: (usize, usize),
     pub(super) title_start: usize,
+    /// Where the work's title ends, where the year follows it (`Commune
+    /// de Koza : Plan for the district. 2015.`); else at the line's end.
+    pub(super) title_end: Option<usize>,
 }
 
 /// Rule CY's reading of `unit`, if it is such a reference.
 pub(super) fn client_year(unit: &Unit) -> Option<ClientYear> {
     let first = opening_line(unit)?;
+    client_then_year(first).or_else(|| {
+        // A client named before a spaced colon may be described in lower
+        // case (`Perenco-Cameroon (entreprise pétrolière) : …`).
+        const CLIENT_WORDS: usize = 12;
+        let colon = first
+            .split([' ', '\u{a0}'])
+            .take(CLIENT_WORDS + 1)
+            .find(|word| *word == ":")
+            .map(|word| word.as_ptr() as usize - first.as_ptr() as usize)?;
+        client_work_year(first, colon)
+    })
+}
+
+/// Rule CY's reading of a reference whose year follows its client.
+fn client_then_year(first: &str) -> Option<ClientYear> {
     // The client is a name ([`in_a_name`]); the dates open on the first
     // number after it (`2020`), or on the word before that (`May 1997`).
     // Prose shows a word in lower case within its first few, and is
     // turned away there.
     const CLIENT_WORDS: usize = 12;
     let mut number = None;
-    for word in first.split(' ').take(CLIENT_WORDS + 2) {
+    for word in first.split([' ', '\u{a0}']).take(CLIENT_WORDS + 2) {
+        let at = word.as_ptr() as usize - first.as_ptr() as usize;
         if word.starts_with(|c: char| c.is_ascii_digit()) {
-            number = Some(word.as_ptr() as usize - first.as_ptr() as usize);
+            number = Some(at);
             break;
         }
         if !(in_a_name(word) || matches!(word, "–" | "-" | "—")) {
@@ -228,6 +247,45 @@ pub(super) fn client_year(unit: &Unit) -> Option<ClientYear> {
             client_end: client.len(),
             dates: (date_at, date_end),
             title_start: title_at,
+            title_end: None,
+        })
+}
+
+/// Rule CY's reading of a reference that names its client before a
+/// spaced colon at `colon`, then the work done, then its year as a
+/// sentence of its own, maybe more sentences after it (`Commune de Koza :
+/// Plan for the district. 2015. Tasks as the team's expert …`, `Bank :
+/// Study of the sector. 2016-2017`).
+fn client_work_year(first: &str, colon: usize) -> Option<ClientYear> {
+    let client = first[..colon].trim_end();
+    if client.is_empty() || client.contains(". ") {
+        return None;
+    }
+    let after_colon = &first[colon + 1..];
+    let title_start = colon + 1 + (after_colon.len() - after_colon.trim_start().len());
+    if !first[title_start..].starts_with(char::is_alphabetic) {
+        return None;
+    }
+    // The first sentence after the work that is a year or a range of
+    // years and nothing more.
+    first[title_start..]
+        .match_indices(". ")
+        .map(|(at, _)| title_start + at)
+        .find_map(|stop| {
+            let date_at = stop + 2;
+            let expr = scan_date(&first[date_at..])?;
+            let date_end = date_at + expr.len;
+            let years_only = expr.start.day.is_none() && expr.start.year.is_some();
+            let alone = first[date_end..]
+                .chars()
+                .next()
+                .is_none_or(|c| c == '.' || c.is_whitespace());
+            (years_only && alone).then_some(ClientYear {
+                client_end: client.len(),
+                dates: (date_at, date_end),
+                title_start,
+                title_end: Some(stop),
+            })
         })
 }
 
@@ -242,6 +300,13 @@ pub(super) fn split_client_year(
     };
     let client = piece(first, 0, read.client_end).map(Text::from_segment);
     let dates = piece(first, read.dates.0, read.dates.1);
+    if let Some(end) = read
+        .title_end
+        .filter(|&end| first.text.is_char_boundary(end))
+    {
+        first.text.truncate(end);
+        first.span.end = first.span.start + end;
+    }
     if first.text.is_char_boundary(read.title_start) {
         first.text.drain(..read.title_start);
         first.span.start += read.title_start;
@@ -381,7 +446,7 @@ mod tests {
         Some((
             first[..read.client_end].to_string(),
             first[read.dates.0..read.dates.1].to_string(),
-            first[read.title_start..].to_string(),
+            first[read.title_start..read.title_end.unwrap_or(first.len())].to_string(),
         ))
     }
 
@@ -403,11 +468,34 @@ mod tests {
                 "First assignment".into()
             ))
         );
-        // Prose, an amount, a day's date: none is a reference.
+        // The client before a spaced colon, the year a sentence after the
+        // work, more sentences after it.
+        assert_eq!(
+            reference(
+                "- Valley council (a district) : plans for the wells. 2015. Tasks as expert."
+            ),
+            Some((
+                "Valley council (a district)".into(),
+                "2015".into(),
+                "plans for the wells".into()
+            ))
+        );
+        assert_eq!(
+            reference("- Harbour Bank\u{a0}: Study of the sector. 2016-2017"),
+            Some((
+                "Harbour Bank".into(),
+                "2016-2017".into(),
+                "Study of the sector".into()
+            ))
+        );
+        // Prose, an amount, a day's date, a colon without a year's
+        // sentence: none is a reference.
         for text in [
             "The project, funded in 2019. It helps workers",
             "Harbour Trust – 170,000. Wells",
             "Harbour Trust – 3 May 2019. Wells",
+            "- Note : the wells were dug in 2015 by the villages.",
+            "- Harbour Trust : wells. 12 May 2015.",
         ] {
             assert_eq!(reference(text), None, "{text}");
         }

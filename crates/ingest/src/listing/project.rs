@@ -52,15 +52,15 @@ impl Builder<'_> {
         // description, its range the dates; so too for a list item or a
         // record of one sentence that opens on a name (`• Safe Births
         // Nepal: £32,500 to …, 2024–2026.`).
-        let item = matches!(title_unit.kind, UnitKind::Bullet | UnitKind::Numbered(_));
-        let named = (self.named_paragraphs || item || self.is_sentence_record(title_unit))
-            .then(|| named_paragraph(title_unit))
-            .flatten();
         // Rule CY: the work done is the title, the client a field, the
-        // year the dates.
-        let reference = (self.client_years && named.is_none())
-            .then(|| client_year(title_unit))
-            .flatten();
+        // year the dates; in a listing of references, a reference's client
+        // is no project's name.
+        let reference = self.client_years.then(|| client_year(title_unit)).flatten();
+        let item = matches!(title_unit.kind, UnitKind::Bullet | UnitKind::Numbered(_));
+        let named = (reference.is_none()
+            && (self.named_paragraphs || item || self.is_sentence_record(title_unit)))
+        .then(|| named_paragraph(title_unit))
+        .flatten();
         let mut client = None;
         let (named_rest, named_dates) = match named {
             None if reference.is_some() => {
