@@ -218,7 +218,12 @@ fn client_then_year(first: &str) -> Option<ClientYear> {
     {
         return None;
     }
-    let word_before = first[..number - 1].rfind(' ').map(|space| space + 1);
+    // The word before the number, after white space of any width (a
+    // no-break space is two bytes).
+    let word_before = first[..number]
+        .trim_end()
+        .rfind(char::is_whitespace)
+        .map(|space| space + first[space..].chars().next().map_or(1, char::len_utf8));
     let (date_at, expr) = word_before.into_iter().chain([number]).find_map(|at| {
         Some((
             at,
@@ -466,6 +471,15 @@ mod tests {
                 "Valley Trust".into(),
                 "May 1997 - May 1998".into(),
                 "First assignment".into()
+            ))
+        );
+        // A no-break space before the year (two bytes) is white space.
+        assert_eq!(
+            reference("- Harbour Trust\u{a0}2019. Wells for the valley"),
+            Some((
+                "Harbour Trust".into(),
+                "2019".into(),
+                "Wells for the valley".into()
             ))
         );
         // The client before a spaced colon, the year a sentence after the
