@@ -507,6 +507,9 @@ pub const VOCABULARY: &[(&str, Meaning)] = &[
     ("contract value", Meaning::Budget),
     ("estimated cost", Meaning::Budget),
     ("cost", Meaning::Budget),
+    ("commitment", Meaning::Budget),
+    ("commitments", Meaning::Budget),
+    ("amount committed", Meaning::Budget),
     ("total cost", Meaning::Budget),
     ("contribution", Meaning::Budget),
     ("presupuesto", Meaning::Budget),
@@ -732,6 +735,8 @@ struct Index {
     longest_label: usize,
     /// The first words of the labels [`spaced_label`] reads.
     spaced_first_words: Vec<&'static str>,
+    /// The first words of every label and column header.
+    first_words: Vec<&'static str>,
 }
 
 static INDEX: LazyLock<Index> = LazyLock::new(|| {
@@ -759,10 +764,18 @@ static INDEX: LazyLock<Index> = LazyLock::new(|| {
         .collect();
     spaced_first_words.sort_unstable();
     spaced_first_words.dedup();
+    let mut first_words: Vec<&'static str> = VOCABULARY
+        .iter()
+        .filter_map(|(label, _)| label.split_whitespace().next())
+        .chain(COLUMN_NAMES.iter().copied())
+        .collect();
+    first_words.sort_unstable();
+    first_words.dedup();
     Index {
         by_label,
         longest_label,
         spaced_first_words,
+        first_words,
     }
 });
 
@@ -818,6 +831,17 @@ pub fn spaced_label(text: &str) -> Option<(usize, Meaning)> {
     found
 }
 
+/// Whether `word` is the first word of a label of the vocabulary or a
+/// column's header, ignoring case: what a line opening on a header must
+/// open on. Cheap: most lines are turned away by it.
+pub fn opens_a_label(word: &str) -> bool {
+    let word = word.trim_end_matches(':');
+    INDEX
+        .first_words
+        .iter()
+        .any(|first| first.eq_ignore_ascii_case(word))
+}
+
 pub fn is_known_label(label: &str) -> bool {
     meaning(label).is_some()
 }
@@ -847,6 +871,19 @@ pub fn column(header: &str) -> Option<Column> {
         _ => whole,
     }
 }
+
+/// Headers of a column that are no field labels ([`column_of_key`]).
+const COLUMN_NAMES: &[&str] = &[
+    "name",
+    "programme",
+    "program",
+    "activity",
+    "intervention",
+    "interventie",
+    "purpose",
+    "from",
+    "to",
+];
 
 /// [`column`] of a header in lower case with single spaces.
 fn column_of_key(key: &str) -> Option<Column> {

@@ -35,6 +35,7 @@ pub mod labels;
 mod listing;
 pub mod record;
 pub mod source;
+mod spaced_table;
 pub mod synth;
 mod units;
 

@@ -11,6 +11,7 @@ use crate::furniture::{furniture_blocks, is_page_furniture, is_web_address, is_w
 use crate::labels::{self, is_known_label, Meaning};
 use crate::record::{Segment, Span, Text};
 use crate::source::Line;
+use crate::spaced_table;
 use std::borrow::Cow;
 
 #[derive(Debug, Clone, PartialEq)]
@@ -2002,6 +2003,25 @@ fn year_before_headline<'a>(line: &Line<'a>) -> Option<Vec<Line<'a>>> {
     ])
 }
 
+/// A spaced table run together on one line, its header first
+/// ([`spaced_table::run_together_table`]): cut into a line for the header
+/// and one for each row, which [`rows_under_a_spaced_header`] then reads.
+fn run_together_table<'a>(line: &Line<'a>) -> Vec<Line<'a>> {
+    let (text, span) = line.trimmed();
+    let Some(pieces) = spaced_table::run_together_table(text) else {
+        return vec![Line { ..*line }];
+    };
+    let base = span.start - line.offset;
+    pieces
+        .into_iter()
+        .map(|(start, end)| Line {
+            number: line.number,
+            text: &line.text[base + start..base + end],
+            offset: line.offset + base + start,
+        })
+        .collect()
+}
+
 /// A page copied as one line (breadcrumb, titles, dates and descriptions
 /// run together): where a long line holds two date ranges or more, it is
 /// cut into lines — before each range's headline, at the range, and after
@@ -2462,6 +2482,7 @@ fn headlines_over_dates(units: &mut [Unit]) {
 /// after the last blank line) is held back, as it was before this
 /// reading, and read again with the next pieces.
 pub fn read_with_neighbours(units: &mut [Unit]) {
+    rows_under_a_spaced_header(units);
     headlines_over_dates(units);
     facts_under_headlines(units);
     fields_beside_listed_fields(units);
@@ -2470,6 +2491,71 @@ pub fn read_with_neighbours(units: &mut [Unit]) {
     blocks_of_fields(units);
     fields_run_together_on_a_line(units);
     lists_under_waiting_labels(units);
+}
+
+/// A table copied with single spaces between its cells
+/// ([`crate::spaced_table`]): a header line naming a title's column and
+/// columns of dates or amounts, then lines right under it (no blank line
+/// between, so always in one piece) that its columns cut, two at least.
+/// They are read as the cells a tab would have parted.
+fn rows_under_a_spaced_header(units: &mut [Unit]) {
+    const FEWEST_ROWS: usize = 2;
+    // A row may read as a field the vocabulary lacks (`Police: Training
+    // for … 1 February 2000 650,000`).
+    let one_line = |u: &Unit| match (&u.kind, u.whole.segments.as_slice()) {
+        (UnitKind::Text | UnitKind::Date { .. } | UnitKind::Field { known: false, .. }, [line])
+            if u.cells.is_empty() =>
+        {
+            Some(line.clone())
+        }
+        _ => None,
+    };
+    let mut i = 0;
+    while i < units.len() {
+        let header = one_line(&units[i])
+            .and_then(|line| Some((spaced_table::spaced_header(&line.text)?, line)));
+        let Some((columns, header_line)) = header else {
+            i += 1;
+            continue;
+        };
+        let mut rows = Vec::new();
+        for unit in &units[i + 1..] {
+            let Some(line) = one_line(unit).filter(|_| !unit.after_blank) else {
+                break;
+            };
+            let Some(cells) = spaced_table::spaced_row(&columns, &line.text) else {
+                break;
+            };
+            rows.push(cells_of(&line, &cells));
+        }
+        if rows.len() < FEWEST_ROWS {
+            i += 1;
+            continue;
+        }
+        let header_cells: Vec<(usize, usize)> = columns.iter().map(|c| (c.0, c.1)).collect();
+        units[i].cells = cells_of(&header_line, &header_cells);
+        units[i].title_like = false;
+        let found = rows.len();
+        for (unit, cells) in units[i + 1..].iter_mut().zip(rows) {
+            unit.kind = UnitKind::Text;
+            unit.content = unit.whole.clone();
+            unit.cells = cells;
+        }
+        i += 1 + found;
+    }
+}
+
+/// The cells at byte ranges `cells` of a line's segment.
+fn cells_of(line: &Segment, cells: &[(usize, usize)]) -> Vec<Segment> {
+    cells
+        .iter()
+        .map(|&(start, end)| Segment {
+            text: line.text[start..end].to_string(),
+            line: line.line,
+            span: Span::new(line.span.start + start, line.span.start + end),
+            map: Default::default(),
+        })
+        .collect()
 }
 
 /// A list right under a record's label that waits for its value (`Target
@@ -3178,6 +3264,7 @@ pub fn units(lines: &[Line]) -> Vec<Unit> {
     for line in lines
         .iter()
         .map(without_markup)
+        .flat_map(|l| run_together_table(&l))
         .flat_map(|l| run_together_records(&l))
         .flat_map(|l| inline_bullets(&l))
         .flat_map(|l| inline_fields(&l))

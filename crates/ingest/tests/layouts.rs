@@ -4161,3 +4161,41 @@ fn references_naming_their_client_before_a_colon_and_the_year_after_the_work() {
         .map(|f| f.value.clean().into_owned());
     assert_eq!(client.as_deref(), Some("Seed Company (a private firm)"));
 }
+
+#[test]
+fn a_table_copied_with_single_spaces_is_read_by_its_header() {
+    let rows = "Rainwater tanks for village schools 2000 26 January 2000 5,500,000\n\
+        Police: training for public order 1 February 2000 650,000\n\
+        Seed bank for returnees 31 May 2000 487,000\n";
+    let lines = format!(
+        "Projects from 2000 are in the following table.\n\n\
+         Project title Start date Commitment (£)\n{rows}"
+    );
+    // The same table run together on one line, as a parliament's answer
+    // prints one.
+    let one_line = format!(
+        "Projects from 2000 are in the following table.\n\n\
+         Project title Start date Commitment (£) {}\n",
+        rows.replace('\n', " ").trim_end()
+    );
+    for text in [lines, one_line] {
+        let listing = parse(&text);
+        assert_eq!(
+            titles(&listing),
+            [
+                "Rainwater tanks for village schools 2000",
+                "Police: training for public order",
+                "Seed bank for returnees",
+            ],
+            "{text}"
+        );
+        assert_eq!(
+            dates(&listing),
+            all_dated(["26 January 2000", "1 February 2000", "31 May 2000"])
+        );
+        let budget = listing.projects[1]
+            .field("Commitment (£)")
+            .map(|f| f.value.clean().into_owned());
+        assert_eq!(budget.as_deref(), Some("650,000"));
+    }
+}

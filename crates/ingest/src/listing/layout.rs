@@ -136,7 +136,8 @@ pub(super) struct Layout {
     /// at least, each printed once, in a listing no other rule reads.
     pub(super) label_heads: bool,
     /// The header of a table whose rows are flattened to one line each
-    /// (rule R): its line and its columns.
+    /// (rule R): where it starts (a byte offset: a table run together on
+    /// one line has its rows on the header's line) and its columns.
     pub(super) row_header: Option<(usize, Vec<(Column, String)>)>,
     /// Records are table rows on one line each: two at least.
     pub(super) rows: bool,
@@ -794,7 +795,7 @@ impl LayoutLearner {
         if self.layout.row_header.is_none() && self.rows == 0 {
             self.layout.row_header = decided.iter().find_map(|u| {
                 let columns = header_row(u)?;
-                Some((u.first_line(), columns))
+                Some((u.span().start, columns))
             });
         }
         let header = self.layout.row_header.clone();
@@ -1112,8 +1113,8 @@ pub(super) fn header_row(unit: &Unit) -> Option<Vec<(Column, String)>> {
 pub(super) fn is_record_row(unit: &Unit, header: Option<&(usize, Vec<(Column, String)>)>) -> bool {
     let cells = unit.cells();
     match header {
-        Some((line, columns)) => {
-            unit.first_line() > *line
+        Some((at, columns)) => {
+            unit.span().start > *at
                 && cells.len() + 1 >= columns.len()
                 && cells.len() <= columns.len()
                 && cells.len() >= 2

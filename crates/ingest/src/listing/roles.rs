@@ -368,8 +368,8 @@ impl<'a> Builder<'a> {
             for i in 0..self.units.len() {
                 let unit = &self.units[i];
                 // A header printed again (after a page break) is the header.
-                let header = self.row_header.as_ref().is_some_and(|(line, columns)| {
-                    unit.first_line() == *line
+                let header = self.row_header.as_ref().is_some_and(|(at, columns)| {
+                    unit.span().start == *at
                         || (unit.cells().len() == columns.len()
                             && unit
                                 .cells()
