@@ -349,15 +349,19 @@ fn front_matter(lines: &[Line]) -> Vec<usize> {
     // (an indented or listed value). `close` counts from the line under
     // the first fence.
     let settings = &lines[1..close + 1];
+    // A key is a word or a few (`Feature Image:`), of letters, digits and
+    // the marks keys join words with.
+    const MOST_KEY_WORDS: usize = 4;
     let keyed = |line: &&Line| {
         let text = line.text;
         text.starts_with([' ', '\t', '-'])
             || text.split_once([':', '=']).is_some_and(|(key, _)| {
                 let key = key.trim();
-                !key.is_empty()
+                key.starts_with(char::is_alphabetic)
+                    && key.split(' ').count() <= MOST_KEY_WORDS
                     && key
                         .chars()
-                        .all(|c| c.is_alphanumeric() || matches!(c, '_' | '-' | '.'))
+                        .all(|c| c.is_alphanumeric() || matches!(c, '_' | '-' | '.' | ' '))
             })
     };
     if !settings.is_empty() && settings.iter().all(|line| keyed(&line)) {

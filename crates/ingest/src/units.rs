@@ -2398,22 +2398,31 @@ fn wraps_onto(unit: &Unit, line: &Line) -> bool {
         && facts_before_dates(text).is_none();
     // A field's value wrapped under itself, aligned on the value's column
     // (`Project title:    Oasis centres for` / `                  women`).
+    // The column the unit's content starts at, after its label or marker.
+    let content_column = || {
+        let (first, value) = (unit.whole.segments.first()?, unit.content.segments.first()?);
+        let offset = value.span.start.checked_sub(first.span.start)?;
+        let before = first
+            .text
+            .get(..offset)
+            .filter(|_| value.line == first.line)?;
+        Some(unit.indent + before.chars().count())
+    };
     let under_its_value = || {
-        let (Some(first), Some(value)) =
-            (unit.whole.segments.first(), unit.content.segments.first())
-        else {
-            return false;
-        };
-        let offset = value.span.start.checked_sub(first.span.start);
-        let column = offset
-            .filter(|_| value.line == first.line)
-            .and_then(|offset| first.text.get(..offset))
-            .map(|before| unit.indent + before.chars().count());
         matches!(unit.kind, UnitKind::Field { .. })
             && line.indent() > unit.indent
-            && column == Some(line.indent())
+            && content_column() == Some(line.indent())
     };
-    starts_lower || ends_open || hanging || under_its_value()
+    // A Markdown list item goes on over every line indented to its text
+    // (`- [KALA 2014](…)` / `  Jungwacht Blauring sind die` / `  Wurzeln
+    // …`), whatever case each opens in.
+    let item_goes_on = || {
+        matches!(unit.kind, UnitKind::Numbered(_) | UnitKind::Bullet)
+            && unit.whole.segments.len() > 1
+            && line.indent() > unit.indent
+            && content_column() == Some(line.indent())
+    };
+    starts_lower || ends_open || hanging || under_its_value() || item_goes_on()
 }
 
 /// Words a phrase does not end on, in the languages listings are in.
@@ -3198,6 +3207,12 @@ fn without_markup<'a>(line: &Line<'a>) -> Line<'a> {
     let mut end = text.trim_end().len().max(from);
     if let Some(level) = heading_mark(&text[from..end]) {
         from += usize::from(level) + 1;
+        // Its closing hashes, after a space (`#### Wells ####`), are no
+        // words of it.
+        let closed = text[from..end].trim_end_matches('#');
+        if closed.len() < end - from && closed.ends_with(' ') && !closed.trim().is_empty() {
+            end = from + closed.trim_end().len();
+        }
     }
     for mark in ["**", "__", "*", "_"] {
         let rest = &text[from..end];

@@ -4199,3 +4199,41 @@ fn a_table_copied_with_single_spaces_is_read_by_its_header() {
         assert_eq!(budget.as_deref(), Some("650,000"));
     }
 }
+
+#[test]
+fn a_markdown_site_page_of_headings_items_and_amounts() {
+    // A page's metadata: fenced keys of several words, or a title field
+    // alone at the top naming the page.
+    for head in [
+        "---\nFeature Image: /img/wells.png\ntitle: 'Our work in the valley'\n---\n",
+        "Title: our-work-in-the-valley\n\nOur work in the valley\n----------------------\n",
+    ] {
+        let text = format!(
+            "{head}\nWhat we have done so far.\n\n\
+             #### Rainwater tanks for village schools ####\n\nThe tanks were built with the parents.\n\n\
+             #### Mobile clinics for herders ####\n\nTwo clinics visit the camps each month.\n\n\
+             #### Seed bank for returnees ####\n\nThe bank lends seed to families who return.\n"
+        );
+        assert_eq!(titles(&parse(&text)), THREE_RECORDS, "{text}");
+    }
+    // Items whose name stands alone on their first line, their text
+    // indented under it; costs after a comma are the budget.
+    let items = "### Projects we supported:\n\n\
+        - [Rainwater tanks](https://example.org/tanks)\n  The valley's schools had no water in the dry\n  \
+        Season. Tanks now hold the rain of the wet months for the pupils.\n\n\
+        - Clinics\n  Two mobile clinics visit the herders' camps every month and treat\n  \
+        the children and the old for free.\n\n\
+        - Seed bank for returnees, ca. 2.500 €\n";
+    let listing = parse(items);
+    assert_eq!(
+        titles(&listing),
+        ["Rainwater tanks", "Clinics", "Seed bank for returnees"]
+    );
+    assert!(listing.projects[1]
+        .description_text()
+        .starts_with("Two mobile clinics"));
+    let budget = listing.projects[2]
+        .field("Budget")
+        .map(|f| f.value.clean().into_owned());
+    assert_eq!(budget.as_deref(), Some("ca. 2.500 €"));
+}

@@ -1454,6 +1454,19 @@ fn is_head_candidate(unit: &Unit) -> bool {
         && unit.whole.segments.len() <= 3
 }
 
+/// Whether unit `i` of the file's first window is a title field that
+/// names the page, not a record: the file's first unit, no field under it
+/// (`Title: our-achievements` / `Our achievements` / …, a page's metadata
+/// as some site generators write it). A record's title field has its
+/// record's other fields around it.
+pub(super) fn is_page_title_field(window: &[Unit], i: usize) -> bool {
+    i == 0
+        && window.first().is_some_and(Unit::is_title_field)
+        && !window.get(1).is_some_and(|below| {
+            matches!(below.kind, UnitKind::Field { .. } | UnitKind::LoneLabel(_))
+        })
+}
+
 /// Learns the table header and dated titles of `window` (the last one when
 /// `!more`); returns how many of its units are decided, the rest to be
 /// seen again with the next units.
@@ -1488,7 +1501,10 @@ pub(super) fn learn_layout(
             .collect();
         layout.columns = columns;
     }
-    if window[..decided].iter().any(Unit::is_title_field) {
+    let record_title_field = |(i, unit): (usize, &Unit)| {
+        unit.is_title_field() && !(starts_file && is_page_title_field(window, i))
+    };
+    if window[..decided].iter().enumerate().any(record_title_field) {
         layout.title_fields = true;
     }
     let mut builder = Builder::new("", window, layout);

@@ -48,6 +48,9 @@ impl Builder<'_> {
             }
             _ => title_unit.content.clone(),
         };
+        // An amount ending the title, before any rule cuts the title at a
+        // stop (`…, ca. 2.500 €`).
+        let title_amount = split_title_amount(&mut title);
         // Rule P: the paragraph's name is the title, its prose the
         // description, its range the dates; so too for a list item or a
         // record of one sentence that opens on a name (`• Safe Births
@@ -193,12 +196,16 @@ impl Builder<'_> {
                 self.add_field(&mut project, label, value);
             }
         }
+        let item_text = item.then(|| split_item_headline(&mut title)).flatten();
         strip_footnote_mark(&mut title);
         strip_markdown_link(&mut title);
         let title_date = match own_dates.filter(|_| !self.rows) {
             Some(own) => split_own_dates(&mut title, own),
             None => strip_title_date(&mut title),
         };
+        if let Some(amount) = title_amount {
+            self.add_field(&mut project, "Budget".into(), Text::from_segment(amount));
+        }
         if let Some(status) = split_status_mark(&mut title) {
             self.add_field(&mut project, "Status".into(), Text::from_segment(status));
         }
@@ -221,6 +228,7 @@ impl Builder<'_> {
             }
         }
         project.title = title;
+        project.description.extend(item_text);
         project.description.extend(credits.map(Text::from_segment));
         project.description.extend(quoted_line);
         project.description.extend(named_rest);
@@ -1312,20 +1320,12 @@ fn strip_markdown_link(title: &mut Text) {
         return;
     }
     let text = segment.text.trim_end();
-    let Some((name, address)) = text
-        .strip_prefix('[')
-        .and_then(|t| t.strip_suffix(')'))
-        .and_then(|t| t.split_once("]("))
-    else {
-        return;
-    };
-    let is_link = !name.trim().is_empty()
-        && !name.contains(['[', ']'])
-        && !address.is_empty()
-        && !address.contains(char::is_whitespace);
-    if !is_link {
+    if !is_markdown_link(text) {
         return;
     }
+    let Some((name, _)) = text.strip_prefix('[').and_then(|t| t.split_once("](")) else {
+        return;
+    };
     let (start, len) = (1, name.len());
     segment.text = name.to_string();
     segment.span = Span::new(segment.span.start + start, segment.span.start + start + len);
@@ -1562,6 +1562,109 @@ fn split_first_sentence(title: &mut Text) -> Option<Text> {
     rest.segments.extend(cut_segment(first, stop + 1, stop + 2));
     rest.segments.extend(title.segments.drain(1..));
     (!rest.segments.is_empty()).then_some(rest)
+}
+
+/// An amount ending a title after a comma, maybe with a word for the
+/// cost and one for its nearness before it (`Schoolbooks and pens, cost
+/// approx. 10.000 €`, `Sewing machines, ca. 2000 €`, `Wells, EUR 4,500`):
+/// the record's budget, cut off and given back.
+fn split_title_amount(title: &mut Text) -> Option<Segment> {
+    const COST_WORDS: &[&str] = &[
+        "cost", "costs", "kosten", "coût", "coste", "costo", "custo", "budget", "total", "montant",
+        "betrag",
+    ];
+    const NEAR_WORDS: &[&str] = &[
+        "ca.", "ca", "approx.", "approx", "about", "around", "circa", "environ", "env.", "~",
+        "etwa", "rund", "aprox.",
+    ];
+    let last = title.segments.last_mut()?;
+    if !last.map.is_empty() {
+        return None;
+    }
+    let comma = last.text.rfind(", ")?;
+    let tail = last.text[comma + 2..].trim_end();
+    let mut words = tail.split_whitespace().peekable();
+    words.next_if(|w| COST_WORDS.iter().any(|c| w.eq_ignore_ascii_case(c)));
+    words.next_if(|w| NEAR_WORDS.iter().any(|c| w.eq_ignore_ascii_case(c)));
+    let rest: Vec<&str> = words.collect();
+    let is_number = |w: &str| {
+        w.starts_with(|c: char| c.is_ascii_digit())
+            && w.chars()
+                .all(|c| c.is_ascii_digit() || matches!(c, '.' | ',' | '\''))
+    };
+    let is_currency = |w: &str| {
+        matches!(
+            w,
+            "€" | "$" | "£" | "EUR" | "USD" | "GBP" | "CHF" | "Fr." | "CFA" | "FCFA"
+        )
+    };
+    let with_sign = |w: &str| {
+        w.strip_prefix(['€', '$', '£'])
+            .or_else(|| w.strip_suffix(['€', '$', '£']))
+            .is_some_and(is_number)
+    };
+    let amount = match rest.as_slice() {
+        [first, second] => {
+            (is_number(first) && is_currency(second)) || (is_currency(first) && is_number(second))
+        }
+        [word] => with_sign(word),
+        _ => false,
+    };
+    let kept = last.text[..comma].trim_end().len();
+    if !amount || kept == 0 {
+        return None;
+    }
+    let at = comma + 2;
+    let segment = Segment {
+        text: tail.to_string(),
+        line: last.line,
+        span: Span::new(last.span.start + at, last.span.start + at + tail.len()),
+        map: Default::default(),
+    };
+    last.text.truncate(kept);
+    last.span.end = last.span.start + kept;
+    Some(segment)
+}
+
+/// A list item of several lines whose first line is its name alone (a
+/// Markdown link, `[SEPP-Pakistan](…)`, or a few words, `Moldawien`) and
+/// whose other lines tell of it in sentences: the first line is the
+/// title, the rest is given back, the record's text. A title wrapped over
+/// two lines does not end on a sentence's stop after a dozen words.
+fn split_item_headline(title: &mut Text) -> Option<Text> {
+    const NAME_WORDS: usize = 4;
+    const FEWEST_TEXT_WORDS: usize = 12;
+    let (first, rest) = title.segments.split_first()?;
+    let link = is_markdown_link(first.text.trim_end());
+    let short = first.text.split_whitespace().count() <= NAME_WORDS
+        && !first
+            .text
+            .trim_end()
+            .ends_with(|c: char| c.is_ascii_punctuation());
+    let told = rest.last()?.text.trim_end().ends_with(['.', '!', '?'])
+        && rest
+            .iter()
+            .flat_map(|s| s.text.split_whitespace())
+            .nth(FEWEST_TEXT_WORDS - 1)
+            .is_some();
+    if !(link || short) || !told {
+        return None;
+    }
+    let rest = title.segments.split_off(1);
+    Some(Text { segments: rest })
+}
+
+/// Whether `text` is one Markdown link and nothing more (`[Name](url)`).
+fn is_markdown_link(text: &str) -> bool {
+    text.strip_prefix('[')
+        .and_then(|t| t.strip_suffix(')'))
+        .and_then(|t| t.split_once("]("))
+        .is_some_and(|(name, address)| {
+            !name.trim().is_empty()
+                && !name.contains(['[', ']'])
+                && !address.is_empty()
+                && !address.contains(char::is_whitespace)
+        })
 }
 
 /// Cuts a one-line title that is several sentences after its first, where

@@ -2,8 +2,9 @@
 //! text: the layout rules.
 
 use super::layout::{
-    is_grant_item, is_headline_line, is_linked_title, is_quoted_line, is_record_row,
-    is_sentence_line, item_marker, label_head, mentions_the_listing, Layout, ListedRecords,
+    is_grant_item, is_headline_line, is_linked_title, is_page_title_field, is_quoted_line,
+    is_record_row, is_sentence_line, item_marker, label_head, mentions_the_listing, Layout,
+    ListedRecords,
 };
 use super::paragraphs::{client_year, dash_named, named_paragraph};
 use crate::dates::NumericOrder;
@@ -1356,8 +1357,8 @@ impl<'a> Builder<'a> {
 
     pub(super) fn find_page_title(&mut self) {
         if let Some(first) = self.units.first() {
-            if self.roles[0] == Role::Body && first.kind == UnitKind::Text && first.is_title_like()
-            {
+            let headline = first.kind == UnitKind::Text && first.is_title_like();
+            if self.roles[0] == Role::Body && (headline || is_page_title_field(self.units, 0)) {
                 self.roles[0] = Role::PageTitle;
             }
         }
