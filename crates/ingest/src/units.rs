@@ -380,6 +380,13 @@ impl Unit {
         self.year_led
     }
 
+    /// Whether the unit reads as a headline, a final full stop allowed
+    /// (`Feasibility study for an irrigation scheme.`): worked out when
+    /// asked, for the few units a rule asks.
+    pub fn reads_as_a_title(&self) -> bool {
+        self.title_like || self.compute_title_like(true)
+    }
+
     /// Whether the unit is an item of a list nested in the item above it
     /// (`Unit::nested_under`): a part of that item, never a record.
     pub fn is_nested_item(&self) -> bool {

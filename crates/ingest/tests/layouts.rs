@@ -4237,3 +4237,35 @@ fn a_markdown_site_page_of_headings_items_and_amounts() {
         .map(|f| f.value.clean().into_owned());
     assert_eq!(budget.as_deref(), Some("ca. 2.500 €"));
 }
+
+#[test]
+fn a_client_and_its_years_over_the_work_done_for_it() {
+    let text = "Implemented projects\n\n\
+        ## Harbour Fund, 2017-2018\n\nSupport to the ministry on the wells of the upper valley.\n\n\
+        ## Lake Council 2016\n\nFeasibility study for an irrigation scheme.\n\n\
+        ## 2012 Valley Trust\n\nSituation analysis of the herders' camps in four districts\n";
+    let listing = parse(text);
+    assert_eq!(
+        titles(&listing),
+        [
+            "Support to the ministry on the wells of the upper valley.",
+            "Feasibility study for an irrigation scheme.",
+            "Situation analysis of the herders' camps in four districts",
+        ]
+    );
+    assert_eq!(dates(&listing), all_dated(["2017-2018", "2016", "2012"]));
+    let client = listing.projects[2]
+        .field("Client")
+        .map(|f| f.value.clean().into_owned());
+    assert_eq!(client.as_deref(), Some("Valley Trust"));
+    // A line of a place and its year under a marked headline is that
+    // record's subheading; a dateline is no client.
+    let cards = "Projects\n\n\
+        ### Girls' tech camp\n\nValley — 2015\n\nA camp where girls learn to build websites.\n\n\
+        ### Clinic on wheels\n\nLake — 2014\n\nTwo clinics visit the herders' camps.\n\n\
+        ### Seed bank\n\nHarbour — 2013\n\nA bank that lends seed to families who return.\n";
+    assert_eq!(
+        titles(&parse(cards)),
+        ["Girls' tech camp", "Clinic on wheels", "Seed bank"]
+    );
+}

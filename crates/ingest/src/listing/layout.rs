@@ -1,7 +1,7 @@
 //! The layout facts that depend on the whole listing, learnt window by
 //! window as pieces come.
 
-use super::paragraphs::{client_year, dash_named, named_paragraph};
+use super::paragraphs::{client_year, client_years_heading, dash_named, named_paragraph};
 use super::roles::{Builder, HeadBody, HeadSignature, NumberedRecord, Role};
 use crate::dates::{scan_date, scan_end_date, NumericOrder};
 use crate::labels::{self, Column, Meaning};
@@ -127,6 +127,11 @@ pub(super) struct Layout {
     /// Partnership with Africa will receive €750,000 over three years for
     /// …`), three at least, in a listing no other rule reads (rule GA).
     pub(super) grant_items: bool,
+    /// Records are a client's name and years on a line over the work done,
+    /// a sentence (`FAO, 2017-2018` / `Support to the ministry on …`): the
+    /// work is the title, the line its client and dates (rule CH), three
+    /// at least. They may follow records of another kind.
+    pub(super) client_heads: bool,
     /// Records are paragraphs or list items each opening on their
     /// project's name, then its dates or a colon (rule P): two at least,
     /// not every one under a headline, in a listing no other rule reads.
@@ -275,6 +280,8 @@ pub(super) struct LayoutLearner {
     client_years: usize,
     /// List items granting an amount (rule GA).
     grant_items: usize,
+    /// Lines of a client and its years over the work done (rule CH).
+    client_heads: usize,
 }
 
 /// Where the search for rule LL's lines under the lead-in stands.
@@ -759,6 +766,10 @@ impl LayoutLearner {
         self.dash_named += count(|unit| dash_named(unit).is_some());
         self.client_years += count(|unit| client_year(unit).is_some());
         self.grant_items += count(is_grant_item);
+        self.client_heads += (0..decided.len())
+            .filter(|&i| is_client_head(decided, i))
+            .count();
+        self.layout.client_heads = self.client_heads >= FEWEST;
         let other_records = self.other_records();
         self.layout.dash_named = self.dash_named >= FEWEST && !other_records;
         self.layout.grant_items = self.grant_items >= FEWEST && !other_records;
@@ -1021,6 +1032,30 @@ pub(super) fn is_grant_item(unit: &Unit) -> bool {
                 .any(|(i, _)| crate::units::opens_on_amount(&text[i..])),
         }
     })
+}
+
+/// Rule CH: unit `i` of `units` names a client and its years (`FAO,
+/// 2017-2018`) over the next, the work done in a sentence or a headline.
+/// A plain line under a marked headline is that record's subheading
+/// (`GirlTech Camp` / `Uganda — 2015` / text), no client's.
+pub(super) fn is_client_head(units: &[Unit], i: usize) -> bool {
+    const MOST_WORK_WORDS: usize = 40;
+    let (Some(unit), Some(below)) = (units.get(i), units.get(i + 1)) else {
+        return false;
+    };
+    let under_a_headline =
+        i > 0 && units[i - 1].heading_level().is_some() && unit.heading_level().is_none();
+    // The work reads as a title (`Feasibility study for an irrigation
+    // scheme.`), not as a sentence about a record (`The project trained
+    // …`): under a headline that carries its years, that is its text.
+    !under_a_headline
+        && below.kind == UnitKind::Text
+        && below.whole.segments.len() <= 2
+        && below.has_at_most_words(MOST_WORK_WORDS)
+        && !below.whole.clean().trim_end_matches('.').contains(". ")
+        && below.reads_as_a_title()
+        && client_years_heading(below).is_none()
+        && client_years_heading(unit).is_some()
 }
 
 /// A line of rule LT: one line of text that reads as a headline, with no

@@ -13,7 +13,7 @@
 
 use crate::dates::scan_date;
 use crate::record::{Segment, Text};
-use crate::units::{Unit, UnitKind};
+use crate::units::{Unit, UnitKind, RECORD_WORDS};
 
 /// Where a named paragraph's parts are, in bytes of the first segment of
 /// [`Unit::headline`] (the range's bytes in the segment that holds it).
@@ -294,6 +294,72 @@ fn client_work_year(first: &str, colon: usize) -> Option<ClientYear> {
         })
 }
 
+/// Rule CH's reading of a line that names a client and the years of the
+/// work done for it, the work told in the paragraph under it (`FAO,
+/// 2017-2018`, `EBRD 2009`, `2012 Afghanistan`): the byte ranges of the
+/// client and of the years in the line.
+pub(super) fn client_years_heading(unit: &Unit) -> Option<((usize, usize), (usize, usize))> {
+    const CLIENT_WORDS: usize = 8;
+    let [line] = unit.whole.segments.as_slice() else {
+        return None;
+    };
+    if unit.kind != UnitKind::Text || !unit.has_at_most_words(CLIENT_WORDS + 1) {
+        return None;
+    }
+    let text = line.text.trim_end();
+    let years = |at: usize| {
+        scan_date(&text[at..]).filter(|e| e.start.month.is_none() && e.start.year.is_some())
+    };
+    // The years close the line (`FAO, 2017-2018`) or open it (`2012
+    // Afghanistan`).
+    let closing = text
+        .char_indices()
+        .filter(|&(i, c)| c.is_ascii_digit() && i > 0 && text[..i].ends_with(' '))
+        .find_map(|(i, _)| {
+            years(i)
+                .filter(|e| i + e.len == text.len())
+                .map(|_| (i, text.len()))
+        });
+    let opening = || {
+        let expr = years(0)?;
+        text.get(expr.len..)?
+            .starts_with(' ')
+            .then_some((0, expr.len))
+    };
+    let dates = closing.or_else(opening)?;
+    let client = if dates.0 == 0 {
+        let rest = &text[dates.1..];
+        let start = dates.1 + (rest.len() - rest.trim_start().len());
+        (start, text.len())
+    } else {
+        let name = text[..dates.0]
+            .trim_end()
+            .trim_end_matches([',', '–', '-', '—'])
+            .trim_end();
+        (0, name.len())
+    };
+    let name = &text[client.0..client.1];
+    let words = name.split_whitespace().count();
+    // A date whose month the name ends on (`Published on July 2020`) is
+    // a dateline's.
+    let month_before = name.rsplit(' ').next().is_some_and(|last| {
+        scan_date(&format!("{last} 2000")).is_some_and(|e| e.start.month.is_some())
+    });
+    // A name ending on a word for a record (`Seed Bank Project`) is a
+    // project's, not a client's.
+    let names_a_record = name
+        .rsplit(' ')
+        .next()
+        .is_some_and(|last| RECORD_WORDS.iter().any(|w| last.eq_ignore_ascii_case(w)));
+    let named = (1..=CLIENT_WORDS).contains(&words)
+        && name.starts_with(char::is_uppercase)
+        && !name.contains(|c: char| c.is_ascii_digit())
+        && !month_before
+        && !names_a_record
+        && name.split_whitespace().all(in_a_name);
+    named.then_some((client, dates))
+}
+
 /// Splits a rule-CY reference read as `title`: `title` keeps the work
 /// done; the client and the dates are returned.
 pub(super) fn split_client_year(
@@ -400,7 +466,7 @@ pub(super) fn split_named_paragraph(
 
 /// Bytes `start..end` of `segment` as a segment of their own, unless
 /// empty.
-fn piece(segment: &Segment, start: usize, end: usize) -> Option<Segment> {
+pub(super) fn piece(segment: &Segment, start: usize, end: usize) -> Option<Segment> {
     let text = segment.text.get(start..end)?;
     (!text.trim().is_empty()).then(|| Segment {
         text: text.to_string(),

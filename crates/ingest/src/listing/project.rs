@@ -2,7 +2,8 @@
 
 use super::layout::{is_date_cell, is_quoted_line};
 use super::paragraphs::{
-    client_year, dash_named, named_paragraph, split_client_year, split_named_paragraph,
+    client_year, client_years_heading, dash_named, named_paragraph, piece, split_client_year,
+    split_named_paragraph,
 };
 use super::roles::{Builder, Record};
 use crate::dates::{scan_date, trailing_parenthesised_date, DateExpr, NumericOrder};
@@ -400,6 +401,28 @@ impl Builder<'_> {
                         order: NumericOrder::default(),
                     });
                 }
+            }
+        }
+        // Rule CH: a client and its years over the work done.
+        let (client_heads, leads): (Vec<usize>, Vec<usize>) = leads
+            .into_iter()
+            .partition(|&i| self.client_heads && client_years_heading(&self.units[i]).is_some());
+        for i in client_heads {
+            let unit = &self.units[i];
+            let (Some(((client_start, client_end), (date_start, date_end))), Some(line)) =
+                (client_years_heading(unit), unit.whole.segments.first())
+            else {
+                continue;
+            };
+            if let Some(client) = piece(line, client_start, client_end) {
+                self.add_field(project, "Client".into(), Text::from_segment(client));
+            }
+            if project.date.is_none() {
+                project.date = piece(line, date_start, date_end).map(|dates| DateText {
+                    text: Text::from_segment(dates),
+                    origin: DateOrigin::Title,
+                    order: NumericOrder::default(),
+                });
             }
         }
         let (fields, cells): (Vec<usize>, Vec<usize>) = leads

@@ -2,9 +2,9 @@
 //! text: the layout rules.
 
 use super::layout::{
-    is_grant_item, is_headline_line, is_linked_title, is_page_title_field, is_quoted_line,
-    is_record_row, is_sentence_line, item_marker, label_head, mentions_the_listing, Layout,
-    ListedRecords,
+    is_client_head, is_grant_item, is_headline_line, is_linked_title, is_page_title_field,
+    is_quoted_line, is_record_row, is_sentence_line, item_marker, label_head, mentions_the_listing,
+    Layout, ListedRecords,
 };
 use super::paragraphs::{client_year, dash_named, named_paragraph};
 use crate::dates::NumericOrder;
@@ -65,6 +65,7 @@ pub(super) struct Builder<'a> {
     pub(super) dash_named: bool,
     pub(super) client_years: bool,
     pub(super) grant_items: bool,
+    pub(super) client_heads: bool,
     pub(super) named_paragraphs: bool,
     pub(super) label_heads: bool,
     pub(super) rows: bool,
@@ -133,6 +134,7 @@ impl<'a> Builder<'a> {
             dash_named: layout.dash_named,
             client_years: layout.client_years,
             grant_items: layout.grant_items,
+            client_heads: layout.client_heads,
             named_paragraphs: layout.named_paragraphs,
             label_heads: layout.label_heads,
             rows: layout.rows && (!layout.dated_lines || dated_columns(layout)),
@@ -324,6 +326,20 @@ impl<'a> Builder<'a> {
     /// it at its level is one.
     pub(super) fn find_titles(&mut self, starts_file: bool) {
         self.find_titles_by_the_rules(starts_file);
+        // Rule CH: a client and its years over the work done for it; the
+        // work is the title, whatever another rule made of the two.
+        if self.client_heads {
+            for i in 0..self.units.len().saturating_sub(1) {
+                let free = |role: Role| matches!(role, Role::Body | Role::Title | Role::Heading);
+                if free(self.roles[i])
+                    && self.roles[i + 1] == Role::Body
+                    && is_client_head(self.units, i)
+                {
+                    self.roles[i] = Role::Lead;
+                    self.roles[i + 1] = Role::Title;
+                }
+            }
+        }
         for i in 0..self.units.len() {
             if self.roles[i] == Role::Title && self.units[i].is_nested_item() {
                 self.roles[i] = Role::Body;
