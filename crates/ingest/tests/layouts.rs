@@ -4269,3 +4269,28 @@ fn a_client_and_its_years_over_the_work_done_for_it() {
         ["Girls' tech camp", "Clinic on wheels", "Seed bank"]
     );
 }
+
+#[test]
+fn paragraphs_named_as_projects_and_items_of_an_enumeration_are_records() {
+    // `Project X:` names its record; no dates needed.
+    let named = "Our work in January\n\nDuring our stay we were able to advance the following projects.\n\
+        Project WELLS: We spent a week in the upper valley, where we set up two pumps with the villages.\n\
+        Project SCHOOL: With a pupil of sixteen we visited the academy of the district and paid her fees.\n\
+        Project CLINIC: Thanks to a gift of the town hospital we brought medicine to the clinic on the lake.\n";
+    assert_eq!(
+        titles(&parse(named)),
+        ["Project WELLS", "Project SCHOOL", "Project CLINIC"]
+    );
+    // Items of an enumeration the lead-in's colon opens, each closed by a
+    // semicolon, the last by a stop.
+    let enumerated = "The projects approved in 2011 are:\n\
+        Rainwater tanks for village schools, in the upper valley;\n\
+        Mobile clinics for herders, on the lake shore;\n\
+        Seed bank for returnees, in the harbour district.\n";
+    assert_eq!(
+        parse(enumerated).projects.len(),
+        3,
+        "{:?}",
+        titles(&parse(enumerated))
+    );
+}

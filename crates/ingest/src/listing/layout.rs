@@ -1070,14 +1070,16 @@ pub(super) fn is_headline_line(unit: &Unit) -> bool {
 
 /// A record of rule LL: one line of prose, one or two sentences
 /// (`Hygiene and sanitation promotion by Korah Charity. The project costs
-/// 10,314,255 birr.`), neither a heading nor a paragraph.
+/// 10,314,255 birr.`), neither a heading nor a paragraph; or an item of an
+/// enumeration that the lead-in's colon opens, each closed by a semicolon
+/// (`Fair Trade, in the Middle East;`).
 pub(super) fn is_sentence_line(unit: &Unit) -> bool {
     let text = unit.whole.clean();
     unit.kind == UnitKind::Text
         && unit.whole.segments.len() == 1
         && unit.own_dates().is_none()
         && text.starts_with(|c: char| c.is_uppercase())
-        && text.ends_with('.')
+        && text.ends_with(['.', ';'])
         && text.split_whitespace().count() >= 4
         && unit.has_at_most_words(80)
         && text.matches(". ").count() <= 1

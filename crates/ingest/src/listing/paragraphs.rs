@@ -81,7 +81,10 @@ pub(super) fn named_paragraph(unit: &Unit) -> Option<NamedParagraph> {
         let dates = segments.iter().enumerate().find_map(|(index, segment)| {
             let from = if index == 0 { rest_start } else { 0 };
             first_range(&segment.text, from).map(|(start, end)| (index, start, end))
-        })?;
+        });
+        // A name that says it is a project's (`Project CHOO: We spent a
+        // week …`) needs no dates; an empty range stands for none.
+        let dates = dates.or_else(|| names_a_project(name).then_some((0, 0, 0)))?;
         return Some(NamedParagraph {
             name_end: name.len(),
             rest_start,
@@ -109,6 +112,18 @@ pub(super) fn named_paragraph(unit: &Unit) -> Option<NamedParagraph> {
         dates: (0, date_at, date_end),
         dates_after_name: true,
     })
+}
+
+/// Whether a paragraph's name says it is a project's: a word for a record
+/// opens it before a name (`Project CHOO`, `Projet Eau vive`).
+fn names_a_project(name: &str) -> bool {
+    let mut words = name.split_whitespace();
+    words
+        .next()
+        .is_some_and(|first| RECORD_WORDS.iter().any(|w| first.eq_ignore_ascii_case(w)))
+        && words
+            .next()
+            .is_some_and(|second| second.starts_with(char::is_uppercase))
 }
 
 /// Rule ND's reading of `unit`, if it is a paragraph or list item that
