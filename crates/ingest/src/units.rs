@@ -2010,6 +2010,29 @@ fn year_before_headline<'a>(line: &Line<'a>) -> Option<Vec<Line<'a>>> {
     ])
 }
 
+/// Lines printed the same as the line right above them, a headline of a
+/// few words (a card's title printed again by its picture's link:
+/// `09/2017 Well of Paulalè` / `09/2017 Well of Paulalè`): the second is
+/// the same headline, no record of its own. A short value (`2019` /
+/// `2019`, a start and an end) may repeat: two words at least, one of
+/// them of letters.
+fn printed_twice(lines: &[Line]) -> Vec<usize> {
+    let headline = |text: &str| {
+        text.split_whitespace().nth(1).is_some()
+            && text
+                .split_whitespace()
+                .any(|w| w.chars().filter(|c| c.is_alphabetic()).count() >= 4)
+    };
+    lines
+        .windows(2)
+        .filter(|pair| {
+            let (above, line) = (pair[0].trimmed().0, pair[1].trimmed().0);
+            line == above && headline(line)
+        })
+        .map(|pair| pair[1].number)
+        .collect()
+}
+
 /// A spaced table run together on one line, its header first
 /// ([`spaced_table::run_together_table`]): cut into a line for the header
 /// and one for each row, which [`rows_under_a_spaced_header`] then reads.
@@ -3280,7 +3303,8 @@ pub fn units(lines: &[Line]) -> Vec<Unit> {
     // and the larger blocks stayed resident longer (BENCHMARKS.md).
     let mut units: Vec<Unit> = Vec::new();
     let mut open = false;
-    let furniture = furniture_blocks(lines);
+    let mut furniture = furniture_blocks(lines);
+    furniture.extend(printed_twice(lines));
     let heading_lines = marked_headings(lines);
     let year_led = year_led_items(lines);
     for line in lines

@@ -4294,3 +4294,19 @@ fn paragraphs_named_as_projects_and_items_of_an_enumeration_are_records() {
         titles(&parse(enumerated))
     );
 }
+
+#[test]
+fn a_headline_printed_twice_in_a_row_is_one_record() {
+    let text = "09/2017 Rainwater tanks for village schools\n09/2017 Rainwater tanks for village schools\n\
+        The tanks were built with the parents of the pupils.\n\n\
+        08/2017 Mobile clinics for herders\n08/2017 Mobile clinics for herders\n\
+        Two clinics visit the camps each month.\n\n\
+        07/2017 Seed bank for returnees\n07/2017 Seed bank for returnees\n\
+        The bank lends seed to families who return.\n";
+    let listing = parse(text);
+    assert_eq!(titles(&listing), THREE_RECORDS);
+    assert_eq!(
+        dates(&listing),
+        all_dated(["09/2017", "08/2017", "07/2017"])
+    );
+}
