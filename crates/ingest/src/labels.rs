@@ -19,7 +19,8 @@
 
 use crate::record::normalise_label;
 use serde::Serialize;
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
+use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::LazyLock;
 
 /// What a field's value holds.
@@ -734,9 +735,9 @@ struct Index {
     /// compound read by its head noun.
     longest_label: usize,
     /// The first words of the labels [`spaced_label`] reads.
-    spaced_first_words: Vec<&'static str>,
+    spaced_first_words: WordSet,
     /// The first words of every label and column header.
-    first_words: Vec<&'static str>,
+    first_words: WordSet,
 }
 
 static INDEX: LazyLock<Index> = LazyLock::new(|| {
@@ -751,7 +752,7 @@ static INDEX: LazyLock<Index> = LazyLock::new(|| {
         .max()
         .unwrap_or(0)
         .max(3);
-    let mut spaced_first_words: Vec<&'static str> = VOCABULARY
+    let spaced_first_words = VOCABULARY
         .iter()
         .filter(|(label, meaning)| {
             label.split_whitespace().nth(1).is_some()
@@ -762,15 +763,11 @@ static INDEX: LazyLock<Index> = LazyLock::new(|| {
         })
         .filter_map(|(label, _)| label.split_whitespace().next())
         .collect();
-    spaced_first_words.sort_unstable();
-    spaced_first_words.dedup();
-    let mut first_words: Vec<&'static str> = VOCABULARY
+    let first_words = VOCABULARY
         .iter()
         .filter_map(|(label, _)| label.split_whitespace().next())
         .chain(COLUMN_NAMES.iter().copied())
         .collect();
-    first_words.sort_unstable();
-    first_words.dedup();
     Index {
         by_label,
         longest_label,
@@ -798,12 +795,9 @@ pub fn spaced_label(text: &str) -> Option<(usize, Meaning)> {
     // A table's row joins its cells with tabs: a header's `Project
     // title⇥Location` is two cells, not a label and its value.
     let first = text.split(' ').next()?;
-    if text.contains('\t')
-        || !first.starts_with(char::is_uppercase)
-        || !INDEX
-            .spaced_first_words
-            .iter()
-            .any(|w| w.eq_ignore_ascii_case(first))
+    if !first.starts_with(char::is_uppercase)
+        || !holds_word(&INDEX.spaced_first_words, first)
+        || text.contains('\t')
     {
         return None;
     }
@@ -835,11 +829,47 @@ pub fn spaced_label(text: &str) -> Option<(usize, Meaning)> {
 /// column's header, ignoring case: what a line opening on a header must
 /// open on. Cheap: most lines are turned away by it.
 pub fn opens_a_label(word: &str) -> bool {
-    let word = word.trim_end_matches(':');
-    INDEX
-        .first_words
-        .iter()
-        .any(|first| first.eq_ignore_ascii_case(word))
+    holds_word(&INDEX.first_words, word.trim_end_matches(':'))
+}
+
+/// Words in lower case, hashed by FNV-1a: the sets asked of every line's
+/// first word, where the standard hasher's resistance to chosen keys is
+/// not needed and its cost shows.
+type WordSet = HashSet<&'static str, BuildHasherDefault<Fnv>>;
+
+/// The 64-bit FNV-1a hash (hand-written: a dozen lines, where a crate
+/// would be a dependency for one loop).
+#[derive(Default)]
+struct Fnv(u64);
+
+impl Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        const OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
+        const PRIME: u64 = 0x0000_0100_0000_01b3;
+        let mut hash = if self.0 == 0 { OFFSET } else { self.0 };
+        for &byte in bytes {
+            hash = (hash ^ u64::from(byte)).wrapping_mul(PRIME);
+        }
+        self.0 = hash;
+    }
+}
+
+/// Whether `words` (in lower case) holds `word` in any case. A short
+/// ASCII word is lowered on the stack: every line's first word is asked.
+fn holds_word(words: &WordSet, word: &str) -> bool {
+    const SHORT: usize = 32;
+    if word.len() <= SHORT && word.is_ascii() {
+        let mut lowered = [0u8; SHORT];
+        let lowered = &mut lowered[..word.len()];
+        lowered.copy_from_slice(word.as_bytes());
+        lowered.make_ascii_lowercase();
+        return std::str::from_utf8(lowered).is_ok_and(|w| words.contains(w));
+    }
+    words.contains(word.to_lowercase().as_str())
 }
 
 pub fn is_known_label(label: &str) -> bool {

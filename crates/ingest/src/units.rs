@@ -92,7 +92,7 @@ pub struct Unit {
     /// blank line between, or than that item's parent: a part of the
     /// parent item (`- Teaching aids:` / `    - 14 dictionaries`). The
     /// parent's indentation. Known when the unit is made.
-    nested_under: Option<usize>,
+    nested_under: Option<u16>,
 }
 
 /// Where a one-line unit holds a headline and its dates (`Title, 1.5.2017 -
@@ -2025,10 +2025,7 @@ fn printed_twice(lines: &[Line]) -> Vec<usize> {
     };
     lines
         .windows(2)
-        .filter(|pair| {
-            let (above, line) = (pair[0].trimmed().0, pair[1].trimmed().0);
-            line == above && headline(line)
-        })
+        .filter(|pair| pair[0].text == pair[1].text && headline(pair[1].trimmed().0))
         .map(|pair| pair[1].number)
         .collect()
 }
@@ -3400,8 +3397,12 @@ pub fn units(lines: &[Line]) -> Vec<Unit> {
                 .filter(|_| open && kind_is_item(&kind))
                 .filter(|above| kind_is_item(&above.kind))
                 .filter(|above| !numbers_on(&above.kind, &kind))
-                .map(|above| above.nested_under.unwrap_or(above.indent))
-                .filter(|&parent| indent > parent + 1);
+                .map(|above| {
+                    above
+                        .nested_under
+                        .unwrap_or(u16::try_from(above.indent).unwrap_or(u16::MAX))
+                })
+                .filter(|&parent| indent > usize::from(parent) + 1);
             units.push(Unit {
                 kind,
                 content,

@@ -1043,6 +1043,10 @@ pub(super) fn is_client_head(units: &[Unit], i: usize) -> bool {
     let (Some(unit), Some(below)) = (units.get(i), units.get(i + 1)) else {
         return false;
     };
+    // Most units are turned away by their own words, first.
+    if client_years_heading(unit).is_none() {
+        return false;
+    }
     let under_a_headline =
         i > 0 && units[i - 1].heading_level().is_some() && unit.heading_level().is_none();
     // The work reads as a title (`Feasibility study for an irrigation
@@ -1055,7 +1059,6 @@ pub(super) fn is_client_head(units: &[Unit], i: usize) -> bool {
         && !below.whole.clean().trim_end_matches('.').contains(". ")
         && below.reads_as_a_title()
         && client_years_heading(below).is_none()
-        && client_years_heading(unit).is_some()
 }
 
 /// A line of rule LT: one line of text that reads as a headline, with no

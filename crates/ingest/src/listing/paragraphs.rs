@@ -194,13 +194,16 @@ pub(super) fn client_year(unit: &Unit) -> Option<ClientYear> {
     let first = opening_line(unit)?;
     client_then_year(first).or_else(|| {
         // A client named before a spaced colon may be described in lower
-        // case (`Perenco-Cameroon (entreprise pétrolière) : …`).
+        // case (`Perenco-Cameroon (entreprise pétrolière) : …`). Most
+        // lines hold no colon after a space, found at once.
         const CLIENT_WORDS: usize = 12;
         let colon = first
-            .split([' ', '\u{a0}'])
-            .take(CLIENT_WORDS + 1)
-            .find(|word| *word == ":")
-            .map(|word| word.as_ptr() as usize - first.as_ptr() as usize)?;
+            .match_indices(':')
+            .map(|(at, _)| at)
+            .find(|&at| first[..at].ends_with([' ', '\u{a0}']))?;
+        if first[..colon].split([' ', '\u{a0}']).count() > CLIENT_WORDS + 1 {
+            return None;
+        }
         client_work_year(first, colon)
     })
 }
@@ -318,10 +321,19 @@ pub(super) fn client_years_heading(unit: &Unit) -> Option<((usize, usize), (usiz
     let [line] = unit.whole.segments.as_slice() else {
         return None;
     };
-    if unit.kind != UnitKind::Text || !unit.has_at_most_words(CLIENT_WORDS + 1) {
+    let text = line.text.trim_end();
+    // Short, and opening or closing on the years: most lines are turned
+    // away by their ends.
+    const LONGEST: usize = 120;
+    let digit_at_an_end = text.ends_with(|c: char| c.is_ascii_digit())
+        || text.starts_with(|c: char| c.is_ascii_digit());
+    if text.len() > LONGEST
+        || !digit_at_an_end
+        || unit.kind != UnitKind::Text
+        || !unit.has_at_most_words(CLIENT_WORDS + 1)
+    {
         return None;
     }
-    let text = line.text.trim_end();
     let years = |at: usize| {
         scan_date(&text[at..]).filter(|e| e.start.month.is_none() && e.start.year.is_some())
     };

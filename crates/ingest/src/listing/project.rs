@@ -1601,7 +1601,12 @@ fn split_title_amount(title: &mut Text) -> Option<Segment> {
         "etwa", "rund", "aprox.",
     ];
     let last = title.segments.last_mut()?;
-    if !last.map.is_empty() {
+    // An amount ends on a digit or a currency's sign or code.
+    let ends_on_money = last
+        .text
+        .trim_end()
+        .ends_with(|c: char| c.is_ascii_digit() || c.is_ascii_uppercase() || "€$£.".contains(c));
+    if !last.map.is_empty() || !ends_on_money {
         return None;
     }
     let comma = last.text.rfind(", ")?;
@@ -1658,6 +1663,9 @@ fn split_item_headline(title: &mut Text) -> Option<Text> {
     const NAME_WORDS: usize = 4;
     const FEWEST_TEXT_WORDS: usize = 12;
     let (first, rest) = title.segments.split_first()?;
+    if rest.is_empty() {
+        return None;
+    }
     let link = is_markdown_link(first.text.trim_end());
     let short = first.text.split_whitespace().count() <= NAME_WORDS
         && !first
