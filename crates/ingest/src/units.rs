@@ -2039,14 +2039,17 @@ fn run_together_table<'a>(line: &Line<'a>) -> Vec<Line<'a>> {
         return vec![Line { ..*line }];
     };
     let base = span.start - line.offset;
-    pieces
+    let cut: Option<Vec<Line<'a>>> = pieces
         .into_iter()
-        .map(|(start, end)| Line {
-            number: line.number,
-            text: &line.text[base + start..base + end],
-            offset: line.offset + base + start,
+        .map(|(start, end)| {
+            Some(Line {
+                number: line.number,
+                text: line.text.get(base + start..base + end)?,
+                offset: line.offset + base + start,
+            })
         })
-        .collect()
+        .collect();
+    cut.unwrap_or_else(|| vec![Line { ..*line }])
 }
 
 /// A page copied as one line (breadcrumb, titles, dates and descriptions
@@ -2585,11 +2588,13 @@ fn rows_under_a_spaced_header(units: &mut [Unit]) {
 fn cells_of(line: &Segment, cells: &[(usize, usize)]) -> Vec<Segment> {
     cells
         .iter()
-        .map(|&(start, end)| Segment {
-            text: line.text[start..end].to_string(),
-            line: line.line,
-            span: Span::new(line.span.start + start, line.span.start + end),
-            map: Default::default(),
+        .filter_map(|&(start, end)| {
+            Some(Segment {
+                text: line.text.get(start..end)?.to_string(),
+                line: line.line,
+                span: Span::new(line.span.start + start, line.span.start + end),
+                map: Default::default(),
+            })
         })
         .collect()
 }
