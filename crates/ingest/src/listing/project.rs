@@ -1094,22 +1094,11 @@ fn split_quoted_name(title: &mut Text) -> Option<Segment> {
     let [segment] = title.segments.as_mut_slice() else {
         return None;
     };
-    if !segment.map.is_empty() {
-        return None;
-    }
     let end = quoted_name_before_credits(&segment.text)?;
-    let after_comma = end + 1;
-    let rest = segment.text[after_comma..].trim_start();
-    let at = segment.text.len() - rest.len();
-    let credits = Segment {
-        text: rest.to_string(),
-        line: segment.line,
-        span: Span::new(segment.span.start + at, segment.span.end),
-        map: Default::default(),
-    };
-    segment.text.truncate(end);
-    segment.span.end = segment.span.start + end;
-    Some(credits)
+    // The credits start after the comma and its white space.
+    let after_comma = segment.text.get(end + 1..)?;
+    let at = segment.text.len() - after_comma.trim_start().len();
+    cut_segment(segment, end, at)
 }
 
 /// A quoted title ends with the sentence it is in: `“Youth House”
@@ -1642,16 +1631,7 @@ fn split_title_amount(title: &mut Text) -> Option<Segment> {
     if !amount || kept == 0 {
         return None;
     }
-    let at = comma + 2;
-    let segment = Segment {
-        text: tail.to_string(),
-        line: last.line,
-        span: Span::new(last.span.start + at, last.span.start + at + tail.len()),
-        map: Default::default(),
-    };
-    last.text.truncate(kept);
-    last.span.end = last.span.start + kept;
-    Some(segment)
+    cut_segment(last, kept, comma + 2)
 }
 
 /// A list item of several lines whose first line is its name alone (a
