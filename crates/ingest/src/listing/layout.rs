@@ -128,9 +128,9 @@ pub(super) struct Layout {
     /// …`), three at least, in a listing no other rule reads (rule GA).
     pub(super) grant_items: bool,
     /// Records are a client's name and years on a line over the work done,
-    /// a sentence (`FAO, 2017-2018` / `Support to the ministry on …`): the
-    /// work is the title, the line its client and dates (rule CH), three
-    /// at least. They may follow records of another kind.
+    /// which reads as a title (`FAO, 2017-2018` / `Support to the ministry
+    /// on …`): the work is the title, the line its client and dates (rule
+    /// CH), three at least. They may follow records of another kind.
     pub(super) client_heads: bool,
     /// Records are paragraphs or list items each opening on their
     /// project's name, then its dates or a colon (rule P): two at least,
@@ -1035,7 +1035,7 @@ pub(super) fn is_grant_item(unit: &Unit) -> bool {
 }
 
 /// Rule CH: unit `i` of `units` names a client and its years (`FAO,
-/// 2017-2018`) over the next, the work done in a sentence or a headline.
+/// 2017-2018`) over the next, the work done, read as a title.
 /// A plain line under a marked headline is that record's subheading
 /// (`GirlTech Camp` / `Uganda — 2015` / text), no client's.
 pub(super) fn is_client_head(units: &[Unit], i: usize) -> bool {
