@@ -363,6 +363,14 @@ impl Unit {
             (UnitKind::Text | UnitKind::Date { .. } | UnitKind::Field { .. }, [line]) => {
                 row_cells(line)
             }
+            // A table's row whose first cell is numbered (`1. Wells⇥Valley
+            // Trust⇥1999`): its cells, after the number, are parted by tabs.
+            (UnitKind::Numbered(_), [line]) if line.text.contains('\t') => {
+                match self.content.segments.as_slice() {
+                    [content] => row_cells(content),
+                    _ => Vec::new(),
+                }
+            }
             _ => Vec::new(),
         }
     }

@@ -1155,3 +1155,31 @@ fn records_in_a_content_column_named_after_its_sidebar_are_read() {
     );
     spans_hold(page.as_bytes(), &listing);
 }
+
+#[test]
+fn a_table_whose_first_row_of_td_cells_names_its_columns() {
+    let page = "<html><body><h1>Projects under way</h1><table>\
+        <tr><td><p>Project title</p></td><td><p>Funding institution</p></td>\
+        <td><p>Start date</p></td><td><p>End date</p></td></tr>\
+        <tr><td><p>1. Rainwater tanks for</p><p>village schools</p></td><td><p>Valley Trust</p></td>\
+        <td><p>1/3/1999</p></td><td><p>1/3/2001</p></td></tr>\
+        <tr><td><p>2. Mobile clinics for herders</p></td><td><p>Lake Council</p></td>\
+        <td><p>1/3/1999</p></td><td><p>1/3/2002</p></td></tr>\
+        <tr><td><p>3. Seed bank for returnees</p></td><td><p>Harbour Fund</p></td>\
+        <td><p>1999</p></td><td><p>2002</p></td></tr></table></body></html>";
+    let listing = read(page);
+    assert_eq!(titles(&listing), THREE_RECORDS);
+    assert_eq!(
+        dates(&listing),
+        [
+            Some("1/3/1999 – 1/3/2001".to_string()),
+            Some("1/3/1999 – 1/3/2002".to_string()),
+            Some("1999 – 2002".to_string())
+        ]
+    );
+    let funder = listing.projects[1]
+        .field("Funding institution")
+        .map(|f| f.value.clean().into_owned());
+    assert_eq!(funder.as_deref(), Some("Lake Council"));
+    spans_hold(page.as_bytes(), &listing);
+}

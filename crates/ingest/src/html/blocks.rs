@@ -260,6 +260,9 @@ struct Walker<'d> {
     joiner: Option<&'static str>,
     after_dt: bool,
     seen_tag: bool,
+    /// The table about to open prints its header in its first row's
+    /// `td` cells ([`first_row_names_columns`]).
+    next_table_has_header: bool,
 }
 
 fn is(name: &[u8], set: &[&[u8]]) -> bool {
@@ -740,7 +743,7 @@ impl<'d> Walker<'d> {
         if table {
             let cells_outside = self.open_cells();
             self.tables.push(OpenTable {
-                has_header: false,
+                has_header: std::mem::take(&mut self.next_table_has_header),
                 cells_outside,
                 row: 0,
                 column: 0,
@@ -983,6 +986,71 @@ impl<'d> Walker<'d> {
     }
 }
 
+/// Reads a table's first row from `stream` (the tokens after `<table>`),
+/// and gives them back with whether its cells name the table's columns: a
+/// header written in `td` cells, as older pages write one (`Project
+/// title` | `Funding institution` | `Start date` …), two cells at least,
+/// each a label or column the vocabulary knows, one at most unknown where
+/// there are three or more. Such a table holds data, not a page's layout:
+/// its cells are values. A nested table, or a row longer than a header's,
+/// stops the look.
+fn first_row_names_columns(stream: &mut impl Iterator<Item = Token>) -> (Vec<Token>, bool) {
+    const MOST_TOKENS: usize = 200;
+    let mut row = Vec::new();
+    let mut cells: Vec<String> = Vec::new();
+    let mut in_cell = false;
+    let mut in_row = false;
+    let mut whole = false;
+    for token in stream.by_ref() {
+        let stop = match &token {
+            Token::Start { name, .. } if name == b"table" => true,
+            Token::Start { name, .. } if name == b"tr" => {
+                let second = in_row;
+                in_row = true;
+                second
+            }
+            Token::Start { name, .. } if name == b"td" || name == b"th" => {
+                in_cell = true;
+                cells.push(String::new());
+                false
+            }
+            Token::End { name, .. } if name == b"td" || name == b"th" => {
+                in_cell = false;
+                false
+            }
+            Token::End { name, .. } if name == b"tr" => {
+                whole = in_row;
+                true
+            }
+            Token::End { name, .. } if name == b"table" => true,
+            Token::Text { text, .. } => {
+                if in_cell {
+                    if let Some(cell) = cells.last_mut() {
+                        cell.push(' ');
+                        cell.push_str(text);
+                    }
+                }
+                false
+            }
+            _ => false,
+        };
+        row.push(token);
+        if stop || row.len() >= MOST_TOKENS {
+            break;
+        }
+    }
+    let known = cells
+        .iter()
+        .map(|cell| cell.split_whitespace().collect::<Vec<_>>().join(" "))
+        .filter(|cell| {
+            let name = cell.trim_end_matches(':');
+            labels::listed_meaning(name).is_some() || labels::column(name).is_some()
+        })
+        .count();
+    let names = whole && cells.len() >= 2 && known + usize::from(cells.len() >= 3) >= cells.len();
+    (row, names)
+}
+
 /// How many times the text written the text of elements named a sidebar
 /// must hold for those to be the page's content.
 const SIDEBAR_TO_CONTENT: usize = 3;
@@ -1022,8 +1090,18 @@ fn walk<'d>(page: &'d Decoded<'d>, file_len: usize, sidebars_are_content: bool) 
         joiner: None,
         after_dt: false,
         seen_tag: false,
+        next_table_has_header: false,
     };
-    for token in tokens(&page.text) {
+    let mut stream = tokens(&page.text);
+    let mut ahead: std::collections::VecDeque<Token> = std::collections::VecDeque::new();
+    while let Some(token) = ahead.pop_front().or_else(|| stream.next()) {
+        // A table's first row is read ahead, to know whether its cells
+        // name the columns before any of them is written.
+        if ahead.is_empty() && matches!(&token, Token::Start { name, .. } if name == b"table") {
+            let (row, names_columns) = first_row_names_columns(&mut stream);
+            walker.next_table_has_header = names_columns;
+            ahead.extend(row);
+        }
         match token {
             Token::Start {
                 name,
@@ -1077,6 +1155,25 @@ mod tests {
             text,
             "Clean water for the valley\n\nDonors and partners\n\nDonor: Valley Trust\n"
         );
+    }
+
+    #[test]
+    fn a_first_row_of_td_cells_naming_the_columns_is_a_header() {
+        let text = text_of(
+            "<table><tr><td><p>Project title</p></td><td><p>Donor</p></td><td><p>Start date</p></td></tr>\
+             <tr><td><p>Wells for the</p><p>valley</p></td><td><p>Valley Trust</p></td><td><p>1/3/1999</p></td></tr>\
+             </table>",
+        );
+        assert_eq!(
+            text,
+            "Project title\tDonor\tStart date\n\nWells for the valley\tValley Trust\t1/3/1999\n"
+        );
+        // A layout table's cells hold the page's blocks, a line each.
+        let text = text_of(
+            "<table><tr><td><p>Our projects</p></td><td><p>Contact us</p></td></tr>\
+             <tr><td><p>Wells for the</p><p>valley</p></td><td><p>Valley Trust</p></td></tr></table>",
+        );
+        assert!(text.contains("Wells for the\n"), "{text}");
     }
 
     #[test]
