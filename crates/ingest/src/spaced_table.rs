@@ -30,11 +30,7 @@ const LONGEST_HEADER: usize = 5;
 /// a header of the vocabulary, one of them the title's and the others of
 /// dates or amounts, two columns at least.
 pub(crate) fn spaced_header(text: &str) -> Option<Vec<(usize, usize, Cell)>> {
-    let opens_on_a_header = text
-        .split(' ')
-        .next()
-        .is_some_and(|first| first.starts_with(char::is_uppercase) && labels::opens_a_label(first));
-    if !opens_on_a_header || text.contains('\t') || text.len() > 160 {
+    if !opens_on_a_header(text) || text.contains('\t') || text.len() > 160 {
         return None;
     }
     let words: Vec<(usize, usize)> = text
@@ -61,6 +57,14 @@ pub(crate) fn spaced_header(text: &str) -> Option<Vec<(usize, usize, Cell)>> {
     }
     let titles = columns.iter().filter(|c| c.2 == Cell::Title).count();
     (columns.len() >= 2 && titles == 1).then_some(columns)
+}
+
+/// Whether `text` opens on a capitalised word that may open a label: most
+/// lines are turned away by it before a header is looked for.
+fn opens_on_a_header(text: &str) -> bool {
+    text.split(' ')
+        .next()
+        .is_some_and(|first| first.starts_with(char::is_uppercase) && labels::opens_a_label(first))
 }
 
 /// What the column a header names holds, if a spaced table's row can be
@@ -120,11 +124,7 @@ pub(crate) fn spaced_row(
 pub(crate) fn run_together_table(text: &str) -> Option<Vec<(usize, usize)>> {
     const SHORTEST: usize = 120;
     const MOST_HEADER_WORDS: usize = 12;
-    let opens_on_a_header = text
-        .split(' ')
-        .next()
-        .is_some_and(|first| first.starts_with(char::is_uppercase) && labels::opens_a_label(first));
-    if !opens_on_a_header || text.len() < SHORTEST || text.contains('\t') {
+    if !opens_on_a_header(text) || text.len() < SHORTEST || text.contains('\t') {
         return None;
     }
     let word_ends: Vec<usize> = text

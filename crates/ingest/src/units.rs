@@ -2549,14 +2549,15 @@ fn rows_under_a_spaced_header(units: &mut [Unit]) {
     const FEWEST_ROWS: usize = 2;
     // A row may read as a field the vocabulary lacks (`Police: Training
     // for … 1 February 2000 650,000`).
-    let one_line = |u: &Unit| match (&u.kind, u.whole.segments.as_slice()) {
-        (UnitKind::Text | UnitKind::Date { .. } | UnitKind::Field { known: false, .. }, [line])
-            if u.cells.is_empty() =>
-        {
-            Some(line.clone())
+    fn one_line(u: &Unit) -> Option<&Segment> {
+        match (&u.kind, u.whole.segments.as_slice()) {
+            (
+                UnitKind::Text | UnitKind::Date { .. } | UnitKind::Field { known: false, .. },
+                [line],
+            ) if u.cells.is_empty() => Some(line),
+            _ => None,
         }
-        _ => None,
-    };
+    }
     let mut i = 0;
     while i < units.len() {
         let header = one_line(&units[i])
@@ -2565,6 +2566,8 @@ fn rows_under_a_spaced_header(units: &mut [Unit]) {
             i += 1;
             continue;
         };
+        let header_cells: Vec<(usize, usize)> = columns.iter().map(|c| (c.0, c.1)).collect();
+        let header_cells = cells_of(header_line, &header_cells);
         let mut rows = Vec::new();
         for unit in &units[i + 1..] {
             let Some(line) = one_line(unit).filter(|_| !unit.after_blank) else {
@@ -2573,14 +2576,13 @@ fn rows_under_a_spaced_header(units: &mut [Unit]) {
             let Some(cells) = spaced_table::spaced_row(&columns, &line.text) else {
                 break;
             };
-            rows.push(cells_of(&line, &cells));
+            rows.push(cells_of(line, &cells));
         }
         if rows.len() < FEWEST_ROWS {
             i += 1;
             continue;
         }
-        let header_cells: Vec<(usize, usize)> = columns.iter().map(|c| (c.0, c.1)).collect();
-        units[i].cells = cells_of(&header_line, &header_cells);
+        units[i].cells = header_cells;
         units[i].title_like = false;
         let found = rows.len();
         for (unit, cells) in units[i + 1..].iter_mut().zip(rows) {

@@ -859,9 +859,7 @@ impl<'d> Walker<'d> {
         };
         let line = written.rsplit('\n').next().unwrap_or(written);
         let label = line.trim_start_matches(['•', ' ']).trim();
-        let Some(bare) = label.strip_suffix(':').or(Some(label)) else {
-            return;
-        };
+        let bare = label.strip_suffix(':').unwrap_or(label);
         if !self.line_has_text || bare.is_empty() || labels::listed_meaning(bare).is_none() {
             return;
         }

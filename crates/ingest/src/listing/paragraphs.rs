@@ -369,9 +369,9 @@ pub(super) fn client_years_heading(unit: &Unit) -> Option<((usize, usize), (usiz
     let words = name.split_whitespace().count();
     // A date whose month the name ends on (`Published on July 2020`) is
     // a dateline's.
-    let month_before = name.rsplit(' ').next().is_some_and(|last| {
-        scan_date(&format!("{last} 2000")).is_some_and(|e| e.start.month.is_some())
-    });
+    let last_word = client.0 + name.rfind(' ').map_or(0, |space| space + 1);
+    let month_before =
+        dates.0 > 0 && scan_date(&text[last_word..]).is_some_and(|e| e.start.month.is_some());
     // A name ending on a word for a record (`Seed Bank Project`) is a
     // project's, not a client's.
     let names_a_record = name

@@ -711,23 +711,20 @@ impl Builder<'_> {
             range_within(value)
                 .filter(|dates| scan_date(&dates.clean()).is_some_and(|e| e.start.month.is_some()))
         };
-        if labels::meaning(&label) == Some(Meaning::Dates) && years_so_far {
-            if let Some(dates) = months_within(&value) {
-                project.date = Some(DateText {
-                    text: dates,
-                    origin: DateOrigin::Field,
-                    order: NumericOrder::default(),
-                });
-            }
-        }
-        if labels::meaning(&label) == Some(Meaning::Dates) && single_date_so_far {
-            if let Some(dates) = range_within(&value) {
-                project.date = Some(DateText {
-                    text: dates,
-                    origin: DateOrigin::Field,
-                    order: NumericOrder::default(),
-                });
-            }
+        let exacter = (labels::meaning(&label) == Some(Meaning::Dates))
+            .then(|| {
+                single_date_so_far
+                    .then(|| range_within(&value))
+                    .flatten()
+                    .or_else(|| years_so_far.then(|| months_within(&value)).flatten())
+            })
+            .flatten();
+        if let Some(dates) = exacter {
+            project.date = Some(DateText {
+                text: dates,
+                origin: DateOrigin::Field,
+                order: NumericOrder::default(),
+            });
         }
         if labels::meaning(&label) == Some(Meaning::Dates) && project.date.is_none() {
             match date_within(&value) {
