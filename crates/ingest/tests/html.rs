@@ -1183,3 +1183,183 @@ fn a_table_whose_first_row_of_td_cells_names_its_columns() {
     assert_eq!(funder.as_deref(), Some("Lake Council"));
     spans_hold(page.as_bytes(), &listing);
 }
+
+// Records a page repeats: sibling elements alike, one record each.
+
+const GRID_OF_CAPTIONS: &str = r#"<!doctype html><html><head><meta charset="utf-8"><title>Studies</title></head><body>
+<h1>Case studies I wrote</h1>
+<p>Between 2016 and 2018 I wrote case studies on the water programmes of a network of charities.</p>
+<p>Each of them can be read on the network's library.</p>
+<div class="study-grid">
+  <div class="study"><a href="/a"><img src="a.png" alt="Boreholes"></a><p class="caption">Boreholes managed by village committees in Mali</p></div>
+  <div class="study"><a href="/b"><img src="b.png" alt="Tariffs"></a><p class="caption">Fair water tariffs for small towns in Zambia</p></div>
+  <div class="study"><a href="/c"><img src="c.png" alt="Schools"></a><p class="caption">Handwashing stations in the schools of Nepal</p></div>
+  <div class="study"><a href="/d"><img src="d.png" alt="Repair"></a><p class="caption">A repair network for hand pumps in Malawi</p></div>
+</div>
+</body></html>
+"#;
+
+#[test]
+fn a_grid_of_captions_alike_is_the_records_where_the_text_shows_none() {
+    let listing = read(GRID_OF_CAPTIONS);
+    assert_eq!(
+        titles(&listing),
+        [
+            "Boreholes managed by village committees in Mali",
+            "Fair water tariffs for small towns in Zambia",
+            "Handwashing stations in the schools of Nepal",
+            "A repair network for hand pumps in Malawi",
+        ]
+    );
+    let ordinals: Vec<usize> = listing.projects.iter().map(|p| p.ordinal).collect();
+    assert_eq!(ordinals, [1, 2, 3, 4]);
+    assert!(
+        listing
+            .diagnostics
+            .iter()
+            .all(|d| !d.message.starts_with("no projects found")),
+        "{:?}",
+        listing.diagnostics
+    );
+    assert_eq!(listing.projects[1].first_line, 7);
+    spans_hold(GRID_OF_CAPTIONS.as_bytes(), &listing);
+}
+
+const ITEMS_OF_ONE_TEMPLATE: &str = r#"<!doctype html><html><head><meta charset="utf-8"><title>Completed work</title></head><body>
+<h2>Completed assignments</h2>
+<div class="assignments">
+  <div class="flex item"><span class="tick"></span><div>Final evaluation of the dairy cooperatives programme in Rwanda.</div></div>
+  <div class="flex item"><span class="tick"></span><div>Mid-term review of the school meals project in Chad.</div></div>
+  <div class="flex item"><span class="tick"></span><div>Household survey for the cash transfer pilot in Somalia.</div></div>
+  <div class="flex item"><span class="tick"></span><div>Design of a grants manual for a network of women's groups in Kenya.</div></div>
+  <div class="flex item"><span class="tick"></span><div>Guidelines for disbursing small grants to youth groups in Mogadishu and Baidoa. The guidelines set out who may apply, how proposals are scored, how money is paid in tranches and how the groups report on what they spent, so that a committee of elders and officials can follow every grant from the call to the last receipt.</div></div>
+  <div class="flex item"><span class="tick"></span><div>Baseline study for a resilience project in the Afar region.</div></div>
+</div>
+</body></html>
+"#;
+
+#[test]
+fn items_of_one_template_the_text_reading_missed_are_records_too() {
+    let listing = read(ITEMS_OF_ONE_TEMPLATE);
+    let titles = titles(&listing);
+    assert_eq!(titles.len(), 6, "{titles:?}");
+    // A paragraph too long for a title is titled by its first sentence.
+    assert_eq!(
+        titles[4],
+        "Guidelines for disbursing small grants to youth groups in Mogadishu and Baidoa."
+    );
+    assert!(listing.projects[4]
+        .description_text()
+        .starts_with("The guidelines set out who may apply"));
+    assert_eq!(
+        titles[5],
+        "Baseline study for a resilience project in the Afar region."
+    );
+    spans_hold(ITEMS_OF_ONE_TEMPLATE.as_bytes(), &listing);
+}
+
+const CARDS_WITH_SECTIONS: &str = r#"<!doctype html><html><head><meta charset="utf-8"><title>Assignments</title></head><body>
+<h1>Our assignments</h1>
+<article class="assignment">
+  <h2>Ghana - Audit support to the district roads fund</h2>
+  <p class="sector">Public finance</p>
+  <h2>Overview</h2>
+  <p>The fund pays for the upkeep of district roads; the audits check that the money reaches the works, as the African Development Bank asks.</p>
+  <h2>Components</h2>
+  <p>The work has three parts:</p>
+  <ul><li>Road condition surveys in every district</li><li>Audits of the contracts signed since the fund began</li><li>Training of the district engineers</li></ul>
+  <h2>Results</h2>
+  <ul><li>Audited forty road contracts</li><li>Trained sixty engineers</li></ul>
+</article>
+<article class="assignment">
+  <h2>Togo - Revenue systems for three municipalities</h2>
+  <p class="sector">Local government</p>
+  <h2>Overview</h2>
+  <p>The assignment helps three towns collect market fees and property rates.</p>
+  <h2>Tasks</h2>
+  <ul><li>Review of the fee registers of each town</li><li>Design of a billing system for property rates</li><li>Coaching of the revenue officers</li></ul>
+</article>
+<article class="assignment">
+  <h2>Benin - Planning support for the port city</h2>
+  <p class="sector">Urban planning</p>
+  <h2>Overview</h2>
+  <p>Support to the city's planning office on its investment plan.</p>
+  <h2>Tasks</h2>
+  <ul><li>Inventory of the planned investments</li><li>Costing of the priority works</li></ul>
+</article>
+</body></html>
+"#;
+
+#[test]
+fn a_card_whose_subheadings_were_read_as_records_is_one_record() {
+    let listing = read(CARDS_WITH_SECTIONS);
+    assert_eq!(
+        titles(&listing),
+        [
+            "Ghana - Audit support to the district roads fund",
+            "Togo - Revenue systems for three municipalities",
+            "Benin - Planning support for the port city",
+        ]
+    );
+    let first = listing.projects[0].description_text();
+    assert!(first.contains("Components"), "{first}");
+    assert!(first.contains("Trained sixty engineers"), "{first}");
+    spans_hold(CARDS_WITH_SECTIONS.as_bytes(), &listing);
+}
+
+const CARDS_OF_LABELLED_HEADINGS: &str = r#"<!doctype html><html><head><meta charset="utf-8"><title>Réalisations</title></head><body>
+<h1>Nos réalisations</h1>
+<div class="row">
+<div class="col card"><h4>Nom du projet :</h4><p>Enquête sur les ménages ruraux</p><h4>Partenaire :</h4><p>Ministère du Plan</p><h4>Description :</h4><p>Une enquête auprès de 3000 ménages de quatre départements.</p></div>
+<div class="col card"><h4>Nom du projet :</h4><p>Évaluation du programme de cantines scolaires</p><h4>Partenaire :</h4><p>Programme alimentaire mondial</p><h4>Description :</h4><p>Évaluation finale dans 120 écoles.</p></div>
+<div class="col card"><h4>Nom du projet :</h4><p>Étude de base sur l'accès à l'eau</p><h4>Partenaire :</h4><p>Direction de l'eau</p><h4>Description :</h4><p>Étude de base dans douze communes du Sud.</p></div>
+<div class="col card"><h4>Nom du projet :</h4><p>Appui aux caisses d'épargne villageoises</p><h4>Partenaire :</h4><p>Banque mondiale</p><h4>Description :</h4><p>Mise en place de caisses d'épargne et formation de leurs comités dans trente villages, avec un suivi mensuel.</p></div>
+</div>
+</body></html>
+"#;
+
+#[test]
+fn cards_of_one_template_are_one_record_each() {
+    let listing = read(CARDS_OF_LABELLED_HEADINGS);
+    let titles = titles(&listing);
+    let cards = &titles[titles.len().saturating_sub(4)..];
+    assert_eq!(
+        cards,
+        [
+            "Enquête sur les ménages ruraux",
+            "Évaluation du programme de cantines scolaires",
+            "Étude de base sur l'accès à l'eau",
+            "Appui aux caisses d'épargne villageoises",
+        ]
+    );
+    assert!(
+        !titles
+            .iter()
+            .any(|t| t == "Ministère du Plan" || t == "Banque mondiale"),
+        "{titles:?}"
+    );
+    spans_hold(CARDS_OF_LABELLED_HEADINGS.as_bytes(), &listing);
+}
+
+const OBJECTIVES_LISTING_PROJECTS: &str = r#"<!doctype html><html><head><meta charset="utf-8"><title>Objectives</title></head><body>
+<h1>Strategic objectives</h1>
+<div class="panels">
+<div class="panel"><h4>HEALTHY VILLAGES</h4><p>Objective: better health care in the villages of the valley.</p>
+<h5>Projects</h5><ul><li>Mobile clinics for the upper valley</li><li>Training of village health workers</li><li>Clean water for the health posts</li></ul></div>
+<div class="panel"><h4>SCHOOLS FOR ALL</h4><p>Objective: every child of the valley at school.</p></div>
+<div class="panel"><h4>FAIR MARKETS</h4><p>Objective: better prices for the valley's farmers.</p></div>
+</div>
+</body></html>
+"#;
+
+#[test]
+fn a_card_listing_projects_keeps_them_though_its_siblings_are_one_record_each() {
+    let listing = read(OBJECTIVES_LISTING_PROJECTS);
+    let titles = titles(&listing);
+    assert!(
+        titles
+            .iter()
+            .any(|t| t == "Training of village health workers"),
+        "{titles:?}"
+    );
+}

@@ -42,6 +42,10 @@ pub(super) struct Lines {
     pub map: TextMap,
     pub headings: Vec<Heading>,
     pub anchors: Vec<Anchor>,
+    /// Sibling elements the page repeats (`<article>`, `<div
+    /// class="project-card">`): each group's members' ranges of `text`,
+    /// in order, three or more to a group.
+    pub repeated: Vec<Vec<std::ops::Range<usize>>>,
 }
 
 /// Elements whose content is never listing text: a form control's
@@ -171,6 +175,12 @@ enum Break {
 #[derive(Debug)]
 struct Open {
     name: u32,
+    /// Counts the elements opened before it: an element's parent is told
+    /// by it.
+    serial: u32,
+    /// Where it stands in [`Walker::containers`], if it may be one of
+    /// the records a page repeats.
+    container: Option<usize>,
     skips: bool,
     /// It skips for what its `id`, `class` or `role` says, not for being
     /// hidden or an element that is never text.
@@ -192,6 +202,24 @@ struct Open {
     /// starts, to tell whether it prints a field's label.
     line_label: Option<usize>,
 }
+
+/// An element that may be one of a record's repeated containers: what
+/// tells it from its siblings, and the range of the text written in it.
+#[derive(Debug)]
+struct Container {
+    parent: u32,
+    name: u32,
+    class: String,
+    text: std::ops::Range<usize>,
+}
+
+/// Elements a page repeats for its records. A `div` is one only where its
+/// `class` names what it is (`project-card`); the others are one by
+/// their name.
+const CONTAINERS: [&[u8]; 4] = [b"div", b"article", b"section", b"figure"];
+
+/// Fewest siblings alike that make a group of records.
+const FEWEST_REPEATED: usize = 3;
 
 /// A table being read.
 #[derive(Debug)]
@@ -263,6 +291,9 @@ struct Walker<'d> {
     /// The table about to open prints its header in its first row's
     /// `td` cells ([`first_row_names_columns`]).
     next_table_has_header: bool,
+    /// Elements opened so far.
+    opened: u32,
+    containers: Vec<Container>,
 }
 
 fn is(name: &[u8], set: &[&[u8]]) -> bool {
@@ -821,6 +852,20 @@ impl<'d> Walker<'d> {
             && !self.in_heading()
             && !self.is_open(b"a"))
         .then_some(self.lines.text.len());
+        let serial = self.opened;
+        self.opened = self.opened.wrapping_add(1);
+        let class = attribute(attributes, b"class").map_or("", str::trim);
+        let container =
+            (is(name, &CONTAINERS) && (name != b"div" || !class.is_empty())).then(|| {
+                let at = self.lines.text.len();
+                self.containers.push(Container {
+                    parent: self.stack.last().map_or(u32::MAX, |open| open.serial),
+                    name: id,
+                    class: class.split_ascii_whitespace().collect::<Vec<_>>().join(" "),
+                    text: at..at,
+                });
+                self.containers.len() - 1
+            });
         let row = name == b"tr";
         if row {
             if let Some(table) = self.tables.last_mut() {
@@ -832,6 +877,8 @@ impl<'d> Walker<'d> {
         }
         self.stack.push(Open {
             name: id,
+            serial,
+            container,
             skips,
             named_furniture,
             named_sidebar,
@@ -943,6 +990,10 @@ impl<'d> Walker<'d> {
         }
         if let Some(anchor) = open.anchor.and_then(|i| self.lines.anchors.get_mut(i)) {
             anchor.file.end = file.max(anchor.file.start);
+        }
+        let written = self.lines.text.len();
+        if let Some(container) = open.container.and_then(|i| self.containers.get_mut(i)) {
+            container.text.end = written;
         }
         if open.list {
             self.lists.pop();
@@ -1089,6 +1140,8 @@ fn walk<'d>(page: &'d Decoded<'d>, file_len: usize, sidebars_are_content: bool) 
         after_dt: false,
         seen_tag: false,
         next_table_has_header: false,
+        opened: 0,
+        containers: Vec::new(),
     };
     let mut stream = tokens(&page.text);
     let mut ahead: std::collections::VecDeque<Token> = std::collections::VecDeque::new();
@@ -1118,7 +1171,35 @@ fn walk<'d>(page: &'d Decoded<'d>, file_len: usize, sidebars_are_content: bool) 
         lines.text.push('\n');
         lines.map.push_mapped(at, Span::new(file_len, file_len));
     }
+    lines.repeated = repeated(&walker.containers, &lines.text);
     walker
+}
+
+/// The groups of sibling containers alike (one parent, one name, one
+/// class) that hold text, three or more each, in the order of their
+/// first member. A member's range is its text without the blank lines
+/// around it.
+fn repeated(containers: &[Container], text: &str) -> Vec<Vec<std::ops::Range<usize>>> {
+    let mut groups: HashMap<(u32, u32, &str), Vec<std::ops::Range<usize>>> = HashMap::new();
+    for container in containers {
+        let Some(written) = text.get(container.text.clone()) else {
+            continue;
+        };
+        let start = container.text.start + (written.len() - written.trim_start().len());
+        let end = container.text.start + written.trim_end().len();
+        if start < end {
+            groups
+                .entry((container.parent, container.name, container.class.as_str()))
+                .or_default()
+                .push(start..end);
+        }
+    }
+    let mut repeated: Vec<_> = groups
+        .into_values()
+        .filter(|members| members.len() >= FEWEST_REPEATED)
+        .collect();
+    repeated.sort_by_key(|members| members.first().map(|m| (m.start, usize::MAX - m.end)));
+    repeated
 }
 
 #[cfg(test)]

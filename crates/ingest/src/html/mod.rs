@@ -18,6 +18,7 @@
 
 mod blocks;
 mod encoding;
+mod records;
 mod tokens;
 
 use crate::diagnostics::Diagnostic;
@@ -92,8 +93,19 @@ impl Page {
 
     /// The page as lines of text, which the layout learning reads (taken
     /// out: the page keeps only what maps them back).
-    pub(crate) fn take_text(&mut self) -> String {
-        std::mem::take(&mut self.lines.text)
+    /// The page's lines, to be read as a text listing's.
+    pub(crate) fn text(&self) -> &str {
+        &self.lines.text
+    }
+
+    /// The projects the page's lines gave, read again by the records the
+    /// page repeats ([`records`]).
+    pub(crate) fn repeated_records(
+        &self,
+        source: &str,
+        projects: Vec<RawProject>,
+    ) -> Vec<RawProject> {
+        records::one_record_per_container(source, &self.lines.repeated, &self.lines.text, projects)
     }
 
     /// The warning that the page was read in an encoding it does not

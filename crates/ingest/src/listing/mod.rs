@@ -205,13 +205,24 @@ pub fn read_checked_listing<R: Read + Seek, E>(
         reader.read_to_end(&mut bytes).map_err(ReadError::Io)?;
         let mut page = Page::read(source, &bytes).map_err(ReadError::Source)?;
         drop(bytes);
-        let lines = std::io::Cursor::new(page.take_text());
-        let mut end = read_text(source, lines, piece_bytes, learning, |mut projects| {
-            for project in &mut projects {
-                page.project(project);
-            }
-            on_projects(projects)
+        let mut read = Vec::new();
+        let lines = std::io::Cursor::new(page.text().as_bytes());
+        let mut end = read_text(source, lines, piece_bytes, learning, |projects| {
+            read.extend(projects);
+            Ok(())
         })?;
+        let mut projects = page.repeated_records(source, read);
+        if !projects.is_empty() && end.projects == 0 {
+            let none_found = reading::no_projects_found(source);
+            end.diagnostics.retain(|d| *d != none_found);
+        }
+        end.projects = projects.len();
+        for project in &mut projects {
+            page.project(project);
+        }
+        if !projects.is_empty() {
+            on_projects(projects).map_err(ReadError::Sink)?;
+        }
         for diagnostic in &mut end.diagnostics {
             page.diagnostic(diagnostic);
         }

@@ -132,13 +132,7 @@ impl<'a> Reading<'a> {
 
     pub(super) fn finish(mut self) -> ListingEnd {
         if self.ordinal == 0 {
-            self.diagnostics.push(Diagnostic::warning(
-                self.source,
-                1,
-                1,
-                "no projects found: expected titles followed by a date line, numbered titles, \
-                 or titles followed by labelled fields such as `Donor:`",
-            ));
+            self.diagnostics.push(no_projects_found(self.source));
         }
         if let Some(line) = self.layout.unsettled_order_line {
             self.diagnostics.push(Diagnostic::warning(
@@ -157,6 +151,17 @@ impl<'a> Reading<'a> {
             projects: self.ordinal,
         }
     }
+}
+
+/// The warning of a listing in which no project was found.
+pub(super) fn no_projects_found(source: &str) -> Diagnostic {
+    Diagnostic::warning(
+        source,
+        1,
+        1,
+        "no projects found: expected titles followed by a date line, numbered titles, or titles \
+         followed by labelled fields such as `Donor:`",
+    )
 }
 
 pub(super) fn ends_like_sentence(text: &str) -> bool {
