@@ -1363,3 +1363,29 @@ fn a_card_listing_projects_keeps_them_though_its_siblings_are_one_record_each() 
         "{titles:?}"
     );
 }
+
+const AMOUNTS_BESIDE_TITLES: &str = r#"<!doctype html><html><head><meta charset="utf-8"><title>Grants</title></head><body>
+<h1>Grants made in 2023</h1>
+<ul>
+<li><span><strong>Valley Trust</strong> — wells for the villages of the upper valley</span><span class="amount">$16,000</span></li>
+<li><span><strong>Lake Fund</strong> — safer boats for the fishers of the lake</span><span class="amount">$12,500</span></li>
+<li><span><strong>Hill Farmers Union</strong> — a seed bank for returning families</span><span class="amount">$9,000</span></li>
+</ul>
+</body></html>
+"#;
+
+#[test]
+fn an_amount_in_an_element_beside_the_title_is_the_budget_not_the_titles_end() {
+    let listing = read(AMOUNTS_BESIDE_TITLES);
+    assert_eq!(
+        titles(&listing),
+        [
+            "Valley Trust — wells for the villages of the upper valley",
+            "Lake Fund — safer boats for the fishers of the lake",
+            "Hill Farmers Union — a seed bank for returning families",
+        ]
+    );
+    let budget = listing.projects[1].field("Budget").expect("a budget");
+    assert_eq!(budget.value.clean(), "$12,500");
+    spans_hold(AMOUNTS_BESIDE_TITLES.as_bytes(), &listing);
+}

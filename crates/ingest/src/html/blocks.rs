@@ -181,6 +181,9 @@ struct Open {
     /// Where it stands in [`Walker::containers`], if it may be one of
     /// the records a page repeats.
     container: Option<usize>,
+    /// An inline element of [`INLINE_SIBLINGS`]: where the text stood when
+    /// it opened.
+    inline_from: Option<usize>,
     skips: bool,
     /// It skips for what its `id`, `class` or `role` says, not for being
     /// hidden or an element that is never text.
@@ -217,6 +220,12 @@ struct Container {
 /// `class` names what it is (`project-card`); the others are one by
 /// their name.
 const CONTAINERS: [&[u8]; 4] = [b"div", b"article", b"section", b"figure"];
+
+/// Inline elements a card sets side by side, each a value of its own (a
+/// title, an amount, a date).
+const INLINE_SIBLINGS: [&[u8]; 9] = [
+    b"span", b"a", b"time", b"strong", b"b", b"em", b"small", b"font", b"i",
+];
 
 /// Fewest siblings alike that make a group of records.
 const FEWEST_REPEATED: usize = 3;
@@ -294,6 +303,9 @@ struct Walker<'d> {
     /// Elements opened so far.
     opened: u32,
     containers: Vec<Container>,
+    /// The inline element closed last with text in it: its parent, and
+    /// where the text stood when it closed.
+    closed_inline: Option<(u32, usize)>,
 }
 
 fn is(name: &[u8], set: &[&[u8]]) -> bool {
@@ -854,6 +866,17 @@ impl<'d> Walker<'d> {
         .then_some(self.lines.text.len());
         let serial = self.opened;
         self.opened = self.opened.wrapping_add(1);
+        // Inline elements side by side with nothing between them
+        // (`<span>Wells for the valley</span><span class="amount">$16,000</span>`)
+        // are set apart by the page's style, not run together: their
+        // texts are parted as cells are.
+        if is(name, &INLINE_SIBLINGS) && self.skipping == 0 {
+            let parent = self.stack.last().map_or(u32::MAX, |open| open.serial);
+            let touching = self.closed_inline == Some((parent, self.lines.text.len()));
+            if touching && self.line_has_text && self.space.is_none() && self.joiner.is_none() {
+                self.joiner = Some(if self.in_data_cell() { " " } else { "\t" });
+            }
+        }
         let class = attribute(attributes, b"class").map_or("", str::trim);
         let container =
             (is(name, &CONTAINERS) && (name != b"div" || !class.is_empty())).then(|| {
@@ -875,10 +898,12 @@ impl<'d> Walker<'d> {
                 table.spanning.retain(|cell| *cell.rows.end() >= row);
             }
         }
+        let inline_from = is(name, &INLINE_SIBLINGS).then_some(self.lines.text.len());
         self.stack.push(Open {
             name: id,
             serial,
             container,
+            inline_from,
             skips,
             named_furniture,
             named_sidebar,
@@ -994,6 +1019,10 @@ impl<'d> Walker<'d> {
         let written = self.lines.text.len();
         if let Some(container) = open.container.and_then(|i| self.containers.get_mut(i)) {
             container.text.end = written;
+        }
+        if open.inline_from.is_some_and(|from| from < written) {
+            let parent = self.stack.last().map_or(u32::MAX, |above| above.serial);
+            self.closed_inline = Some((parent, written));
         }
         if open.list {
             self.lists.pop();
@@ -1142,6 +1171,7 @@ fn walk<'d>(page: &'d Decoded<'d>, file_len: usize, sidebars_are_content: bool) 
         next_table_has_header: false,
         opened: 0,
         containers: Vec::new(),
+        closed_inline: None,
     };
     let mut stream = tokens(&page.text);
     let mut ahead: std::collections::VecDeque<Token> = std::collections::VecDeque::new();

@@ -1573,10 +1573,11 @@ fn split_first_sentence(title: &mut Text) -> Option<Text> {
     (!rest.segments.is_empty()).then_some(rest)
 }
 
-/// An amount ending a title after a comma, maybe with a word for the
-/// cost and one for its nearness before it (`Schoolbooks and pens, cost
-/// approx. 10.000 €`, `Sewing machines, ca. 2000 €`, `Wells, EUR 4,500`):
-/// the record's budget, cut off and given back.
+/// An amount ending a title after a comma or in a cell of its own,
+/// maybe with a word for the cost and one for its nearness before it
+/// (`Schoolbooks and pens, cost approx. 10.000 €`, `Sewing machines, ca.
+/// 2000 €`, `Wells, EUR 4,500`, `Wells⇥$16,000`): the record's budget, cut
+/// off and given back.
 fn split_title_amount(title: &mut Text) -> Option<Segment> {
     const COST_WORDS: &[&str] = &[
         "cost", "costs", "kosten", "coût", "coste", "costo", "custo", "budget", "total", "montant",
@@ -1592,11 +1593,23 @@ fn split_title_amount(title: &mut Text) -> Option<Segment> {
         .text
         .trim_end()
         .ends_with(|c: char| c.is_ascii_digit() || c.is_ascii_uppercase() || "€$£.".contains(c));
-    if !last.map.is_empty() || !ends_on_money {
+    if !ends_on_money {
         return None;
     }
-    let comma = last.text.rfind(", ")?;
-    let tail = last.text[comma + 2..].trim_end();
+    // A comma, or a tab: a cell of its own beside the title (a page's
+    // amount in an element of its own); a table's row has more cells,
+    // read as its columns.
+    let tab = last
+        .text
+        .rfind('\t')
+        .filter(|_| last.text.matches('\t').count() == 1);
+    let (comma, after) = match (last.text.rfind(", "), tab) {
+        (Some(comma), Some(tab)) if tab > comma => (tab, tab + 1),
+        (Some(comma), _) => (comma, comma + 2),
+        (None, Some(tab)) => (tab, tab + 1),
+        (None, None) => return None,
+    };
+    let tail = last.text[after..].trim_end();
     let mut words = tail.split_whitespace().peekable();
     words.next_if(|w| COST_WORDS.iter().any(|c| w.eq_ignore_ascii_case(c)));
     words.next_if(|w| NEAR_WORDS.iter().any(|c| w.eq_ignore_ascii_case(c)));
@@ -1628,7 +1641,7 @@ fn split_title_amount(title: &mut Text) -> Option<Segment> {
     if !amount || kept == 0 {
         return None;
     }
-    cut_segment(last, kept, comma + 2)
+    cut_segment(last, kept, after)
 }
 
 /// A list item of several lines whose first line is its name alone (a
