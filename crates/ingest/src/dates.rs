@@ -1512,6 +1512,18 @@ pub fn trailing_title_date(title: &str) -> Option<TrailingDate> {
     keeps_title.then_some(found)
 }
 
+/// Whether `text` is a month's name alone, maybe with a comma or stop
+/// after it (`Jun,`, `Septembre`): a card that breaks its date's line
+/// between the month and the year prints one.
+pub(crate) fn is_lone_month(text: &str) -> bool {
+    let word = text.trim().trim_end_matches([',', '.']).trim_end();
+    let lower = word.to_lowercase();
+    !lower.is_empty()
+        && lower.len() == word.len()
+        && lower.chars().all(char::is_alphabetic)
+        && split_months(&lower).is_some_and(|months| months.len() == 1)
+}
+
 /// Whether every year `expr` names is one a project may run in
 /// (1900–2100): `3423` in a table's column of counts is no year.
 pub(crate) fn has_project_years(expr: &DateExpr) -> bool {
@@ -1613,6 +1625,16 @@ pub fn trailing_parenthesised_date(title: &str) -> Option<(usize, DateExpr)> {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn a_month_alone_is_told_from_words_that_begin_as_one() {
+        for month in ["Jun,", "June", "Mars,", " Septembre. ", "Dezember"] {
+            assert!(is_lone_month(month), "{month}");
+        }
+        for text in ["Junction", "Jun 2024", "", ",", "Setting", "MarchApril"] {
+            assert!(!is_lone_month(text), "{text}");
+        }
+    }
+
     use super::*;
     use proptest::prelude::*;
 

@@ -1389,3 +1389,26 @@ fn an_amount_in_an_element_beside_the_title_is_the_budget_not_the_titles_end() {
     assert_eq!(budget.value.clean(), "$12,500");
     spans_hold(AMOUNTS_BESIDE_TITLES.as_bytes(), &listing);
 }
+
+const DATES_BROKEN_AFTER_THEIR_MONTH: &str = r#"<!doctype html><html><head><meta charset="utf-8"><title>Track record</title></head><body>
+<h1>Track record</h1>
+<h3>Rainwater tanks for village schools</h3><p class="date">Jun,<br>2024</p><p>Tanks at nine schools.</p>
+<h3>Mobile clinics for herders</h3><p class="date">Nov <br> 2023</p><p>Two clinics on trucks.</p>
+<h3>Seed bank for returnees</h3><p class="date">Mars,<br>2022</p><p>Seed lent at planting.</p>
+</body></html>
+"#;
+
+#[test]
+fn a_date_broken_after_its_month_is_one_date() {
+    let listing = read(DATES_BROKEN_AFTER_THEIR_MONTH);
+    assert_eq!(titles(&listing), THREE_RECORDS);
+    assert_eq!(
+        dates(&listing),
+        [
+            Some("Jun, 2024".to_string()),
+            Some("Nov 2023".to_string()),
+            Some("Mars, 2022".to_string())
+        ]
+    );
+    spans_hold(DATES_BROKEN_AFTER_THEIR_MONTH.as_bytes(), &listing);
+}

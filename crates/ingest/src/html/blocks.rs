@@ -526,8 +526,11 @@ impl<'d> Walker<'d> {
 
     fn line_break(&mut self) {
         // A heading broken over two lines (`<h2>Circular Migration<br>Pilot
-        // for Nurses</h2>`) is one title, as a data cell is one value.
-        if self.in_data_cell() || self.in_heading() {
+        // for Nurses</h2>`) is one title, as a data cell is one value; a
+        // date broken after its month (`Jun,<br>2024`) is one date.
+        let line = self.lines.text.rsplit('\n').next().unwrap_or_default();
+        let after_a_month = self.line_has_text && crate::dates::is_lone_month(line);
+        if self.in_data_cell() || self.in_heading() || after_a_month {
             return self.cell_break();
         }
         if self.line_has_text {
