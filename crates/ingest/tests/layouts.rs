@@ -4310,27 +4310,3 @@ fn a_headline_printed_twice_in_a_row_is_one_record() {
         all_dated(["09/2017", "08/2017", "07/2017"])
     );
 }
-
-#[test]
-fn a_pictures_caption_under_a_records_text_is_not_the_next_headline() {
-    let listing = parse(
-        "What we have done\n\n\
-         Rainwater tanks\n\n\
-         Since 2015 the villages have built tanks at nine schools, each holding the rain of the wet season for the dry one.\n\n\
-         Rainwater tank\n\n\
-         Mobile clinics\n\n\
-         Two clinics on trucks visit the herders' camps every month, with a nurse and a midwife.\n\n\
-         A mobile clinic at a camp\n\n\
-         Seed bank\n\n\
-         Returnees borrow seed at planting and pay it back in kind after the harvest.\n\n\
-         Seed bank store\n",
-    );
-    assert_eq!(
-        titles(&listing),
-        ["Rainwater tanks", "Mobile clinics", "Seed bank"]
-    );
-    // The caption ends the record it shows.
-    assert!(listing.projects[0]
-        .description_text()
-        .ends_with("Rainwater tank"));
-}

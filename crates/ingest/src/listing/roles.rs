@@ -1316,21 +1316,7 @@ impl<'a> Builder<'a> {
                 UnitKind::Text | UnitKind::Field { known: false, .. }
             ) && !unit.is_title_like()
                 && !unit.is_tag_line();
-            if let Some(mut start) = run_start.take() {
-                // A picture's caption under a record's text echoes its
-                // headline (`Latrines` / text / `Latrine`): it ends that
-                // record, and the next head starts under it.
-                let caption = heads.last().is_some_and(|above: &RecordHead| {
-                    start + 1 < i
-                        && above.body > above.start
-                        && echoes(
-                            &self.units[start].whole.clean(),
-                            &self.units[above.body - 1].whole.clean(),
-                        )
-                });
-                if caption {
-                    start += 1;
-                }
+            if let Some(start) = run_start.take() {
                 if fielded || prose {
                     heads.push(RecordHead { start, body: i });
                 }
@@ -1486,17 +1472,6 @@ impl<'a> Builder<'a> {
                         .is_some_and(|line| line.text.trim_end().ends_with(':'));
                 if lead_in {
                     self.roles[i] = Role::LeadIn;
-                    break;
-                }
-                // A picture's caption echoing the headline above is that
-                // record's text.
-                let caption = (0..i)
-                    .rev()
-                    .find(|&k| self.roles[k] == Role::Title)
-                    .is_some_and(|above| {
-                        echoes(&unit.whole.clean(), &self.units[above].whole.clean())
-                    });
-                if caption {
                     break;
                 }
                 // A table row's cells are data, never a heading.
@@ -1683,27 +1658,6 @@ impl RecordHead {
         }
         Some(title)
     }
-}
-
-/// Whether a short line says at least what a headline says: every word
-/// of the headline (of three letters or more, a plural's `s` left out,
-/// case ignored) is one of the line's (`Latrine` of `Latrines`, `No more
-/// FGM` of `FGM`).
-fn echoes(line: &str, headline: &str) -> bool {
-    const MOST_WORDS: usize = 6;
-    let words = |text: &str| -> Vec<String> {
-        text.split(|c: char| !c.is_alphanumeric())
-            .filter(|word| word.chars().count() >= 3)
-            .map(|word| {
-                let lower = word.to_lowercase();
-                lower.strip_suffix('s').map(str::to_string).unwrap_or(lower)
-            })
-            .collect()
-    };
-    let (said, headline) = (words(line), words(headline));
-    said.len() <= MOST_WORDS
-        && !headline.is_empty()
-        && headline.iter().all(|word| said.contains(word))
 }
 
 /// A kicker is a label line over a headline: a photo credit, or a word or
