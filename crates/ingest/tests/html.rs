@@ -1412,3 +1412,22 @@ fn a_date_broken_after_its_month_is_one_date() {
     );
     spans_hold(DATES_BROKEN_AFTER_THEIR_MONTH.as_bytes(), &listing);
 }
+
+const A_LIST_AND_NOTHING_ELSE: &str = r#"<!doctype html><html><head><meta charset="utf-8"><title>News</title></head><body>
+<h1>News from the valley</h1>
+<p>This spring the trust chose the work it will pay for in the coming year. The board met in March.</p>
+<ul>
+<li>Rainwater tanks for village schools. Nine schools will keep the rain of the wet season for the dry one.</li>
+<li>Mobile clinics for herders. Two trucks will visit the camps every month.</li>
+<li>Seed bank for returnees. Families borrow seed at planting and pay it back after the harvest.</li>
+</ul>
+<p>We thank every donor for their help.</p>
+</body></html>
+"#;
+
+#[test]
+fn a_page_where_no_rule_finds_a_record_has_its_list_for_records() {
+    let listing = read(A_LIST_AND_NOTHING_ELSE);
+    assert_eq!(titles(&listing), THREE_RECORDS);
+    spans_hold(A_LIST_AND_NOTHING_ELSE.as_bytes(), &listing);
+}

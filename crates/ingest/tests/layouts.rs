@@ -4310,3 +4310,26 @@ fn a_headline_printed_twice_in_a_row_is_one_record() {
         all_dated(["09/2017", "08/2017", "07/2017"])
     );
 }
+
+#[test]
+fn a_listing_where_no_rule_finds_a_record_has_its_list_for_records() {
+    let text = "News from the valley\n\n\
+        This spring the trust chose the work it will pay for in the coming year. The board met in March.\n\n\
+        • Rainwater tanks for village schools. Nine schools will keep the rain of the wet season for the dry one.\n\
+        • Mobile clinics for herders. Two trucks will visit the camps every month.\n\
+        • Seed bank for returnees. Families borrow seed at planting and pay it back after the harvest.\n\n\
+        We thank every donor for their help.\n";
+    let listing = parse(text);
+    assert_eq!(titles(&listing), THREE_RECORDS);
+    assert!(listing.projects[1]
+        .description_text()
+        .starts_with("Two trucks will visit"));
+    assert!(
+        !listing
+            .diagnostics
+            .iter()
+            .any(|d| d.message.starts_with("no projects found")),
+        "{:?}",
+        listing.diagnostics
+    );
+}

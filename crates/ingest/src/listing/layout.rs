@@ -187,6 +187,10 @@ pub(super) const LOOKAHEAD_UNITS: usize = 3;
 #[derive(Default)]
 pub(super) struct LayoutLearner {
     pub(super) layout: Layout,
+    /// A list of three items or more is the listing's records wherever it
+    /// stands, under whatever line: the reading of a listing in which no
+    /// rule found a record, read again.
+    pub(super) any_list: bool,
     /// Units seen, not yet decided.
     pub(super) carry: Vec<Unit>,
     /// Whether a window has been learnt from (the next does not start the
@@ -381,7 +385,9 @@ impl LayoutLearner {
                     .extend(decided.iter().take(room).cloned());
             }
         }
-        if self.layout.listed_records.is_none() && self.seen < LEAD_IN_WITHIN_UNITS {
+        if self.layout.listed_records.is_none()
+            && (self.seen < LEAD_IN_WITHIN_UNITS || self.any_list)
+        {
             // The heading may be among the units decided last, above this
             // window.
             let with_above: Vec<Unit> = self
@@ -391,14 +397,15 @@ impl LayoutLearner {
                 .cloned()
                 .collect();
             let above = with_above.len() - window.len();
-            self.layout.listed_records = records_listed_under_their_heading(&with_above)
-                .filter(|&(first, last, _)| first >= above && last < keep + above)
-                .map(|(first, last, under_heading)| ListedRecords {
-                    first_line: with_above[first].first_line(),
-                    last_line: with_above[last].last_line(),
-                    under_heading,
-                    marker: item_marker(&with_above[first].kind),
-                });
+            self.layout.listed_records =
+                records_listed_under_their_heading(&with_above, self.any_list)
+                    .filter(|&(first, last, _)| first >= above && last < keep + above)
+                    .map(|(first, last, items_named)| ListedRecords {
+                        first_line: with_above[first].first_line(),
+                        last_line: with_above[last].last_line(),
+                        items_named,
+                        marker: item_marker(&with_above[first].kind),
+                    });
         }
         self.seen += keep;
         if self.seen <= LEAD_IN_WITHIN_UNITS + keep {
@@ -1207,8 +1214,11 @@ fn order_evidence(unit: &Unit) -> Option<(Option<NumericOrder>, bool)> {
 pub(super) struct ListedRecords {
     pub(super) first_line: usize,
     pub(super) last_line: usize,
-    /// A heading that names the listing (not a sentence) stands above.
-    pub(super) under_heading: bool,
+    /// Its items open on their names, a sentence or more after them: a
+    /// heading that names the listing (not a sentence) stands above, or
+    /// the list was taken for want of any other record
+    /// (`LayoutLearner::any_list`).
+    pub(super) items_named: bool,
     /// The items' marker; an item of another marker right under one of
     /// them is a part of it (`• Programme …` / `a) …` / `b) …`).
     pub(super) marker: Option<ItemMarker>,
@@ -1327,12 +1337,18 @@ fn without_accents(word: &str) -> String {
 /// items. The items are one list's (one marker, one indentation), or short plain
 /// lines, three in four of them a sentence (`Baseline survey for the
 /// water consortium.`), the others a headline: where headlines and
-/// sentences take turns, each sentence is its headline's text.
-fn records_listed_under_their_heading(window: &[Unit]) -> Option<(usize, usize, bool)> {
+/// sentences take turns, each sentence is its headline's text. With
+/// `any_list`, a marked list under any line will do, but for a sentence
+/// about one record introducing its parts.
+fn records_listed_under_their_heading(
+    window: &[Unit],
+    any_list: bool,
+) -> Option<(usize, usize, bool)> {
     const FEWEST_ITEMS: usize = 3;
     (0..window.len()).find_map(|h| {
         let named = names_a_listing(&window[h]);
-        if !named && !is_lead_in(&window[h]) {
+        let under_any_line = any_list && !introduces_parts(&window[h]);
+        if !named && !under_any_line && !is_lead_in(&window[h]) {
             return None;
         }
         [h + 1, h + 2].into_iter().find_map(|start| {
@@ -1366,7 +1382,7 @@ fn records_listed_under_their_heading(window: &[Unit]) -> Option<(usize, usize, 
                 .filter(|u| is_record_sentence(u))
                 .count();
             let enough = run >= FEWEST_ITEMS && (marked || 4 * sentences >= 3 * run);
-            enough.then_some((start, start + run - 1, named))
+            enough.then_some((start, start + run - 1, named || any_list))
         })
     })
 }
@@ -1450,13 +1466,27 @@ fn is_lead_in(unit: &Unit) -> bool {
     if words.len() >= FEWEST_WORDS && words.iter().any(|word| ANNOUNCING_WORDS.contains(word)) {
         return true;
     }
-    // A colon after a sentence about one record (`… are implementing the
-    // project through four key components:`) introduces that record's
-    // parts, not a listing.
-    let about_one_record = words
+    text.ends_with(':') && !introduces_a_records_parts(&words)
+}
+
+/// Whether a line of `words` (in lower case) ending in a colon is a
+/// sentence about one record (`… are implementing the project through four
+/// key components:`): it introduces that record's parts, not a listing.
+fn introduces_a_records_parts(words: &[&str]) -> bool {
+    words
         .windows(2)
-        .any(|pair| SINGULAR_POINTERS.contains(&pair[0]) && RECORD_WORDS.contains(&pair[1]));
-    text.ends_with(':') && !about_one_record
+        .any(|pair| SINGULAR_POINTERS.contains(&pair[0]) && RECORD_WORDS.contains(&pair[1]))
+}
+
+/// Whether `unit` ends in a colon after a sentence about one record
+/// ([`introduces_a_records_parts`]).
+fn introduces_parts(unit: &Unit) -> bool {
+    let text = unit.whole.clean().to_lowercase();
+    let words: Vec<&str> = text
+        .split(|c: char| !c.is_alphanumeric() && c != '-')
+        .filter(|word| !word.is_empty())
+        .collect();
+    text.ends_with(':') && introduces_a_records_parts(&words)
 }
 
 /// Words pointing at one thing (`the project`, `ce projet`).

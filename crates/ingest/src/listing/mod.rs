@@ -169,7 +169,10 @@ pub enum LayoutLearning {
 /// numbered titles, whether any title has a date line), and to find the
 /// projects. The projects are the same as if the file were read whole. A
 /// run, which has checked its files, reads each once with
-/// [`read_checked_listing`] and [`LayoutLearning::WhileReading`].
+/// [`read_checked_listing`] and [`LayoutLearning::WhileReading`]. A
+/// listing in which no rule found a record (of at most a mebibyte) is
+/// read once more, whole, a list of three items or more wherever it
+/// stands being its records.
 pub fn read_listing<R: Read + Seek, E>(
     source: &str,
     mut reader: R,
@@ -207,10 +210,20 @@ pub fn read_checked_listing<R: Read + Seek, E>(
         drop(bytes);
         let mut read = Vec::new();
         let lines = std::io::Cursor::new(page.text().as_bytes());
-        let mut end = read_text(source, lines, piece_bytes, learning, |projects| {
+        let mut end = read_text(source, lines, piece_bytes, learning, false, |projects| {
             read.extend(projects);
             Ok(())
         })?;
+        if read.is_empty() && page.text().len() <= MOST_BYTES_READ_AGAIN {
+            let lines = std::io::Cursor::new(page.text().as_bytes());
+            let again = read_text(source, lines, usize::MAX, learning, true, |projects| {
+                read.extend(projects);
+                Ok(())
+            })?;
+            if again.projects > 0 {
+                end = again;
+            }
+        }
         let mut projects = page.repeated_records(source, read);
         if !projects.is_empty() && end.projects == 0 {
             let none_found = reading::no_projects_found(source);
@@ -229,8 +242,41 @@ pub fn read_checked_listing<R: Read + Seek, E>(
         end.diagnostics.extend(page.encoding_warning(source));
         return Ok(end);
     }
-    read_text(source, reader, piece_bytes, learning, on_projects)
+    let mut reader = reader;
+    let end = read_text(
+        source,
+        &mut reader,
+        piece_bytes,
+        learning,
+        false,
+        &mut on_projects,
+    )?;
+    if end.projects > 0 {
+        return Ok(end);
+    }
+    reader.seek(SeekFrom::Start(0)).map_err(ReadError::Io)?;
+    let mut bytes = Vec::new();
+    (&mut reader)
+        .take(MOST_BYTES_READ_AGAIN as u64 + 1)
+        .read_to_end(&mut bytes)
+        .map_err(ReadError::Io)?;
+    if bytes.len() > MOST_BYTES_READ_AGAIN {
+        // Read to its end all the same: a reader may be hashing the file
+        // as it goes, from the start it was rewound to.
+        std::io::copy(&mut reader, &mut std::io::sink()).map_err(ReadError::Io)?;
+        return Ok(end);
+    }
+    let whole = std::io::Cursor::new(bytes);
+    let again = read_text(source, whole, usize::MAX, learning, true, &mut on_projects)?;
+    Ok(if again.projects > 0 { again } else { end })
 }
+
+/// A listing in which no rule found a record is read again, whole, its
+/// lists the records wherever they stand (`LayoutLearner::any_list`).
+/// Whole, so that a list is seen whole however the file would be cut;
+/// only a file this small, since a large file without a record is no
+/// listing.
+const MOST_BYTES_READ_AGAIN: usize = 1 << 20;
 
 /// [`read_checked_listing`] of a text listing (or a page's lines).
 fn read_text<R: Read + Seek, E>(
@@ -238,6 +284,7 @@ fn read_text<R: Read + Seek, E>(
     reader: R,
     piece_bytes: usize,
     learning: LayoutLearning,
+    any_list: bool,
     mut on_projects: impl FnMut(Vec<RawProject>) -> Result<(), E>,
 ) -> Result<ListingEnd, ReadError<E>> {
     // Tasks of this scope free the units each window is done with; it ends
@@ -254,7 +301,7 @@ fn read_text<R: Read + Seek, E>(
                 on_projects(projects).map_err(ReadError::Sink)
             }
         };
-        read_windows(source, reader, piece_bytes, learning, &mut give)
+        read_windows(source, reader, piece_bytes, learning, any_list, &mut give)
     })
 }
 
@@ -265,11 +312,13 @@ fn read_windows<R: Read + Seek, E>(
     mut reader: R,
     piece_bytes: usize,
     learning: LayoutLearning,
+    any_list: bool,
     give: &mut impl FnMut((Vec<RawProject>, Vec<Unit>)) -> Result<(), ReadError<E>>,
 ) -> Result<ListingEnd, ReadError<E>> {
     let mut pieces = UnitPieces::new(&mut reader, piece_bytes);
     let first = pieces.next().map_err(ReadError::Io)?.unwrap_or_default();
     let mut learner = LayoutLearner::default();
+    learner.any_list = any_list;
     if pieces.is_done().map_err(ReadError::Io)? {
         // The whole file came in one go: learn from it, then read it.
         let units = learner.learn(first, false);

@@ -107,7 +107,7 @@ impl Builder<'_> {
                     text.segments.extend(title.segments.drain(1..));
                     text
                 })
-        } else if listed.is_some_and(|l| l.under_heading) && named.is_none() {
+        } else if listed.is_some_and(|l| l.items_named) && named.is_none() {
             split_name_sentence(&mut title)
         } else if title_unit.is_year_led() {
             split_first_sentence(&mut title)
