@@ -667,7 +667,7 @@ pub fn labelled_bracket(text: &str) -> Option<usize> {
 /// (`The Project "Monitoring Local Elections" funded by …`): its byte
 /// range, the quotation marks included.
 pub fn quoted_span(text: &str) -> Option<(usize, usize)> {
-    const OPENING: &[char] = &['"', '“', '„', '«', '‘'];
+    const OPENING: &[char] = &['"', '“', '„', '«', '‘', '”'];
     let head = text
         .char_indices()
         .take(200)
@@ -682,6 +682,8 @@ pub fn quoted_span(text: &str) -> Option<(usize, usize)> {
         '„' => &['“', '”'],
         '«' => &['»'],
         '‘' => &['’'],
+        // Swedish and Finnish open and close a name with one mark.
+        '”' => &['”'],
         _ => &['"', '”', '“'],
     };
     let inside = open + opening.len_utf8();
@@ -3453,6 +3455,32 @@ pub fn units(lines: &[Line]) -> Vec<Unit> {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn a_name_in_quotes_is_found_in_the_marks_of_each_language() {
+        for (text, name) in [
+            (
+                "for the project “Wells for the valley” in 2019",
+                "“Wells for the valley”",
+            ),
+            (
+                "för projektet ”Brunnar i dalen nu” och",
+                "”Brunnar i dalen nu”",
+            ),
+            (
+                "le projet « Puits pour la vallée » à",
+                "« Puits pour la vallée »",
+            ),
+            (
+                "das Projekt „Brunnen für das Tal“ in",
+                "„Brunnen für das Tal“",
+            ),
+        ] {
+            let (open, end) = quoted_span(text).unwrap_or_else(|| panic!("{text}"));
+            assert_eq!(&text[open..end], name);
+        }
+        assert_eq!(quoted_span("a ”short” one"), None);
+    }
+
     use super::*;
     use crate::source::decode;
 

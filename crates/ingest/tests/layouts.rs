@@ -4333,3 +4333,24 @@ fn a_listing_where_no_rule_finds_a_record_has_its_list_for_records() {
         listing.diagnostics
     );
 }
+
+#[test]
+fn paragraphs_naming_their_projects_in_quotes_are_the_records_where_nothing_else_is() {
+    let text = "News from the council\n\n\
+        The research council and the aid agency fund three-year projects.\n\n\
+        Anna Berg, Institute of Water, receives 5 640 000 crowns for the project ”Rainwater tanks for village schools”. The partner country is Kenya.\n\n\
+        Erik Lund, Centre for Health, receives 5 629 230 crowns for the project ”Mobile clinics for herders”. The partner country is Tanzania.\n\n\
+        Maria Sol, Centre for Farming, receives 5 483 982 crowns for the project ”Seed bank for returnees”. The partner country is Uganda.\n";
+    let listing = parse(text);
+    assert_eq!(
+        titles(&listing),
+        [
+            "”Rainwater tanks for village schools”",
+            "”Mobile clinics for herders”",
+            "”Seed bank for returnees”",
+        ]
+    );
+    assert!(listing.projects[2]
+        .description_text()
+        .starts_with("Maria Sol, Centre for Farming"));
+}

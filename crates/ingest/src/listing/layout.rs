@@ -404,6 +404,7 @@ impl LayoutLearner {
                         first_line: with_above[first].first_line(),
                         last_line: with_above[last].last_line(),
                         items_named,
+                        for_want_of_others: self.any_list,
                         marker: item_marker(&with_above[first].kind),
                     });
         }
@@ -1219,6 +1220,9 @@ pub(super) struct ListedRecords {
     /// the list was taken for want of any other record
     /// (`LayoutLearner::any_list`).
     pub(super) items_named: bool,
+    /// Taken for the records for want of any other (`any_list`): an item
+    /// naming its project in quotes is titled by that name.
+    pub(super) for_want_of_others: bool,
     /// The items' marker; an item of another marker right under one of
     /// them is a part of it (`• Programme …` / `a) …` / `b) …`).
     pub(super) marker: Option<ItemMarker>,
@@ -1357,7 +1361,7 @@ fn records_listed_under_their_heading(
             let marked = matches!(first.kind, UnitKind::Numbered(_) | UnitKind::Bullet);
             // Under a sentence announcing the list (rule LL reads lines of
             // sentences there), a marked list.
-            if !between_short || !named && !marked {
+            if !between_short || !named && !any_list && !marked {
                 return None;
             }
             // An item's own list of another marker, right under it, is
@@ -1366,6 +1370,13 @@ fn records_listed_under_their_heading(
                 !u.after_blank
                     && item_marker(&u.kind).is_some_and(|m| Some(m) != item_marker(&first.kind))
             };
+            // Taken for want of other records, plain lines name their
+            // projects in quotes, as a record does in a paragraph of news
+            // (`… receives 5 million for the project ”…”.`); an
+            // introduction names none.
+            let names_in_quotes = |u: &Unit| {
+                named || !any_list || crate::units::quoted_span(&u.whole.clean()).is_some()
+            };
             let run = window[start..]
                 .iter()
                 .take_while(|u| {
@@ -1373,7 +1384,7 @@ fn records_listed_under_their_heading(
                         (u.kind.same_marker(&first.kind) && u.indent == first.indent)
                             || part_of_an_item(u)
                     } else {
-                        is_short_line(u)
+                        is_short_line(u) && names_in_quotes(u)
                     }
                 })
                 .count();

@@ -108,7 +108,10 @@ impl Builder<'_> {
                     text
                 })
         } else if listed.is_some_and(|l| l.items_named) && named.is_none() {
-            split_name_sentence(&mut title)
+            listed
+                .filter(|l| l.for_want_of_others)
+                .and_then(|_| quoted_name_within(&mut title))
+                .or_else(|| split_name_sentence(&mut title))
         } else if title_unit.is_year_led() {
             split_first_sentence(&mut title)
         } else {
@@ -1686,6 +1689,21 @@ fn is_markdown_link(text: &str) -> bool {
                 && !address.is_empty()
                 && !address.contains(char::is_whitespace)
         })
+}
+
+/// The quoted name a one-line title holds (`… receives 5 million for the
+/// project ”Fishing in a complex sea”. …`) is the title, quotation marks
+/// and all; the whole line is given back, the record's text.
+fn quoted_name_within(title: &mut Text) -> Option<Text> {
+    let [segment] = title.segments.as_mut_slice() else {
+        return None;
+    };
+    let (open, end) = crate::units::quoted_span(&segment.text)?;
+    let name = segment.text.get(open..end)?.to_string();
+    let line = segment.clone();
+    segment.span = segment.span_of(open, end);
+    segment.text = name;
+    Some(Text::from_segment(line))
 }
 
 /// Cuts a one-line title that is several sentences after its first, where
