@@ -4354,3 +4354,24 @@ fn paragraphs_naming_their_projects_in_quotes_are_the_records_where_nothing_else
         .description_text()
         .starts_with("Maria Sol, Centre for Farming"));
 }
+
+#[test]
+fn a_timeline_of_dated_paragraphs_is_the_records_where_nothing_else_is() {
+    let text = "Our story\n\n\
+        The association was founded by teachers who wanted every child of the valley to learn.\n\n\
+        In 2003 the association built rainwater tanks for three village schools. The villagers dug the pits themselves.\n\n\
+        In 2007 two mobile clinics began to visit the herders' camps. A nurse and a midwife travel with each.\n\n\
+        Since 2012 a seed bank has lent seed to returning families. They pay it back after the harvest.\n";
+    let listing = parse(text);
+    assert_eq!(
+        titles(&listing),
+        [
+            "In 2003 the association built rainwater tanks for three village schools",
+            "In 2007 two mobile clinics began to visit the herders' camps",
+            "Since 2012 a seed bank has lent seed to returning families",
+        ]
+    );
+    assert!(listing.projects[0]
+        .description_text()
+        .starts_with("The villagers dug"));
+}

@@ -1383,8 +1383,10 @@ fn records_listed_under_their_heading(
                     if marked {
                         (u.kind.same_marker(&first.kind) && u.indent == first.indent)
                             || part_of_an_item(u)
+                    } else if any_list && !named {
+                        is_short_line(u) && names_in_quotes(u) || is_dated_paragraph(u)
                     } else {
-                        is_short_line(u) && names_in_quotes(u)
+                        is_short_line(u)
                     }
                 })
                 .count();
@@ -1392,10 +1394,33 @@ fn records_listed_under_their_heading(
                 .iter()
                 .filter(|u| is_record_sentence(u))
                 .count();
-            let enough = run >= FEWEST_ITEMS && (marked || 4 * sentences >= 3 * run);
+            let dated = window[start..start + run]
+                .iter()
+                .filter(|u| any_list && is_dated_paragraph(u))
+                .count();
+            let enough =
+                run >= FEWEST_ITEMS && (marked || 4 * sentences >= 3 * run || dated == run);
             enough.then_some((start, start + run - 1, named || any_list))
         })
     })
+}
+
+/// A paragraph of one line that tells of a year in its opening words
+/// (`In 2003 the association dug …`, `March 2018: a well for …`), as a
+/// timeline of what a publisher did prints each of its steps.
+fn is_dated_paragraph(unit: &Unit) -> bool {
+    const OPENING_BYTES: usize = 40;
+    if unit.kind != UnitKind::Text || unit.whole.segments.len() != 1 || unit.is_title_like() {
+        return false;
+    }
+    let text = unit.whole.clean();
+    let mut head = text.len().min(OPENING_BYTES);
+    while !text.is_char_boundary(head) {
+        head -= 1;
+    }
+    text[..head]
+        .split(|c: char| !c.is_ascii_digit())
+        .any(|digits| digits.len() == 4 && matches!(digits.get(..2), Some("19" | "20")))
 }
 
 /// A plain line of a headline or a sentence or two, short: as a list of

@@ -108,10 +108,12 @@ impl Builder<'_> {
                     text
                 })
         } else if listed.is_some_and(|l| l.items_named) && named.is_none() {
-            listed
-                .filter(|l| l.for_want_of_others)
-                .and_then(|_| quoted_name_within(&mut title))
-                .or_else(|| split_name_sentence(&mut title))
+            match listed.filter(|l| l.for_want_of_others) {
+                Some(_) => quoted_name_within(&mut title)
+                    .or_else(|| split_name_sentence(&mut title))
+                    .or_else(|| split_first_sentence(&mut title)),
+                None => split_name_sentence(&mut title),
+            }
         } else if title_unit.is_year_led() {
             split_first_sentence(&mut title)
         } else {
