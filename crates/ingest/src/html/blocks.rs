@@ -1213,7 +1213,8 @@ fn walk<'d>(page: &'d Decoded<'d>, file_len: usize, sidebars_are_content: bool) 
 /// first member. A member's range is its text without the blank lines
 /// around it.
 fn repeated(containers: &[Container], text: &str) -> Vec<Vec<std::ops::Range<usize>>> {
-    let mut groups: HashMap<(u32, u32, &str), Vec<std::ops::Range<usize>>> = HashMap::new();
+    let mut groups: std::collections::BTreeMap<(u32, u32, &str), Vec<std::ops::Range<usize>>> =
+        std::collections::BTreeMap::new();
     for container in containers {
         let Some(written) = text.get(container.text.clone()) else {
             continue;

@@ -1608,7 +1608,7 @@ fn split_title_amount(title: &mut Text) -> Option<Segment> {
         .text
         .rfind('\t')
         .filter(|_| last.text.matches('\t').count() == 1);
-    let (comma, after) = match (last.text.rfind(", "), tab) {
+    let (cut, after) = match (last.text.rfind(", "), tab) {
         (Some(comma), Some(tab)) if tab > comma => (tab, tab + 1),
         (Some(comma), _) => (comma, comma + 2),
         (None, Some(tab)) => (tab, tab + 1),
@@ -1642,7 +1642,7 @@ fn split_title_amount(title: &mut Text) -> Option<Segment> {
         [word] => with_sign(word),
         _ => false,
     };
-    let kept = last.text[..comma].trim_end().len();
+    let kept = last.text[..cut].trim_end().len();
     if !amount || kept == 0 {
         return None;
     }
