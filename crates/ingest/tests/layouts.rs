@@ -4375,3 +4375,17 @@ fn a_timeline_of_dated_paragraphs_is_the_records_where_nothing_else_is() {
         .description_text()
         .starts_with("The villagers dug"));
 }
+
+#[test]
+fn dates_over_headlines_over_text_open_their_records_though_every_line_stands_apart() {
+    let text = "Our work\n\n\
+        Water\n\nJune 2021\n\nRainwater tanks for village schools\n\nNine schools keep the rain of the wet season for the dry one.\n\n\
+        Health\n\nMarch 2019\n\nMobile clinics for herders\n\nTwo trucks visit the camps every month.\n\n\
+        Farming\n\nMay 2017\n\nSeed bank for returnees\n\nFamilies borrow seed and pay it back after the harvest.\n";
+    let listing = parse(text);
+    assert_eq!(titles(&listing), THREE_RECORDS);
+    assert_eq!(
+        dates(&listing),
+        all_dated(["June 2021", "March 2019", "May 2017"])
+    );
+}

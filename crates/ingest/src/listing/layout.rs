@@ -80,6 +80,10 @@ pub(super) struct Layout {
     /// the headline below (`Jun 2024` / `Wells for schools`), two at
     /// least.
     pub(super) dates_lead_titles: bool,
+    /// Date lines open their records though each line stands apart (a
+    /// page's elements): most records' text follows a headline under its
+    /// date line (`Jun 2024` / `Wells for schools` / text), two at least.
+    pub(super) dates_lead_apart: bool,
     /// A line set apart, printed the same right above most date lines,
     /// three at least (a blog's category over each post's date: `Borehole
     /// wells` / `May 9, 2023` / headline): a label, never the headline.
@@ -250,6 +254,10 @@ pub(super) struct LayoutLearner {
     /// Blocks that open on a headline over its date line, and blocks that
     /// open on a date line over a headline.
     block_openings: [usize; 2],
+    /// Records whose text follows a headline under its date line and those
+    /// whose text follows a date line under its headline, blank lines or
+    /// not.
+    orders_over_text: [usize; 2],
     /// How often each line right above a date line was printed, and how
     /// many date lines had a line above.
     date_heads: std::collections::BTreeMap<String, usize>,
@@ -643,6 +651,28 @@ impl LayoutLearner {
         }
         let [headline_first, date_first] = self.block_openings;
         self.layout.dates_lead_titles = date_first >= 2 && date_first > headline_first;
+        // Where every line stands apart (a page's elements), the record's
+        // text tells the order: it follows the headline, which follows or
+        // precedes the date.
+        let prose = |u: &Unit| u.kind == UnitKind::Text && !u.is_title_like();
+        for i in 0..keep {
+            let (Some(first), Some(second), Some(third)) =
+                (window.get(i), window.get(i + 1), window.get(i + 2))
+            else {
+                break;
+            };
+            if !prose(third) {
+                continue;
+            }
+            if headline(first) && lone_date(second) {
+                self.orders_over_text[0] += 1;
+            } else if lone_date(first) && headline(second) {
+                self.orders_over_text[1] += 1;
+            }
+        }
+        let [headline_over_text, date_over_text] = self.orders_over_text;
+        self.layout.dates_lead_apart =
+            date_over_text >= 2 && date_over_text > 2 * headline_over_text;
     }
 
     /// Counts the lines set apart right above the decided date lines, to

@@ -77,6 +77,7 @@ pub(super) struct Builder<'a> {
     pub(super) subheading_lines: Vec<String>,
     pub(super) dates_lead_heads: bool,
     pub(super) dates_lead_titles: bool,
+    pub(super) dates_lead_apart: bool,
     pub(super) constant_date_heads: Vec<String>,
     /// A record of the usual shape was given out in an earlier window.
     pub(super) dominant_head_given: bool,
@@ -146,6 +147,7 @@ impl<'a> Builder<'a> {
             subheading_lines: layout.subheading_lines.clone(),
             dates_lead_heads: layout.dates_lead_heads,
             dates_lead_titles: layout.dates_lead_titles,
+            dates_lead_apart: layout.dates_lead_apart,
             constant_date_heads: layout.constant_date_heads.clone(),
             dominant_head_given: false,
             dominant_heads: Vec::new(),
@@ -311,7 +313,7 @@ impl<'a> Builder<'a> {
         // Title` items).
         let opens_its_line = d == 0 || self.units[d - 1].last_line() < date.first_line();
         (date.after_blank || (beside_its_dates && opens_its_line))
-            && (!below.after_blank || under_label)
+            && (!below.after_blank || under_label || self.dates_lead_apart)
             && below.kind == UnitKind::Text
             && (below.is_title_like() || beside_its_dates)
             && below.own_dates().is_none()
