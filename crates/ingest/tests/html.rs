@@ -491,6 +491,9 @@ proptest! {
         Just("<script>"), Just("</script>"), Just("<nav>"), Just("&amp;"), Just("&#0;"),
         Just("&nbsp;"), Just("\r\n"), Just(" "), Just("2007 - 2009"), Just("1. Wells"),
         Just("Donor: Japan"), Just("é"), Just("<div id=a>"), Just("</div>"),
+        Just("<div class=\"card\">"), Just("<article>"), Just("</article>"),
+        Just("<span>"), Just("</span>"), Just("<span class=\"amount\">$16,000</span>"),
+        Just("Jun,"), Just("<h4>Name :</h4>"),
     ], 0..80)) {
         let page: String = parts.concat();
         if let Ok(listing) = parse_listing("page.html", page.as_bytes()) {
