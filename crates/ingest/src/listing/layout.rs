@@ -631,45 +631,35 @@ impl LayoutLearner {
 
     /// Counts the decided blocks that open on a headline over its date
     /// line and those that open on a date line over a headline (the unit
-    /// under the last decided one is in the window's lookahead).
+    /// under the last decided one is in the window's lookahead); and, blank
+    /// lines or not, the records whose text follows the two in each order.
     fn learn_block_openings(&mut self, window: &[Unit], keep: usize) {
         let headline =
             |u: &Unit| u.kind == UnitKind::Text && u.is_title_like() && u.own_dates().is_none();
         let lone_date = |u: &Unit| u.is_date() && !u.is_lone_year();
+        let prose = |u: &Unit| u.kind == UnitKind::Text && !u.is_title_like();
         for i in 0..keep {
             let (Some(first), Some(second)) = (window.get(i), window.get(i + 1)) else {
                 break;
             };
-            if !first.after_blank || second.after_blank {
-                continue;
-            }
-            if headline(first) && lone_date(second) {
-                self.block_openings[0] += 1;
+            let date_first = if headline(first) && lone_date(second) {
+                0
             } else if lone_date(first) && headline(second) {
-                self.block_openings[1] += 1;
+                1
+            } else {
+                continue;
+            };
+            if first.after_blank && !second.after_blank {
+                self.block_openings[date_first] += 1;
+            }
+            // Where every line stands apart (a page's elements), the
+            // record's text tells the order: it follows the headline.
+            if window.get(i + 2).is_some_and(prose) {
+                self.orders_over_text[date_first] += 1;
             }
         }
         let [headline_first, date_first] = self.block_openings;
         self.layout.dates_lead_titles = date_first >= 2 && date_first > headline_first;
-        // Where every line stands apart (a page's elements), the record's
-        // text tells the order: it follows the headline, which follows or
-        // precedes the date.
-        let prose = |u: &Unit| u.kind == UnitKind::Text && !u.is_title_like();
-        for i in 0..keep {
-            let (Some(first), Some(second), Some(third)) =
-                (window.get(i), window.get(i + 1), window.get(i + 2))
-            else {
-                break;
-            };
-            if !prose(third) {
-                continue;
-            }
-            if headline(first) && lone_date(second) {
-                self.orders_over_text[0] += 1;
-            } else if lone_date(first) && headline(second) {
-                self.orders_over_text[1] += 1;
-            }
-        }
         let [headline_over_text, date_over_text] = self.orders_over_text;
         self.layout.dates_lead_apart =
             date_over_text >= 2 && date_over_text > 2 * headline_over_text;
