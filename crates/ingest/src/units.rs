@@ -544,12 +544,15 @@ impl Unit {
             && text.contains('/')
             && text.chars().any(|c| c.is_ascii_digit())
             && text.chars().filter(|c| c.is_alphabetic()).take(3).count() < 3;
+        // A number alone (a table's cell of counts, `34239`) names nothing.
+        let no_letter = !text.chars().any(char::is_alphabetic);
         let reads_as_sentence = || {
             has_sentence_break(text)
                 || (words >= 12 && has_finite_verb(text))
                 || speaks_of_its_record(text)
         };
         !reference
+            && !no_letter
             && (1..=40).contains(&words)
             && text.chars().count() <= MAX_TITLE_CHARS
             && !reads_as_sentence()
@@ -4029,6 +4032,14 @@ mod tests {
         assert!(u[0].own_dates().is_some());
         assert!(!u[0].is_title_like());
         assert!(u[1].is_title_like());
+        assert!(u[2].is_title_like());
+    }
+
+    #[test]
+    fn a_number_alone_is_no_headline() {
+        let u = units_of("34239\n\n0+\n\n1325 Women in Peace Talks\n");
+        assert!(!u[0].is_title_like());
+        assert!(!u[1].is_title_like());
         assert!(u[2].is_title_like());
     }
 
