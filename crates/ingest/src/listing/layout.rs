@@ -1394,9 +1394,7 @@ fn records_listed_under_their_heading(
             // projects in quotes, as a record does in a paragraph of news
             // (`… receives 5 million for the project ”…”.`); an
             // introduction names none.
-            let names_in_quotes = |u: &Unit| {
-                named || !any_list || crate::units::quoted_span(&u.whole.clean()).is_some()
-            };
+            let names_in_quotes = |u: &Unit| crate::units::quoted_span(&u.whole.clean()).is_some();
             let run = window[start..]
                 .iter()
                 .take_while(|u| {
