@@ -1757,8 +1757,9 @@ fn labelled_row(text: &str) -> Option<(String, usize)> {
 /// date line that opens the record below it. In a column or after a
 /// space, a headline has four words at least (a place after its dates has
 /// fewer) and no third column (a table's row has); without a column the
-/// dates are a range or name their month, or a colon sets them off
-/// (`2030 Agenda for Sustainable Development` is a title), and the
+/// dates are a range or name their month, or a colon sets them off, or
+/// the headline is a short name a dash sets off from its text (`2030
+/// Agenda for Sustainable Development` is a title), and the
 /// headline is one phrase: not a sentence and its text (a date line's
 /// summary, `2018–2021. Funded by …`, is read by [`date_line`]), nor prose
 /// running on from its dates in lower case (`2018–2021 saw the office
@@ -1824,7 +1825,23 @@ fn dates_beside_headline<'a>(line: &Line<'a>) -> Vec<Line<'a>> {
         let colon = after.starts_with(':');
         let rest = after.strip_prefix(':').unwrap_or(after);
         let headline = rest.trim_start();
-        let dated_enough = range || expr.start.month.is_some() || colon;
+        // A year alone heads a record whose headline is a name set off from
+        // its text by a dash (`2015 Project Kalika – Rebuilt three schools.`),
+        // as its neighbours headed by ranges are.
+        let names_before_dash = || {
+            let dash = [" – ", " — ", " - "]
+                .iter()
+                .filter_map(|d| headline.find(d).map(|at| (at, d.len())))
+                .min();
+            dash.is_some_and(|(at, len)| {
+                let (name, text) = (&headline[..at], &headline[at + len..]);
+                let words = name.split_whitespace().count();
+                (2..=8).contains(&words)
+                    && !name.contains(['.', ',', ':'])
+                    && text.starts_with(char::is_uppercase)
+            })
+        };
+        let dated_enough = range || expr.start.month.is_some() || colon || names_before_dash();
         let one_phrase = headline.chars().count() <= 200
             && !headline.contains(". ")
             && !headline.contains('\t')

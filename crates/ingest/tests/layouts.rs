@@ -982,6 +982,20 @@ fn a_list_of_items_each_opening_on_its_year_is_of_dated_records() {
         titles(&listing)[0],
         "2017/18 fiscal year review of the six towns"
     );
+    // Paragraphs apart, one opening on a year alone and the others on
+    // ranges, are a run all the same.
+    let listing = parse(
+        "Our schools\n\nAfter the floods we rebuilt the schools of the valley.\n\n\
+         2016 Project Riverside – Rebuilt four classrooms of the river school in Upper Dala.\n\n\
+         2016-17 Project Hilltop – Completed two classrooms in the Hilltop Lower School.\n\n\
+         2018-20 Project Lakeshore – Still building six classrooms in Lakeshore Primary School.\n\n\
+         Write to us if you would like to help.",
+    );
+    assert_eq!(
+        titles(&listing),
+        ["Project Riverside", "Project Hilltop", "Project Lakeshore"]
+    );
+    assert_eq!(dates(&listing), all_dated(["2016", "2016-17", "2018-20"]));
     // One line so opened names its year: the title keeps it.
     let listing = parse(
         "Projects\n\n2030 Agenda for the river towns\n\n1 June 2019 - 2 July 2021\n\nThe towns plan.\n",
