@@ -748,6 +748,34 @@ impl<'a> Builder<'a> {
         }
     }
 
+    /// A record whose dates are one field of a block of two or more fields
+    /// over them (`Echo of Kindness` / `Initiative: IQan` / `Place:
+    /// Ochamchira` / `Period: 2018 – 2019`), whatever their labels: the
+    /// headline is the line of text over the block, a blank line between
+    /// or not, not a field the vocabulary does not list.
+    fn headline_over_fields(&self, i: usize) -> Option<usize> {
+        let is_field = |k: usize| matches!(self.units[k].kind, UnitKind::Field { .. });
+        let dates = self.unit(i + 1)?;
+        if !matches!(dates.kind, UnitKind::Field { .. }) || dates.after_blank {
+            return None;
+        }
+        let mut first = i;
+        while is_field(first) && !self.units[first].after_blank && first > 0 && is_field(first - 1)
+        {
+            first -= 1;
+        }
+        if first == i || !is_field(first) {
+            return None;
+        }
+        let above = first.checked_sub(1)?;
+        let headline = &self.units[above];
+        (self.roles[above] == Role::Body
+            && headline.kind == UnitKind::Text
+            && headline.heading_level().is_none_or(|level| level > 1)
+            && headline.is_title_like())
+        .then_some(above)
+    }
+
     /// Whether unit `k` is the file's first, where a page prints its title.
     fn is_files_first(&self, k: usize) -> bool {
         self.starts_file && k == 0
@@ -771,6 +799,9 @@ impl<'a> Builder<'a> {
     /// dates is not the title; the line above it, with no blank line
     /// between, is.
     fn headline_above(&self, i: usize) -> usize {
+        if let Some(headline) = self.headline_over_fields(i) {
+            return headline;
+        }
         const LONGEST_TAG: usize = 3;
         let words = |k: usize| self.units[k].whole.clean().split_whitespace().count();
         let content_words = |k: usize| self.units[k].content.clean().split_whitespace().count();
