@@ -1009,6 +1009,12 @@ mod tests {
             ("Data de início", Meaning::Start),
             ("Date d'achèvement", Meaning::End),
             ("Einddatum", Meaning::End),
+            ("Place", Meaning::Places),
+            ("Municipality", Meaning::Places),
+            ("Province", Meaning::Places),
+            ("District", Meaning::Places),
+            ("Commune", Meaning::Places),
+            ("Standort", Meaning::Places),
         ] {
             assert_eq!(meaning(label), Some(expected), "{label}");
         }
