@@ -4424,3 +4424,32 @@ fn a_headline_over_a_block_of_fields_whose_last_gives_the_dates_titles_its_recor
         all_dated(["2018 – 2019", "2019-2020", "2020-2021"])
     );
 }
+
+#[test]
+fn a_date_over_its_records_fields_opens_the_headline_below_though_it_runs_on_from_the_text_above() {
+    let listing = parse(
+        "Notices\n\n\
+         12 March 2021\nDistrict: Upper Dala\nDonor: Water Trust\n\n\
+         Rainwater tanks for village schools\n\n\
+         The tanks are built beside four schools; parents are asked to a meeting in May.\n\
+         2 February 2021\nDistrict: Lower Dala\nDonor: Health Fund\n\n\
+         Mobile clinics for herders\n\n\
+         Nurses travel with the herds; the plan is open for comments until April.\n\
+         15 January 2021\nDistrict: Dala town\nDonor: Seed Alliance\n\n\
+         Seed bank for returnees\n\n\
+         Families back from the cities keep seed for the next season.\n",
+    );
+    assert_eq!(titles(&listing), THREE_RECORDS);
+    assert_eq!(
+        dates(&listing),
+        all_dated(["12 March 2021", "2 February 2021", "15 January 2021"])
+    );
+    assert_eq!(
+        fields_of(&listing, "District"),
+        [
+            Some("Upper Dala".into()),
+            Some("Lower Dala".into()),
+            Some("Dala town".into())
+        ]
+    );
+}

@@ -82,7 +82,9 @@ pub(super) struct Layout {
     pub(super) dates_lead_titles: bool,
     /// Date lines open their records though each line stands apart (a
     /// page's elements): most records' text follows a headline under its
-    /// date line (`Jun 2024` / `Wells for schools` / text), two at least.
+    /// date line (`Jun 2024` / `Wells for schools` / text), or under the
+    /// fields right under it (`Jun 2024` / `Donor: WB` / headline / text),
+    /// two at least.
     pub(super) dates_lead_apart: bool,
     /// A line set apart, printed the same right above most date lines,
     /// three at least (a blog's category over each post's date: `Borehole
@@ -258,6 +260,8 @@ pub(super) struct LayoutLearner {
     /// whose text follows a date line under its headline, blank lines or
     /// not.
     orders_over_text: [usize; 2],
+    /// The shapes of the last units decided, for [`Self::learn_block_openings`].
+    shapes_above: ShapesAbove,
     /// How often each line right above a date line was printed, and how
     /// many date lines had a line above.
     date_heads: std::collections::BTreeMap<String, usize>,
@@ -602,6 +606,56 @@ impl LayoutLearner {
     }
 }
 
+/// What [`LayoutLearner::learn_block_openings`] keeps of a unit decided:
+/// a date line, a field run on from the line above, or another unit.
+#[derive(Debug, Default, Clone, Copy, PartialEq)]
+enum ShapeAbove {
+    Date,
+    FieldUnder,
+    #[default]
+    Other,
+}
+
+/// The shapes of the last three units decided, the latest last.
+#[derive(Debug, Default, Clone)]
+struct ShapesAbove([ShapeAbove; 3]);
+
+impl ShapesAbove {
+    fn push(&mut self, shape: ShapeAbove) {
+        self.0.rotate_left(1);
+        self.0[2] = shape;
+    }
+
+    /// A date line with one or two fields under it, the last units decided.
+    fn dates_over_fields(&self) -> bool {
+        use ShapeAbove::{Date, FieldUnder};
+        matches!(
+            self.0,
+            [_, Date, FieldUnder] | [Date, FieldUnder, FieldUnder]
+        )
+    }
+}
+
+/// The headline under the date line `d` and one or two fields right under
+/// it, a blank line between the fields and the headline or not: the unit
+/// after the fields where it reads as a headline.
+pub(super) fn headline_under_fields(units: &[Unit], d: usize) -> Option<usize> {
+    const MOST_FIELDS: usize = 2;
+    let field = |k: usize| {
+        units
+            .get(k)
+            .is_some_and(|u| matches!(u.kind, UnitKind::Field { .. }) && !u.after_blank)
+    };
+    let fields = (d + 1..=d + MOST_FIELDS).take_while(|&k| field(k)).count();
+    let h = d + 1 + fields;
+    let headline = units.get(h)?;
+    (fields > 0
+        && headline.kind == UnitKind::Text
+        && headline.is_title_like()
+        && headline.own_dates().is_none())
+    .then_some(h)
+}
+
 impl LayoutLearner {
     /// Learns which field opens a record where titles are labelled: the
     /// first of the fields right above the first title field, from the
@@ -657,6 +711,26 @@ impl LayoutLearner {
             if window.get(i + 2).is_some_and(prose) {
                 self.orders_over_text[date_first] += 1;
             }
+        }
+        // A date over its record's fields, then the headline and its text
+        // (`3 November 2017` / `Donor: WB` / `Road repairs` / what the
+        // record is about), counted at the headline: the units above it may
+        // have been decided with the window before.
+        for i in 0..keep {
+            let unit = &window[i];
+            if headline(unit)
+                && window.get(i + 1).is_some_and(prose)
+                && self.shapes_above.dates_over_fields()
+            {
+                self.orders_over_text[1] += 1;
+            }
+            self.shapes_above.push(if lone_date(unit) {
+                ShapeAbove::Date
+            } else if matches!(unit.kind, UnitKind::Field { .. }) && !unit.after_blank {
+                ShapeAbove::FieldUnder
+            } else {
+                ShapeAbove::Other
+            });
         }
         let [headline_first, date_first] = self.block_openings;
         self.layout.dates_lead_titles = date_first >= 2 && date_first > headline_first;

@@ -320,6 +320,22 @@ impl<'a> Builder<'a> {
             && (text_follows || self.dates_lead_titles || under_label || beside_its_dates)
     }
 
+    /// Where the listing's records open on their dates over their text
+    /// ([`super::layout::Layout::dates_lead_apart`]), a date line with its
+    /// record's fields under it opens the headline's record below them,
+    /// though it runs on from the text above (`On 6 November the meeting
+    /// …` / `30 October 2017` / `Donor: WB` / `Cinema to museum`).
+    fn headline_under_leading_dates_and_fields(&self, d: usize) -> Option<usize> {
+        if !self.dates_lead_apart || self.roles[d] != Role::Body || !self.units[d].is_date() {
+            return None;
+        }
+        let h = super::layout::headline_under_fields(self.units, d)?;
+        (self.roles[d + 1..=h].iter().all(|r| *r == Role::Body)
+            || self.roles[h] == Role::Title
+                && self.roles[d + 1..h].iter().all(|r| *r == Role::Body))
+        .then_some(h)
+    }
+
     /// The title rules; `starts_file` says the window holds the file's
     /// first unit (never a title by rule 3). An item of a list nested in
     /// the item above it is a part of that item, whatever the rules found;
@@ -446,6 +462,11 @@ impl<'a> Builder<'a> {
                 if d > 0 && self.roles[d - 1] == Role::Body && self.is_constant_date_head(d - 1) {
                     self.roles[d - 1] = Role::Lead;
                 }
+            } else if let Some(h) = self.headline_under_leading_dates_and_fields(d) {
+                for role in &mut self.roles[d..h] {
+                    *role = Role::Lead;
+                }
+                self.roles[h] = Role::Title;
             }
         }
         // Rule 2: numbered or bulleted titles without a date line, at the
