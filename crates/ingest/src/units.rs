@@ -742,7 +742,13 @@ fn has_sentence_break(text: &str) -> bool {
             || LONG_ABBREVIATIONS.contains(&word)
             || word.contains('.')
             || word.chars().filter(|c| c.is_uppercase()).count() > 1;
-        !abbreviation && after.starts_with(char::is_uppercase)
+        // A web address after a word's full stop is a sentence of its own
+        // (`… the groups vouch for. www.example.org`), however short the
+        // word.
+        let link = (after.starts_with("www.") || after.starts_with("http"))
+            && letters >= 2
+            && !word.contains('.');
+        !abbreviation && after.starts_with(char::is_uppercase) || link
     })
 }
 
@@ -4089,6 +4095,22 @@ mod tests {
         let levels: Vec<Option<u8>> = u.iter().map(Unit::heading_level).collect();
         assert_eq!(levels, [Some(2), Some(3), None, None, None]);
         assert_eq!(u[1].content.clean(), "Rain tanks");
+    }
+
+    #[test]
+    fn a_web_address_after_a_full_stop_starts_a_sentence() {
+        assert!(has_sentence_break(
+            "A fund for loans the groups vouch for. www.example.org/loans/"
+        ));
+        assert!(has_sentence_break(
+            "Seed for the farmers. https://example.org"
+        ));
+        assert!(!has_sentence_break("See e.g. www.example.org"));
+        let u = units_of(
+            "Loans for the groups that the members vouch for. www.example.org
+",
+        );
+        assert!(!u[0].is_title_like());
     }
 
     #[test]

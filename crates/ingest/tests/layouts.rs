@@ -4453,3 +4453,28 @@ fn a_date_over_its_records_fields_opens_the_headline_below_though_it_runs_on_fro
         ]
     );
 }
+
+#[test]
+fn items_numbered_in_sequence_each_over_its_text_are_records_all() {
+    let listing = parse(
+        "Grants 2019\n\nThe board supported the following projects this year:\n\n\
+         1. Clean Wells. Malawi\n\n\
+         Drilling of two wells beside the school. Read more at www.example.org\n\n\
+         2. Teachers' Fund, Kenya\n\n\
+         A revolving fund for the loans of forty teachers. Read more at www.example.net\n\n\
+         3. River Clinic, Uganda\n\n\
+         A boat that takes a clinic to the islands of the lake, with nurses for the year. \
+         www.example.com/river/\n\n\
+         4. Seeds, Zambia\n\n\
+         A partnership of churches",
+    );
+    assert_eq!(
+        titles(&listing),
+        [
+            "Clean Wells. Malawi",
+            "Teachers' Fund, Kenya",
+            "River Clinic, Uganda",
+            "Seeds, Zambia"
+        ]
+    );
+}

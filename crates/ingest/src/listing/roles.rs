@@ -320,6 +320,49 @@ impl<'a> Builder<'a> {
             && (text_follows || self.dates_lead_titles || under_label || beside_its_dates)
     }
 
+    /// Records numbered in sequence, each over its text, are records all:
+    /// where `2.` and `3.` head theirs, so does `4.` after `3.` (a short
+    /// text under it, cut off), and `1.` before `2.` (a title with a full
+    /// stop, `1. Building Communities. Guatemala`). An item is completed
+    /// from its neighbour at its indentation that another rule made a
+    /// title: the next number after a title, or the first before one. An
+    /// item with items right under it at its indentation is a list's, left
+    /// to the list rules.
+    fn complete_numbered_records(&mut self) {
+        const LONGEST_ITEM: usize = 200;
+        let units = self.units;
+        let number = |k: usize| match units[k].kind {
+            UnitKind::Numbered(n) => Some(n),
+            _ => None,
+        };
+        let items: Vec<usize> = (0..units.len()).filter(|&k| number(k).is_some()).collect();
+        let completable = |k: usize| {
+            let unit = &units[k];
+            let next_is_item = units
+                .get(k + 1)
+                .is_some_and(|next| number(k + 1).is_some() && next.indent == unit.indent);
+            unit.whole.segments.len() == 1
+                && unit.whole.clean().chars().count() <= LONGEST_ITEM
+                && !unit.whole.clean().ends_with(':')
+                && !next_is_item
+        };
+        for pair in items.windows(2) {
+            let [a, b] = [pair[0], pair[1]];
+            let (Some(n), Some(m)) = (number(a), number(b)) else {
+                continue;
+            };
+            if units[a].indent != units[b].indent || m != n + 1 {
+                continue;
+            }
+            let [role_a, role_b] = [self.roles[a], self.roles[b]];
+            if role_a == Role::Title && role_b == Role::Body && completable(b) {
+                self.roles[b] = Role::Title;
+            } else if n == 1 && role_b == Role::Title && role_a == Role::Body && completable(a) {
+                self.roles[a] = Role::Title;
+            }
+        }
+    }
+
     /// Where the listing's records open on their dates over their text
     /// ([`super::layout::Layout::dates_lead_apart`]), a date line with its
     /// record's fields under it opens the headline's record below them,
@@ -344,6 +387,7 @@ impl<'a> Builder<'a> {
     /// it at its level is one.
     pub(super) fn find_titles(&mut self, starts_file: bool) {
         self.find_titles_by_the_rules(starts_file);
+        self.complete_numbered_records();
         // Rule CH: a client and its years over the work done for it; the
         // work is the title, whatever another rule made of the two.
         if self.client_heads {
