@@ -4478,3 +4478,38 @@ fn items_numbered_in_sequence_each_over_its_text_are_records_all() {
         ]
     );
 }
+
+#[test]
+fn headlines_each_over_a_short_line_of_their_place_are_records() {
+    let expected = [
+        "Water supply for the towns of the north (Year 2)",
+        "Training of district health officers",
+        "Study on rural roads and their upkeep",
+    ];
+    for text in [
+        "Our assignments\n\nWater supply for the towns of the north (Year 2)\n\nNepal\n\n\
+         Training of district health officers\n\nIndonesia\n\n\
+         Study on rural roads and their upkeep\n\nTanzania\n",
+        "Our assignments\n\nWater supply for the towns of the north (Year 2)\nNepal\n\n\
+         Training of district health officers\n--\n\n\
+         Study on rural roads and their upkeep\nTanzania\n",
+    ] {
+        let listing = parse(text);
+        assert_eq!(titles(&listing), expected);
+        let places: Vec<String> = listing
+            .projects
+            .iter()
+            .map(|p| p.description_text())
+            .collect();
+        assert_eq!(places[0], "Nepal");
+        assert_eq!(places[2], "Tanzania");
+    }
+    // Dated records are read by their dates: the short line under each
+    // is its text, not a sign of this layout.
+    let listing = parse(
+        "Projects\n\nWater supply for the towns of the north\n2019-2021\nNepal\n\n\
+         Training of district health officers\n2020-2022\nIndonesia\n\n\
+         Study on rural roads and their upkeep\n2021-2023\nTanzania\n",
+    );
+    assert_eq!(titles(&listing).len(), 3);
+}

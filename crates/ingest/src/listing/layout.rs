@@ -125,6 +125,11 @@ pub(super) struct Layout {
     /// given …`), three at least, in a listing no other rule reads (rule
     /// ND).
     pub(super) dash_named: bool,
+    /// Records are headlines each over one short line, their place or
+    /// client, with nothing else under them (`Study on rural roads` /
+    /// `Tanzania`), three at least, in a listing no other rule reads (rule
+    /// HS).
+    pub(super) headlines_over_short_lines: bool,
     /// Records are references, each a client, its year, then the work
     /// done (`TSR – 2020. Advice on …`), three at least, in a listing no
     /// other rule reads (rule CY).
@@ -292,6 +297,8 @@ pub(super) struct LayoutLearner {
     linked_titles: usize,
     /// Paragraphs opening on a name and a dash (rule ND).
     dash_named: usize,
+    /// Headlines over a short line (rule HS).
+    headlines_over_short_lines: usize,
     /// References of a client and its year (rule CY).
     client_years: usize,
     /// List items granting an amount (rule GA).
@@ -866,6 +873,9 @@ impl LayoutLearner {
         const FEWEST: usize = 3;
         let count = |shape: fn(&Unit) -> bool| decided.iter().filter(|unit| shape(unit)).count();
         self.dash_named += count(|unit| dash_named(unit).is_some());
+        self.headlines_over_short_lines += (0..decided.len())
+            .filter(|&i| is_headline_over_short_line(decided, i))
+            .count();
         self.client_years += count(|unit| client_year(unit).is_some());
         self.grant_items += count(is_grant_item);
         self.client_heads += (0..decided.len())
@@ -874,6 +884,8 @@ impl LayoutLearner {
         self.layout.client_heads = self.client_heads >= FEWEST;
         let other_records = self.other_records();
         self.layout.dash_named = self.dash_named >= FEWEST && !other_records;
+        self.layout.headlines_over_short_lines =
+            self.headlines_over_short_lines >= FEWEST && !other_records && !self.layout.dash_named;
         self.layout.grant_items = self.grant_items >= FEWEST && !other_records;
         // References carry their year after the client: read as
         // headlines with their dates otherwise, they are this rule's.
@@ -1161,6 +1173,44 @@ pub(super) fn is_client_head(units: &[Unit], i: usize) -> bool {
         && !below.whole.clean().trim_end_matches('.').contains(". ")
         && below.reads_as_a_title()
         && client_years_heading(below).is_none()
+}
+
+/// Rule HS: unit `i` of `units` is a headline over one short line (a
+/// place, a client: `Study on rural roads and their upkeep` / `Tanzania`)
+/// with the next headline or nothing under the two, as a flattened table
+/// of assignments and their countries prints them. A cell left empty
+/// prints a dash (`--`).
+pub(super) fn is_headline_over_short_line(units: &[Unit], i: usize) -> bool {
+    const MOST_SHORT_WORDS: usize = 4;
+    const FEWEST_HEADLINE_WORDS: usize = 4;
+    let (Some(unit), Some(below)) = (units.get(i), units.get(i + 1)) else {
+        return false;
+    };
+    let words = |u: &Unit| u.whole.clean().split_whitespace().count();
+    // A line opening on dates is a date line, whatever follows them; a
+    // byline (`Published in July 2020`) names no place.
+    let one_line = |u: &Unit| {
+        u.kind == UnitKind::Text
+            && u.whole.segments.len() == 1
+            && !u.is_byline()
+            && scan_date(&u.whole.clean()).is_none()
+    };
+    let headline = |u: &Unit| {
+        one_line(u)
+            && u.is_title_like()
+            && u.own_dates().is_none()
+            && u.heading_level().is_none()
+            && words(u) >= FEWEST_HEADLINE_WORDS
+    };
+    let placeholder = |u: &Unit| {
+        let text = u.whole.clean();
+        !text.is_empty() && text.chars().all(|c| matches!(c, '-' | '–' | '—'))
+    };
+    let short = one_line(below)
+        && (below.is_title_like() && words(below) <= MOST_SHORT_WORDS || placeholder(below))
+        && below.own_dates().is_none()
+        && !below.whole.clean().ends_with(':');
+    headline(unit) && short && units.get(i + 2).is_none_or(headline)
 }
 
 /// A line of rule LT: one line of text that reads as a headline, with no

@@ -2,9 +2,9 @@
 //! text: the layout rules.
 
 use super::layout::{
-    is_client_head, is_grant_item, is_headline_line, is_linked_title, is_page_title_field,
-    is_quoted_line, is_record_row, is_sentence_line, item_marker, label_head, mentions_the_listing,
-    Layout, ListedRecords,
+    is_client_head, is_grant_item, is_headline_line, is_headline_over_short_line, is_linked_title,
+    is_page_title_field, is_quoted_line, is_record_row, is_sentence_line, item_marker, label_head,
+    mentions_the_listing, Layout, ListedRecords,
 };
 use super::paragraphs::{client_year, dash_named, named_paragraph};
 use crate::dates::NumericOrder;
@@ -63,6 +63,7 @@ pub(super) struct Builder<'a> {
     pub(super) headline_lines: Option<(usize, usize)>,
     pub(super) linked_titles: bool,
     pub(super) dash_named: bool,
+    pub(super) headlines_over_short_lines: bool,
     pub(super) client_years: bool,
     pub(super) grant_items: bool,
     pub(super) client_heads: bool,
@@ -133,6 +134,7 @@ impl<'a> Builder<'a> {
             headline_lines: layout.headline_lines,
             linked_titles: layout.linked_titles,
             dash_named: layout.dash_named,
+            headlines_over_short_lines: layout.headlines_over_short_lines,
             client_years: layout.client_years,
             grant_items: layout.grant_items,
             client_heads: layout.client_heads,
@@ -325,7 +327,8 @@ impl<'a> Builder<'a> {
     /// text under it, cut off), and `1.` before `2.` (a title with a full
     /// stop, `1. Building Communities. Guatemala`). An item is completed
     /// from its neighbour at its indentation that another rule made a
-    /// title: the next number after a title, or the first before one. An
+    /// title, no title between them: the next number after a title, or the
+    /// first before one. An
     /// item with items right under it at its indentation is a list's, left
     /// to the list rules.
     fn complete_numbered_records(&mut self) {
@@ -351,7 +354,9 @@ impl<'a> Builder<'a> {
             let (Some(n), Some(m)) = (number(a), number(b)) else {
                 continue;
             };
-            if units[a].indent != units[b].indent || m != n + 1 {
+            // Records one after the other: no title between the two.
+            let between = (a + 1..b).any(|k| self.roles[k] == Role::Title);
+            if units[a].indent != units[b].indent || m != n + 1 || between {
                 continue;
             }
             let [role_a, role_b] = [self.roles[a], self.roles[b]];
@@ -659,6 +664,19 @@ impl<'a> Builder<'a> {
             self.mark_records_after_lead_in(|unit| dash_named(unit).is_some());
             return;
         }
+        // Rule HS: headlines each over one short line, their place.
+        if self.headlines_over_short_lines {
+            let units = self.units;
+            for i in 0..units.len() {
+                if self.roles[i] == Role::Body
+                    && self.after_lead_in(i)
+                    && is_headline_over_short_line(units, i)
+                {
+                    self.roles[i] = Role::Title;
+                }
+            }
+            return;
+        }
         self.mark_dated_lines();
         self.mark_heading_runs();
         // Rule 3: a listing of titles and fields or prose, without date
@@ -816,8 +834,8 @@ impl<'a> Builder<'a> {
     /// A record whose dates are one field of a block of two or more fields
     /// over them (`Echo of Kindness` / `Initiative: IQan` / `Place:
     /// Ochamchira` / `Period: 2018 – 2019`), whatever their labels: the
-    /// headline is the line of text over the block, a blank line between
-    /// or not, not a field the vocabulary does not list.
+    /// headline is the line of text over the block, a blank line between,
+    /// not a field the vocabulary does not list.
     fn headline_over_fields(&self, i: usize) -> Option<usize> {
         let is_field = |k: usize| matches!(self.units[k].kind, UnitKind::Field { .. });
         let dates = self.unit(i + 1)?;
@@ -829,7 +847,8 @@ impl<'a> Builder<'a> {
         {
             first -= 1;
         }
-        if first == i || !is_field(first) {
+        // The block stands apart from its headline, as a card prints it.
+        if first == i || !is_field(first) || !self.units[first].after_blank {
             return None;
         }
         let above = first.checked_sub(1)?;
@@ -1537,6 +1556,11 @@ impl<'a> Builder<'a> {
                 // The value of a label printed over it is the record
                 // above's (`Funders` / `City of Dijon`).
                 if unit.continues_fields() {
+                    break;
+                }
+                // Where each headline stands over one short line (rule
+                // HS), the line is its place, not the next one's kicker.
+                if self.headlines_over_short_lines && i > 0 && self.roles[i - 1] == Role::Title {
                     break;
                 }
                 if let UnitKind::LoneLabel(_) = unit.kind {
