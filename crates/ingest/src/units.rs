@@ -1357,7 +1357,20 @@ pub fn own_dates(text: &str) -> Option<OwnDates> {
                 title = title[..open].trim_end();
             }
         }
-        let title = title.trim_end_matches([',', ' ']);
+        let mut title = title.trim_end_matches([',', ' ']);
+        // Words announcing the date after the headline (`… La Esperanza on
+        // date 16 November 2020`, `… publié le 3 mai 2021`) are not the
+        // headline's.
+        if !separated {
+            for _ in 0..2 {
+                match title.rsplit_once(' ') {
+                    Some((rest, last)) if DATE_ANNOUNCING_WORDS.contains(&last) => {
+                        title = rest.trim_end();
+                    }
+                    _ => break,
+                }
+            }
+        }
         if title.split_whitespace().count() < 2 {
             continue;
         }
@@ -1369,6 +1382,26 @@ pub fn own_dates(text: &str) -> Option<OwnDates> {
     }
     None
 }
+
+/// Words that announce a date after a headline with no separator, in the
+/// listings' languages (`on date`, `publié le`, `vom`, `del`).
+const DATE_ANNOUNCING_WORDS: &[&str] = &[
+    "on",
+    "date",
+    "dated",
+    "posted",
+    "published",
+    "publié",
+    "le",
+    "am",
+    "vom",
+    "el",
+    "del",
+    "il",
+    "op",
+    "em",
+    "du",
+];
 
 /// Words naming a record, in the listings' languages: before its number
 /// (`Project 2 – Title`, `Projet B : Titre`) or opening a bracket that

@@ -4513,3 +4513,26 @@ fn headlines_each_over_a_short_line_of_their_place_are_records() {
     );
     assert_eq!(titles(&listing).len(), 3);
 }
+
+#[test]
+fn words_announcing_a_headlines_date_are_not_its_title() {
+    let listing = parse(
+        "Linked articles\n\
+         Rainwater tanks for village schools on date 16 November 2020\n\
+         Mobile clinics for herders on date 11 August 2020\n\
+         Seed bank for returnees on date 6 July 2020\n",
+    );
+    assert_eq!(titles(&listing), THREE_RECORDS);
+    assert_eq!(
+        dates(&listing),
+        all_dated(["16 November 2020", "11 August 2020", "6 July 2020"])
+    );
+    // `on` alone announces the date as well.
+    let listing = parse(
+        "News\n\
+         Launch of the Clean Water Project on 12 May 2020\n\
+         Opening of the Dala clinic on 3 June 2020\n\
+         Harvest fair for returnees on 9 July 2020\n",
+    );
+    assert_eq!(titles(&listing)[0], "Launch of the Clean Water Project");
+}
