@@ -1434,3 +1434,29 @@ fn a_page_where_no_rule_finds_a_record_has_its_list_for_records() {
     assert_eq!(titles(&listing), THREE_RECORDS);
     spans_hold(A_LIST_AND_NOTHING_ELSE.as_bytes(), &listing);
 }
+
+#[test]
+fn the_pages_heading_over_the_label_of_the_first_cards_name_is_no_record() {
+    let card = |name: &str, partner: &str| {
+        format!(
+            "<div class=\"card\"><h4>Project name :</h4>{name}\
+             <div><strong>Partner :</strong>{partner}</div>\
+             <h4>Description:</h4><p>What the project does, in a sentence or two.</p></div>\n"
+        )
+    };
+    let html = format!(
+        "<html><body><h1>Our achievements</h1>\n{}{}{}</body></html>",
+        card("Rainwater tanks for village schools", "Hill Farmers Union"),
+        card("Mobile clinics for herders", "Herders' Circle"),
+        card("Seed bank for returnees", "Returnees' Cooperative"),
+    );
+    let listing = read(&html);
+    assert_eq!(
+        titles(&listing),
+        [
+            "Rainwater tanks for village schools",
+            "Mobile clinics for herders",
+            "Seed bank for returnees"
+        ]
+    );
+}

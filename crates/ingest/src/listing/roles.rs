@@ -775,7 +775,18 @@ impl<'a> Builder<'a> {
                         self.units[head.start].first_line() < listed.first_line
                     })
             };
-            if introduction || about_the_projects() || above_the_listed_records() {
+            // A head over the label of a record's name (`Nom du projet :`
+            // over the name) stands over the record that label opens: the
+            // page's heading, or the record above's last line.
+            let over_a_name_label = matches!(
+                &self.units[head.body].kind,
+                UnitKind::LoneLabel(label) if labels::meaning(label) == Some(Meaning::Title)
+            );
+            if introduction
+                || about_the_projects()
+                || above_the_listed_records()
+                || over_a_name_label
+            {
                 continue;
             }
             // A numbered line in a head is its headline; under a numbered
