@@ -725,9 +725,9 @@ impl LayoutLearner {
         // have been decided with the window before.
         for i in 0..keep {
             let unit = &window[i];
-            if headline(unit)
+            if self.shapes_above.dates_over_fields()
+                && headline(unit)
                 && window.get(i + 1).is_some_and(prose)
-                && self.shapes_above.dates_over_fields()
             {
                 self.orders_over_text[1] += 1;
             }
@@ -1186,31 +1186,31 @@ pub(super) fn is_headline_over_short_line(units: &[Unit], i: usize) -> bool {
     let (Some(unit), Some(below)) = (units.get(i), units.get(i + 1)) else {
         return false;
     };
-    let words = |u: &Unit| u.whole.clean().split_whitespace().count();
+    // The checks on a unit's own flags come first: every unit is asked.
+    let one_line = |u: &Unit| {
+        u.kind == UnitKind::Text && u.whole.segments.len() == 1 && u.own_dates().is_none()
+    };
     // A line opening on dates is a date line, whatever follows them; a
     // byline (`Published in July 2020`) names no place.
-    let one_line = |u: &Unit| {
-        u.kind == UnitKind::Text
-            && u.whole.segments.len() == 1
-            && !u.is_byline()
-            && scan_date(&u.whole.clean()).is_none()
-    };
+    let plain = |u: &Unit| !u.is_byline() && scan_date(&u.whole.clean()).is_none();
     let headline = |u: &Unit| {
         one_line(u)
             && u.is_title_like()
-            && u.own_dates().is_none()
             && u.heading_level().is_none()
-            && words(u) >= FEWEST_HEADLINE_WORDS
+            && !u.has_at_most_words(FEWEST_HEADLINE_WORDS - 1)
+            && plain(u)
     };
     let placeholder = |u: &Unit| {
         let text = u.whole.clean();
         !text.is_empty() && text.chars().all(|c| matches!(c, '-' | '–' | '—'))
     };
-    let short = one_line(below)
-        && (below.is_title_like() && words(below) <= MOST_SHORT_WORDS || placeholder(below))
-        && below.own_dates().is_none()
-        && !below.whole.clean().ends_with(':');
-    headline(unit) && short && units.get(i + 2).is_none_or(headline)
+    let short = |u: &Unit| {
+        one_line(u)
+            && (u.is_title_like() && u.has_at_most_words(MOST_SHORT_WORDS) || placeholder(u))
+            && !u.whole.clean().ends_with(':')
+            && plain(u)
+    };
+    headline(unit) && short(below) && units.get(i + 2).is_none_or(headline)
 }
 
 /// A line of rule LT: one line of text that reads as a headline, with no
