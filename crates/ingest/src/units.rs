@@ -876,12 +876,24 @@ fn subsection_depth(text: &str, kind: &UnitKind) -> usize {
 
 /// Splits a line marked with a letter or a roman numeral into its place
 /// in the list and the rest: `a. Title`, `(b) Title`, `c) Title`, `iv.
-/// Title`, `IV. Title` → (1, …), (2, …), (3, …), (4, …), (4, …). Letters
-/// only in lower case: `A. Smith` opens with an initial. A lone `i`, `v`
+/// Title`, `IV. Title`, `D) Title` → (1, …), (2, …), (3, …), (4, …), (4,
+/// …), (4, …). A capital letter only before a bracket: `A. Smith` opens
+/// with an initial. A lone `i`, `v`
 /// or `x` is a letter, as in a list that runs on from `h.`.
 fn lettered(text: &str) -> Option<(u32, usize)> {
     if let Some(upper) = upper_roman(text) {
         return Some(upper);
+    }
+    // An upper-case letter before a bracket marks an item, never an
+    // initial: `A) Title`, `(B) Title`.
+    let bracketed = text.strip_prefix('(').unwrap_or(text);
+    if let [letter @ b'A'..=b'Z', b')', ..] = bracketed.as_bytes() {
+        let mark_len = text.len() - bracketed.len() + 2;
+        let rest = text.get(mark_len..)?;
+        let gap = rest.len() - rest.trim_start().len();
+        let opened = text.len() == bracketed.len() || text.starts_with('(');
+        return (opened && gap > 0 && !rest.trim().is_empty())
+            .then_some((u32::from(letter - b'A') + 1, mark_len + gap));
     }
     let lower = |s: &str| s.bytes().take_while(u8::is_ascii_lowercase).count();
     let (inner, mark_len) = match text.strip_prefix('(') {
@@ -3758,6 +3770,8 @@ mod tests {
             ("iv. Wells for schools", 4),
             ("(xii) Wells for schools", 12),
             ("i) Wells for schools", 9),
+            ("D) Wells for schools", 4),
+            ("(B) Wells for schools", 2),
         ] {
             let u = units_of(&format!("{line}\n"));
             assert_eq!(u[0].kind, UnitKind::Numbered(place), "{line}");
@@ -3772,6 +3786,8 @@ mod tests {
             "e.g. wells",
             "b.\n",
             "(ab Wells",
+            "B)",
+            "(C Wells",
         ] {
             let u = units_of(&format!("{line}\n"));
             assert!(!matches!(u[0].kind, UnitKind::Numbered(_)), "{line}");

@@ -4536,3 +4536,17 @@ fn words_announcing_a_headlines_date_are_not_its_title() {
     );
     assert_eq!(titles(&listing)[0], "Launch of the Clean Water Project");
 }
+
+#[test]
+fn a_list_that_opens_a_listing_where_nothing_else_is_read_is_its_records() {
+    let listing = parse(
+        "A) The Hill Farmers Union asks for money to buy tanks for four village schools.\n\
+         B) Three clinics of the dry plains plan to send nurses with the herds for six months.\n\
+         C) The returnees' cooperative keeps seed for the families back from the cities.\n",
+    );
+    assert_eq!(listing.projects.len(), 3);
+    assert_eq!(
+        titles(&listing)[0],
+        "The Hill Farmers Union asks for money to buy tanks for four village schools."
+    );
+}

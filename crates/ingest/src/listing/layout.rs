@@ -417,7 +417,7 @@ impl LayoutLearner {
                 .collect();
             let above = with_above.len() - window.len();
             self.layout.listed_records =
-                records_listed_under_their_heading(&with_above, self.any_list)
+                records_listed_under_their_heading(&with_above, self.any_list, self.seen == 0)
                     .filter(|&(first, last, _)| first >= above && last < keep + above)
                     .map(|(first, last, items_named)| ListedRecords {
                         first_line: with_above[first].first_line(),
@@ -1487,12 +1487,28 @@ fn without_accents(word: &str) -> String {
 /// water consortium.`), the others a headline: where headlines and
 /// sentences take turns, each sentence is its headline's text. With
 /// `any_list`, a marked list under any line will do, but for a sentence
-/// about one record introducing its parts.
+/// about one record introducing its parts, and so does one that opens the
+/// listing (`window` opens it where `opens_listing`).
 fn records_listed_under_their_heading(
     window: &[Unit],
     any_list: bool,
+    opens_listing: bool,
 ) -> Option<(usize, usize, bool)> {
     const FEWEST_ITEMS: usize = 3;
+    if any_list && opens_listing {
+        if let Some(first) = window
+            .first()
+            .filter(|u| matches!(u.kind, UnitKind::Numbered(_) | UnitKind::Bullet))
+        {
+            let run = window
+                .iter()
+                .take_while(|u| u.kind.same_marker(&first.kind) && u.indent == first.indent)
+                .count();
+            if run >= FEWEST_ITEMS {
+                return Some((0, run - 1, true));
+            }
+        }
+    }
     (0..window.len()).find_map(|h| {
         let named = names_a_listing(&window[h]);
         let under_any_line = any_list && !introduces_parts(&window[h]);
