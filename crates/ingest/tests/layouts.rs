@@ -4550,3 +4550,36 @@ fn a_list_that_opens_a_listing_where_nothing_else_is_read_is_its_records() {
         "The Hill Farmers Union asks for money to buy tanks for four village schools."
     );
 }
+
+#[test]
+fn a_timeline_of_gifts_by_month_is_dated_by_its_months_and_keeps_its_undated_steps() {
+    let listing = parse(
+        "Gifts in 2019\n\n\
+         February 2019 – the trustees gave £900 to the Hill Farmers Union for tanks in four schools.\n\n\
+         April 2019 – £400 went to the herders' clinics for a second nurse.\n\n\
+         £250 was also given to the Dala school for its latrines.\n\n\
+         June 2019 – the trustees gave £600 to the returnees' cooperative for its seed bank.\n\n\
+         August 2019 – £300 went to the women's savings groups of the valley.\n\n\
+         Write to the secretary if your group would like to apply.\n",
+    );
+    assert_eq!(
+        titles(&listing),
+        [
+            "the trustees gave £900 to the Hill Farmers Union for tanks in four schools.",
+            "£400 went to the herders' clinics for a second nurse.",
+            "£250 was also given to the Dala school for its latrines.",
+            "the trustees gave £600 to the returnees' cooperative for its seed bank.",
+            "£300 went to the women's savings groups of the valley.",
+        ]
+    );
+    assert_eq!(
+        dates(&listing),
+        [
+            Some("February 2019".into()),
+            Some("April 2019".into()),
+            None,
+            Some("June 2019".into()),
+            Some("August 2019".into()),
+        ]
+    );
+}

@@ -1558,9 +1558,37 @@ fn records_listed_under_their_heading(
                 .count();
             let enough =
                 run >= FEWEST_ITEMS && (marked || 4 * sentences >= 3 * run || dated == run);
+            if !enough && any_list && !marked {
+                return timeline(&window[start..]).map(|run| (start, start + run - 1, true));
+            }
             enough.then_some((start, start + run - 1, named || any_list))
         })
     })
+}
+
+/// A timeline taken for want of other records: paragraphs from the first
+/// of `units` to the last that tells of a year in its opening words,
+/// most of them so ([`is_dated_paragraph`]), three at least; a paragraph
+/// set apart between two of them is one more step (`£554 was also donated
+/// …` under `March 2018 – £500 was donated …`). How many units it holds.
+fn timeline(units: &[Unit]) -> Option<usize> {
+    const FEWEST_DATED: usize = 3;
+    // A paragraph run on from the one above, no blank line between, is
+    // that step's text, not a step: the timeline stops there.
+    let paragraphs = units
+        .iter()
+        .take_while(|u| {
+            u.kind == UnitKind::Text
+                && !u.is_title_like()
+                && (u.after_blank || is_dated_paragraph(u))
+        })
+        .count();
+    let run = units[..paragraphs].iter().rposition(is_dated_paragraph)? + 1;
+    let dated = units[..run]
+        .iter()
+        .filter(|u| is_dated_paragraph(u))
+        .count();
+    (dated >= FEWEST_DATED && 2 * dated > run && is_dated_paragraph(&units[0])).then_some(run)
 }
 
 /// A paragraph of one line that tells of a year in its opening words

@@ -95,6 +95,7 @@ impl Builder<'_> {
         let dash_named = (self.dash_named && named.is_none())
             .then(|| dash_named(title_unit))
             .flatten();
+        let mut opening_dates = None;
         let listed_rest = if let Some((name_end, rest_start)) = dash_named {
             // Rule ND: the name is the title, the prose after the dash the
             // record's text.
@@ -111,7 +112,10 @@ impl Builder<'_> {
             match listed.filter(|l| l.for_want_of_others) {
                 Some(_) => quoted_name_within(&mut title)
                     .or_else(|| split_name_sentence(&mut title))
-                    .or_else(|| split_first_sentence(&mut title)),
+                    .or_else(|| {
+                        opening_dates = split_opening_dates(&mut title);
+                        split_first_sentence(&mut title)
+                    }),
                 None => split_name_sentence(&mut title),
             }
         } else if title_unit.is_year_led() {
@@ -208,7 +212,8 @@ impl Builder<'_> {
         let title_date = match own_dates.filter(|_| !self.rows) {
             Some(own) => split_own_dates(&mut title, own),
             None => strip_title_date(&mut title),
-        };
+        }
+        .or(opening_dates);
         if let Some(amount) = title_amount {
             self.add_field(&mut project, "Budget".into(), Text::from_segment(amount));
         }
@@ -1483,6 +1488,35 @@ fn is_day_alone(date: &DateText) -> bool {
         }
         _ => false,
     }
+}
+
+/// A paragraph taken for want of other records that opens on its dates
+/// before a dash and a sentence (`January 2018 – the trustees agreed to
+/// …`): the dates, the title left to start after the dash.
+/// The sentence may open in lower case or on an amount (`July 2018 – £822
+/// was donated …`): the paragraph is a record already.
+fn split_opening_dates(title: &mut Text) -> Option<Segment> {
+    let first = title.segments.first_mut()?;
+    let text = &first.text;
+    let lead = text.len() - text.trim_start().len();
+    let expr = scan_date(&text[lead..]).filter(crate::dates::has_project_years)?;
+    let dates_len = text[lead..lead + expr.len].trim_end().len();
+    let sentence = text[lead + dates_len..]
+        .trim_start()
+        .strip_prefix(['-', '–', '—', ':'])?
+        .trim_start();
+    if sentence.split_whitespace().nth(2).is_none() {
+        return None;
+    }
+    let dates = Segment {
+        text: text[lead..lead + dates_len].to_string(),
+        line: first.line,
+        span: first.span_of(lead, lead + dates_len),
+        map: Default::default(),
+    };
+    let rest_start = text.len() - sentence.len();
+    *first = cut_segment(first, 0, rest_start)?;
+    Some(dates)
 }
 
 /// The dates a line opens on before a dash and a sentence
