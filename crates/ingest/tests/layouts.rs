@@ -4583,3 +4583,32 @@ fn a_timeline_of_gifts_by_month_is_dated_by_its_months_and_keeps_its_undated_ste
         ]
     );
 }
+
+#[test]
+fn a_clause_naming_who_pays_after_a_titles_comma_is_its_funder_field() {
+    let listing = parse(
+        "Ongoing projects\n\n\
+         1. Rainwater tanks for village schools; Funded by the Water Trust.\n   2019 – 2021\n\n\
+         2. Mobile clinics for herders, financé par la Fondation Santé\n   2018 – 2020\n\n\
+         3. Seed bank for returnees\n   2020 – 2022\n",
+    );
+    assert_eq!(titles(&listing), THREE_RECORDS);
+    assert_eq!(
+        fields_of(&listing, "Funded by")[0].as_deref(),
+        Some("the Water Trust.")
+    );
+    assert_eq!(
+        fields_of(&listing, "financé par")[1].as_deref(),
+        Some("la Fondation Santé")
+    );
+    // Words that merely end on a word of money, no funder's label the
+    // vocabulary lists, are the title's.
+    let listing = parse(
+        "Projets\n\n1. Jardins maraîchers ; soutien au financement d'une pompe\n   2019 – 2021\n\n\
+         2. Cliniques mobiles pour les éleveurs\n   2018 – 2020\n",
+    );
+    assert_eq!(
+        titles(&listing)[0],
+        "Jardins maraîchers ; soutien au financement d'une pompe"
+    );
+}

@@ -220,6 +220,9 @@ impl Builder<'_> {
         if let Some(status) = split_status_mark(&mut title) {
             self.add_field(&mut project, "Status".into(), Text::from_segment(status));
         }
+        if let Some((label, funder)) = split_funding_clause(&mut title) {
+            self.add_field(&mut project, label, Text::from_segment(funder));
+        }
         if let Some(field) = split_labelled_bracket(&mut title) {
             project.fields.push(field);
         }
@@ -1284,6 +1287,50 @@ fn strip_footnote_mark(title: &mut Text) {
     }
     last.text.truncate(kept);
     last.span.end = last.span.start + kept;
+}
+
+/// A clause after a title's comma or semicolon that names who pays in
+/// words the vocabulary lists as a funder's label (`Amrao Manush; Funded by
+/// Concern World Wide.`, `…, financé par l'AFD`): not the title's, but
+/// that funder's field, under the words as printed.
+fn split_funding_clause(title: &mut Text) -> Option<(String, Segment)> {
+    const MOST_LABEL_WORDS: usize = 3;
+    let last = title.segments.last_mut()?;
+    let text = last.text.as_str();
+    // A quoted name's credits are its record's text, read with the name.
+    if quoted_name_before_credits(text).is_some() {
+        return None;
+    }
+    let (at, label, value_at) = text.match_indices([',', ';']).find_map(|(at, _)| {
+        let clause = &text[at + 1..];
+        let clause_at = at + 1 + (clause.len() - clause.trim_start().len());
+        let clause = clause.trim_start();
+        let words: Vec<(usize, &str)> = clause
+            .split_whitespace()
+            .take(MOST_LABEL_WORDS + 1)
+            .map(|w| (w.as_ptr() as usize - clause.as_ptr() as usize, w))
+            .collect();
+        (2..=MOST_LABEL_WORDS.min(words.len().saturating_sub(1))).find_map(|n| {
+            let (last_at, last_word) = words[n - 1];
+            let label = &clause[..last_at + last_word.len()];
+            (labels::listed_meaning(label) == Some(Meaning::Funder))
+                .then(|| (at, label.to_string(), clause_at + words[n].0))
+        })
+    })?;
+    if text[..at].split_whitespace().nth(1).is_none() {
+        return None;
+    }
+    let value = text[value_at..].trim_end();
+    let funder = Segment {
+        text: value.to_string(),
+        line: last.line,
+        span: last.span_of(value_at, value_at + value.len()),
+        map: Default::default(),
+    };
+    let kept = text[..at].trim_end().len();
+    last.span = last.span_of(0, kept);
+    last.text.truncate(kept);
+    Some((label, funder))
 }
 
 /// Where the project stands, printed at the end of its headline in a
