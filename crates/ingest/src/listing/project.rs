@@ -1317,9 +1317,8 @@ fn split_funding_clause(title: &mut Text) -> Option<(String, Segment)> {
                 .then(|| (at, label.to_string(), clause_at + words[n].0))
         })
     })?;
-    if text[..at].split_whitespace().nth(1).is_none() {
-        return None;
-    }
+    // The title keeps two words at least.
+    text[..at].split_whitespace().nth(1)?;
     let value = text[value_at..].trim_end();
     let funder = Segment {
         text: value.to_string(),
@@ -1552,9 +1551,8 @@ fn split_opening_dates(title: &mut Text) -> Option<Segment> {
         .trim_start()
         .strip_prefix(['-', '–', '—', ':'])?
         .trim_start();
-    if sentence.split_whitespace().nth(2).is_none() {
-        return None;
-    }
+    // A sentence of three words at least.
+    sentence.split_whitespace().nth(2)?;
     let dates = Segment {
         text: text[lead..lead + dates_len].to_string(),
         line: first.line,
