@@ -328,9 +328,8 @@ impl<'a> Builder<'a> {
     /// stop, `1. Building Communities. Guatemala`). An item is completed
     /// from its neighbour at its indentation that another rule made a
     /// title, no title between them: the next number after a title, or the
-    /// first before one. An
-    /// item with items right under it at its indentation is a list's, left
-    /// to the list rules.
+    /// first before one. An item with items right under it at its
+    /// indentation is a list's, left to the list rules.
     fn complete_numbered_records(&mut self) {
         const LONGEST_ITEM: usize = 200;
         let units = self.units;
@@ -378,9 +377,8 @@ impl<'a> Builder<'a> {
             return None;
         }
         let h = super::layout::headline_under_fields(self.units, d)?;
-        (self.roles[d + 1..=h].iter().all(|r| *r == Role::Body)
-            || self.roles[h] == Role::Title
-                && self.roles[d + 1..h].iter().all(|r| *r == Role::Body))
+        (self.roles[d + 1..h].iter().all(|r| *r == Role::Body)
+            && matches!(self.roles[h], Role::Body | Role::Title))
         .then_some(h)
     }
 
