@@ -4409,13 +4409,13 @@ fn a_headline_over_a_block_of_fields_whose_last_gives_the_dates_titles_its_recor
     let listing = parse(
         "Grants in the hills\n\n\
          Rainwater tanks for village schools\n\n\
-         Group: Hill Farmers Union\nPlace: Upper Dala, the north\nPeriod: 2018 – 2019\n\
+         Group: Hill Farmers Union\nVillage: Upper Dala, the north\nPeriod: 2018 – 2019\n\
          The union builds tanks beside four schools so that pupils need not fetch water.\n\n\
          Mobile clinics for herders\n\n\
-         Group: Herders' Circle\nPlace: Lower Dala\nPeriod: 2019-2020\n\
+         Group: Herders' Circle\nVillage: Lower Dala\nPeriod: 2019-2020\n\
          Nurses travel with the herds and see the children twice a season.\n\n\
          Seed bank for returnees\n\n\
-         Group: Returnees' Cooperative\nPlace: Dala town\nPeriod: 2020-2021\n\
+         Group: Returnees' Cooperative\nVillage: Dala town\nPeriod: 2020-2021\n\
          Families back from the cities keep seed for the next season.\n",
     );
     assert_eq!(titles(&listing), THREE_RECORDS);
