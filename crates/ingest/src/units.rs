@@ -546,10 +546,17 @@ impl Unit {
             && text.chars().filter(|c| c.is_alphabetic()).take(3).count() < 3;
         // A number alone (a table's cell of counts, `34239`) names nothing.
         let no_letter = !text.chars().any(char::is_alphabetic);
+        // A teaser a page cut off (`… un po' di tempo fa, si rese di...`)
+        // runs longer than a headline cut off does.
+        const LONGEST_CUT_HEADLINE: usize = 24;
+        let cut_teaser = || {
+            words > LONGEST_CUT_HEADLINE && (unquoted.ends_with("...") || unquoted.ends_with('…'))
+        };
         let reads_as_sentence = || {
             has_sentence_break(text)
                 || (words >= 12 && has_finite_verb(text))
                 || speaks_of_its_record(text)
+                || cut_teaser()
         };
         !reference
             && !no_letter

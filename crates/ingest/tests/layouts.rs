@@ -4612,3 +4612,21 @@ fn a_clause_naming_who_pays_after_a_titles_comma_is_its_funder_field() {
         "Jardins maraîchers ; soutien au financement d'une pompe"
     );
 }
+
+#[test]
+fn a_teaser_the_page_cut_off_is_no_headline_however_it_ends() {
+    let listing = parse(
+        "What we built\n\
+         Our projects in the valley\n\
+         Rainwater tanks for village schools\n\
+         Upper Dala - For the union, building tanks beside the schools meant that the pupils no longer walked to the river, \
+         and the teachers could keep the classrooms clean through the whole of the dry season, which...\n\
+         Mobile clinics for herders\n\
+         Lower Dala - The herders' camps move with the rains; a clinic on wheels follows them, and the nurses \
+         see every child twice a season, weighing them and giving the vaccines that the district...\n\
+         Seed bank for returnees\n\
+         Dala town - Families who come back from the cities find seed for their first harvest, lent by the \
+         cooperative and paid back in kind after the harvest, so that the bank grows with the...\n",
+    );
+    assert_eq!(titles(&listing), THREE_RECORDS);
+}
