@@ -1955,18 +1955,28 @@ fn dates_beside_headline<'a>(line: &Line<'a>) -> Vec<Line<'a>> {
 /// sentence (`November 2007 - The council received a grant …`, as a
 /// record's text tells when it began): their length in `text`.
 pub(crate) fn dates_opening_paragraph(text: &str) -> Option<usize> {
+    let (dates, sentence) = dates_before_dash(text)?;
+    let opens_sentence =
+        sentence.starts_with(char::is_uppercase) && sentence.split_whitespace().count() >= 4;
+    opens_sentence.then_some(dates)
+}
+
+/// The years (and months) `text` opens on before a dash or a colon and a
+/// space (`July 2018 – £822 was donated …`): their length, and what
+/// follows the dash.
+pub(crate) fn dates_before_dash(text: &str) -> Option<(usize, &str)> {
     if !text.starts_with(|c: char| c.is_alphanumeric()) {
         return None;
     }
-    let expr = scan_date(text).filter(has_project_years)?;
+    let expr = scan_date(text)
+        .filter(has_project_years)
+        .filter(|e| e.start.year.is_some())?;
     let dates = text[..expr.len].trim_end();
-    let sentence = text[dates.len()..]
+    let rest = text[dates.len()..]
         .trim_start()
         .strip_prefix(['-', '–', '—', ':'])?
         .strip_prefix(' ')?;
-    let opens_sentence =
-        sentence.starts_with(char::is_uppercase) && sentence.split_whitespace().count() >= 4;
-    (opens_sentence && expr.start.year.is_some()).then_some(dates.len())
+    Some((dates.len(), rest))
 }
 
 /// Bullet marks a copied list prints before its items.

@@ -11,8 +11,8 @@ use crate::diagnostics::Diagnostic;
 use crate::labels::{self, Column, Meaning};
 use crate::record::{DateOrigin, DateText, Field, RawProject, Segment, Span, Text};
 use crate::units::{
-    dates_opening_paragraph, field, is_duration, quoted_name_before_credits, run_together_fields,
-    OwnDates, Unit, UnitKind, RECORD_WORDS,
+    dates_before_dash, dates_opening_paragraph, field, is_duration, quoted_name_before_credits,
+    run_together_fields, OwnDates, Unit, UnitKind, RECORD_WORDS,
 };
 
 impl Builder<'_> {
@@ -1545,12 +1545,8 @@ fn split_opening_dates(title: &mut Text) -> Option<Segment> {
     let first = title.segments.first_mut()?;
     let text = &first.text;
     let lead = text.len() - text.trim_start().len();
-    let expr = scan_date(&text[lead..]).filter(crate::dates::has_project_years)?;
-    let dates_len = text[lead..lead + expr.len].trim_end().len();
-    let sentence = text[lead + dates_len..]
-        .trim_start()
-        .strip_prefix(['-', '–', '—', ':'])?
-        .trim_start();
+    let (dates_len, sentence) = dates_before_dash(&text[lead..])?;
+    let sentence = sentence.trim_start();
     // A sentence of three words at least.
     sentence.split_whitespace().nth(2)?;
     let dates = Segment {
