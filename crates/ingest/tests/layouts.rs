@@ -4630,3 +4630,142 @@ fn a_teaser_the_page_cut_off_is_no_headline_however_it_ends() {
     );
     assert_eq!(titles(&listing), THREE_RECORDS);
 }
+
+#[test]
+fn a_list_under_the_listings_heading_reads_alike_however_it_is_cut() {
+    // The list reaches past any piece of a few bytes: read in pieces, its
+    // heading is seen with its items all the same, and the lines above it
+    // (a list of criteria, a link to this year's project) are no records.
+    let lines = [
+        "Projects",
+        "========",
+        "",
+        "The money our winter market raises goes to groups and people who look after children in hard times.",
+        "",
+        "We check every request with care. We support projects that",
+        "",
+        "- show a real need for money",
+        "- keep open accounts",
+        "- help children or young people directly",
+        "",
+        "The board decides at its yearly meeting. We prefer projects we know in person.",
+        "Those who asked hear from us in the days after the meeting.",
+        "",
+        "Here is the link to the project we chose this year",
+        "[Project 2024](http://example.org).",
+        "",
+        "### Projects we supported so far:",
+        "",
+        "- [Summer camp 2014](http://example.org/camp)",
+        "  The youth groups are the roots of our club. Many of our members led",
+        "  these groups, so we helped their summer camp.",
+        "",
+        "- [School in Lahore](http://example.org/school)",
+        "  The school teaches children of poor families",
+        "  whatever their faith. It opened in 1999.",
+        "",
+        "- [Help for children in Hue](http://example.org/hue)",
+        "  A woman from our town finds sponsors for the",
+        "  schooling of children from families in need.",
+        "",
+        "- [Youth land](http://example.org/land)",
+        "  A place where children can play without",
+        "  pressure. It is open every day.",
+        "",
+        "- Moldova",
+        "  The proceeds of 2008 went to a group that helps",
+        "  children and families in Moldova.",
+        "",
+        "- [Children's home on the hill](http://example.org/home)",
+        "  The home cares for children in hard situations. Mothers can live there too.",
+    ];
+    let listing = parse(&(lines.join("\n") + "\n"));
+    assert_eq!(
+        titles(&listing),
+        [
+            "Summer camp 2014",
+            "School in Lahore",
+            "Help for children in Hue",
+            "Youth land",
+            "Moldova",
+            "Children's home on the hill"
+        ]
+    );
+}
+
+#[test]
+fn a_list_under_the_listings_heading_is_found_however_far_down_it_stands() {
+    // A menu of fifty countries, one a paragraph, stands above the list
+    // of sentences, which only its heading makes records: a heading is
+    // looked for wherever it stands, whatever the pieces.
+    let countries = [
+        "Angola",
+        "Benin",
+        "Botswana",
+        "Burundi",
+        "Chad",
+        "Comoros",
+        "Djibouti",
+        "Eritrea",
+        "Gabon",
+        "Gambia",
+        "Ghana",
+        "Guinea",
+        "Kenya",
+        "Lesotho",
+        "Liberia",
+        "Malawi",
+        "Mali",
+        "Mauritania",
+        "Mozambique",
+        "Namibia",
+        "Niger",
+        "Nigeria",
+        "Rwanda",
+        "Senegal",
+        "Seychelles",
+        "Somalia",
+        "Sudan",
+        "Tanzania",
+        "Togo",
+        "Uganda",
+        "Zambia",
+        "Zimbabwe",
+        "Cameroon",
+        "Congo",
+        "Ethiopia",
+        "Madagascar",
+        "Mauritius",
+        "Eswatini",
+        "Cabo Verde",
+        "Sierra Leone",
+        "South Africa",
+        "South Sudan",
+        "Burkina Faso",
+        "Ivory Coast",
+        "Equatorial Guinea",
+        "Guinea Bissau",
+        "Central African Republic",
+        "Sao Tome",
+    ];
+    let text = format!(
+        "West Africa\n\nResearch focus\n\nFor forty years we have funded researchers who work with communities \
+         on health, farming and justice across the region, and with governments on the policies that follow.\n\
+         \n{}\n\nProjects in Benin\n\n\
+         - Solar power for the shops of rural women was installed in three villages.\n\
+         - The science granting councils of the region now meet every year.\n\
+         - Women lead the climate action of their districts.\n\
+         - A study asks why families buy fortified flour, and why not.\n",
+        countries.join("\n\n")
+    );
+    let listing = parse(&text);
+    assert_eq!(
+        titles(&listing),
+        [
+            "Solar power for the shops of rural women was installed in three villages.",
+            "The science granting councils of the region now meet every year.",
+            "Women lead the climate action of their districts.",
+            "A study asks why families buy fortified flour, and why not."
+        ]
+    );
+}

@@ -7,6 +7,8 @@ use crate::dates::{scan_date, scan_end_date, NumericOrder};
 use crate::labels::{self, Column, Meaning};
 use crate::record::Text;
 use crate::units::{date_label, Unit, UnitKind, RECORD_WORDS};
+use aho_corasick::AhoCorasick;
+use std::sync::LazyLock;
 
 /// The layout facts that depend on the whole listing.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -285,9 +287,9 @@ pub(super) struct LayoutLearner {
     /// Rule P's paragraphs seen, and rule 3's heads right above one.
     named_paragraphs: usize,
     heads_over_named_paragraphs: usize,
-    /// The last two units decided, near the listing's top: a heading and
-    /// a short line under it may stand over the next window's list (rule
-    /// RL).
+    /// The last two units decided, while rule RL's list is not found: a
+    /// heading and a short line under it may stand over the next window's
+    /// list.
     decided_above: Vec<Unit>,
     /// Labels the vocabulary lacks seen alone over prose, and whether one
     /// was printed twice (then they are labels of fields).
@@ -338,6 +340,11 @@ fn level_bit(level: Option<u8>) -> u8 {
 /// looked for, in units.
 const LEAD_IN_WITHIN_UNITS: usize = 40;
 
+/// How many units a list under a heading is held for, seen again window
+/// after window until it ends: a longer list is taken as far as it is
+/// seen, so that memory holds a few windows, not the file.
+const MOST_UNITS_HELD: usize = 1 << 14;
+
 impl LayoutLearner {
     /// Learns from the next `units` (the last ones when `!more`) and gives
     /// them back, for reading.
@@ -358,6 +365,9 @@ impl LayoutLearner {
             keep -= 1;
         }
         self.learn_quoted_titles(&window, &mut keep, more);
+        if self.layout.listed_records.is_none() {
+            self.learn_listed_records(&window, &mut keep, more);
+        }
         let decided = &window[..keep];
         // A page introduces its listing near its top; a sentence further
         // down that mentions "the following projects" is a description's.
@@ -404,31 +414,8 @@ impl LayoutLearner {
                     .extend(decided.iter().take(room).cloned());
             }
         }
-        if self.layout.listed_records.is_none()
-            && (self.seen < LEAD_IN_WITHIN_UNITS || self.any_list)
-        {
-            // The heading may be among the units decided last, above this
-            // window.
-            let with_above: Vec<Unit> = self
-                .decided_above
-                .iter()
-                .chain(window.iter())
-                .cloned()
-                .collect();
-            let above = with_above.len() - window.len();
-            self.layout.listed_records =
-                records_listed_under_their_heading(&with_above, self.any_list, self.seen == 0)
-                    .filter(|&(first, last, _)| first >= above && last < keep + above)
-                    .map(|(first, last, items_named)| ListedRecords {
-                        first_line: with_above[first].first_line(),
-                        last_line: with_above[last].last_line(),
-                        items_named,
-                        for_want_of_others: self.any_list,
-                        marker: item_marker(&with_above[first].kind),
-                    });
-        }
         self.seen += keep;
-        if self.seen <= LEAD_IN_WITHIN_UNITS + keep {
+        if self.layout.listed_records.is_none() {
             const KEPT: usize = 2;
             self.decided_above
                 .extend(window[keep.saturating_sub(KEPT)..keep].iter().cloned());
@@ -664,6 +651,58 @@ pub(super) fn headline_under_fields(units: &[Unit], d: usize) -> Option<usize> {
 }
 
 impl LayoutLearner {
+    /// Rule RL's list, wherever it stands. A list that may go on past the
+    /// window is seen again, heading and all, with the next one, so that
+    /// every cut of the listing finds it whole; past [`MOST_UNITS_HELD`]
+    /// units it is taken as far as it is seen.
+    fn learn_listed_records(&mut self, window: &[Unit], keep: &mut usize, more: bool) {
+        // The heading may be among the units decided last, above this
+        // window. Few units could head a list: the units are copied from
+        // the first that could.
+        let above = self.decided_above.len();
+        let any_list = self.any_list;
+        let Some(from) = self
+            .decided_above
+            .iter()
+            .chain(window)
+            .position(|u| any_list || names_a_listing(u) || is_lead_in(u))
+        else {
+            return;
+        };
+        let with_above: Vec<Unit> = self
+            .decided_above
+            .iter()
+            .chain(window)
+            .skip(from)
+            .cloned()
+            .collect();
+        // `with_above[k]` is the window's unit `k + from - above`.
+        let in_window = |k: usize| (k + from).checked_sub(above);
+        let may_go_on = more && window.len() < MOST_UNITS_HELD;
+        let found = match records_listed_under_their_heading(
+            &with_above,
+            any_list,
+            self.seen == 0 && from == 0,
+            may_go_on,
+        ) {
+            ListedRun::Found(first, last, items_named) => Some((first, last, items_named)),
+            ListedRun::MayGoOn(heading) => {
+                *keep = (*keep).min(in_window(heading).unwrap_or(0));
+                None
+            }
+            ListedRun::None => None,
+        };
+        self.layout.listed_records = found
+            .filter(|&(first, _, _)| in_window(first).is_some())
+            .map(|(first, last, items_named)| ListedRecords {
+                first_line: with_above[first].first_line(),
+                last_line: with_above[last].last_line(),
+                items_named,
+                for_want_of_others: any_list,
+                marker: item_marker(&with_above[first].kind),
+            });
+    }
+
     /// Learns which field opens a record where titles are labelled: the
     /// first of the fields right above the first title field, from the
     /// line over them or the file's start (`Year: 2022` / `Project title:
@@ -1437,7 +1476,7 @@ fn names_a_listing(unit: &Unit) -> bool {
     let text = text.trim_end_matches(':');
     unit.whole.segments.len() == 1
         && matches!(unit.kind, UnitKind::Text | UnitKind::LoneLabel(_))
-        && text.split_whitespace().count() <= MOST_WORDS
+        && text.split_whitespace().nth(MOST_WORDS).is_none()
         && has_a_listings_name(text)
 }
 
@@ -1488,12 +1527,14 @@ fn without_accents(word: &str) -> String {
 /// sentences take turns, each sentence is its headline's text. With
 /// `any_list`, a marked list under any line will do, but for a sentence
 /// about one record introducing its parts, and so does one that opens the
-/// listing (`window` opens it where `opens_listing`).
+/// listing (`window` opens it where `opens_listing`). Where `more` units
+/// follow the window, a heading whose list reaches its end may go on.
 fn records_listed_under_their_heading(
     window: &[Unit],
     any_list: bool,
     opens_listing: bool,
-) -> Option<(usize, usize, bool)> {
+    more: bool,
+) -> ListedRun {
     const FEWEST_ITEMS: usize = 3;
     if any_list && opens_listing {
         if let Some(first) = window
@@ -1505,24 +1546,29 @@ fn records_listed_under_their_heading(
                 .take_while(|u| u.kind.same_marker(&first.kind) && u.indent == first.indent)
                 .count();
             if run >= FEWEST_ITEMS {
-                return Some((0, run - 1, true));
+                return ListedRun::Found(0, run - 1, true);
             }
         }
     }
-    (0..window.len()).find_map(|h| {
+    for h in 0..window.len() {
         let named = names_a_listing(&window[h]);
         let under_any_line = any_list && !introduces_parts(&window[h]);
         if !named && !under_any_line && !is_lead_in(&window[h]) {
-            return None;
+            continue;
         }
-        [h + 1, h + 2].into_iter().find_map(|start| {
-            let first = window.get(start)?;
+        for start in [h + 1, h + 2] {
+            let Some(first) = window.get(start) else {
+                if more {
+                    return ListedRun::MayGoOn(h);
+                }
+                continue;
+            };
             let between_short = (h + 1..start).all(|k| window[k].has_at_most_words(6));
             let marked = matches!(first.kind, UnitKind::Numbered(_) | UnitKind::Bullet);
             // Under a sentence announcing the list (rule LL reads lines of
             // sentences there), a marked list.
             if !between_short || !named && !any_list && !marked {
-                return None;
+                continue;
             }
             // An item's own list of another marker, right under it, is
             // part of the item (a programme over its studies `a)`, `b)`).
@@ -1548,6 +1594,9 @@ fn records_listed_under_their_heading(
                     }
                 })
                 .count();
+            if more && start + run == window.len() {
+                return ListedRun::MayGoOn(h);
+            }
             let sentences = window[start..start + run]
                 .iter()
                 .filter(|u| is_record_sentence(u))
@@ -1559,11 +1608,26 @@ fn records_listed_under_their_heading(
             let enough =
                 run >= FEWEST_ITEMS && (marked || 4 * sentences >= 3 * run || dated == run);
             if !enough && any_list && !marked {
-                return timeline(&window[start..]).map(|run| (start, start + run - 1, true));
+                if let Some(run) = timeline(&window[start..]) {
+                    return ListedRun::Found(start, start + run - 1, true);
+                }
+            } else if enough {
+                return ListedRun::Found(start, start + run - 1, named || any_list);
             }
-            enough.then_some((start, start + run - 1, named || any_list))
-        })
-    })
+        }
+    }
+    ListedRun::None
+}
+
+/// What [`records_listed_under_their_heading`] found.
+enum ListedRun {
+    /// The indexes of the first and last items, and whether the items
+    /// open on their names.
+    Found(usize, usize, bool),
+    /// The heading at this index may stand over a list that goes on past
+    /// the window: it is decided with the next units.
+    MayGoOn(usize),
+    None,
 }
 
 /// A timeline taken for want of other records: paragraphs from the first
@@ -1653,26 +1717,21 @@ fn is_lead_in(unit: &Unit) -> bool {
     if unit.kind != UnitKind::Text || !unit.has_at_most_words(60) {
         return false;
     }
+    // Most lines are told apart before they are lowercased: they hold no
+    // word naming records, or neither end in a colon nor hold a word
+    // announcing a list.
+    let holds = |cores: &AhoCorasick| unit.whole.segments.iter().any(|s| cores.is_match(&s.text));
+    let ends_in_colon = || {
+        unit.whole
+            .segments
+            .last()
+            .is_some_and(|s| s.text.trim_end().ends_with(':'))
+    };
+    if !holds(&RECORD_NAME_CORES) || !(ends_in_colon() || holds(&ANNOUNCING_WORD_CORES)) {
+        return false;
+    }
     let text = unit.whole.clean().to_lowercase();
-    let names_records = [
-        "project",
-        "programme",
-        "program",
-        "initiative",
-        "grant",
-        "projet",
-        "proyecto",
-        "projekt",
-        "progett",
-        "vorhaben",
-        "actions",
-        "réalisation",
-        "realizacion",
-        "realização",
-        "realizzazion",
-    ]
-    .iter()
-    .any(|w| text.contains(w));
+    let names_records = RECORD_NAMES.iter().any(|w| text.contains(w));
     if !names_records {
         return false;
     }
@@ -1709,6 +1768,47 @@ fn introduces_parts(unit: &Unit) -> bool {
         .filter(|word| !word.is_empty())
         .collect();
     text.ends_with(':') && introduces_a_records_parts(&words)
+}
+
+/// Words (or their stems) naming records, in lower case, one of which a
+/// sentence announcing a listing holds.
+const RECORD_NAMES: [&str; 15] = [
+    "project",
+    "programme",
+    "program",
+    "initiative",
+    "grant",
+    "projet",
+    "proyecto",
+    "projekt",
+    "progett",
+    "vorhaben",
+    "actions",
+    "réalisation",
+    "realizacion",
+    "realização",
+    "realizzazion",
+];
+
+/// The longest ASCII run of each of [`RECORD_NAMES`], found in any case: a
+/// text holding none holds none of the names.
+static RECORD_NAME_CORES: LazyLock<AhoCorasick> = LazyLock::new(|| ascii_cores(&RECORD_NAMES));
+
+/// [`RECORD_NAME_CORES`] of [`ANNOUNCING_WORDS`].
+static ANNOUNCING_WORD_CORES: LazyLock<AhoCorasick> =
+    LazyLock::new(|| ascii_cores(&ANNOUNCING_WORDS));
+
+/// Finds the longest ASCII run of each of `words` in any case.
+fn ascii_cores(words: &[&str]) -> AhoCorasick {
+    let cores = words.iter().map(|word| {
+        word.split(|c: char| !c.is_ascii())
+            .max_by_key(|run| run.len())
+            .unwrap_or(word)
+    });
+    AhoCorasick::builder()
+        .ascii_case_insensitive(true)
+        .build(cores)
+        .expect("a few short ASCII patterns always build")
 }
 
 /// Words pointing at one thing (`the project`, `ce projet`).
