@@ -4694,6 +4694,64 @@ fn a_list_under_the_listings_heading_reads_alike_however_it_is_cut() {
 }
 
 #[test]
+fn an_item_announcing_its_parts_is_a_record_however_the_listing_is_cut() {
+    let listing = parse(
+        "What we did\n\n\
+         The villagers choose the projects with our partner association.\n\n\
+         Projects carried out from 2005 to 2015:\n\n\
+         - Mosquito nets for every pupil in 2006.\n\
+         - A shirt for every schoolchild\n\
+         - Canteen: kitchen, chicken run and school garden\n\
+         - Mango trees planted in front of the school.\n\n\
+         Since 2015:\n\n\
+         - Help with school fees for the older pupils\n\
+         - Tents for two extra classes\n\
+         - Desks and benches for the new building\n\
+         - Teaching material bought:\n    \
+         - 14 dictionaries\n\t\
+         - 6 rulers\n\t\
+         - 2 globes\n\
+         - Two houses for the teachers\n\
+         - Lamps for the health centre.\n",
+    );
+    assert_eq!(
+        titles(&listing)[4..],
+        [
+            "Help with school fees for the older pupils",
+            "Tents for two extra classes",
+            "Desks and benches for the new building",
+            "Teaching material bought:",
+            "Two houses for the teachers",
+            "Lamps for the health centre."
+        ]
+    );
+}
+
+#[test]
+fn headings_under_the_listings_name_are_records_however_the_listing_is_cut() {
+    let listing = parse(
+        "# Past Projects Take a look at what we have built!\n\n\
+         ### Solar manual, Tanzania\n\n\
+         ### Classroom roofs, Tanzania\n\n\
+         ### Local outreach, US\n\n\
+         ### Solar pump, Tanzania\n\n\
+         ### Moringa press, Ghana\n\n\
+         ### Plastic bricks, Uganda\n",
+    );
+    assert_eq!(
+        titles(&listing),
+        [
+            "Solar manual, Tanzania",
+            "Classroom roofs, Tanzania",
+            "Local outreach, US",
+            "Solar pump, Tanzania",
+            "Moringa press, Ghana",
+            "Plastic bricks, Uganda"
+        ]
+    );
+}
+
+#[test]
 fn a_list_under_the_listings_heading_is_found_however_far_down_it_stands() {
     // A menu of fifty countries, one a paragraph, stands above the list
     // of sentences, which only its heading makes records: a heading is

@@ -79,7 +79,7 @@ impl<'a> Reading<'a> {
                 .rev()
                 .find(|&i| {
                     builder.roles[i] == Role::Title
-                        && !builder.undated_titles.contains(&i)
+                        && !builder.titles_decided_above.contains(&i)
                         && date_settled(i)
                 })
                 .unwrap_or(0);

@@ -88,9 +88,11 @@ pub(super) struct Builder<'a> {
     /// at such a title carries its whole head, so that the next window
     /// chooses the same headline in it.
     pub(super) head_starts: Vec<(usize, usize)>,
-    /// Rule 1b's titles: a window is not cut at one, since the dated
-    /// title above it decides it.
-    pub(super) undated_titles: Vec<usize>,
+    /// Titles a unit above decides (rule 1b's undated titles, under a
+    /// dated one; an item announcing its parts, under a sibling record;
+    /// rule HR's headings, under the listing's name): a window is not cut
+    /// at one, since the next would not hold the unit that decides it.
+    pub(super) titles_decided_above: Vec<usize>,
     /// The window holds the file's first unit.
     pub(super) starts_file: bool,
     pub(super) diagnostics: Vec<Diagnostic>,
@@ -154,7 +156,7 @@ impl<'a> Builder<'a> {
             dominant_head_given: false,
             dominant_heads: Vec::new(),
             head_starts: Vec::new(),
-            undated_titles: Vec::new(),
+            titles_decided_above: Vec::new(),
             starts_file: false,
             diagnostics: Vec::new(),
         }
@@ -429,6 +431,7 @@ impl<'a> Builder<'a> {
                 });
             if announces_parts && sibling_is_a_record {
                 self.roles[i] = Role::Title;
+                self.titles_decided_above.push(i);
             }
         }
     }
@@ -1080,7 +1083,7 @@ impl<'a> Builder<'a> {
         for &i in &undated_titles {
             self.roles[i] = Role::Title;
         }
-        self.undated_titles = undated_titles;
+        self.titles_decided_above.extend(undated_titles);
     }
 
     /// Whether the body unit `i` is a line about when a project runs that
@@ -1354,6 +1357,7 @@ impl<'a> Builder<'a> {
                 for role in &mut self.roles[start..end] {
                     *role = Role::Title;
                 }
+                self.titles_decided_above.extend(start..end);
             }
             start = end.max(start + 1);
         }
