@@ -4752,6 +4752,52 @@ fn headings_under_the_listings_name_are_records_however_the_listing_is_cut() {
 }
 
 #[test]
+fn fields_printed_alike_read_as_fields_however_the_listing_is_cut() {
+    // Each card's facts are list items set apart by blank lines; the
+    // vocabulary lists only the last labels, whose fields make the others
+    // fields too, from the bottom of the run up.
+    let card = |name: &str, partner: &str| {
+        format!(
+            "### {name}\n\n• Stations: 40\n\n• Crops: maize\n\n• Farmers: 900\n\n• Women: 60%\n\n\
+             • Partners: {partner}\n\n• Budget: $90,000\n\n• Duration: 6 months\n\n"
+        )
+    };
+    let text = [
+        card("Weather stations, Kano", "Agro Union"),
+        card("Weather stations, Kaduna", "Seed Trust"),
+        card("Weather stations, Jos", "Farm Aid"),
+    ]
+    .concat();
+    let listing = parse(&text);
+    assert_eq!(
+        titles(&listing),
+        [
+            "Weather stations, Kano",
+            "Weather stations, Kaduna",
+            "Weather stations, Jos"
+        ]
+    );
+    for project in &listing.projects {
+        let labels: Vec<&str> = project.fields.iter().map(|f| f.label.as_str()).collect();
+        assert_eq!(labels, ["Partners", "Budget", "Duration"]);
+        let facts: Vec<String> = project
+            .description
+            .iter()
+            .map(|t| t.clean().into_owned())
+            .collect();
+        assert_eq!(
+            facts,
+            [
+                "• Stations: 40",
+                "• Crops: maize",
+                "• Farmers: 900",
+                "• Women: 60%"
+            ]
+        );
+    }
+}
+
+#[test]
 fn a_list_under_the_listings_heading_is_found_however_far_down_it_stands() {
     // A menu of fifty countries, one a paragraph, stands above the list
     // of sentences, which only its heading makes records: a heading is

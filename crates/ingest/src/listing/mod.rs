@@ -403,8 +403,9 @@ pub fn validate_listing<R: Read, E>(
     Ok(total)
 }
 
-/// The most units of a block held back for the next pieces: a block is a
-/// record's few lines; a longer one holds back its last unit alone.
+/// The most units of a block, or of a run of units waiting for the next,
+/// held back for the next pieces: a block is a record's few lines; a
+/// longer one holds back its last unit alone.
 const MOST_HELD_UNITS: usize = 32;
 
 /// The units of a file, a few pieces at a time: pieces are cut after blank
@@ -471,8 +472,34 @@ impl<R: Read> UnitPieces<R> {
             .iter()
             .rposition(|unit| unit.after_blank)
             .filter(|&start| joined.len() - start <= MOST_HELD_UNITS)
-            .unwrap_or(joined.len().saturating_sub(1))
-            .max(context);
+            .unwrap_or(joined.len().saturating_sub(1));
+        // Units that wait for the next read one another across blank lines
+        // too (fields printed alike read as fields from a listed one at
+        // either end of their run): the blocks of the last run of them go
+        // back whole, as many as a hold takes.
+        let waiting = joined
+            .iter()
+            .rev()
+            .take_while(|unit| waits_for_the_next(unit))
+            .take(MOST_HELD_UNITS)
+            .count();
+        let last_block = if waiting > 0 {
+            let from = joined.len() - waiting;
+            let run_block = joined[..=from]
+                .iter()
+                .rposition(|unit| unit.after_blank)
+                .filter(|&start| joined.len() - start <= MOST_HELD_UNITS)
+                .or_else(|| {
+                    joined[from..]
+                        .iter()
+                        .position(|unit| unit.after_blank)
+                        .map(|k| from + k)
+                });
+            run_block.map_or(last_block, |start| start.min(last_block))
+        } else {
+            last_block
+        }
+        .max(context);
         let unread_block = joined[last_block..].to_vec();
         read_with_neighbours(&mut joined);
         if joined.last().is_some_and(waits_for_the_next) && !self.chunks.is_done()? {
