@@ -480,6 +480,28 @@ impl Reference {
             })
             .collect();
         patterns.extend(curly);
+        // Pages join a country's two words with a hyphen as often as they
+        // part its hyphenated name with a space (`Burkina-Faso`, `Guinea
+        // Bissau`): each country name is found either way, after the names
+        // as the tables print them, which win a tie.
+        let printed: std::collections::HashSet<&str> =
+            patterns.iter().map(|p| p.text.as_str()).collect();
+        let respelt: Vec<Pattern> = patterns
+            .iter()
+            .filter(|p| matches!(p.entry, Entry::Country(_)))
+            .filter_map(|p| {
+                let words = p.text.split(' ').count();
+                let text = if p.text.contains('-') {
+                    p.text.replace('-', " ")
+                } else if words == 2 {
+                    p.text.replace(' ', "-")
+                } else {
+                    return None;
+                };
+                (!printed.contains(text.as_str())).then(|| Pattern { text, ..p.clone() })
+            })
+            .collect();
+        patterns.extend(respelt);
         let automaton = AhoCorasickBuilder::new()
             .ascii_case_insensitive(true)
             .match_kind(MatchKind::LeftmostLongest)
@@ -754,6 +776,30 @@ pub(crate) mod tests {
         );
         assert!(codes("Korea").is_empty());
         assert_eq!(codes("South Korea and Congo"), ["KOR", "COG"]);
+    }
+
+    #[test]
+    fn a_country_is_found_with_a_hyphen_or_a_space_between_its_words() {
+        let reference = reference();
+        let codes = |text: &str| -> Vec<String> {
+            reference
+                .find(text)
+                .iter()
+                .filter_map(|m| match m.entry {
+                    Entry::Country(i) => Some(reference.countries[i].alpha3.to_string()),
+                    _ => None,
+                })
+                .collect()
+        };
+        assert_eq!(
+            codes("wells in Burkina-Faso and Sierra-Leone, schools in Guinea Bissau"),
+            ["BFA", "SLE", "GNB"]
+        );
+        // Printed as the tables print them, names are found as before.
+        assert_eq!(
+            codes("Burkina Faso, Guinea-Bissau and Guinea"),
+            ["BFA", "GNB", "GIN"]
+        );
     }
 
     #[test]
