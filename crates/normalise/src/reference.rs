@@ -815,6 +815,21 @@ pub(crate) mod tests {
     }
 
     #[test]
+    fn the_world_bank_is_found_by_its_usual_acronym() {
+        let reference = reference();
+        let text = "Donor: WB; the wb";
+        let found: Vec<&str> = reference
+            .find(text)
+            .iter()
+            .filter_map(|m| match m.entry {
+                Entry::Organisation(i) => Some(reference.organisations[i].code),
+                _ => None,
+            })
+            .collect();
+        assert_eq!(found, ["WB"]);
+    }
+
+    #[test]
     fn bad_reference_row_names_file_and_line() {
         let tables = ReferenceTables {
             organisations: "code,name,type,aliases\n",
