@@ -2105,18 +2105,23 @@ impl<'t> Reading<'t> {
     /// The value starts at `from` (after a label printed in the passage
     /// itself: "Bailleurs: …").
     fn read_funder_field(&mut self, from: usize) {
+        self.read_funder_value(from, self.text.len());
+    }
+
+    /// [`Self::read_funder_field`] of a value that ends at `until`.
+    fn read_funder_value(&mut self, from: usize, until: usize) {
         let text = self.text;
         let rules = ListRules {
             unknown: true,
             lead_in: LIST_WORDS,
             separators: ",;&/()",
             stop_at_comma: false,
-            until: text.len(),
+            until,
         };
         let semicolons: Vec<usize> = text
             .match_indices(';')
             .map(|(at, _)| at)
-            .filter(|&at| at >= from)
+            .filter(|&at| at >= from && at < until)
             .filter(|&at| {
                 !self
                     .mentions
@@ -2129,7 +2134,7 @@ impl<'t> Reading<'t> {
             self.read_list(from, OrgRole::Funder, rules);
         } else {
             let mut start = from;
-            for end in semicolons.into_iter().chain([text.len()]) {
+            for end in semicolons.into_iter().chain([until]) {
                 let knows_one = self.mentions.list.iter().any(|m| {
                     start <= m.start && m.end <= end && !matches!(m.kind, MentionKind::Region(_))
                 });
@@ -2150,12 +2155,13 @@ impl<'t> Reading<'t> {
             .mentions
             .list
             .iter()
-            .any(|m| m.start >= from && m.role == Some(OrgRole::Funder));
+            .any(|m| m.start >= from && m.start < until && m.role == Some(OrgRole::Funder));
         if !found_one {
             let first = self.mentions.list.iter().position(|m| {
                 let before = text.get(from..m.start).unwrap_or_default().trim_end();
                 let before = before.strip_suffix("the").unwrap_or(before).trim_end();
                 m.start >= from
+                    && m.end <= until
                     && !matches!(m.kind, MentionKind::Region(_))
                     && !before.ends_with(" in")
                     && before != "in"
@@ -2192,9 +2198,44 @@ impl<'t> Reading<'t> {
     /// A field whose every name from `from` on plays one role
     /// ("Implementing partners:").
     fn give_all(&mut self, role: OrgRole, from: usize) {
+        self.give_all_in(role, from, self.text.len());
+    }
+
+    /// [`Self::give_all`] of a value that ends at `until`.
+    fn give_all_in(&mut self, role: OrgRole, from: usize, until: usize) {
         for i in 0..self.mentions.len() {
-            if self.mentions.list[i].start >= from {
+            let mention = &self.mentions.list[i];
+            if mention.start >= from && mention.end <= until {
                 self.mentions.give_role(i, role);
+            }
+        }
+    }
+
+    /// A sentence of prose that opens on a field's label (`… in the context
+    /// of HIV? Funders: USAID, NIH.`) is that field: its label gives the
+    /// names up to the sentence's end their role.
+    fn read_labelled_sentences(&mut self) {
+        const LONGEST_LABEL: usize = 48;
+        for k in 0..self.bounds.len() {
+            let (start, end) = self.bounds[k];
+            let Some(sentence) = self.text.get(start..end) else {
+                continue;
+            };
+            // The colon is ASCII: the byte found is the character.
+            let Some(colon) = sentence
+                .bytes()
+                .take(LONGEST_LABEL + 1)
+                .position(|b| b == b':')
+            else {
+                continue;
+            };
+            let Some(role) = label_role(&sentence[..colon]) else {
+                continue;
+            };
+            let from = start + colon + 1;
+            match role {
+                OrgRole::Funder => self.read_funder_value(from, end),
+                role => self.give_all_in(role, from, end),
             }
         }
     }
@@ -2833,6 +2874,7 @@ pub fn extract(
             }
             None => {
                 reading.read_prose();
+                reading.read_labelled_sentences();
                 if passage.kind == PassageKind::Description && reading.names_organisations_alone() {
                     reading.read_names_alone();
                 }

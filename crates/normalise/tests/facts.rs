@@ -1046,3 +1046,20 @@ fn a_line_that_names_organisations_alone_names_who_the_project_is_for() {
     assert_eq!(funders, [vec!["UNICEF", "WB"], vec![], vec![]]);
     assert_eq!(projects[0].country_codes(), ["ECU"]);
 }
+
+#[test]
+fn a_sentence_opening_on_a_donor_label_names_the_donors() {
+    let (p, _) = project(
+        "What keeps farmers from storing their grain in the dry months, and what would help \
+         them? Funders: USAID, Hope Valley Trust. The stores are run with UNICEF.",
+    );
+    assert_eq!(p.funder_codes(), ["Hope Valley Trust", "USA"]);
+    // The label's role reaches the sentence's end, not the next one's names.
+    let unicef = p
+        .facts
+        .organisations
+        .iter()
+        .find(|o| o.code == "UNICEF")
+        .expect("UNICEF is named");
+    assert_eq!(unicef.role.as_str(), "mentioned");
+}
