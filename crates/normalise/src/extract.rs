@@ -136,6 +136,11 @@ enum Cue {
     /// for this phase was provided by the Norwegian Agency …", but not
     /// "Training was provided by the ILO".
     FunderIfMoney,
+    /// A funder only where a name the reference knows follows right after
+    /// it: "… in Bangladesh” funded FAO/GoB/EU/USAID (2011-13)", as some
+    /// write it without "by", but not "funded projects" or "funded
+    /// Partners in Health".
+    FunderIfKnownNameFollows,
 }
 
 const FUNDER: Cue = Cue::Role(OrgRole::Funder);
@@ -151,6 +156,7 @@ const CUES: &[(&str, Cue)] = &[
     ("supported by", FUNDER),
     ("financed by", FUNDER),
     ("funded by", FUNDER),
+    ("funded", Cue::FunderIfKnownNameFollows),
     ("sponsored by", FUNDER),
     ("co-sponsored by", FUNDER),
     ("co-funded by", FUNDER),
@@ -2344,24 +2350,61 @@ impl<'t> Reading<'t> {
                 Cue::Role(role) => role,
                 Cue::FunderIfMoney if self.money_before(cue.start()) => OrgRole::Funder,
                 Cue::FunderIfMoney => continue,
+                // "EU-funded FAO projects": an adjective of the name
+                // before it.
+                Cue::FunderIfKnownNameFollows
+                    if !text[..cue.start()].ends_with('-')
+                        && self.known_name_right_after(cue.end()) =>
+                {
+                    OrgRole::Funder
+                }
+                Cue::FunderIfKnownNameFollows => continue,
             };
             let sentence_start = self.sentence_start(cue.start());
             let introductory = text
                 .get(sentence_start..cue.start())
                 .is_some_and(|t| t.trim().is_empty());
             let funder = role == OrgRole::Funder;
+            // Names run together with slashes after a bare "funded"
+            // ("funded FAO/GoB/EU/USAID"), where an organisation's own
+            // name holds none.
+            let slashed = matches!(
+                CUES[cue.pattern().as_usize()].1,
+                Cue::FunderIfKnownNameFollows
+            );
             self.read_list(
                 cue.end(),
                 role,
                 ListRules {
                     unknown: funder,
                     lead_in: if funder { LEAD_IN_WORDS } else { LIST_WORDS },
-                    separators: ",;&()",
+                    separators: if slashed { ",;&()/" } else { ",;&()" },
                     stop_at_comma: introductory,
                     until: text.len(),
                 },
             );
         }
+    }
+
+    /// Whether a name of an organisation, a state or one of its bodies
+    /// the reference knows starts right after `at`, one space and an
+    /// optional "the" between.
+    fn known_name_right_after(&self, at: usize) -> bool {
+        let Some(rest) = self.text.get(at..) else {
+            return false;
+        };
+        let Some(name) = rest.strip_prefix(' ') else {
+            return false;
+        };
+        let name = name.strip_prefix("the ").unwrap_or(name);
+        let start = self.text.len() - name.len();
+        self.mentions.list.iter().any(|m| {
+            m.start == start
+                && matches!(
+                    m.kind,
+                    MentionKind::Organisation(_) | MentionKind::StateBody { .. }
+                )
+        })
     }
 
     /// Names that pay by the words right around them: an adjective ("a

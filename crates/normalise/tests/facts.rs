@@ -1063,3 +1063,13 @@ fn a_sentence_opening_on_a_donor_label_names_the_donors() {
         .expect("UNICEF is named");
     assert_eq!(unicef.role.as_str(), "mentioned");
 }
+
+#[test]
+fn funded_without_by_before_a_known_name_names_the_donors() {
+    let (p, _) = project(
+        "A study of groundwater for irrigation in the north, funded FAO/EU (2011-13). \
+         The team also reviewed EU-funded UNDP projects and funded schools.",
+    );
+    // "EU-funded" names the EU, not UNDP after it.
+    assert_eq!(p.funder_codes(), ["EU", "FAO"]);
+}
