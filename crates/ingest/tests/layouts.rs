@@ -4873,3 +4873,31 @@ fn a_list_under_the_listings_heading_is_found_however_far_down_it_stands() {
         ]
     );
 }
+
+#[test]
+fn dates_in_brackets_after_a_quoted_name_are_its_records_dates() {
+    let listing = parse(
+        "Studies\n\n\
+         “Water use in the delta” (01/03/2014-30/09/2014) for the Delta Board.\n\
+         “Markets for small farmers” (2015 - 2016) for the Farm Union.\n\
+         “Clean stoves for women” in 2012 for the Stove Fund.\n",
+    );
+    assert_eq!(
+        titles(&listing),
+        [
+            "“Water use in the delta”",
+            "“Markets for small farmers”",
+            "“Clean stoves for women”"
+        ]
+    );
+    // A year in the sentence after the name is the prose's, not a date
+    // line's.
+    assert_eq!(
+        dates(&listing),
+        [
+            Some("01/03/2014-30/09/2014".to_string()),
+            Some("2015 - 2016".to_string()),
+            None
+        ]
+    );
+}

@@ -1598,11 +1598,27 @@ fn range_ending_line(segment: &Segment) -> Option<Segment> {
 
 /// The dates printed right after a quoted name on its line, after a comma
 /// or a stop and their label if any (`Project “Wells for Taounate”.
-/// Years 2003-2004. Co-funded by …`, `“Wells”, 2003-2004`).
+/// Years 2003-2004. Co-funded by …`, `“Wells”, 2003-2004`), or alone in
+/// brackets (`“Wells” (01/03/2012-30/06/2012) for …`), as a title's are.
 fn dates_after_quoted_name(segment: &Segment, close: usize) -> Option<Segment> {
     const LONGEST_LABEL: usize = 2;
     let rest = segment.text.get(close..)?;
     let after_quote = rest.trim_start_matches(['”', '"', '’', '»', '\'']);
+    if let Some(bracketed) = after_quote.trim_start().strip_prefix('(') {
+        let inner = &bracketed[..bracketed.find(')')?];
+        let dates = inner.trim();
+        let expr = scan_date(dates).filter(crate::dates::has_project_years)?;
+        if expr.len != dates.len() {
+            return None;
+        }
+        let start = segment.text.len() - bracketed.len() + (inner.len() - inner.trim_start().len());
+        return Some(Segment {
+            text: dates.to_string(),
+            line: segment.line,
+            span: segment.span_of(start, start + dates.len()),
+            map: Default::default(),
+        });
+    }
     let separated = after_quote
         .trim_start()
         .strip_prefix([',', '.', ';', '–', '-'])?;
