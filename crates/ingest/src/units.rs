@@ -1587,7 +1587,13 @@ fn amount_before_dates(line: &Line) -> Option<(UnitKind, usize)> {
 /// the cells before the dates, and any text after them, are its `rest`.
 fn facts_date_line(whole: &Segment, date_at: usize, expr: DateExpr) -> UnitKind {
     let date_end = date_at + expr.len;
-    let mut rest = vec![sub_segment(whole, 0, date_at)];
+    // The dash before the dates (`Zambia — 2013`) sets them apart, as a bar
+    // does.
+    let cells_end = whole.text[..date_at]
+        .trim_end()
+        .trim_end_matches(['–', '—'])
+        .len();
+    let mut rest = vec![sub_segment(whole, 0, cells_end)];
     if !whole.text[date_end..].trim().is_empty() {
         rest.push(sub_segment(whole, date_end, whole.text.len()));
     }
@@ -1655,28 +1661,29 @@ fn is_bare_headline(unit: &Unit) -> bool {
 /// A line of facts in cells, its dates after the first cells (`Kenya |
 /// 2019 – 2021`, `Uganda · 2019 – 2021 · Sida`): where the dates start
 /// and what they are. At most three short cells come before them, set
-/// apart by ` | `, ` · ` or ` • `.
+/// apart by ` | `, ` · `, ` • ` or a dash (`Zambia — 2013`).
 fn facts_before_dates(text: &str) -> Option<(usize, DateExpr)> {
     const LONGEST_FACTS: usize = 80;
-    // Most lines have no mark at all: `|`, and the last bytes of `·` and
-    // `•` in UTF-8, are looked for first, byte by byte.
+    // Most lines have no mark at all: `|`, and the last bytes of `·`, `•`,
+    // `–` and `—` in UTF-8, are looked for first, byte by byte.
     let head = &text.as_bytes()[..text.len().min(LONGEST_FACTS + 3)];
-    if !head.iter().any(|&b| matches!(b, b'|' | 0xB7 | 0xA2)) {
+    if !head
+        .iter()
+        .any(|&b| matches!(b, b'|' | 0xB7 | 0xA2 | 0x93 | 0x94))
+    {
         return None;
     }
+    const MARKS: [char; 5] = ['|', '·', '•', '–', '—'];
     let marks = text
         .char_indices()
         .take_while(|&(at, _)| at <= LONGEST_FACTS)
         .filter(|&(at, c)| {
-            matches!(c, '|' | '·' | '•')
+            MARKS.contains(&c)
                 && text[..at].ends_with(' ')
                 && text[at + c.len_utf8()..].starts_with(' ')
         });
     for (cells, (at, mark)) in marks.enumerate() {
-        let cell = text[..at]
-            .rsplit(['|', '·', '•'])
-            .next()
-            .unwrap_or_default();
+        let cell = text[..at].rsplit(MARKS).next().unwrap_or_default();
         // A cell, not a sentence: `EUR 2.5 million` has a point, not a stop.
         let short = (1..=4).contains(&cell.split_whitespace().count())
             && !cell.contains([';', '!', '?'])
@@ -1684,6 +1691,11 @@ fn facts_before_dates(text: &str) -> Option<(usize, DateExpr)> {
             && !cell.trim_end().ends_with('.');
         if cells >= 3 || !short {
             return None;
+        }
+        // A dash after a number joins a range (`1591 – 1998`, `Kenya 2019
+        // – 2021`): it sets a cell apart only after a name.
+        if matches!(mark, '–' | '—') && cell.contains(|c: char| c.is_ascii_digit()) {
+            continue;
         }
         let after = &text[at + mark.len_utf8()..];
         let date_at = text.len() - after.trim_start().len();
@@ -3902,6 +3914,18 @@ mod tests {
             dash_label("Donor – Norway’s aid"),
             Some(("Donor".into(), "Donor – ".len()))
         );
+    }
+
+    #[test]
+    fn a_dash_sets_a_cell_of_facts_apart_only_after_a_name() {
+        let dates_at = |text: &str| facts_before_dates(text).map(|(at, _)| text[at..].to_string());
+        assert_eq!(dates_at("Zambia — 2013").as_deref(), Some("2013"));
+        assert_eq!(
+            dates_at("Malawi – 2015, 2016").as_deref(),
+            Some("2015, 2016")
+        );
+        assert_eq!(dates_at("Kenya and Uganda 2019 – 2021"), None);
+        assert_eq!(dates_at("Phase 2 – 2019"), None);
     }
 
     #[test]

@@ -4901,3 +4901,31 @@ fn dates_in_brackets_after_a_quoted_name_are_its_records_dates() {
         ]
     );
 }
+
+#[test]
+fn a_place_and_its_year_after_a_dash_under_a_headline_date_the_record() {
+    let listing = parse(
+        "Volunteer projects\n\n\
+         Phrasebook app\nZambia — 2013\nVolunteers built an app for seven languages.\n\n\
+         Exam camp\nMalawi – 2015, 2016\nA week of lessons before the national exam.\n\n\
+         Girls in technology\nRwanda — 2015\nA camp for girls who want to code.\n",
+    );
+    assert_eq!(
+        titles(&listing),
+        ["Phrasebook app", "Exam camp", "Girls in technology"]
+    );
+    assert_eq!(dates(&listing), all_dated(["2013", "2015", "2015"]));
+    let places: Vec<Vec<String>> = listing
+        .projects
+        .iter()
+        .map(|p| {
+            p.fields
+                .iter()
+                .filter(|f| f.label == "Location")
+                .map(|f| f.value.clean().into_owned())
+                .collect()
+        })
+        .collect();
+    // The years after the first are no place.
+    assert_eq!(places, [["Zambia"], ["Malawi"], ["Rwanda"]]);
+}

@@ -1509,7 +1509,9 @@ fn names_only(text: &str) -> bool {
     const JOINING: &[&str] = &[
         "and", "of", "the", "de", "du", "des", "la", "y", "et", "und", "e",
     ];
+    // Numbers alone (`, 2014, 2015` after a year) name no place.
     !text.trim_end().ends_with('.')
+        && text.chars().any(char::is_alphabetic)
         && text
             .split(|c: char| c.is_whitespace() || matches!(c, ',' | ';' | '|' | '·' | '•' | '/'))
             .filter(|w| !w.is_empty())
