@@ -4929,3 +4929,23 @@ fn a_place_and_its_year_after_a_dash_under_a_headline_date_the_record() {
     // The years after the first are no place.
     assert_eq!(places, [["Zambia"], ["Malawi"], ["Rwanda"]]);
 }
+
+#[test]
+fn a_line_after_a_list_heads_a_record_however_the_listing_is_cut() {
+    // Lines the pieces property drew (`roundtrip.rs`). Where a cut falls
+    // between a list's items and the line after them, the learnt length
+    // of a record's head must not change: that line is told from one
+    // more item by the two items above it.
+    let listing = parse(
+        "Date modified: 2024-02-14\n\n\
+         License\nCompleted projects\nCountry:\n• Zambia\nKAMPALA, Uganda — 3 March 2024\n• Zambia\n\n\
+         Project title\nparticipating-org: Funding - Irish Aid\n",
+    );
+    // Whole, and so in every piece, the first head is a heading over its
+    // headline, each ignored as no project's.
+    assert!(listing.projects.is_empty());
+    assert!(listing
+        .diagnostics
+        .iter()
+        .any(|d| d.message.starts_with("ignored `Completed projects`")));
+}

@@ -364,6 +364,15 @@ impl LayoutLearner {
         while keep > 0 && more && is_head_candidate(&window[keep - 1]) {
             keep -= 1;
         }
+        // A line after two items of a list starts a head
+        // (`Builder::record_heads`): the last two items before the cut
+        // are seen again with what follows them.
+        let is_item = |u: &Unit| matches!(u.kind, UnitKind::Bullet | UnitKind::Numbered(_));
+        for _ in 0..2 {
+            if keep > 0 && more && is_item(&window[keep - 1]) {
+                keep -= 1;
+            }
+        }
         self.learn_quoted_titles(&window, &mut keep, more);
         if self.layout.listed_records.is_none() {
             self.learn_listed_records(&window, &mut keep, more);
