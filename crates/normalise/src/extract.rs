@@ -1548,18 +1548,33 @@ fn find_mentions(reference: &Reference, text: &str, masked: &[(usize, usize)]) -
 
 /// A body of a state that the reference knows, followed by its state's
 /// name, is one name: "Department for International Development (DFID)
-/// UK", "BMZ, Germany", "SDC (Switzerland)".
+/// UK", "BMZ, Germany", "SDC (Switzerland)". So is an NGO and a country
+/// after a dash, its national section ("Terre des hommes- Netherlands",
+/// "Save the Children – Sweden"): the country is where the section sits,
+/// no place of the work.
 fn join_bodies_to_their_state(reference: &Reference, text: &str, mentions: &mut Mentions) {
     let mut i = 0;
     while i + 1 < mentions.len() {
         let (body, next) = (&mentions.list[i], &mentions.list[i + 1]);
+        let gap = mentions.gap_before(text, i + 1).unwrap_or("-");
+        let dash_alone = gap.trim().chars().count() == 1 && gap.trim().starts_with(['-', '–', '—']);
+        let national_section = match (body.kind, next.kind) {
+            (MentionKind::Organisation(o), MentionKind::Country(_)) => {
+                reference.organisations[o].kind == "NGO" && dash_alone
+            }
+            _ => false,
+        };
+        if national_section {
+            mentions.extend(i, next.end);
+            i += 1;
+            continue;
+        }
         let same_state = match (body.kind, next.kind) {
             (MentionKind::Organisation(o), MentionKind::Country(c)) => {
                 reference.organisations[o].code == reference.countries[c].alpha3
             }
             _ => false,
         };
-        let gap = mentions.gap_before(text, i + 1).unwrap_or("-");
         let only_glue = gap
             .chars()
             .all(|c| c.is_whitespace() || matches!(c, ',' | '(' | ')'));

@@ -1073,3 +1073,14 @@ fn funded_without_by_before_a_known_name_names_the_donors() {
     // "EU-funded" names the EU, not UNDP after it.
     assert_eq!(p.funder_codes(), ["EU", "FAO"]);
 }
+
+#[test]
+fn an_ngo_and_a_country_after_a_dash_is_its_national_section() {
+    let (p, _) = project("Street schools in Dhaka, funded by Terre des hommes- Netherlands.");
+    assert_eq!(p.funder_codes(), ["TDH"]);
+    // The section's country is no place of the work.
+    assert!(p.country_codes().is_empty());
+    // A country after a dash that follows no NGO is still a place.
+    let (p, _) = project("Funded by Terre des hommes. Work in Dhaka – Bangladesh.");
+    assert_eq!(p.country_codes(), ["BGD"]);
+}
