@@ -757,19 +757,22 @@ pub(crate) mod tests {
         assert_eq!(states, ["BEL", "AUT"]);
     }
 
+    /// The codes of the countries `reference` finds in `text`, in order.
+    fn country_codes(reference: &Reference, text: &str) -> Vec<String> {
+        reference
+            .find(text)
+            .iter()
+            .filter_map(|m| match m.entry {
+                Entry::Country(i) => Some(reference.countries[i].alpha3.to_string()),
+                _ => None,
+            })
+            .collect()
+    }
+
     #[test]
     fn a_name_two_countries_share_names_neither() {
         let reference = reference();
-        let codes = |text: &str| -> Vec<String> {
-            reference
-                .find(text)
-                .iter()
-                .filter_map(|m| match m.entry {
-                    Entry::Country(i) => Some(reference.countries[i].alpha3.to_string()),
-                    _ => None,
-                })
-                .collect()
-        };
+        let codes = |text: &str| country_codes(&reference, text);
         assert_eq!(
             codes("Bolivia and Democratic Republic of the Congo"),
             ["BOL", "COD"]
@@ -781,16 +784,7 @@ pub(crate) mod tests {
     #[test]
     fn a_country_is_found_with_a_hyphen_or_a_space_between_its_words() {
         let reference = reference();
-        let codes = |text: &str| -> Vec<String> {
-            reference
-                .find(text)
-                .iter()
-                .filter_map(|m| match m.entry {
-                    Entry::Country(i) => Some(reference.countries[i].alpha3.to_string()),
-                    _ => None,
-                })
-                .collect()
-        };
+        let codes = |text: &str| country_codes(&reference, text);
         assert_eq!(
             codes("wells in Burkina-Faso and Sierra-Leone, schools in Guinea Bissau"),
             ["BFA", "SLE", "GNB"]
