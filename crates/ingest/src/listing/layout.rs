@@ -666,8 +666,8 @@ impl LayoutLearner {
     /// units it is taken as far as it is seen.
     fn learn_listed_records(&mut self, window: &[Unit], keep: &mut usize, more: bool) {
         // The heading may be among the units decided last, above this
-        // window. Few units could head a list: the units are copied from
-        // the first that could.
+        // window. Few units could head a list: the units are read from the
+        // first that could, copied only where it stands above the window.
         let above = self.decided_above.len();
         let any_list = self.any_list;
         let Some(from) = self
@@ -678,18 +678,23 @@ impl LayoutLearner {
         else {
             return;
         };
-        let with_above: Vec<Unit> = self
-            .decided_above
-            .iter()
-            .chain(window)
-            .skip(from)
-            .cloned()
-            .collect();
+        let copied: Vec<Unit>;
+        let with_above: &[Unit] = match from.checked_sub(above) {
+            Some(in_window) => &window[in_window..],
+            None => {
+                copied = self.decided_above[from..]
+                    .iter()
+                    .chain(window)
+                    .cloned()
+                    .collect();
+                &copied
+            }
+        };
         // `with_above[k]` is the window's unit `k + from - above`.
         let in_window = |k: usize| (k + from).checked_sub(above);
         let may_go_on = more && window.len() < MOST_UNITS_HELD;
         let found = match records_listed_under_their_heading(
-            &with_above,
+            with_above,
             any_list,
             self.seen == 0 && from == 0,
             may_go_on,
