@@ -538,6 +538,58 @@ fn title_fields_in_any_order_before_or_after_the_description() {
 }
 
 #[test]
+fn records_of_fields_titled_by_a_label_of_the_listings_own() {
+    // No label the vocabulary knows names the titles: `Intervention`, in
+    // every record, with the longest values, does (rule TL). Each record
+    // opens on the field that opens the first.
+    let listing = parse(
+        "Partner projects\n\nSponsor: Lakeside Fund\nRegion: Gulu\nIntervention: Rainwater tanks for village schools\nContact: tanks@example.org\nDates: March-May, 2014\n\
+         Sponsor: Hill Trust\nRegion: Lira\nIntervention: Mobile clinics for herders\nContact: clinics@example.org\nDates: June 2015 - May 2016\n\
+         Sponsor: Open Fields\nRegion: Kitgum\nIntervention: Seed bank for returnees\nContact: seeds@example.org\nDates: 2017\n",
+    );
+    assert_eq!(titles(&listing), THREE_RECORDS);
+    assert_eq!(
+        dates(&listing),
+        all_dated(["March-May, 2014", "June 2015 - May 2016", "2017"])
+    );
+    assert_eq!(
+        fields_of(&listing, "Sponsor"),
+        [
+            Some("Lakeside Fund".into()),
+            Some("Hill Trust".into()),
+            Some("Open Fields".into())
+        ]
+    );
+    assert_eq!(
+        fields_of(&listing, "Contact"),
+        [
+            Some("tanks@example.org".into()),
+            Some("clinics@example.org".into()),
+            Some("seeds@example.org".into())
+        ]
+    );
+}
+
+#[test]
+fn a_country_before_a_colon_over_prose_fields_is_part_of_the_title() {
+    // `Objectives:` is prose, not a fact of a record of fields: the
+    // country before each title's colon is no label of titles.
+    let listing = parse(
+        "Our projects\n\nMali: rainwater tanks for village schools\n\nObjectives: water for twelve schools.\n\n\
+         Mali: mobile clinics for herders\n\nObjectives: care where herders move.\n\n\
+         Mali: a seed bank for returnees\n\nObjectives: seeds for the first season.\n",
+    );
+    assert_eq!(
+        titles(&listing),
+        [
+            "Mali: rainwater tanks for village schools",
+            "Mali: mobile clinics for herders",
+            "Mali: a seed bank for returnees"
+        ]
+    );
+}
+
+#[test]
 fn records_without_blank_lines_between_title_fields_and_description() {
     let listing = parse(
         "Our work\nSafer journeys for seasonal workers\nDate: March 3, 2019 - June 30, 2021\nDonors: Government of Norway\nThe project trains recruiters and inspectors.\nSkills passports for returnees\nDate: 15 May, 2018 - 2020\nDonors: European Union\nReturnees get their skills recognised.\n",

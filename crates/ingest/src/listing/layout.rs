@@ -3,6 +3,7 @@
 
 use super::paragraphs::{client_year, client_years_heading, dash_named, named_paragraph};
 use super::roles::{Builder, HeadBody, HeadSignature, NumberedRecord, Role};
+use super::title_label::FieldLabels;
 use crate::dates::{scan_date, scan_end_date, NumericOrder};
 use crate::labels::{self, Column, Meaning};
 use crate::record::Text;
@@ -159,9 +160,20 @@ pub(super) struct Layout {
     pub(super) row_header: Option<(usize, Vec<(Column, String)>)>,
     /// Records are table rows on one line each: two at least.
     pub(super) rows: bool,
+    /// Where records are runs of fields and no label the vocabulary knows
+    /// names their titles, the listing's own label of its titles (lower
+    /// case): an unlisted label in every record, its values the longest
+    /// and all different (`Activity nature: Boreholes for …`), rule TL.
+    pub(super) title_label: Option<String>,
 }
 
 impl Layout {
+    /// Whether the listing labels its titles, with a label the vocabulary
+    /// knows or its own (rule 0).
+    pub(super) fn titles_labelled(&self) -> bool {
+        self.title_fields || self.title_label.is_some()
+    }
+
     /// A title with a date line under it: the listing's records have date
     /// lines, unless the only one is the page's headline over its date of
     /// publication (the file's first unit). `seen` counts them.
@@ -297,6 +309,8 @@ pub(super) struct LayoutLearner {
     label_head_printed_twice: bool,
     /// Headlines printed again as their card's link ([`is_linked_title`]).
     linked_titles: usize,
+    /// Rule TL's unlisted labels of fields, as the units come.
+    field_labels: FieldLabels,
     /// Paragraphs opening on a name and a dash (rule ND).
     dash_named: usize,
     /// Headlines over a short line (rule HS).
@@ -351,6 +365,18 @@ impl LayoutLearner {
     pub(super) fn learn(&mut self, units: Vec<Unit>, more: bool) -> Vec<Unit> {
         let carried = self.carry.len();
         let mut window = std::mem::take(&mut self.carry);
+        // Counted as they come, each unit once, however the listing is cut.
+        self.field_labels.count(&units);
+        let title_label = self.field_labels.title_label();
+        if title_label != self.layout.title_label {
+            // The record opens on the field that opened the first title's
+            // run; where the vocabulary's title label is seen instead,
+            // rule 0 learns it from that title ([`Self::learn_opening_label`]).
+            self.layout.opening_label = title_label
+                .as_ref()
+                .and_then(|_| self.field_labels.opening_label());
+            self.layout.title_label = title_label;
+        }
         window.extend(units);
         let mut keep = learn_layout(
             &mut self.layout,
@@ -499,7 +525,8 @@ impl LayoutLearner {
             Some(last) => self.last_decided.replace(last.clone()),
             None => self.last_decided.clone(),
         };
-        if !self.layout.dated_titles && !self.layout.title_fields && !self.layout.quoted_titles {
+        if !self.layout.dated_titles && !self.layout.titles_labelled() && !self.layout.quoted_titles
+        {
             // Heads ending before `keep` are settled; one starting at the
             // file's first unit may hold the page's title and is not
             // counted. They are counted as if the listing's records of one

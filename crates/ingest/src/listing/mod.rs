@@ -19,6 +19,7 @@ mod paragraphs;
 mod project;
 mod reading;
 mod roles;
+mod title_label;
 
 use crate::diagnostics::Diagnostic;
 use crate::html::Page;

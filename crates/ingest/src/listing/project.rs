@@ -30,7 +30,11 @@ impl Builder<'_> {
         // grantee's name before a quoted title (`Peace Now: "Settlement
         // Watch"`).
         let mut title = match title_unit.kind {
-            UnitKind::Field { .. } if !title_unit.is_title_field() => title_unit.whole.clone(),
+            UnitKind::Field { .. }
+                if !super::roles::is_labelled_title(title_unit, self.title_label.as_deref()) =>
+            {
+                title_unit.whole.clone()
+            }
             // A headline printed as a label (rule LH) is read without its
             // colon.
             UnitKind::LoneLabel(_) | UnitKind::Text if self.label_heads => {
@@ -438,9 +442,12 @@ impl Builder<'_> {
                 });
             }
         }
-        let (fields, cells): (Vec<usize>, Vec<usize>) = leads
-            .iter()
-            .partition(|&&i| matches!(self.units[i].kind, UnitKind::Field { known: true, .. }));
+        // Where the listing names its titles with a label of its own, the
+        // fields above a title keep their labels, listed or not.
+        let any_label = self.title_label.is_some();
+        let (fields, cells): (Vec<usize>, Vec<usize>) = leads.iter().partition(
+            |&&i| matches!(self.units[i].kind, UnitKind::Field { known, .. } if known || any_label),
+        );
         for &i in fields.iter().rev() {
             let unit = &self.units[i];
             if let UnitKind::Field { label, .. } = &unit.kind {

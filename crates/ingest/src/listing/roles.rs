@@ -48,6 +48,8 @@ pub(super) struct Builder<'a> {
     pub(super) marked_indents: [Option<(usize, usize)>; 2],
     pub(super) dated_titles: bool,
     pub(super) title_fields: bool,
+    /// The listing's own label of its titles (rule TL), lower case.
+    pub(super) title_label: Option<String>,
     pub(super) opening_label: Option<String>,
     pub(super) head_lines: usize,
     pub(super) dated_lines: bool,
@@ -98,6 +100,16 @@ pub(super) struct Builder<'a> {
     pub(super) diagnostics: Vec<Diagnostic>,
 }
 
+/// Whether `unit` is a title field: labelled as one in the vocabulary, or
+/// with the listing's own label of its titles (rule TL).
+pub(super) fn is_labelled_title(unit: &Unit, title_label: Option<&str>) -> bool {
+    unit.is_title_field()
+        || title_label.is_some_and(|title_label| {
+            matches!(&unit.kind, UnitKind::Field { label, known: false }
+                if label.to_lowercase() == title_label)
+        })
+}
+
 /// Whether the listing's table has a column of dates: its header names
 /// one, or it has no header (its rows are told by their date cells). A
 /// table without one, in a listing whose headlines carry their dates, is
@@ -120,7 +132,8 @@ impl<'a> Builder<'a> {
             header_lines: &layout.header_lines,
             marked_indents: layout.marked_indents,
             dated_titles: layout.dated_titles,
-            title_fields: layout.title_fields,
+            title_fields: layout.titles_labelled(),
+            title_label: layout.title_label.clone(),
             opening_label: layout.opening_label.clone(),
             head_lines: layout.head_lines,
             dated_lines: layout.dated_lines,
@@ -441,7 +454,7 @@ impl<'a> Builder<'a> {
         // Rule 0: where the listing labels its titles, the label says it.
         if self.title_fields {
             for (role, unit) in self.roles.iter_mut().zip(self.units) {
-                if *role == Role::Body && unit.is_title_field() {
+                if *role == Role::Body && is_labelled_title(unit, self.title_label.as_deref()) {
                     *role = Role::Title;
                 }
             }
@@ -1234,14 +1247,18 @@ impl<'a> Builder<'a> {
             && titles
                 .iter()
                 .all(|&t| label_above(t) == label_above(titles[0]));
+        // Where the listing names its titles with a label of its own, the
+        // fields above one may have labels it lacks as well.
+        let any_label = self.title_label.is_some();
         let fields_above = |t: usize| {
             let mut j = t;
             while j > 0
                 && self.roles[j - 1] == Role::Body
-                && matches!(
-                    self.units[j - 1].kind,
-                    UnitKind::Field { known: true, .. } | UnitKind::LoneLabel(_)
-                )
+                && match self.units[j - 1].kind {
+                    UnitKind::Field { known, .. } => known || any_label,
+                    UnitKind::LoneLabel(_) => true,
+                    _ => false,
+                }
             {
                 j -= 1;
             }
