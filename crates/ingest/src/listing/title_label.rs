@@ -83,10 +83,9 @@ impl FieldLabels {
             return;
         }
         let label = label.to_lowercase();
-        let opening = self
-            .run_opening
-            .get_or_insert_with(|| label.clone())
-            .clone();
+        if self.run_opening.is_none() {
+            self.run_opening = Some(label.clone());
+        }
         if *known {
             // A record's facts, not its prose (`Objectives: …` under
             // titles that open on their country and a colon).
@@ -104,7 +103,7 @@ impl FieldLabels {
         }
         let seen = self.labels.entry(label).or_default();
         if seen.count == 0 {
-            seen.opening = Some(opening);
+            seen.opening.clone_from(&self.run_opening);
         } else if seen.known_since && !seen.other_since {
             seen.runs_of_fields += 1;
         } else {
