@@ -1289,12 +1289,17 @@ pub fn own_dates(text: &str) -> Option<OwnDates> {
     }
     // A date may also open a bracket that goes on with an amount
     // (`Reform (2010-2013, EUR 4,7 million)`).
-    let starts = text.char_indices().filter(|&(i, c)| {
-        i > 0
+    // After a space, a digit or a capital; any bracket; a digit after a
+    // space and a bracket. The two characters before are carried along:
+    // every title is asked, character by character.
+    let (mut before, mut before_that) = (None, None);
+    let starts = text.char_indices().filter(move |&(_, c)| {
+        let start = before.is_some_and(char::is_whitespace)
             && (c.is_ascii_digit() || c.is_uppercase())
-            && text[..i].ends_with(char::is_whitespace)
             || c == '('
-            || c.is_ascii_digit() && i > 1 && text[..i].ends_with(" (")
+            || c.is_ascii_digit() && before == Some('(') && before_that == Some(' ');
+        (before_that, before) = (before, Some(c));
+        start
     });
     for (at, _) in starts {
         let head = text[..at].trim_end();
@@ -2354,7 +2359,7 @@ pub fn run_together_fields(text: &str) -> Vec<(usize, usize)> {
     // into a known field, as a `<dt>` over its `<dd>` copies, is the first
     // part, without its colon.
     if first.as_ref().is_none_or(|(_, _, known)| !known) {
-        let run_into_field = text.find(": ").filter(|&colon| {
+        let run_into_field = colon_and_space(text).filter(|&colon| {
             colon <= MAX_TITLE_CHARS
                 && field(&text[colon + 2..])
                     .is_some_and(|(_, value, known)| known && value.is_some())
@@ -2435,6 +2440,13 @@ fn word_starts(text: &str) -> Vec<usize> {
         .collect()
 }
 
+/// Where `text`'s first colon and space (`Label: value`) is. Every line is
+/// asked, most without a colon: memchr finds the colons.
+fn colon_and_space(text: &str) -> Option<usize> {
+    let bytes = text.as_bytes();
+    memchr::memchr_iter(b':', bytes).find(|&at| bytes.get(at + 1) == Some(&b' '))
+}
+
 /// Where a record's fact starts that a headline runs into on its line, as
 /// a CV or a list of assignments prints them (`Review of a school feeding
 /// project Client: World Food Programme`): at the first colon, after a
@@ -2445,7 +2457,7 @@ fn word_starts(text: &str) -> Vec<usize> {
 /// Sentences that hold a label (`The office grew. Budget: …`) and a label
 /// of the format (`Status:`) stay whole.
 fn headline_run_into_fact(text: &str) -> Option<usize> {
-    let colon = text.find(": ")?;
+    let colon = colon_and_space(text)?;
     let head = &text[..colon];
     if colon > MAX_TITLE_CHARS {
         return None;
@@ -3582,6 +3594,13 @@ mod tests {
     }
 
     use super::*;
+
+    #[test]
+    fn the_first_colon_with_a_space_after_it_is_found() {
+        assert_eq!(colon_and_space("Time 10:30: Donor: Sida"), Some(10));
+        assert_eq!(colon_and_space("http://example.org"), None);
+        assert_eq!(colon_and_space("Ends with a colon:"), None);
+    }
     use crate::source::decode;
 
     /// The parts [`run_together_fields`] cuts `text` into.
