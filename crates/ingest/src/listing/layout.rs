@@ -163,7 +163,8 @@ pub(super) struct Layout {
     /// Where records are runs of fields and no label the vocabulary knows
     /// names their titles, the listing's own label of its titles (lower
     /// case): an unlisted label in every record, its values the longest
-    /// and all different (`Activity nature: Boreholes for …`), rule TL.
+    /// and nearly all different (`Activity nature: Boreholes for …`), rule
+    /// TL.
     pub(super) title_label: Option<String>,
 }
 

@@ -4,8 +4,8 @@
 //! vocabulary knows says which field holds the title, so the listing
 //! says it: a label the vocabulary lacks, printed in every record, with a
 //! field of facts the vocabulary knows (not of prose) between any two of
-//! its own, its values all different and,
-//! of such labels, the longest.
+//! its own, its values nearly all different and, of such labels, the
+//! longest.
 
 use crate::labels::Meaning;
 use crate::units::{Unit, UnitKind};
@@ -50,8 +50,9 @@ struct LabelSeen {
     known_since: bool,
     other_since: bool,
     words: usize,
+    /// The first values, and how many of them were printed before.
     values: BTreeSet<String>,
-    repeated: bool,
+    repeats: usize,
     /// The label of the first field of the run the label's first field
     /// stands in: where each record opens.
     opening: Option<String>,
@@ -113,8 +114,10 @@ impl FieldLabels {
         seen.known_since = false;
         seen.other_since = false;
         seen.words += unit.content.clean().split_whitespace().count();
-        if seen.values.len() < VALUES_COMPARED {
-            seen.repeated |= !seen.values.insert(unit.content.clean().into_owned());
+        if seen.values.len() < VALUES_COMPARED
+            && !seen.values.insert(unit.content.clean().into_owned())
+        {
+            seen.repeats += 1;
         }
     }
 
@@ -140,7 +143,9 @@ impl FieldLabels {
             .filter(|(_, seen)| {
                 seen.count >= FEWEST
                     && seen.count >= most_known
-                    && !seen.repeated
+                    // Titles, not a constant or a status: a fifth
+                    // printed twice at most (two grants may share a name).
+                    && 5 * seen.repeats <= seen.values.len() + seen.repeats
                     && seen.words >= FEWEST_WORDS * seen.count
                     && seen.runs_of_fields >= FEWEST - 1
                     // A heading between two cards now and then.
@@ -204,6 +209,20 @@ mod tests {
         assert_eq!(learnt(&repeated).0, None);
         let short = records(["Wells", "Clinics", "Seeds"]);
         assert_eq!(learnt(&short).0, None);
+    }
+
+    #[test]
+    fn two_records_of_several_may_share_a_title() {
+        let text = records([
+            "Wells for three villages",
+            "Clinics for herders",
+            "Seeds for returnees",
+        ]) + &records([
+            "Schools for the valley",
+            "Wells for three villages",
+            "Roads to the market",
+        ]);
+        assert_eq!(learnt(&text).0, Some("activity".into()));
     }
 
     #[test]
