@@ -1056,6 +1056,28 @@ const LABEL_LINKING_WORDS: &[&str] = &[
     "dos", "das", "der", "die", "van", "von",
 ];
 
+/// Whether `label` is printed as a label is: four words at most, not
+/// counting the little words between them (`Contribution maximale de la
+/// DGAM`, `Name of the partner`), of letters and the marks labels join
+/// words with, or a data export's key.
+fn is_label_shaped(label: &str) -> bool {
+    let words: Vec<&str> = label.split_whitespace().collect();
+    let content_words = words
+        .iter()
+        .filter(|w| {
+            !LABEL_LINKING_WORDS
+                .iter()
+                .any(|l| w.eq_ignore_ascii_case(l))
+        })
+        .count();
+    (1..=4).contains(&content_words)
+        && words.len() <= 6
+        && label.len() <= 48
+        && (label.chars().all(|c| {
+            c.is_alphabetic() || matches!(c, ' ' | '/' | '&' | '(' | ')' | '-' | '\'' | '’')
+        }) || is_export_key(label))
+}
+
 pub fn field(text: &str) -> Option<(String, Option<usize>, bool)> {
     let (label, after, by_dash) = if let Some(colon) = text.find(':') {
         let dash = dash_label(text);
@@ -1068,26 +1090,10 @@ pub fn field(text: &str) -> Option<(String, Option<usize>, bool)> {
         (label, after, true)
     };
     let label = label.trim().to_string();
-    let words: Vec<&str> = label.split_whitespace().collect();
-    // Four words at most, not counting the little words between them
-    // (`Contribution maximale de la DGAM`, `Name of the partner`).
-    let content_words = words
-        .iter()
-        .filter(|w| {
-            !LABEL_LINKING_WORDS
-                .iter()
-                .any(|l| w.eq_ignore_ascii_case(l))
-        })
-        .count();
-    let plausible = (1..=4).contains(&content_words)
-        && words.len() <= 6
-        && label.len() <= 48
-        && (label.chars().all(|c| {
-            c.is_alphabetic() || matches!(c, ' ' | '/' | '&' | '(' | ')' | '-' | '\'' | '’')
-        }) || is_export_key(&label));
-    if !plausible {
+    if !is_label_shaped(&label) {
         return None;
     }
+    let words: Vec<&str> = label.split_whitespace().collect();
     // A label is printed capitalised; a known one with its colon may be
     // printed in lower case (`donor: Sweden`), which prose rarely starts
     // a line with.
@@ -2979,6 +2985,100 @@ fn unlisted_labels_over_values(units: &mut [Unit]) {
         unit.content = unit.whole.clone();
         unit.complete();
     }
+}
+
+/// Cards that print each fact as a label over its value, one element a
+/// line (`Sponsoring` / `UNDP` / `Location` / `Khost` / `Activity nature` /
+/// `Wells for …`): three pairs or more in a row, two of their labels
+/// listed, the labels marked as headings of one level over unmarked values
+/// (a page's `<h5>` over its `<p>`).
+/// Each pair is one field, as `Label: value` would be, whatever its label,
+/// so that the listing's records read as records of fields. Units from
+/// `from` on are read (those before are the piece's context).
+pub fn labels_over_their_values(units: &mut Vec<Unit>, from: usize) {
+    const FEWEST_PAIRS: usize = 3;
+    const FEWEST_LISTED: usize = 2;
+    let mut labels = Vec::new();
+    let mut i = from;
+    while i + 1 < units.len() {
+        let (mut k, mut listed, mut level) = (i, 0, None);
+        while let Some((is_listed, label_level)) = label_over_value(units, k) {
+            if k > i && label_level != level {
+                break;
+            }
+            level = label_level;
+            listed += usize::from(is_listed);
+            k += 2;
+        }
+        let pairs = (k - i) / 2;
+        if pairs >= FEWEST_PAIRS && listed >= FEWEST_LISTED {
+            labels.extend((i..k).step_by(2));
+            i = k;
+        } else {
+            i += 1;
+        }
+    }
+    if labels.is_empty() {
+        return;
+    }
+    let mut folded = Vec::with_capacity(units.len() - labels.len());
+    let mut next_label = labels.into_iter().peekable();
+    let mut drained = std::mem::take(units).into_iter().enumerate();
+    while let Some((k, mut unit)) = drained.next() {
+        if next_label.next_if_eq(&k).is_none() {
+            folded.push(unit);
+            continue;
+        }
+        let Some((_, value)) = drained.next() else {
+            folded.push(unit);
+            break;
+        };
+        let label = label_text(&unit).to_string();
+        let known = is_known_label(&label);
+        unit.kind = UnitKind::Field { label, known };
+        unit.heading_level = None;
+        unit.whole.segments.extend(value.whole.segments);
+        unit.content = value.content;
+        unit.complete();
+        folded.push(unit);
+    }
+    *units = folded;
+}
+
+/// A label's text: its line without a colon after it.
+fn label_text(unit: &Unit) -> &str {
+    unit.whole
+        .segments
+        .first()
+        .map_or("", |line| line.text.trim().trim_end_matches(':').trim_end())
+}
+
+/// Whether unit `k` is a label marked as a heading over its value in unit
+/// `k + 1`, and if so whether the vocabulary lists the label and the
+/// heading level it is marked at.
+fn label_over_value(units: &[Unit], k: usize) -> Option<(bool, Option<u8>)> {
+    let (label, value) = (units.get(k)?, units.get(k + 1)?);
+    // The page marks its labels as headings and its values not: in plain
+    // text a short line over another is as often a headline over its
+    // text, and the rules that read a label over its value there do.
+    // Asked first: most units are no heading.
+    let level = label.heading_level?;
+    let ([_], [_]) = (
+        label.whole.segments.as_slice(),
+        value.whole.segments.as_slice(),
+    ) else {
+        return None;
+    };
+    let text = label_text(label);
+    let label_like = match &label.kind {
+        UnitKind::LoneLabel(_) => true,
+        UnitKind::Text => text.starts_with(char::is_uppercase) && is_label_shaped(text),
+        _ => false,
+    };
+    let value_like = matches!(value.kind, UnitKind::Text | UnitKind::Date { .. })
+        && value.heading_level.is_none()
+        && !is_label_line(value);
+    (label_like && value_like).then(|| (labels::listed_meaning(text).is_some(), Some(level)))
 }
 
 /// One to three words of letters, the first capitalised, as a label is

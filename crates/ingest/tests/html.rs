@@ -72,6 +72,57 @@ const HEADINGS_AND_ITEMS: &str = r#"<!doctype html>
 "#;
 
 #[test]
+fn cards_of_marked_labels_over_values_are_records_of_fields() {
+    // Each card prints its facts as an `<h5>` label over a `<p>` value;
+    // `Intervention`, a label of the page's own, names the titles.
+    let card = |sponsor: &str, title: &str, dates: &str| {
+        format!(
+            "<div class=\"item\"><h5>Sponsor</h5><p>{sponsor}</p><h5>Region</h5><p>Gulu</p>\
+             <h5>Intervention</h5><p>{title}</p><h5>Contact</h5><p>office@example.org</p>\
+             <h5>Dates</h5><p>{dates}</p></div>"
+        )
+    };
+    let html = format!(
+        "<html><body><h2>Our projects</h2>{}{}{}</body></html>",
+        card("Lakeside Fund", THREE_RECORDS[0], "March-May, 2014"),
+        card("Hill Trust", THREE_RECORDS[1], "June 2015 - May 2016"),
+        card("Open Fields", THREE_RECORDS[2], "2017"),
+    );
+    let listing = read(&html);
+    assert_eq!(titles(&listing), THREE_RECORDS);
+    assert_eq!(
+        dates(&listing),
+        [
+            Some("March-May, 2014".to_string()),
+            Some("June 2015 - May 2016".to_string()),
+            Some("2017".to_string())
+        ]
+    );
+    let sponsors: Vec<Option<String>> = listing
+        .projects
+        .iter()
+        .map(|p| p.field("Sponsor").map(|f| f.value.clean().into_owned()))
+        .collect();
+    assert_eq!(
+        sponsors,
+        [
+            Some("Lakeside Fund".to_string()),
+            Some("Hill Trust".to_string()),
+            Some("Open Fields".to_string())
+        ]
+    );
+    for piece_bytes in [1, 16, 64] {
+        let pieces =
+            devcoop_ingest::parse_listing_in_pieces("page.html", html.as_bytes(), piece_bytes)
+                .expect("a page");
+        assert_eq!(
+            pieces.projects, listing.projects,
+            "pieces of {piece_bytes} bytes"
+        );
+    }
+}
+
+#[test]
 fn list_items_with_line_breaks_are_projects_under_their_headings() {
     let listing = read(HEADINGS_AND_ITEMS);
     assert_eq!(

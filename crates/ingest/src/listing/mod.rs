@@ -25,7 +25,9 @@ use crate::diagnostics::Diagnostic;
 use crate::html::Page;
 use crate::record::RawProject;
 use crate::source::{Chunks, SourceError, Validator};
-use crate::units::{read_with_neighbours, units, waits_for_the_next, Unit};
+use crate::units::{
+    labels_over_their_values, read_with_neighbours, units, waits_for_the_next, Unit,
+};
 use layout::LayoutLearner;
 use rayon::prelude::*;
 use reading::Reading;
@@ -508,6 +510,7 @@ impl<R: Read> UnitPieces<R> {
             joined.truncate(last_block);
             self.held = unread_block;
         }
+        labels_over_their_values(&mut joined, context);
         self.before = joined.last().cloned();
         joined.drain(..context);
         Ok(Some(joined))
