@@ -2649,6 +2649,7 @@ fn headlines_over_dates(units: &mut [Unit]) {
 /// after the last blank line) is held back, as it was before this
 /// reading, and read again with the next pieces.
 pub fn read_with_neighbours(units: &mut [Unit]) {
+    numbers_run_into_their_items(units);
     rows_under_a_spaced_header(units);
     headlines_over_dates(units);
     facts_under_headlines(units);
@@ -2658,6 +2659,59 @@ pub fn read_with_neighbours(units: &mut [Unit]) {
     blocks_of_fields(units);
     fields_run_together_on_a_line(units);
     lists_under_waiting_labels(units);
+}
+
+/// An item whose number runs into its text (`3Special Conservation
+/// Center …`, a copy that lost the full stop and the space) between the
+/// items numbered one less and one more, at its indentation, no blank line
+/// between: it is that item. Elsewhere a number before a capital names
+/// something (`3D printing`).
+fn numbers_run_into_their_items(units: &mut [Unit]) {
+    for i in 1..units.len().saturating_sub(1) {
+        let Some((number, digits)) = number_run_into_text(&units[i]) else {
+            continue;
+        };
+        let numbered_at = |k: usize, n: u32| {
+            let unit = &units[k];
+            unit.kind == UnitKind::Numbered(n) && unit.indent == units[i].indent
+        };
+        let in_sequence = number > 1
+            && numbered_at(i - 1, number - 1)
+            && numbered_at(i + 1, number + 1)
+            && !units[i].after_blank
+            && !units[i + 1].after_blank;
+        if !in_sequence {
+            continue;
+        }
+        let unit = &mut units[i];
+        let Some(first) = unit.whole.segments.first() else {
+            continue;
+        };
+        let mut content = unit.whole.clone();
+        content.segments[0] = Segment {
+            text: first.text[digits..].to_string(),
+            line: first.line,
+            span: first.span_of(digits, first.text.len()),
+            map: first.map.slice(digits, first.text.len()),
+        };
+        unit.kind = UnitKind::Numbered(number);
+        unit.content = content;
+        unit.complete();
+    }
+}
+
+/// The number a plain line opens on when a capital follows its digits
+/// right away (`3Special …`), and how many digits it has.
+fn number_run_into_text(unit: &Unit) -> Option<(u32, usize)> {
+    if unit.kind != UnitKind::Text {
+        return None;
+    }
+    let text = &unit.whole.segments.first()?.text;
+    let digits = text.bytes().take_while(u8::is_ascii_digit).count();
+    if !(1..=3).contains(&digits) || !text[digits..].starts_with(char::is_uppercase) {
+        return None;
+    }
+    Some((text[..digits].parse().ok()?, digits))
 }
 
 /// A table copied with single spaces between its cells

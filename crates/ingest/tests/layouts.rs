@@ -538,6 +538,20 @@ fn title_fields_in_any_order_before_or_after_the_description() {
 }
 
 #[test]
+fn an_item_whose_number_runs_into_its_text_is_the_item_of_that_number() {
+    // `2Mobile clinics …` lost its full stop and space in the copy: between
+    // items 1 and 3 it is item 2. `4D maps …` after item 3 names a thing.
+    let listing = parse(
+        "Grants made\n\n1. Rainwater tanks for village schools\n2Mobile clinics for herders\n3. Seed bank for returnees\n",
+    );
+    assert_eq!(titles(&listing), THREE_RECORDS);
+    let listing = parse(
+        "Grants made\n\n1. Rainwater tanks for village schools\n2. Mobile clinics for herders\n3. Seed bank for returnees\n4D maps of the valley were drawn.\n",
+    );
+    assert_eq!(titles(&listing), THREE_RECORDS);
+}
+
+#[test]
 fn records_of_fields_titled_by_a_label_of_the_listings_own() {
     // No label the vocabulary knows names the titles: `Intervention`, in
     // every record, with the longest values, does (rule TL). Each record
