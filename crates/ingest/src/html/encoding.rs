@@ -13,7 +13,11 @@
 //! A page that declares nothing and is not UTF-8 is read as Windows-1252,
 //! the HTML standard's default for such a page in most locales: a page
 //! saved without the server's header that declared its charset is still
-//! read as the browser showed it, and a warning says so.
+//! read as the browser showed it, and a warning says so. A page that
+//! declares a one-byte encoding but whose bytes are UTF-8, letters beyond
+//! ASCII among them, is read as UTF-8, with a warning: it was re-encoded
+//! and kept its old declaration (read as declared, `é` would read `Ã©`),
+//! and text in a one-byte encoding is all but never valid UTF-8 by chance.
 
 use crate::source::{first_binary_byte, line_and_column, SourceError, SourceProblem};
 use encoding_rs::{Encoding, UTF_8, WINDOWS_1252};
@@ -33,9 +37,19 @@ pub(super) struct Decoded<'a> {
     /// For a one-byte encoding: after each character that is not one byte
     /// in UTF-8, its end in the text and in the file.
     steps: Vec<(usize, usize)>,
-    /// Where the page declares no encoding and is not UTF-8: the first
-    /// byte that is not, read in the encoding assumed instead.
-    pub assumed: Option<usize>,
+    /// An encoding read that the page does not declare, if any.
+    pub assumed: Option<Assumption>,
+}
+
+/// An encoding read that the page does not declare.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Assumption {
+    /// The page declares nothing and is not UTF-8: read as Windows-1252.
+    /// `at` is its first byte that is not UTF-8.
+    Windows1252 { at: usize },
+    /// The page declares a one-byte encoding (named) but is UTF-8: read as
+    /// UTF-8. `at` is its first byte beyond ASCII.
+    Utf8 { declared: &'static str, at: usize },
 }
 
 impl Decoded<'_> {
@@ -89,6 +103,22 @@ pub(super) fn decode<'a>(file: &str, bytes: &'a [u8]) -> Result<Decoded<'a>, Sou
     };
     let body = bytes.get(base..).unwrap_or_default();
     let mut assumed = None;
+    if encoding != UTF_8 && encoding.is_single_byte() && base == 0 {
+        if let (Some(at), Ok(text)) = (
+            body.iter().position(|b| !b.is_ascii()),
+            std::str::from_utf8(body),
+        ) {
+            return Ok(Decoded {
+                text: Cow::Borrowed(text),
+                base,
+                steps: Vec::new(),
+                assumed: Some(Assumption::Utf8 {
+                    declared: encoding.name(),
+                    at,
+                }),
+            });
+        }
+    }
     let encoding = if encoding == UTF_8 {
         match std::str::from_utf8(body) {
             Ok(text) => {
@@ -100,7 +130,9 @@ pub(super) fn decode<'a>(file: &str, bytes: &'a [u8]) -> Result<Decoded<'a>, Sou
                 })
             }
             Err(err) if !is_declared => {
-                assumed = Some(base + err.valid_up_to());
+                assumed = Some(Assumption::Windows1252 {
+                    at: base + err.valid_up_to(),
+                });
                 WINDOWS_1252
             }
             Err(err) => {
@@ -243,7 +275,7 @@ mod tests {
         let page = b"<p>ok</p>\n<p>caf\xe9 \x96 cr\xe8che</p>";
         let decoded = decode("p.html", page).unwrap();
         assert_eq!(decoded.text, "<p>ok</p>\n<p>café – crèche</p>");
-        assert_eq!(decoded.assumed, Some(16));
+        assert_eq!(decoded.assumed, Some(Assumption::Windows1252 { at: 16 }));
         // After each character of two or three bytes, the text maps back
         // to the one byte it came from.
         let after_dash = decoded.text.find(" cr").unwrap();
@@ -255,6 +287,23 @@ mod tests {
         );
         let declared = b"<meta charset=\"iso-8859-1\"><p>caf\xe9</p>";
         assert_eq!(decode("p.html", declared).unwrap().assumed, None);
+    }
+
+    #[test]
+    fn a_page_declared_in_one_byte_that_is_utf8_is_read_as_utf8() {
+        let page = "<meta charset=\"iso-8859-1\"><p>Título – año</p>";
+        let decoded = decode("p.html", page.as_bytes()).unwrap();
+        assert_eq!(decoded.text, page);
+        assert_eq!(
+            decoded.assumed,
+            Some(Assumption::Utf8 {
+                declared: "windows-1252",
+                at: page.find('í').unwrap()
+            })
+        );
+        // ASCII alone reads the same either way: nothing is assumed.
+        let ascii = b"<meta charset=\"iso-8859-1\"><p>Title</p>";
+        assert_eq!(decode("p.html", ascii).unwrap().assumed, None);
     }
 
     #[test]

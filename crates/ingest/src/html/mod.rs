@@ -49,9 +49,8 @@ pub(crate) struct Page {
     /// Where each of `lines.text`'s lines starts.
     text_lines: Vec<usize>,
     file_len: usize,
-    /// The first byte that is not UTF-8, where the page declares no
-    /// encoding and is read as Windows-1252.
-    assumed_encoding_at: Option<usize>,
+    /// The encoding read that the page does not declare, if any.
+    assumed_encoding: Option<encoding::Assumption>,
     /// Whether the page's one `h1` is its title rather than a section.
     h1_is_title: bool,
     /// Headings not yet passed by a project, and the section in force.
@@ -77,9 +76,9 @@ impl Page {
         let decoded = encoding::decode(source, bytes)?;
         let lines = blocks::lines(&decoded, bytes.len());
         let h1_is_title = lines.headings.iter().filter(|h| h.level == 1).count() == 1;
-        let assumed_encoding_at = decoded.assumed;
+        let assumed_encoding = decoded.assumed;
         Ok(Page {
-            assumed_encoding_at,
+            assumed_encoding,
             file_lines: line_starts(bytes),
             text_lines: line_starts(lines.text.as_bytes()),
             lines,
@@ -109,17 +108,26 @@ impl Page {
     }
 
     /// The warning that the page was read in an encoding it does not
-    /// declare, at its first byte that is not UTF-8.
+    /// declare, at the first byte that tells.
     pub(crate) fn encoding_warning(&self, source: &str) -> Option<Diagnostic> {
-        let at = self.assumed_encoding_at?;
+        let (at, message) = match self.assumed_encoding? {
+            encoding::Assumption::Windows1252 { at } => (
+                at,
+                "the page declares no encoding and is not UTF-8: read as Windows-1252, as a \
+                 browser reads such a page; save it with its charset if its letters look wrong"
+                    .to_string(),
+            ),
+            encoding::Assumption::Utf8 { declared, at } => (
+                at,
+                format!(
+                    "the page declares a one-byte encoding ({declared}) but is UTF-8 \
+                     (re-encoded, its declaration kept): read as UTF-8; fix its charset if its \
+                     letters look wrong"
+                ),
+            ),
+        };
         let (line, column) = self.line_and_column(at);
-        Some(Diagnostic::warning(
-            source,
-            line,
-            column,
-            "the page declares no encoding and is not UTF-8: read as Windows-1252, as a browser \
-             reads such a page; save it with its charset if its letters look wrong",
-        ))
+        Some(Diagnostic::warning(source, line, column, message))
     }
 
     /// 1-based line and column of byte `at` of the file.
