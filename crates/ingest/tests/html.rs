@@ -401,6 +401,27 @@ fn a_page_that_declares_no_encoding_and_is_not_utf8_is_read_as_windows_1252_with
 }
 
 #[test]
+fn a_page_declared_latin1_whose_bytes_are_utf8_is_read_as_utf8_with_a_warning() {
+    let page = "<meta charset=\"iso-8859-1\">\n<h1>Proyectos</h1>\n<ol><li><p>Título del año</p>\
+                <p>2019 - 2021</p><p>Cooperativas.</p></li>\
+                <li><p>Escuelas</p><p>2020 - 2022</p><p>Cursos.</p></li></ol>";
+    let listing = parse_listing("page.html", page.as_bytes()).expect("a page");
+    assert_eq!(titles(&listing), ["Título del año", "Escuelas"]);
+    let warnings: Vec<String> = listing
+        .diagnostics
+        .iter()
+        .map(|d| format!("{}:{}: {}", d.line, d.column, d.message))
+        .collect();
+    assert_eq!(warnings.len(), 1, "{warnings:?}");
+    assert!(
+        warnings[0]
+            .starts_with("3:13: the page declares a one-byte encoding (windows-1252) but is UTF-8"),
+        "{warnings:?}"
+    );
+    spans_hold(page.as_bytes(), &listing);
+}
+
+#[test]
 fn undecodable_pages_are_refused_with_file_and_line() {
     let err = parse_listing(
         "page.html",
