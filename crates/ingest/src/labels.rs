@@ -244,6 +244,7 @@ pub const VOCABULARY: &[(&str, Meaning)] = &[
     ("fin", Meaning::End),
     ("fecha de finalización", Meaning::End),
     ("fecha de término", Meaning::End),
+    ("fecha de terminación", Meaning::End),
     ("fecha de fin", Meaning::End),
     ("conclusione", Meaning::End),
     ("data di conclusione", Meaning::End),
@@ -541,6 +542,7 @@ pub const VOCABULARY: &[(&str, Meaning)] = &[
     ("subvención", Meaning::Budget),
     ("subvención concedida", Meaning::Budget),
     ("monto", Meaning::Budget),
+    ("monto otorgado", Meaning::Budget),
     ("coste total", Meaning::Budget),
     ("fördersumme", Meaning::Budget),
     ("fördervolumen", Meaning::Budget),
@@ -691,9 +693,30 @@ pub fn meaning(label: &str) -> Option<Meaning> {
     lookup(&key)
         .or_else(|| lookup(without_plural(&key)?))
         .or_else(|| lookup(without_bracket()?))
+        .or_else(|| lookup(without_the_project(&key)?))
         .or_else(|| head_noun_meaning(&key))
         .or_else(bracketed_role)
         .or_else(|| key.contains('/').then(alternatives).flatten())
+}
+
+/// A label without the words saying whose it is, the project's (`Fecha de
+/// inicio del proyecto`, `Start date of the project`): a table's header
+/// often spells them out.
+fn without_the_project(key: &str) -> Option<&str> {
+    const THE_PROJECTS: [&str; 8] = [
+        " of the project",
+        " of project",
+        " del proyecto",
+        " du projet",
+        " do projeto",
+        " del progetto",
+        " des projekts",
+        " van het project",
+    ];
+    THE_PROJECTS
+        .iter()
+        .find_map(|words| key.strip_suffix(words))
+        .filter(|head| !head.is_empty())
 }
 
 /// A label without a plural's ending in brackets (`Donor(s)`, `Land(en)`,
@@ -1040,6 +1063,20 @@ mod tests {
         assert_eq!(meaning("The new local partner"), None);
         assert_eq!(meaning("2019 budget"), None);
         assert_eq!(meaning("Decent work"), None);
+    }
+
+    #[test]
+    fn a_label_spelling_out_the_project_means_what_it_labels() {
+        assert_eq!(
+            meaning("Fecha de inicio del proyecto"),
+            Some(Meaning::Start)
+        );
+        assert_eq!(meaning("End date of the project"), Some(Meaning::End));
+        assert_eq!(
+            column("Fecha de terminación del proyecto"),
+            Some(Column::EndDate)
+        );
+        assert_eq!(meaning("Of the project"), None);
     }
 
     #[test]

@@ -552,6 +552,35 @@ fn an_item_whose_number_runs_into_its_text_is_the_item_of_that_number() {
 }
 
 #[test]
+fn a_table_one_cell_a_line_whose_header_spells_out_the_project() {
+    // Each header cell says whose its label is (`Start date of the
+    // project`): still the table's columns, and each row a record.
+    let listing = parse(
+        "Projects under way\n\nTitle of the project\n\nDonor\n\nStart date of the project\n\nEnd date of the project\n\n\
+         1. Rainwater tanks for village schools\n\nLakeside Fund\n\n1/3/2019\n\n1/3/2021\n\n\
+         2. Mobile clinics for herders\n\nHill Trust\n\n1/4/2019\n\n1/4/2022\n\n\
+         3. Seed bank for returnees\n\nOpen Fields\n\n1/5/2019\n\n1/5/2020\n",
+    );
+    assert_eq!(titles(&listing), THREE_RECORDS);
+    assert_eq!(
+        fields_of(&listing, "Donor"),
+        [
+            Some("Lakeside Fund".into()),
+            Some("Hill Trust".into()),
+            Some("Open Fields".into())
+        ]
+    );
+    assert_eq!(
+        dates(&listing),
+        all_dated([
+            "1/3/2019 – 1/3/2021",
+            "1/4/2019 – 1/4/2022",
+            "1/5/2019 – 1/5/2020"
+        ])
+    );
+}
+
+#[test]
 fn records_of_fields_titled_by_a_label_of_the_listings_own() {
     // No label the vocabulary knows names the titles: `Intervention`, in
     // every record, with the longest values, does (rule TL). Each record

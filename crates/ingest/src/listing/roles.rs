@@ -110,6 +110,10 @@ pub(super) fn is_labelled_title(unit: &Unit, title_label: Option<&str>) -> bool 
         })
 }
 
+/// The most words of a table's header cell printed on a line of its own:
+/// a label, spelt out with whose it is (`Fecha de inicio del proyecto`).
+const HEADER_CELL_WORDS: usize = 6;
+
 /// Whether the listing's table has a column of dates: its header names
 /// one, or it has no header (its rows are told by their date cells). A
 /// table without one, in a listing whose headlines carry their dates, is
@@ -200,7 +204,7 @@ impl<'a> Builder<'a> {
 
     pub(super) fn could_be_header_cell(unit: &Unit) -> bool {
         Self::is_table_cell_text(unit)
-            && unit.has_at_most_words(4)
+            && unit.has_at_most_words(HEADER_CELL_WORDS)
             && labels::column(&unit.whole.clean()).is_some()
     }
 
@@ -210,7 +214,9 @@ impl<'a> Builder<'a> {
         for start in 0..before {
             let run: Vec<(Column, String)> = self.units[start..]
                 .iter()
-                .take_while(|u| Self::is_table_cell_text(u) && u.has_at_most_words(4))
+                .take_while(|u| {
+                    Self::is_table_cell_text(u) && u.has_at_most_words(HEADER_CELL_WORDS)
+                })
                 .map_while(|u| {
                     let text = u.whole.clean().into_owned();
                     labels::column(&text).map(|c| (c, text))
@@ -899,7 +905,30 @@ impl<'a> Builder<'a> {
         let headline = self.headline_above(i);
         let unit = &self.units[headline];
         (unit.is_title_like() || unit.is_headline_with_stop() || marked_with_stop(unit))
-            .then_some(headline)
+            .then(|| self.title_cell_of_the_row(i + 1).unwrap_or(headline))
+    }
+
+    /// In a table printed one cell a line under its header (`Title of the
+    /// project` / `Donor` / `Start date` / …), the title's cell of the row
+    /// whose dates start at unit `date`: as many cells above it as the
+    /// header has columns between the two. The cell right above the dates
+    /// is another column's (`Lakeside Fund`).
+    fn title_cell_of_the_row(&self, date: usize) -> Option<usize> {
+        let (first, _) = self.columns.first()?;
+        let dates_column = self.columns.iter().position(|(column, _)| {
+            matches!(column, Column::StartDate | Column::Dates | Column::EndDate)
+        })?;
+        if *first != Column::Title || dates_column < 2 {
+            return None;
+        }
+        let title = date.checked_sub(dates_column)?;
+        let one_cell_each = self.units[title..date].iter().all(|unit| {
+            unit.whole.segments.len() == 1
+                && (Self::is_table_cell_text(unit)
+                    || matches!(unit.kind, UnitKind::Numbered(_) | UnitKind::Bullet))
+        });
+        let title_like = self.units[title].is_title_like();
+        (one_cell_each && title_like && self.roles[title] == Role::Body).then_some(title)
     }
 
     /// Rule 1's headline, from the line `i` right above the date line up:
