@@ -8,7 +8,7 @@ use crate::dates::{
     has_project_years, scan_date, scan_end_date, trailing_title_date, DateExpr, DatePart,
 };
 use crate::furniture::{furniture_blocks, is_page_furniture, is_web_address, is_web_address_alone};
-use crate::labels::{self, is_known_label, Meaning};
+use crate::labels::{self, is_known_label, Column, Meaning};
 use crate::record::{Segment, Span, Text};
 use crate::source::Line;
 use crate::spaced_table;
@@ -2651,6 +2651,7 @@ fn headlines_over_dates(units: &mut [Unit]) {
 pub fn read_with_neighbours(units: &mut [Unit]) {
     numbers_run_into_their_items(units);
     rows_under_a_spaced_header(units);
+    rows_under_a_glued_header(units);
     headlines_over_dates(units);
     facts_under_headlines(units);
     fields_beside_listed_fields(units);
@@ -2766,6 +2767,100 @@ fn rows_under_a_spaced_header(units: &mut [Unit]) {
         }
         i += 1 + found;
     }
+}
+
+/// A table copied with its cells run together, no space or tab between
+/// them (`JahrProjektRegion` / `2017Bau der SchuleMbale, Uganda`): a header
+/// line of words each a column's header, each starting on a capital, over
+/// lines right under it (no blank line between, so always in one piece)
+/// that part as the header does where a capital, or a digit's end, follows
+/// a letter or a digit with no space, two rows at least. They are read as
+/// the cells a tab would have parted.
+fn rows_under_a_glued_header(units: &mut [Unit]) {
+    const FEWEST_ROWS: usize = 2;
+    fn one_line(u: &Unit) -> Option<&Segment> {
+        match (&u.kind, u.whole.segments.as_slice()) {
+            (UnitKind::Text | UnitKind::Date { .. }, [line]) if u.cells.is_empty() => Some(line),
+            _ => None,
+        }
+    }
+    let mut i = 0;
+    while i < units.len() {
+        // Every unit is asked: most hold a space.
+        let header = one_line(&units[i]).filter(|line| {
+            !line.text.contains(char::is_whitespace) && !glued_cuts(&line.text).is_empty()
+        });
+        let Some(header_line) = header.cloned() else {
+            i += 1;
+            continue;
+        };
+        let header_cells = glued_cells(&header_line.text);
+        let columns: Option<Vec<Column>> = header_cells
+            .iter()
+            .map(|&(start, end)| labels::column(&header_line.text[start..end]))
+            .collect();
+        let named = columns.is_some_and(|columns| {
+            columns.contains(&Column::Title)
+                && columns.iter().filter(|c| **c != Column::Field).count() >= 2
+        });
+        if !named {
+            i += 1;
+            continue;
+        }
+        let mut rows = Vec::new();
+        for unit in &units[i + 1..] {
+            let Some(line) = one_line(unit).filter(|_| !unit.after_blank) else {
+                break;
+            };
+            let cells = glued_cells(&line.text);
+            if cells.len() != header_cells.len() {
+                break;
+            }
+            rows.push(cells_of(line, &cells));
+        }
+        if rows.len() < FEWEST_ROWS {
+            i += 1;
+            continue;
+        }
+        units[i].cells = cells_of(&header_line, &header_cells);
+        units[i].title_like = false;
+        let found = rows.len();
+        for (unit, cells) in units[i + 1..].iter_mut().zip(rows) {
+            unit.kind = UnitKind::Text;
+            unit.content = unit.whole.clone();
+            unit.cells = cells;
+        }
+        i += 1 + found;
+    }
+}
+
+/// Where cells run together in `text`: a capital right after a lower-case
+/// letter or a digit, or a letter right after a digit that opens the line
+/// (`SchoolMbale`, `2017Bau`). A capital after a capital is an acronym's.
+fn glued_cuts(text: &str) -> Vec<usize> {
+    let mut cuts = Vec::new();
+    let mut before: Option<char> = None;
+    let mut digits_only = true;
+    for (at, c) in text.char_indices() {
+        if let Some(b) = before {
+            let cell_starts = c.is_uppercase() && (b.is_lowercase() || b.is_ascii_digit())
+                || c.is_alphabetic() && b.is_ascii_digit() && digits_only;
+            if cell_starts && !cuts.contains(&at) {
+                cuts.push(at);
+            }
+        }
+        digits_only &= c.is_ascii_digit();
+        before = Some(c);
+    }
+    cuts
+}
+
+/// The byte ranges of the cells [`glued_cuts`] parts `text` into.
+fn glued_cells(text: &str) -> Vec<(usize, usize)> {
+    let cuts = glued_cuts(text);
+    let starts = std::iter::once(0).chain(cuts.iter().copied());
+    let ends = cuts.iter().copied().chain(std::iter::once(text.len()));
+    starts.zip(ends).collect()
 }
 
 /// The cells at byte ranges `cells` of a line's segment.
@@ -3748,6 +3843,26 @@ mod tests {
     }
 
     use super::*;
+
+    #[test]
+    fn cells_run_together_part_where_a_capital_follows_a_small_letter_or_a_year() {
+        let cells = |text: &str| -> Vec<String> {
+            glued_cells(text)
+                .into_iter()
+                .map(|(start, end)| text[start..end].to_string())
+                .collect()
+        };
+        assert_eq!(cells("JahrProjektRegion"), ["Jahr", "Projekt", "Region"]);
+        assert_eq!(
+            cells("2017Bau der SchuleMbale, Uganda"),
+            ["2017", "Bau der Schule", "Mbale, Uganda"]
+        );
+        // An acronym, a name with a hyphen, a number inside the text.
+        assert_eq!(
+            cells("UNDP-Support for 2 Towns"),
+            ["UNDP-Support for 2 Towns"]
+        );
+    }
 
     #[test]
     fn the_first_colon_with_a_space_after_it_is_found() {

@@ -581,6 +581,26 @@ fn a_table_one_cell_a_line_whose_header_spells_out_the_project() {
 }
 
 #[test]
+fn a_table_whose_cells_run_together_is_read_by_its_header() {
+    // The copy lost the cells' borders: `YearProjectCountry`, and each row
+    // glued where a capital follows a letter or a digit.
+    let listing = parse(
+        "Our projects\n\nYearProjectCountry\n2019Rainwater tanks for village schoolsKenya\n\
+         2018Mobile clinics for herdersNiger\n2016Seed bank for returneesSouth Sudan\n",
+    );
+    assert_eq!(titles(&listing), THREE_RECORDS);
+    assert_eq!(dates(&listing), all_dated(["2019", "2018", "2016"]));
+    assert_eq!(
+        fields_of(&listing, "Country"),
+        [
+            Some("Kenya".into()),
+            Some("Niger".into()),
+            Some("South Sudan".into())
+        ]
+    );
+}
+
+#[test]
 fn records_of_fields_titled_by_a_label_of_the_listings_own() {
     // No label the vocabulary knows names the titles: `Intervention`, in
     // every record, with the longest values, does (rule TL). Each record
