@@ -1493,7 +1493,13 @@ fn acceptable_rest(rest: &str) -> bool {
     if trimmed.is_empty() {
         return true;
     }
-    if let Some(after) = trimmed.strip_prefix(FACT_SEPARATORS) {
+    // A bar printed as a letter l or I, a space each side (`January–March
+    // 2015 l Berlin`), as a font without one copies it, parts facts too.
+    let letter_bar = rest
+        .strip_prefix(' ')
+        .and_then(|r| r.strip_prefix(['l', 'I']))
+        .filter(|after| after.starts_with(' '));
+    if let Some(after) = trimmed.strip_prefix(FACT_SEPARATORS).or(letter_bar) {
         // A place, or a few short facts: `· Funded by the European Union ·
         // Guatemala, El Salvador`.
         let mut cells = after.split(['|', '·', '•', ';']);

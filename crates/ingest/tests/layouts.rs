@@ -601,6 +601,20 @@ fn a_table_whose_cells_run_together_is_read_by_its_header() {
 }
 
 #[test]
+fn a_bar_printed_as_a_letter_parts_the_dates_from_the_place() {
+    // A font without a bar copied it as `l`: `May 2015 l Kenya`.
+    let listing = parse(
+        "Projects 2015\n\nRainwater tanks for village schools\n\nJanuary–March 2015 l Kenya\n\n\
+         Mobile clinics for herders\n\nMay 2015 l Niger, Mali\n\nSeed bank for returnees\n\nJuly–October 2015 I Juba, South Sudan\n",
+    );
+    assert_eq!(titles(&listing), THREE_RECORDS);
+    assert_eq!(
+        dates(&listing),
+        all_dated(["January–March 2015", "May 2015", "July–October 2015"])
+    );
+}
+
+#[test]
 fn records_of_fields_titled_by_a_label_of_the_listings_own() {
     // No label the vocabulary knows names the titles: `Intervention`, in
     // every record, with the longest values, does (rule TL). Each record
