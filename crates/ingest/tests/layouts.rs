@@ -615,6 +615,46 @@ fn a_bar_printed_as_a_letter_parts_the_dates_from_the_place() {
 }
 
 #[test]
+fn a_headline_over_its_subtitle_over_the_dates_is_the_title() {
+    // Most records print a subtitle between headline and dates; one does
+    // not. The subtitle is the record's text.
+    let listing = parse(
+        "Projects 2021\n\nRainwater tanks for village schools\n\nA study of what rain the roofs can hold\n\nMarch 2021\n\n\
+         Mobile clinics for herders\n\nNurses who follow the herds for a season\n\nApril–June 2021\n\n\
+         Seed bank for returnees\n\nJuly 2021\n\n\
+         Wells for the valley\n\nA survey of the old wells and new ones\n\nAugust 2021\n\n\
+         Roads to the market\n\nTwo tracks for the carts of the harvest\n\nSeptember 2021\n",
+    );
+    assert_eq!(
+        titles(&listing),
+        [
+            THREE_RECORDS[0],
+            THREE_RECORDS[1],
+            THREE_RECORDS[2],
+            "Wells for the valley",
+            "Roads to the market"
+        ]
+    );
+    assert_eq!(
+        listing.projects[0]
+            .description
+            .iter()
+            .map(|t| t.clean().into_owned())
+            .collect::<Vec<_>>(),
+        ["A study of what rain the roofs can hold"]
+    );
+    // A line printed over every record is the record above's last line,
+    // not a headline: the line under it is the title.
+    let listing = parse(
+        "Projects\n\nRainwater tanks for village schools\n\nMarch 2021\n\nWork in progress\n\n\
+         Mobile clinics for herders\n\nApril–June 2021\n\nWork in progress\n\n\
+         Seed bank for returnees\n\nJuly 2021\n\nWork in progress\n\n\
+         Wells for the valley\n\nAugust 2021\n",
+    );
+    assert_eq!(titles(&listing)[..3], THREE_RECORDS);
+}
+
+#[test]
 fn records_of_fields_titled_by_a_label_of_the_listings_own() {
     // No label the vocabulary knows names the titles: `Intervention`, in
     // every record, with the longest values, does (rule TL). Each record

@@ -166,6 +166,12 @@ pub(super) struct Layout {
     /// and nearly all different (`Activity nature: Boreholes for …`), rule
     /// TL.
     pub(super) title_label: Option<String>,
+    /// Records print a headline over a subtitle over their date line
+    /// (`Sarajevo Mindmap` / `An interdisciplinary project: …` / `July
+    /// 2015`): more date lines, three at least, have two headline-like
+    /// lines right above them and no third than have one. The upper is the
+    /// headline.
+    pub(super) subtitled_dates: bool,
 }
 
 impl Layout {
@@ -312,6 +318,12 @@ pub(super) struct LayoutLearner {
     linked_titles: usize,
     /// Rule TL's unlisted labels of fields, as the units come.
     field_labels: FieldLabels,
+    /// Date lines under two headline-like lines (and no third), and those
+    /// under one ([`Layout::subtitled_dates`]).
+    subtitled: [usize; 2],
+    /// The upper of two such lines, and whether one was printed twice.
+    upper_lines: std::collections::BTreeSet<String>,
+    upper_line_printed_twice: bool,
     /// Paragraphs opening on a name and a dash (rule ND).
     dash_named: usize,
     /// Headlines over a short line (rule HS).
@@ -629,6 +641,7 @@ impl LayoutLearner {
         self.learn_label_heads(&window, keep);
         self.learn_linked_titles(&window, keep);
         self.learn_records_of_one_shape(decided);
+        self.learn_subtitles(decided, above.as_ref());
         self.started |= keep > 0;
         // A few units (lookahead, or a header-like run): cheap to copy.
         self.carry = window[keep..].to_vec();
@@ -940,6 +953,45 @@ impl LayoutLearner {
         self.layout.label_heads = self.label_heads.len() >= FEWEST
             && !self.label_head_printed_twice
             && !self.other_records();
+    }
+
+    /// Counts the date lines decided by how many headline-like lines stand
+    /// right above them ([`Layout::subtitled_dates`]); `above` is the unit
+    /// over the window's first. A head's lines are never cut from their
+    /// date line by a window ([`is_head_candidate`]).
+    fn learn_subtitles(&mut self, decided: &[Unit], above: Option<&Unit>) {
+        const FEWEST: usize = 3;
+        let headline_like = |u: &Unit| u.is_title_like() && !u.is_date();
+        for i in 1..decided.len() {
+            let unit = &decided[i];
+            if !unit.is_date() || unit.is_lone_year() || !headline_like(&decided[i - 1]) {
+                continue;
+            }
+            // Set apart: a line run on from the record above's last
+            // (`March 2019 - June 2020` / `Harbour Fund`) is that record's.
+            let second = i >= 2 && headline_like(&decided[i - 2]) && decided[i - 2].after_blank;
+            // The page's own title over the first record is no third line.
+            let third = match i.checked_sub(3) {
+                Some(k) => headline_like(&decided[k]) && (self.started || k > 0),
+                None if i == 2 => above.is_some_and(headline_like),
+                None => false,
+            };
+            match (second, third) {
+                (true, false) => {
+                    self.subtitled[0] += 1;
+                    // A line printed over several records (`Project
+                    // completed`) is the record above's, no headline.
+                    if self.upper_lines.len() < HEAD_LINES_REMEMBERED {
+                        let upper = decided[i - 2].whole.clean().into_owned();
+                        self.upper_line_printed_twice |= !self.upper_lines.insert(upper);
+                    }
+                }
+                (false, _) => self.subtitled[1] += 1,
+                (true, true) => {}
+            }
+        }
+        let [two, one] = self.subtitled;
+        self.layout.subtitled_dates = two >= FEWEST && two > one && !self.upper_line_printed_twice;
     }
 
     /// Rule LK: cards whose headline is printed again as their link.

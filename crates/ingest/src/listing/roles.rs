@@ -50,6 +50,7 @@ pub(super) struct Builder<'a> {
     pub(super) title_fields: bool,
     /// The listing's own label of its titles (rule TL), lower case.
     pub(super) title_label: Option<String>,
+    pub(super) subtitled_dates: bool,
     pub(super) opening_label: Option<String>,
     pub(super) head_lines: usize,
     pub(super) dated_lines: bool,
@@ -138,6 +139,7 @@ impl<'a> Builder<'a> {
             dated_titles: layout.dated_titles,
             title_fields: layout.titles_labelled(),
             title_label: layout.title_label.clone(),
+            subtitled_dates: layout.subtitled_dates,
             opening_label: layout.opening_label.clone(),
             head_lines: layout.head_lines,
             dated_lines: layout.dated_lines,
@@ -939,6 +941,18 @@ impl<'a> Builder<'a> {
     fn headline_above(&self, i: usize) -> usize {
         if let Some(headline) = self.headline_over_fields(i) {
             return headline;
+        }
+        // A headline over its subtitle, where the listing prints them so
+        // ([`Layout::subtitled_dates`]): the subtitle is the record's text.
+        let headline_like = |k: usize| self.units[k].is_title_like() && !self.units[k].is_date();
+        if self.subtitled_dates
+            && i >= 1
+            && headline_like(i - 1)
+            && self.units[i - 1].after_blank
+            && self.roles[i - 1] == Role::Body
+            && (i < 2 || !headline_like(i - 2) || self.is_files_first(i - 2))
+        {
+            return i - 1;
         }
         const LONGEST_TAG: usize = 3;
         let words = |k: usize| self.units[k].whole.clean().split_whitespace().count();
