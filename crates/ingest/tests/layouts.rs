@@ -655,6 +655,25 @@ fn a_headline_over_its_subtitle_over_the_dates_is_the_title() {
 }
 
 #[test]
+fn a_name_whose_opening_quote_was_lost_ends_at_its_closing_one() {
+    let listing = parse(
+        "News\n\nThe projects approved this year are:\n\
+         Rainwater tanks for village schools‘, in Kenya;\n\
+         Mobile clinics for herders‘, in Niger;\n\
+         Seed bank for returnees‘, in South Sudan.\n",
+    );
+    assert_eq!(titles(&listing), THREE_RECORDS);
+    assert_eq!(
+        listing.projects[0]
+            .description
+            .iter()
+            .map(|t| t.clean().into_owned())
+            .collect::<Vec<_>>(),
+        ["in Kenya;"]
+    );
+}
+
+#[test]
 fn records_of_fields_titled_by_a_label_of_the_listings_own() {
     // No label the vocabulary knows names the titles: `Intervention`, in
     // every record, with the longest values, does (rule TL). Each record

@@ -240,6 +240,7 @@ impl Builder<'_> {
         }
         let credits = split_quoted_name(&mut title);
         end_quoted_title(&mut title);
+        let after_lone_quote = end_at_a_lone_closing_quote(&mut title);
         if self.is_sentence_record(title_unit) {
             if let Some(name) = sentence_title(&mut title) {
                 self.add_field(&mut project, "Organisation".into(), name);
@@ -248,6 +249,9 @@ impl Builder<'_> {
         project.title = title;
         project.description.extend(item_text);
         project.description.extend(credits.map(Text::from_segment));
+        project
+            .description
+            .extend(after_lone_quote.map(Text::from_segment));
         project.description.extend(quoted_line);
         project.description.extend(named_rest);
         project.description.extend(listed_rest);
@@ -1146,6 +1150,34 @@ fn end_quoted_title(title: &mut Text) {
     let kept = segment.text[..end].trim_end().len();
     segment.text.truncate(kept);
     segment.span.end = segment.span.start + kept;
+}
+
+/// A name whose opening quotation mark the copy lost, its closing one
+/// left before a comma (`Fair Trade – Fair Peace‘, in the Middle East;`):
+/// the title ends at the mark, and what follows is the record's text. A
+/// right single quotation mark is an apostrophe as often (`farmers’,`), so
+/// only the marks that never are count, with no opening mark before them.
+fn end_at_a_lone_closing_quote(title: &mut Text) -> Option<Segment> {
+    const FEWEST_WORDS: usize = 2;
+    let [segment] = title.segments.as_mut_slice() else {
+        return None;
+    };
+    let text = &segment.text;
+    if text.starts_with(QUOTES) || text.contains(['“', '«', '„']) {
+        return None;
+    }
+    let (at, mark) = text
+        .char_indices()
+        .find(|&(_, c)| matches!(c, '‘' | '”' | '»'))?;
+    let after = text[at + mark.len_utf8()..].trim_start();
+    if !after.starts_with([',', ';']) || text[..at].split_whitespace().count() < FEWEST_WORDS {
+        return None;
+    }
+    let end = text[..at].trim_end().len();
+    // The text after the separator.
+    let rest = after[1..].trim_start();
+    let rest_start = text.len() - rest.len();
+    cut_segment(segment, end, rest_start)
 }
 
 /// A range of dates in a short field that is not about dates, for a
