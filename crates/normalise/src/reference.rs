@@ -729,6 +729,21 @@ pub(crate) mod tests {
     }
 
     #[test]
+    fn national_research_councils_are_their_states() {
+        let reference = reference();
+        let text = "Grants of CONICET, FONCyT and the Economic and Social Research Council (ESRC)";
+        let codes: Vec<&str> = reference
+            .find(text)
+            .iter()
+            .filter_map(|m| match m.entry {
+                Entry::Organisation(i) => Some(reference.organisations[i].code),
+                _ => None,
+            })
+            .collect();
+        assert_eq!(codes, ["ARG", "ARG", "GBR", "GBR"]);
+    }
+
+    #[test]
     fn a_longer_name_failing_the_case_rule_does_not_hide_a_name_inside_it() {
         let reference = reference();
         // The aliases `The Netherlands` and `The Gambia` match "the
