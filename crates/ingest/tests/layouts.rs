@@ -674,6 +674,47 @@ fn a_name_whose_opening_quote_was_lost_ends_at_its_closing_one() {
 }
 
 #[test]
+fn every_list_under_a_heading_printed_as_the_first_lists_is_records() {
+    // Each section prints its own `Projects under way` over a list: the
+    // later lists, numbered where the first is bulleted, are records too.
+    let section = |headline: &str, objective: &str, items: &str| {
+        format!("{headline}\n\nObjective:\n\n{objective}\n\nProjects under way\n\n{items}\n")
+    };
+    let text = "Our programmes\n\n".to_string()
+        + &section(
+            "WATER FOR SCHOOLS",
+            "Clean water in every school of the district.",
+            "- Rainwater tanks for village schools\n- Wells for the valley\n- Pumps for the market town\n",
+        )
+        + &section(
+            "HEALTH IN THE HILLS",
+            "Care within a day of every village.",
+            "1. Mobile clinics for herders\n2. Nurses for the hill districts\n",
+        )
+        + &section(
+            "FOOD FOR ALL",
+            "Seeds for every family that returns.",
+            "1. Seed bank for returnees\n",
+        );
+    let listing = parse(&text);
+    let items: Vec<String> = titles(&listing)
+        .into_iter()
+        .filter(|t| t.chars().any(char::is_lowercase))
+        .collect();
+    assert_eq!(
+        items,
+        [
+            "Rainwater tanks for village schools",
+            "Wells for the valley",
+            "Pumps for the market town",
+            "Mobile clinics for herders",
+            "Nurses for the hill districts",
+            "Seed bank for returnees"
+        ]
+    );
+}
+
+#[test]
 fn records_of_fields_titled_by_a_label_of_the_listings_own() {
     // No label the vocabulary knows names the titles: `Intervention`, in
     // every record, with the longest values, does (rule TL). Each record

@@ -51,6 +51,9 @@ pub(super) struct Layout {
     /// RL). Under a heading, an item of several sentences opens on its
     /// record's name; under a sentence, it is one more sentence about it.
     pub(super) listed_records: Option<ListedRecords>,
+    /// Further lists of rule RL, each under a heading printed as the first
+    /// list's is (`Projects under way` over each section's list).
+    pub(super) more_listed_records: Vec<ListedRecords>,
     /// How the listing writes numeric dates: the order most of its dates
     /// whose numbers settle it (`15.06.2011`, `06/15/2020`) are in.
     pub(super) numeric_order: NumericOrder,
@@ -318,6 +321,10 @@ pub(super) struct LayoutLearner {
     linked_titles: usize,
     /// Rule TL's unlisted labels of fields, as the units come.
     field_labels: FieldLabels,
+    /// The heading over rule RL's first list, and the last line of the
+    /// last list found under it or a heading printed the same.
+    listed_heading: Option<String>,
+    listed_through_line: usize,
     /// Date lines under two headline-like lines (and no third), and those
     /// under one ([`Layout::subtitled_dates`]).
     subtitled: [usize; 2],
@@ -372,6 +379,9 @@ const LEAD_IN_WITHIN_UNITS: usize = 40;
 /// seen, so that memory holds a few windows, not the file.
 const MOST_UNITS_HELD: usize = 1 << 14;
 
+/// The most words of a heading over rule RL's further lists.
+const RECORD_HEADING_WORDS: usize = 8;
+
 impl LayoutLearner {
     /// Learns from the next `units` (the last ones when `!more`) and gives
     /// them back, for reading.
@@ -415,6 +425,9 @@ impl LayoutLearner {
         self.learn_quoted_titles(&window, &mut keep, more);
         if self.layout.listed_records.is_none() {
             self.learn_listed_records(&window, &mut keep, more);
+        }
+        if self.layout.listed_records.is_some() {
+            self.learn_more_listed_records(&window, &mut keep, more);
         }
         let decided = &window[..keep];
         // A page introduces its listing near its top; a sentence further
@@ -740,7 +753,15 @@ impl LayoutLearner {
             self.seen == 0 && from == 0,
             may_go_on,
         ) {
-            ListedRun::Found(first, last, items_named) => Some((first, last, items_named)),
+            ListedRun::Found(first, last, items_named) => {
+                // The heading right over the list, or over a short line
+                // over it.
+                let heading =
+                    (first.saturating_sub(2)..first).find(|&k| names_a_listing(&with_above[k]));
+                self.listed_heading = heading.map(|k| with_above[k].whole.clean().into_owned());
+                self.listed_through_line = with_above[last].last_line();
+                Some((first, last, items_named))
+            }
             ListedRun::MayGoOn(heading) => {
                 *keep = (*keep).min(in_window(heading).unwrap_or(0));
                 None
@@ -756,6 +777,57 @@ impl LayoutLearner {
                 for_want_of_others: any_list,
                 marker: item_marker(&with_above[first].kind),
             });
+    }
+
+    /// Rule RL's further lists: under each later heading printed as the
+    /// first list's heading is, the marked list right under it, however
+    /// short. A list that may go on past the window holds its heading for
+    /// the next.
+    fn learn_more_listed_records(&mut self, window: &[Unit], keep: &mut usize, more: bool) {
+        let (Some(heading), Some(first_list)) = (&self.listed_heading, self.layout.listed_records)
+        else {
+            return;
+        };
+        let mut h = 0;
+        while h < (*keep).min(window.len()) {
+            let unit = &window[h];
+            if unit.first_line() <= self.listed_through_line
+                || !unit.has_at_most_words(RECORD_HEADING_WORDS)
+                || unit.whole.clean() != heading.as_str()
+            {
+                h += 1;
+                continue;
+            }
+            let Some(first) = window
+                .get(h + 1)
+                .filter(|u| matches!(u.kind, UnitKind::Numbered(_) | UnitKind::Bullet))
+            else {
+                if more && h + 1 >= window.len() {
+                    *keep = (*keep).min(h);
+                    return;
+                }
+                h += 1;
+                continue;
+            };
+            let run = window[h + 1..]
+                .iter()
+                .take_while(|u| u.kind.same_marker(&first.kind) && u.indent == first.indent)
+                .count();
+            if more && h + 1 + run == window.len() {
+                *keep = (*keep).min(h);
+                return;
+            }
+            let last = &window[h + run];
+            self.listed_through_line = last.last_line();
+            self.layout.more_listed_records.push(ListedRecords {
+                first_line: first.first_line(),
+                last_line: last.last_line(),
+                items_named: first_list.items_named,
+                for_want_of_others: false,
+                marker: item_marker(&first.kind),
+            });
+            h += 1 + run;
+        }
     }
 
     /// Learns which field opens a record where titles are labelled: the

@@ -92,10 +92,15 @@ impl Builder<'_> {
         // Rule RL: a record of several sentences listed under a heading
         // opens on its name (`Remote jobs. What keeps graduates out of …?
         // Funder: …`).
-        let listed = self.listed_records.filter(|listed| {
-            listed.first_line <= title_unit.first_line()
-                && title_unit.last_line() <= listed.last_line
-        });
+        let listed = self
+            .listed_records
+            .iter()
+            .chain(&self.more_listed_records)
+            .find(|listed| {
+                listed.first_line <= title_unit.first_line()
+                    && title_unit.last_line() <= listed.last_line
+            })
+            .copied();
         let dash_named = (self.dash_named && named.is_none())
             .then(|| dash_named(title_unit))
             .flatten();

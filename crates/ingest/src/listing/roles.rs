@@ -56,6 +56,7 @@ pub(super) struct Builder<'a> {
     pub(super) dated_lines: bool,
     pub(super) lead_in_line: Option<usize>,
     pub(super) listed_records: Option<ListedRecords>,
+    pub(super) more_listed_records: Vec<ListedRecords>,
     pub(super) numeric_order: NumericOrder,
     pub(super) quoted_titles: bool,
     pub(super) numbered_lists: bool,
@@ -145,6 +146,7 @@ impl<'a> Builder<'a> {
             dated_lines: layout.dated_lines,
             lead_in_line: layout.lead_in_line,
             listed_records: layout.listed_records,
+            more_listed_records: layout.more_listed_records.clone(),
             numeric_order: layout.numeric_order,
             quoted_titles: layout.quoted_titles,
             numbered_lists: layout.numbered_lists,
@@ -604,7 +606,13 @@ impl<'a> Builder<'a> {
         // listing, or a sentence announcing it, however they read. The
         // sentence is none of them where a paragraph run together holds
         // it and its list on one line.
-        if let Some(listed) = self.listed_records {
+        let lists: Vec<ListedRecords> = self
+            .listed_records
+            .iter()
+            .chain(&self.more_listed_records)
+            .copied()
+            .collect();
+        for listed in lists {
             for i in 0..self.units.len() {
                 let unit = &self.units[i];
                 let part_of_an_item = listed
