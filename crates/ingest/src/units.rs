@@ -2851,7 +2851,7 @@ fn glued_cuts(text: &str) -> Vec<usize> {
         if let Some(b) = before {
             let cell_starts = c.is_uppercase() && (b.is_lowercase() || b.is_ascii_digit())
                 || c.is_alphabetic() && b.is_ascii_digit() && digits_only;
-            if cell_starts && !cuts.contains(&at) {
+            if cell_starts {
                 cuts.push(at);
             }
         }
