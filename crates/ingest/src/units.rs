@@ -2763,15 +2763,7 @@ fn rows_under_a_spaced_header(units: &mut [Unit]) {
             i += 1;
             continue;
         }
-        units[i].cells = header_cells;
-        units[i].title_like = false;
-        let found = rows.len();
-        for (unit, cells) in units[i + 1..].iter_mut().zip(rows) {
-            unit.kind = UnitKind::Text;
-            unit.content = unit.whole.clone();
-            unit.cells = cells;
-        }
-        i += 1 + found;
+        i += read_as_table(&mut units[i..], header_cells, rows);
     }
 }
 
@@ -2828,15 +2820,7 @@ fn rows_under_a_glued_header(units: &mut [Unit]) {
             i += 1;
             continue;
         }
-        units[i].cells = cells_of(&header_line, &header_cells);
-        units[i].title_like = false;
-        let found = rows.len();
-        for (unit, cells) in units[i + 1..].iter_mut().zip(rows) {
-            unit.kind = UnitKind::Text;
-            unit.content = unit.whole.clone();
-            unit.cells = cells;
-        }
-        i += 1 + found;
+        i += read_as_table(&mut units[i..], cells_of(&header_line, &header_cells), rows);
     }
 }
 
@@ -2867,6 +2851,21 @@ fn glued_cells(text: &str) -> Vec<(usize, usize)> {
     let starts = std::iter::once(0).chain(cuts.iter().copied());
     let ends = cuts.iter().copied().chain(std::iter::once(text.len()));
     starts.zip(ends).collect()
+}
+
+/// Reads `units` as a table's header (the first) over its rows, each
+/// given its cells as a tab would have parted them; how many units that
+/// is.
+fn read_as_table(units: &mut [Unit], header: Vec<Segment>, rows: Vec<Vec<Segment>>) -> usize {
+    let found = rows.len();
+    units[0].cells = header;
+    units[0].title_like = false;
+    for (unit, cells) in units[1..].iter_mut().zip(rows) {
+        unit.kind = UnitKind::Text;
+        unit.content = unit.whole.clone();
+        unit.cells = cells;
+    }
+    1 + found
 }
 
 /// The cells at byte ranges `cells` of a line's segment.
