@@ -1560,16 +1560,36 @@ fn segment(line: &Line, from: usize) -> Segment {
     }
 }
 
+/// The date each slice of a piece's lines opens on, scanned once: a date
+/// line is asked by the rule of year-led items, the rule of dates beside
+/// a headline and its classification, each in full. Keyed by where the
+/// slice lies in the piece's text, which outlives the reading of its units.
+#[derive(Default)]
+struct LineDates(std::cell::RefCell<std::collections::HashMap<(usize, usize), Option<DateExpr>>>);
+
+impl LineDates {
+    /// [`scan_date`] of `text`, a slice of the piece's lines.
+    fn scan(&self, text: &str) -> Option<DateExpr> {
+        let key = (text.as_ptr() as usize, text.len());
+        if let Some(&expr) = self.0.borrow().get(&key) {
+            return expr;
+        }
+        let expr = scan_date(text);
+        self.0.borrow_mut().insert(key, expr);
+        expr
+    }
+}
+
 /// Characters that set the facts of a line apart: `2019 – 2021, Manila`,
 /// `Kenya | 2019 – 2021 | EU`, `Uganda · 2019 – 2021`.
 const FACT_SEPARATORS: [char; 6] = [',', ';', '|', '/', '·', '•'];
 
 /// A date line whose dates start `from` bytes into the trimmed line (after
 /// a bullet), its content starting there.
-fn date_line(line: &Line, from: usize) -> Option<(UnitKind, usize)> {
+fn date_line(line: &Line, from: usize, dates: &LineDates) -> Option<(UnitKind, usize)> {
     let (text, _) = line.trimmed();
     let dated = text.get(from..)?;
-    let expr = scan_date(dated).filter(has_project_years)?;
+    let expr = dates.scan(dated).filter(has_project_years)?;
     let rest = &dated[expr.len..];
     let range = expr.end.is_some() || expr.open_end;
     if !(acceptable_rest(rest) || (range && sentence_after(rest))) {
@@ -1723,7 +1743,7 @@ fn facts_before_dates(text: &str) -> Option<(usize, DateExpr)> {
     None
 }
 
-fn classify(line: &Line) -> (UnitKind, usize) {
+fn classify(line: &Line, dates: &LineDates) -> (UnitKind, usize) {
     let (text, _) = line.trimmed();
     if let Some((number, content)) = numbered(text)
         .or_else(|| section_numbered(text))
@@ -1732,7 +1752,7 @@ fn classify(line: &Line) -> (UnitKind, usize) {
     {
         // `1. April 2017 bis 31. März 2020`: a day printed as an ordinal,
         // as German prints it, opens a date line, not a list item.
-        let ordinal_day = date_line(line, 0).filter(|(kind, _)| {
+        let ordinal_day = date_line(line, 0, dates).filter(|(kind, _)| {
             matches!(kind, UnitKind::Date { expr, .. }
                 if expr.start.day == Some(number) && expr.start.month.is_some())
         });
@@ -1752,7 +1772,7 @@ fn classify(line: &Line) -> (UnitKind, usize) {
             .or_else(known_field)
             .unwrap_or((UnitKind::Numbered(number), content));
     }
-    if let Some(date) = date_line(line, 0) {
+    if let Some(date) = date_line(line, 0, dates) {
         return date;
     }
     if let Some(facts) = amount_before_dates(line) {
@@ -1773,7 +1793,7 @@ fn classify(line: &Line) -> (UnitKind, usize) {
         let known_field = field(&text[content..]).and_then(|(label, value, known)| {
             Some((UnitKind::Field { label, known }, content + value?)).filter(|_| known)
         });
-        return date_line(line, content)
+        return date_line(line, content, dates)
             .or(known_field)
             .unwrap_or((UnitKind::Bullet, content));
     }
@@ -1851,7 +1871,7 @@ fn labelled_row(text: &str) -> Option<(String, usize)> {
 /// summary, `2018–2021. Funded by …`, is read by [`date_line`]), nor prose
 /// running on from its dates in lower case (`2018–2021 saw the office
 /// grow`). After a dash, two words will do.
-fn dates_beside_headline<'a>(line: &Line<'a>) -> Vec<Line<'a>> {
+fn dates_beside_headline<'a>(line: &Line<'a>, line_dates: &LineDates) -> Vec<Line<'a>> {
     let whole = vec![Line { ..*line }];
     let (text, span) = line.trimmed();
     // Every line is asked: most open on neither a digit nor a month, and a
@@ -1868,7 +1888,7 @@ fn dates_beside_headline<'a>(line: &Line<'a>) -> Vec<Line<'a>> {
     {
         return whole;
     }
-    let Some(expr) = scan_date(text).filter(has_project_years) else {
+    let Some(expr) = line_dates.scan(text).filter(has_project_years) else {
         return whole;
     };
     let dates = text[..expr.len].trim_end();
@@ -1959,7 +1979,7 @@ fn dates_beside_headline<'a>(line: &Line<'a>) -> Vec<Line<'a>> {
                 || names_its_acronym())
             && one_phrase
             && scan_date(headline).is_none()
-            && date_line(line, 0).is_none();
+            && date_line(line, 0, line_dates).is_none();
         (text.len() - headline.len(), like)
     };
     if !headline_like {
@@ -2016,7 +2036,7 @@ const ITEM_MARKS: [&str; 5] = ["- ", "• ", "* ", "– ", "— "];
 /// was done after a colon or a dash (`• 2003-2004 : school fees for 41
 /// pupils.`): the year and the headline's offset in the trimmed text,
 /// without the item's mark.
-fn year_led(text: &str) -> Option<YearLed> {
+fn year_led(text: &str, dates: &LineDates) -> Option<YearLed> {
     let mark = ITEM_MARKS
         .iter()
         .find(|m| text.starts_with(**m))
@@ -2035,7 +2055,7 @@ fn year_led(text: &str) -> Option<YearLed> {
     if !may_open_on_dates {
         return None;
     }
-    let expr = scan_date(rest).filter(has_project_years)?;
+    let expr = dates.scan(rest).filter(has_project_years)?;
     // A list item opening on a range of years joined by a dash or a word
     // (`- 1981 bis 2006 wiederholte Untersuchungen …`, `- Von 2015 bis 2019
     // wird …`) is dated so alone, whatever follows after a space; a fiscal
@@ -2082,13 +2102,13 @@ struct YearLed {
 /// One line alone so opened is a title (`2030 Agenda for …`); the run says
 /// the years are dates. A list item opening on a range of years is dated
 /// alone.
-fn year_led_items(lines: &[Line]) -> Vec<usize> {
+fn year_led_items(lines: &[Line], dates: &LineDates) -> Vec<usize> {
     const FEWEST_ITEMS: usize = 3;
     let mut found = Vec::new();
     let mut run: Vec<usize> = Vec::new();
     for line in lines.iter().map(without_markup) {
         let text = line.trimmed().0;
-        if let Some(led) = year_led(text) {
+        if let Some(led) = year_led(text, dates) {
             if led.alone {
                 found.push(line.number);
             }
@@ -2117,11 +2137,11 @@ fn year_led_items(lines: &[Line]) -> Vec<usize> {
 
 /// A line of a run of [`year_led_items`] cut into its year and its
 /// headline, both on its line.
-fn year_before_headline<'a>(line: &Line<'a>) -> Option<Vec<Line<'a>>> {
+fn year_before_headline<'a>(line: &Line<'a>, line_dates: &LineDates) -> Option<Vec<Line<'a>>> {
     let (text, span) = line.trimmed();
     let YearLed {
         dates, headline_at, ..
-    } = year_led(text)?;
+    } = year_led(text, line_dates)?;
     let base = span.start - line.offset;
     Some(vec![
         Line {
@@ -3686,7 +3706,8 @@ pub fn units(lines: &[Line]) -> Vec<Unit> {
     let mut furniture = furniture_blocks(lines);
     furniture.extend(printed_twice(lines));
     let heading_lines = marked_headings(lines);
-    let year_led = year_led_items(lines);
+    let dates = LineDates::default();
+    let year_led = year_led_items(lines, &dates);
     for line in lines
         .iter()
         .map(without_markup)
@@ -3695,8 +3716,8 @@ pub fn units(lines: &[Line]) -> Vec<Unit> {
         .flat_map(|l| inline_bullets(&l))
         .flat_map(|l| inline_fields(&l))
         .flat_map(|l| match year_led.contains(&l.number) {
-            true => year_before_headline(&l).unwrap_or_else(|| vec![l]),
-            false => dates_beside_headline(&l),
+            true => year_before_headline(&l, &dates).unwrap_or_else(|| vec![l]),
+            false => dates_beside_headline(&l, &dates),
         })
     {
         let line = &line;
@@ -3704,7 +3725,7 @@ pub fn units(lines: &[Line]) -> Vec<Unit> {
             open = false;
             continue;
         }
-        let (kind, content_start) = classify(line);
+        let (kind, content_start) = classify(line, &dates);
         // `Donor:` / `Sweden`: a known label with its colon over its value
         // on the next line (a page's label and value cells, copied) is one
         // field. Pieces end at blank lines, so the two are in one piece.
@@ -3867,6 +3888,19 @@ mod tests {
             cells("UNDP-Support for 2 Towns"),
             ["UNDP-Support for 2 Towns"]
         );
+    }
+
+    #[test]
+    fn a_slice_scanned_once_gives_what_a_scan_gives_and_its_prefix_its_own() {
+        let line = "March 2019 to June 2021, Ghana";
+        let dates = LineDates::default();
+        let whole = dates.scan(line);
+        assert_eq!(whole, scan_date(line));
+        assert_eq!(dates.scan(line), whole, "asked again");
+        // The same start, a shorter slice: scanned on its own.
+        let month = &line[..10];
+        assert_eq!(dates.scan(month), scan_date(month));
+        assert_ne!(dates.scan(month), whole);
     }
 
     #[test]
