@@ -117,6 +117,34 @@ impl UnitKind {
     }
 }
 
+/// The words of `text` (as `split_whitespace` parts them), counted up to
+/// `limit`. Its bytes are looked at one by one and only a character
+/// beyond ASCII is decoded: every unit is asked, paragraphs among them.
+fn words_up_to(text: &str, limit: usize) -> usize {
+    let bytes = text.as_bytes();
+    let (mut words, mut in_word, mut at) = (0, false, 0);
+    while at < bytes.len() && words < limit {
+        let (space, len) = match bytes[at] {
+            byte @ 0..=0x7f => (
+                matches!(byte, b' ' | b'\t' | b'\n' | 0x0b | 0x0c | b'\r'),
+                1,
+            ),
+            _ => text
+                .get(at..)
+                .and_then(|rest| rest.chars().next())
+                .map_or((false, 1), |c| (c.is_whitespace(), c.len_utf8())),
+        };
+        if space {
+            in_word = false;
+        } else if !in_word {
+            in_word = true;
+            words += 1;
+        }
+        at += len;
+    }
+    words
+}
+
 impl Unit {
     pub fn first_line(&self) -> usize {
         self.whole.first_line().unwrap_or(0)
@@ -134,12 +162,11 @@ impl Unit {
     /// of every unit, and a unit can be a paragraph: counting stops at
     /// `max + 1`.
     pub fn has_at_most_words(&self, max: usize) -> bool {
-        self.content
-            .segments
-            .iter()
-            .flat_map(|s| s.text.split_whitespace())
-            .nth(max)
-            .is_none()
+        let mut words = 0;
+        self.content.segments.iter().all(|s| {
+            words += words_up_to(&s.text, max + 1 - words);
+            words <= max
+        })
     }
 
     /// A year alone on its line: a group heading such as `2009`, or the
@@ -225,15 +252,18 @@ impl Unit {
         let [segment] = self.whole.segments.as_slice() else {
             return false;
         };
+        // Most lines neither open on an opener's first letter nor have
+        // cells: told without lowering them.
+        let text = segment.text.trim_start();
+        let first = text.chars().next().and_then(|c| c.to_lowercase().next());
+        let may_open = first.is_some_and(|c| BYLINE_OPENERS.iter().any(|o| o.starts_with(c)))
+            || text.contains(['·', '|']);
+        if !may_open {
+            return false;
+        }
         // The longest opener has 20 letters: the line's first 24, lowered
         // once, hold any.
-        let head: String = segment
-            .text
-            .trim_start()
-            .chars()
-            .take(24)
-            .flat_map(char::to_lowercase)
-            .collect();
+        let head: String = text.chars().take(24).flat_map(char::to_lowercase).collect();
         // Any of its cells may open so: `Active · Updated 4 April 2023`.
         let opens = head.split(['·', '|']).any(|cell| {
             BYLINE_OPENERS.iter().any(|opener| {
@@ -1280,6 +1310,37 @@ fn row_cells(line: &Segment) -> Vec<Segment> {
     Vec::new()
 }
 
+/// Where a date may start in a headline: after white space, a digit or a
+/// capital; any bracket, since a date may open one that goes on with an
+/// amount (`Reform (2010-2013, EUR 4,7 million)`); a digit after a space
+/// and a bracket. Every title is asked: its bytes are passed over, and
+/// only a bracket, a digit or a capital (or a letter beyond ASCII, which
+/// may be one) is looked at with the characters before it.
+fn date_starts(text: &str) -> impl Iterator<Item = usize> + '_ {
+    let bytes = text.as_bytes();
+    (0..bytes.len()).filter(move |&at| {
+        let byte = bytes[at];
+        // Bytes from 0xC0 open a character beyond ASCII; `at` is then on
+        // a character's boundary, as it is at every ASCII byte.
+        if !(byte == b'(' || byte.is_ascii_alphanumeric() && !byte.is_ascii_lowercase())
+            && byte < 0xc0
+        {
+            return false;
+        }
+        let (Some(head), Some(c)) = (
+            text.get(..at),
+            text.get(at..).and_then(|t| t.chars().next()),
+        ) else {
+            return false;
+        };
+        let mut back = head.chars().rev();
+        let (before, before_that) = (back.next(), back.next());
+        before.is_some_and(char::is_whitespace) && (c.is_ascii_digit() || c.is_uppercase())
+            || c == '('
+            || c.is_ascii_digit() && before == Some('(') && before_that == Some(' ')
+    })
+}
+
 /// Signs that may end a headline before the dates printed after it.
 const BEFORE_OWN_DATES: &[char] = &[',', '.', ';', '|', '–', '—', '-', '(', '/', ':'];
 
@@ -1293,21 +1354,7 @@ pub fn own_dates(text: &str) -> Option<OwnDates> {
     if text.len() > MAX_TITLE_CHARS + 80 {
         return None;
     }
-    // A date may also open a bracket that goes on with an amount
-    // (`Reform (2010-2013, EUR 4,7 million)`).
-    // After a space, a digit or a capital; any bracket; a digit after a
-    // space and a bracket. The two characters before are carried along:
-    // every title is asked, character by character.
-    let (mut before, mut before_that) = (None, None);
-    let starts = text.char_indices().filter(move |&(_, c)| {
-        let start = before.is_some_and(char::is_whitespace)
-            && (c.is_ascii_digit() || c.is_uppercase())
-            || c == '('
-            || c.is_ascii_digit() && before == Some('(') && before_that == Some(' ');
-        (before_that, before) = (before, Some(c));
-        start
-    });
-    for (at, _) in starts {
+    for at in date_starts(text) {
         let head = text[..at].trim_end();
         let Some(sign) = head.chars().next_back() else {
             continue;
@@ -4537,5 +4584,42 @@ mod tests {
         assert!(!u[1].is_title_like());
         assert!(!u[2].is_title_like());
         assert!(!u[3].is_title_like());
+    }
+
+    proptest::proptest! {
+        /// Words are counted as `split_whitespace` parts them, whatever
+        /// the white space (vertical tab, no-break and wide spaces) and
+        /// wherever the count stops.
+        #[test]
+        fn words_are_counted_as_split_whitespace_parts_them(
+            text in "[ a-z.\t\n\r\u{b}\u{c}\u{1c}\u{85}\u{a0}\u{2009}\u{3000}é]{0,40}",
+            limit in 0usize..12,
+        ) {
+            let expected = text.split_whitespace().count().min(limit);
+            proptest::prop_assert_eq!(super::words_up_to(&text, limit), expected);
+        }
+
+        /// A headline's possible date starts are those its characters,
+        /// read one by one with the two before each, give.
+        #[test]
+        fn date_starts_are_found_as_the_characters_give_them(
+            text in "[ a-zA-Z0-9(),\t\u{a0}\u{3000}éÉßΣ–]{0,30}",
+        ) {
+            let (mut before, mut before_that) = (None, None);
+            let expected: Vec<usize> = text
+                .char_indices()
+                .filter(|&(_, c)| {
+                    let start = before.is_some_and(char::is_whitespace)
+                        && (c.is_ascii_digit() || c.is_uppercase())
+                        || c == '('
+                        || c.is_ascii_digit() && before == Some('(') && before_that == Some(' ');
+                    (before_that, before) = (before, Some(c));
+                    start
+                })
+                .map(|(at, _)| at)
+                .collect();
+            let found: Vec<usize> = super::date_starts(&text).collect();
+            proptest::prop_assert_eq!(found, expected);
+        }
     }
 }

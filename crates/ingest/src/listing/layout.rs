@@ -1638,12 +1638,14 @@ const PROJECTS: &[&str] = &[
 /// références`, `COMPLETED PROJECTS`).
 fn names_a_listing(unit: &Unit) -> bool {
     const MOST_WORDS: usize = 5;
+    if unit.whole.segments.len() != 1
+        || !matches!(unit.kind, UnitKind::Text | UnitKind::LoneLabel(_))
+    {
+        return false;
+    }
     let text = unit.whole.clean();
     let text = text.trim_end_matches(':');
-    unit.whole.segments.len() == 1
-        && matches!(unit.kind, UnitKind::Text | UnitKind::LoneLabel(_))
-        && text.split_whitespace().nth(MOST_WORDS).is_none()
-        && has_a_listings_name(text)
+    text.split_whitespace().nth(MOST_WORDS).is_none() && has_a_listings_name(text)
 }
 
 /// Whether a word of `text` names a listing of records (`références`,
