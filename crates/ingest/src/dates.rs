@@ -310,7 +310,8 @@ const MAX_DATE_TOKENS: usize = 16;
 /// looked for: most lines do not start with a date.
 fn lex(text: &str, begins: fn(Kind) -> bool) -> Vec<Token> {
     let bytes = text.as_bytes();
-    let mut tokens: Vec<Token> = Vec::new();
+    // A date line's tokens fill this once, without growing it step by step.
+    let mut tokens: Vec<Token> = Vec::with_capacity(16);
     let mut pos = 0;
     while pos < text.len() && tokens.len() < MAX_DATE_TOKENS {
         if let [first] = tokens.as_slice() {
@@ -790,7 +791,15 @@ fn push_word(tokens: &mut Vec<Token>, word: &str, lower: &str, pos: usize, after
     }
     // Lower-casing keeps byte lengths for the letters month names use, so
     // offsets into `lower` are offsets into `word`.
-    if lower.len() == word.len() {
+    if lower.len() == word.len() && may_begin_a_month(lower.as_bytes()) {
+        // Most are one month's name, found without splitting.
+        if let Some(month) = month_named(lower) {
+            tokens.push(Token {
+                kind: Kind::Month(month),
+                end: pos + word.len(),
+            });
+            return;
+        }
         if let Some(months) = split_months(lower) {
             let mut offset = pos;
             for (month, len) in months {
@@ -828,6 +837,21 @@ fn may_begin_a_month(word: &[u8]) -> bool {
         [a, b, c, ..] => MONTH_PREFIXES.contains(&u32::from_le_bytes([*a, *b, *c, 0])),
         _ => false,
     }
+}
+
+/// The month a lower-case word names whole. Every name is split by
+/// [`split_months`] into itself alone (a test says so), so this is that
+/// split's answer for a single name.
+fn month_named(word: &str) -> Option<u32> {
+    let prefix = match word.as_bytes() {
+        [a, b, c, ..] => u32::from_le_bytes([*a, *b, *c, 0]),
+        _ => return None,
+    };
+    MONTH_NAMES
+        .iter()
+        .zip(MONTH_PREFIXES)
+        .find(|&(&(name, _), p)| p == prefix && name == word)
+        .map(|(&(_, month), _)| month)
 }
 
 /// Splits a lower-case word made only of month names into them.
@@ -1752,7 +1776,9 @@ mod tests {
         for &(name, month) in MONTH_NAMES {
             assert!(may_begin_a_month(name.as_bytes()), "{name}");
             assert_eq!(split_months(name), Some(vec![(month, name.len())]));
+            assert_eq!(month_named(name), Some(month), "{name}");
         }
+        assert_eq!(month_named("junejuly"), None);
         assert_eq!(split_months("junejuly"), Some(vec![(6, 4), (7, 4)]));
         assert_eq!(split_months("décembre"), Some(vec![(12, "décembre".len())]));
         for word in ["the", "project", "m", "ma", "junk", "décor"] {
