@@ -546,7 +546,8 @@ impl Reference {
         // no-break space (`European&nbsp;Union`): names are found in the
         // text with plain spaces, and their offsets mapped back.
         const NO_BREAK: [char; 3] = ['\u{a0}', '\u{202f}', '\u{2007}'];
-        if !text.contains(NO_BREAK) {
+        // Most texts are ASCII, told at once without decoding a character.
+        if text.is_ascii() || !text.contains(NO_BREAK) {
             return self.find_spaced(text);
         }
         let mut plain = String::with_capacity(text.len());
