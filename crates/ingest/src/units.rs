@@ -118,31 +118,42 @@ impl UnitKind {
 }
 
 /// The words of `text` (as `split_whitespace` parts them), counted up to
-/// `limit`. Its bytes are looked at one by one and only a character
-/// beyond ASCII is decoded: every unit is asked, paragraphs among them.
+/// `limit`. Every unit is asked, paragraphs among them: a block of ASCII
+/// is counted whole, its words' starts (a byte that is no white space
+/// after one that is) at once, and a character beyond ASCII is decoded
+/// alone.
 fn words_up_to(text: &str, limit: usize) -> usize {
+    const BLOCK: usize = 64;
+    let is_space = |byte: u8| matches!(byte, b' ' | b'\t' | b'\n' | 0x0b | 0x0c | b'\r');
     let bytes = text.as_bytes();
-    let (mut words, mut in_word, mut at) = (0, false, 0);
+    let (mut words, mut after_space, mut at) = (0, true, 0);
     while at < bytes.len() && words < limit {
-        let (space, len) = match bytes[at] {
-            byte @ 0..=0x7f => (
-                matches!(byte, b' ' | b'\t' | b'\n' | 0x0b | 0x0c | b'\r'),
-                1,
-            ),
-            _ => text
-                .get(at..)
-                .and_then(|rest| rest.chars().next())
-                .map_or((false, 1), |c| (c.is_whitespace(), c.len_utf8())),
-        };
-        if space {
-            in_word = false;
-        } else if !in_word {
-            in_word = true;
-            words += 1;
+        let block = &bytes[at..bytes.len().min(at + BLOCK)];
+        if block.is_ascii() {
+            let first = usize::from(after_space && !is_space(block[0]));
+            let starts = block
+                .windows(2)
+                .filter(|pair| is_space(pair[0]) && !is_space(pair[1]))
+                .count();
+            words += first + starts;
+            after_space = is_space(block[block.len() - 1]);
+            at += block.len();
+            continue;
         }
-        at += len;
+        // Character by character to the end of the block, or just past it
+        // (a character is not cut).
+        let end = at + block.len();
+        while at < end {
+            let Some(c) = text.get(at..).and_then(|rest| rest.chars().next()) else {
+                return words.min(limit);
+            };
+            let space = c.is_whitespace();
+            words += usize::from(after_space && !space);
+            after_space = space;
+            at += c.len_utf8();
+        }
     }
-    words
+    words.min(limit)
 }
 
 impl Unit {
@@ -708,12 +719,17 @@ pub fn labelled_bracket(text: &str) -> Option<usize> {
 /// range, the quotation marks included.
 pub fn quoted_span(text: &str) -> Option<(usize, usize)> {
     const OPENING: &[char] = &['"', '“', '„', '«', '‘', '”'];
-    let head = text
-        .char_indices()
-        .take(200)
-        .last()
-        .map_or(0, |(i, c)| i + c.len_utf8());
-    let open = text[..head].find(OPENING)?;
+    // The first 200 characters; a text of 200 bytes at most is all of them.
+    let head = match text.len() <= 200 {
+        true => text.len(),
+        false => text.char_indices().nth(200).map_or(text.len(), |(i, _)| i),
+    };
+    let head = &text[..head];
+    // In ASCII the only opening mark is `"`, found without decoding.
+    let open = match head.is_ascii() {
+        true => memchr::memchr(b'"', head.as_bytes())?,
+        false => head.find(OPENING)?,
+    };
     let opening = text[open..].chars().next()?;
     // The mark that pairs with the opening one: an apostrophe inside the
     // name (`Children’s`) does not close `“…”`.
@@ -1317,28 +1333,31 @@ fn row_cells(line: &Segment) -> Vec<Segment> {
 /// only a bracket, a digit or a capital (or a letter beyond ASCII, which
 /// may be one) is looked at with the characters before it.
 fn date_starts(text: &str) -> impl Iterator<Item = usize> + '_ {
-    let bytes = text.as_bytes();
-    (0..bytes.len()).filter(move |&at| {
-        let byte = bytes[at];
-        // Bytes from 0xC0 open a character beyond ASCII; `at` is then on
-        // a character's boundary, as it is at every ASCII byte.
-        if !(byte == b'(' || byte.is_ascii_alphanumeric() && !byte.is_ascii_lowercase())
-            && byte < 0xc0
-        {
-            return false;
-        }
-        let (Some(head), Some(c)) = (
-            text.get(..at),
-            text.get(at..).and_then(|t| t.chars().next()),
-        ) else {
-            return false;
-        };
-        let mut back = head.chars().rev();
-        let (before, before_that) = (back.next(), back.next());
-        before.is_some_and(char::is_whitespace) && (c.is_ascii_digit() || c.is_uppercase())
-            || c == '('
-            || c.is_ascii_digit() && before == Some('(') && before_that == Some(' ')
-    })
+    // Bytes from 0xC0 open a character beyond ASCII; at them, as at every
+    // ASCII byte, a character starts.
+    text.bytes()
+        .enumerate()
+        .filter(|&(_, byte)| {
+            byte == b'(' || byte.is_ascii_digit() || byte.is_ascii_uppercase() || byte >= 0xc0
+        })
+        .filter(move |&(at, _)| date_may_start_at(text, at))
+        .map(|(at, _)| at)
+}
+
+/// Whether a date may start at byte `at` of `text`, a character's start
+/// (see [`date_starts`]).
+fn date_may_start_at(text: &str, at: usize) -> bool {
+    let (Some(head), Some(c)) = (
+        text.get(..at),
+        text.get(at..).and_then(|t| t.chars().next()),
+    ) else {
+        return false;
+    };
+    let mut back = head.chars().rev();
+    let (before, before_that) = (back.next(), back.next());
+    before.is_some_and(char::is_whitespace) && (c.is_ascii_digit() || c.is_uppercase())
+        || c == '('
+        || c.is_ascii_digit() && before == Some('(') && before_that == Some(' ')
 }
 
 /// Signs that may end a headline before the dates printed after it.
@@ -4592,8 +4611,8 @@ mod tests {
         /// wherever the count stops.
         #[test]
         fn words_are_counted_as_split_whitespace_parts_them(
-            text in "[ a-z.\t\n\r\u{b}\u{c}\u{1c}\u{85}\u{a0}\u{2009}\u{3000}é]{0,40}",
-            limit in 0usize..12,
+            text in "[ a-z.\t\n\r\u{b}\u{c}\u{1c}\u{85}\u{a0}\u{2009}\u{3000}é]{0,40}|([ a-z]{0,70}[\u{a0}é ]){0,4}",
+            limit in 0usize..60,
         ) {
             let expected = text.split_whitespace().count().min(limit);
             proptest::prop_assert_eq!(super::words_up_to(&text, limit), expected);
