@@ -1642,6 +1642,11 @@ fn title_date_after(trimmed: &str, date_at: usize, expr: DateExpr) -> Option<Tra
 /// offset where the parenthesis starts, and the expression inside it; the
 /// [`TrailingKind::Parenthesised`] case of [`trailing_title_date`].
 pub fn trailing_parenthesised_date(title: &str) -> Option<(usize, DateExpr)> {
+    // Only a title ending in a bracket can end in one: the other kinds,
+    // looked for at every word of the title's end, are not asked.
+    if !title.trim_end().ends_with(')') {
+        return None;
+    }
     trailing_title_date(title)
         .filter(|found| found.kind == TrailingKind::Parenthesised)
         .map(|found| (found.date_at, found.expr))
