@@ -847,10 +847,11 @@ fn month_named(word: &str) -> Option<u32> {
         [a, b, c, ..] => u32::from_le_bytes([*a, *b, *c, 0]),
         _ => return None,
     };
+    // The prefixes by reference: by value the array is copied each call.
     MONTH_NAMES
         .iter()
-        .zip(MONTH_PREFIXES)
-        .find(|&(&(name, _), p)| p == prefix && name == word)
+        .zip(&MONTH_PREFIXES)
+        .find(|&(&(name, _), &p)| p == prefix && name == word)
         .map(|(&(_, month), _)| month)
 }
 
@@ -870,8 +871,8 @@ fn split_months(word: &str) -> Option<Vec<(u32, usize)>> {
     // English word may begin as an Italian month does (`setting`, `settembre`).
     for (&(name, month), _) in MONTH_NAMES
         .iter()
-        .zip(MONTH_PREFIXES)
-        .filter(|&(_, p)| p == prefix)
+        .zip(&MONTH_PREFIXES)
+        .filter(|&(_, &p)| p == prefix)
     {
         if let Some(rest) = word.strip_prefix(name) {
             if let Some(mut tail) = split_months(rest) {
