@@ -24,7 +24,7 @@
 use crate::money::{read_amounts, AmountFact};
 use crate::reference::{Entry, NameMatch, Reference};
 use crate::text::{is_one_of, passages, sentences, CitedSentences, PassageKind};
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 use ingest::labels::{self, Meaning};
 use ingest::{Diagnostic, RawProject, Segment, Span};
 use serde::Serialize;
@@ -872,12 +872,16 @@ const PHRASES_AFTER_A_NAME: &[&str] = &[
 /// alone after a title's dash, or after "ILO/", names a donor.
 const DONOR_TYPES: &[&str] = &["government", "EU institution"];
 
+/// The cue phrases, as a DFA: every description is searched for them, and
+/// a DFA takes one step a byte where an NFA also follows failures; the
+/// phrases are few enough that its table is small.
 fn cue_automaton() -> &'static AhoCorasick {
     static AUTOMATON: OnceLock<AhoCorasick> = OnceLock::new();
     AUTOMATON.get_or_init(|| {
         AhoCorasickBuilder::new()
             .ascii_case_insensitive(true)
             .match_kind(MatchKind::LeftmostLongest)
+            .kind(Some(AhoCorasickKind::DFA))
             .build(CUES.iter().map(|(c, _)| c))
             .expect("cue phrases compile")
     })
