@@ -147,6 +147,9 @@ pub struct Reference {
     /// Annual average exchange rates to the US dollar.
     pub rates: ExchangeRates,
     patterns: Vec<Pattern>,
+    /// Every pattern's text in ASCII lower case, searched in texts lowered
+    /// so: the matches of an automaton ignoring ASCII case, found in
+    /// fewer steps (it follows one transition a letter, not two).
     automaton: AhoCorasick,
     by_alpha3: BTreeMap<String, usize>,
 }
@@ -503,9 +506,8 @@ impl Reference {
             .collect();
         patterns.extend(respelt);
         let automaton = AhoCorasickBuilder::new()
-            .ascii_case_insensitive(true)
             .match_kind(MatchKind::LeftmostLongest)
-            .build(patterns.iter().map(|p| p.text.as_str()))
+            .build(patterns.iter().map(|p| p.text.to_ascii_lowercase()))
             .map_err(|err| ReferenceError::Invalid {
                 file: "reference data".into(),
                 line: 0,
@@ -569,7 +571,11 @@ impl Reference {
     fn find_spaced(&self, text: &str) -> Vec<NameMatch> {
         let mut found = Vec::new();
         let mut from = 0;
-        while let Some(m) = self.automaton.find(Input::new(text).span(from..text.len())) {
+        let lowered = text.to_ascii_lowercase();
+        while let Some(m) = self
+            .automaton
+            .find(Input::new(&lowered).span(from..text.len()))
+        {
             // A longer name that fails the rules below may hide a shorter
             // one inside it: "the Netherlands" in "Government of the
             // Netherlands" matches the alias `The Netherlands` without its
@@ -822,6 +828,19 @@ pub(crate) mod tests {
             .map(|m| &text[m.start..m.end])
             .collect();
         assert_eq!(found, ["EC", "US"]);
+    }
+
+    #[test]
+    fn names_are_found_in_capitals_and_offsets_point_into_the_text_as_printed() {
+        let reference = reference();
+        let text = "Funded by the EUROPEAN UNION in ROMANIA and the eUROPEAN uNION";
+        let found: Vec<&str> = reference
+            .find(text)
+            .iter()
+            .map(|m| &text[m.start..m.end])
+            .collect();
+        // A name's first letter keeps its case rule: `eUROPEAN` is not one.
+        assert_eq!(found, ["EUROPEAN UNION", "ROMANIA"]);
     }
 
     #[test]
