@@ -720,15 +720,17 @@ pub fn labelled_bracket(text: &str) -> Option<usize> {
 pub fn quoted_span(text: &str) -> Option<(usize, usize)> {
     const OPENING: &[char] = &['"', '“', '„', '«', '‘', '”'];
     // The first 200 characters; a text of 200 bytes at most is all of them.
-    let head = match text.len() <= 200 {
-        true => text.len(),
-        false => text.char_indices().nth(200).map_or(text.len(), |(i, _)| i),
+    let head = if text.len() <= 200 {
+        text.len()
+    } else {
+        text.char_indices().nth(200).map_or(text.len(), |(i, _)| i)
     };
     let head = &text[..head];
     // In ASCII the only opening mark is `"`, found without decoding.
-    let open = match head.is_ascii() {
-        true => memchr::memchr(b'"', head.as_bytes())?,
-        false => head.find(OPENING)?,
+    let open = if head.is_ascii() {
+        memchr::memchr(b'"', head.as_bytes())?
+    } else {
+        head.find(OPENING)?
     };
     let opening = text[open..].chars().next()?;
     // The mark that pairs with the opening one: an apostrophe inside the

@@ -148,8 +148,8 @@ pub struct Reference {
     pub rates: ExchangeRates,
     patterns: Vec<Pattern>,
     /// Every pattern's text in ASCII lower case, searched in texts lowered
-    /// so: the matches of an automaton ignoring ASCII case, found in
-    /// fewer steps (it follows one transition a letter, not two).
+    /// so: the matches of an automaton ignoring ASCII case, whose states
+    /// would hold each letter's transition twice, once in each case.
     automaton: AhoCorasick,
     by_alpha3: BTreeMap<String, usize>,
 }
