@@ -699,6 +699,15 @@ pub(crate) mod tests {
         assert!(error.starts_with(&format!("{path}:")), "{error}");
     }
 
+    /// The names `reference` finds in `text`, as printed there, in order.
+    fn names_found<'t>(reference: &Reference, text: &'t str) -> Vec<&'t str> {
+        reference
+            .find(text)
+            .iter()
+            .map(|m| &text[m.start..m.end])
+            .collect()
+    }
+
     #[test]
     fn countries_have_m49_regions() {
         let reference = reference();
@@ -717,11 +726,7 @@ pub(crate) mod tests {
     fn names_aliases_and_demonyms_are_found_on_word_boundaries() {
         let reference = reference();
         let text = "Workers from Viet Nam, Hong Kong and Côte d'Ivoire; afghan and Brazilian suppliers in Romania, not Mexico City, the Indian Ocean or the South China Sea";
-        let found: Vec<&str> = reference
-            .find(text)
-            .iter()
-            .map(|m| &text[m.start..m.end])
-            .collect();
+        let found = names_found(&reference, text);
         assert_eq!(
             found,
             [
@@ -756,11 +761,7 @@ pub(crate) mod tests {
         // The aliases `The Netherlands` and `The Gambia` match "the
         // Netherlands" without their capital.
         let text = "Government of the Netherlands, Embassy of the Gambia";
-        let found: Vec<&str> = reference
-            .find(text)
-            .iter()
-            .map(|m| &text[m.start..m.end])
-            .collect();
+        let found = names_found(&reference, text);
         assert_eq!(found, ["Netherlands", "Gambia"]);
     }
 
@@ -822,11 +823,7 @@ pub(crate) mod tests {
     fn acronyms_match_only_in_capitals() {
         let reference = reference();
         let text = "the EC and the ec; US aid and us";
-        let found: Vec<&str> = reference
-            .find(text)
-            .iter()
-            .map(|m| &text[m.start..m.end])
-            .collect();
+        let found = names_found(&reference, text);
         assert_eq!(found, ["EC", "US"]);
     }
 
@@ -834,11 +831,7 @@ pub(crate) mod tests {
     fn names_are_found_in_capitals_and_offsets_point_into_the_text_as_printed() {
         let reference = reference();
         let text = "Funded by the EUROPEAN UNION in ROMANIA and the eUROPEAN uNION";
-        let found: Vec<&str> = reference
-            .find(text)
-            .iter()
-            .map(|m| &text[m.start..m.end])
-            .collect();
+        let found = names_found(&reference, text);
         // A name's first letter keeps its case rule: `eUROPEAN` is not one.
         assert_eq!(found, ["EUROPEAN UNION", "ROMANIA"]);
     }
