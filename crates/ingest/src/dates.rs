@@ -307,13 +307,41 @@ struct Token {
 const MAX_DATE_TOKENS: usize = 16;
 
 /// Tokens of `text`, stopping early when the first cannot begin what is
-/// looked for: most lines do not start with a date.
+/// looked for (most lines do not start with a date), or two tokens after
+/// the first [`Kind::Other`].
+///
+/// No date expression holds an `Other` token (a word that is no month,
+/// range word or filler; a sign no date uses): after one, the parser asks
+/// only whether anything follows the expression, and whether what follows
+/// is exactly a length in brackets (`Since March 2023 (18 months)`:
+/// `(`, number, `Other`, `)`). The two tokens after it answer both, so a
+/// headline that opens on a number (`1. Reintegration of returning …`) is
+/// not lexed to its sixteenth word.
 fn lex(text: &str, begins: fn(Kind) -> bool) -> Vec<Token> {
+    lex_until(text, begins, true)
+}
+
+/// [`lex`]; `stop_after_other`: whether to stop two tokens after the
+/// first [`Kind::Other`] (a test compares the parses without the stop).
+fn lex_until(text: &str, begins: fn(Kind) -> bool, stop_after_other: bool) -> Vec<Token> {
+    /// Tokens lexed after the first `Other` one.
+    const AFTER_OTHER: usize = 2;
     let bytes = text.as_bytes();
     // A date line's tokens fill this once, without growing it step by step.
     let mut tokens: Vec<Token> = Vec::with_capacity(16);
     let mut pos = 0;
+    let mut first_other: Option<usize> = None;
     while pos < text.len() && tokens.len() < MAX_DATE_TOKENS {
+        if stop_after_other {
+            // A step pushes at most one `Other` token, as its last: the
+            // first is found by looking at the last token after each.
+            if first_other.is_none() && tokens.last().is_some_and(|t| t.kind == Kind::Other) {
+                first_other = Some(tokens.len() - 1);
+            }
+            if first_other.is_some_and(|at| tokens.len() > at + AFTER_OTHER) {
+                break;
+            }
+        }
         if let [first] = tokens.as_slice() {
             if !begins(first.kind) {
                 break;
@@ -2656,6 +2684,33 @@ mod tests {
                 prop_assert!(found.at <= found.date_at && found.date_at < text.len());
                 prop_assert!(text.is_char_boundary(found.at));
                 prop_assert!(text.is_char_boundary(found.date_at));
+            }
+        }
+
+        /// Lexing stops two tokens after the first `Other` one: every
+        /// parse of a date, a lone end date or the rest of a line after
+        /// it is what the whole line's tokens give.
+        #[test]
+        fn lexing_stopped_after_a_word_no_date_uses_parses_the_same(
+            text in prop_oneof![
+                date_like(),
+                "(Since|From|since) ?[0-9]{0,2} ?(March|Jan\\.|June)? ?(20[0-9]{2})? ?(\\(|-|to|:)? ?[0-9]{0,2} ?(months|present|2021|years|and)?\\)? ?[a-z]{0,6} ?\\)?",
+                "[0-9]{1,2}\\. [A-Z][a-z]{2,8} (of|in|de|to) [a-z]{0,8} [0-9]{0,4}",
+                "(Since|since|From) (March |1 June )?20[0-9]{2} \\(([0-9]{1,2}|an) (months|years|and)( [a-z]{1,6})?\\)?( [a-z]{1,6})?",
+            ],
+        ) {
+            for order in [NumericOrder::DayFirst, NumericOrder::MonthFirst] {
+                let head = date_head(&text);
+                let parse = |stop| {
+                    let tokens = lex_until(head, Kind::begins_date, stop);
+                    Parser { tokens: &tokens }.expression(order)
+                };
+                prop_assert_eq!(parse(true), parse(false));
+                let end = |stop| {
+                    let tokens = lex_until(head, Kind::begins_end_date, stop);
+                    Parser { tokens: &tokens }.end_date(order)
+                };
+                prop_assert_eq!(end(true), end(false));
             }
         }
 
