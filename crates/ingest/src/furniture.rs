@@ -455,13 +455,14 @@ fn printed_page_headers(lines: &[Line]) -> Vec<usize> {
     let blank = |i: usize| lines.get(i).is_none_or(|line| line.trimmed().0.is_empty());
     let mut header = Vec::new();
     for i in 1..lines.len() {
-        let address = lines[i].trimmed().0;
-        let is_address = is_web_address_alone(address);
+        // Most lines are no address: the line above is read only over one.
+        if !is_web_address_alone(lines[i].trimmed().0) {
+            continue;
+        }
         let name = lines[i - 1].trimmed().0;
         let words = name.split_whitespace().count();
         // A label over the address (`More information:`) is a field's.
-        if is_address
-            && (1..=LONGEST_NAME).contains(&words)
+        if (1..=LONGEST_NAME).contains(&words)
             && !name.ends_with(':')
             && (i < 2 || blank(i - 2))
             && blank(i + 1)
