@@ -18,9 +18,8 @@
 //! ```
 
 use crate::record::normalise_label;
+use rustc_hash::{FxHashMap, FxHashSet};
 use serde::Serialize;
-use std::collections::{HashMap, HashSet};
-use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::LazyLock;
 
 /// What a field's value holds.
@@ -770,7 +769,7 @@ fn lookup(key: &str) -> Option<Meaning> {
 
 /// The vocabulary as a map, and the most words a label can have.
 struct Index {
-    by_label: HashMap<&'static str, Meaning>,
+    by_label: FxHashMap<&'static str, Meaning>,
     /// The words of the longest label, and at least the three of a
     /// compound read by its head noun.
     longest_label: usize,
@@ -781,7 +780,7 @@ struct Index {
 }
 
 static INDEX: LazyLock<Index> = LazyLock::new(|| {
-    let mut by_label = HashMap::with_capacity(VOCABULARY.len());
+    let mut by_label = FxHashMap::with_capacity_and_hasher(VOCABULARY.len(), Default::default());
     for &(label, meaning) in VOCABULARY {
         // A label listed twice means what it first means.
         by_label.entry(label).or_insert(meaning);
@@ -872,31 +871,10 @@ pub fn opens_a_label(word: &str) -> bool {
     holds_word(&INDEX.first_words, word.trim_end_matches(':'))
 }
 
-/// Words in lower case, hashed by FNV-1a: the sets asked of every line's
-/// first word, where the standard hasher's resistance to chosen keys is
-/// not needed and its cost shows.
-type WordSet = HashSet<&'static str, BuildHasherDefault<Fnv>>;
-
-/// The 64-bit FNV-1a hash (hand-written: a dozen lines, where a crate
-/// would be a dependency for one loop).
-#[derive(Default)]
-struct Fnv(u64);
-
-impl Hasher for Fnv {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-
-    fn write(&mut self, bytes: &[u8]) {
-        const OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
-        const PRIME: u64 = 0x0000_0100_0000_01b3;
-        let mut hash = if self.0 == 0 { OFFSET } else { self.0 };
-        for &byte in bytes {
-            hash = (hash ^ u64::from(byte)).wrapping_mul(PRIME);
-        }
-        self.0 = hash;
-    }
-}
+/// Words in lower case, hashed by rustc's Fx hash: the sets asked of
+/// every line's first word, where the standard hasher's resistance to
+/// chosen keys is not needed and its cost shows.
+type WordSet = FxHashSet<&'static str>;
 
 /// Whether `words` (in lower case) holds `word` in any case. A short
 /// ASCII word is lowered on the stack: every line's first word is asked.

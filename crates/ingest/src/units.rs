@@ -1633,7 +1633,7 @@ fn segment(line: &Line, from: usize) -> Segment {
 /// a headline and its classification, each in full. Keyed by where the
 /// slice lies in the piece's text, which outlives the reading of its units.
 #[derive(Default)]
-struct LineDates(std::cell::RefCell<std::collections::HashMap<(usize, usize), Option<DateExpr>>>);
+struct LineDates(std::cell::RefCell<rustc_hash::FxHashMap<(usize, usize), Option<DateExpr>>>);
 
 impl LineDates {
     /// [`scan_date`] of `text`, a slice of the piece's lines.
