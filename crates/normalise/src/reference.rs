@@ -744,14 +744,7 @@ pub(crate) mod tests {
     fn national_research_councils_are_their_states() {
         let reference = reference();
         let text = "Grants of CONICET, FONCyT and the Economic and Social Research Council (ESRC)";
-        let codes: Vec<&str> = reference
-            .find(text)
-            .iter()
-            .filter_map(|m| match m.entry {
-                Entry::Organisation(i) => Some(reference.organisations[i].code),
-                _ => None,
-            })
-            .collect();
+        let codes = organisation_codes(&reference, text);
         assert_eq!(codes, ["ARG", "ARG", "GBR", "GBR"]);
     }
 
@@ -778,6 +771,18 @@ pub(crate) mod tests {
             })
             .collect();
         assert_eq!(states, ["BEL", "AUT"]);
+    }
+
+    /// The codes of the organisations `reference` finds in `text`, in order.
+    fn organisation_codes(reference: &Reference, text: &str) -> Vec<&'static str> {
+        reference
+            .find(text)
+            .iter()
+            .filter_map(|m| match m.entry {
+                Entry::Organisation(i) => Some(reference.organisations[i].code),
+                _ => None,
+            })
+            .collect()
     }
 
     /// The codes of the countries `reference` finds in `text`, in order.
@@ -840,14 +845,7 @@ pub(crate) mod tests {
     fn the_world_bank_is_found_by_its_usual_acronym() {
         let reference = reference();
         let text = "Donor: WB; the wb";
-        let found: Vec<&str> = reference
-            .find(text)
-            .iter()
-            .filter_map(|m| match m.entry {
-                Entry::Organisation(i) => Some(reference.organisations[i].code),
-                _ => None,
-            })
-            .collect();
+        let found = organisation_codes(&reference, text);
         assert_eq!(found, ["WB"]);
     }
 
