@@ -222,22 +222,32 @@ fn without_emphasis(text: &str) -> String {
     out
 }
 
-/// ASCII whose only white space is single spaces between words.
+/// ASCII whose only white space is single spaces between words. Every
+/// text is asked each time it is read clean, most of it prose: its bytes
+/// are looked at a block at a time with no exit inside a block (each byte
+/// and its next one, `|` not `||`), which the compiler makes a few vector
+/// instructions.
 fn is_one_spaced_ascii(text: &str) -> bool {
+    const BLOCK: usize = 64;
     let bytes = text.as_bytes();
-    let mut after_space = true;
-    for &byte in bytes {
-        let space = byte == b' ';
-        if !byte.is_ascii()
-            || (space && after_space)
-            || (!space && byte.is_ascii_whitespace())
-            || byte == 0x0b
-        {
-            return false;
-        }
-        after_space = space;
-    }
-    !after_space
+    let (Some(&first), Some(&last)) = (bytes.first(), bytes.last()) else {
+        return false;
+    };
+    // Beyond ASCII, or white space other than a space: `\t`, `\n`, the
+    // vertical tab, the form feed and `\r` are the bytes 9 to 13.
+    let other_byte = |byte: u8| (byte >= 0x80) | (byte.wrapping_sub(b'\t') < 5);
+    let pairs_ok = |here: &[u8], next: &[u8]| {
+        !here.iter().zip(next).fold(false, |any, (&byte, &after)| {
+            any | other_byte(byte) | ((byte == b' ') & (after == b' '))
+        })
+    };
+    let pairs = bytes.len() - 1;
+    first != b' '
+        && last != b' '
+        && !other_byte(last)
+        && (0..pairs)
+            .step_by(BLOCK)
+            .all(|at| pairs_ok(&bytes[at..pairs.min(at + BLOCK)], &bytes[at + 1..]))
 }
 
 impl Text {
@@ -541,12 +551,57 @@ mod tests {
         assert!(Text::from_segment(line("Irish Aid", 2)).joined().is_none());
     }
 
+    /// What [`super::is_one_spaced_ascii`] answers, byte by byte.
+    fn one_spaced_ascii_byte_by_byte(text: &str) -> bool {
+        let mut after_space = true;
+        for &byte in text.as_bytes() {
+            let space = byte == b' ';
+            if !byte.is_ascii()
+                || (space && after_space)
+                || (!space && byte.is_ascii_whitespace())
+                || byte == 0x0b
+            {
+                return false;
+            }
+            after_space = space;
+        }
+        !after_space
+    }
+
+    #[test]
+    fn one_spaced_ascii_is_told_at_a_blocks_edges() {
+        let words = "ab ".repeat(40);
+        let words = words.trim_end();
+        assert!(super::is_one_spaced_ascii(words));
+        // A double space, a tab or a letter beyond ASCII on either side of
+        // the first block's end (byte 64), and at the text's ends.
+        for at in [0, 62, 63, 64, 65, words.len() - 1] {
+            for odd in ["  ", "\t", "é", "\u{b}"] {
+                let mut text = words.to_string();
+                text.replace_range(at..=at, odd);
+                assert!(!super::is_one_spaced_ascii(&text), "{text:?}");
+            }
+        }
+        for text in ["", " ", "a ", " a", "a  b"] {
+            assert!(!super::is_one_spaced_ascii(text), "{text:?}");
+        }
+        assert!(super::is_one_spaced_ascii("a"));
+    }
+
     proptest! {
         /// The ASCII fast path collapses white space exactly as
         /// `char::is_whitespace` does, the vertical tab included.
         #[test]
         fn ascii_words_are_split_like_char_is_whitespace(text in "[ a-z.\t\n\r\u{b}\u{c}]{0,40}") {
             check(&text)?;
+        }
+
+        /// Told a block at a time as byte by byte, across blocks' edges.
+        #[test]
+        fn one_spaced_ascii_is_told_as_byte_by_byte(
+            text in "([a-z.]{1,70}| |  |\t|\n|\r|\u{b}|\u{c}|\u{1c}|é){0,12}"
+        ) {
+            prop_assert_eq!(super::is_one_spaced_ascii(&text), one_spaced_ascii_byte_by_byte(&text));
         }
 
         /// Text already one space apart is taken as it is.
