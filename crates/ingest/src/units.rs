@@ -792,10 +792,16 @@ const LONG_ABBREVIATIONS: [&str; 8] = [
     "Prof", "Dept", "Govt", "Corp", "Intl", "Univ", "Assoc", "Inst",
 ];
 
+/// Whether a word of `text` ends a sentence: it ends in a full stop, is no
+/// abbreviation, and a capital or a web address follows it. Every
+/// headline-like unit is asked: most hold no full stop, told by `memchr`,
+/// and the words are paired as they are split, not gathered first.
 fn has_sentence_break(text: &str) -> bool {
-    let words: Vec<&str> = text.split_whitespace().collect();
-    words.windows(2).any(|pair| {
-        let [before, after] = pair else { return false };
+    if !text.contains('.') {
+        return false;
+    }
+    let words = text.split_whitespace();
+    words.clone().zip(words.skip(1)).any(|(before, after)| {
         let Some(word) = before.strip_suffix('.') else {
             return false;
         };
@@ -4587,6 +4593,23 @@ mod tests {
         let levels: Vec<Option<u8>> = u.iter().map(Unit::heading_level).collect();
         assert_eq!(levels, [Some(2), Some(3), None, None, None]);
         assert_eq!(u[1].content.clean(), "Rain tanks");
+    }
+
+    #[test]
+    fn a_sentence_breaks_at_a_full_stop_before_a_capital_not_after_an_abbreviation() {
+        assert!(has_sentence_break("Wells for the villages. The work began"));
+        assert!(has_sentence_break("Wells for the villages.\u{a0}Then more"));
+        for text in [
+            "Wells for the villages",
+            "Wells for the villages.",
+            "Wells for the villages. then more",
+            "A talk by Prof. Jane Mwangi",
+            "Support to the U.S. Mission",
+            "Phase II of St. Mary's clinic",
+            "",
+        ] {
+            assert!(!has_sentence_break(text), "{text:?}");
+        }
     }
 
     #[test]
