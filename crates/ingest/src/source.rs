@@ -418,18 +418,24 @@ fn is_binary_byte(byte: u8) -> bool {
     matches!(byte, 0x00..=0x08 | 0x0e..=0x1a | 0x1c..=0x1f)
 }
 
-/// Where the first binary byte of `bytes` is. Every byte of a file is
-/// checked: blocks of 64 are looked at whole (without stopping at each
-/// byte, which the compiler can do many bytes at a time), and only a block
-/// holding one is searched.
+/// Where the first binary byte of `bytes` is: every byte of a file is
+/// checked.
 pub(crate) fn first_binary_byte(bytes: &[u8]) -> Option<usize> {
+    first_byte_where(bytes, is_binary_byte)
+}
+
+/// Where the first byte of `bytes` that `is` picks is. Blocks of 64 bytes
+/// are looked at whole, without stopping at each byte, which the compiler
+/// does many bytes at a time (with `is` written with `|` and `&`, not `||`
+/// and `&&`); only a block holding one is searched byte by byte.
+pub fn first_byte_where(bytes: &[u8], is: impl Fn(u8) -> bool) -> Option<usize> {
     const BLOCK: usize = 64;
     bytes
         .chunks(BLOCK)
         .enumerate()
-        .find(|(_, block)| block.iter().fold(false, |any, &b| any | is_binary_byte(b)))
+        .find(|(_, block)| block.iter().fold(false, |any, &b| any | is(b)))
         .and_then(|(i, block)| {
-            let at = block.iter().position(|&b| is_binary_byte(b))?;
+            let at = block.iter().position(|&b| is(b))?;
             Some(i * BLOCK + at)
         })
 }
@@ -463,12 +469,16 @@ mod tests {
 
     proptest! {
         #[test]
-        fn the_first_binary_byte_is_found_in_any_block(
-            bytes in prop::collection::vec(prop::sample::select(vec![b'a', b'\n', b'\t', 0xc3, 0xa9, 0x00, 0x1b, 0x1f, 0x0c]), 0..300),
+        fn the_first_binary_byte_or_digit_is_found_in_any_block(
+            bytes in prop::collection::vec(prop::sample::select(vec![b'a', b'\n', b'\t', 0xc3, 0xa9, 0x00, 0x1b, 0x1f, 0x0c, b'7']), 0..300),
         ) {
             prop_assert_eq!(
                 first_binary_byte(&bytes),
                 bytes.iter().position(|&b| is_binary_byte(b))
+            );
+            prop_assert_eq!(
+                first_byte_where(&bytes, |b| b.is_ascii_digit()),
+                bytes.iter().position(u8::is_ascii_digit)
             );
         }
     }

@@ -31,6 +31,7 @@
 use crate::extract::{Evidence, OrgRole, OrganisationFact};
 use crate::text::{is_one_of, passages, sentences, CitedSentences, Passage, PassageKind};
 use ingest::labels::{self, Meaning};
+use ingest::source::first_byte_where;
 use ingest::{Diagnostic, RawProject, Segment};
 use serde::Serialize;
 use std::borrow::Cow;
@@ -361,17 +362,17 @@ pub fn find_amounts(text: &str, unit: Option<Unit>) -> Vec<Amount> {
     // An amount is a number; and without a unit from its label, it prints
     // its currency: a text naming none (most titles, dates and sentences)
     // has no amount, and its numbers need not be read.
-    if !holds_a_digit(text) || unit.is_none() && !names_a_currency(text) {
+    // A digit is one byte, never part of another character: found by its
+    // byte, a block of bytes at a time (most texts hold none).
+    let next_digit = |from: usize| {
+        let rest = text.as_bytes().get(from..)?;
+        Some(from + first_byte_where(rest, |b| b.is_ascii_digit())?)
+    };
+    if next_digit(0).is_none() || unit.is_none() && !names_a_currency(text) {
         return out;
     }
     let mut at = 0;
-    // A digit is one byte, never inside a character: found by its byte.
-    while let Some(offset) = text
-        .as_bytes()
-        .get(at..)
-        .and_then(|rest| rest.iter().position(u8::is_ascii_digit))
-    {
-        let start = at + offset;
+    while let Some(start) = next_digit(at) {
         let number = read_number(text, start);
         at = number.end.max(start + 1);
         if let Some(amount) = read_amount(text, start, &number, unit) {
@@ -380,17 +381,6 @@ pub fn find_amounts(text: &str, unit: Option<Unit>) -> Vec<Amount> {
         }
     }
     out
-}
-
-/// Whether `text` holds an ASCII digit. Every text read for amounts is
-/// asked, most of them none: a block's bytes are looked at together (`|`,
-/// no exit inside a block), which the compiler does a vector at a time.
-fn holds_a_digit(text: &str) -> bool {
-    text.as_bytes().chunks(64).any(|block| {
-        block
-            .iter()
-            .fold(false, |any, byte| any | byte.is_ascii_digit())
-    })
 }
 
 /// Whether `text` holds a currency sign or word anywhere, ignoring ASCII
@@ -1165,15 +1155,6 @@ mod tests {
                     prop_assert!(amount.value > 0.0);
                 }
             }
-        }
-
-        /// Told a block at a time as byte by byte, a digit anywhere in
-        /// several blocks or none.
-        #[test]
-        fn a_digit_is_found_wherever_it_is(
-            text in "[a-zé .]{0,150}[0-9]?[a-z .]{0,70}"
-        ) {
-            prop_assert_eq!(holds_a_digit(&text), text.bytes().any(|b| b.is_ascii_digit()));
         }
 
         #[test]
