@@ -222,6 +222,13 @@ fn without_emphasis(text: &str) -> String {
     out
 }
 
+/// Whether `byte` is ASCII white space other than a space: `\t`, `\n`,
+/// the vertical tab, the form feed or `\r`, the bytes 9 to 13. One
+/// comparison, so that a block of bytes is told at once.
+pub(crate) fn is_ascii_blank_but_space(byte: u8) -> bool {
+    byte.wrapping_sub(b'\t') < 5
+}
+
 /// ASCII whose only white space is single spaces between words. Every
 /// text is asked each time it is read clean, most of it prose: its bytes
 /// are looked at a block at a time with no exit inside a block (each byte
@@ -233,9 +240,8 @@ fn is_one_spaced_ascii(text: &str) -> bool {
     let (Some(&first), Some(&last)) = (bytes.first(), bytes.last()) else {
         return false;
     };
-    // Beyond ASCII, or white space other than a space: `\t`, `\n`, the
-    // vertical tab, the form feed and `\r` are the bytes 9 to 13.
-    let other_byte = |byte: u8| (byte >= 0x80) | (byte.wrapping_sub(b'\t') < 5);
+    // Beyond ASCII, or white space other than a space.
+    let other_byte = |byte: u8| (byte >= 0x80) | is_ascii_blank_but_space(byte);
     let pairs_ok = |here: &[u8], next: &[u8]| {
         !here.iter().zip(next).fold(false, |any, (&byte, &after)| {
             any | other_byte(byte) | ((byte == b' ') & (after == b' '))

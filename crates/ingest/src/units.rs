@@ -124,10 +124,9 @@ impl UnitKind {
 /// alone.
 fn words_up_to(text: &str, limit: usize) -> usize {
     const BLOCK: usize = 64;
-    // A space, or one of `\t`, `\n`, the vertical tab, the form feed and
-    // `\r` (the bytes 9 to 13); `|` and not `||`, for the compiler to
-    // compare a block's bytes together.
-    let is_space = |byte: u8| (byte == b' ') | (byte.wrapping_sub(b'\t') < 5);
+    // `|` and not `||`, for the compiler to compare a block's bytes
+    // together.
+    let is_space = |byte: u8| (byte == b' ') | crate::record::is_ascii_blank_but_space(byte);
     let bytes = text.as_bytes();
     let (mut words, mut after_space, mut at) = (0, true, 0);
     while at < bytes.len() && words < limit {

@@ -368,10 +368,13 @@ pub fn find_amounts(text: &str, unit: Option<Unit>) -> Vec<Amount> {
         let rest = text.as_bytes().get(from..)?;
         Some(from + first_byte_where(rest, |b| b.is_ascii_digit())?)
     };
-    if next_digit(0).is_none() || unit.is_none() && !names_a_currency(text) {
+    let Some(first_digit) = next_digit(0) else {
+        return out;
+    };
+    if unit.is_none() && !names_a_currency(text) {
         return out;
     }
-    let mut at = 0;
+    let mut at = first_digit;
     while let Some(start) = next_digit(at) {
         let number = read_number(text, start);
         at = number.end.max(start + 1);
