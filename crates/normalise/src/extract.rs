@@ -1765,6 +1765,17 @@ fn unknown_subject_ending_at(text: &str, end: usize) -> Option<(usize, usize)> {
     Some((start, name_end))
 }
 
+/// Whether the last word of `before` may end a name that
+/// [`unknown_subject_ending_at`] finds ending there: a name's last word
+/// is capitalised or starts with a digit, and is the end of the text's
+/// last word, unless a legal form ends that word (`Hope Trust asbl`). A
+/// necessary condition, cheap enough to ask at every space.
+fn may_end_a_name(before: &str) -> bool {
+    let last = before.split_whitespace().next_back().unwrap_or("");
+    last.chars().any(|c| c.is_uppercase() || c.is_ascii_digit())
+        || LEGAL_FORMS.iter().any(|form| last.ends_with(form))
+}
+
 /// A name printed like one: a few capitalised words joined by connectors
 /// ("Global Fund for Children", "Hope and Light Foundation"), not a run of
 /// prose ("The project is financed through …").
@@ -2321,7 +2332,12 @@ impl<'t> Reading<'t> {
         let text = self.text;
         let mut found = Vec::new();
         for gap in memchr::memchr_iter(b' ', text.as_bytes()) {
-            if !starts_verb_like(&text[gap + 1..]) || !pays_as_subject(&text[gap..]) {
+            // The verb's words are read only after a word that may end a
+            // name: most "is" and "has" of prose follow a lower-case word.
+            if !starts_verb_like(&text[gap + 1..])
+                || !may_end_a_name(&text[..gap])
+                || !pays_as_subject(&text[gap..])
+            {
                 continue;
             }
             if let Some(name) = unknown_subject_ending_at(text, gap) {
@@ -3204,6 +3220,31 @@ mod tests {
                     starts_verb_like_in_unicode(&text),
                     "{:?}", text
                 );
+            }
+        }
+
+        #[test]
+        fn a_name_ends_only_where_it_may(
+            words in prop::collection::vec(
+                prop::sample::select(vec![
+                    "Hope", "Valley", "Trust", "asbl", "GmbH", "e.V.", "of", "and", "the",
+                    "funds", "is", "ECA", "ÉCOLE", "École", "école", "2030", "(GFC)", "Fund,", "x.",
+                    "“Aid", "in", "The", "vzw", "Ltd", "plc", "Inc.", "project",
+                ]),
+                0..9,
+            ),
+            spaces in prop::collection::vec(prop::sample::select(vec![" ", "  ", "\t", "\n"]), 9),
+        ) {
+            let mut text = String::new();
+            for (word, space) in words.iter().zip(&spaces) {
+                text.push_str(word);
+                text.push_str(space);
+            }
+            text.push_str("funds it");
+            for (gap, _) in text.match_indices(' ') {
+                if unknown_subject_ending_at(&text, gap).is_some() {
+                    prop_assert!(may_end_a_name(&text[..gap]), "{:?} at {}", text, gap);
+                }
             }
         }
 
