@@ -3204,6 +3204,33 @@ mod tests {
         }
     }
 
+    #[test]
+    fn a_name_may_end_only_at_a_capitalised_word_or_a_legal_form() {
+        for (before, name) in [
+            (
+                "Working with donors, Hope Valley Trust",
+                Some("Hope Valley Trust"),
+            ),
+            ("With other donors, ECA", Some("ECA")),
+            ("The Hope Trust asbl", Some("Hope Trust")),
+            ("Lakeside Trust", Some("Lakeside Trust")),
+        ] {
+            assert!(may_end_a_name(before), "{before}");
+            let found = unknown_subject_ending_at(before, before.len());
+            assert_eq!(found.map(|(s, e)| &before[s..e]), name, "{before}");
+        }
+        for before in [
+            "The project",
+            "Hope Valley trust",
+            "",
+            "it  ",
+            "schools in town",
+        ] {
+            assert!(!may_end_a_name(before), "{before}");
+            assert_eq!(unknown_subject_ending_at(before, before.len()), None);
+        }
+    }
+
     proptest! {
         #[test]
         fn verb_like_words_are_found_as_defined(
