@@ -29,7 +29,7 @@ fn default_overrides() -> PathBuf {
     PathBuf::from("data/overrides.csv")
 }
 
-const DEFAULT_REFERENCE: &str = "data/reference";
+const DEFAULT_REFERENCE: &str = normalise::DEFAULT_REFERENCE_FOLDER;
 
 fn default_reference_date() -> String {
     "2026-01-01".into()

@@ -508,6 +508,39 @@ fn malformed_reference_table_fails_the_run_naming_file_and_line() {
     assert!(!dir.path().join("output").exists());
 }
 
+#[test]
+fn warnings_name_the_reference_folder_the_settings_give() {
+    let dir = tempfile::tempdir().unwrap();
+    // An empty folder: every table is the built-in one, and a file put
+    // here would take its place.
+    std::fs::create_dir(dir.path().join("my-tables")).unwrap();
+    let listing = dir.path().join("listing.txt");
+    std::fs::write(
+        &listing,
+        "Projects\n\n1. Wells for village schools\n1 March 1950 - 30 June 1952\n\
+         The Hope Valley Trust funds the wells with EUR 20,000.\n",
+    )
+    .unwrap();
+    let config = dir.path().join("devcoop.toml");
+    std::fs::write(
+        &config,
+        "inputs = [\"listing.txt\"]\nreference = \"my-tables\"\n",
+    )
+    .unwrap();
+    let result = devcoop(&["run", "--config", config.to_str().unwrap()]);
+    assert!(result.status.success(), "{}", text(&result.stderr));
+    let diagnostics = std::fs::read_to_string(dir.path().join("output/diagnostics.csv")).unwrap();
+    assert!(
+        diagnostics.contains("`Hope Valley Trust` is not in my-tables/organisations.csv"),
+        "{diagnostics}"
+    );
+    assert!(
+        diagnostics.contains("no exchange rate for EUR in 1950 (my-tables/exchange_rates.csv)"),
+        "{diagnostics}"
+    );
+    assert!(!diagnostics.contains("data/reference"), "{diagnostics}");
+}
+
 fn check_file(name: &str, bytes: &[u8]) -> (Option<i32>, String, String) {
     let dir = tempfile::tempdir().unwrap();
     let file = dir.path().join(name);

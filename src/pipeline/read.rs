@@ -88,7 +88,8 @@ pub fn read_projects(
         let handed_on = rayon::in_place_scope(|scope| -> Result<()> {
             // Built while the first batch is read.
             let reference = match &config.reference {
-                Some(dir) => normalise::Reference::load_over_builtin(dir, true)?,
+                Some(dir) => normalise::Reference::load_over_builtin(dir, true)?
+                    .shown_as(&config.display_path(dir)),
                 None => normalise::Reference::builtin()?,
             };
             for raw in &batches_read {

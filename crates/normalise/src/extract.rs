@@ -3038,7 +3038,10 @@ pub fn extract(
                         &project.source,
                         passage.line_at(mention.start),
                         passage.column_at(mention.start),
-                        format!("funder `{printed}` is not in data/reference/organisations.csv: kept under its literal name"),
+                        format!(
+                            "funder `{printed}` is not in {}: kept under its literal name",
+                            reference.organisations_file()
+                        ),
                     ));
                     out.organisations.push(OrganisationFact {
                         name: Cow::Owned(printed.clone()),

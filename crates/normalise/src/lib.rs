@@ -30,4 +30,4 @@ pub use overrides::{parse_overrides, Corrections, Override, OverrideError};
 pub use project::{
     extract_facts, identify, normalise, project_id, Identified, Identities, Project,
 };
-pub use reference::{Reference, ReferenceError};
+pub use reference::{Reference, ReferenceError, DEFAULT_REFERENCE_FOLDER};

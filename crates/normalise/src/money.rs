@@ -889,6 +889,7 @@ impl ExchangeRates {
 /// warning naming the project.
 pub fn convert(
     rates: &ExchangeRates,
+    rates_file: &str,
     amounts: &mut [AmountFact],
     start_year: Option<i32>,
     source: &str,
@@ -919,7 +920,7 @@ pub fn convert(
                 fact.evidence.line,
                 1,
                 format!(
-                    "`{title}`: no exchange rate for {currency} in {year} (data/reference/{EXCHANGE_RATES_FILE}): amount_usd of {} left empty",
+                    "`{title}`: no exchange rate for {currency} in {year} ({rates_file}): amount_usd of {} left empty",
                     fact.mention
                 ),
             )),

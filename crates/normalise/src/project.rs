@@ -306,6 +306,7 @@ pub fn extract_facts(
             // Money is converted at its project's start year.
             convert(
                 &reference.rates,
+                reference.rates_file(),
                 &mut facts.amounts,
                 project.dates.start.map(|d| d.date.year()),
                 &project.raw.source,

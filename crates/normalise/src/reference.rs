@@ -152,6 +152,12 @@ pub struct Reference {
     /// would hold each letter's transition twice, once in each case.
     automaton: AhoCorasick,
     by_alpha3: BTreeMap<String, usize>,
+    /// The organisations' and the exchange rates' tables as messages name
+    /// them: the files read, or, for built-in tables, the files that would
+    /// take their place (in `data/reference` where devcoop runs): where a
+    /// user adds what the tables lack.
+    organisations_file: String,
+    rates_file: String,
 }
 
 fn region_label(region: Region) -> Option<&'static str> {
@@ -226,6 +232,9 @@ pub const BUILTIN: ReferenceTables<'static> = ReferenceTables {
 pub const BUILTIN_EXCHANGE_RATES: &str = include_str!("../../../data/reference/exchange_rates.csv");
 
 pub const ORGANISATIONS_FILE: &str = "organisations.csv";
+/// Where devcoop looks for tables that take the place of the built-in
+/// ones when the settings name no other folder.
+pub const DEFAULT_REFERENCE_FOLDER: &str = "data/reference";
 pub const COUNTRY_ALIASES_FILE: &str = "country_aliases.csv";
 pub const DEMONYMS_FILE: &str = "demonyms.csv";
 pub const REGIONS_FILE: &str = "regions.csv";
@@ -335,7 +344,25 @@ impl Reference {
             false => EXCHANGE_RATES_FILE.to_string(),
         };
         reference.rates = ExchangeRates::parse(&rates_name, &rates.0)?;
-        Ok(reference)
+        Ok(reference.shown_as(&dir.display().to_string()))
+    }
+
+    /// The same tables, their folder named in messages as `folder` (say,
+    /// a path relative to the settings file rather than the one read).
+    pub fn shown_as(mut self, folder: &str) -> Reference {
+        self.organisations_file = format!("{folder}/{ORGANISATIONS_FILE}");
+        self.rates_file = format!("{folder}/{EXCHANGE_RATES_FILE}");
+        self
+    }
+
+    /// The organisations' table as messages name it (see [`Self::shown_as`]).
+    pub fn organisations_file(&self) -> &str {
+        &self.organisations_file
+    }
+
+    /// The exchange rates' table as messages name it.
+    pub fn rates_file(&self) -> &str {
+        &self.rates_file
     }
 
     pub fn from_tables(tables: &ReferenceTables) -> Result<Reference, ReferenceError> {
@@ -521,7 +548,10 @@ impl Reference {
             patterns,
             automaton,
             by_alpha3,
-        })
+            organisations_file: String::new(),
+            rates_file: String::new(),
+        }
+        .shown_as(DEFAULT_REFERENCE_FOLDER))
     }
 
     /// Name and type of the organisation with this donor code, if any. A
@@ -655,6 +685,25 @@ pub(crate) mod tests {
     pub fn reference() -> Reference {
         let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../data/reference");
         Reference::load(&dir).expect("reference data loads")
+    }
+
+    #[test]
+    fn messages_name_the_tables_where_a_user_would_add_to_them() {
+        let builtin = Reference::builtin().unwrap();
+        assert_eq!(
+            builtin.organisations_file(),
+            "data/reference/organisations.csv"
+        );
+        assert_eq!(builtin.rates_file(), "data/reference/exchange_rates.csv");
+        let dir = tempfile::tempdir().unwrap();
+        let over = Reference::load_over_builtin(dir.path(), true).unwrap();
+        assert_eq!(
+            over.organisations_file(),
+            format!("{}/organisations.csv", dir.path().display())
+        );
+        let shown = over.shown_as("tables");
+        assert_eq!(shown.organisations_file(), "tables/organisations.csv");
+        assert_eq!(shown.rates_file(), "tables/exchange_rates.csv");
     }
 
     #[test]
