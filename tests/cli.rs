@@ -107,6 +107,30 @@ fn a_run_from_any_folder_uses_the_built_in_reference_tables_and_analyses() {
         );
     }
     assert!(out.join("report.html").is_file());
+    // The tables are queried where the run wrote them.
+    let query = |args: &[&str]| {
+        Command::new(env!("CARGO_BIN_EXE_devcoop"))
+            .arg("query")
+            .args(args)
+            .current_dir(dir.path())
+            .output()
+            .unwrap()
+    };
+    let counted = query(&[
+        "--out",
+        "out/",
+        "--csv",
+        "SELECT COUNT(*) AS n FROM projects",
+    ]);
+    assert!(counted.status.success(), "{}", text(&counted.stderr));
+    assert_eq!(text(&counted.stdout), "n\n10\n");
+    // Without --out, the default output/ holds no run: the message says how
+    // to name the one that ran.
+    let missing = query(&["SELECT COUNT(*) AS n FROM projects"]);
+    assert_eq!(missing.status.code(), Some(1));
+    let stderr = text(&missing.stderr);
+    assert!(stderr.contains("output/tables: no tables yet"), "{stderr}");
+    assert!(stderr.contains("--out"), "{stderr}");
 }
 
 #[test]

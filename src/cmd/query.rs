@@ -7,7 +7,8 @@ use devcoop::config::Config;
 use std::io::Write;
 use std::process::ExitCode;
 
-/// Run a SELECT query over the tables in output/tables and print the result.
+/// Run a SELECT query over the tables of the last run (output/tables, or
+/// those of `--out`) and print the result.
 ///
 /// Every table of the last run is available under its name (projects,
 /// project_organisations, project_places, project_regions, project_years,
@@ -27,13 +28,20 @@ pub struct Args {
     /// Settings file (default: devcoop.toml in the current directory, if any).
     #[arg(long, value_name = "FILE")]
     config: Option<std::path::PathBuf>,
+    /// The output directory of the run whose tables are queried (what
+    /// `devcoop run --out` wrote); replaces `output` of the config.
+    #[arg(long = "out", value_name = "DIR")]
+    out: Option<std::path::PathBuf>,
 }
 
 pub fn run(args: Args) -> Result<ExitCode> {
     let config = Config::load(args.config.as_deref())?;
-    let dir = config.output.join("tables");
+    let dir = args.out.unwrap_or(config.output).join("tables");
     if !dir.is_dir() {
-        bail!("{}: no tables yet; run `devcoop run` first", dir.display());
+        bail!(
+            "{}: no tables yet; run `devcoop run` first, or name the directory it wrote with --out",
+            dir.display()
+        );
     }
     // A query is one analysis: what each of its steps frees goes back to
     // the system at once, as in a run's analyses.
