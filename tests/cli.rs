@@ -260,6 +260,20 @@ fn missing_path_and_directory_without_listings_are_clear_errors() {
     let result = run_into(&out, &[&dir.path().join("nowhere")]);
     assert_eq!(result.status.code(), Some(1));
     assert!(text(&result.stderr).contains("nowhere: no such file or directory"));
+    // A path the user named is all the message needs; the settings'
+    // default (data/raw, in a folder with no settings) also says how to
+    // name listings.
+    assert!(!text(&result.stderr).contains("--input"));
+    let bare = Command::new(env!("CARGO_BIN_EXE_devcoop"))
+        .current_dir(dir.path())
+        .output()
+        .unwrap();
+    assert_eq!(bare.status.code(), Some(1));
+    let stderr = text(&bare.stderr);
+    assert!(
+        stderr.contains("data/raw: no such file or directory: no listings to read; name them with `devcoop run --input PATH`"),
+        "{stderr}"
+    );
     let empty = dir.path().join("empty-dir");
     std::fs::create_dir(&empty).unwrap();
     let result = run_into(&out, &[&empty]);

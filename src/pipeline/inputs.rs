@@ -33,7 +33,14 @@ pub fn input_files(config: &Config, override_inputs: &[PathBuf]) -> Result<Input
     } else {
         override_inputs.to_vec()
     };
-    let found = ingest::collect_inputs(&inputs)?;
+    let found = ingest::collect_inputs(&inputs).map_err(|err| match err {
+        // The settings' inputs, not the user's: say how to name others.
+        ingest::InputError::Missing(_) if override_inputs.is_empty() => anyhow::anyhow!(
+            "{err}: no listings to read; name them with `devcoop run --input PATH` \
+             (or `inputs` in devcoop.toml)"
+        ),
+        other => other.into(),
+    })?;
     Ok(InputPaths {
         files: found.files,
         warnings: found
