@@ -8,7 +8,9 @@ use std::sync::Arc;
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum PassageKind {
     Title,
-    /// A labelled field; the label in lower case.
+    /// A labelled field; its label as printed (`Budget (USD)`: a
+    /// currency's code is told by its capitals), which the vocabulary
+    /// looks up whatever its case.
     Field(String),
     Description,
 }
@@ -83,7 +85,7 @@ pub fn passages(project: &RawProject) -> Vec<Passage<'_>> {
     let fields = project
         .fields
         .iter()
-        .filter_map(|field| Passage::new(PassageKind::Field(field.key()), &field.value));
+        .filter_map(|field| Passage::new(PassageKind::Field(field.label.clone()), &field.value));
     let paragraphs = project
         .description
         .iter()

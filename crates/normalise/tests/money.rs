@@ -125,6 +125,47 @@ fn budgets_in_five_currencies_are_read_and_converted() {
 }
 
 #[test]
+fn a_budget_fields_label_gives_its_currency_and_scale() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let reference = Reference::load(&dir.join("../../data/reference")).expect("reference data");
+    // A spreadsheet's columns, pasted: the unit is in the header's label.
+    let text = "Project title\tDonor\tStart\tEnd\tBudget (USD)\tCost (EUR thousands)\n\
+                Water for schools\tJapan\t2019-01-01\t2021-06-30\t1,200,000\t950\n\
+                Rights at work\tSwitzerland\t2018-03-01\t2020-02-28\t850,000\t700\n";
+    let listing = ingest::parse_listing("sheet.txt", text.as_bytes()).expect("a listing");
+    let mut diagnostics = Vec::new();
+    let projects = normalise(
+        &reference,
+        listing.projects,
+        "2026-01-01".parse().expect("a date"),
+        &mut diagnostics,
+    );
+    let read: Vec<Vec<(f64, Option<String>)>> = projects
+        .iter()
+        .map(|p| {
+            p.facts
+                .amounts
+                .iter()
+                .map(|a| (a.amount, a.currency.clone()))
+                .collect()
+        })
+        .collect();
+    assert_eq!(
+        read,
+        [
+            vec![(1_200_000.0, code("USD")), (950_000.0, code("EUR"))],
+            vec![(850_000.0, code("USD")), (700_000.0, code("EUR"))],
+        ]
+    );
+    let currency_warnings: Vec<&str> = diagnostics
+        .iter()
+        .map(|d| d.message.as_str())
+        .filter(|m| m.contains("currency"))
+        .collect();
+    assert!(currency_warnings.is_empty(), "{currency_warnings:?}");
+}
+
+#[test]
 fn an_amount_without_a_rate_keeps_amount_usd_empty_with_a_warning() {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR"));
     let reference = Reference::load(&dir.join("../../data/reference")).expect("reference data");
