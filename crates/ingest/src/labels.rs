@@ -696,6 +696,21 @@ pub fn meaning(label: &str) -> Option<Meaning> {
         .or_else(|| head_noun_meaning(&key))
         .or_else(bracketed_role)
         .or_else(|| key.contains('/').then(alternatives).flatten())
+        .or_else(|| money_label_with_its_unit(&key))
+}
+
+/// A label of money with its unit after `in` (`Budget in USD`, `Total
+/// cost in EUR thousands`), as `Budget (USD)` puts it in brackets. Only
+/// money's labels: other words after `in` say more than a unit
+/// (`Partners in Kenya`).
+fn money_label_with_its_unit(key: &str) -> Option<Meaning> {
+    let (head, unit) = key.rsplit_once(" in ")?;
+    if !(1..=3).contains(&unit.split(' ').count()) {
+        return None;
+    }
+    lookup(head)
+        .or_else(|| head_noun_meaning(head))
+        .filter(|&meaning| meaning == Meaning::Budget)
 }
 
 /// A label without the words saying whose it is, the project's (`Fecha de
@@ -1025,6 +1040,23 @@ mod tests {
         ] {
             assert_eq!(meaning(label), Some(expected), "{label}");
         }
+    }
+
+    #[test]
+    fn a_money_label_may_give_its_unit_after_in() {
+        for label in [
+            "Budget in USD",
+            "Total budget in EUR million",
+            "Cost in CHF",
+            "Project cost in US$ thousands",
+        ] {
+            assert_eq!(meaning(label), Some(Meaning::Budget), "{label}");
+        }
+        // Other labels' words after `in` say more than a unit; a unit of
+        // four words is a sentence's end, not a label's.
+        assert_eq!(meaning("Partners in Kenya"), None);
+        assert_eq!(meaning("Work in progress"), None);
+        assert_eq!(meaning("Budget in the current phase here"), None);
     }
 
     #[test]

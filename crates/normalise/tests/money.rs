@@ -163,6 +163,30 @@ fn a_budget_fields_label_gives_its_currency_and_scale() {
         .filter(|m| m.contains("currency"))
         .collect();
     assert!(currency_warnings.is_empty(), "{currency_warnings:?}");
+    // The unit after `in` instead of in brackets, in fields.
+    let text = "Projects\n\n1. Water for schools\nDates: 2019 - 2021\nBudget in CHF: 1,200,000\n\n\
+                2. Rights at work\nDates: 2018 - 2020\nBudget in EUR million: 2.5\n";
+    let listing = ingest::parse_listing("fields.txt", text.as_bytes()).expect("a listing");
+    let mut diagnostics = Vec::new();
+    let projects = normalise(
+        &reference,
+        listing.projects,
+        "2026-01-01".parse().expect("a date"),
+        &mut diagnostics,
+    );
+    let read: Vec<(f64, Option<String>)> = projects
+        .iter()
+        .flat_map(|p| {
+            p.facts
+                .amounts
+                .iter()
+                .map(|a| (a.amount, a.currency.clone()))
+        })
+        .collect();
+    assert_eq!(
+        read,
+        [(1_200_000.0, code("CHF")), (2_500_000.0, code("EUR"))]
+    );
 }
 
 #[test]
