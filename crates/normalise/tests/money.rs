@@ -7,9 +7,15 @@ use std::path::Path;
 
 fn read(fixture: &str) -> (Vec<Project>, Vec<ingest::Diagnostic>) {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let reference = Reference::load(&dir.join("../../data/reference")).expect("reference data");
     let text = std::fs::read(dir.join("tests/fixtures").join(fixture)).expect("fixture");
-    let listing = ingest::parse_listing(fixture, &text).expect("a listing");
+    read_text(fixture, &text)
+}
+
+/// The projects of the listing `text`, named `name`, and the warnings.
+fn read_text(name: &str, text: &[u8]) -> (Vec<Project>, Vec<ingest::Diagnostic>) {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let reference = Reference::load(&dir.join("../../data/reference")).expect("reference data");
+    let listing = ingest::parse_listing(name, text).expect("a listing");
     let mut diagnostics = Vec::new();
     let projects = normalise(
         &reference,
@@ -126,32 +132,26 @@ fn budgets_in_five_currencies_are_read_and_converted() {
 
 #[test]
 fn a_budget_fields_label_gives_its_currency_and_scale() {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let reference = Reference::load(&dir.join("../../data/reference")).expect("reference data");
+    // Each project's amounts and their currencies.
+    let currencies = |projects: &[Project]| -> Vec<Vec<(f64, Option<String>)>> {
+        projects
+            .iter()
+            .map(|p| {
+                p.facts
+                    .amounts
+                    .iter()
+                    .map(|a| (a.amount, a.currency.clone()))
+                    .collect()
+            })
+            .collect()
+    };
     // A spreadsheet's columns, pasted: the unit is in the header's label.
     let text = "Project title\tDonor\tStart\tEnd\tBudget (USD)\tCost (EUR thousands)\n\
                 Water for schools\tJapan\t2019-01-01\t2021-06-30\t1,200,000\t950\n\
                 Rights at work\tSwitzerland\t2018-03-01\t2020-02-28\t850,000\t700\n";
-    let listing = ingest::parse_listing("sheet.txt", text.as_bytes()).expect("a listing");
-    let mut diagnostics = Vec::new();
-    let projects = normalise(
-        &reference,
-        listing.projects,
-        "2026-01-01".parse().expect("a date"),
-        &mut diagnostics,
-    );
-    let read: Vec<Vec<(f64, Option<String>)>> = projects
-        .iter()
-        .map(|p| {
-            p.facts
-                .amounts
-                .iter()
-                .map(|a| (a.amount, a.currency.clone()))
-                .collect()
-        })
-        .collect();
+    let (projects, diagnostics) = read_text("sheet.txt", text.as_bytes());
     assert_eq!(
-        read,
+        currencies(&projects),
         [
             vec![(1_200_000.0, code("USD")), (950_000.0, code("EUR"))],
             vec![(850_000.0, code("USD")), (700_000.0, code("EUR"))],
@@ -166,42 +166,20 @@ fn a_budget_fields_label_gives_its_currency_and_scale() {
     // The unit after `in` instead of in brackets, in fields.
     let text = "Projects\n\n1. Water for schools\nDates: 2019 - 2021\nBudget in CHF: 1,200,000\n\n\
                 2. Rights at work\nDates: 2018 - 2020\nBudget in EUR million: 2.5\n";
-    let listing = ingest::parse_listing("fields.txt", text.as_bytes()).expect("a listing");
-    let mut diagnostics = Vec::new();
-    let projects = normalise(
-        &reference,
-        listing.projects,
-        "2026-01-01".parse().expect("a date"),
-        &mut diagnostics,
-    );
-    let read: Vec<(f64, Option<String>)> = projects
-        .iter()
-        .flat_map(|p| {
-            p.facts
-                .amounts
-                .iter()
-                .map(|a| (a.amount, a.currency.clone()))
-        })
-        .collect();
+    let (projects, _) = read_text("fields.txt", text.as_bytes());
     assert_eq!(
-        read,
-        [(1_200_000.0, code("CHF")), (2_500_000.0, code("EUR"))]
+        currencies(&projects),
+        [
+            vec![(1_200_000.0, code("CHF"))],
+            vec![(2_500_000.0, code("EUR"))]
+        ]
     );
 }
 
 #[test]
 fn an_amount_without_a_rate_keeps_amount_usd_empty_with_a_warning() {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let reference = Reference::load(&dir.join("../../data/reference")).expect("reference data");
     let text = "Projects\n\nProject title: Old bridges\nDuration: 1 May 1995 - 30 April 1997\nBudget: EUR 400,000\n\nProject title: Harbour classes\nDuration: 2015 - 2016\nBudget: $ 12 000\n";
-    let listing = ingest::parse_listing("old.txt", text.as_bytes()).expect("a listing");
-    let mut diagnostics = Vec::new();
-    let projects = normalise(
-        &reference,
-        listing.projects,
-        "2026-01-01".parse().expect("a date"),
-        &mut diagnostics,
-    );
+    let (projects, diagnostics) = read_text("old.txt", text.as_bytes());
     // No euro in 1995.
     let old = &projects[0].facts.amounts[0];
     assert_eq!((old.amount, old.amount_usd), (400_000.0, None));
