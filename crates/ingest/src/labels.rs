@@ -699,10 +699,12 @@ pub fn meaning(label: &str) -> Option<Meaning> {
         .or_else(|| money_label_with_its_unit(&key))
 }
 
-/// A label of money with its unit after `in` (`Budget in USD`, `Total
-/// cost in EUR thousands`), as `Budget (USD)` puts it in brackets. Only
-/// money's labels: other words after `in` say more than a unit
-/// (`Partners in Kenya`).
+/// A label of money with its unit after `in` (`Budget in USD`, `Budget
+/// in EUR million`), as `Budget (USD)` puts it in brackets. Only money's
+/// labels: other words after `in` say more than a unit (`Partners in
+/// Kenya`). A line is a field only if its label is label-shaped as well
+/// (`units::is_label_shaped`: four words at most besides little linking
+/// words, `in` not among them).
 fn money_label_with_its_unit(key: &str) -> Option<Meaning> {
     let (head, unit) = key.rsplit_once(" in ")?;
     if !(1..=3).contains(&unit.split(' ').count()) {
