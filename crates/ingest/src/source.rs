@@ -157,9 +157,10 @@ pub fn lines_in(text: &str, offset: usize, first_line: usize) -> Vec<Line<'_>> {
     lines
 }
 
-/// Checks a file given piece by piece, as [`decode`] checks a whole one,
-/// and finds the same error at the same place: empty, else the first
-/// binary byte, else the first byte that is not UTF-8.
+/// Checks a file given piece by piece, and finds the error checking it
+/// whole would find, at the same place: empty, else the first binary
+/// byte, else the first byte that is not UTF-8 (the tests compare it with
+/// a whole-file check, `decode`).
 pub struct Validator {
     file: String,
     /// Lines ended so far.
