@@ -32,6 +32,7 @@ mod furniture;
 pub mod html;
 pub mod inputs;
 pub mod labels;
+pub mod lengths;
 mod listing;
 pub mod record;
 pub mod source;

@@ -654,25 +654,10 @@ fn ends_a_clause(after_dates: &str) -> bool {
             .any(|word| word.chars().next().is_some_and(char::is_lowercase))
 }
 
-/// Words for a unit of time after a number: a length, not a date.
-const TIME_UNITS: &[&str] = &[
-    "month", "months", "year", "years", "week", "weeks", "mois", "an", "ans", "année", "années",
-    "mes", "meses", "año", "años", "monat", "monate", "jahr", "jahre",
-];
-
 /// Whether `text` starts with a length of time: a number and a unit of
 /// time (`36 months`, `3 years (2019–2022)`).
 pub fn is_duration(text: &str) -> bool {
-    let mut words = text.split_whitespace();
-    let number = words.next().is_some_and(|w| {
-        w.chars()
-            .all(|c| c.is_ascii_digit() || c == '.' || c == ',')
-    });
-    number
-        && words.next().is_some_and(|unit| {
-            let unit = unit.trim_end_matches([',', '.', ';', ')']).to_lowercase();
-            TIME_UNITS.contains(&unit.as_str())
-        })
+    crate::lengths::length(text.trim_start()).is_some()
 }
 
 /// A long line with `is`, `are`, `will` … is a sentence cut short, not a
@@ -1570,7 +1555,8 @@ pub(crate) fn labels_its_record(headline: &str) -> bool {
 /// nothing, a short place after a comma, or a labelled field.
 fn acceptable_rest(rest: &str) -> bool {
     let trimmed = rest.trim();
-    if trimmed.is_empty() {
+    // `March 2020 – 3 years`: the project's length, part of its dates.
+    if trimmed.is_empty() || crate::lengths::length_after_date(rest).is_some() {
         return true;
     }
     // A bar printed as a letter l or I, a space each side (`January–March

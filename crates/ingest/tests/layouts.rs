@@ -1519,6 +1519,75 @@ fn a_duration_without_dates_under_a_title_keeps_its_project() {
 }
 
 #[test]
+fn a_start_and_a_length_are_the_dates_together() {
+    // `Start` and `Duration: 36 months`, in either order, are read as a
+    // start and an end cell (the normaliser tells the end); a printed end
+    // wins over the length; a start of a year alone keeps no length, which
+    // would not say when in its last year the project ends.
+    let text = "Projects\n\nRainwater tanks for village schools\nStart date: 1 March 2020\n\
+                Duration: 36 months\nDonor: Harbour Fund\n\n\
+                Mobile clinics for herders\nStart date: May 2019\nDuration: 2 years\n\
+                End date: 30 June 2021\nDonor: Valley Trust\n\n\
+                Seed bank for returnees\nStart date: 2018\nDuration: 3 years\n\
+                Donor: Lakeside Foundation\n";
+    let listing = parse(text);
+    assert_eq!(titles(&listing), THREE_RECORDS);
+    assert_eq!(
+        dates(&listing),
+        [
+            Some("1 March 2020 – 36 months".to_string()),
+            Some("May 2019 – 30 June 2021".to_string()),
+            Some("2018".to_string())
+        ]
+    );
+    let length = &listing.projects[0].date.as_ref().unwrap().text.segments[1];
+    assert_eq!(&text[length.span.start..length.span.end], "36 months");
+    let length_first = parse(
+        "Projects\n\nRainwater tanks for village schools\nDuration: 18 mois\nStart date: 1 March 2020\n\n\
+         Mobile clinics for herders\nDuration: 24 months\nStart date: June 2019\n",
+    );
+    assert_eq!(
+        dates(&length_first),
+        [
+            Some("1 March 2020 – 18 mois".to_string()),
+            Some("June 2019 – 24 months".to_string())
+        ]
+    );
+    // A length that would read as an end's day and month stays apart.
+    let day_like = parse(
+        "Projects\n\nRainwater tanks for village schools\nStart date: March 2020\nDuration: 2.3 years\n\
+         Donor: Harbour Fund\n\nMobile clinics for herders\nStart date: May 2019\nDuration: 2 years\n\
+         Donor: Valley Trust\n",
+    );
+    assert_eq!(
+        dates(&day_like),
+        [
+            Some("March 2020".to_string()),
+            Some("May 2019 – 2 years".to_string())
+        ]
+    );
+}
+
+#[test]
+fn a_length_after_the_start_on_a_date_line_is_part_of_the_dates() {
+    let listing = parse(
+        "Projects\n\nRainwater tanks for village schools\n1 June 2019 (24 months)\nTanks are built.\n\n\
+         Mobile clinics for herders\nMarch 2020 – 3 years\nClinics travel.\n\n\
+         Seed bank for returnees\n2018, Kenya\nFarmers borrow seed.\n",
+    );
+    assert_eq!(titles(&listing), THREE_RECORDS);
+    assert_eq!(
+        dates(&listing),
+        all_dated(["1 June 2019 (24 months)", "March 2020 – 3 years", "2018"])
+    );
+    // The length is no text of the record.
+    assert!(listing.projects[0]
+        .description
+        .iter()
+        .all(|d| !d.clean().contains("months")));
+}
+
+#[test]
 fn cards_whose_labels_and_values_are_on_lines_of_their_own() {
     // As a page's label and value cells copy: `Donor:` over its value.
     let listing = parse(
@@ -2487,7 +2556,11 @@ fn blocks_of_fields_whose_dates_come_first_in_some_records() {
     assert_eq!(titles(&listing), THREE_RECORDS);
     assert_eq!(
         dates(&listing),
-        all_dated(["03/2019", "09/2018", "1 March 2020 – 28 February 2023"])
+        all_dated([
+            "03/2019 – 36 months",
+            "09/2018 – 48 months",
+            "1 March 2020 – 28 February 2023"
+        ])
     );
     // A length is no dates to warn about.
     assert!(

@@ -19,6 +19,7 @@ use chrono::{Datelike, NaiveDate};
 /// The order of day and month in numeric dates, which [`parse_dates_in`] takes.
 pub use ingest::dates::NumericOrder;
 use ingest::dates::{scan_date_in, scan_end_date_in, DateExpr, DatePart};
+use ingest::lengths::TimeUnit;
 use serde::Serialize;
 
 /// How much of a date was printed.
@@ -183,9 +184,26 @@ pub fn parse_dates(text: &str) -> Result<DateRange, DateError> {
 /// assert_eq!(range.start, None);
 /// assert_eq!(range.end.unwrap().date.to_string(), "2023-03-31");
 /// ```
+///
+/// A start followed by a length (`March 2020 – 36 months`, as a `Start:`
+/// and a `Duration:` field are joined, or `1 June 2019 (24 months)` on a
+/// date line) ends where the length does: see [`end_after_length`].
+///
+/// ```
+/// use devcoop_normalise::dates::{parse_dates, Precision};
+/// let range = parse_dates("March 2020 – 36 months").unwrap();
+/// let end = range.end.unwrap();
+/// assert_eq!((end.date.to_string(), end.precision), ("2023-02-28".to_string(), Precision::Month));
+/// ```
 pub fn parse_dates_in(text: &str, order: NumericOrder) -> Result<DateRange, DateError> {
     if let Some(expr) = scan_date_in(text, order) {
-        return resolve_expr(&expr, text);
+        let mut range = resolve_expr(&expr, text)?;
+        if let (Some(start), None, false) = (range.start, range.end, expr.open_end) {
+            range.end = text
+                .get(expr.len..)
+                .and_then(|rest| end_after_length(start, rest));
+        }
+        return Ok(range);
     }
     // A dash alone is a bullet's, not an end's (`- 31.12.2013`).
     let end = scan_end_date_in(text, order)
@@ -200,6 +218,52 @@ pub fn parse_dates_in(text: &str, order: NumericOrder) -> Result<DateRange, Date
         start: None,
         end: Some(resolve(end.end, year, Side::End, text)?),
     })
+}
+
+/// The last day of a project that starts at `start` and lasts the length
+/// printed after its start, `rest` (`– 36 months`, `(2 years)`, `, for
+/// 18 mois`: [`ingest::lengths::length_after_date`]). The end is as precise as the start: a
+/// month-precise start ends on the last day of its last month (`March 2020`
+/// and 36 months: February 2023), a day-precise one the day before the
+/// same day that many months on (`1 March 2020`: 28 February 2023). A
+/// year-precise start, a length of weeks from a month, and a length that
+/// is no whole number of months or weeks tell no end.
+pub fn end_after_length(start: ProjectDate, rest: &str) -> Option<ProjectDate> {
+    let (length, _) = ingest::lengths::length_after_date(rest)?;
+    let number: f64 = length.number.replace(',', ".").parse().ok()?;
+    let whole = |n: f64| {
+        let rounded = n.round();
+        ((n - rounded).abs() < 1e-9 && (1.0..=1200.0).contains(&rounded)).then_some(rounded as u32)
+    };
+    match (length.unit, start.precision) {
+        (_, Precision::Year) => None,
+        (TimeUnit::Week, Precision::Day) => {
+            let days = whole(number * 7.0)?;
+            let date = start
+                .date
+                .checked_add_days(chrono::Days::new(u64::from(days) - 1))?;
+            Some(ProjectDate { date, ..start })
+        }
+        (TimeUnit::Week, _) => None,
+        (unit, precision) => {
+            let months = whole(match unit {
+                TimeUnit::Year => number * 12.0,
+                _ => number,
+            })?;
+            let date = match precision {
+                Precision::Day => start
+                    .date
+                    .checked_add_months(chrono::Months::new(months))?
+                    .pred_opt()?,
+                _ => {
+                    let first = start.date.with_day(1)?;
+                    let last_month = first.checked_add_months(chrono::Months::new(months - 1))?;
+                    last_day_of_month(last_month)?
+                }
+            };
+            Some(ProjectDate { date, precision })
+        }
+    }
 }
 
 /// Inclusive length in days: a project from 1 to 1 June lasts one day.
@@ -386,6 +450,37 @@ mod tests {
             })
         ));
         assert!(parse_dates("1 June 99999").is_err());
+    }
+
+    #[test]
+    fn a_start_and_its_length_end_where_the_length_does() {
+        let end = |text: &str| {
+            parse_dates(text)
+                .unwrap()
+                .end
+                .map(|e| (e.date.to_string(), e.precision))
+        };
+        let day = |date: &str| Some((date.to_string(), Precision::Day));
+        let month = |date: &str| Some((date.to_string(), Precision::Month));
+        assert_eq!(end("March 2020 – 36 months"), month("2023-02-28"));
+        assert_eq!(end("1 March 2020 – 36 months"), day("2023-02-28"));
+        assert_eq!(end("1 June 2019 (2 years)"), day("2021-05-31"));
+        assert_eq!(end("15 January 2021, for 18 mois."), day("2022-07-14"));
+        assert_eq!(end("July 2019 – 1,5 Jahre"), month("2020-12-31"));
+        assert_eq!(end("1 May 2022 – 6 weeks"), day("2022-06-11"));
+        // What tells no end: a year alone, weeks from a month, a length no
+        // whole number of months, words after the length.
+        for text in [
+            "2019 (3 years)",
+            "May 2022 – 6 weeks",
+            "1 March 2020 (2.3 years)",
+            "March 2020 – 36 months of training",
+            "March 2020 – 0 months",
+        ] {
+            assert_eq!(end(text), None, "{text}");
+        }
+        let range = parse_dates("March 2020 – 36 months").unwrap();
+        assert_eq!(duration_months(&range), Some(36));
     }
 
     #[test]

@@ -1084,3 +1084,30 @@ fn an_ngo_and_a_country_after_a_dash_is_its_national_section() {
     let (p, _) = project("Funded by Terre des hommes. Work in Dhaka – Bangladesh.");
     assert_eq!(p.country_codes(), ["BGD"]);
 }
+
+#[test]
+fn a_start_and_a_stated_length_give_the_end_and_the_duration() {
+    let (projects, diagnostics) = normalise_text(
+        "Projects\n\nRainwater tanks for village schools\nStart date: March 2020\nDuration: 36 months\n\
+         Donor: Norway\n\nMobile clinics for herders\nStart date: 1 June 2019\nDuration: 2 years\n\
+         Donor: Sweden\n",
+    );
+    let ends: Vec<(String, Option<i64>)> = projects
+        .iter()
+        .map(|p| {
+            let end = p.dates.end.map(|e| e.date.to_string()).unwrap_or_default();
+            (end, p.duration_months)
+        })
+        .collect();
+    assert_eq!(
+        ends,
+        [
+            ("2023-02-28".to_string(), Some(36)),
+            ("2021-05-31".to_string(), Some(24))
+        ]
+    );
+    assert!(
+        diagnostics.iter().all(|d| !d.message.contains("dates")),
+        "{diagnostics:?}"
+    );
+}

@@ -584,8 +584,16 @@ impl Builder<'_> {
             previous_was_date = false;
             match &unit.kind {
                 UnitKind::Date { expr, rest } => {
+                    // `1 June 2019 (24 months)`: the length is part of
+                    // the dates, for the normaliser to tell the end by.
+                    let length_follows = !rest.is_empty()
+                        && unit.content.segments[0]
+                            .text
+                            .get(expr.len..)
+                            .and_then(crate::lengths::length_after_date)
+                            .is_some();
                     // The content: a bulleted date line's starts after its bullet.
-                    let date_len = if rest.is_empty() {
+                    let date_len = if rest.is_empty() || length_follows {
                         unit.content.segments[0].text.len()
                     } else {
                         expr.len
@@ -620,7 +628,7 @@ impl Builder<'_> {
                         }
                         Some(_) => project.description.push(unit.whole.clone()),
                     }
-                    for rest in rest {
+                    for rest in rest.iter().filter(|_| !length_follows) {
                         let rest_text = Text::from_segment(rest.clone());
                         match crate::units::field(&rest.text) {
                             Some((label, Some(value_at), _)) => {
@@ -791,17 +799,69 @@ impl Builder<'_> {
                         order: NumericOrder::default(),
                     })
                 }
+                // A printed end takes the place of a length read beside
+                // the start (`Duration: 36 months` before `End: …`).
                 Some(date)
                     if ends
                         && date.origin == DateOrigin::TableCells
-                        && date.text.segments.len() == 1 =>
+                        && (date.text.segments.len() == 1
+                            || date.text.segments.len() == 2
+                                && crate::lengths::length(&date.text.segments[1].text)
+                                    .is_some()) =>
                 {
+                    date.text.segments.truncate(1);
                     date.text.segments.push(segment)
                 }
                 _ => {}
             }
         }
         project.fields.push(Field { label, value });
+        join_start_and_length(project);
+    }
+}
+
+/// `Start: March 2020` and `Duration: 36 months`, in either order: the
+/// length goes beside the start as a table's end cell would
+/// (`March 2020 – 36 months`), so that the normaliser can tell the end and
+/// the end's evidence is the length as printed. Only a start that names
+/// its month: `2020 – 3 years` does not say when in 2023 the project ends.
+fn join_start_and_length(project: &mut RawProject) {
+    let Some(date) = &mut project.date else {
+        return;
+    };
+    let lone_start = matches!(date.origin, DateOrigin::Field | DateOrigin::TableCells)
+        && date.text.segments.len() == 1
+        && scan_date(&date.text.clean())
+            .is_some_and(|e| e.end.is_none() && !e.open_end && e.start.month.is_some());
+    if !lone_start {
+        return;
+    }
+    let length = project.fields.iter().find_map(|field| {
+        if labels::meaning(&field.label) != Some(Meaning::Dates) {
+            return None;
+        }
+        let [segment] = field.value.segments.as_slice() else {
+            return None;
+        };
+        let at = segment.text.len() - segment.text.trim_start().len();
+        let found = crate::lengths::length(segment.text.get(at..)?)?;
+        let end = at + found.len;
+        Some(Segment {
+            text: segment.text.get(at..end)?.to_string(),
+            line: segment.line,
+            span: segment.span_of(at, end),
+            map: segment.map.slice(at, end),
+        })
+    });
+    let Some(length) = length else {
+        return;
+    };
+    // Unless the two would read as a range (`March 2020 – 2.3 years`,
+    // whose `2.3` reads as a day and a month): the start alone is sure.
+    let joined = format!("{} – {}", date.text.clean(), length.text);
+    if scan_date(&joined).is_some_and(|e| e.end.is_none()) {
+        date.origin = DateOrigin::TableCells;
+        date.text.segments.push(length);
     }
 }
 

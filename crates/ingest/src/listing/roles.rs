@@ -282,7 +282,7 @@ impl<'a> Builder<'a> {
                     || d.is_worded_end()
                     || d.is_status_alone()
                     || ((d.is_date_field() || d.is_duration_field())
-                        && !self.unit(self.past_date_fields(i + 2)).is_some_and(is_field_besides_dates))
+                        && !self.fields_go_on_past_the_dates(i + 2))
             })
             // A byline may be no headline (`Last updated: 20 May 2021`) and
             // still stand over the date line, under the headline.
@@ -302,6 +302,17 @@ impl<'a> Builder<'a> {
                 .constant_date_heads
                 .iter()
                 .any(|line| *line == self.units[i].whole.clean())
+    }
+
+    /// Whether the fields under a record's first dates field, from unit
+    /// `k`, go on past its dates: a field besides dates follows them, or a
+    /// third dates field (`Start` / `Duration` / `End`), past which rule 1
+    /// does not see, makes them a block of fields, a card's, which rule 3
+    /// reads.
+    fn fields_go_on_past_the_dates(&self, k: usize) -> bool {
+        let after = self.past_date_fields(k);
+        self.unit(after)
+            .is_some_and(|u| is_field_besides_dates(u) || (after > k && u.is_dates_field()))
     }
 
     /// `k`, or the unit after it where `k` is another of a record's date
