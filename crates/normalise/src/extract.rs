@@ -1034,7 +1034,8 @@ impl Mentions {
 }
 
 /// Currency amounts, ILO project codes and universities named after a
-/// country are not organisations or places: "US$ 500,000",
+/// country are not organisations or places: "US$ 500,000", "US$M 1.2",
+/// "450,000 United States dollars",
 /// "RAF/10/55/USA" (but "USDOL" is not a currency), "University of Ghana".
 fn masked_spans(text: &str) -> Vec<(usize, usize)> {
     static CURRENCIES: OnceLock<AhoCorasick> = OnceLock::new();
@@ -1046,7 +1047,24 @@ fn masked_spans(text: &str) -> Vec<(usize, usize)> {
     let currencies = CURRENCIES.get_or_init(|| {
         AhoCorasickBuilder::new()
             .match_kind(MatchKind::LeftmostFirst)
-            .build(["US$", "USD", "EUR", "CHF", "GBP", "A$", "C$"])
+            .build([
+                "US$",
+                "USD",
+                "EUR",
+                "CHF",
+                "GBP",
+                "A$",
+                "C$",
+                "US $",
+                "U.S.$",
+                "U.S. $",
+                "US dollars",
+                "US Dollars",
+                "U.S. dollars",
+                "U.S. Dollars",
+                "United States dollars",
+                "United States Dollars",
+            ])
             .expect("currency codes compile")
     });
     let mut spans: Vec<(usize, usize)> = currencies
@@ -1054,7 +1072,10 @@ fn masked_spans(text: &str) -> Vec<(usize, usize)> {
         .filter(|m| {
             let before = text[..m.start()].chars().next_back();
             let after = text[m.end()..].chars().next();
-            !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphabetic)
+            // A sign may have its scale against it (`US$M 1.2`, `A$5m`).
+            let sign = text[..m.end()].ends_with('$');
+            !before.is_some_and(char::is_alphanumeric)
+                && (sign || !after.is_some_and(char::is_alphabetic))
         })
         .map(|m| (m.start(), m.end()))
         .collect();

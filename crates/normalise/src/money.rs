@@ -5,7 +5,8 @@
 //! Listings print money in many ways: `Budget: US$ 750,000`, `250,000
 //! EUR`, `EUR 12 million`, `€1.2m`, `CHF 1 234 567`, `1.234.567 EUR`, a
 //! table cell `1,250,000` under `Budget (USD)`, "a USD 2.5 million
-//! project". The same digits also print project codes (`RAF/10/55/USA`),
+//! project", and in the vocabulary's other languages `2 millions d'euros`,
+//! `€2 millones`, `2 Millionen Euro`. The same digits also print project codes (`RAF/10/55/USA`),
 //! years, date ranges (`1.5.2017-30.4.2018`), phone numbers, percentages
 //! and counts of people. So a number is an amount only where the text says
 //! it is money:
@@ -102,7 +103,21 @@ const CURRENCY_WORDS: &[(&str, Mark)] = &[
     ("danish krone", Mark::Code("DKK")),
     ("japanese yen", Mark::Code("JPY")),
     ("yen", Mark::Code("JPY")),
+    // The same in the other languages of the vocabulary.
+    ("dólares estadounidenses", Mark::Code("USD")),
+    ("dollars américains", Mark::Code("USD")),
+    ("us-dollar", Mark::Code("USD")),
+    ("dólares", Mark::Dollar),
+    ("dollar", Mark::Dollar),
+    ("francs suisses", Mark::Code("CHF")),
+    ("francos suizos", Mark::Code("CHF")),
+    ("schweizer franken", Mark::Code("CHF")),
+    ("libras esterlinas", Mark::Code("GBP")),
 ];
+
+/// Words that join a scale to its currency: `2 millions d'euros`, `3
+/// millones de euros`, `5 million of dollars`.
+const SCALE_TO_CURRENCY: &[&str] = &["d'", "d’", "de ", "of "];
 
 /// Words after a number that scale it: `EUR 12 million`, `€1.2m`, `US$
 /// 3bn`, `45k`. A one-letter scale counts only when it is written against
@@ -111,6 +126,20 @@ const CURRENCY_WORDS: &[(&str, Mark)] = &[
 const SCALES: &[(&str, f64, bool)] = &[
     ("millions", 1e6, false),
     ("million", 1e6, false),
+    ("millones", 1e6, false),
+    ("millón", 1e6, false),
+    ("Millionen", 1e6, false),
+    ("Million", 1e6, false),
+    ("milioni", 1e6, false),
+    ("milhões", 1e6, false),
+    ("miljoner", 1e6, false),
+    ("millioner", 1e6, false),
+    ("milliards", 1e9, false),
+    ("milliard", 1e9, false),
+    ("Milliarden", 1e9, false),
+    ("Milliarde", 1e9, false),
+    ("Mrd.", 1e9, false),
+    ("Mrd", 1e9, false),
     ("mln", 1e6, false),
     ("mn", 1e6, false),
     ("Mio.", 1e6, false),
@@ -420,7 +449,15 @@ fn read_amount(text: &str, start: usize, number: &Number, unit: Option<Unit>) ->
     }
     let value = number_value(number, scale.is_some())?;
     let suffix = if prefix.is_none() {
-        currency_after(text, end)
+        currency_after(text, end).or_else(|| {
+            // `2 millions d'euros`: a scale's currency after a joining word.
+            let spaced = after_space(text, scale?.1);
+            let rest = text.get(spaced..)?;
+            let joined = SCALE_TO_CURRENCY
+                .iter()
+                .find(|word| starts_with_ignore_case(rest, word))?;
+            currency_after(text, spaced + joined.len())
+        })
     } else {
         None
     };
@@ -455,7 +492,13 @@ fn read_amount(text: &str, start: usize, number: &Number, unit: Option<Unit>) ->
         (None, Some(unit)) => (unit.currency, factor * unit.factor),
         (None, None) => return None,
     };
-    let value = value * factor;
+    // `4.1 million` is 4,100,000, not the float nearest 4.1 times a
+    // million.
+    let value = if factor == 1.0 {
+        value
+    } else {
+        round_cents(value * factor)
+    };
     (value.is_finite() && value > 0.0).then_some(Amount {
         start: prefix.map_or(start, |(_, s)| s),
         end,
@@ -901,6 +944,11 @@ pub fn convert(
         let Some(currency) = fact.currency.as_deref() else {
             continue;
         };
+        // A dollar amount is in dollars whatever the year.
+        if currency == "USD" {
+            fact.amount_usd = Some(round_cents(fact.amount));
+            continue;
+        }
         let Some(year) = start_year else {
             diagnostics.push(Diagnostic::warning(
                 source,
@@ -951,6 +999,34 @@ mod tests {
         assert_eq!(found.len(), 1, "{text}: {found:?}");
         let a = found[0];
         (a.value, a.currency, &text[a.start..a.end])
+    }
+
+    #[test]
+    fn scale_words_in_the_vocabularys_languages() {
+        assert_eq!(one("recibe €2 millones en"), (2e6, EUR, "€2 millones"));
+        assert_eq!(
+            one("un budget de 2 millions d'euros au Mali"),
+            (2e6, EUR, "2 millions d'euros")
+        );
+        assert_eq!(
+            one("3 millones de euros"),
+            (3e6, EUR, "3 millones de euros")
+        );
+        assert_eq!(one("von 2 Millionen Euro"), (2e6, EUR, "2 Millionen Euro"));
+        assert_eq!(one("1,5 Mrd. Euro"), (1.5e9, EUR, "1,5 Mrd. Euro"));
+        assert_eq!(
+            one("4 millions de francs suisses"),
+            (4e6, Some(Mark::Code("CHF")), "4 millions de francs suisses")
+        );
+        // A joining word alone, without a scale, joins nothing.
+        assert!(prose("2 d'euros").is_empty());
+    }
+
+    #[test]
+    fn scaled_amounts_are_exact_to_the_cent() {
+        assert_eq!(one("USD 4.1 million").0, 4_100_000.0);
+        assert_eq!(one("EUR 0.7 million").0, 700_000.0);
+        assert_eq!(one("€1.15m").0, 1_150_000.0);
     }
 
     const USD: Option<Mark> = Some(Mark::Code("USD"));

@@ -102,6 +102,17 @@ fn currencies_and_project_codes_are_not_funders_or_places() {
         project("Women earn 314 Jordan dinars (US$443) in Jordan. Project code RAF/10/55/USA.");
     assert!(p.funder_codes().is_empty());
     assert_eq!(p.country_codes(), ["JOR"]);
+    // Dollars named by their country, a sign with its scale: no place.
+    for currency in [
+        "450,000 United States dollars",
+        "2 million US dollars",
+        "US$M 1.2",
+        "US $ 300,000",
+        "U.S. $ 300,000",
+    ] {
+        let (p, _) = project(&format!("The budget is {currency} for schools in Ghana."));
+        assert_eq!(p.country_codes(), ["GHA"], "{currency}");
+    }
 }
 
 #[test]

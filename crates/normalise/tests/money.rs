@@ -194,4 +194,18 @@ fn an_amount_without_a_rate_keeps_amount_usd_empty_with_a_warning() {
         (None, None)
     );
     assert!(diagnostics.iter().any(|d| d.message.contains("`$ 12 000`")));
+    // Without a start year, dollars are still dollars; euros have no rate.
+    let text = "Projects\n\nProject title: Old bridges\nBudget: USD 400,000\n\n\
+                Project title: Harbour classes\nBudget: EUR 12 000\n";
+    let (projects, diagnostics) = read_text("undated.txt", text.as_bytes());
+    let usd = &projects[0].facts.amounts[0];
+    assert_eq!(usd.amount_usd, Some(400_000.0));
+    assert_eq!(projects[1].facts.amounts[0].amount_usd, None);
+    let no_year: Vec<&str> = diagnostics
+        .iter()
+        .filter(|d| d.message.contains("no start year"))
+        .map(|d| d.message.as_str())
+        .collect();
+    assert_eq!(no_year.len(), 1, "{no_year:?}");
+    assert!(no_year[0].contains("EUR 12 000"));
 }
