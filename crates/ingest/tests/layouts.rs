@@ -1569,6 +1569,21 @@ fn a_start_and_a_length_are_the_dates_together() {
 }
 
 #[test]
+fn a_dates_field_that_gives_only_the_end_keeps_its_word() {
+    // `Duration: until March 2025` is when the project ends, not starts.
+    let listing = parse(
+        "Projects\n\nRainwater tanks for village schools\nDuration: until March 2025\nDonor: Norway\n\n\
+         Mobile clinics for herders\nLaufzeit: bis März 2026\nDonor: Sweden\n\n\
+         Seed bank for returnees\nDuration: 24 months (until 2027)\nDonor: Denmark\n",
+    );
+    assert_eq!(titles(&listing), THREE_RECORDS);
+    assert_eq!(
+        dates(&listing),
+        all_dated(["until March 2025", "bis März 2026", "until 2027"])
+    );
+}
+
+#[test]
 fn a_length_after_the_start_on_a_date_line_is_part_of_the_dates() {
     let listing = parse(
         "Projects\n\nRainwater tanks for village schools\n1 June 2019 (24 months)\nTanks are built.\n\n\

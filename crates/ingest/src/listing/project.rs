@@ -6,7 +6,7 @@ use super::paragraphs::{
     split_named_paragraph,
 };
 use super::roles::{Builder, Record};
-use crate::dates::{scan_date, trailing_parenthesised_date, DateExpr, NumericOrder};
+use crate::dates::{scan_date, scan_end_date, trailing_parenthesised_date, DateExpr, NumericOrder};
 use crate::diagnostics::Diagnostic;
 use crate::labels::{self, Column, Meaning};
 use crate::record::{DateOrigin, DateText, Field, RawProject, Segment, Span, Text};
@@ -882,18 +882,25 @@ pub(super) fn date_within(value: &Text) -> Option<Text> {
             .map(|(i, _)| i),
     );
     for at in starts {
-        if let Some(expr) = scan_date(&text[at..]) {
-            let found = text[at..at + expr.len].trim_end();
-            return Some(Text::from_segment(Segment {
-                text: found.to_string(),
-                line: segment.line,
-                span: Span::new(
-                    segment.span.start + at,
-                    segment.span.start + at + found.len(),
-                ),
-                map: Default::default(),
-            }));
-        }
+        let rest = &text[at..];
+        let len = match scan_date(rest) {
+            Some(expr) => expr.len,
+            // `until March 2025`, `bis März 2026`, `24 months (until
+            // 2027)`: the end alone, its word kept to say so (the date
+            // after it is no start).
+            None if rest.starts_with(char::is_alphabetic) => match scan_end_date(rest) {
+                Some(end) => end.len,
+                None => continue,
+            },
+            None => continue,
+        };
+        let found = rest.get(..len)?.trim_end();
+        return Some(Text::from_segment(Segment {
+            text: found.to_string(),
+            line: segment.line,
+            span: segment.span_of(at, at + found.len()),
+            map: segment.map.slice(at, at + found.len()),
+        }));
     }
     None
 }
