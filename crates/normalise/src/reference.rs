@@ -210,6 +210,11 @@ fn subregion_labels(sub: SubRegion) -> (&'static str, Option<&'static str>) {
     }
 }
 
+/// Countries whose M49 sub-region (and intermediate region) keshvar
+/// gives otherwise: alpha-3, sub-region, intermediate region.
+const M49_SUBREGIONS_KESHVAR_LACKS: &[(&str, &str, Option<&str>)] =
+    &[("SSD", "Sub-Saharan Africa", Some("Eastern Africa"))];
+
 /// The curated tables, as text (so tests can pass their own).
 pub struct ReferenceTables<'a> {
     pub organisations: &'a str,
@@ -407,6 +412,15 @@ impl Reference {
             let long = long.strip_prefix("The ").unwrap_or(long);
             if long != short {
                 patterns.push(name_pattern(Entry::Country(index), long));
+            }
+        }
+        // Where keshvar's sub-region is not M49's (unstats.un.org/unsd/
+        // methodology/m49): South Sudan is in Eastern Africa, not with
+        // Sudan in Northern Africa.
+        for (alpha3, subregion, intermediate) in M49_SUBREGIONS_KESHVAR_LACKS {
+            if let Some(&index) = by_alpha3.get(*alpha3) {
+                countries[index].subregion = Some(subregion);
+                countries[index].intermediate = *intermediate;
             }
         }
         // Kosovo is missing from ISO 3166 and so from keshvar.
@@ -766,6 +780,16 @@ pub(crate) mod tests {
         let senegal = reference.country("SEN").unwrap();
         assert_eq!(senegal.subregion, Some("Sub-Saharan Africa"));
         assert_eq!(senegal.intermediate, Some("Western Africa"));
+        // M49 where keshvar differs: South Sudan is not with Sudan.
+        let south_sudan = reference.country("SSD").unwrap();
+        assert_eq!(
+            (south_sudan.subregion, south_sudan.intermediate),
+            (Some("Sub-Saharan Africa"), Some("Eastern Africa"))
+        );
+        assert_eq!(
+            reference.country("SDN").unwrap().subregion,
+            Some("Northern Africa")
+        );
         assert_eq!(reference.country("XKX").unwrap().region, Some("Europe"));
         assert_eq!(reference.country("RUS").unwrap().region, Some("Europe"));
         assert_eq!(reference.country("TUR").unwrap().region, Some("Asia"));

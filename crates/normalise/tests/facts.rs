@@ -1122,3 +1122,22 @@ fn a_start_and_a_stated_length_give_the_end_and_the_duration() {
         "{diagnostics:?}"
     );
 }
+
+#[test]
+fn german_country_names_as_printed_after_an_article() {
+    for (sentence, code) in [
+        ("Das Projekt baut Brunnen in der DR Kongo.", "COD"),
+        (
+            "Das Projekt baut Brunnen in der Demokratischen Republik Kongo.",
+            "COD",
+        ),
+        (
+            "Es fördert Schulen in der Zentralafrikanischen Republik.",
+            "CAF",
+        ),
+        ("Es fördert Schulen in der Dominikanischen Republik.", "DOM"),
+    ] {
+        let (p, _) = project(sentence);
+        assert_eq!(p.country_codes(), [code], "{sentence}");
+    }
+}
