@@ -1536,6 +1536,42 @@ pub(crate) fn names_one_record(headline: &str) -> bool {
     ends_on_record_word || quoted_after_record_word
 }
 
+/// Whether a paragraph describes one record: it opens on an article and a
+/// word naming the record (`A project funded by …`, `The programme …`,
+/// `Le projet …`, `Das Projekt …`) and speaks of no records in the plural.
+/// A page's introduction speaks of its publisher or of its projects
+/// (`We support projects in …`, `The programme funds twelve projects:`).
+pub(crate) fn describes_one_record(paragraph: &str) -> bool {
+    const ARTICLES: &[&str] = &[
+        "a", "an", "the", "this", "le", "ce", "un", "el", "este", "o", "das", "dieses", "ein",
+        "il", "lo", "questo", "het", "dit",
+    ];
+    const PLURALS: &[&str] = &[
+        "projects",
+        "projets",
+        "proyectos",
+        "projetos",
+        "projekte",
+        "projekten",
+        "progetti",
+        "programmes",
+        "programs",
+        "programas",
+    ];
+    let mut words = paragraph
+        .split(|c: char| !c.is_alphanumeric() && c != '-')
+        .filter(|w| !w.is_empty());
+    let (Some(article), Some(record)) = (words.next(), words.next()) else {
+        return false;
+    };
+    let is_one_of = |list: &[&str], word: &str| list.iter().any(|w| word.eq_ignore_ascii_case(w));
+    is_one_of(ARTICLES, article)
+        && is_one_of(RECORD_WORDS, record)
+        && !paragraph
+            .split(|c: char| !c.is_alphanumeric())
+            .any(|w| is_one_of(PLURALS, w))
+}
+
 /// Whether a headline opens on a label naming its kind of record
 /// (`Brunnenprojekt: Mihungani – Tansania`, `Project: Safe water`): one
 /// word before a colon, ending on a word for a record.
@@ -3908,6 +3944,26 @@ pub fn units(lines: &[Line]) -> Vec<Unit> {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn a_paragraph_about_one_record_opens_on_it() {
+        for text in [
+            "A project funded by Norway brings tanks to schools.",
+            "The programme, financed by the EU, trains nurses.",
+            "Le projet, financé par la Suisse, construit des puits.",
+            "Das Projekt baut Brunnen.",
+        ] {
+            assert!(describes_one_record(text), "{text}");
+        }
+        for text in [
+            "The programme funds three projects in the Sahel.",
+            "We support projects in twelve countries.",
+            "A projection of the costs follows.",
+            "Project",
+        ] {
+            assert!(!describes_one_record(text), "{text}");
+        }
+    }
+
     #[test]
     fn a_name_in_quotes_is_found_in_the_marks_of_each_language() {
         for (text, name) in [

@@ -2600,6 +2600,22 @@ fn blocks_of_fields_whose_dates_come_first_in_some_records() {
 }
 
 #[test]
+fn a_file_that_opens_on_a_record_describing_itself_keeps_it() {
+    // Headlines over one paragraph each, the first at the file's top: a
+    // page's title and introduction would speak of the publisher or of
+    // its projects, not of one project.
+    let records = "Rainwater tanks for village schools\n\nA project funded by Norway brings tanks to schools in Chad.\n\n\
+                   Mobile clinics for herders\n\nThe project, funded by Sweden, sends clinics to Niger.\n\n\
+                   Seed bank for returnees\n\nA programme of Denmark keeps seed for farmers in Mali.\n";
+    assert_eq!(titles(&parse(records)), THREE_RECORDS);
+    let introduced = format!(
+        "Our work in the Sahel\n\nThe programme funds three projects in the Sahel.\n\n{}",
+        records
+    );
+    assert_eq!(titles(&parse(&introduced)), THREE_RECORDS);
+}
+
+#[test]
 fn a_press_releases_dateline_and_reference_are_not_records() {
     let listing = parse(
         "Press release\n\nBrussels, 14 December 2018\n\nThe fund adopted three programmes today.\n\n\

@@ -842,7 +842,10 @@ impl<'a> Builder<'a> {
             // (`Duration: …` under its description) or opens on them
             // (`November 2007 - The council …`): a page's introduction
             // carries none. So does one whose head names one record
-            // (`Next Generation Project`): a page's title names a listing.
+            // (`Next Generation Project`): a page's title names a listing;
+            // and one whose text describes one record (`A project funded
+            // by …`): a page's introduction speaks of its publisher or of
+            // its projects.
             let opens_on_record = is_dominant && signature.body == HeadBody::Fields
                 || self.prose_runs_into_fields(head.body)
                 || self.units[head.body..next_head]
@@ -854,7 +857,11 @@ impl<'a> Builder<'a> {
                 })
                 || self.units[head.start..head.body]
                     .iter()
-                    .any(|unit| crate::units::names_one_record(&unit.content.clean()));
+                    .any(|unit| crate::units::names_one_record(&unit.content.clean()))
+                || self.units.get(head.body).is_some_and(|text| {
+                    text.kind == UnitKind::Text
+                        && crate::units::describes_one_record(&text.whole.clean())
+                });
             let page_title_first = starts_file && !opens_on_record;
             let Some(title) = numbered.or_else(|| head.title(self.head_lines, page_title_first))
             else {
