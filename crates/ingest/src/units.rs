@@ -2537,6 +2537,21 @@ pub fn run_together_fields(text: &str) -> Vec<(usize, usize)> {
                     .copied()
                     .find(|&start| could_start(start) && is_known_label(&head[start..]))
             });
+        // A label glued to the value before it, as a page's cells copy
+        // without a space (`Diverse TrägerLand:`, `€ 300.000,00Beginn:`):
+        // where a capital follows a small letter or a digit, a label the
+        // vocabulary lists.
+        let label_start = label_start.or_else(|| {
+            let from = nearest.last().copied().unwrap_or(0);
+            head[from..]
+                .char_indices()
+                .zip(head[from..].chars().skip(1))
+                .filter(|&((_, before), after)| {
+                    (before.is_lowercase() || before.is_ascii_digit()) && after.is_uppercase()
+                })
+                .map(|((i, before), _)| from + i + before.len_utf8())
+                .find(|&start| labels::listed_meaning(&head[start..]).is_some())
+        });
         let followed_by_space = text[colon + 1..].starts_with(char::is_whitespace);
         if let Some(start) = label_start.filter(|_| followed_by_space) {
             cuts.push(start);

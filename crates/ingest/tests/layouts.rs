@@ -2600,6 +2600,48 @@ fn blocks_of_fields_whose_dates_come_first_in_some_records() {
 }
 
 #[test]
+fn fields_whose_labels_are_glued_to_the_value_before_them() {
+    // As a page's cells copy without a space between them.
+    let listing = parse(
+        "Rainwater tanks for village schools\n\
+         Implementer: Harbour TrustCountry: Chad Budget: EUR 450,000Start: 01.03.2016End: 28.02.2019\n\n\
+         Tanks are built in ten schools.\n",
+    );
+    assert_eq!(titles(&listing), ["Rainwater tanks for village schools"]);
+    let fields: Vec<(String, String)> = listing.projects[0]
+        .fields
+        .iter()
+        .map(|f| (f.label.clone(), f.value.clean().into_owned()))
+        .collect();
+    let expected = [
+        ("Implementer", "Harbour Trust"),
+        ("Country", "Chad"),
+        ("Budget", "EUR 450,000"),
+        ("Start", "01.03.2016"),
+        ("End", "28.02.2019"),
+    ];
+    assert_eq!(
+        fields,
+        expected.map(|(l, v)| (l.to_string(), v.to_string()))
+    );
+    assert_eq!(
+        dates(&listing),
+        [Some("01.03.2016 – 28.02.2019".to_string())]
+    );
+}
+
+#[test]
+fn a_german_card_of_fields_under_its_title() {
+    let listing = parse(
+        "Safe schools in the Sahel\n\nProjektland: Mali, Niger\n\nSektoren: Bildung\n\n\
+         Entwicklungsorganisation: Sahel Bildungswerk\n\nImplementierungszeitraum: 11/2022 - 10/2025\n\n\
+         Projektziel\n\nKinder lernen in sicheren Schulen.\n",
+    );
+    assert_eq!(titles(&listing), ["Safe schools in the Sahel"]);
+    assert_eq!(dates(&listing), [Some("11/2022 - 10/2025".to_string())]);
+}
+
+#[test]
 fn a_file_that_opens_on_a_record_describing_itself_keeps_it() {
     // Headlines over one paragraph each, the first at the file's top: a
     // page's title and introduction would speak of the publisher or of
