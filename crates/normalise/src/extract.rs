@@ -368,6 +368,31 @@ const FUNDED_SUFFIXES: &[&str] = &[
     "-backed",
 ];
 
+/// German participles of paying, after their agent: "von der EU
+/// gefördert", "durch Norwegen finanziert".
+const GERMAN_PAYING_PARTICIPLES: &[&str] = &[
+    "gefördert",
+    "finanziert",
+    "kofinanziert",
+    "mitfinanziert",
+    "unterstützt",
+    "getragen",
+];
+
+/// What opens a German passive's agent: "von", "vom", "durch" and their
+/// articles.
+const GERMAN_AGENT_WORDS: &[&str] = &[
+    "von der ",
+    "von den ",
+    "von dem ",
+    "von ",
+    "vom ",
+    "durch die ",
+    "durch den ",
+    "durch das ",
+    "durch ",
+];
+
 /// The end of ` in Town` right after `end`: one to three capitalised
 /// words after `in` (where a body sits), ending the name's phrase.
 fn town_after(text: &str, end: usize) -> Option<usize> {
@@ -632,6 +657,13 @@ const PAYING_VERBS: &[&str] = &[
     "cofinances",
     "sponsors",
     "bankrolls",
+    // The same in the other languages of the vocabulary: "El Gobierno de
+    // España financia …", "Die EU finanziert …", "La Suisse finance …".
+    "financia",
+    "financiará",
+    "finanziert",
+    "fördert",
+    "finanzia",
 ];
 /// The same verbs after `is`, `are`, `has been` …: "Norway is funding".
 const PAYING_PARTICIPLES: &[&str] = &[
@@ -672,6 +704,28 @@ const GIVING_VERBS: &[&str] = &[
     "disbursed",
     "invests",
     "invested",
+    "mobilises",
+    "mobilizes",
+    "mobilised",
+    "mobilized",
+    "lends",
+    "lend",
+    "lent",
+    "approved",
+    "approves",
+    "earmarked",
+    "awarded",
+    "awards",
+    // "El Gobierno de España destinará 3 millones de euros …", "La Suisse
+    // apporte CHF 2 millions", "Norwegen stellt … bereit" is not a verb
+    // next to its subject.
+    "destina",
+    "destinará",
+    "aporta",
+    "aportará",
+    "apporte",
+    "alloue",
+    "octroie",
 ];
 /// Words between a subject and its verb: "Norway has also generously
 /// contributed".
@@ -696,6 +750,10 @@ const AUXILIARIES: &[&str] = &[
     "helped",
     "helps",
     "help",
+    // "The International Development Association has agreed to lend $5
+    // million".
+    "agreed",
+    "to",
 ];
 /// The words that may begin what a payer does after its name.
 const VERB_LIKE: [&[&str]; 3] = [PAYING_VERBS, GIVING_VERBS, AUXILIARIES];
@@ -2487,6 +2545,22 @@ impl<'t> Reading<'t> {
                     .find(|s| after.starts_with(**s))
                     .map(|suffix| (after, suffix))
             });
+            // "… wird von der Europäischen Union gefördert": German puts
+            // the agent of a passive before its participle.
+            let before = text.get(..m.start).unwrap_or_default();
+            let agent_of_a_paying_passive = GERMAN_AGENT_WORDS.iter().any(|w| before.ends_with(w))
+                && [after, after_acronym].into_iter().any(|after| {
+                    GERMAN_PAYING_PARTICIPLES.iter().any(|p| {
+                        after
+                            .strip_prefix(' ')
+                            .and_then(|a| a.strip_prefix(p))
+                            .is_some_and(|rest| !rest.starts_with(char::is_alphanumeric))
+                    })
+                });
+            if agent_of_a_paying_passive {
+                self.mentions.give_role(i, OrgRole::Funder);
+                continue;
+            }
             if let Some((after, suffix)) = adjective {
                 // "the EU financed project “Building Migration
                 // Partnerships”" names another project's funder.

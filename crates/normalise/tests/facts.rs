@@ -1141,3 +1141,32 @@ fn german_country_names_as_printed_after_an_article() {
         assert_eq!(p.country_codes(), [code], "{sentence}");
     }
 }
+
+#[test]
+fn paying_verbs_and_passives_of_the_other_languages() {
+    for (sentence, funder) in [
+        (
+            "Das Projekt wird von der Europäischen Union gefördert und baut Brunnen in Uganda.",
+            "EU",
+        ),
+        ("Es wird durch Norwegen finanziert.", "NOR"),
+        (
+            "El Gobierno de España destinará 3 millones de euros a este proyecto en Honduras.",
+            "ESP",
+        ),
+        (
+            "The International Development Association has agreed to lend $5 million for the project.",
+            "WB",
+        ),
+        (
+            "The European Union mobilises €3 million for the project in Togo.",
+            "EU",
+        ),
+    ] {
+        let (p, _) = project(sentence);
+        assert_eq!(p.funder_codes(), [funder], "{sentence}");
+    }
+    // The agent of another passive pays nothing.
+    let (p, _) = project("Das Projekt wird von der Europäischen Union evaluiert.");
+    assert!(p.funder_codes().is_empty());
+}
