@@ -276,6 +276,31 @@ fn query_reads_the_last_run_and_refuses_writes() {
     ]);
     assert_eq!(result.status.code(), Some(1));
     assert!(text(&result.stderr).contains("only SELECT"));
+    // A column the table lacks: its columns are listed, all of them (not
+    // only those the query read); `end` unquoted is said to be a keyword.
+    let query = |sql: &str| {
+        let result = devcoop(&["query", "--config", config.to_str().unwrap(), sql]);
+        assert_eq!(result.status.code(), Some(1), "{sql}");
+        text(&result.stderr)
+    };
+    let message = query("SELECT project_id, title FROM projects");
+    assert!(
+        message.contains("unable to find column \"project_id\""),
+        "{message}"
+    );
+    assert!(
+        message.contains("`projects` has the columns id, source, ordinal"),
+        "{message}"
+    );
+    assert!(!message.contains("valid columns"), "{message}");
+    let message = query("SELECT id, end FROM projects");
+    assert!(message.contains("`end` is an SQL keyword"), "{message}");
+    assert!(
+        message.contains("`projects` has the columns id,"),
+        "{message}"
+    );
+    let message = query("SELECT id, \"end\" FROM projectz");
+    assert!(!message.contains("keyword"), "{message}");
 }
 
 #[test]

@@ -14,7 +14,8 @@ use std::process::ExitCode;
 /// project_organisations, project_places, project_regions, project_years,
 /// corridors, project_budgets, project_fields, project_sources, evidence).
 /// A fact row names its sentence by `evidence_id`: join `evidence` to read
-/// it. Queries can only read.
+/// it. A column named like an SQL keyword is written in double quotes
+/// (`SELECT title, "end" FROM projects`). Queries can only read.
 #[derive(Debug, clap::Args)]
 #[command(
     after_help = "Examples:\n  devcoop query \"SELECT organisation, COUNT(*) AS n FROM project_organisations WHERE role = 'funder' GROUP BY organisation ORDER BY n DESC\" --csv\n  devcoop query \"SELECT o.project_id, o.donor_code, e.line, e.text FROM project_organisations o JOIN evidence e ON o.evidence_id = e.evidence_id WHERE o.role = 'funder'\""
@@ -50,7 +51,10 @@ pub fn run(args: Args) -> Result<ExitCode> {
     let tables = analysis::tables_for_query(&dir, &args.sql)?;
     let mut frame = match analysis::run_query(tables, &args.sql) {
         Ok(frame) => frame,
-        Err(message) => bail!("{message}"),
+        Err(message) => bail!(
+            "{}",
+            analysis::explain_query_error(&dir, &args.sql, &message)
+        ),
     };
     let mut stdout = std::io::stdout().lock();
     if args.csv {

@@ -312,7 +312,14 @@ pub fn run_analysis_on_parquet(
 /// territories"` names no column `countries`) name none, and reading the
 /// columns they spell would only cost memory.
 fn query_words(sql: &str) -> HashSet<&str> {
-    let mut words = HashSet::new();
+    let (unquoted, quoted) = words_and_quoted_names(sql);
+    unquoted.into_iter().chain(quoted).collect()
+}
+
+/// The identifier-like words of SQL text outside quotes and comments, and
+/// the names in double quotes (`"end"`).
+fn words_and_quoted_names(sql: &str) -> (Vec<&str>, Vec<&str>) {
+    let (mut words, mut quoted) = (Vec::new(), Vec::new());
     let mut rest = sql;
     while let Some(at) = rest.find(['"', '\'', '-']) {
         words.extend(identifiers(&rest[..at]));
@@ -322,7 +329,7 @@ fn query_words(sql: &str) -> HashSet<&str> {
         } else if let Some(quote) = mark.strip_prefix(['"', '\'']) {
             let close = quote.find(&mark[..1]).unwrap_or(quote.len());
             if mark.starts_with('"') {
-                words.insert(&quote[..close]);
+                quoted.push(&quote[..close]);
             }
             (1 + close + 1).min(mark.len())
         } else {
@@ -331,7 +338,56 @@ fn query_words(sql: &str) -> HashSet<&str> {
         rest = &mark[skip..];
     }
     words.extend(identifiers(rest));
-    words
+    (words, quoted)
+}
+
+/// Column names of the tables that are also SQL keywords: a query must
+/// quote them (`SELECT "end" FROM projects`).
+const KEYWORD_COLUMNS: &[&str] = &["end"];
+
+/// A query's error said plainly where it names a column the tables lack:
+/// polars reports it against the columns it was given, which are only
+/// those the query names (or none, where a keyword such as `end` stands
+/// unquoted for a column). The message then lists the columns of each
+/// table the query reads, from the files' schemas, and says to quote a
+/// keyword used as a column's name. Other errors are kept as they are.
+pub fn explain_query_error(dir: &Path, sql: &str, error: &str) -> String {
+    if !error.contains("unable to find column") {
+        return error.to_string();
+    }
+    let (unquoted, _) = words_and_quoted_names(sql);
+    let mut message = error
+        .split_once("; valid columns")
+        .map_or(error, |(head, _)| head)
+        .to_string();
+    let keyword = KEYWORD_COLUMNS
+        .iter()
+        .find(|k| unquoted.iter().any(|w| w.eq_ignore_ascii_case(k)));
+    if let Some(keyword) = keyword {
+        message.push_str(&format!(
+            "\n`{keyword}` is an SQL keyword: name the column in double quotes, \"{keyword}\""
+        ));
+    }
+    // A query the parser refuses (or reads no table from) names its
+    // tables among its words.
+    let mut tables: Vec<String> = match query_tables(sql).filter(|t| !t.is_empty()) {
+        Some(tables) => tables.into_iter().collect(),
+        None => unquoted.iter().map(|w| w.to_string()).collect(),
+    };
+    tables.sort();
+    tables.dedup();
+    for table in tables {
+        let path = dir.join(format!("{table}.parquet"));
+        let schema = File::open(&path)
+            .ok()
+            .and_then(|file| ParquetReader::new(file).schema().ok());
+        // Words that name no table (`id`, `FROM`) have no file.
+        if let Some(schema) = schema {
+            let names: Vec<String> = schema.iter_names().map(|n| n.to_string()).collect();
+            message.push_str(&format!("\n`{table}` has the columns {}", names.join(", ")));
+        }
+    }
+    message
 }
 
 /// The identifier-like words of SQL text outside quotes and comments.

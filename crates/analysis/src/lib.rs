@@ -27,8 +27,8 @@ pub mod tables;
 mod write;
 
 pub use analyses::{
-    load_analyses, parse_analyses, run_analysis, run_analysis_on_parquet, run_query,
-    tables_for_query, Analysis, AnalysisError, AnalysisResult, Reason,
+    explain_query_error, load_analyses, parse_analyses, run_analysis, run_analysis_on_parquet,
+    run_query, tables_for_query, Analysis, AnalysisError, AnalysisResult, Reason,
 };
 pub use datapackage::datapackage;
 pub use formats::{TableFormat, TableFormats};
