@@ -970,13 +970,23 @@ fn day_first_dates_on_lines_of_their_own() {
 #[test]
 fn numeric_dates_the_listing_cannot_settle_are_read_day_first_with_a_warning() {
     let listing = parse(
-        "Projects\n\nAlpha works\n\n01/06/2020 - 01/05/2022\n\nText.\n\nBeta works\n\n02/03/2019 - 04/05/2021\n\nText.\n",
+        "Projects\n\nAlpha works\n\n03/04/2020 - 01/05/2022\n\nText.\n\nBeta works\n\n02/03/2019 - 04/05/2021\n\nText.\n",
     );
     assert_eq!(titles(&listing), ["Alpha works", "Beta works"]);
-    assert!(listing
+    // The warning quotes the listing's first such date, on its line.
+    let warning = listing
         .diagnostics
         .iter()
-        .any(|d| d.message.contains("read day first")));
+        .find(|d| d.message.contains("read day first"))
+        .expect("a warning");
+    assert!(
+        warning
+            .message
+            .starts_with("numeric dates such as `03/04/2020 - 01/05/2022`"),
+        "{}",
+        warning.message
+    );
+    assert_eq!(warning.line, 5);
     let us = parse(
         "Projects\n\nAlpha works\n\n01/06/2020 - 12/31/2022\n\nText.\n\nBeta works\n\n02/03/2019 - 04/05/2021\n\nText.\n",
     );

@@ -58,8 +58,9 @@ pub(super) struct Layout {
     /// whose numbers settle it (`15.06.2011`, `06/15/2020`) are in.
     pub(super) numeric_order: NumericOrder,
     /// The first numeric date either order could read (`01/06/2020`),
-    /// while no date of the listing settles the order.
-    pub(super) unsettled_order_line: Option<usize>,
+    /// its line and as printed, while no date of the listing settles the
+    /// order.
+    pub(super) unsettled_order: Option<(usize, String)>,
     /// Numbered records whose title is the quoted cell under the number
     /// line (rule Q): most numbered records hold one.
     pub(super) quoted_titles: bool,
@@ -249,8 +250,9 @@ pub(super) struct LayoutLearner {
     records_seen: usize,
     /// Numeric dates that settle the order, day first and month first.
     order_hints: [usize; 2],
-    /// The first numeric date either order could read.
-    first_ambiguous_line: Option<usize>,
+    /// The first numeric date either order could read: its line, and
+    /// the date as printed.
+    first_ambiguous: Option<(usize, String)>,
     /// Numbered records, and those with a quoted cell under the number.
     numbered_records: [usize; 2],
     /// Rule 3's records by shape.
@@ -489,14 +491,14 @@ impl LayoutLearner {
             .count();
         self.layout.dated_lines = self.dated_lines >= 2;
         for unit in decided {
-            if let Some((hint, ambiguous)) = order_evidence(unit) {
+            if let Some((hint, ambiguous, printed)) = order_evidence(unit) {
                 match hint {
                     Some(NumericOrder::DayFirst) => self.order_hints[0] += 1,
                     Some(NumericOrder::MonthFirst) => self.order_hints[1] += 1,
                     None => {}
                 }
-                if ambiguous {
-                    self.first_ambiguous_line.get_or_insert(unit.first_line());
+                if ambiguous && self.first_ambiguous.is_none() {
+                    self.first_ambiguous = Some((unit.first_line(), printed));
                 }
             }
         }
@@ -506,8 +508,9 @@ impl LayoutLearner {
         } else {
             NumericOrder::DayFirst
         };
-        self.layout.unsettled_order_line = self
-            .first_ambiguous_line
+        self.layout.unsettled_order = self
+            .first_ambiguous
+            .clone()
             .filter(|_| day_first + month_first == 0);
         self.learn_block_openings(&window, keep);
         self.learn_date_heads(&window, keep);
@@ -1541,22 +1544,32 @@ fn header_label(unit: &Unit) -> Option<String> {
 
 /// What a unit's dates say of the listing's numeric order: the order its
 /// numbers force, if any, and whether either order could read them.
-fn order_evidence(unit: &Unit) -> Option<(Option<NumericOrder>, bool)> {
+fn order_evidence(unit: &Unit) -> Option<(Option<NumericOrder>, bool, String)> {
     let head = |text: &Text| text.segments.first().map(|s| s.text.clone());
-    let expr = match &unit.kind {
-        UnitKind::Date { expr, .. } => Some(*expr),
+    let printed = |text: &str, from: usize, to: usize| {
+        text.get(from..to).unwrap_or_default().trim().to_string()
+    };
+    let (expr, text, from) = match &unit.kind {
+        UnitKind::Date { expr, .. } => (*expr, head(&unit.content)?, 0),
         UnitKind::EndDate { .. } => {
-            let end = head(&unit.whole).and_then(|t| scan_end_date(&t))?;
-            return Some((end.order_hint, end.ambiguous_order));
+            let text = head(&unit.whole)?;
+            let end = scan_end_date(&text)?;
+            let date = printed(&text, end.date_at, end.len);
+            return Some((end.order_hint, end.ambiguous_order, date));
         }
-        _ if unit.is_date_field() => head(&unit.content).and_then(|t| scan_date(&t)),
+        _ if unit.is_date_field() => {
+            let text = head(&unit.content)?;
+            (scan_date(&text)?, text, 0)
+        }
         _ => {
             let own = unit.own_dates()?;
             let text = head(unit.headline())?;
-            text.get(own.date_start..).and_then(scan_date)
+            let expr = text.get(own.date_start..).and_then(scan_date)?;
+            (expr, text, own.date_start)
         }
-    }?;
-    Some((expr.order_hint, expr.ambiguous_order))
+    };
+    let date = printed(&text, from, from + expr.len);
+    Some((expr.order_hint, expr.ambiguous_order, date))
 }
 
 /// Where rule RL's records are and what introduces them.

@@ -134,13 +134,15 @@ impl<'a> Reading<'a> {
         if self.ordinal == 0 {
             self.diagnostics.push(no_projects_found(self.source));
         }
-        if let Some(line) = self.layout.unsettled_order_line {
+        if let Some((line, printed)) = &self.layout.unsettled_order {
             self.diagnostics.push(Diagnostic::warning(
                 self.source,
-                line,
+                *line,
                 1,
-                "numeric dates such as `01/06/2020` are read day first: no date in the \
-                 listing settles whether the day or the month comes first",
+                format!(
+                    "numeric dates such as `{printed}` are read day first: no date in the \
+                     listing settles whether the day or the month comes first"
+                ),
             ));
         }
         let mut diagnostics = self.overlong;
