@@ -858,6 +858,11 @@ const ACTION_WORDS: &[&str] = &[
     "scopri",
     "lees",
     "meer",
+    "weiter",
+    "verder",
+    "continuer",
+    "continuar",
+    "continua",
 ];
 
 /// Words that join them (`Back to top`, `Leave a comment`, `Leggi di
@@ -915,6 +920,19 @@ const ACTION_JOINERS: &[&str] = &[
     "find",
     "out",
     "plus",
+    // Where a link goes back to: `Back to Live Feed`, `Zurück zur
+    // Übersicht`.
+    "live",
+    "feed",
+    "news",
+    "overview",
+    "list",
+    "results",
+    "zur",
+    "übersicht",
+    "liste",
+    "actualités",
+    "noticias",
 ];
 
 /// A line of nothing but a page's buttons and links (`Share  Print

@@ -2652,6 +2652,21 @@ fn a_german_card_of_fields_under_its_title() {
 }
 
 #[test]
+fn a_link_to_read_on_under_each_card_is_no_record() {
+    // A page's cards, each ending on its link (`Weiter`, `Verder`), under
+    // the page's heading and a link back.
+    for link in ["Weiter", "Verder", "Continuer", "Read more"] {
+        let listing = parse(&format!(
+            "Back to the overview\n\nAuslandsprojekte\n\n\
+             Rainwater tanks for village schools\n\nTanks are built in Chad.\n\n{link}\n\n\
+             Mobile clinics for herders\n\nClinics travel in Niger.\n\n{link}\n\n\
+             Seed bank for returnees\n\nSeeds are kept in Mali.\n\n{link}\n"
+        ));
+        assert_eq!(titles(&listing), THREE_RECORDS, "{link}");
+    }
+}
+
+#[test]
 fn a_file_that_opens_on_a_record_describing_itself_keeps_it() {
     // Headlines over one paragraph each, the first at the file's top: a
     // page's title and introduction would speak of the publisher or of
