@@ -657,12 +657,12 @@ const PAYING_VERBS: &[&str] = &[
     "cofinances",
     "sponsors",
     "bankrolls",
-    // The same in the other languages of the vocabulary: "El Gobierno de
-    // España financia …", "Die EU finanziert …", "La Suisse finance …".
+    // The same in Spanish and Italian: "El Gobierno de España financia
+    // …". Not German's: its nouns are capitalised, so "Das Projekt
+    // finanziert Schulbücher" would make a payer of "Das Projekt" (and
+    // "fördert" promotes more often than it pays).
     "financia",
     "financiará",
-    "finanziert",
-    "fördert",
     "finanzia",
 ];
 /// The same verbs after `is`, `are`, `has been` …: "Norway is funding".
