@@ -2314,6 +2314,20 @@ impl<'t> Reading<'t> {
     /// ("Implementing partners:").
     fn give_all(&mut self, role: OrgRole, from: usize) {
         self.give_all_in(role, from, self.text.len());
+        // The names the reference lacks, listed in the field as its
+        // known ones are (`Implementer: Mwangaza Community Trust`), are
+        // kept under their literal names, as a donor field's are.
+        self.read_list(
+            from,
+            role,
+            ListRules {
+                unknown: true,
+                lead_in: LIST_WORDS,
+                separators: ",;&/()",
+                stop_at_comma: false,
+                until: self.text.len(),
+            },
+        );
     }
 
     /// [`Self::give_all`] of a value that ends at `until`.
@@ -3129,15 +3143,20 @@ pub fn extract(
                     // Convention 9: a printed acronym is the code.
                     let code = acronym_after(text, mention.end)
                         .map_or_else(|| printed.clone(), |(acronym, _)| acronym.to_string());
-                    diagnostics.push(Diagnostic::warning(
-                        &project.source,
-                        passage.line_at(mention.start),
-                        passage.column_at(mention.start),
-                        format!(
-                            "funder `{printed}` is not in {}: kept under its literal name",
-                            reference.organisations_file()
-                        ),
-                    ));
+                    // A donor the reference lacks has no donor code to
+                    // count it by: the warning asks for one. An
+                    // implementer or partner needs none.
+                    if role == OrgRole::Funder {
+                        diagnostics.push(Diagnostic::warning(
+                            &project.source,
+                            passage.line_at(mention.start),
+                            passage.column_at(mention.start),
+                            format!(
+                                "funder `{printed}` is not in {}: kept under its literal name",
+                                reference.organisations_file()
+                            ),
+                        ));
+                    }
                     out.organisations.push(OrganisationFact {
                         name: Cow::Owned(printed.clone()),
                         code: Cow::Owned(code),

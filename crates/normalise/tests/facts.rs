@@ -1178,3 +1178,58 @@ fn paying_verbs_and_passives_of_the_other_languages() {
         assert!(p.funder_codes().is_empty(), "{sentence}");
     }
 }
+
+#[test]
+fn implementers_the_reference_lacks_are_kept_under_their_names_without_a_warning() {
+    let (projects, diagnostics) = normalise_text(
+        "Projects\n\nSolar lamps for night schools\n2019 – 2020\nDonor: Irish Aid\n\
+         Implementer: Mwangaza Community Trust\n\nRainwater tanks for rural clinics\n2020 – 2022\n\
+         Donor: Irish Aid\nImplementing partners: Lake Fishers Union (LFU); Maji Safi Uganda\n",
+    );
+    let organisations = |p: &Project| -> Vec<(String, String, String)> {
+        p.facts
+            .organisations
+            .iter()
+            .map(|o| {
+                (
+                    o.name.to_string(),
+                    o.code.to_string(),
+                    o.role.as_str().to_string(),
+                )
+            })
+            .collect()
+    };
+    let implementer = |name: &str, code: &str| {
+        (
+            name.to_string(),
+            code.to_string(),
+            "implementer".to_string(),
+        )
+    };
+    let funder = (
+        "Government of Ireland".to_string(),
+        "IRL".to_string(),
+        "funder".to_string(),
+    );
+    assert_eq!(
+        organisations(&projects[0]),
+        [
+            funder.clone(),
+            implementer("Mwangaza Community Trust", "Mwangaza Community Trust")
+        ]
+    );
+    assert_eq!(
+        organisations(&projects[1]),
+        [
+            funder,
+            implementer("Lake Fishers Union", "LFU"),
+            implementer("Maji Safi Uganda", "Maji Safi Uganda")
+        ]
+    );
+    // The name is no place, and no warning asks for a donor code.
+    assert!(projects[1].country_codes().is_empty());
+    assert!(
+        diagnostics.iter().all(|d| !d.message.contains("not in")),
+        "{diagnostics:?}"
+    );
+}
