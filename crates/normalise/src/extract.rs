@@ -307,6 +307,17 @@ const CUES: &[(&str, Cue)] = &[
     ("met steun van de", FUNDER),
     ("met financiering van", FUNDER),
     ("met financiering van de", FUNDER),
+    ("dankzij de steun van", FUNDER),
+    ("dankzij de financiering van", FUNDER),
+    ("grazie al contributo", FUNDER),
+    ("grazie al sostegno", FUNDER),
+    ("grazie al finanziamento", FUNDER),
+    // "(financiamento PNUD)", "(financement AFD)": the noun before a
+    // payer the reference knows.
+    ("financiamento", Cue::FunderIfKnownNameFollows),
+    ("financement", Cue::FunderIfKnownNameFollows),
+    ("financiación", Cue::FunderIfKnownNameFollows),
+    ("financiamiento", Cue::FunderIfKnownNameFollows),
     ("mis en œuvre par", Cue::Role(OrgRole::Implementer)),
     ("mise en œuvre par", Cue::Role(OrgRole::Implementer)),
     ("mis en oeuvre par", Cue::Role(OrgRole::Implementer)),

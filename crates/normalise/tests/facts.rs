@@ -1233,3 +1233,20 @@ fn implementers_the_reference_lacks_are_kept_under_their_names_without_a_warning
         "{diagnostics:?}"
     );
 }
+
+#[test]
+fn funders_in_dutch_italian_and_portuguese_phrasings() {
+    for (sentence, funder) in [
+        ("Gefinancierd door: Norway.", "NOR"),
+        ("Met steun van: the European Union.", "EU"),
+        (
+            "Dankzij de steun van de Europese Unie bouwen wij putten.",
+            "EU",
+        ),
+        ("Grazie al contributo della Unione Europea.", "EU"),
+        ("Componente do projeto (financiamento PNUD).", "UNDP"),
+    ] {
+        let (p, _) = project(sentence);
+        assert_eq!(p.funder_codes(), [funder], "{sentence}");
+    }
+}
