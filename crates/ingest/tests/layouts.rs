@@ -2652,6 +2652,30 @@ fn a_german_card_of_fields_under_its_title() {
 }
 
 #[test]
+fn a_year_between_runs_of_undated_items_heads_the_next_run() {
+    // The numbers go on across the years; no item has a date line.
+    let listing = parse(
+        "Grants awarded\n\n2019\n\n1. Rainwater tanks for village schools\n2. Mobile clinics for herders\n\n\
+         2020\n\n3. Seed bank for returnees\n",
+    );
+    assert_eq!(titles(&listing), THREE_RECORDS);
+    let sections: Vec<Option<&str>> = listing
+        .projects
+        .iter()
+        .map(|p| p.section.as_deref())
+        .collect();
+    assert_eq!(sections, [Some("2019"), Some("2019"), Some("2020")]);
+    assert_eq!(dates(&listing), [None, None, None]);
+    // Where every item has its year under it, the years are its dates.
+    let dated = parse(
+        "Grants awarded\n\n1. Rainwater tanks for village schools\n2019\n\n2. Mobile clinics for herders\n2020\n\n\
+         3. Seed bank for returnees\n2021\n",
+    );
+    assert_eq!(titles(&dated), THREE_RECORDS);
+    assert_eq!(dates(&dated), all_dated(["2019", "2020", "2021"]));
+}
+
+#[test]
 fn a_link_to_read_on_under_each_card_is_no_record() {
     // A page's cards, each ending on its link (`Weiter`, `Verder`), under
     // the page's heading and a link back.

@@ -245,7 +245,9 @@ impl<'a> Builder<'a> {
         }
     }
     /// A lone year is a heading when a group of projects starts under it:
-    /// a first numbered item, or a title with its own date line.
+    /// a first numbered item, a title with its own date line, or the next
+    /// item of a list whose items above it have no dates between them
+    /// (`1. …` / `2. …` / `2020` / `3. …`): the year is none of theirs.
     pub(super) fn lone_year_is_heading(&self, i: usize) -> bool {
         let Some(next) = self.unit(i + 1) else {
             return false;
@@ -253,7 +255,17 @@ impl<'a> Builder<'a> {
         if !next.is_title_like() {
             return false;
         }
+        let undated_items_above = match (
+            i.checked_sub(1).and_then(|k| self.unit(k)),
+            i.checked_sub(2).and_then(|k| self.unit(k)),
+        ) {
+            (Some(above), Some(before)) => {
+                above.kind.same_marker(&before.kind) && next.kind.same_marker(&above.kind)
+            }
+            _ => false,
+        };
         matches!(next.kind, UnitKind::Numbered(1))
+            || undated_items_above
             || self
                 .unit(i + 2)
                 .is_some_and(|u| u.is_date() && !u.is_lone_year())
