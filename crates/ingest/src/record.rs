@@ -461,9 +461,18 @@ impl RawProject {
     /// trailing parenthesised date removed.
     /// The title as it reads: a Markdown page's emphasis inside it
     /// (`Distribution of a **mosquito net** to each pupil`) is how it was
-    /// printed, not its words. The title's spans still cover the marks.
+    /// printed, not its words, and so is the comma or semicolon a list's
+    /// item ends on (`bouw waterput in Lupa, Zambia;`): no title ends on
+    /// one. (A stop stays: a title written as a sentence ends on it.) The
+    /// title's spans still cover the marks.
     pub fn title_text(&self) -> String {
-        without_emphasis(&self.title.clean())
+        let mut title = without_emphasis(&self.title.clean());
+        if title.ends_with([';', ',']) {
+            title.pop();
+            let words_end = title.trim_end().len();
+            title.truncate(words_end);
+        }
+        title
     }
 
     pub fn date_text(&self) -> Option<String> {

@@ -2652,6 +2652,26 @@ fn a_german_card_of_fields_under_its_title() {
 }
 
 #[test]
+fn a_list_items_closing_mark_is_not_its_titles() {
+    // A stop stays: a title written as a sentence ends on it.
+    let listing = parse(
+        "Projects supported in 2021:\n\n1. Rainwater tanks for village schools;\n\
+         2. Mobile clinics for herders,\n3. Seed bank for returnees.\n",
+    );
+    assert_eq!(
+        titles(&listing),
+        [
+            "Rainwater tanks for village schools",
+            "Mobile clinics for herders",
+            "Seed bank for returnees."
+        ]
+    );
+    // The title's span still covers the mark, as printed.
+    let title = &listing.projects[0].title.segments[0];
+    assert!(title.text.ends_with("schools;"));
+}
+
+#[test]
 fn a_year_between_runs_of_undated_items_heads_the_next_run() {
     // The numbers go on across the years; no item has a date line.
     let listing = parse(
