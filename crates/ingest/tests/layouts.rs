@@ -2652,6 +2652,23 @@ fn a_german_card_of_fields_under_its_title() {
 }
 
 #[test]
+fn a_place_marked_with_a_pin_after_a_records_text_is_that_records() {
+    let listing = parse(
+        "Our projects\n\nRainwater tanks for village schools\n\nStart: 2019\n\nTanks are built.\n\n\
+         📍 Kajiado, Kenya\n\n📍Napak, Uganda\n\nMobile clinics for herders\n\nStart: 2022\n\n\
+         Clinics travel.\n\n📍 Karamoja, Uganda\n",
+    );
+    assert_eq!(titles(&listing), &THREE_RECORDS[..2]);
+    // Neither pin heads the second record; both are the first's text.
+    assert_eq!(listing.projects[1].section, None);
+    let text = listing.projects[0].description_text();
+    assert!(
+        text.contains("Kajiado, Kenya") && text.contains("Napak, Uganda"),
+        "{text}"
+    );
+}
+
+#[test]
 fn a_list_items_closing_mark_is_not_its_titles() {
     // A stop stays: a title written as a sentence ends on it.
     let listing = parse(

@@ -1707,6 +1707,11 @@ impl<'a> Builder<'a> {
                     self.roles[i] = Role::LeadIn;
                     break;
                 }
+                // A line marked as a place (`📍 Kajiado, Kenya`, as a
+                // card prints where it works) is the record above's.
+                if opens_on_a_place_mark(&unit.whole.clean()) {
+                    break;
+                }
                 // A table row's cells are data, never a heading.
                 let short_line = unit.kind == UnitKind::Text
                     && unit.is_title_like()
@@ -1891,6 +1896,13 @@ impl RecordHead {
         }
         Some(title)
     }
+}
+
+/// Whether a line opens on a mark a page sets before a place: a pin
+/// (`📍`, `📌`) or a globe.
+fn opens_on_a_place_mark(text: &str) -> bool {
+    text.trim_start()
+        .starts_with(['📍', '📌', '🌍', '🌎', '🌏', '🗺'])
 }
 
 /// A kicker is a label line over a headline: a photo credit, or a word or
