@@ -1261,52 +1261,20 @@ fn dash_label(text: &str) -> Option<(String, usize)> {
 /// are read so too (`| Title | Donor | 2019–2021 |`).
 fn row_cells(line: &Segment) -> Vec<Segment> {
     let text = line.text.as_str();
-    let cut = |parts: Vec<(usize, &str)>| -> Vec<Segment> {
-        parts
-            .into_iter()
-            .filter_map(|(at, part)| {
-                // A Markdown table's row also has pipes at its ends.
-                let edge = |c: char| c.is_whitespace() || c == '|';
-                let lead = part.len() - part.trim_start_matches(edge).len();
-                let cell = part.trim_matches(edge);
-                (!cell.is_empty()).then(|| Segment {
-                    text: cell.to_string(),
-                    line: line.line,
-                    span: Span::new(
-                        line.span.start + at + lead,
-                        line.span.start + at + lead + cell.len(),
-                    ),
-                    map: Default::default(),
-                })
-            })
-            .collect()
-    };
-    let split = |sep: &str| -> Vec<(usize, &str)> {
-        let mut parts = Vec::new();
-        let mut from = 0;
-        for (at, _) in text.match_indices(sep) {
-            if at >= from {
-                parts.push((from, &text[from..at]));
-                from = at + sep.len();
-            }
-        }
-        parts.push((from, &text[from..]));
-        parts
-    };
     if text.contains('\t') {
-        let cells = cut(split("\t"));
+        let cells = cells_between(line, "\t");
         if cells.len() >= 2 {
             return cells;
         }
     }
     if text.contains(" | ") {
-        let cells = cut(split(" | "));
+        let cells = cells_between(line, " | ");
         if cells.len() >= 3 {
             return cells;
         }
     }
     if text.contains("  ") {
-        let cells = cut(split("  "));
+        let cells = cells_between(line, "  ");
         let is_date_cell =
             |c: &Segment| scan_date(&c.text).is_some_and(|e| e.len >= c.text.trim_end().len());
         // A row holds a date cell, the last or another (`1  Title  Kenya
@@ -1323,6 +1291,39 @@ fn row_cells(line: &Segment) -> Vec<Segment> {
         }
     }
     Vec::new()
+}
+
+/// The cells of `line` parted by `separator`, each without the white
+/// space and the pipes around it (a Markdown table's row also has pipes
+/// at its ends); empty cells left out.
+fn cells_between(line: &Segment, separator: &str) -> Vec<Segment> {
+    let text = line.text.as_str();
+    let mut parts = Vec::new();
+    let mut from = 0;
+    for (at, _) in text.match_indices(separator) {
+        if at >= from {
+            parts.push((from, &text[from..at]));
+            from = at + separator.len();
+        }
+    }
+    parts.push((from, &text[from..]));
+    parts
+        .into_iter()
+        .filter_map(|(at, part)| {
+            let edge = |c: char| c.is_whitespace() || c == '|';
+            let lead = part.len() - part.trim_start_matches(edge).len();
+            let cell = part.trim_matches(edge);
+            (!cell.is_empty()).then(|| Segment {
+                text: cell.to_string(),
+                line: line.line,
+                span: Span::new(
+                    line.span.start + at + lead,
+                    line.span.start + at + lead + cell.len(),
+                ),
+                map: Default::default(),
+            })
+        })
+        .collect()
 }
 
 /// Where a date may start in a headline: after white space, a digit or a
@@ -2793,6 +2794,7 @@ fn headlines_over_dates(units: &mut [Unit]) {
 /// reading, and read again with the next pieces.
 pub fn read_with_neighbours(units: &mut [Unit]) {
     numbers_run_into_their_items(units);
+    rows_of_two_cells_between_bars(units);
     rows_under_a_spaced_header(units);
     rows_under_a_glued_header(units);
     headlines_over_dates(units);
@@ -2901,6 +2903,51 @@ fn rows_under_a_spaced_header(units: &mut [Unit]) {
             continue;
         }
         i += read_as_table(&mut units[i..], header_cells, rows);
+    }
+}
+
+/// A table of two columns copied with ` | ` between its cells (`Name |
+/// Countries` / `Solar kilns | Malawi`): one line of two such cells may be
+/// a page's title and its site (`Our work | Oxfam`), so a line is a row
+/// only in a run of three or more such lines with no blank line between
+/// (always in one piece), each of exactly two cells. Three cells or more
+/// make a row on their own ([`row_cells`]).
+fn rows_of_two_cells_between_bars(units: &mut [Unit]) {
+    const FEWEST_LINES: usize = 3;
+    fn two_cells(u: &Unit) -> Option<Vec<Segment>> {
+        match (&u.kind, u.whole.segments.as_slice()) {
+            (UnitKind::Text | UnitKind::Field { .. } | UnitKind::Date { .. }, [line])
+                if u.cells.is_empty() && line.text.contains(" | ") =>
+            {
+                let cells = cells_between(line, " | ");
+                (cells.len() == 2).then_some(cells)
+            }
+            _ => None,
+        }
+    }
+    let mut i = 0;
+    while i < units.len() {
+        let mut rows = Vec::new();
+        for (k, unit) in units[i..].iter().enumerate() {
+            if k > 0 && unit.after_blank {
+                break;
+            }
+            match two_cells(unit) {
+                Some(cells) => rows.push(cells),
+                None => break,
+            }
+        }
+        if rows.len() < FEWEST_LINES {
+            i += rows.len().max(1);
+            continue;
+        }
+        let found = rows.len();
+        for (unit, cells) in units[i..].iter_mut().zip(rows) {
+            unit.kind = UnitKind::Text;
+            unit.content = unit.whole.clone();
+            unit.cells = cells;
+        }
+        i += found;
     }
 }
 

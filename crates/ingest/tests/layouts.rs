@@ -2652,6 +2652,30 @@ fn a_german_card_of_fields_under_its_title() {
 }
 
 #[test]
+fn a_table_of_two_columns_between_bars() {
+    let listing = parse(
+        "Our work | Harbour Fund\n\nProjects 2017-2020\n\nName | Countries\n\
+         Rainwater tanks for village schools | Chad\nMobile clinics for herders | Niger\n\
+         Seed bank for returnees | Mali\n",
+    );
+    assert_eq!(titles(&listing), THREE_RECORDS);
+    let places: Vec<String> = listing
+        .projects
+        .iter()
+        .map(|p| {
+            p.fields
+                .iter()
+                .map(|f| f.value.clean().into_owned())
+                .collect()
+        })
+        .collect();
+    assert_eq!(places, ["Chad", "Niger", "Mali"]);
+    // Two lines of two such cells are no table.
+    let two = parse("Our work | Harbour Fund\nNews | Events\n\nRainwater tanks for village schools\n\n2019 – 2021\n");
+    assert_eq!(titles(&two), ["Rainwater tanks for village schools"]);
+}
+
+#[test]
 fn a_place_marked_with_a_pin_after_a_records_text_is_that_records() {
     let listing = parse(
         "Our projects\n\nRainwater tanks for village schools\n\nStart: 2019\n\nTanks are built.\n\n\
