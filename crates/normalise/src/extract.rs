@@ -762,9 +762,10 @@ const AUXILIARIES: &[&str] = &[
     "helps",
     "help",
     // "The International Development Association has agreed to lend $5
-    // million".
+    // million": the `to` after it is passed over with it
+    // ([`verb_after_auxiliaries`]); alone, `to` is too common a word to
+    // be asked about at every space.
     "agreed",
-    "to",
 ];
 /// The words that may begin what a payer does after its name.
 const VERB_LIKE: [&[&str]; 3] = [PAYING_VERBS, GIVING_VERBS, AUXILIARIES];
@@ -2813,11 +2814,15 @@ fn verb_after_auxiliaries(
     let mut words = words(after);
     let mut auxiliaries = 0;
     let mut passive = false;
+    let mut agreed = false;
     let verb = loop {
         match words.next()? {
+            // "has agreed to lend": the infinitive is the verb.
+            (w, false) if agreed && w.eq_ignore_ascii_case("to") => agreed = false,
             (w, false) if is_one_of(AUXILIARIES, w) && auxiliaries < 3 => {
                 auxiliaries += 1;
                 passive |= is_one_of(&["is", "are", "was", "were", "been"], w);
+                agreed = w.eq_ignore_ascii_case("agreed");
             }
             (w, _) => break w,
         }
