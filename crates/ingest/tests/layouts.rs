@@ -2652,6 +2652,26 @@ fn a_german_card_of_fields_under_its_title() {
 }
 
 #[test]
+fn a_paragraph_after_a_list_of_bare_items_is_not_the_last_items() {
+    let listing = parse(
+        "Projects 2021-2022\n\n1. Rainwater tanks for village schools\n2. Mobile clinics for herders\n\
+         3. Seed bank for returnees\n\nFor 2023 we agreed to work with a partner in Ethiopia.\n",
+    );
+    assert_eq!(titles(&listing), THREE_RECORDS);
+    assert!(listing.projects[2].description.is_empty());
+    assert_eq!(listing.projects[2].last_line, 5);
+    // Where the items have their text under them, the last one's is its.
+    let described = parse(
+        "Projects\n\n1. Rainwater tanks for village schools\n\nTanks are built.\n\n\
+         2. Mobile clinics for herders\n\nClinics travel in Ethiopia.\n",
+    );
+    assert_eq!(
+        described.projects[1].description_text(),
+        "Clinics travel in Ethiopia."
+    );
+}
+
+#[test]
 fn a_table_of_two_columns_between_bars() {
     let listing = parse(
         "Our work | Harbour Fund\n\nProjects 2017-2020\n\nName | Countries\n\

@@ -1731,6 +1731,30 @@ impl<'a> Builder<'a> {
         }
     }
 
+    /// Whether the record titled by the list item `title` ends on its
+    /// line: the item above it is a record of the same list, right above
+    /// it (the items stand one under the other, nothing under them), and
+    /// a paragraph set apart by a blank line, no deeper than the item,
+    /// follows. That paragraph is the page's (`Voor 2023 hebben we …`
+    /// after the list), not the last item's text.
+    fn ends_a_list_of_bare_items(&self, title: usize) -> bool {
+        let Some(above) = title.checked_sub(1) else {
+            return false;
+        };
+        let item = &self.units[title];
+        let is_item = matches!(item.kind, UnitKind::Numbered(_) | UnitKind::Bullet);
+        is_item
+            && self.roles[above] == Role::Title
+            && self.units[above].kind.same_marker(&item.kind)
+            && !item.after_blank
+            && self.unit(title + 1).is_some_and(|next| {
+                self.roles[title + 1] == Role::Body
+                    && next.kind == UnitKind::Text
+                    && next.after_blank
+                    && next.indent <= item.indent
+            })
+    }
+
     /// Why the record titled by unit `title` is no project, its section's
     /// reason aside ([`section_reason`]): a document's own section.
     fn not_a_project(&self, title: usize) -> Option<String> {
@@ -1768,6 +1792,11 @@ impl<'a> Builder<'a> {
                     let end = (i + 1..self.units.len())
                         .find(|&j| !matches!(self.roles[j], Role::Body | Role::TitleDate))
                         .unwrap_or(self.units.len());
+                    let end = if self.ends_a_list_of_bare_items(i) {
+                        i + 1
+                    } else {
+                        end
+                    };
                     let is_last = end == self.units.len();
                     let record = Record {
                         title: i,
