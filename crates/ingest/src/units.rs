@@ -738,7 +738,53 @@ pub fn quoted_span(text: &str) -> Option<(usize, usize)> {
     let inside = open + opening.len_utf8();
     let close = inside + text[inside..].find(closing)?;
     let end = close + text[close..].chars().next().map_or(0, char::len_utf8);
-    (text[inside..close].split_whitespace().count() >= 3).then_some((open, end))
+    let words = text[inside..close].split_whitespace().count();
+    (words >= 3 || (words >= 1 && named_before(&text[..open]))).then_some((open, end))
+}
+
+/// Words after which quotes hold a name, however short (`a project titled
+/// “Kulima”`, `le projet « Tilonde »`): a verb of naming, or a word for a
+/// record.
+const NAMING_WORDS: &[&str] = &[
+    "titled",
+    "entitled",
+    "called",
+    "named",
+    "intitulé",
+    "intitulée",
+    "dénommé",
+    "dénommée",
+    "appelé",
+    "appelée",
+    "titulado",
+    "titulada",
+    "denominado",
+    "denominada",
+    "llamado",
+    "llamada",
+    "intitolato",
+    "intitolata",
+    "denominato",
+    "denominata",
+    "chiamato",
+    "chiamata",
+    "genannt",
+    "betitelt",
+];
+
+/// Whether the text before a quote ends on a word that names what the
+/// quotes hold ([`NAMING_WORDS`], [`RECORD_WORDS`]).
+pub(crate) fn named_before(before: &str) -> bool {
+    let last = before
+        .trim_end()
+        .rsplit(|c: char| c.is_whitespace())
+        .next()
+        .unwrap_or("")
+        .trim_matches(|c: char| !c.is_alphanumeric());
+    NAMING_WORDS
+        .iter()
+        .chain(RECORD_WORDS)
+        .any(|w| last.eq_ignore_ascii_case(w))
 }
 
 /// Two sentences in one unit (`… on our website. Also see …`): a headline

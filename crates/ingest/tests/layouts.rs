@@ -2652,6 +2652,28 @@ fn a_german_card_of_fields_under_its_title() {
 }
 
 #[test]
+fn lines_naming_their_project_after_titled_however_short_the_name() {
+    let listing = parse(
+        "Harbour Trust will run a project titled “Kulima” in Kasungu, with EUR 20,000 for 12 months.\n\
+         Valley Aid was granted funds for a project titled “Clean taps for rural schools” in Mzimba.\n\
+         Lakeside Forum will run a project called “Honey value chain monitoring project.” in Chitipa.\n",
+    );
+    assert_eq!(
+        titles(&listing),
+        [
+            "“Kulima”",
+            "“Clean taps for rural schools”",
+            "“Honey value chain monitoring project.”"
+        ]
+    );
+    // Quoted words of prose, not named, are no records.
+    let prose = parse(
+        "Rainwater tanks for village schools\n\n2019 – 2021\n\nThe so-called “green” jobs grow.\n",
+    );
+    assert_eq!(titles(&prose), ["Rainwater tanks for village schools"]);
+}
+
+#[test]
 fn a_paragraph_after_a_list_of_bare_items_is_not_the_last_items() {
     let listing = parse(
         "Projects 2021-2022\n\n1. Rainwater tanks for village schools\n2. Mobile clinics for herders\n\

@@ -1275,9 +1275,12 @@ pub(super) fn is_quoted_line(unit: &Unit) -> bool {
                 // `“The projects were reviewed …,” a statement reads`: words
                 // quoted up to a comma or full stop are speech, not a name.
                 let quoted = s.text[open..close].trim_end_matches(|c: char| !c.is_alphanumeric());
-                let spoken = s.text[open..close]
-                    .get(quoted.len()..)
-                    .is_some_and(|tail| tail.contains([',', '.']));
+                // After a word that names it (`a project titled “… .”`),
+                // a stop inside the quotes is the name's.
+                let spoken = !crate::units::named_before(&s.text[..open])
+                    && s.text[open..close]
+                        .get(quoted.len()..)
+                        .is_some_and(|tail| tail.contains([',', '.']));
                 if spoken {
                     return false;
                 }
