@@ -2652,6 +2652,23 @@ fn a_german_card_of_fields_under_its_title() {
 }
 
 #[test]
+fn a_card_of_labels_set_apart_without_colons_at_the_files_top() {
+    // A project's own page, its cells copied without colons: the title's
+    // label opens the file, the other labels follow; not a page's title.
+    let listing = parse(
+        "Project Name Rainwater tanks for village schools\nProject Number 5123-002\nCountry Chad\n\n\
+         Tanks are built in ten schools.\n",
+    );
+    assert_eq!(titles(&listing), ["Rainwater tanks for village schools"]);
+    // A title's label alone over text stays the page's (`Title: …` of a
+    // site generator's metadata).
+    let page = parse(
+        "Title: Our achievements\n\nOur achievements\n\nRainwater tanks for village schools\n\n2019 – 2021\n\nTanks.\n",
+    );
+    assert_eq!(titles(&page), ["Rainwater tanks for village schools"]);
+}
+
+#[test]
 fn lines_naming_their_project_after_titled_however_short_the_name() {
     let listing = parse(
         "Harbour Trust will run a project titled “Kulima” in Kasungu, with EUR 20,000 for 12 months.\n\

@@ -2040,7 +2040,29 @@ pub(super) fn is_page_title_field(window: &[Unit], i: usize) -> bool {
         && window.first().is_some_and(Unit::is_title_field)
         && !window.get(1).is_some_and(|below| {
             matches!(below.kind, UnitKind::Field { .. } | UnitKind::LoneLabel(_))
+                || opens_on_a_label_set_apart(below)
         })
+}
+
+/// Whether a line of text opens on a label of the vocabulary, one to three
+/// words, and goes on to its value with no colon between (`Country Viet
+/// Nam`, `Project Number 51234-002`), as a page's cells copy.
+fn opens_on_a_label_set_apart(unit: &Unit) -> bool {
+    let Some(line) = unit.whole.segments.first() else {
+        return false;
+    };
+    if unit.kind != UnitKind::Text || !line.text.starts_with(char::is_uppercase) {
+        return false;
+    }
+    let ends: Vec<usize> = line
+        .text
+        .match_indices(' ')
+        .map(|(at, _)| at)
+        .take(3)
+        .collect();
+    ends.iter().any(|&end| {
+        labels::listed_meaning(&line.text[..end]).is_some() && !line.text[end..].trim().is_empty()
+    })
 }
 
 /// Learns the table header and dated titles of `window` (the last one when
