@@ -259,6 +259,22 @@ fn currency_before(text: &str, at: usize) -> Option<(Mark, usize)> {
     })
 }
 
+/// A scale letter written against a currency's sign just before byte `at`
+/// (one space allowed): `US$M 1.2`, `€m 3`, `$bn 2`. Its factor and where
+/// it starts, where the sign ends.
+fn scale_after_a_sign(text: &str, at: usize) -> Option<(f64, usize)> {
+    let before = text.get(..at)?;
+    let trimmed = before.strip_suffix(is_space).unwrap_or(before);
+    [("M", 1e6), ("m", 1e6), ("bn", 1e9), ("k", 1e3)]
+        .iter()
+        .find_map(|&(letters, factor)| {
+            let scale_at = trimmed.strip_suffix(letters)?.len();
+            trimmed[..scale_at]
+                .ends_with(['$', '€', '£'])
+                .then_some((factor, scale_at))
+        })
+}
+
 /// A currency printed at byte `at` (one space allowed before it): its mark
 /// and where it ends.
 fn currency_after(text: &str, at: usize) -> Option<(Mark, usize)> {
@@ -433,7 +449,14 @@ fn read_amount(text: &str, start: usize, number: &Number, unit: Option<Unit>) ->
     // A number inside a code, a date, a range or a phone number:
     // `RAF/10/55/USA`, `1.5.2017-30.4.2018`, `+41 22 …`, `A4`. Letters
     // against a number make a code unless they are a currency (`USD2.5m`).
-    let prefix = currency_before(text, start);
+    // A sign may carry the scale before the number (`US$M 1.2`, `€m 3`).
+    let (prefix, sign_factor) = match currency_before(text, start) {
+        Some(prefix) => (Some(prefix), 1.0),
+        None => match scale_after_a_sign(text, start) {
+            Some((factor, at)) => (currency_before(text, at), factor),
+            None => (None, 1.0),
+        },
+    };
     if let Some(before) = char_before(text, start) {
         if before.is_alphanumeric() && prefix.is_none() {
             return None;
@@ -486,7 +509,7 @@ fn read_amount(text: &str, start: usize, number: &Number, unit: Option<Unit>) ->
         return None;
     }
     let printed = prefix.or(suffix).map(|(mark, _)| mark);
-    let factor = scale.map_or(1.0, |(f, _)| f);
+    let factor = scale.map_or(1.0, |(f, _)| f) * sign_factor;
     let (currency, factor) = match (printed, unit) {
         (Some(mark), _) => (Some(mark), factor),
         (None, Some(unit)) => (unit.currency, factor * unit.factor),
@@ -1081,6 +1104,10 @@ mod tests {
             one("A$ 800,000"),
             (800_000.0, Some(Mark::Code("AUD")), "A$ 800,000")
         );
+        // The scale against the sign, before the number.
+        assert_eq!(one("Budget: US$M 1.2"), (1.2e6, USD, "US$M 1.2"));
+        assert_eq!(one("€m 3.5 in all"), (3.5e6, EUR, "€m 3.5"));
+        assert!(prose("the M 5 motorway").is_empty());
     }
 
     #[test]
