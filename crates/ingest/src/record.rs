@@ -437,6 +437,10 @@ pub struct RawProject {
     pub ordinal: usize,
     /// The group heading above the project (`2009`, `Completed projects`).
     pub section: Option<String>,
+    /// The same heading as printed, with its lines and spans: where the
+    /// project works when it names no place itself (`Projects in Ghana`).
+    /// Read from a saved page, only its text is kept (`section`).
+    pub section_heading: Option<Text>,
     /// The number printed before the title, if any (it may restart per group).
     pub list_number: Option<u32>,
     /// A short label line above the headline (`Project`, `© ILO 2024`).

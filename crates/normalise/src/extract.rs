@@ -23,7 +23,7 @@
 //!    project it funds, is not a place the project works in.
 use crate::money::{read_amounts, AmountFact};
 use crate::reference::{Entry, NameMatch, Reference};
-use crate::text::{is_one_of, passages, sentences, CitedSentences, PassageKind};
+use crate::text::{is_one_of, passages, section_passage, sentences, CitedSentences, PassageKind};
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 use ingest::labels::{self, Meaning};
 use ingest::{Diagnostic, RawProject, Segment, Span};
@@ -3278,8 +3278,73 @@ pub fn extract(
             Pending::Region(region) => out.regions.push(region),
         }
     }
+    if out.places.is_empty() && out.regions.is_empty() {
+        read_section_places(reference, project, &mut out, &mut cited);
+    }
     out.amounts = read_amounts(project, &out.organisations, &mut cited, diagnostics);
     out
+}
+
+/// A project that names no place itself works where the heading of its
+/// group says (`Projects in Ghana`, `Asia`): those places, the heading
+/// their evidence, read as prose is (a demonym is none). A heading that
+/// names a body is read for no place.
+fn read_section_places(
+    reference: &Reference,
+    project: &RawProject,
+    out: &mut Extracted,
+    cited: &mut CitedSentences,
+) {
+    let Some(passage) = section_passage(project) else {
+        return;
+    };
+    let segment: &Segment = &passage.segment;
+    let text = segment.text.as_str();
+    let mut reading = Reading::new(reference, text, false);
+    reading.read_prose();
+    // A heading that names a body (`UK - Foreign, Commonwealth and
+    // Development Office`: the donor's page) says who, not where.
+    let names_a_body = reading.mentions.list.iter().any(|m| {
+        matches!(
+            m.kind,
+            MentionKind::Organisation(_) | MentionKind::StateBody { .. } | MentionKind::Unknown
+        )
+    });
+    if names_a_body {
+        return;
+    }
+    for mention in &reading.mentions.list {
+        let (sentence, span, sentence_start) =
+            cited.around(segment, &reading.bounds, mention.start, mention.end);
+        let evidence = Evidence {
+            line: passage.line_at(sentence_start),
+            sentence,
+            span,
+            origin: "section",
+        };
+        let printed = text
+            .get(mention.start..mention.end)
+            .unwrap_or_default()
+            .to_string();
+        match mention.kind {
+            MentionKind::Country(c) if !mention.demonym && mention.role.is_none() => {
+                let country = &reference.countries[c];
+                push_place(out, country, PlaceRole::Focus, printed, evidence);
+            }
+            MentionKind::Region(r) => {
+                let phrase = &reference.regions[r];
+                for &region in &phrase.regions {
+                    out.regions.push(RegionFact {
+                        region: Cow::Borrowed(region),
+                        subregion: phrase.subregion,
+                        via: phrase.phrase,
+                        evidence: evidence.clone(),
+                    });
+                }
+            }
+            _ => {}
+        }
+    }
 }
 
 #[cfg(test)]

@@ -13,6 +13,8 @@ pub enum PassageKind {
     /// looks up whatever its case.
     Field(String),
     Description,
+    /// The heading of the group the project is listed under.
+    Section,
 }
 
 /// One piece of a project's text read as a whole: the title, a field's
@@ -81,6 +83,12 @@ impl<'a> Passage<'a> {
 
 /// Every passage of a project, in document order of kind: title, fields,
 /// description.
+/// The heading of the group the project is listed under, as a passage
+/// (`Projects in Ghana`), where the listing printed one.
+pub fn section_passage(project: &RawProject) -> Option<Passage<'_>> {
+    Passage::new(PassageKind::Section, project.section_heading.as_ref()?)
+}
+
 pub fn passages(project: &RawProject) -> Vec<Passage<'_>> {
     let fields = project
         .fields

@@ -170,6 +170,7 @@ fn project(title: &str, donors: &str, description: &str) -> (String, RawProject)
         source: "generated.txt".into(),
         ordinal: 1,
         section: None,
+        section_heading: None,
         list_number: None,
         kicker: None,
         title,

@@ -1250,3 +1250,22 @@ fn funders_in_dutch_italian_and_portuguese_phrasings() {
         assert_eq!(p.funder_codes(), [funder], "{sentence}");
     }
 }
+
+#[test]
+fn a_project_naming_no_place_works_where_its_sections_heading_says() {
+    let (projects, _) = normalise_text(
+        "Our grants\n\nProjects in Ghana\n\n- Solar lamps for night schools\n\
+         - Goat banks for rural widows in Togo\n\nUK - Department for International Development\n\n\
+         - Rainwater tanks for village clinics\n",
+    );
+    let places: Vec<Vec<&str>> = projects.iter().map(|p| p.country_codes()).collect();
+    // The second names its own; the third's heading names a body, not a
+    // place.
+    assert_eq!(places, [vec!["GHA"], vec!["TGO"], vec![]]);
+    let evidence = &projects[0].facts.places[0].evidence;
+    assert_eq!(
+        (evidence.origin, evidence.line, &*evidence.sentence),
+        ("section", 3, "Projects in Ghana")
+    );
+    assert_eq!(projects[0].region_names(), ["Africa"]);
+}

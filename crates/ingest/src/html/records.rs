@@ -355,6 +355,7 @@ fn member_record(
         source: source.to_string(),
         ordinal: 0,
         section: None,
+        section_heading: None,
         list_number: None,
         kicker: None,
         title: Text::from_segment(title),

@@ -19,7 +19,7 @@ impl Builder<'_> {
     pub(super) fn project(
         &mut self,
         record: Record,
-        section: Option<String>,
+        section: Option<Text>,
         mut kicker: Option<Text>,
         cut_off: bool,
     ) -> Option<RawProject> {
@@ -195,7 +195,8 @@ impl Builder<'_> {
         let mut project = RawProject {
             source: self.source.to_string(),
             ordinal: 0,
-            section,
+            section: section.as_ref().map(|heading| heading.clean().into_owned()),
+            section_heading: section,
             list_number,
             kicker,
             title: Text::default(),

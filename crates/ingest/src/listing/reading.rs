@@ -19,7 +19,7 @@ pub(super) struct Reading<'a> {
     pub(super) starts_file: bool,
     pub(super) ends_without_newline: bool,
     /// The group heading and kicker in force at the start of the carry.
-    pub(super) section: Option<String>,
+    pub(super) section: Option<Text>,
     pub(super) kicker: Option<Text>,
     pub(super) ordinal: usize,
     /// A record of rule 3's usual shape has been given out.

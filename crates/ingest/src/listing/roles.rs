@@ -1772,7 +1772,7 @@ impl<'a> Builder<'a> {
         &mut self,
         given: usize,
         cut_off: bool,
-        section: &mut Option<String>,
+        section: &mut Option<Text>,
         kicker: &mut Option<Text>,
     ) -> Vec<RawProject> {
         let mut projects = Vec::new();
@@ -1783,7 +1783,7 @@ impl<'a> Builder<'a> {
         while i < given {
             match self.roles[i] {
                 Role::Heading => {
-                    *section = Some(self.units[i].whole.clean().into_owned());
+                    *section = Some(self.units[i].whole.clone());
                     *kicker = None;
                 }
                 Role::Kicker => *kicker = Some(self.units[i].whole.clone()),
@@ -1807,7 +1807,8 @@ impl<'a> Builder<'a> {
                     // dated as a record is, and a document's own sections
                     // (`License`, `See also`) read as records too: none is a
                     // project.
-                    let under_section = match (section.as_deref(), &section_read) {
+                    let heading = section.as_ref().map(|heading| heading.clean());
+                    let under_section = match (heading.as_deref(), &section_read) {
                         (Some(heading), Some((read, reason))) if read == heading => reason.clone(),
                         (Some(heading), _) => {
                             let reason = section_reason(heading);
@@ -1823,7 +1824,7 @@ impl<'a> Builder<'a> {
                         // it to the end, as the heading it is.
                         let name = self.units[i].whole.clean();
                         if !in_a_section && is_back_matter_heading(&name) {
-                            *section = Some(name.into_owned());
+                            *section = Some(self.units[i].whole.clone());
                             *kicker = None;
                         }
                         self.diagnostics.push(Diagnostic::warning(
