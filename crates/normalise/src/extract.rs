@@ -3159,6 +3159,24 @@ pub fn extract(
                     // Convention 9: a printed acronym is the code.
                     let code = acronym_after(text, mention.end)
                         .map_or_else(|| printed.clone(), |(acronym, _)| acronym.to_string());
+                    // A country in an implementer's or partner's name
+                    // (`Internews Ukraine`) is where the project works, as
+                    // in a known body's name; in a funder's, only who pays.
+                    if role != OrgRole::Funder {
+                        for found in reference.find(&printed) {
+                            if let Entry::Country(c) = found.entry {
+                                pending.push(Pending::Place {
+                                    country: c,
+                                    role: PlaceRole::Focus,
+                                    mention: printed.clone(),
+                                    evidence: evidence.clone(),
+                                    by_body: true,
+                                    whole_government: false,
+                                    demonym: false,
+                                });
+                            }
+                        }
+                    }
                     // A donor the reference lacks has no donor code to
                     // count it by: the warning asks for one. An
                     // implementer or partner needs none.

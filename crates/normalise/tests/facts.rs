@@ -1226,8 +1226,10 @@ fn implementers_the_reference_lacks_are_kept_under_their_names_without_a_warning
             implementer("Maji Safi Uganda", "Maji Safi Uganda")
         ]
     );
-    // The name is no place, and no warning asks for a donor code.
-    assert!(projects[1].country_codes().is_empty());
+    // A country in an implementer's name is where the project works, as
+    // in a known body's; no warning asks for a donor code.
+    assert_eq!(projects[1].country_codes(), ["UGA"]);
+    assert!(projects[0].country_codes().is_empty());
     assert!(
         diagnostics.iter().all(|d| !d.message.contains("not in")),
         "{diagnostics:?}"
