@@ -503,6 +503,24 @@ const BODY_NOUNS: &[&str] = &[
     "Bureau",
     "Chancellery",
     "Federal",
+    // The same in the other languages of the listings: "Ambassade de
+    // France", "Embajada de España", "Botschaft von Deutschland".
+    "Ambassade",
+    "Embajada",
+    "Botschaft",
+    "Ambasciata",
+    "Embaixada",
+    "Consulat",
+    "Consulado",
+    "Ministère",
+    "Ministerio",
+    "Ministerium",
+    "Ministero",
+    "Ministério",
+    "Gouvernement",
+    "Gobierno",
+    "Regierung",
+    "Governo",
 ];
 
 /// Words of a body's name that say it acts abroad: an embassy or an aid
@@ -520,6 +538,13 @@ const ABROAD_WORDS: &[&str] = &[
     "Development Agency",
     "Development Cooperation",
     "Development Co-operation",
+    "Ambassade",
+    "Embajada",
+    "Botschaft",
+    "Ambasciata",
+    "Embaixada",
+    "Consulat",
+    "Consulado",
 ];
 
 /// Words that may join the capitalised words of a name, in the languages
@@ -527,8 +552,8 @@ const ABROAD_WORDS: &[&str] = &[
 /// Desarrollo", "Bundesministerium für …".
 const CONNECTORS: &[&str] = &[
     "of", "for", "and", "the", "&", "on", "de", "du", "des", "la", "le", "les", "del", "el", "los",
-    "las", "para", "pour", "y", "et", "di", "della", "per", "für", "und", "zur", "der", "van",
-    "von",
+    "las", "para", "pour", "y", "et", "di", "della", "per", "für", "und", "zur", "der", "von",
+    "van", "von",
 ];
 
 /// Words that join the names of a list: "Japan, Germany and the European
@@ -1281,13 +1306,31 @@ fn name_before(text: &str, end: usize, floor: usize) -> (Option<usize>, Option<u
     let mut at = before.len();
     let mut right = "";
     for word in before.rsplit(' ') {
-        let start = at - word.len();
+        let mut start = at - word.len();
+        // French and Italian elide the article into the name's first word
+        // (`l'Ambassade de France`, `dell'Unione`): the name starts after
+        // the apostrophe, and ends the search there.
+        let elided = ["l'", "l’", "d'", "d’", "dell'", "dell’", "all'", "all’"]
+            .iter()
+            .find_map(|article| word.strip_prefix(article).map(|name| (article.len(), name)));
+        let word = match elided {
+            Some((article, name)) => {
+                start += article;
+                name
+            }
+            None => word,
+        };
         let capital = capitalised(word);
+        // A body's name opens on its noun or the capitalised words before
+        // it (`Royal Norwegian Embassy`), never on a connector: `von der
+        // Botschaft von Japan` names `Botschaft von Japan`.
+        let before_a_body = !capital && BODY_NOUNS.contains(&right);
         if start < floor
             || word.is_empty()
             || !(capital || CONNECTORS.contains(&word))
             || word.ends_with([',', ';', '.', ':'])
             || (word == "and" && and_starts_a_name(right))
+            || before_a_body
         {
             break;
         }
@@ -1296,6 +1339,9 @@ fn name_before(text: &str, end: usize, floor: usize) -> (Option<usize>, Option<u
         }
         if BODY_NOUNS.contains(&word) {
             first_body = Some(start);
+        }
+        if elided.is_some() {
+            break;
         }
         right = word;
         at = start.saturating_sub(1);

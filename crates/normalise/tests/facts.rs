@@ -1271,3 +1271,33 @@ fn a_project_naming_no_place_works_where_its_sections_heading_says() {
     );
     assert_eq!(projects[0].region_names(), ["Africa"]);
 }
+
+#[test]
+fn embassies_and_ministries_named_in_the_other_languages_are_their_states() {
+    for (sentence, funder, place) in [
+        (
+            "Financé par l'Ambassade de France au Togo, le projet creuse des puits à Kara.",
+            "FRA",
+            "TGO",
+        ),
+        (
+            "Con el apoyo de la Embajada de España, el proyecto trabaja en Honduras.",
+            "ESP",
+            "HND",
+        ),
+        (
+            "Gefördert von der Botschaft von Japan, arbeitet das Projekt in Ghana.",
+            "JPN",
+            "GHA",
+        ),
+    ] {
+        let (p, diagnostics) = project(sentence);
+        assert_eq!(p.funder_codes(), [funder], "{sentence}");
+        // The embassy's state is who pays, not where the work is.
+        assert_eq!(p.country_codes(), [place], "{sentence}");
+        assert!(
+            diagnostics.iter().all(|d| !d.message.contains("not in")),
+            "{sentence}"
+        );
+    }
+}
