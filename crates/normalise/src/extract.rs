@@ -1238,7 +1238,20 @@ const NO_PAYERS_NAMES: &[&str] = &[
 ];
 
 fn is_body_noun(word: &str) -> bool {
-    BODY_NOUNS.contains(&word.trim_end_matches([',', ';', '.', ':', ')']))
+    is_body_noun_word(word.trim_end_matches([',', ';', '.', ':', ')']))
+}
+
+/// Whether `word` is one of [`BODY_NOUNS`]: asked of every word of every
+/// name read backwards, so looked up by halving a sorted copy; each is
+/// capitalised.
+fn is_body_noun_word(word: &str) -> bool {
+    static SORTED: OnceLock<Vec<&'static str>> = OnceLock::new();
+    let sorted = SORTED.get_or_init(|| {
+        let mut nouns = BODY_NOUNS.to_vec();
+        nouns.sort_unstable();
+        nouns
+    });
+    word.starts_with(char::is_uppercase) && sorted.binary_search(&word).is_ok()
 }
 
 /// Where the capitalised name starting at `from` ends (connectors such as
@@ -1324,7 +1337,7 @@ fn name_before(text: &str, end: usize, floor: usize) -> (Option<usize>, Option<u
         // A body's name opens on its noun or the capitalised words before
         // it (`Royal Norwegian Embassy`), never on a connector: `von der
         // Botschaft von Japan` names `Botschaft von Japan`.
-        let before_a_body = !capital && BODY_NOUNS.contains(&right);
+        let before_a_body = !capital && is_body_noun_word(right);
         if start < floor
             || word.is_empty()
             || !(capital || CONNECTORS.contains(&word))
@@ -1337,7 +1350,7 @@ fn name_before(text: &str, end: usize, floor: usize) -> (Option<usize>, Option<u
         if capital {
             first_capital = Some(start);
         }
-        if BODY_NOUNS.contains(&word) {
+        if capital && is_body_noun_word(word) {
             first_body = Some(start);
         }
         if elided.is_some() {
@@ -1475,15 +1488,15 @@ fn acts_abroad(name: &str) -> bool {
             .next()
             .is_some_and(|w| w == "Cooperation" || w == "Co-operation")
         && words.next().is_none_or(|w| w == "Office");
+    // The name's words are split once; each of the words is capitalised.
     aid_named_after_people
-        || ABROAD_WORDS.iter().any(|w| {
-            if w.contains(' ') {
-                name.contains(w)
-            } else {
-                name.split(|c: char| !c.is_alphanumeric() && c != '-')
-                    .any(|word| word == *w)
-            }
-        })
+        || ABROAD_WORDS
+            .iter()
+            .any(|w| w.contains(' ') && name.contains(w))
+        || name
+            .split(|c: char| !c.is_alphanumeric() && c != '-')
+            .filter(|word| word.starts_with(char::is_uppercase))
+            .any(|word| ABROAD_WORDS.contains(&word))
 }
 
 /// Words after a demonym that make it a language (convention 12:
