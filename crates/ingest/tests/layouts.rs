@@ -1579,6 +1579,22 @@ fn a_start_and_a_length_are_the_dates_together() {
 }
 
 #[test]
+fn a_label_the_vocabulary_lacks_set_apart_above_records_heads_their_group() {
+    let listing = parse(
+        "Kenya:\n\nProject: Rainwater tanks for village schools\nAmount: EUR 5,000\n\n\
+         Project: Mobile clinics for herders\nAmount: EUR 3,200\n\nUganda :\n\n\
+         Project: Seed bank for returnees\nAmount: EUR 6,100\n",
+    );
+    assert_eq!(titles(&listing), THREE_RECORDS);
+    let sections: Vec<Option<&str>> = listing
+        .projects
+        .iter()
+        .map(|p| p.section.as_deref())
+        .collect();
+    assert_eq!(sections, [Some("Kenya:"), Some("Kenya:"), Some("Uganda :")]);
+}
+
+#[test]
 fn a_dates_field_that_gives_only_the_end_keeps_its_word() {
     // `Duration: until March 2025` is when the project ends, not starts.
     let listing = parse(

@@ -1674,7 +1674,17 @@ impl<'a> Builder<'a> {
                 if self.headlines_over_short_lines && i > 0 && self.roles[i - 1] == Role::Title {
                     break;
                 }
-                if let UnitKind::LoneLabel(_) = unit.kind {
+                if let UnitKind::LoneLabel(label) = &unit.kind {
+                    // A label the vocabulary lacks, set apart above the
+                    // records, names their group (`Kenya:`, `Burkina
+                    // Faso :`); a known one waits for a value it lacks.
+                    let heads_a_group = labels::meaning(label).is_none()
+                        && unit.after_blank
+                        && unit.has_at_most_words(4);
+                    if heads_a_group {
+                        self.roles[i] = Role::Heading;
+                        continue;
+                    }
                     self.roles[i] = Role::StrayLabel;
                     continue;
                 }
