@@ -23,7 +23,9 @@
 //!    project it funds, is not a place the project works in.
 use crate::money::{read_amounts, AmountFact};
 use crate::reference::{Entry, NameMatch, Reference};
-use crate::text::{is_one_of, passages, section_passage, sentences, CitedSentences, PassageKind};
+use crate::text::{
+    is_one_of, passages, section_passage, sentences, CitedSentences, Passage, PassageKind,
+};
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 use ingest::labels::{self, Meaning};
 use ingest::{Diagnostic, RawProject, Segment, Span};
@@ -3144,18 +3146,8 @@ pub fn extract(
         }
         let found = &reading.mentions;
         for (i, mention) in found.list.iter().enumerate() {
-            let (sentence, span, sentence_start) =
-                cited.around(segment, &reading.bounds, mention.start, mention.end);
-            let evidence = Evidence {
-                line: passage.line_at(sentence_start),
-                sentence,
-                span,
-                origin: "text",
-            };
-            let printed = text
-                .get(mention.start..mention.end)
-                .unwrap_or_default()
-                .to_string();
+            let (evidence, printed) =
+                mention_evidence(&mut cited, &passage, &reading, mention, "text");
             // A name the reference lacks counts only where a list of
             // donors took it.
             if mention.kind == MentionKind::Unknown && mention.role.is_none() {
@@ -3362,6 +3354,32 @@ pub fn extract(
     out
 }
 
+/// The evidence of a mention read in `passage` (the sentence around it,
+/// cited once) and the mention as printed.
+fn mention_evidence(
+    cited: &mut CitedSentences,
+    passage: &Passage<'_>,
+    reading: &Reading<'_>,
+    mention: &Mention,
+    origin: &'static str,
+) -> (Evidence, String) {
+    let segment: &Segment = &passage.segment;
+    let (sentence, span, sentence_start) =
+        cited.around(segment, &reading.bounds, mention.start, mention.end);
+    let evidence = Evidence {
+        line: passage.line_at(sentence_start),
+        sentence,
+        span,
+        origin,
+    };
+    let printed = segment
+        .text
+        .get(mention.start..mention.end)
+        .unwrap_or_default()
+        .to_string();
+    (evidence, printed)
+}
+
 /// A project that names no place itself works where the heading of its
 /// group says (`Projects in Ghana`, `Asia`): those places, the heading
 /// their evidence, read as prose is (a demonym is none). A heading that
@@ -3391,18 +3409,7 @@ fn read_section_places(
         return;
     }
     for mention in &reading.mentions.list {
-        let (sentence, span, sentence_start) =
-            cited.around(segment, &reading.bounds, mention.start, mention.end);
-        let evidence = Evidence {
-            line: passage.line_at(sentence_start),
-            sentence,
-            span,
-            origin: "section",
-        };
-        let printed = text
-            .get(mention.start..mention.end)
-            .unwrap_or_default()
-            .to_string();
+        let (evidence, printed) = mention_evidence(cited, &passage, &reading, mention, "section");
         match mention.kind {
             MentionKind::Country(c) if !mention.demonym && mention.role.is_none() => {
                 let country = &reference.countries[c];
