@@ -2306,6 +2306,23 @@ fn year_before_headline<'a>(line: &Line<'a>, line_dates: &LineDates) -> Option<V
     ])
 }
 
+/// Lines of a bullet or a dash alone that part a page's label-and-value
+/// cells (`Rural Roads Project` / `-` / `Country` / `Lesotho` / `-` /
+/// `Approval Date` / …): a mark alone right above a label of the
+/// vocabulary, which a missing cell's dash in a table is not. They are
+/// passed over, as if the page had printed its cells one under the other.
+fn marks_between_fields(lines: &[Line]) -> Vec<usize> {
+    let is_mark = |text: &str| matches!(text, "-" | "–" | "—" | "•" | "·" | "*");
+    lines
+        .windows(2)
+        .filter(|pair| {
+            let (mark, below) = (pair[0].trimmed().0, pair[1].trimmed().0);
+            is_mark(mark) && is_known_label(below.trim_end_matches(':'))
+        })
+        .map(|pair| pair[0].number)
+        .collect()
+}
+
 /// Lines printed the same as the line right above them, a headline of a
 /// few words (a card's title printed again by its picture's link:
 /// `09/2017 Well of Paulalè` / `09/2017 Well of Paulalè`): the second is
@@ -3915,6 +3932,7 @@ pub fn units(lines: &[Line]) -> Vec<Unit> {
     let mut open = false;
     let mut furniture = furniture_blocks(lines);
     furniture.extend(printed_twice(lines));
+    let marks_between_fields = marks_between_fields(lines);
     let heading_lines = marked_headings(lines);
     let dates = LineDates::default();
     let year_led = year_led_items(lines, &dates);
@@ -3931,6 +3949,9 @@ pub fn units(lines: &[Line]) -> Vec<Unit> {
         })
     {
         let line = &line;
+        if marks_between_fields.contains(&line.number) {
+            continue;
+        }
         if line.is_blank() || is_rule(line.trimmed().0) || furniture.contains(&line.number) {
             open = false;
             continue;

@@ -1579,6 +1579,35 @@ fn a_start_and_a_length_are_the_dates_together() {
 }
 
 #[test]
+fn labels_over_values_parted_by_a_dash_alone() {
+    // A project page's label and value cells, each pair parted by a dash
+    // on its own line.
+    let listing = parse(
+        "Rainwater tanks for village schools\n-\nCountry\nChad\n-\nApproval Date\nMarch 3, 2020\n-\n\
+         Implementing Agency\nHarbour Trust\n-\nClosing Date\nJune 30, 2024\n",
+    );
+    assert_eq!(titles(&listing), ["Rainwater tanks for village schools"]);
+    assert_eq!(
+        dates(&listing),
+        [Some("March 3, 2020 – June 30, 2024".to_string())]
+    );
+    let labels: Vec<&str> = listing.projects[0]
+        .fields
+        .iter()
+        .map(|f| f.label.as_str())
+        .collect();
+    assert_eq!(
+        labels,
+        [
+            "Country",
+            "Approval Date",
+            "Implementing Agency",
+            "Closing Date"
+        ]
+    );
+}
+
+#[test]
 fn a_label_the_vocabulary_lacks_set_apart_above_records_heads_their_group() {
     let listing = parse(
         "Kenya:\n\nProject: Rainwater tanks for village schools\nAmount: EUR 5,000\n\n\
