@@ -2316,8 +2316,8 @@ fn marks_between_fields(lines: &[Line]) -> Vec<usize> {
     lines
         .windows(2)
         .filter(|pair| {
-            let (mark, below) = (pair[0].trimmed().0, pair[1].trimmed().0);
-            is_mark(mark) && is_known_label(below.trim_end_matches(':'))
+            is_mark(pair[0].trimmed().0)
+                && is_known_label(pair[1].trimmed().0.trim_end_matches(':'))
         })
         .map(|pair| pair[0].number)
         .collect()
